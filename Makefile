@@ -1,0 +1,44 @@
+# Two commands for a new user: `make run` (opens the app) and `make test`.
+# Each creates or updates .venv from pyproject.toml by itself; nothing happens
+# when pyproject.toml has not changed since the last install.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test stress bench lint format i18n clean-venv
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) main.py $(ARGS)
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(ARGS)
+
+stress: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m stress $(ARGS)
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench $(ARGS)
+
+lint: $(STAMP)
+	$(PY) -m ruff check desktop tests bench main.py
+	$(PY) -m ruff format --check desktop tests bench main.py
+
+format: $(STAMP)
+	$(PY) -m ruff format desktop tests bench main.py
+	$(PY) -m ruff check --fix desktop tests bench main.py
+
+# Refresh the translation sources from the code (Qt's lupdate for the UI,
+# our extractor for core and CLI messages); translate the new entries after.
+i18n: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -extensions py desktop/ui -no-obsolete -ts resources/i18n/bioreserve_zh_CN.ts
+	$(PY) -m desktop.core.i18n update resources/i18n/core_zh_CN.ts
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,323 @@
+-- BioReserve database schema: every table, index, view and trigger.
+-- The single source of truth for a new database; older databases are brought
+-- here by the numbered files in db/migrations/ (see desktop/core/migrate.py).
+--
+-- Three kinds of table:
+--   synced  rows that every station must see; written only by the write path
+--           (desktop/core/writepath.py), which stores each change together with
+--           an operation in `oplog`. Identity: UUID text. Never deleted: a
+--           delete sets `deleted = 1` (a tombstone).
+--   ledger  synced, insert-only facts (stock movements); never updated.
+--   local   this station's own state and tables derived from the facts
+--           (balances, row clocks); never synced, rebuildable.
+--
+-- The guard: each synced table has BEFORE triggers that call br_in_write_path(),
+-- an SQL function only BioReserve's own connections register. Inside the write
+-- path it returns 1; anywhere else 0 (refused), and a foreign connection such
+-- as the sqlite3 shell gets "no such function" and cannot write either.
+
+PRAGMA user_version = 1;
+
+-- ---------------------------------------------------------------- local state
+
+CREATE TABLE station (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    origin      TEXT NOT NULL,            -- this station's id in the oplog
+    code        TEXT NOT NULL,            -- human code, e.g. HY-CITY; used in order numbers
+    name        TEXT NOT NULL,
+    public_key  BLOB NOT NULL,            -- Ed25519, raw 32 bytes
+    private_key BLOB NOT NULL,            -- Ed25519, raw 32 bytes
+    created_at  TEXT NOT NULL
+);
+
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- The last hybrid-logical-clock stamp issued or received (desktop/core/hlc.py).
+CREATE TABLE clock (
+    id  INTEGER PRIMARY KEY CHECK (id = 1),
+    hlc INTEGER NOT NULL
+);
+INSERT INTO clock (id, hlc) VALUES (1, 0);
+
+-- ---------------------------------------------------------------- operations
+
+-- Append-only log of every change to synced data; also the audit trail.
+-- Each origin's operations form a hash chain: hash = sha256(previous hash + op).
+CREATE TABLE oplog (
+    origin  TEXT NOT NULL,
+    seq     INTEGER NOT NULL,
+    hlc     INTEGER NOT NULL,
+    actor   TEXT NOT NULL,
+    kind    TEXT NOT NULL CHECK (kind IN ('insert', 'update', 'delete')),
+    tbl     TEXT NOT NULL,
+    row_id  TEXT NOT NULL,
+    payload TEXT NOT NULL,                -- JSON object of the fields set
+    bases   TEXT NOT NULL DEFAULT '[]',   -- JSON list of "origin:seq" the edit was made from
+    hash    TEXT NOT NULL,
+    PRIMARY KEY (origin, seq)
+) WITHOUT ROWID;
+CREATE INDEX oplog_row ON oplog (tbl, row_id);
+
+-- The newest operation known from each origin: the version vector that makes
+-- exports incremental and serves as acknowledgement. Derived from oplog.
+CREATE TABLE vector (
+    origin TEXT PRIMARY KEY,
+    seq    INTEGER NOT NULL,
+    hash   TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TRIGGER oplog_vector AFTER INSERT ON oplog
+BEGIN
+    INSERT INTO vector (origin, seq, hash) VALUES (NEW.origin, NEW.seq, NEW.hash)
+    ON CONFLICT (origin) DO UPDATE SET seq = excluded.seq, hash = excluded.hash
+    WHERE excluded.seq > vector.seq;
+END;
+CREATE INDEX oplog_hlc ON oplog (hlc);
+
+CREATE TRIGGER oplog_guard_insert BEFORE INSERT ON oplog
+BEGIN SELECT RAISE(ABORT, 'oplog: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER oplog_no_update BEFORE UPDATE ON oplog
+BEGIN SELECT RAISE(ABORT, 'oplog: operations are never changed'); END;
+CREATE TRIGGER oplog_no_delete BEFORE DELETE ON oplog
+BEGIN SELECT RAISE(ABORT, 'oplog: operations are never deleted'); END;
+
+-- Per shared row: the stamp of the operation that last set each field
+-- (field-level last-writer-wins). The greatest stamp is the row's head, which
+-- a new edit names as its base. Derived from the oplog; `check --rebuild`.
+CREATE TABLE row_clock (
+    tbl    TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    fields TEXT NOT NULL,                 -- JSON {field: [hlc, origin, seq]}
+    PRIMARY KEY (tbl, row_id)
+) WITHOUT ROWID;
+
+-- ---------------------------------------------------------------- reference data (synced)
+
+CREATE TABLE division (
+    id      TEXT PRIMARY KEY,
+    code    TEXT NOT NULL,                -- GB/T 2260, e.g. 430422
+    name    TEXT NOT NULL DEFAULT '',
+    name_en TEXT NOT NULL DEFAULT '',
+    level   TEXT NOT NULL DEFAULT '',     -- city | district | county | county_city | zone
+    parent  TEXT,                         -- parent division code
+    deleted INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX division_code ON division (code);
+
+CREATE TABLE agency (
+    id          TEXT PRIMARY KEY,
+    code        TEXT NOT NULL,
+    name        TEXT NOT NULL DEFAULT '',
+    short_name  TEXT NOT NULL DEFAULT '',
+    name_en     TEXT NOT NULL DEFAULT '',
+    level       TEXT NOT NULL DEFAULT 'city',   -- city | county
+    division    TEXT,                           -- division code
+    role        TEXT NOT NULL DEFAULT '',       -- responsibilities as the plan states them
+    contact     TEXT NOT NULL DEFAULT '',
+    duty_phone  TEXT NOT NULL DEFAULT '',
+    deleted     INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX agency_code ON agency (code);
+
+CREATE TABLE category (
+    id      TEXT PRIMARY KEY,
+    code    TEXT NOT NULL,
+    name    TEXT NOT NULL DEFAULT '',
+    name_en TEXT NOT NULL DEFAULT '',
+    scheme  TEXT NOT NULL DEFAULT 'practical',  -- gbt38565 | practical
+    parent  TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX category_code ON category (code);
+
+CREATE TABLE unit (
+    id      TEXT PRIMARY KEY,
+    name    TEXT NOT NULL,
+    name_en TEXT NOT NULL DEFAULT '',
+    deleted INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE specialty (
+    id      TEXT PRIMARY KEY,
+    code    TEXT NOT NULL,
+    name    TEXT NOT NULL DEFAULT '',
+    name_en TEXT NOT NULL DEFAULT '',
+    deleted INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX specialty_code ON specialty (code);
+
+-- ---------------------------------------------------------------- reserves (synced)
+
+CREATE TABLE depot (
+    id        TEXT PRIMARY KEY,
+    code      TEXT NOT NULL,
+    name      TEXT NOT NULL DEFAULT '',
+    division  TEXT,                       -- division code
+    agency_id TEXT REFERENCES agency (id) DEFERRABLE INITIALLY DEFERRED,
+    level     TEXT NOT NULL DEFAULT '',   -- 市级储备库 | 县级储备库 | 医疗机构 | 协议储备
+    address   TEXT NOT NULL DEFAULT '',
+    contact   TEXT NOT NULL DEFAULT '',
+    phone     TEXT NOT NULL DEFAULT '',
+    notes     TEXT NOT NULL DEFAULT '',
+    deleted   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX depot_code ON depot (code);
+
+CREATE TABLE item (
+    id          TEXT PRIMARY KEY,
+    code        TEXT NOT NULL,
+    name        TEXT NOT NULL DEFAULT '',
+    spec        TEXT NOT NULL DEFAULT '',         -- 规格型号
+    unit        TEXT NOT NULL DEFAULT '',         -- base unit; quantities are integers in it
+    pack_size   INTEGER NOT NULL DEFAULT 1,       -- base units per carton
+    category    TEXT,                             -- practical category code
+    gbt_code    TEXT,                             -- GB/T 38565 7-digit code
+    shelf_life  INTEGER NOT NULL DEFAULT 1,       -- expiry managed (1) or not (0)
+    storage     TEXT NOT NULL DEFAULT '常温',     -- 常温 | 阴凉 | 冷链
+    notes       TEXT NOT NULL DEFAULT '',
+    deleted     INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX item_code ON item (code);
+CREATE INDEX item_category ON item (category);
+
+CREATE TABLE lot (
+    id           TEXT PRIMARY KEY,
+    item_id      TEXT NOT NULL REFERENCES item (id) DEFERRABLE INITIALLY DEFERRED,
+    batch_no     TEXT NOT NULL DEFAULT '',
+    manufacturer TEXT NOT NULL DEFAULT '',
+    produced_on  TEXT,                            -- ISO date
+    expires_on   TEXT,                            -- ISO date; NULL when shelf life is not managed
+    status       TEXT NOT NULL DEFAULT '合格',    -- 合格 | 待检 | 冻结 | 报废
+    deleted      INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX lot_item ON lot (item_id, expires_on);
+CREATE INDEX lot_expiry ON lot (expires_on);
+
+-- The stock ledger: insert-only facts. Balance = sum of qty.
+CREATE TABLE stock_move (
+    id          TEXT PRIMARY KEY,
+    kind        TEXT NOT NULL,               -- receive | issue | transfer_out | transfer_in | count | writeoff
+    depot_id    TEXT NOT NULL REFERENCES depot (id) DEFERRABLE INITIALLY DEFERRED,
+    item_id     TEXT NOT NULL REFERENCES item (id) DEFERRABLE INITIALLY DEFERRED,
+    lot_id      TEXT NOT NULL REFERENCES lot (id) DEFERRABLE INITIALLY DEFERRED,
+    qty         INTEGER NOT NULL,            -- signed, base units
+    reason      TEXT NOT NULL DEFAULT '',
+    ref         TEXT NOT NULL DEFAULT '',    -- order number, count sheet, …
+    occurred_at TEXT NOT NULL,               -- ISO-8601 with zone
+    note        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX stock_move_depot ON stock_move (depot_id, occurred_at);
+CREATE INDEX stock_move_lot ON stock_move (lot_id);
+
+-- ---------------------------------------------------------------- roster (synced)
+
+CREATE TABLE expert (
+    id           TEXT PRIMARY KEY,
+    name         TEXT NOT NULL DEFAULT '',
+    gender       TEXT NOT NULL DEFAULT '',
+    organisation TEXT NOT NULL DEFAULT '',
+    title        TEXT NOT NULL DEFAULT '',
+    specialties  TEXT NOT NULL DEFAULT '[]',  -- JSON list of specialty codes
+    division     TEXT,
+    mobile       TEXT NOT NULL DEFAULT '',
+    office_phone TEXT NOT NULL DEFAULT '',
+    availability TEXT NOT NULL DEFAULT 'available',  -- available | on_mission | unavailable
+    notes        TEXT NOT NULL DEFAULT '',
+    deleted      INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX expert_name ON expert (name);
+
+-- ---------------------------------------------------------------- derived (local)
+
+-- Balance per depot × item × lot, kept by the trigger below and rebuilt from
+-- stock_move by `check --rebuild`.
+CREATE TABLE stock_balance (
+    depot_id TEXT NOT NULL,
+    item_id  TEXT NOT NULL,
+    lot_id   TEXT NOT NULL,
+    qty      INTEGER NOT NULL,
+    PRIMARY KEY (depot_id, item_id, lot_id)
+) WITHOUT ROWID;
+CREATE INDEX stock_balance_item ON stock_balance (item_id, depot_id, qty);
+
+CREATE TRIGGER stock_move_balance AFTER INSERT ON stock_move
+BEGIN
+    INSERT INTO stock_balance (depot_id, item_id, lot_id, qty)
+    VALUES (NEW.depot_id, NEW.item_id, NEW.lot_id, NEW.qty)
+    ON CONFLICT (depot_id, item_id, lot_id) DO UPDATE SET qty = qty + excluded.qty;
+END;
+
+-- ---------------------------------------------------------------- guards
+
+CREATE TRIGGER division_guard_insert BEFORE INSERT ON division
+BEGIN SELECT RAISE(ABORT, 'division: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER division_guard_update BEFORE UPDATE ON division
+BEGIN SELECT RAISE(ABORT, 'division: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER division_no_delete BEFORE DELETE ON division
+BEGIN SELECT RAISE(ABORT, 'division: rows are never deleted; the write path sets deleted = 1'); END;
+
+CREATE TRIGGER agency_guard_insert BEFORE INSERT ON agency
+BEGIN SELECT RAISE(ABORT, 'agency: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER agency_guard_update BEFORE UPDATE ON agency
+BEGIN SELECT RAISE(ABORT, 'agency: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER agency_no_delete BEFORE DELETE ON agency
+BEGIN SELECT RAISE(ABORT, 'agency: rows are never deleted; the write path sets deleted = 1'); END;
+
+CREATE TRIGGER category_guard_insert BEFORE INSERT ON category
+BEGIN SELECT RAISE(ABORT, 'category: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER category_guard_update BEFORE UPDATE ON category
+BEGIN SELECT RAISE(ABORT, 'category: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER category_no_delete BEFORE DELETE ON category
+BEGIN SELECT RAISE(ABORT, 'category: rows are never deleted; the write path sets deleted = 1'); END;
+
+CREATE TRIGGER unit_guard_insert BEFORE INSERT ON unit
+BEGIN SELECT RAISE(ABORT, 'unit: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER unit_guard_update BEFORE UPDATE ON unit
+BEGIN SELECT RAISE(ABORT, 'unit: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER unit_no_delete BEFORE DELETE ON unit
+BEGIN SELECT RAISE(ABORT, 'unit: rows are never deleted; the write path sets deleted = 1'); END;
+
+CREATE TRIGGER specialty_guard_insert BEFORE INSERT ON specialty
+BEGIN SELECT RAISE(ABORT, 'specialty: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER specialty_guard_update BEFORE UPDATE ON specialty
+BEGIN SELECT RAISE(ABORT, 'specialty: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER specialty_no_delete BEFORE DELETE ON specialty
+BEGIN SELECT RAISE(ABORT, 'specialty: rows are never deleted; the write path sets deleted = 1'); END;
+
+CREATE TRIGGER depot_guard_insert BEFORE INSERT ON depot
+BEGIN SELECT RAISE(ABORT, 'depot: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER depot_guard_update BEFORE UPDATE ON depot
+BEGIN SELECT RAISE(ABORT, 'depot: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER depot_no_delete BEFORE DELETE ON depot
+BEGIN SELECT RAISE(ABORT, 'depot: rows are never deleted; the write path sets deleted = 1'); END;
+
+CREATE TRIGGER item_guard_insert BEFORE INSERT ON item
+BEGIN SELECT RAISE(ABORT, 'item: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER item_guard_update BEFORE UPDATE ON item
+BEGIN SELECT RAISE(ABORT, 'item: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER item_no_delete BEFORE DELETE ON item
+BEGIN SELECT RAISE(ABORT, 'item: rows are never deleted; the write path sets deleted = 1'); END;
+
+CREATE TRIGGER lot_guard_insert BEFORE INSERT ON lot
+BEGIN SELECT RAISE(ABORT, 'lot: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER lot_guard_update BEFORE UPDATE ON lot
+BEGIN SELECT RAISE(ABORT, 'lot: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER lot_no_delete BEFORE DELETE ON lot
+BEGIN SELECT RAISE(ABORT, 'lot: rows are never deleted; the write path sets deleted = 1'); END;
+
+CREATE TRIGGER expert_guard_insert BEFORE INSERT ON expert
+BEGIN SELECT RAISE(ABORT, 'expert: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER expert_guard_update BEFORE UPDATE ON expert
+BEGIN SELECT RAISE(ABORT, 'expert: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER expert_no_delete BEFORE DELETE ON expert
+BEGIN SELECT RAISE(ABORT, 'expert: rows are never deleted; the write path sets deleted = 1'); END;
+
+CREATE TRIGGER stock_move_guard_insert BEFORE INSERT ON stock_move
+BEGIN SELECT RAISE(ABORT, 'stock_move: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER stock_move_no_update BEFORE UPDATE ON stock_move
+BEGIN SELECT RAISE(ABORT, 'stock_move: movements are never changed; record a correcting movement'); END;
+CREATE TRIGGER stock_move_no_delete BEFORE DELETE ON stock_move
+BEGIN SELECT RAISE(ABORT, 'stock_move: movements are never deleted; record a correcting movement'); END;

@@ -1,0 +1,1 @@
+"""The domain of BioReserve, free of Qt: storage, write path, merge, reference data."""

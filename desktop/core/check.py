@@ -1,0 +1,164 @@
+"""`check`: is the database sound, and does the data match its operations?
+
+Checks SQLite's integrity and foreign keys, each origin's hash chain and
+numbering, that every synced row equals what its operations produce (so a
+write that bypassed the write path shows), and that the derived tables match
+the facts. `rebuild` recomputes the derived tables from the facts.
+"""
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from desktop.core import oplog, tables
+from desktop.core.i18n import tr
+from desktop.core.oplog import COLUMNS, Op
+from desktop.core.writepath import transaction
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str  # integrity | foreign_key | chain | row | balance | clock
+    message: str
+
+
+def run(db) -> list[Problem]:
+    problems = []
+    problems += _integrity(db)
+    problems += _chains(db)
+    for table in tables.SYNCED:
+        problems += _rows(db, table)
+    problems += _balances(db)
+    return problems
+
+
+def _integrity(db) -> list[Problem]:
+    out = []
+    result = [r[0] for r in db.execute("PRAGMA integrity_check")]
+    if result != ["ok"]:
+        out += [Problem("integrity", line) for line in result]
+    for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check"):
+        out.append(
+            Problem(
+                "foreign_key",
+                tr("{table} row {rowid} refers to a missing {parent} row.",
+                   table=table, rowid=rowid, parent=parent),
+            )
+        )
+    return out
+
+
+def _chains(db) -> list[Problem]:
+    out = []
+    for origin, newest, newest_hash in db.execute("SELECT origin, seq, hash FROM vector").fetchall():
+        previous, expected = "", 1
+        cursor = db.execute(f"SELECT {COLUMNS} FROM oplog WHERE origin = ? ORDER BY seq", [origin])
+        for row in cursor:
+            op = Op.from_row(row)
+            if op.seq != expected:
+                out.append(Problem("chain", tr("Station {origin}: operation {seq} is missing.",
+                                               origin=origin, seq=expected)))
+                break
+            if oplog.chain_hash(previous, op) != op.hash:
+                out.append(Problem("chain", tr(
+                    "Station {origin}: operation {seq} was altered after it was recorded.",
+                    origin=origin, seq=op.seq)))
+                break
+            previous, expected = op.hash, expected + 1
+        else:
+            if expected - 1 != newest or previous != newest_hash:
+                out.append(Problem("chain", tr(
+                    "Station {origin}: the version vector does not match the log.",
+                    origin=origin)))
+    return out
+
+
+def replay(ops) -> dict:
+    """The field values a row's operations produce (highest stamp wins per field)."""
+    values, stamps = {}, {}
+    for op in ops:
+        for name, value in op.payload.items():
+            if name not in stamps or op.stamp > stamps[name]:
+                values[name], stamps[name] = value, op.stamp
+    return values
+
+
+def _rows(db, table: str) -> list[Problem]:
+    """Merge-join the table (by id) with its operations (by row id)."""
+    out = []
+    names = tables.columns(db, table)
+    ops = db.execute(f"SELECT {COLUMNS} FROM oplog WHERE tbl = ? ORDER BY row_id", [table])
+    rows = db.execute(f"SELECT * FROM {table} ORDER BY id")
+    grouped = groupby((Op.from_row(r) for r in ops), key=lambda op: op.row_id)
+    pending = next(grouped, None)
+    for row in rows:
+        record = dict(zip(names, row))
+        while pending is not None and pending[0] < record["id"]:
+            out.append(Problem("row", tr("{table} row {id} has operations but no row.",
+                                         table=table, id=pending[0])))
+            pending = next(grouped, None)
+        if pending is None or pending[0] != record["id"]:
+            out.append(Problem("row", tr(
+                "{table} row {id} has no operation: it was written outside the write path.",
+                table=table, id=record["id"])))
+            continue
+        expected = replay(pending[1])
+        wrong = sorted(k for k, v in expected.items() if record.get(k) != v)
+        if wrong:
+            out.append(Problem("row", tr(
+                "{table} row {id} differs from its operations in {fields}.",
+                table=table, id=record["id"], fields=", ".join(wrong))))
+        pending = next(grouped, None)
+    while pending is not None:
+        out.append(Problem("row", tr("{table} row {id} has operations but no row.",
+                                     table=table, id=pending[0])))
+        pending = next(grouped, None)
+    return out
+
+
+BALANCE_DIFF = """
+SELECT depot_id, item_id, lot_id, sum(fact), sum(kept)
+FROM (SELECT depot_id, item_id, lot_id, qty AS fact, 0 AS kept FROM stock_move
+      UNION ALL
+      SELECT depot_id, item_id, lot_id, 0, qty FROM stock_balance)
+GROUP BY depot_id, item_id, lot_id
+HAVING sum(fact) != sum(kept)
+"""
+
+
+def _balances(db) -> list[Problem]:
+    return [
+        Problem("balance", tr(
+            "Balance of lot {lot} at depot {depot} is {have} but the ledger sums to {want}; "
+            "run check --rebuild.", lot=lot, depot=depot, have=have, want=want))
+        for depot, _item, lot, want, have in db.execute(BALANCE_DIFF)
+    ]
+
+
+def rebuild(db) -> dict[str, int]:
+    """Recompute stock_balance and row_clock from the ledger and the oplog."""
+    with transaction(db):
+        db.execute("DELETE FROM stock_balance")
+        db.execute(
+            "INSERT INTO stock_balance (depot_id, item_id, lot_id, qty) "
+            "SELECT depot_id, item_id, lot_id, sum(qty) FROM stock_move "
+            "GROUP BY depot_id, item_id, lot_id"
+        )
+        db.execute("DELETE FROM row_clock")
+        clocks = 0
+        for table in tables.SHARED:
+            cursor = db.execute(
+                f"SELECT {COLUMNS} FROM oplog WHERE tbl = ? ORDER BY row_id", [table]
+            )
+            for row_id, ops in groupby((Op.from_row(r) for r in cursor), key=lambda o: o.row_id):
+                fields = {}
+                for op in ops:
+                    for name in op.payload:
+                        if name not in fields or op.stamp > tuple(fields[name]):
+                            fields[name] = list(op.stamp)
+                db.execute(
+                    "INSERT INTO row_clock (tbl, row_id, fields) VALUES (?, ?, ?)",
+                    [table, row_id, oplog.dumps(fields)],
+                )
+                clocks += 1
+    balances = db.execute("SELECT count(*) FROM stock_balance").fetchone()[0]
+    return {"balances": balances, "row_clocks": clocks}

@@ -1,0 +1,118 @@
+"""The one place that opens BioReserve databases.
+
+Every connection gets the same pragmas (WAL, foreign keys, busy timeout,
+synchronous=NORMAL) and registers br_in_write_path(), the SQL function the
+guard triggers of synced tables call. Failures to open become a BioError that
+names the file and what to do.
+"""
+
+import os
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from desktop.core import migrate
+from desktop.core.errors import BioError
+from desktop.core.i18n import tr
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class Connection(sqlite3.Connection):
+    """A sqlite3 connection that knows whether the write path is active on it."""
+
+    in_write_path = False
+    wall_clock = None  # a callable returning milliseconds, to simulate clock skew in tests
+
+
+def _open_connection(path: Path, read_only: bool) -> Connection:
+    if read_only:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, factory=Connection, isolation_level=None)
+    else:
+        conn = sqlite3.connect(str(path), factory=Connection, isolation_level=None)
+    conn.create_function("br_in_write_path", 0, lambda: int(conn.in_write_path))
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not read_only:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def open_db(
+    path: str | os.PathLike, create: bool = False, read_only: bool | None = None
+) -> sqlite_utils.Database:
+    """Open (or with create=True, create) a database and bring its schema up to date.
+
+    read_only=None opens read-only when the file is not writable for this user.
+    """
+    path = Path(path)
+    if not path.exists() and not create:
+        raise BioError(
+            tr(
+                "No database at {path}. Create one with `bioreserve init` "
+                "(add --demo for demonstration data) or choose another file.",
+                path=path,
+            )
+        )
+    if create:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BioError(
+                tr("Cannot create the folder {folder}: {reason}", folder=path.parent, reason=exc)
+            ) from exc
+    if read_only is None:
+        read_only = path.exists() and not os.access(path, os.W_OK)
+    try:
+        conn = _open_connection(path, read_only)
+        db = sqlite_utils.Database(conn)
+        if not read_only:
+            migrate.upgrade(db, path)
+        else:
+            migrate.require_current(db, path)
+    except sqlite3.DatabaseError as exc:
+        raise explain(exc, path) from exc
+    db.path = path
+    db.read_only = read_only
+    return db
+
+
+def explain(exc: sqlite3.Error, path: Path) -> BioError:
+    """Turn an SQLite failure into a message a person can act on."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return BioError(
+            tr(
+                "The database {path} is in use by another program. Close the other "
+                "BioReserve window or command and try again.",
+                path=path,
+            )
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return BioError(
+            tr(
+                "The file {path} is not a BioReserve database or is damaged. Restore "
+                "it from a backup (the .bak files beside it) or choose another file.",
+                path=path,
+            )
+        )
+    if "readonly" in text or "read-only" in text:
+        return BioError(
+            tr(
+                "The database {path} is read-only. Copy it to a writable folder or "
+                "ask your administrator for write access.",
+                path=path,
+            )
+        )
+    if "disk" in text and "full" in text:
+        return BioError(
+            tr("The disk holding {path} is full. Free some space and try again.", path=path)
+        )
+    if "unable to open" in text:
+        return BioError(
+            tr("Cannot open {path}. Check that the folder exists and is writable.", path=path)
+        )
+    return BioError(tr("Database error in {path}: {reason}", path=path, reason=exc))

@@ -1,0 +1,33 @@
+"""Row identities: UUIDv7 for new rows, name-based ids for reference data.
+
+UUIDv7 (RFC 9562) puts the millisecond time first, so ids sort by creation and
+index well. Reference rows (divisions, agencies, …) get the same id on every
+station, derived from their code, so that stations loading the same reference
+data agree without talking to each other.
+"""
+
+import os
+import time
+import uuid
+
+_REFERENCE_NAMESPACE = uuid.UUID("5b2f0d3e-6f0c-4a53-9a3e-2c1a8e4b7d10")
+_last = {"ms": 0, "seq": 0}
+
+
+def uuid7() -> str:
+    ms = time.time_ns() // 1_000_000
+    # Monotonic within this process even when two ids share a millisecond.
+    if ms <= _last["ms"]:
+        ms = _last["ms"]
+        _last["seq"] += 1
+    else:
+        _last["seq"] = int.from_bytes(os.urandom(2), "big") & 0x3FF
+    _last["ms"] = ms
+    rand_a = _last["seq"] & 0xFFF
+    rand_b = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
+    value = (ms & ((1 << 48) - 1)) << 80 | 0x7 << 76 | rand_a << 64 | 0b10 << 62 | rand_b
+    return str(uuid.UUID(int=value))
+
+
+def reference_id(kind: str, code: str) -> str:
+    return str(uuid.uuid5(_REFERENCE_NAMESPACE, f"{kind}:{code}"))

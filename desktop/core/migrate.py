@@ -1,0 +1,127 @@
+"""Schema creation and numbered migrations.
+
+A new database gets db/schema.sql. An older one is upgraded by the files
+db/migrations/NNNN_name.sql, where NNNN is the user_version the file brings the
+database to; the file is applied in one transaction after an online backup of
+the whole database is written beside it.
+"""
+
+import re
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from desktop.core import paths
+from desktop.core.errors import BioError
+from desktop.core.i18n import tr
+
+
+def schema_version(schema: Path | None = None) -> int:
+    text = (schema or paths.schema_file()).read_text(encoding="utf-8")
+    return int(re.search(r"PRAGMA user_version\s*=\s*(\d+)", text).group(1))
+
+
+def migrations(folder: Path | None = None) -> list[tuple[int, Path]]:
+    folder = folder or paths.migrations_dir()
+    found = []
+    for file in sorted(folder.glob("[0-9][0-9][0-9][0-9]_*.sql")):
+        found.append((int(file.name[:4]), file))
+    return found
+
+
+def current_version(db) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def is_empty(db) -> bool:
+    return db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+
+
+def upgrade(db, path: Path, folder: Path | None = None, schema: Path | None = None) -> list[Path]:
+    """Create or upgrade the schema; returns the backups written."""
+    if is_empty(db):
+        db.conn.executescript((schema or paths.schema_file()).read_text(encoding="utf-8"))
+        return []
+    version = current_version(db)
+    target = max([schema_version(schema)] + [n for n, _ in migrations(folder)])
+    if version > target:
+        raise BioError(
+            tr(
+                "The database {path} was made by a newer BioReserve (schema {found}, this "
+                "program knows up to {known}). Install the newer version.",
+                path=path,
+                found=version,
+                known=target,
+            )
+        )
+    pending = [(n, f) for n, f in migrations(folder) if n > version]
+    if not pending:
+        return []
+    backup_path = backup(db, path, f"v{version}")
+    for number, file in pending:
+        try:
+            db.conn.execute("BEGIN IMMEDIATE")
+            db.conn.execute(f"PRAGMA user_version = {number}")
+            for statement in _statements(file.read_text(encoding="utf-8")):
+                db.conn.execute(statement)
+            db.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            db.conn.execute("ROLLBACK")
+            raise BioError(
+                tr(
+                    "Upgrading {path} with {migration} failed ({reason}); nothing was "
+                    "changed and a backup is at {backup}.",
+                    path=path,
+                    migration=file.name,
+                    reason=exc,
+                    backup=backup_path,
+                )
+            ) from exc
+    return [backup_path]
+
+
+def require_current(db, path: Path) -> None:
+    if current_version(db) != schema_version():
+        raise BioError(
+            tr(
+                "The read-only database {path} needs a schema upgrade, which cannot be "
+                "written. Copy it to a writable folder first.",
+                path=path,
+            )
+        )
+
+
+def backup(db, path: Path, label: str) -> Path:
+    """Write a consistent copy of the database beside it with SQLite's online backup."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
+    free = shutil.disk_usage(path.parent).free
+    if free < path.stat().st_size * 1.1:
+        raise BioError(
+            tr(
+                "Not enough free disk space next to {path} for a backup before the "
+                "upgrade. Free some space and open the database again.",
+                path=path,
+            )
+        )
+    copy = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(copy)
+    finally:
+        copy.close()
+    return target
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into complete statements (triggers included)."""
+    out, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                out.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        out.append(buffer.strip())
+    return out

@@ -1,0 +1,121 @@
+"""Operations: the unit of change that stations exchange, and the audit trail.
+
+An operation sets fields of one row of a synced table. Its identity is
+(origin, seq); its order is its stamp (hlc, origin, seq). Each origin's
+operations form a hash chain, so a changed or removed past operation shows.
+"""
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+Stamp = tuple[int, str, int]
+
+
+@dataclass(frozen=True)
+class Op:
+    origin: str
+    seq: int
+    hlc: int
+    actor: str
+    kind: str  # insert | update | delete
+    tbl: str
+    row_id: str
+    payload: dict
+    bases: list = field(default_factory=list)
+    hash: str = ""
+
+    @property
+    def stamp(self) -> Stamp:
+        return (self.hlc, self.origin, self.seq)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.origin}:{self.seq}"
+
+    def canonical(self) -> str:
+        return dumps(
+            [
+                self.origin,
+                self.seq,
+                self.hlc,
+                self.actor,
+                self.kind,
+                self.tbl,
+                self.row_id,
+                self.payload,
+                self.bases,
+            ]
+        )
+
+    def chained(self, previous_hash: str) -> "Op":
+        """This op with its hash computed from the previous op of its origin."""
+        return Op(**{**self.__dict__, "hash": chain_hash(previous_hash, self)})
+
+    def to_row(self) -> tuple:
+        return (
+            self.origin,
+            self.seq,
+            self.hlc,
+            self.actor,
+            self.kind,
+            self.tbl,
+            self.row_id,
+            dumps(self.payload),
+            dumps(self.bases),
+            self.hash,
+        )
+
+    @classmethod
+    def from_row(cls, row) -> "Op":
+        origin, seq, hlc, actor, kind, tbl, row_id, payload, bases, digest = row
+        return cls(
+            origin, seq, hlc, actor, kind, tbl, row_id, json.loads(payload), json.loads(bases), digest
+        )
+
+
+COLUMNS = "origin, seq, hlc, actor, kind, tbl, row_id, payload, bases, hash"
+INSERT_SQL = f"INSERT INTO oplog ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+
+def dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def chain_hash(previous_hash: str, op: Op) -> str:
+    return hashlib.sha256((previous_hash + op.canonical()).encode("utf-8")).hexdigest()
+
+
+def vector(db) -> dict[str, int]:
+    """The newest seq known from each origin."""
+    return {origin: seq for origin, seq in db.execute("SELECT origin, seq FROM vector")}
+
+
+def head(db, origin: str) -> tuple[int, str]:
+    """(seq, hash) of the newest op known from an origin; (0, "") if none."""
+    row = db.execute("SELECT seq, hash FROM vector WHERE origin = ?", [origin]).fetchone()
+    return (row[0], row[1]) if row else (0, "")
+
+
+def ops_since(db, known: dict[str, int] | None = None) -> Iterator[Op]:
+    """Every op not covered by a version vector, each origin's in sequence order."""
+    known = known or {}
+    for origin, newest in db.execute("SELECT origin, seq FROM vector ORDER BY origin").fetchall():
+        after = known.get(origin, 0)
+        if newest <= after:
+            continue
+        cursor = db.execute(
+            f"SELECT {COLUMNS} FROM oplog WHERE origin = ? AND seq > ? ORDER BY seq",
+            [origin, after],
+        )
+        for row in cursor:
+            yield Op.from_row(row)
+
+
+def history(db, tbl: str, row_id: str) -> list[Op]:
+    """Every op that touched one row, oldest first."""
+    rows = db.execute(
+        f"SELECT {COLUMNS} FROM oplog WHERE tbl = ? AND row_id = ?", [tbl, row_id]
+    ).fetchall()
+    return sorted((Op.from_row(r) for r in rows), key=lambda op: op.stamp)

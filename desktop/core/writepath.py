@@ -1,0 +1,244 @@
+"""The one write path for synced data.
+
+Every change to a synced table happens inside `write(db, ctx)`, which stores
+the row change and its operation in the oplog in one transaction:
+
+    with write(db, ctx) as w:
+        item_id = w.insert("item", {"code": "PPE-0001", "name": "医用防护口罩"})
+        w.update("item", item_id, {"spec": "KN95"})
+
+Operations from other stations enter through desktop.core.merge, which uses
+the same transaction and field rules (`apply_fields`).
+"""
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from desktop.core import oplog, tables
+from desktop.core.context import Ctx
+from desktop.core.errors import BioError
+from desktop.core.hlc import Clock
+from desktop.core.ids import uuid7
+from desktop.core.i18n import tr
+from desktop.core.oplog import Op, Stamp
+
+
+@contextmanager
+def transaction(db, durable: bool = False) -> Iterator[None]:
+    """BEGIN IMMEDIATE … COMMIT with the write-path guard open; ROLLBACK on any error.
+
+    durable=True uses synchronous=FULL, for imports of other stations' work.
+    """
+    conn = db.conn
+    if conn.in_write_path:
+        raise RuntimeError("write-path transactions do not nest")
+    if getattr(db, "read_only", False):
+        raise BioError(
+            tr(
+                "The database {path} is read-only; nothing can be changed. Copy it to a "
+                "writable folder or ask your administrator for write access.",
+                path=db.path,
+            )
+        )
+    if durable:
+        conn.execute("PRAGMA synchronous = FULL")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        from desktop.core.db import explain
+
+        raise explain(exc, getattr(db, "path", "?")) from exc
+    conn.in_write_path = True
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            from desktop.core.db import explain
+
+            raise explain(exc, getattr(db, "path", "?")) from exc
+        raise
+    finally:
+        conn.in_write_path = False
+        if durable:
+            conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def load_clock(db) -> Clock:
+    """The station's clock; a connection may carry `wall_clock` (tests simulate skew with it)."""
+    last = db.execute("SELECT hlc FROM clock WHERE id = 1").fetchone()[0]
+    wall = getattr(db.conn, "wall_clock", None)
+    return Clock(last, wall) if wall else Clock(last)
+
+
+def save_clock(db, clock: Clock) -> None:
+    db.execute("UPDATE clock SET hlc = ? WHERE id = 1", [clock.last])
+
+
+def row_clock(db, tbl: str, row_id: str) -> dict[str, Stamp] | None:
+    row = db.execute(
+        "SELECT fields FROM row_clock WHERE tbl = ? AND row_id = ?", [tbl, row_id]
+    ).fetchone()
+    return {k: tuple(v) for k, v in json.loads(row[0]).items()} if row else None
+
+
+def apply_fields(db, tbl: str, row_id: str, payload: dict, stamp: Stamp) -> None:
+    """Set the fields of a row that this stamp wins (field-level last-writer-wins)."""
+    known = tables.columns(db, tbl)
+    unknown = set(payload) - set(known) - {"id"}
+    if unknown:
+        raise BioError(
+            tr(
+                "Table {table} has no field(s) {fields}; the change comes from a newer "
+                "BioReserve. Update this station first.",
+                table=tbl,
+                fields=", ".join(sorted(unknown)),
+            )
+        )
+    if tbl in tables.LEDGER:
+        names = ["id", *payload]
+        db.execute(
+            f"INSERT INTO {tbl} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+            [row_id, *payload.values()],
+        )
+        return
+    clocks = row_clock(db, tbl, row_id)
+    if clocks is None:
+        names = ["id", *payload]
+        db.execute(
+            f"INSERT INTO {tbl} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+            [row_id, *payload.values()],
+        )
+        clocks = {name: stamp for name in payload}
+        db.execute(
+            "INSERT INTO row_clock (tbl, row_id, fields) VALUES (?, ?, ?)",
+            [tbl, row_id, oplog.dumps(clocks)],
+        )
+        return
+    winners = {k: v for k, v in payload.items() if k not in clocks or stamp > clocks[k]}
+    if not winners:
+        return
+    assignments = ", ".join(f"{name} = ?" for name in winners)
+    db.execute(f"UPDATE {tbl} SET {assignments} WHERE id = ?", [*winners.values(), row_id])
+    clocks.update({name: stamp for name in winners})
+    db.execute(
+        "UPDATE row_clock SET fields = ? WHERE tbl = ? AND row_id = ?",
+        [oplog.dumps(clocks), tbl, row_id],
+    )
+
+
+def head_ref(clocks: dict[str, Stamp] | None) -> list[str]:
+    """The row's newest op as a base for an edit made now."""
+    if not clocks:
+        return []
+    _, origin, seq = max(clocks.values())
+    return [f"{origin}:{seq}"]
+
+
+class Writer:
+    """Makes this station's operations inside one write-path transaction."""
+
+    def __init__(self, db, ctx: Ctx):
+        station = db.execute("SELECT origin FROM station WHERE id = 1").fetchone()
+        if station is None:
+            raise BioError(
+                tr(
+                    "This database has no station identity yet. Run `bioreserve init` "
+                    "to give it one."
+                )
+            )
+        self.db = db
+        self.ctx = ctx
+        self.origin = station[0]
+        self.clock = load_clock(db)
+        self.seq, self.hash = oplog.head(db, self.origin)
+        self.ops: list[Op] = []
+
+    def insert(self, tbl: str, values: dict) -> str:
+        """Add a row; returns its id (a new UUIDv7 unless values carries one)."""
+        self._check_table(tbl)
+        values = dict(values)
+        row_id = values.pop("id", None) or uuid7()
+        if tbl in tables.SHARED and row_clock(self.db, tbl, row_id) is not None:
+            raise BioError(tr("A {table} row with id {id} exists already.", table=tbl, id=row_id))
+        self._record("insert", tbl, row_id, values, [])
+        return row_id
+
+    def insert_many(self, tbl: str, rows: list[dict]) -> list[str]:
+        """Add many rows in this transaction (the bulk path for imports and generators)."""
+        return [self.insert(tbl, row) for row in rows]
+
+    def update(self, tbl: str, row_id: str, changes: dict) -> bool:
+        """Change fields of a row; fields that already hold the value are left out.
+
+        Returns False when nothing changed (and no operation was recorded).
+        """
+        self._check_table(tbl)
+        if tbl in tables.LEDGER:
+            raise BioError(
+                tr(
+                    "Records in {table} are never changed; record a correcting entry instead.",
+                    table=tbl,
+                )
+            )
+        current = self._current(tbl, row_id)
+        changed = {k: v for k, v in changes.items() if k == "id" or current.get(k) != v}
+        changed.pop("id", None)
+        if not changed:
+            return False
+        kind = "delete" if changed == {"deleted": 1} else "update"
+        self._record(kind, tbl, row_id, changed, head_ref(row_clock(self.db, tbl, row_id)))
+        return True
+
+    def delete(self, tbl: str, row_id: str) -> bool:
+        """Mark a row deleted (a tombstone other stations receive too)."""
+        self._check_table(tbl)
+        if tbl in tables.LEDGER:
+            raise BioError(
+                tr(
+                    "Records in {table} are never deleted; record a correcting entry instead.",
+                    table=tbl,
+                )
+            )
+        return self.update(tbl, row_id, {"deleted": 1})
+
+    def _current(self, tbl: str, row_id: str) -> dict:
+        row = self.db.execute(f"SELECT * FROM {tbl} WHERE id = ?", [row_id]).fetchone()
+        if row is None:
+            raise BioError(tr("No {table} row with id {id}.", table=tbl, id=row_id))
+        return dict(zip(tables.columns(self.db, tbl), row))
+
+    def _check_table(self, tbl: str) -> None:
+        if tbl not in tables.SYNCED:
+            raise BioError(tr("{table} is not a synced table.", table=tbl))
+
+    def _record(self, kind: str, tbl: str, row_id: str, payload: dict, bases: list) -> None:
+        self.seq += 1
+        op = Op(
+            self.origin,
+            self.seq,
+            self.clock.now(),
+            self.ctx.actor,
+            kind,
+            tbl,
+            row_id,
+            payload,
+            bases,
+        ).chained(self.hash)
+        self.hash = op.hash
+        self.db.execute(oplog.INSERT_SQL, op.to_row())
+        apply_fields(self.db, tbl, row_id, payload, op.stamp)
+        self.ops.append(op)
+
+
+@contextmanager
+def write(db, ctx: Ctx) -> Iterator[Writer]:
+    """One transaction of local changes, each recorded as an operation."""
+    with transaction(db):
+        writer = Writer(db, ctx)
+        yield writer
+        save_clock(db, writer.clock)

@@ -1,0 +1,174 @@
+"""The main window: navigation on the left, one page per area, menus, status bar.
+
+Only areas that work are listed; each later area adds its page to PAGES.
+"""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.core import check
+from desktop.ui.overview_page import OverviewPage
+
+
+class MainWindow(QMainWindow):
+    """BioReserve's main window over one database.
+
+    Signals:
+        open_requested(str): the user chose another database file.
+        new_requested(): the user asked to create a new database.
+        language_requested(str): the user chose a language (zh_CN or en).
+    """
+
+    open_requested = Signal(str)
+    new_requested = Signal()
+    language_requested = Signal(str)
+
+    def __init__(self, worker, db_info: dict, language: str, parent=None):
+        super().__init__(parent)
+        self.worker = worker
+        self.db_info = db_info
+        self.demo = db_info["demo"]
+        station = db_info["station"] or {}
+        title = self.tr("BioReserve — Biosafety Emergency Reserves and Response")
+        if self.demo:
+            title += " " + self.tr("[DEMONSTRATION DATA]")
+        self.setWindowTitle(title)
+        self.resize(1200, 760)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(160)
+        self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px; }")
+        self.pages = QStackedWidget()
+        self.overview = OverviewPage(worker, self.demo)
+        self._add_page(self.tr("Overview"), self.overview)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus(language)
+        self._build_status_bar(station, db_info["path"])
+        self.overview.refresh()
+
+    def _add_page(self, caption: str, page: QWidget) -> None:
+        QListWidgetItem(caption, self.nav)
+        self.pages.addWidget(page)
+
+    def _build_menus(self, language: str) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.action_new = QAction(self.tr("&New database…"), self)
+        self.action_new.setShortcut(QKeySequence.StandardKey.New)
+        self.action_new.triggered.connect(self.new_requested)
+        self.action_open = QAction(self.tr("&Open database…"), self)
+        self.action_open.setShortcut(QKeySequence.StandardKey.Open)
+        self.action_open.triggered.connect(self._choose_database)
+        self.action_check = QAction(self.tr("&Check database"), self)
+        self.action_check.triggered.connect(self._check_database)
+        self.action_quit = QAction(self.tr("&Quit"), self)
+        self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.action_quit.triggered.connect(self.close)
+        for action in (self.action_new, self.action_open, self.action_check):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_quit)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.action_refresh = QAction(self.tr("&Refresh"), self)
+        self.action_refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.action_refresh.triggered.connect(self.overview.refresh)
+        view_menu.addAction(self.action_refresh)
+
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        language_menu = settings_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        self.language_actions = {}
+        for code, caption in (("zh_CN", "中文（简体）"), ("en", "English")):
+            action = QAction(caption, self, checkable=True)
+            action.setChecked(code == language)
+            action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.action_about = QAction(self.tr("&About BioReserve"), self)
+        self.action_about.triggered.connect(self._about)
+        help_menu.addAction(self.action_about)
+
+    def _build_status_bar(self, station: dict, path: str) -> None:
+        bar = self.statusBar()
+        self.station_label = QLabel(
+            self.tr("Station: {name} ({code})").format(
+                name=station.get("name", "—"), code=station.get("code", "—")
+            )
+        )
+        self.db_label = QLabel(self.tr("Database: {path}").format(path=path))
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bar.addPermanentWidget(self.station_label)
+        bar.addPermanentWidget(self.db_label, 1)
+        if self.demo:
+            self.demo_label = QLabel(self.tr("DEMO DATA"))
+            self.demo_label.setObjectName("demoMarker")
+            self.demo_label.setStyleSheet(
+                "background: #b3261e; color: white; font-weight: 600; padding: 1px 8px;"
+            )
+            bar.addPermanentWidget(self.demo_label)
+
+    def _choose_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open database"),
+            self.db_info["path"],
+            self.tr("BioReserve databases (*.db *.sqlite);;All files (*)"),
+        )
+        if path:
+            self.open_requested.emit(path)
+
+    def _check_database(self) -> None:
+        self.statusBar().showMessage(self.tr("Checking the database…"))
+        self.worker.run(check.run, self._show_check)
+
+    def _show_check(self, problems) -> None:
+        self.statusBar().clearMessage()
+        if not problems:
+            QMessageBox.information(
+                self,
+                self.tr("Check database"),
+                self.tr("No problems found: the data matches its operations."),
+            )
+            return
+        text = "\n".join(f"[{p.kind}] {p.message}" for p in problems[:30])
+        QMessageBox.warning(
+            self,
+            self.tr("Check database"),
+            self.tr("{count} problem(s) found:").format(count=len(problems)) + "\n\n" + text,
+        )
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About BioReserve"),
+            self.tr(
+                "BioReserve {version}\n\nBiosafety emergency reserves and response for the "
+                "Hengyang biosafety coordination mechanism. Works offline; every change is "
+                "recorded as an operation that other stations can merge."
+            ).format(version=__version__),
+        )

@@ -1,0 +1,89 @@
+"""One background worker for database work (Anki's taskman, in small).
+
+Jobs run one at a time on a single thread that owns its own connection to the
+database; results come back to the GUI thread by signal. A job function
+receives the worker's database and must not touch widgets.
+"""
+
+import itertools
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+
+from desktop.core import db as dbmod
+
+
+class DbWorker(QObject):
+    """Runs `fn(db)` off the GUI thread and hands the result back on it.
+
+    Signals:
+        finished(int): a job's callback has run on the GUI thread (its id).
+        failed(object): a job raised; carries the exception (also given to on_error).
+    """
+
+    finished = Signal(int)
+    failed = Signal(object)
+    _delivered = Signal(int, object, object, object)  # job id, callback, result, error
+
+    def __init__(self, db_path, parent=None):
+        super().__init__(parent)
+        self.db_path = db_path
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bioreserve-db")
+        self._local = threading.local()
+        self._ids = itertools.count(1)
+        self._closed = False
+        self._delivered.connect(self._deliver)
+
+    def run(
+        self,
+        fn: Callable,
+        on_success: Callable | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> int:
+        job = next(self._ids)
+
+        def call():
+            try:
+                result = fn(self._db())
+            except Exception as exc:
+                self._delivered.emit(job, on_error, None, exc)
+            else:
+                self._delivered.emit(job, on_success, result, None)
+
+        self._executor.submit(call)
+        return job
+
+    def _db(self):
+        if getattr(self._local, "db", None) is None:
+            self._local.db = dbmod.open_db(self.db_path)
+        return self._local.db
+
+    def _deliver(self, job: int, callback, result, error) -> None:
+        if self._closed:
+            return  # the window that asked is gone
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+            callback = None  # its widget was deleted while the job ran
+        if error is not None:
+            self.failed.emit(error)
+            if callback is not None:
+                callback(error)
+        elif callback is not None:
+            callback(result)
+        self.finished.emit(job)
+
+    def close(self) -> None:
+        """Finish queued jobs, drop their results, close the worker's connection."""
+        self._closed = True
+
+        def close_db(_db=None):
+            db = getattr(self._local, "db", None)
+            if db is not None:
+                db.conn.close()
+                self._local.db = None
+
+        self._executor.submit(close_db)
+        self._executor.shutdown(wait=True)

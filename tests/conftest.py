@@ -1,0 +1,67 @@
+"""Shared fixtures: temporary databases, isolated user folders, Qt offscreen."""
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["BIORESERVE_LANG"] = "zh_CN"
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from desktop.core import db as dbmod  # noqa: E402
+from desktop.core import i18n, initdb  # noqa: E402
+
+i18n.set_language("zh_CN")
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory, monkeypatch):
+    """Keep settings, caches and default databases out of the real user folders."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.delenv("BIORESERVE_DB", raising=False)
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "station.db"
+
+
+@pytest.fixture
+def fresh_db(db_path):
+    """A station database with reference data only."""
+    db = initdb.init_database(db_path, "HY-TEST", "测试站")
+    yield db
+    db.conn.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    initdb.init_database(path, with_demo=True).conn.close()
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_template, tmp_path):
+    """A private copy of a demo database (made once per session)."""
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_template, path)
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_path):
+    db = dbmod.open_db(demo_path)
+    yield db
+    db.conn.close()

@@ -1,0 +1,46 @@
+"""The demo set is realistic and clearly marked."""
+
+from datetime import date, timedelta
+
+from desktop.core import check, demo, info, overview
+
+
+def test_a_demo_database_says_so(demo_db, fresh_db):
+    assert demo.is_demo(demo_db) and info.describe(demo_db)["demo"] is True
+    assert not demo.is_demo(fresh_db) and info.describe(fresh_db)["demo"] is False
+
+
+def test_demo_depots_cover_city_counties_and_hospitals(demo_db):
+    levels = {r[0] for r in demo_db.execute("SELECT DISTINCT level FROM depot")}
+    assert {"市级储备库", "县级储备库", "医疗机构"} <= levels
+    assert demo_db.execute("SELECT count(DISTINCT division) FROM depot").fetchone()[0] >= 8
+
+
+def test_about_a_hundred_items_with_specifications_in_every_category(demo_db):
+    count = demo_db["item"].count
+    assert 90 <= count <= 150
+    assert demo_db.execute("SELECT count(*) FROM item WHERE spec = ''").fetchone()[0] == 0
+    categories = {r[0] for r in demo_db.execute("SELECT DISTINCT category FROM item")}
+    assert categories == {"MED-EQP", "DRUG", "MED-DEV", "PPE", "DISINF", "REAGENT", "OTHER"}
+
+
+def test_stock_includes_expired_and_near_expiry_lots(demo_db):
+    figures = overview.figures(demo_db)
+    assert figures["expired_lots"] > 0
+    assert figures["near_expiry_lots"] > 0
+    soon = (date.today() + timedelta(days=30)).isoformat()
+    today = date.today().isoformat()
+    within_30 = demo_db.execute(
+        "SELECT count(*) FROM lot WHERE expires_on BETWEEN ? AND ?", [today, soon]
+    ).fetchone()[0]
+    assert within_30 > 0
+
+
+def test_experts_are_present_and_fictional(demo_db):
+    experts = list(demo_db["expert"].rows)
+    assert len(experts) >= 5
+    assert all("演示" in e["notes"] for e in experts)
+
+
+def test_the_demo_database_passes_every_check(demo_db):
+    assert check.run(demo_db) == []

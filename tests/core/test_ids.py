@@ -1,0 +1,15 @@
+import uuid
+
+from desktop.core.ids import reference_id, uuid7
+
+
+def test_uuid7_is_version_7_and_sorts_by_creation():
+    ids = [uuid7() for _ in range(2000)]
+    assert all(uuid.UUID(i).version == 7 for i in ids)
+    assert ids == sorted(ids)
+    assert len(set(ids)) == len(ids)
+
+
+def test_reference_ids_are_the_same_everywhere_and_differ_by_kind():
+    assert reference_id("division", "430400") == reference_id("division", "430400")
+    assert reference_id("division", "430400") != reference_id("agency", "430400")

@@ -1,0 +1,74 @@
+"""Numbered migrations back the database up first and apply all or nothing."""
+
+import sqlite3
+
+import pytest
+
+from desktop.core import db as dbmod
+from desktop.core import migrate
+from desktop.core.errors import BioError
+
+
+@pytest.fixture
+def v1_db(db_path):
+    from desktop.core import initdb
+
+    initdb.init_database(db_path, "HY-TEST", "测试站").conn.close()
+    return db_path
+
+
+def write_migration(folder, name, sql):
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(sql, encoding="utf-8")
+
+
+def test_a_migration_backs_up_then_upgrades(v1_db, tmp_path):
+    folder = tmp_path / "migrations"
+    write_migration(
+        folder,
+        "0002_add_norm.sql",
+        "CREATE TABLE norm (id TEXT PRIMARY KEY, qty INTEGER);\n"
+        "CREATE TRIGGER norm_t BEFORE DELETE ON norm BEGIN SELECT RAISE(ABORT, 'x'); END;\n",
+    )
+    db = sqlite3.connect(v1_db, factory=dbmod.Connection, isolation_level=None)
+    import sqlite_utils
+
+    wrapped = sqlite_utils.Database(db)
+    backups = migrate.upgrade(wrapped, v1_db, folder=folder)
+    assert migrate.current_version(wrapped) == 2
+    assert "norm" in wrapped.table_names()
+    [backup] = backups
+    assert backup.exists() and ".v1-" in backup.name
+    old = sqlite3.connect(backup)
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("SELECT count(*) FROM division").fetchone()[0] == 13
+
+
+def test_a_failing_migration_changes_nothing(v1_db, tmp_path):
+    folder = tmp_path / "migrations"
+    write_migration(folder, "0002_bad.sql", "CREATE TABLE t (a);\nTHIS IS NOT SQL;\n")
+    import sqlite_utils
+
+    wrapped = sqlite_utils.Database(
+        sqlite3.connect(v1_db, factory=dbmod.Connection, isolation_level=None)
+    )
+    with pytest.raises(BioError, match="备份"):
+        migrate.upgrade(wrapped, v1_db, folder=folder)
+    assert migrate.current_version(wrapped) == 1
+    assert "t" not in wrapped.table_names()
+
+
+def test_a_database_from_a_newer_program_is_refused(v1_db):
+    raw = sqlite3.connect(v1_db)
+    raw.execute("PRAGMA user_version = 99")
+    raw.close()
+    with pytest.raises(BioError, match="更新版本"):
+        dbmod.open_db(v1_db)
+
+
+def test_migration_files_are_numbered_and_end_at_the_schema_version():
+    numbers = [n for n, _ in migrate.migrations()]
+    assert numbers == sorted(set(numbers))
+    assert all(n >= 2 for n in numbers)
+    if numbers:
+        assert numbers[-1] == migrate.schema_version()

@@ -1,0 +1,155 @@
+"""Replicas converge whatever the order, duplication, relaying or loss of exchanges.
+
+A hypothesis state machine drives three stations with random inserts, updates,
+deletes and stock movements (overdrawn ones included), under skewed and
+backward-jumping clocks, exchanging random partial sets of operations in random
+order. After a full exchange every replica holds the same rows, every replica
+passes `check`, the ledger sums to every movement ever made, and applying
+everything again changes nothing.
+"""
+
+import random
+import shutil
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
+
+from desktop.core import check, initdb, oplog
+from desktop.core.context import Ctx
+from desktop.core.hlc import wall_ms
+from desktop.core.merge import apply_ops
+from desktop.core.tables import SYNCED
+from desktop.core.writepath import write
+
+REPLICAS = 3
+TEXT = st.text(alphabet="甲乙丙丁口罩abc", min_size=1, max_size=4)
+REPLICA = st.integers(0, REPLICAS - 1)
+
+
+def dump(db):
+    return {t: db.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in SYNCED}
+
+
+class Stations(RuleBasedStateMachine):
+    def __init__(self):
+        super().__init__()
+        self.dir = Path(tempfile.mkdtemp(prefix="bioreserve-sync-"))
+        self.dbs = []
+        self.skew = [0] * REPLICAS
+        self.moved = 0
+
+    @initialize(skews=st.lists(st.integers(-3_600_000, 3_600_000), min_size=3, max_size=3))
+    def stations(self, skews):
+        for n in range(REPLICAS):
+            db = initdb.init_database(self.dir / f"s{n}.db", f"HY-{n}", f"站{n}")
+            self.skew[n] = skews[n]
+            db.conn.wall_clock = lambda n=n: wall_ms() + self.skew[n]
+            self.dbs.append(db)
+        with write(self.dbs[0], Ctx("os:setup")) as w:
+            self.depot = w.insert("depot", {"code": "D1", "name": "市级库"})
+            self.item = w.insert("item", {"code": "I1", "name": "口罩"})
+            self.lot = w.insert("lot", {"item_id": self.item, "batch_no": "B1"})
+        for db in self.dbs[1:]:
+            apply_ops(db, list(oplog.ops_since(self.dbs[0], oplog.vector(db))))
+
+    def live_rows(self, n, table):
+        return [r[0] for r in self.dbs[n].execute(f"SELECT id FROM {table} ORDER BY id")]
+
+    @rule(n=REPLICA, table=st.sampled_from(["unit", "expert"]), name=TEXT)
+    def insert(self, n, table, name):
+        with write(self.dbs[n], Ctx(f"os:user{n}")) as w:
+            w.insert(table, {"name": name})
+
+    @rule(n=REPLICA, table=st.sampled_from(["unit", "expert"]), pick=st.randoms(),
+          field=st.sampled_from(["name", "name_en", "notes"]), value=TEXT)
+    def update(self, n, table, pick, field, value):
+        rows = self.live_rows(n, table)
+        if table == "unit" and field == "notes":
+            field = "name_en"
+        if table == "expert" and field == "name_en":
+            field = "title"
+        if rows:
+            with write(self.dbs[n], Ctx(f"os:user{n}")) as w:
+                w.update(table, pick.choice(rows), {field: value})
+
+    @rule(n=REPLICA, table=st.sampled_from(["unit", "expert"]), pick=st.randoms())
+    def delete(self, n, table, pick):
+        rows = self.live_rows(n, table)
+        if rows:
+            with write(self.dbs[n], Ctx(f"os:user{n}")) as w:
+                w.delete(table, pick.choice(rows))
+
+    @rule(n=REPLICA, qty=st.integers(-500, 500).filter(bool))
+    def move_stock(self, n, qty):
+        """Receipts and issues, overdrawn ones included: the ledger keeps every fact."""
+        with write(self.dbs[n], Ctx(f"os:keeper{n}")) as w:
+            w.insert("stock_move", {
+                "kind": "receive" if qty > 0 else "issue", "depot_id": self.depot,
+                "item_id": self.item, "lot_id": self.lot, "qty": qty,
+                "occurred_at": "2026-11-29T08:00:00+08:00",
+            })
+        self.moved += qty
+
+    @rule(n=REPLICA, jump=st.integers(-7_200_000, 0))
+    def clock_jumps_back(self, n, jump):
+        self.skew[n] += jump
+
+    @rule(src=REPLICA, dst=REPLICA, rnd=st.randoms(), keep=st.floats(0.2, 1.0),
+          duplicate=st.booleans())
+    def exchange(self, src, dst, rnd, keep, duplicate):
+        """A bundle: part of what dst lacks (the rest lost), shuffled, maybe delivered twice."""
+        if src == dst:
+            return
+        ops = list(oplog.ops_since(self.dbs[src], oplog.vector(self.dbs[dst])))
+        ops = [op for op in ops if rnd.random() < keep]
+        rnd.shuffle(ops)
+        apply_ops(self.dbs[dst], ops)
+        if duplicate:
+            apply_ops(self.dbs[dst], ops)
+
+    @invariant()
+    def ledger_balance_matches_ledger(self):
+        for db in self.dbs:
+            moves = db.execute("SELECT coalesce(sum(qty), 0) FROM stock_move").fetchone()[0]
+            kept = db.execute("SELECT coalesce(sum(qty), 0) FROM stock_balance").fetchone()[0]
+            assert moves == kept
+
+    def teardown(self):
+        try:
+            if len(self.dbs) == REPLICAS:
+                self.full_exchange_converges()
+        finally:
+            for db in self.dbs:
+                db.conn.close()
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    def full_exchange_converges(self):
+        for _ in range(2):
+            for src in range(REPLICAS):
+                for dst in range(REPLICAS):
+                    if src != dst:
+                        ops = list(oplog.ops_since(self.dbs[src], oplog.vector(self.dbs[dst])))
+                        random.Random(src * 7 + dst).shuffle(ops)
+                        assert not apply_ops(self.dbs[dst], ops).deferred
+        states = [dump(db) for db in self.dbs]
+        assert states[0] == states[1] == states[2]
+        for db in self.dbs:
+            assert check.run(db) == []
+            total = db.execute("SELECT coalesce(sum(qty), 0) FROM stock_move").fetchone()[0]
+            assert total == self.moved
+        everything = list(oplog.ops_since(self.dbs[0], {}))
+        for db in self.dbs:
+            assert apply_ops(db, everything).applied == 0
+        assert [dump(db) for db in self.dbs] == states
+
+
+Stations.TestCase.settings = settings(
+    max_examples=40,
+    stateful_step_count=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+TestConvergence = Stations.TestCase

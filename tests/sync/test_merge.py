@@ -1,0 +1,153 @@
+"""The merge core: operations taken from one database apply to another."""
+
+import random
+
+import pytest
+
+from desktop.core import check, initdb, oplog
+from desktop.core.context import Ctx
+from desktop.core.errors import BioError
+from desktop.core.merge import apply_ops
+from desktop.core.oplog import Op
+from desktop.core.tables import SYNCED
+from desktop.core.writepath import write
+
+ALICE, BOB = Ctx("os:alice"), Ctx("os:bob")
+
+
+def state(db):
+    return {t: db.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in SYNCED}
+
+
+def sync(src, dst):
+    return apply_ops(dst, list(oplog.ops_since(src, oplog.vector(dst))))
+
+
+@pytest.fixture
+def pair(tmp_path):
+    a = initdb.init_database(tmp_path / "a.db", "HY-A", "甲站")
+    b = initdb.init_database(tmp_path / "b.db", "HY-B", "乙站")
+    yield a, b
+    a.conn.close()
+    b.conn.close()
+
+
+def test_ops_from_one_station_reproduce_its_rows_on_another(pair):
+    a, b = pair
+    with write(a, ALICE) as w:
+        item = w.insert("item", {"code": "PPE-1", "name": "口罩"})
+        w.update("item", item, {"spec": "N95"})
+        w.insert("unit", {"name": "桶"})
+    result = sync(a, b)
+    assert result.applied == 3 and not result.deferred
+    assert state(a) == state(b)
+    assert check.run(b) == []
+
+
+def test_applying_the_same_ops_twice_changes_nothing(pair):
+    a, b = pair
+    with write(a, ALICE) as w:
+        w.insert("unit", {"name": "桶"})
+    ops = list(oplog.ops_since(a, {"REF": 10**9}))
+    apply_ops(b, ops)
+    before = (state(b), b.execute("SELECT count(*) FROM oplog").fetchone())
+    again = apply_ops(b, ops)
+    assert again.applied == 0 and again.known == len(ops)
+    assert (state(b), b.execute("SELECT count(*) FROM oplog").fetchone()) == before
+
+
+def test_concurrent_edits_of_different_fields_both_survive(pair):
+    a, b = pair
+    with write(a, ALICE) as w:
+        item = w.insert("item", {"code": "PPE-1", "name": "口罩"})
+    sync(a, b)
+    with write(a, ALICE) as w:
+        w.update("item", item, {"spec": "N95"})
+    with write(b, BOB) as w:
+        w.update("item", item, {"notes": "乙站备注"})
+    sync(a, b), sync(b, a)
+    assert state(a) == state(b)
+    row = a["item"].get(item)
+    assert (row["spec"], row["notes"]) == ("N95", "乙站备注")
+
+
+def test_concurrent_edits_of_one_field_converge_on_the_later_stamp(pair):
+    a, b = pair
+    with write(a, ALICE) as w:
+        item = w.insert("item", {"code": "PPE-1", "name": "口罩"})
+    sync(a, b)
+    with write(a, ALICE) as w:
+        w.update("item", item, {"spec": "甲"})
+    with write(b, BOB) as w:
+        w.update("item", item, {"spec": "乙"})
+    last = max(oplog.ops_since(a, {"REF": 10**9}), key=lambda op: op.stamp)
+    sync(a, b), sync(b, a)
+    assert a["item"].get(item)["spec"] == b["item"].get(item)["spec"]
+    b_last = max(oplog.ops_since(b, {"REF": 10**9}), key=lambda op: op.stamp)
+    assert a["item"].get(item)["spec"] == b_last.payload.get("spec", last.payload["spec"])
+
+
+def test_an_op_whose_predecessor_is_missing_waits(pair):
+    a, b = pair
+    with write(a, ALICE) as w:
+        w.insert("unit", {"name": "桶"})
+    with write(a, ALICE) as w:
+        w.insert("unit", {"name": "罐装"})
+    first, second = oplog.ops_since(a, oplog.vector(b))
+    result = apply_ops(b, [second])
+    assert result.applied == 0 and result.deferred == [second]
+    assert apply_ops(b, [first, second]).applied == 2
+    assert state(a) == state(b)
+
+
+def test_an_altered_op_is_refused_and_nothing_is_applied(pair):
+    a, b = pair
+    with write(a, ALICE) as w:
+        w.insert("unit", {"name": "桶"})
+        w.insert("unit", {"name": "罐装"})
+    good, bad = oplog.ops_since(a, oplog.vector(b))
+    forged = Op(**{**bad.__dict__, "payload": {"name": "伪造"}})
+    before = state(b)
+    with pytest.raises(BioError, match="哈希链"):
+        apply_ops(b, [good, forged])
+    assert state(b) == before
+
+
+def test_a_different_op_under_a_known_number_is_refused(pair):
+    a, b = pair
+    with write(a, ALICE) as w:
+        w.insert("unit", {"name": "桶"})
+    [op] = oplog.ops_since(a, oplog.vector(b))
+    apply_ops(b, [op])
+    forged = Op(**{**op.__dict__, "hash": "0" * 64})
+    with pytest.raises(BioError, match="篡改"):
+        apply_ops(b, [forged])
+
+
+def test_merging_moves_the_receivers_clock_past_every_stamp(pair):
+    a, b = pair
+    a.conn.wall_clock = lambda: 4_000_000_000_000  # a station whose clock runs far ahead
+    with write(a, ALICE) as w:
+        unit = w.insert("unit", {"name": "桶"})
+    sync(a, b)
+    with write(b, BOB) as w:
+        w.update("unit", unit, {"name_en": "barrel"})
+    sync(b, a)
+    assert a["unit"].get(unit)["name_en"] == "barrel"  # b's later edit wins despite a's clock
+
+
+def test_delete_and_concurrent_edit_converge(pair):
+    a, b = pair
+    with write(a, ALICE) as w:
+        unit = w.insert("unit", {"name": "桶"})
+    sync(a, b)
+    with write(a, ALICE) as w:
+        w.delete("unit", unit)
+    with write(b, BOB) as w:
+        w.update("unit", unit, {"name_en": "barrel"})
+    ops_a = list(oplog.ops_since(a, oplog.vector(b)))
+    ops_b = list(oplog.ops_since(b, oplog.vector(a)))
+    random.Random(1).shuffle(ops_a)
+    apply_ops(b, ops_a), apply_ops(a, ops_b)
+    assert state(a) == state(b)
+    assert a["unit"].get(unit)["deleted"] == 1

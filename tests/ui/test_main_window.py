@@ -1,0 +1,59 @@
+"""The main window over a demo database, as a user sees it."""
+
+from PySide6.QtWidgets import QLabel
+
+from desktop.core import db as dbmod
+from desktop.core import info, overview
+from desktop.ui.depot_summary_model import DepotSummaryModel
+from desktop.ui.main_window import MainWindow
+
+
+def make_window(qtbot, worker, demo_path, language="zh_CN"):
+    db = dbmod.open_db(demo_path)
+    details = info.describe(db)
+    expected = overview.figures(db)
+    db.conn.close()
+    window = MainWindow(worker, details, language)
+    qtbot.addWidget(window)
+    return window, expected
+
+
+def test_the_window_is_chinese_and_marks_demo_data(qtbot, chinese, worker, demo_path):
+    with qtbot.waitSignal(worker.finished, timeout=5000):
+        window, _ = make_window(qtbot, worker, demo_path)
+    window.show()
+    assert window.windowTitle() == "生物安全应急储备与处置系统 【演示数据】"
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["总览"]
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["文件(&F)", "视图(&V)", "设置(&S)", "帮助(&H)"]
+    status = " ".join(w.text() for w in window.statusBar().findChildren(QLabel))
+    assert "站点：演示站" in status and str(demo_path) in status and "演示数据" in status
+
+
+def test_the_overview_shows_the_figures_of_the_database(qtbot, chinese, worker, demo_path):
+    window, expected = make_window(qtbot, worker, demo_path)
+    with qtbot.waitSignal(window.overview.loaded, timeout=5000):
+        window.overview.refresh()
+    for key, card in window.overview.cards.items():
+        assert card.value.text() == f"{expected[key]:,}", key
+    model = window.overview.model
+    assert model.rowCount() == expected["depots"]
+    assert model.headerData(1, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) == "仓库"
+    assert model.index(0, 2).data() == "市级储备库"
+
+
+def test_every_menu_action_has_chinese_text(qtbot, chinese, worker, demo_path):
+    window, _ = make_window(qtbot, worker, demo_path)
+    for menu_action in window.menuBar().actions():
+        for action in menu_action.menu().actions():
+            if action.isSeparator() or action.menu():
+                continue
+            text = action.text()
+            assert text and (any("\u4e00" <= c <= "\u9fff" for c in text) or text == "English")
+
+
+def test_the_depot_summary_model_is_a_well_behaved_model(qtmodeltester, demo_db):
+    model = DepotSummaryModel()
+    model.set_rows(overview.figures(demo_db)["depot_rows"])
+    qtmodeltester.check(model)
+    assert model.rowCount() > 10
