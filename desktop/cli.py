@@ -34,7 +34,9 @@ class State:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2) if self.as_json else text)
 
 
-@click.group(help=tr("BioReserve — biosafety emergency reserves and response (生物安全应急储备与处置系统)."))
+@click.group(
+    help=tr("BioReserve — biosafety emergency reserves and response (生物安全应急储备与处置系统).")
+)
 @click.option(
     "--db",
     "db_path",
@@ -47,7 +49,9 @@ def cli(ctx, db_path, as_json):
     ctx.obj = State(db_path or paths.default_db_path(), as_json)
 
 
-@cli.command(help=tr("Create a database for this station: identity, key pair, Hengyang reference data."))
+@cli.command(
+    help=tr("Create a database for this station: identity, key pair, Hengyang reference data.")
+)
 @click.option("--demo", is_flag=True, help=tr("Add the demonstration data set (clearly marked)."))
 @click.option("--station", "code", help=tr("Station code used in order numbers, e.g. HY-CITY."))
 @click.option("--station-name", "name", help=tr("Station name, e.g. 衡阳市应急管理局."))
@@ -89,7 +93,9 @@ def info(state: State):
 
 
 @cli.command(help=tr("Check integrity and that every row matches its operations."))
-@click.option("--rebuild", is_flag=True, help=tr("First rebuild the derived tables from the facts."))
+@click.option(
+    "--rebuild", is_flag=True, help=tr("First rebuild the derived tables from the facts.")
+)
 @click.pass_obj
 def check(state: State, rebuild):
     db = state.open()
@@ -106,8 +112,15 @@ def check(state: State, rebuild):
     else:
         text = tr("No problems found.")
     if rebuilt:
-        text = tr("Rebuilt {balances} balances and {clocks} row clocks.",
-                  balances=rebuilt["balances"], clocks=rebuilt["row_clocks"]) + "\n" + text
+        text = (
+            tr(
+                "Rebuilt {balances} balances and {clocks} row clocks.",
+                balances=rebuilt["balances"],
+                clocks=rebuilt["row_clocks"],
+            )
+            + "\n"
+            + text
+        )
     state.emit(data, text)
     if problems:
         sys.exit(EXIT_ERROR)

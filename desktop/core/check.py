@@ -40,8 +40,12 @@ def _integrity(db) -> list[Problem]:
         out.append(
             Problem(
                 "foreign_key",
-                tr("{table} row {rowid} refers to a missing {parent} row.",
-                   table=table, rowid=rowid, parent=parent),
+                tr(
+                    "{table} row {rowid} refers to a missing {parent} row.",
+                    table=table,
+                    rowid=rowid,
+                    parent=parent,
+                ),
             )
         )
     return out
@@ -49,26 +53,49 @@ def _integrity(db) -> list[Problem]:
 
 def _chains(db) -> list[Problem]:
     out = []
-    for origin, newest, newest_hash in db.execute("SELECT origin, seq, hash FROM vector").fetchall():
+    for origin, newest, newest_hash in db.execute(
+        "SELECT origin, seq, hash FROM vector"
+    ).fetchall():
         previous, expected = "", 1
         cursor = db.execute(f"SELECT {COLUMNS} FROM oplog WHERE origin = ? ORDER BY seq", [origin])
         for row in cursor:
             op = Op.from_row(row)
             if op.seq != expected:
-                out.append(Problem("chain", tr("Station {origin}: operation {seq} is missing.",
-                                               origin=origin, seq=expected)))
+                out.append(
+                    Problem(
+                        "chain",
+                        tr(
+                            "Station {origin}: operation {seq} is missing.",
+                            origin=origin,
+                            seq=expected,
+                        ),
+                    )
+                )
                 break
             if oplog.chain_hash(previous, op) != op.hash:
-                out.append(Problem("chain", tr(
-                    "Station {origin}: operation {seq} was altered after it was recorded.",
-                    origin=origin, seq=op.seq)))
+                out.append(
+                    Problem(
+                        "chain",
+                        tr(
+                            "Station {origin}: operation {seq} was altered after it was recorded.",
+                            origin=origin,
+                            seq=op.seq,
+                        ),
+                    )
+                )
                 break
             previous, expected = op.hash, expected + 1
         else:
             if expected - 1 != newest or previous != newest_hash:
-                out.append(Problem("chain", tr(
-                    "Station {origin}: the version vector does not match the log.",
-                    origin=origin)))
+                out.append(
+                    Problem(
+                        "chain",
+                        tr(
+                            "Station {origin}: the version vector does not match the log.",
+                            origin=origin,
+                        ),
+                    )
+                )
     return out
 
 
@@ -91,26 +118,48 @@ def _rows(db, table: str) -> list[Problem]:
     grouped = groupby((Op.from_row(r) for r in ops), key=lambda op: op.row_id)
     pending = next(grouped, None)
     for row in rows:
-        record = dict(zip(names, row))
+        record = dict(zip(names, row, strict=True))
         while pending is not None and pending[0] < record["id"]:
-            out.append(Problem("row", tr("{table} row {id} has operations but no row.",
-                                         table=table, id=pending[0])))
+            out.append(
+                Problem(
+                    "row",
+                    tr("{table} row {id} has operations but no row.", table=table, id=pending[0]),
+                )
+            )
             pending = next(grouped, None)
         if pending is None or pending[0] != record["id"]:
-            out.append(Problem("row", tr(
-                "{table} row {id} has no operation: it was written outside the write path.",
-                table=table, id=record["id"])))
+            out.append(
+                Problem(
+                    "row",
+                    tr(
+                        "{table} row {id} has no operation: it was written outside the write path.",
+                        table=table,
+                        id=record["id"],
+                    ),
+                )
+            )
             continue
         expected = replay(pending[1])
         wrong = sorted(k for k, v in expected.items() if record.get(k) != v)
         if wrong:
-            out.append(Problem("row", tr(
-                "{table} row {id} differs from its operations in {fields}.",
-                table=table, id=record["id"], fields=", ".join(wrong))))
+            out.append(
+                Problem(
+                    "row",
+                    tr(
+                        "{table} row {id} differs from its operations in {fields}.",
+                        table=table,
+                        id=record["id"],
+                        fields=", ".join(wrong),
+                    ),
+                )
+            )
         pending = next(grouped, None)
     while pending is not None:
-        out.append(Problem("row", tr("{table} row {id} has operations but no row.",
-                                     table=table, id=pending[0])))
+        out.append(
+            Problem(
+                "row", tr("{table} row {id} has operations but no row.", table=table, id=pending[0])
+            )
+        )
         pending = next(grouped, None)
     return out
 
@@ -127,9 +176,17 @@ HAVING sum(fact) != sum(kept)
 
 def _balances(db) -> list[Problem]:
     return [
-        Problem("balance", tr(
-            "Balance of lot {lot} at depot {depot} is {have} but the ledger sums to {want}; "
-            "run check --rebuild.", lot=lot, depot=depot, have=have, want=want))
+        Problem(
+            "balance",
+            tr(
+                "Balance of lot {lot} at depot {depot} is {have} but the ledger sums to {want}; "
+                "run check --rebuild.",
+                lot=lot,
+                depot=depot,
+                have=have,
+                want=want,
+            ),
+        )
         for depot, _item, lot, want, have in db.execute(BALANCE_DIFF)
     ]
 

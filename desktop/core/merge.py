@@ -63,6 +63,8 @@ def apply_ops(db, ops: Iterable[Op]) -> MergeResult:
             apply_fields(db, op.tbl, op.row_id, op.payload, op.stamp)
             result.applied += 1
         save_clock(db, clock)
+        for origin, (seq, digest) in heads.items():
+            oplog.advance(db, origin, seq, digest)
     return result
 
 

@@ -71,7 +71,16 @@ class Op:
     def from_row(cls, row) -> "Op":
         origin, seq, hlc, actor, kind, tbl, row_id, payload, bases, digest = row
         return cls(
-            origin, seq, hlc, actor, kind, tbl, row_id, json.loads(payload), json.loads(bases), digest
+            origin,
+            seq,
+            hlc,
+            actor,
+            kind,
+            tbl,
+            row_id,
+            json.loads(payload),
+            json.loads(bases),
+            digest,
         )
 
 
@@ -90,6 +99,16 @@ def chain_hash(previous_hash: str, op: Op) -> str:
 def vector(db) -> dict[str, int]:
     """The newest seq known from each origin."""
     return {origin: seq for origin, seq in db.execute("SELECT origin, seq FROM vector")}
+
+
+def advance(db, origin: str, seq: int, digest: str) -> None:
+    """Record the newest op of an origin in the version vector."""
+    db.execute(
+        "INSERT INTO vector (origin, seq, hash) VALUES (?, ?, ?) "
+        "ON CONFLICT (origin) DO UPDATE SET seq = excluded.seq, hash = excluded.hash "
+        "WHERE excluded.seq > vector.seq",
+        [origin, seq, digest],
+    )
 
 
 def head(db, origin: str) -> tuple[int, str]:

@@ -19,6 +19,7 @@ GROUP BY d.id
 ORDER BY CASE d.level WHEN '市级储备库' THEN 0 WHEN '医疗机构' THEN 1
                    WHEN '协议储备' THEN 2 ELSE 3 END, d.code
 """
+DEPOT_FIELDS = ("id", "code", "name", "level", "items", "units", "expired", "near")
 
 
 def figures(db, today: date | None = None) -> dict:
@@ -26,8 +27,7 @@ def figures(db, today: date | None = None) -> dict:
     today = today or date.today()
     params = {"today": today.isoformat(), "near": (today + timedelta(NEAR_EXPIRY_DAYS)).isoformat()}
     depots = [
-        dict(zip(("id", "code", "name", "level", "items", "units", "expired", "near"), row))
-        for row in db.execute(DEPOT_SUMMARY, params)
+        dict(zip(DEPOT_FIELDS, row, strict=True)) for row in db.execute(DEPOT_SUMMARY, params)
     ]
 
     def count(sql: str) -> int:

@@ -21,7 +21,6 @@ LEDGER = ("stock_move",)
 SYNCED = SHARED + LEDGER
 
 
-
 def columns(db, table: str) -> tuple[str, ...]:
     """Column names of a table, cached on the connection (schemas change only on open)."""
     cache = db.conn.__dict__.setdefault("_br_columns", {})

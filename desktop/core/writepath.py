@@ -20,8 +20,8 @@ from desktop.core import oplog, tables
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.hlc import Clock
-from desktop.core.ids import uuid7
 from desktop.core.i18n import tr
+from desktop.core.ids import uuid7
 from desktop.core.oplog import Op, Stamp
 
 
@@ -156,7 +156,6 @@ class Writer:
         self.origin = station[0]
         self.clock = load_clock(db)
         self.seq, self.hash = oplog.head(db, self.origin)
-        self.ops: list[Op] = []
 
     def insert(self, tbl: str, values: dict) -> str:
         """Add a row; returns its id (a new UUIDv7 unless values carries one)."""
@@ -169,8 +168,41 @@ class Writer:
         return row_id
 
     def insert_many(self, tbl: str, rows: list[dict]) -> list[str]:
-        """Add many rows in this transaction (the bulk path for imports and generators)."""
-        return [self.insert(tbl, row) for row in rows]
+        """Add many new rows with the same fields: the bulk path for imports and generators.
+
+        Same operations as insert() row by row, written with executemany.
+        """
+        self._check_table(tbl)
+        if not rows:
+            return []
+        names = [k for k in rows[0] if k != "id"]
+        ids, op_rows, table_rows, clock_rows = [], [], [], []
+        for values in rows:
+            row_id = values.get("id") or uuid7()
+            payload = {k: values[k] for k in names}
+            self.seq += 1
+            op = Op(
+                self.origin,
+                self.seq,
+                self.clock.now(),
+                self.ctx.actor,
+                "insert",
+                tbl,
+                row_id,
+                payload,
+            ).chained(self.hash)
+            self.hash = op.hash
+            ids.append(row_id)
+            op_rows.append(op.to_row())
+            table_rows.append([row_id, *payload.values()])
+            if tbl in tables.SHARED:
+                clock_rows.append((tbl, row_id, oplog.dumps({k: op.stamp for k in names})))
+        conn = self.db.conn
+        conn.executemany(oplog.INSERT_SQL, op_rows)
+        marks = ", ".join("?" * (len(names) + 1))
+        conn.executemany(f"INSERT INTO {tbl} (id, {', '.join(names)}) VALUES ({marks})", table_rows)
+        conn.executemany("INSERT INTO row_clock (tbl, row_id, fields) VALUES (?, ?, ?)", clock_rows)
+        return ids
 
     def update(self, tbl: str, row_id: str, changes: dict) -> bool:
         """Change fields of a row; fields that already hold the value are left out.
@@ -210,7 +242,7 @@ class Writer:
         row = self.db.execute(f"SELECT * FROM {tbl} WHERE id = ?", [row_id]).fetchone()
         if row is None:
             raise BioError(tr("No {table} row with id {id}.", table=tbl, id=row_id))
-        return dict(zip(tables.columns(self.db, tbl), row))
+        return dict(zip(tables.columns(self.db, tbl), row, strict=True))
 
     def _check_table(self, tbl: str) -> None:
         if tbl not in tables.SYNCED:
@@ -232,7 +264,6 @@ class Writer:
         self.hash = op.hash
         self.db.execute(oplog.INSERT_SQL, op.to_row())
         apply_fields(self.db, tbl, row_id, payload, op.stamp)
-        self.ops.append(op)
 
 
 @contextmanager
@@ -240,5 +271,8 @@ def write(db, ctx: Ctx) -> Iterator[Writer]:
     """One transaction of local changes, each recorded as an operation."""
     with transaction(db):
         writer = Writer(db, ctx)
+        first_seq = writer.seq
         yield writer
         save_clock(db, writer.clock)
+        if writer.seq > first_seq:
+            oplog.advance(db, writer.origin, writer.seq, writer.hash)

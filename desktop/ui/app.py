@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop import APP_NAME
 from desktop.core import db as dbmod
-from desktop.core import i18n
-from desktop.core import info, initdb, paths
+from desktop.core import i18n, info, initdb, paths
 from desktop.core.errors import BioError
 from desktop.ui import settings as opts
 from desktop.ui import translations
@@ -27,7 +26,10 @@ from desktop.ui.worker import DbWorker
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="bioreserve-gui")
     parser.add_argument("--db", type=Path, help="database file")
-    parser.add_argument("--screenshot", type=Path, help="save the window as PNG once loaded, then quit")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language")
+    parser.add_argument(
+        "--screenshot", type=Path, help="save the window as PNG once loaded, then quit"
+    )
     parser.add_argument(
         "--exit-when-shown", action="store_true", help="print 'shown' and quit once shown (bench)"
     )
@@ -121,7 +123,8 @@ def main(argv: list[str]) -> int:
     app.setOrganizationName(opts.ORGANIZATION)
     app.setApplicationName(opts.APPLICATION)
     settings = opts.Settings()
-    language = i18n.normalize(os.environ.get("BIORESERVE_LANG") or settings.get(opts.LANGUAGE))
+    chosen = args.lang or os.environ.get("BIORESERVE_LANG") or settings.get(opts.LANGUAGE)
+    language = i18n.normalize(chosen)
     translations.install(app, language)
     controller = Controller(app, settings)
     controller.language = language
@@ -142,6 +145,7 @@ def main(argv: list[str]) -> int:
     if args.exit_when_shown:
         QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
     elif args.screenshot:
+
         def grab(_figures):
             controller.window.grab().save(str(args.screenshot))
             app.quit()
@@ -151,3 +155,7 @@ def main(argv: list[str]) -> int:
     controller.close()
     return code
 
+
+def run() -> None:
+    """Entry point of the `bioreserve-gui` script."""
+    sys.exit(main(sys.argv[1:]))

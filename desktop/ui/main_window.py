@@ -50,7 +50,9 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(160)
-        self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px; }")
+        self.nav.setStyleSheet(
+            "QListWidget { font-size: 14px; } QListWidget::item { padding: 8px; }"
+        )
         self.pages = QStackedWidget()
         self.overview = OverviewPage(worker, self.demo)
         self._add_page(self.tr("Overview"), self.overview)

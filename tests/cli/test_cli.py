@@ -25,8 +25,15 @@ def run(capsys, *args):
 
 def test_init_gives_the_station_an_identity_and_reference_data(capsys, db_path):
     code, out, _ = run(
-        capsys, "--db", str(db_path), "--json", "init", "--station", "hy-city",
-        "--station-name", "衡阳市应急管理局",
+        capsys,
+        "--db",
+        str(db_path),
+        "--json",
+        "init",
+        "--station",
+        "hy-city",
+        "--station-name",
+        "衡阳市应急管理局",
     )
     assert code == 0
     data = json.loads(out)
@@ -60,8 +67,10 @@ def test_check_reports_ok_and_problems_with_exit_codes(capsys, demo_path):
     import sqlite3
 
     raw = sqlite3.connect(demo_path)
-    raw.execute("UPDATE stock_balance SET qty = qty + 1 WHERE lot_id IN "
-                "(SELECT lot_id FROM stock_balance LIMIT 1)")
+    raw.execute(
+        "UPDATE stock_balance SET qty = qty + 1 WHERE lot_id IN "
+        "(SELECT lot_id FROM stock_balance LIMIT 1)"
+    )
     raw.commit()
     raw.close()
     code, out, _ = run(capsys, "--db", str(demo_path), "check")
@@ -104,7 +113,10 @@ def test_the_database_defaults_to_env_then_the_user_data_folder(capsys, tmp_path
 def test_english_messages_with_lang(db_path):
     out = subprocess.run(
         [sys.executable, "main.py", "--lang", "en", "--db", str(db_path), "info"],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ},
     )
     assert out.returncode == 1 and "No database at" in out.stderr
 
@@ -112,7 +124,9 @@ def test_english_messages_with_lang(db_path):
 def test_main_py_and_the_console_script_run_the_same_cli(db_path):
     py = subprocess.run(
         [sys.executable, "main.py", "--db", str(db_path), "--json", "init"],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert py.returncode == 0, py.stderr
     script = Path(sys.executable).with_name("bioreserve")

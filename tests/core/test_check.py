@@ -1,4 +1,5 @@
-"""`check` finds what bypassed the write path or altered history; `rebuild` restores derived data."""
+"""`check` finds writes that bypassed the write path or altered history;
+`rebuild` restores the derived data."""
 
 import sqlite3
 
@@ -39,9 +40,7 @@ def test_a_row_inserted_without_an_operation_is_found(demo_db, intruder):
 
 def test_an_altered_operation_breaks_the_hash_chain(demo_db, intruder):
     intruder.execute("DROP TRIGGER oplog_no_update")
-    intruder.execute(
-        "UPDATE oplog SET actor = 'mallory' WHERE seq = 5 AND origin != 'REF'"
-    )
+    intruder.execute("UPDATE oplog SET actor = 'mallory' WHERE seq = 5 AND origin != 'REF'")
     assert "chain" in kinds(demo_db)
 
 

@@ -9,7 +9,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_importing_every_core_module_loads_no_pyside6():
     modules = sorted(
-        "desktop.core." + p.stem for p in (ROOT / "desktop" / "core").glob("*.py")
+        "desktop.core." + p.stem
+        for p in (ROOT / "desktop" / "core").glob("*.py")
         if p.stem != "__init__"
     )
     assert len(modules) > 10

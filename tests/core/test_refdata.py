@@ -4,14 +4,32 @@ from desktop.core import initdb, refdata
 from desktop.core.ids import reference_id
 
 DIVISIONS = {
-    "430400": "衡阳市", "430405": "珠晖区", "430406": "雁峰区", "430407": "石鼓区",
-    "430408": "蒸湘区", "430412": "南岳区", "430421": "衡阳县", "430422": "衡南县",
-    "430423": "衡山县", "430424": "衡东县", "430426": "祁东县", "430481": "耒阳市",
+    "430400": "衡阳市",
+    "430405": "珠晖区",
+    "430406": "雁峰区",
+    "430407": "石鼓区",
+    "430408": "蒸湘区",
+    "430412": "南岳区",
+    "430421": "衡阳县",
+    "430422": "衡南县",
+    "430423": "衡山县",
+    "430424": "衡东县",
+    "430426": "祁东县",
+    "430481": "耒阳市",
     "430482": "常宁市",
 }
 PLAN_AGENCIES = {
-    "市卫生健康委", "市农业农村局", "市林业局", "市科技局", "市公安局", "市国家安全局",
-    "市应急管理局", "市生态环境局", "市民政局", "市市场监督管理局", "市委外事办",
+    "市卫生健康委",
+    "市农业农村局",
+    "市林业局",
+    "市科技局",
+    "市公安局",
+    "市国家安全局",
+    "市应急管理局",
+    "市生态环境局",
+    "市民政局",
+    "市市场监督管理局",
+    "市委外事办",
 }
 PRACTICAL = ["医疗设备", "药品", "医疗器械", "防护用品", "消杀用品", "检测试剂", "其他"]
 
@@ -25,7 +43,9 @@ def test_the_member_agencies_named_in_the_plan_with_three_names(fresh_db):
     agencies = list(fresh_db["agency"].rows_where("level = 'city'"))
     assert {a["short_name"] for a in agencies} >= PLAN_AGENCIES
     assert all(a["name"] and a["name_en"] for a in agencies)
-    counties = fresh_db.execute("SELECT count(DISTINCT division) FROM agency WHERE level = 'county'")
+    counties = fresh_db.execute(
+        "SELECT count(DISTINCT division) FROM agency WHERE level = 'county'"
+    )
     assert counties.fetchone()[0] == 12
 
 
@@ -48,9 +68,10 @@ def test_two_stations_build_identical_reference_operations(tmp_path):
     b = initdb.init_database(tmp_path / "b.db", "HY-B", "乙站")
     rows = "SELECT origin, seq, hash FROM oplog WHERE origin = 'REF' ORDER BY seq"
     assert a.execute(rows).fetchall() == b.execute(rows).fetchall()
-    assert a.execute("SELECT * FROM division ORDER BY id").fetchall() == b.execute(
-        "SELECT * FROM division ORDER BY id"
-    ).fetchall()
+    assert (
+        a.execute("SELECT * FROM division ORDER BY id").fetchall()
+        == b.execute("SELECT * FROM division ORDER BY id").fetchall()
+    )
 
 
 def test_loading_reference_data_again_changes_nothing(fresh_db):

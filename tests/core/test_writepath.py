@@ -115,12 +115,21 @@ def test_the_balance_follows_the_ledger(demo_db):
     with write(demo_db, ALICE) as w:
         w.insert(
             "stock_move",
-            {"kind": "issue", "depot_id": depot, "item_id": item, "lot_id": lot, "qty": -1,
-             "occurred_at": "2026-11-29T10:00:00+08:00"},
+            {
+                "kind": "issue",
+                "depot_id": depot,
+                "item_id": item,
+                "lot_id": lot,
+                "qty": -1,
+                "occurred_at": "2026-11-29T10:00:00+08:00",
+            },
         )
-    assert demo_db.execute(
-        "SELECT qty FROM stock_balance WHERE depot_id = ? AND lot_id = ?", [depot, lot]
-    ).fetchone()[0] == qty - 1
+    assert (
+        demo_db.execute(
+            "SELECT qty FROM stock_balance WHERE depot_id = ? AND lot_id = ?", [depot, lot]
+        ).fetchone()[0]
+        == qty - 1
+    )
 
 
 def test_unknown_tables_and_fields_are_refused_with_a_message(fresh_db):
@@ -148,3 +157,26 @@ def test_the_actor_of_the_os_context_is_the_login_name():
 def test_sqlite_utils_reads_work_as_usual(demo_db):
     assert isinstance(demo_db, sqlite_utils.Database)
     assert demo_db["item"].count >= 100
+
+
+def test_bulk_inserts_make_the_same_operations_as_single_ones(tmp_path):
+    from desktop.core import check, initdb
+
+    one = initdb.init_database(tmp_path / "one.db", "HY-A", "甲")
+    many = initdb.init_database(tmp_path / "many.db", "HY-B", "乙")
+    rows = [{"id": f"u-{n}", "name": f"单位{n}", "name_en": f"unit {n}"} for n in range(50)]
+    with write(one, ALICE) as w:
+        for row in rows:
+            w.insert("unit", row)
+    with write(many, ALICE) as w:
+        assert w.insert_many("unit", rows) == [r["id"] for r in rows]
+
+    def strip(db):
+        return [(op.seq, op.kind, op.tbl, op.row_id, op.payload) for op in ops(db)]
+
+    assert strip(one) == strip(many)
+    assert check.run(many) == []
+    assert (
+        one.execute("SELECT * FROM unit ORDER BY id").fetchall()
+        == many.execute("SELECT * FROM unit ORDER BY id").fetchall()
+    )

@@ -63,8 +63,13 @@ class Stations(RuleBasedStateMachine):
         with write(self.dbs[n], Ctx(f"os:user{n}")) as w:
             w.insert(table, {"name": name})
 
-    @rule(n=REPLICA, table=st.sampled_from(["unit", "expert"]), pick=st.randoms(),
-          field=st.sampled_from(["name", "name_en", "notes"]), value=TEXT)
+    @rule(
+        n=REPLICA,
+        table=st.sampled_from(["unit", "expert"]),
+        pick=st.randoms(),
+        field=st.sampled_from(["name", "name_en", "notes"]),
+        value=TEXT,
+    )
     def update(self, n, table, pick, field, value):
         rows = self.live_rows(n, table)
         if table == "unit" and field == "notes":
@@ -86,19 +91,30 @@ class Stations(RuleBasedStateMachine):
     def move_stock(self, n, qty):
         """Receipts and issues, overdrawn ones included: the ledger keeps every fact."""
         with write(self.dbs[n], Ctx(f"os:keeper{n}")) as w:
-            w.insert("stock_move", {
-                "kind": "receive" if qty > 0 else "issue", "depot_id": self.depot,
-                "item_id": self.item, "lot_id": self.lot, "qty": qty,
-                "occurred_at": "2026-11-29T08:00:00+08:00",
-            })
+            w.insert(
+                "stock_move",
+                {
+                    "kind": "receive" if qty > 0 else "issue",
+                    "depot_id": self.depot,
+                    "item_id": self.item,
+                    "lot_id": self.lot,
+                    "qty": qty,
+                    "occurred_at": "2026-11-29T08:00:00+08:00",
+                },
+            )
         self.moved += qty
 
     @rule(n=REPLICA, jump=st.integers(-7_200_000, 0))
     def clock_jumps_back(self, n, jump):
         self.skew[n] += jump
 
-    @rule(src=REPLICA, dst=REPLICA, rnd=st.randoms(), keep=st.floats(0.2, 1.0),
-          duplicate=st.booleans())
+    @rule(
+        src=REPLICA,
+        dst=REPLICA,
+        rnd=st.randoms(),
+        keep=st.floats(0.2, 1.0),
+        duplicate=st.booleans(),
+    )
     def exchange(self, src, dst, rnd, keep, duplicate):
         """A bundle: part of what dst lacks (the rest lost), shuffled, maybe delivered twice."""
         if src == dst:

@@ -1,7 +1,7 @@
 """Starting the app: first run, opening another database, switching language."""
 
-from desktop.core import demo
 from desktop.core import db as dbmod
+from desktop.core import demo
 from desktop.ui import settings as opts
 from desktop.ui.app import Controller
 
@@ -20,8 +20,9 @@ def test_first_run_creates_a_demo_database_and_opens_it(qtbot, qapp, chinese, se
     controller.close()
 
 
-def test_switching_to_english_rebuilds_the_window_in_english(qtbot, qapp, chinese, settings,
-                                                            demo_path):
+def test_switching_to_english_rebuilds_the_window_in_english(
+    qtbot, qapp, chinese, settings, demo_path
+):
     controller = Controller(qapp, settings)
     assert controller.open(demo_path)
     controller.set_language("en")
@@ -35,8 +36,9 @@ def test_switching_to_english_rebuilds_the_window_in_english(qtbot, qapp, chines
     controller.close()
 
 
-def test_a_damaged_database_gives_a_message_and_keeps_the_window(qtbot, qapp, chinese, settings,
-                                                                 demo_path, tmp_path, monkeypatch):
+def test_a_damaged_database_gives_a_message_and_keeps_the_window(
+    qtbot, qapp, chinese, settings, demo_path, tmp_path, monkeypatch
+):
     shown = []
     monkeypatch.setattr(
         "desktop.ui.app.QMessageBox.warning", lambda parent, title, text: shown.append(text)

@@ -1,5 +1,6 @@
 """The main window over a demo database, as a user sees it."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from desktop.core import db as dbmod
@@ -38,7 +39,7 @@ def test_the_overview_shows_the_figures_of_the_database(qtbot, chinese, worker, 
         assert card.value.text() == f"{expected[key]:,}", key
     model = window.overview.model
     assert model.rowCount() == expected["depots"]
-    assert model.headerData(1, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) == "仓库"
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "仓库"
     assert model.index(0, 2).data() == "市级储备库"
 
 

@@ -64,9 +64,7 @@ def test_the_app_shows_a_non_blank_main_window_under_xvfb(display, demo_path, tm
     image = QImage(str(shot))
     assert image.width() >= 800 and image.height() >= 500
     colours = {
-        image.pixel(x, y)
-        for x in range(0, image.width(), 7)
-        for y in range(0, image.height(), 7)
+        image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
     }
     assert len(colours) > 20, "the window looks blank"
     # Copy for people to look at (CI keeps the work tree of the run).

@@ -1,0 +1,64 @@
+"""Start-up: process start to main window shown, BioReserve on city data against a
+bare PySide6 window, alternating runs in the same session (target ≤ 1.5×)."""
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNS = 7
+
+
+def shown_after(args: list[str], env: dict) -> float:
+    """Seconds from spawning the process until it prints 'shown'."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    for line in proc.stdout:
+        if line.strip() == "shown":
+            elapsed = time.perf_counter() - started
+            break
+    else:
+        raise RuntimeError(f"{args} exited without showing a window")
+    proc.wait(timeout=60)
+    return elapsed
+
+
+def measure(db: Path, runs: int = RUNS) -> dict:
+    home = tempfile.mkdtemp(prefix="bioreserve-bench-")
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "HOME": home,
+        "XDG_CONFIG_HOME": home,
+        "XDG_CACHE_HOME": home,
+        "XDG_DATA_HOME": home,
+    }
+    app_args = ["main.py", "--db", str(db), "--exit-when-shown"]
+    shown_after(app_args, env)  # warm the page cache and compile the translations once
+    shown_after(["bench/bare_window.py"], env)
+    bare, app = [], []
+    for _ in range(runs):
+        bare.append(shown_after(["bench/bare_window.py"], env))
+        app.append(shown_after(app_args, env))
+    return {"bare": statistics.median(bare), "app": statistics.median(app)}
+
+
+def report(db: Path) -> None:
+    figures = measure(db)
+    ratio = figures["app"] / figures["bare"]
+    print(f"start-up to main window shown (median of {RUNS}, city data)")
+    print(f"  bare PySide6 window   {figures['bare'] * 1000:7.0f} ms   (anchor)")
+    print(
+        f"  BioReserve            {figures['app'] * 1000:7.0f} ms   {ratio:.2f}×   target ≤ 1.50×"
+    )

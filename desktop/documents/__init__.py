@@ -1,0 +1,1 @@
+"""reportlab documents: allocation orders, assignment lists, reports (the documents of record)."""
