@@ -22,9 +22,9 @@ def _take_lang(argv: list[str]) -> list[str]:
 
 def main() -> None:
     argv = _take_lang(sys.argv[1:])
-    from desktop.cli import cli
+    from desktop import COMMANDS
 
-    if any(arg in cli.commands or arg in ("--help", "-h", "--json") for arg in argv):
+    if any(arg in COMMANDS or arg in ("--help", "-h", "--json") for arg in argv):
         from desktop.cli import main as cli_main
 
         cli_main(argv)

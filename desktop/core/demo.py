@@ -34,11 +34,6 @@ def _load(file: str) -> list[dict]:
     return json.loads(resource("demo", file).read_text(encoding="utf-8"))
 
 
-def is_demo(db) -> bool:
-    row = db.execute("SELECT value FROM meta WHERE key = 'demo'").fetchone()
-    return bool(row and row[0] == "1")
-
-
 def load(db, today: date | None = None) -> dict[str, int]:
     """Add the demo set; returns counts of what was added."""
     today = today or date.today()

@@ -8,10 +8,8 @@ key; a message without a translation falls back to English.
 in desktop/core and desktop/cli.py to FILE.ts as an unfinished entry.
 """
 
-import ast
 import os
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from desktop.core.paths import project_root, resource
@@ -20,7 +18,7 @@ DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en")
 CONTEXT = "core"
 
-_state = {"language": "en", "catalog": {}}
+_state = {"language": "en", "catalog": None}
 
 
 def language_from_env() -> str:
@@ -39,7 +37,7 @@ def normalize(lang: str) -> str:
 def set_language(lang: str) -> None:
     lang = normalize(lang)
     _state["language"] = lang
-    _state["catalog"] = {} if lang == "en" else read_ts(resource("i18n", f"core_{lang}.ts"))
+    _state["catalog"] = None  # read at the first tr(): start-up needs few messages
 
 
 def current_language() -> str:
@@ -48,12 +46,17 @@ def current_language() -> str:
 
 def tr(text: str, **params) -> str:
     """Translate an English message and fill its {named} parameters."""
+    if _state["catalog"] is None:
+        lang = _state["language"]
+        _state["catalog"] = {} if lang == "en" else read_ts(resource("i18n", f"core_{lang}.ts"))
     message = _state["catalog"].get(text) or text
     return message.format(**params) if params else message
 
 
 def read_ts(path: Path) -> dict[str, str]:
     """Finished translations of a .ts file, source → translation."""
+    import xml.etree.ElementTree as ET
+
     if not path.exists():
         return {}
     out = {}
@@ -70,6 +73,8 @@ def source_messages(paths: list[Path] | None = None) -> set[str]:
     if paths is None:
         pkg = project_root() / "desktop"
         paths = sorted((pkg / "core").rglob("*.py")) + [pkg / "cli.py"]
+    import ast
+
     found = set()
     for path in paths:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -87,6 +92,8 @@ def source_messages(paths: list[Path] | None = None) -> set[str]:
 
 def update_ts(path: Path) -> int:
     """Add missing source messages to a .ts file; returns how many were added."""
+    import xml.etree.ElementTree as ET
+
     if path.exists():
         tree = ET.parse(path)
         root = tree.getroot()

@@ -11,9 +11,6 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 
@@ -57,6 +54,9 @@ def create(db, code: str, name: str) -> Station:
     name = name.strip()
     if not name:
         raise BioError(tr("The station needs a name, for example 衡阳市应急管理局."))
+    from cryptography.hazmat.primitives import serialization  # imported late: start-up time
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     key = Ed25519PrivateKey.generate()
     private = key.private_bytes(
         serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
@@ -81,7 +81,10 @@ def get(db) -> Station | None:
     return Station(*row) if row else None
 
 
-def private_key(db) -> Ed25519PrivateKey:
+def private_key(db):
+    """The station's Ed25519 private key (cryptography's Ed25519PrivateKey)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     row = db.execute("SELECT private_key FROM station WHERE id = 1").fetchone()
     if row is None:
         raise BioError(

@@ -14,12 +14,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop import APP_NAME
 from desktop.core import db as dbmod
-from desktop.core import i18n, info, initdb, paths
+from desktop.core import i18n, info, paths
 from desktop.core.errors import BioError
 from desktop.ui import settings as opts
 from desktop.ui import translations
 from desktop.ui.main_window import MainWindow
-from desktop.ui.new_database_dialog import NewDatabaseDialog
 from desktop.ui.worker import DbWorker
 
 
@@ -48,9 +47,11 @@ class Controller:
         """Open (or on first run create) a database and show it; False if it failed."""
         try:
             if create_demo and not path.exists():
+                from desktop.core import initdb  # first run only: keep start-up light
+
                 initdb.init_database(path, with_demo=True).conn.close()
             db = dbmod.open_db(path)
-            details = info.describe(db)
+            details = info.identity(db)
             db.conn.close()
         except BioError as exc:
             QMessageBox.warning(self.window, APP_NAME, str(exc))
@@ -80,10 +81,14 @@ class Controller:
 
     def create(self) -> None:
         folder = str(paths.user_data_dir() / "station.db")
+        from desktop.ui.new_database_dialog import NewDatabaseDialog
+
         dialog = NewDatabaseDialog(folder, self.window)
         if not dialog.exec():
             return
         path, code, name, demo = dialog.values()
+        from desktop.core import initdb
+
         try:
             initdb.init_database(Path(path), code, name, with_demo=demo).conn.close()
         except BioError as exc:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import station
 from desktop.core.errors import BioError
+from desktop.ui import style
 
 
 class NewDatabaseDialog(QDialog):
@@ -35,7 +36,7 @@ class NewDatabaseDialog(QDialog):
         self.name.setPlaceholderText(self.tr("e.g. Hengyang Emergency Management Bureau"))
         self.demo = QCheckBox(self.tr("Add the demonstration data set"))
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e;")
+        style.apply(self.error, "error")
         self.error.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(self.tr("File"), row)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import overview
+from desktop.ui import style
 from desktop.ui.depot_summary_model import DepotSummaryModel
 
 
@@ -24,10 +25,9 @@ class FigureCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.value = QLabel("—")
         self.value.setObjectName("figureValue")
-        colour = "#b3261e" if warn else "#1f4e79"
-        self.value.setStyleSheet(f"font-size: 26px; font-weight: 600; color: {colour};")
+        style.apply(self.value, "figureWarn" if warn else "figure")
         self.caption = QLabel(caption)
-        self.caption.setStyleSheet("color: #555;")
+        style.apply(self.caption, "caption")
         layout = QVBoxLayout(self)
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
@@ -50,7 +50,7 @@ class OverviewPage(QWidget):
         self.worker = worker
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Overview"))
-        title.setStyleSheet("font-size: 20px; font-weight: 600;")
+        style.apply(title, "pageTitle")
         layout.addWidget(title)
         if demo:
             banner = QLabel(
@@ -60,10 +60,8 @@ class OverviewPage(QWidget):
                 )
             )
             banner.setObjectName("demoBanner")
+            style.apply(banner, "banner")
             banner.setWordWrap(True)
-            banner.setStyleSheet(
-                "background: #fff4ce; color: #7a4b00; border: 1px solid #e0b000; padding: 6px;"
-            )
             layout.addWidget(banner)
         self.cards = {
             "depots": FigureCard(self.tr("Depots")),
@@ -83,7 +81,7 @@ class OverviewPage(QWidget):
             grid.addWidget(card, n // 4, n % 4)
         layout.addLayout(grid)
         heading = QLabel(self.tr("Stock by depot"))
-        heading.setStyleSheet("font-size: 15px; font-weight: 600; margin-top: 8px;")
+        style.apply(heading, "heading")
         layout.addWidget(heading)
         self.model = DepotSummaryModel(self)
         self.table = QTableView()
@@ -97,7 +95,7 @@ class OverviewPage(QWidget):
         layout.addWidget(self.table, 1)
         self.status = QLabel(self.tr("Loading…"))
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.status.setStyleSheet("color: #777;")
+        style.apply(self.status, "muted")
         layout.addWidget(self.status)
 
     def refresh(self) -> None:

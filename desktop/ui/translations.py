@@ -2,11 +2,9 @@
 the lrelease that PySide6 ships) and Qt's own, so Qt's dialogs say 确定/取消."""
 
 import hashlib
-import subprocess
 import sys
 from pathlib import Path
 
-import platformdirs
 import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
@@ -28,10 +26,14 @@ def compiled(lang: str) -> Path | None:
         return shipped
     if not ts.exists():
         return None
+    import platformdirs
+
     digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
     cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "i18n"
     qm = cache / f"bioreserve_{lang}-{digest}.qm"
     if not qm.exists():
+        import subprocess  # only when compiling, once per catalogue version
+
         cache.mkdir(parents=True, exist_ok=True)
         subprocess.run(
             [str(lrelease()), "-silent", str(ts), "-qm", str(qm)],

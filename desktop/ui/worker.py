@@ -6,14 +6,16 @@ receives the worker's database and must not touch widgets.
 """
 
 import itertools
+import queue
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core import db as dbmod
+
+_STOP = object()
 
 
 class DbWorker(QObject):
@@ -31,11 +33,12 @@ class DbWorker(QObject):
     def __init__(self, db_path, parent=None):
         super().__init__(parent)
         self.db_path = db_path
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bioreserve-db")
-        self._local = threading.local()
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
         self._ids = itertools.count(1)
         self._closed = False
         self._delivered.connect(self._deliver)
+        self._thread = threading.Thread(target=self._loop, name="bioreserve-db", daemon=True)
+        self._thread.start()
 
     def run(
         self,
@@ -44,22 +47,23 @@ class DbWorker(QObject):
         on_error: Callable[[Exception], None] | None = None,
     ) -> int:
         job = next(self._ids)
+        self._jobs.put((job, fn, on_success, on_error))
+        return job
 
-        def call():
+    def _loop(self) -> None:
+        db = None
+        while (item := self._jobs.get()) is not _STOP:
+            job, fn, on_success, on_error = item
             try:
-                result = fn(self._db())
+                if db is None:
+                    db = dbmod.open_db(self.db_path)
+                result = fn(db)
             except Exception as exc:
                 self._delivered.emit(job, on_error, None, exc)
             else:
                 self._delivered.emit(job, on_success, result, None)
-
-        self._executor.submit(call)
-        return job
-
-    def _db(self):
-        if getattr(self._local, "db", None) is None:
-            self._local.db = dbmod.open_db(self.db_path)
-        return self._local.db
+        if db is not None:
+            db.close()
 
     def _deliver(self, job: int, callback, result, error) -> None:
         if self._closed:
@@ -78,12 +82,5 @@ class DbWorker(QObject):
     def close(self) -> None:
         """Finish queued jobs, drop their results, close the worker's connection."""
         self._closed = True
-
-        def close_db(_db=None):
-            db = getattr(self._local, "db", None)
-            if db is not None:
-                db.conn.close()
-                self._local.db = None
-
-        self._executor.submit(close_db)
-        self._executor.shutdown(wait=True)
+        self._jobs.put(_STOP)
+        self._thread.join()

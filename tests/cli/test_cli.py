@@ -145,3 +145,10 @@ def test_every_command_is_documented_in_the_readme():
         assert f"bioreserve {name}" in readme or f"`{name}`" in readme, name
     for option in ("--db", "--json", "--demo", "--station", "--station-name", "--rebuild"):
         assert option in readme, option
+
+
+def test_main_py_knows_every_command():
+    from desktop import COMMANDS
+    from desktop.cli import cli
+
+    assert set(COMMANDS) == set(cli.commands)

@@ -2,12 +2,12 @@
 
 from datetime import date, timedelta
 
-from desktop.core import check, demo, info, overview
+from desktop.core import check, info, overview
 
 
 def test_a_demo_database_says_so(demo_db, fresh_db):
-    assert demo.is_demo(demo_db) and info.describe(demo_db)["demo"] is True
-    assert not demo.is_demo(fresh_db) and info.describe(fresh_db)["demo"] is False
+    assert info.is_demo(demo_db) and info.describe(demo_db)["demo"] is True
+    assert not info.is_demo(fresh_db) and info.describe(fresh_db)["demo"] is False
 
 
 def test_demo_depots_cover_city_counties_and_hospitals(demo_db):

@@ -17,6 +17,12 @@ def v1_db(db_path):
     return db_path
 
 
+def raw_handle(path):
+    """A handle without the automatic upgrade of open_db, to drive upgrade() by hand."""
+    conn = sqlite3.connect(path, factory=dbmod.Connection, isolation_level=None)
+    return dbmod.Database(conn, path)
+
+
 def write_migration(folder, name, sql):
     folder.mkdir(exist_ok=True)
     (folder / name).write_text(sql, encoding="utf-8")
@@ -30,10 +36,7 @@ def test_a_migration_backs_up_then_upgrades(v1_db, tmp_path):
         "CREATE TABLE norm (id TEXT PRIMARY KEY, qty INTEGER);\n"
         "CREATE TRIGGER norm_t BEFORE DELETE ON norm BEGIN SELECT RAISE(ABORT, 'x'); END;\n",
     )
-    db = sqlite3.connect(v1_db, factory=dbmod.Connection, isolation_level=None)
-    import sqlite_utils
-
-    wrapped = sqlite_utils.Database(db)
+    wrapped = raw_handle(v1_db)
     backups = migrate.upgrade(wrapped, v1_db, folder=folder)
     assert migrate.current_version(wrapped) == 2
     assert "norm" in wrapped.table_names()
@@ -47,11 +50,7 @@ def test_a_migration_backs_up_then_upgrades(v1_db, tmp_path):
 def test_a_failing_migration_changes_nothing(v1_db, tmp_path):
     folder = tmp_path / "migrations"
     write_migration(folder, "0002_bad.sql", "CREATE TABLE t (a);\nTHIS IS NOT SQL;\n")
-    import sqlite_utils
-
-    wrapped = sqlite_utils.Database(
-        sqlite3.connect(v1_db, factory=dbmod.Connection, isolation_level=None)
-    )
+    wrapped = raw_handle(v1_db)
     with pytest.raises(BioError, match="备份"):
         migrate.upgrade(wrapped, v1_db, folder=folder)
     assert migrate.current_version(wrapped) == 1

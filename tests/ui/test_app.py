@@ -1,7 +1,7 @@
 """Starting the app: first run, opening another database, switching language."""
 
 from desktop.core import db as dbmod
-from desktop.core import demo
+from desktop.core import info
 from desktop.ui import settings as opts
 from desktop.ui.app import Controller
 
@@ -13,7 +13,7 @@ def test_first_run_creates_a_demo_database_and_opens_it(qtbot, qapp, chinese, se
     qtbot.addWidget(controller.window)
     qtbot.waitSignal(controller.window.overview.loaded, timeout=5000).wait()
     db = dbmod.open_db(path)
-    assert demo.is_demo(db) and db["division"].count == 13
+    assert info.is_demo(db) and db["division"].count == 13
     db.conn.close()
     assert settings.get(opts.LAST_DATABASE) == str(path)
     assert "演示数据" in controller.window.windowTitle()
