@@ -180,18 +180,7 @@ class Writer:
         for values in rows:
             row_id = values.get("id") or uuid7()
             payload = {k: values[k] for k in names}
-            self.seq += 1
-            op = Op(
-                self.origin,
-                self.seq,
-                self.clock.now(),
-                self.ctx.actor,
-                "insert",
-                tbl,
-                row_id,
-                payload,
-            ).chained(self.hash)
-            self.hash = op.hash
+            op = self._next_op("insert", tbl, row_id, payload, [])
             ids.append(row_id)
             op_rows.append(op.to_row())
             table_rows.append([row_id, *payload.values()])
@@ -248,7 +237,8 @@ class Writer:
         if tbl not in tables.SYNCED:
             raise BioError(tr("{table} is not a synced table.", table=tbl))
 
-    def _record(self, kind: str, tbl: str, row_id: str, payload: dict, bases: list) -> None:
+    def _next_op(self, kind: str, tbl: str, row_id: str, payload: dict, bases: list) -> Op:
+        """This station's next operation: numbered, stamped and chained."""
         self.seq += 1
         op = Op(
             self.origin,
@@ -262,6 +252,10 @@ class Writer:
             bases,
         ).chained(self.hash)
         self.hash = op.hash
+        return op
+
+    def _record(self, kind: str, tbl: str, row_id: str, payload: dict, bases: list) -> None:
+        op = self._next_op(kind, tbl, row_id, payload, bases)
         self.db.execute(oplog.INSERT_SQL, op.to_row())
         apply_fields(self.db, tbl, row_id, payload, op.stamp)
 
