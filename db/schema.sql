@@ -16,7 +16,7 @@
 -- path it returns 1; anywhere else 0 (refused), and a foreign connection such
 -- as the sqlite3 shell gets "no such function" and cannot write either.
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 -- ---------------------------------------------------------------- local state
 
@@ -167,13 +167,14 @@ CREATE TABLE item (
     name        TEXT NOT NULL DEFAULT '',
     spec        TEXT NOT NULL DEFAULT '',         -- 规格型号
     unit        TEXT NOT NULL DEFAULT '',         -- base unit; quantities are integers in it
-    pack_size   INTEGER NOT NULL DEFAULT 1,       -- base units per carton
+    pack_size   INTEGER NOT NULL DEFAULT 1,       -- base units per pack (carton)
     category    TEXT,                             -- practical category code
     gbt_code    TEXT,                             -- GB/T 38565 7-digit code
     shelf_life  INTEGER NOT NULL DEFAULT 1,       -- expiry managed (1) or not (0)
     storage     TEXT NOT NULL DEFAULT '常温',     -- 常温 | 阴凉 | 冷链
     notes       TEXT NOT NULL DEFAULT '',
-    deleted     INTEGER NOT NULL DEFAULT 0
+    deleted     INTEGER NOT NULL DEFAULT 0,
+    pack_unit   TEXT NOT NULL DEFAULT '箱'       -- the pack pack_size counts, e.g. 箱
 );
 CREATE INDEX item_code ON item (code);
 CREATE INDEX item_category ON item (category);
@@ -204,8 +205,43 @@ CREATE TABLE stock_move (
     occurred_at TEXT NOT NULL,               -- ISO-8601 with zone
     note        TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX stock_move_depot ON stock_move (depot_id, occurred_at);
+-- The ledger pages by rowid (recording order) within a depot or an item:
+-- these indexes end in the rowid, so a page is an index range, not a scan.
+CREATE INDEX stock_move_depot ON stock_move (depot_id);
 CREATE INDEX stock_move_lot ON stock_move (lot_id);
+CREATE INDEX stock_move_item ON stock_move (item_id);
+
+-- Reserve norms (储备定额) per depot × item. The id is derived from the pair, so two
+-- stations setting the same norm edit one row.
+CREATE TABLE norm (
+    id       TEXT PRIMARY KEY,
+    depot_id TEXT NOT NULL REFERENCES depot (id) DEFERRABLE INITIALLY DEFERRED,
+    item_id  TEXT NOT NULL REFERENCES item (id) DEFERRABLE INITIALLY DEFERRED,
+    qty      INTEGER NOT NULL DEFAULT 0,  -- base units
+    deleted  INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX norm_depot_item ON norm (depot_id, item_id);
+CREATE INDEX norm_item ON norm (item_id);
+
+-- Transfers between depots: out of the source at dispatch (transfer_out movement),
+-- in transit until received (transfer_in movement of the quantity that arrived;
+-- any difference recorded with its reason).
+CREATE TABLE transfer (
+    id           TEXT PRIMARY KEY,
+    from_depot   TEXT NOT NULL REFERENCES depot (id) DEFERRABLE INITIALLY DEFERRED,
+    to_depot     TEXT NOT NULL REFERENCES depot (id) DEFERRABLE INITIALLY DEFERRED,
+    item_id      TEXT NOT NULL REFERENCES item (id) DEFERRABLE INITIALLY DEFERRED,
+    lot_id       TEXT NOT NULL REFERENCES lot (id) DEFERRABLE INITIALLY DEFERRED,
+    qty_sent     INTEGER NOT NULL DEFAULT 0,
+    qty_received INTEGER,                 -- NULL while in transit
+    status       TEXT NOT NULL DEFAULT 'in_transit',  -- in_transit | received
+    sent_at      TEXT NOT NULL DEFAULT '',
+    received_at  TEXT,
+    reason       TEXT NOT NULL DEFAULT '', -- why received differs from sent
+    ref          TEXT NOT NULL DEFAULT '', -- order number, rotation, …
+    deleted      INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX transfer_open ON transfer (status, to_depot);
 
 -- ---------------------------------------------------------------- roster (synced)
 
@@ -237,6 +273,14 @@ CREATE TABLE stock_balance (
     PRIMARY KEY (depot_id, item_id, lot_id)
 ) WITHOUT ROWID;
 CREATE INDEX stock_balance_item ON stock_balance (item_id, depot_id);
+
+-- Pinyin of item names for search-as-you-type ("kz" finds 口罩); kept by the
+-- write path (desktop/core/derived.py) and rebuilt by `check --rebuild`.
+CREATE TABLE item_search (
+    item_id  TEXT PRIMARY KEY,
+    initials TEXT NOT NULL,   -- first letters, e.g. yyfhkz
+    pinyin   TEXT NOT NULL    -- full syllables run together, e.g. yiyongfanghukouzhao
+) WITHOUT ROWID;
 
 CREATE TRIGGER stock_move_balance AFTER INSERT ON stock_move
 BEGIN
@@ -316,3 +360,17 @@ CREATE TRIGGER stock_move_no_update BEFORE UPDATE ON stock_move
 BEGIN SELECT RAISE(ABORT, 'stock_move: movements are never changed; record a correcting movement'); END;
 CREATE TRIGGER stock_move_no_delete BEFORE DELETE ON stock_move
 BEGIN SELECT RAISE(ABORT, 'stock_move: movements are never deleted; record a correcting movement'); END;
+
+CREATE TRIGGER norm_guard_insert BEFORE INSERT ON norm
+BEGIN SELECT RAISE(ABORT, 'norm: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER norm_guard_update BEFORE UPDATE ON norm
+BEGIN SELECT RAISE(ABORT, 'norm: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER norm_no_delete BEFORE DELETE ON norm
+BEGIN SELECT RAISE(ABORT, 'norm: rows are never deleted; the write path sets deleted = 1'); END;
+
+CREATE TRIGGER transfer_guard_insert BEFORE INSERT ON transfer
+BEGIN SELECT RAISE(ABORT, 'transfer: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER transfer_guard_update BEFORE UPDATE ON transfer
+BEGIN SELECT RAISE(ABORT, 'transfer: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
+CREATE TRIGGER transfer_no_delete BEFORE DELETE ON transfer
+BEGIN SELECT RAISE(ABORT, 'transfer: rows are never deleted; the write path sets deleted = 1'); END;

@@ -4,15 +4,15 @@ Errors print one message to stderr and exit non-zero; no traceback reaches
 the user (an unexpected error's traceback goes to the log file named).
 """
 
-import json
 import sys
 import traceback
 from pathlib import Path
 
 import click
 
+from desktop import cli_io, cli_stock
+from desktop.cli_common import State
 from desktop.core import check as checkmod
-from desktop.core import db as dbmod
 from desktop.core import info as infomod
 from desktop.core import initdb, paths
 from desktop.core.errors import BioError
@@ -20,18 +20,6 @@ from desktop.core.i18n import tr
 
 EXIT_ERROR = 1
 EXIT_UNEXPECTED = 2
-
-
-class State:
-    def __init__(self, db_path: Path, as_json: bool):
-        self.db_path = db_path
-        self.as_json = as_json
-
-    def open(self):
-        return dbmod.open_db(self.db_path)
-
-    def emit(self, data, text: str) -> None:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2) if self.as_json else text)
 
 
 @click.group(
@@ -124,6 +112,10 @@ def check(state: State, rebuild):
     state.emit(data, text)
     if problems:
         sys.exit(EXIT_ERROR)
+
+
+cli_stock.register(cli)
+cli_io.register(cli)
 
 
 def log_path() -> Path:

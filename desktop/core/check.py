@@ -9,7 +9,7 @@ the facts. `rebuild` recomputes the derived tables from the facts.
 from dataclasses import dataclass
 from itertools import groupby
 
-from desktop.core import oplog, tables
+from desktop.core import derived, oplog, tables
 from desktop.core.i18n import tr
 from desktop.core.oplog import COLUMNS, Op
 from desktop.core.writepath import transaction
@@ -28,6 +28,7 @@ def run(db) -> list[Problem]:
     for table in tables.SYNCED:
         problems += _rows(db, table)
     problems += _balances(db)
+    problems += _search_index(db)
     return problems
 
 
@@ -191,6 +192,34 @@ def _balances(db) -> list[Problem]:
     ]
 
 
+def _search_index(db) -> list[Problem]:
+    from desktop.core import pinyin
+
+    kept = {
+        r[0]: (r[1], r[2]) for r in db.execute("SELECT item_id, initials, pinyin FROM item_search")
+    }
+    out = []
+    for item_id, name in db.execute("SELECT id, name FROM item"):
+        if kept.pop(item_id, None) != (pinyin.initials(name), pinyin.full(name)):
+            out.append(
+                Problem(
+                    "derived",
+                    tr(
+                        "The search index of item {id} is out of date; run check --rebuild.",
+                        id=item_id,
+                    ),
+                )
+            )
+    out += [
+        Problem(
+            "derived",
+            tr("The search index names a missing item {id}; run check --rebuild.", id=item_id),
+        )
+        for item_id in kept
+    ]
+    return out
+
+
 def rebuild(db) -> dict[str, int]:
     """Recompute stock_balance and row_clock from the ledger and the oplog."""
     with transaction(db):
@@ -217,5 +246,6 @@ def rebuild(db) -> dict[str, int]:
                     [table, row_id, oplog.dumps(fields)],
                 )
                 clocks += 1
+        indexed = derived.rebuild(db)
     balances = db.execute("SELECT count(*) FROM stock_balance").fetchone()[0]
-    return {"balances": balances, "row_clocks": clocks}
+    return {"balances": balances, "row_clocks": clocks, "search_index": indexed}

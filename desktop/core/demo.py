@@ -11,6 +11,7 @@ import json
 import random
 from datetime import date, datetime, timedelta
 
+from desktop.core import catalog, norms
 from desktop.core.context import Ctx
 from desktop.core.ids import reference_id
 from desktop.core.paths import resource
@@ -39,7 +40,7 @@ def load(db, today: date | None = None) -> dict[str, int]:
     today = today or date.today()
     rng = random.Random(SEED)
     depots, items, experts = _load("depots.json"), _load("items.json"), _load("experts.json")
-    counts = {"depots": 0, "items": 0, "lots": 0, "movements": 0, "experts": 0}
+    counts = {"depots": 0, "items": 0, "lots": 0, "movements": 0, "norms": 0, "experts": 0}
     with write(db, DEMO_ACTOR) as w:
         depot_ids = {}
         for d in depots:
@@ -72,50 +73,79 @@ def load(db, today: date | None = None) -> dict[str, int]:
                     "gbt_code": it.get("gbt_code"),
                     "shelf_life": int(bool(it["shelf_life"])),
                     "storage": it["storage"],
+                    "pack_unit": "箱",
                 },
             )
         counts["items"] = len(item_ids)
-        when = datetime.now().astimezone().isoformat(timespec="seconds")
+        now = datetime.now().astimezone()
+        lots_made: set[str] = set()
+        held: list[tuple[str, str, int]] = []  # depot code, item code, qty received
         for it in items:
             for depot in depots:
                 share = _share(depot["level"])
                 if rng.random() > share["coverage"]:
                     continue
                 for _ in range(rng.randint(1, 2)):
-                    lot_id = w.insert("lot", _lot(rng, it, today, item_ids[it["code"]]))
-                    counts["lots"] += 1
+                    lot = _lot(rng, it, today, item_ids[it["code"]])
+                    lot_id = catalog.lot_id(lot["item_id"], lot["batch_no"])
+                    if lot_id not in lots_made:
+                        w.insert("lot", {"id": lot_id, **lot})
+                        lots_made.add(lot_id)
                     qty = max(1, int(it["typical_qty"] * share["scale"] * rng.uniform(0.3, 1.2)))
-                    w.insert(
-                        "stock_move",
-                        {
-                            "kind": "receive",
-                            "depot_id": depot_ids[depot["code"]],
-                            "item_id": item_ids[it["code"]],
-                            "lot_id": lot_id,
-                            "qty": qty,
-                            "reason": rng.choice(["采购", "采购", "采购", "捐赠"]),
-                            "ref": "演示-期初",
-                            "occurred_at": when,
-                            "note": "演示数据：期初库存",
-                        },
+                    _move(
+                        w,
+                        "receive",
+                        depot_ids[depot["code"]],
+                        item_ids[it["code"]],
+                        lot_id,
+                        qty,
+                        rng.choice(["采购", "采购", "采购", "捐赠"]),
+                        "演示-期初",
+                        now - timedelta(days=400),
+                        "演示数据：期初库存",
                     )
                     counts["movements"] += 1
-                    if rng.random() < 0.3:
-                        w.insert(
-                            "stock_move",
-                            {
-                                "kind": "issue",
-                                "depot_id": depot_ids[depot["code"]],
-                                "item_id": item_ids[it["code"]],
-                                "lot_id": lot_id,
-                                "qty": -max(1, qty // rng.randint(3, 10)),
-                                "reason": "日常领用",
-                                "ref": "演示-领用",
-                                "occurred_at": when,
-                                "note": "演示数据",
-                            },
-                        )
-                        counts["movements"] += 1
+                    held.append((depot["code"], it["code"], qty))
+                    if depot["level"] == "医疗机构" or rng.random() < 0.3:
+                        # Hospitals use their stock month by month: rotation needs that history.
+                        for month in range(rng.randint(1, 6)):
+                            used = max(1, qty // rng.randint(20, 60))
+                            _move(
+                                w,
+                                "issue",
+                                depot_ids[depot["code"]],
+                                item_ids[it["code"]],
+                                lot_id,
+                                -used,
+                                "日常领用",
+                                "演示-领用",
+                                now - timedelta(days=30 * month + rng.randint(0, 25)),
+                                "演示数据",
+                            )
+                            counts["movements"] += 1
+        counts["lots"] = len(lots_made)
+        # Norms: what each reserve depot should hold; some depots fall short on purpose.
+        norm_rows = {}
+        for depot_code, item_code, qty in held:
+            level = next(d["level"] for d in depots if d["code"] == depot_code)
+            if level in ("市级储备库", "县级储备库") and rng.random() < 0.8:
+                key = (depot_code, item_code)
+                norm_rows[key] = norm_rows.get(key, 0) + int(qty * rng.choice([0.5, 0.7, 0.8, 1.3]))
+        for (depot_code, item_code), qty in sorted(norm_rows.items()):
+            depot_id, item_id = depot_ids[depot_code], item_ids[item_code]
+            w.insert(
+                "norm",
+                {
+                    "id": norms.norm_id(depot_id, item_id),
+                    "depot_id": depot_id,
+                    "item_id": item_id,
+                    "qty": round(qty, -1) or 10,
+                },
+            )
+        counts["norms"] = len(norm_rows)
+        # A few lots held back: one in quarantine (待检), one frozen (冻结).
+        for status in ("待检", "冻结"):
+            w.update("lot", sorted(lots_made)[rng.randrange(len(lots_made))], {"status": status})
         for e in experts:
             w.insert(
                 "expert",
@@ -134,6 +164,23 @@ def load(db, today: date | None = None) -> dict[str, int]:
         counts["experts"] = len(experts)
         db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', '1')")
     return counts
+
+
+def _move(w, kind, depot_id, item_id, lot_id, qty, reason, ref, when, note) -> None:
+    w.insert(
+        "stock_move",
+        {
+            "kind": kind,
+            "depot_id": depot_id,
+            "item_id": item_id,
+            "lot_id": lot_id,
+            "qty": qty,
+            "reason": reason,
+            "ref": ref,
+            "occurred_at": when.isoformat(timespec="seconds"),
+            "note": note,
+        },
+    )
 
 
 def _share(level: str) -> dict:

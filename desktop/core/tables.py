@@ -16,6 +16,8 @@ SHARED = (
     "item",
     "lot",
     "expert",
+    "norm",
+    "transfer",
 )
 LEDGER = ("stock_move",)
 SYNCED = SHARED + LEDGER

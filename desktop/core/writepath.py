@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from desktop.core import oplog, tables
+from desktop.core import derived, oplog, tables
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.hlc import Clock
@@ -118,6 +118,7 @@ def apply_fields(db, tbl: str, row_id: str, payload: dict, stamp: Stamp) -> None
             "INSERT INTO row_clock (tbl, row_id, fields) VALUES (?, ?, ?)",
             [tbl, row_id, oplog.dumps(clocks)],
         )
+        derived.changed(db, tbl, [row_id])
         return
     winners = {k: v for k, v in payload.items() if k not in clocks or stamp > clocks[k]}
     if not winners:
@@ -129,6 +130,7 @@ def apply_fields(db, tbl: str, row_id: str, payload: dict, stamp: Stamp) -> None
         "UPDATE row_clock SET fields = ? WHERE tbl = ? AND row_id = ?",
         [oplog.dumps(clocks), tbl, row_id],
     )
+    derived.changed(db, tbl, [row_id])
 
 
 def head_ref(clocks: dict[str, Stamp] | None) -> list[str]:
@@ -191,6 +193,7 @@ class Writer:
         marks = ", ".join("?" * (len(names) + 1))
         conn.executemany(f"INSERT INTO {tbl} (id, {', '.join(names)}) VALUES ({marks})", table_rows)
         conn.executemany("INSERT INTO row_clock (tbl, row_id, fields) VALUES (?, ?, ?)", clock_rows)
+        derived.changed(self.db, tbl, ids)
         return ids
 
     def update(self, tbl: str, row_id: str, changes: dict) -> bool:

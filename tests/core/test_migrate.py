@@ -9,8 +9,12 @@ from desktop.core import migrate
 from desktop.core.errors import BioError
 
 
+NEXT = migrate.schema_version() + 1
+
+
 @pytest.fixture
 def v1_db(db_path):
+    """A database at the current version, for a synthetic next migration."""
     from desktop.core import initdb
 
     initdb.init_database(db_path, "HY-TEST", "测试站").conn.close()
@@ -32,28 +36,28 @@ def test_a_migration_backs_up_then_upgrades(v1_db, tmp_path):
     folder = tmp_path / "migrations"
     write_migration(
         folder,
-        "0002_add_norm.sql",
-        "CREATE TABLE norm (id TEXT PRIMARY KEY, qty INTEGER);\n"
-        "CREATE TRIGGER norm_t BEFORE DELETE ON norm BEGIN SELECT RAISE(ABORT, 'x'); END;\n",
+        f"{NEXT:04d}_add_plan.sql",
+        "CREATE TABLE plan (id TEXT PRIMARY KEY, qty INTEGER);\n"
+        "CREATE TRIGGER plan_t BEFORE DELETE ON plan BEGIN SELECT RAISE(ABORT, 'x'); END;\n",
     )
     wrapped = raw_handle(v1_db)
     backups = migrate.upgrade(wrapped, v1_db, folder=folder)
-    assert migrate.current_version(wrapped) == 2
-    assert "norm" in wrapped.table_names()
+    assert migrate.current_version(wrapped) == NEXT
+    assert "plan" in wrapped.table_names()
     [backup] = backups
-    assert backup.exists() and ".v1-" in backup.name
+    assert backup.exists() and f".v{NEXT - 1}-" in backup.name
     old = sqlite3.connect(backup)
-    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("PRAGMA user_version").fetchone()[0] == NEXT - 1
     assert old.execute("SELECT count(*) FROM division").fetchone()[0] == 13
 
 
 def test_a_failing_migration_changes_nothing(v1_db, tmp_path):
     folder = tmp_path / "migrations"
-    write_migration(folder, "0002_bad.sql", "CREATE TABLE t (a);\nTHIS IS NOT SQL;\n")
+    write_migration(folder, f"{NEXT:04d}_bad.sql", "CREATE TABLE t (a);\nTHIS IS NOT SQL;\n")
     wrapped = raw_handle(v1_db)
     with pytest.raises(BioError, match="备份"):
         migrate.upgrade(wrapped, v1_db, folder=folder)
-    assert migrate.current_version(wrapped) == 1
+    assert migrate.current_version(wrapped) == NEXT - 1
     assert "t" not in wrapped.table_names()
 
 
@@ -71,3 +75,31 @@ def test_migration_files_are_numbered_and_end_at_the_schema_version():
     assert all(n >= 2 for n in numbers)
     if numbers:
         assert numbers[-1] == migrate.schema_version()
+
+
+def test_migrating_a_version_1_database_gives_the_schema_of_a_new_one(tmp_path):
+    """Every migration together must equal db/schema.sql (column order aside)."""
+    from pathlib import Path
+
+    def shape(conn):
+        out = {}
+        for kind, name, table in conn.execute(
+            "SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        ):
+            if kind == "table":
+                cols = sorted(tuple(r[1:]) for r in conn.execute(f"PRAGMA table_info({name})"))
+                out[(kind, name)] = cols
+            elif kind == "index":
+                out[(kind, name)] = [r[2] for r in conn.execute(f"PRAGMA index_info({name})")]
+            else:
+                out[(kind, name)] = table
+        return out
+
+    v1 = Path(__file__).resolve().parents[1] / "fixtures" / "schema_v1.sql"
+    old = raw_handle(tmp_path / "old.db")
+    old.conn.executescript(v1.read_text(encoding="utf-8"))
+    migrate.upgrade(old, tmp_path / "old.db")
+    new = raw_handle(tmp_path / "new.db")
+    migrate.upgrade(new, tmp_path / "new.db")
+    assert migrate.current_version(old) == migrate.current_version(new) == migrate.schema_version()
+    assert shape(old.conn) == shape(new.conn)
