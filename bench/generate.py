@@ -10,12 +10,13 @@ import argparse
 import json
 import random
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from desktop.core import initdb
 from desktop.core.context import Ctx
 from desktop.core.ids import reference_id
+from desktop.core.norms import norm_id
 from desktop.core.writepath import write
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -155,6 +156,8 @@ def generate(path: Path, size: str = "city", seed: int = 2022, progress=print) -
         lots += [(lot, rows[i]["item_id"]) for i, lot in enumerate(ids)]
     progress(f"  {len(lots)} lots")
     placed = [depots[rng.randrange(len(depots))] for _ in lots]
+    start_day = datetime(2025, 1, 1, 8, tzinfo=timezone(timedelta(hours=8)))
+    step = 2 * 365 * 86400 // spec["movements"]
     made = 0
     while made < spec["movements"]:
         rows = []
@@ -176,7 +179,8 @@ def generate(path: Path, size: str = "city", seed: int = 2022, progress=print) -
                     "qty": qty,
                     "reason": "生成数据",
                     "ref": "",
-                    "occurred_at": "2026-01-01T08:00:00+08:00",
+                    # spread over two years, in recording order
+                    "occurred_at": (start_day + timedelta(seconds=n * step)).isoformat(),
                     "note": "",
                 }
             )
@@ -186,6 +190,20 @@ def generate(path: Path, size: str = "city", seed: int = 2022, progress=print) -
         progress(f"  {made:,} movements", end="\r")
     progress("")
     with write(db, ACTOR) as w:
+        held = sorted({(placed[n], lots[n][1]) for n in range(len(lots))})
+        w.insert_many(
+            "norm",
+            [
+                {
+                    "id": norm_id(depot, item),
+                    "depot_id": depot,
+                    "item_id": item,
+                    "qty": rng.choice([500, 1000, 2000, 5000]),
+                }
+                for depot, item in held
+                if rng.random() < 0.3
+            ],
+        )
         for start in range(0, spec["experts"], CHUNK):
             w.insert_many(
                 "expert",

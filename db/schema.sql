@@ -191,6 +191,8 @@ CREATE TABLE lot (
 );
 CREATE INDEX lot_item ON lot (item_id, expires_on);
 CREATE INDEX lot_expiry ON lot (expires_on);
+-- Lots held back from issue (待检, 冻结, 报废): few, found without a scan.
+CREATE INDEX lot_held_back ON lot (status) WHERE status != '合格';
 
 -- The stock ledger: insert-only facts. Balance = sum of qty.
 CREATE TABLE stock_move (
@@ -273,6 +275,7 @@ CREATE TABLE stock_balance (
     PRIMARY KEY (depot_id, item_id, lot_id)
 ) WITHOUT ROWID;
 CREATE INDEX stock_balance_item ON stock_balance (item_id, depot_id);
+CREATE INDEX stock_balance_lot ON stock_balance (lot_id);
 
 -- Pinyin of item names for search-as-you-type ("kz" finds 口罩); kept by the
 -- write path (desktop/core/derived.py) and rebuilt by `check --rebuild`.
@@ -282,11 +285,23 @@ CREATE TABLE item_search (
     pinyin   TEXT NOT NULL    -- full syllables run together, e.g. yiyongfanghukouzhao
 ) WITHOUT ROWID;
 
+-- Stock per depot × item (the sum of its lots), kept by the same trigger: lists of
+-- balances page through it in index order instead of grouping every lot.
+CREATE TABLE item_stock (
+    depot_id TEXT NOT NULL,
+    item_id  TEXT NOT NULL,
+    qty      INTEGER NOT NULL,
+    PRIMARY KEY (depot_id, item_id)
+) WITHOUT ROWID;
+
 CREATE TRIGGER stock_move_balance AFTER INSERT ON stock_move
 BEGIN
     INSERT INTO stock_balance (depot_id, item_id, lot_id, qty)
     VALUES (NEW.depot_id, NEW.item_id, NEW.lot_id, NEW.qty)
     ON CONFLICT (depot_id, item_id, lot_id) DO UPDATE SET qty = qty + excluded.qty;
+    INSERT INTO item_stock (depot_id, item_id, qty)
+    VALUES (NEW.depot_id, NEW.item_id, NEW.qty)
+    ON CONFLICT (depot_id, item_id) DO UPDATE SET qty = qty + excluded.qty;
 END;
 
 -- ---------------------------------------------------------------- guards

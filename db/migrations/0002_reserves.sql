@@ -43,6 +43,35 @@ DROP INDEX stock_move_depot;
 CREATE INDEX stock_move_depot ON stock_move (depot_id);
 CREATE INDEX stock_move_item ON stock_move (item_id);
 
+-- Balances by lot: expiry alerts start from the lots (by expiry date) and look up
+-- where each one is held.
+CREATE INDEX stock_balance_lot ON stock_balance (lot_id);
+
+-- Lots held back from issue (待检, 冻结, 报废): few, found without a scan.
+CREATE INDEX lot_held_back ON lot (status) WHERE status != '合格';
+
+-- Stock per depot × item (the sum of its lots), kept by the same trigger: lists of
+-- balances page through it in index order instead of grouping every lot.
+CREATE TABLE item_stock (
+    depot_id TEXT NOT NULL,
+    item_id  TEXT NOT NULL,
+    qty      INTEGER NOT NULL,
+    PRIMARY KEY (depot_id, item_id)
+) WITHOUT ROWID;
+INSERT INTO item_stock (depot_id, item_id, qty)
+SELECT depot_id, item_id, sum(qty) FROM stock_balance GROUP BY depot_id, item_id;
+
+DROP TRIGGER stock_move_balance;
+CREATE TRIGGER stock_move_balance AFTER INSERT ON stock_move
+BEGIN
+    INSERT INTO stock_balance (depot_id, item_id, lot_id, qty)
+    VALUES (NEW.depot_id, NEW.item_id, NEW.lot_id, NEW.qty)
+    ON CONFLICT (depot_id, item_id, lot_id) DO UPDATE SET qty = qty + excluded.qty;
+    INSERT INTO item_stock (depot_id, item_id, qty)
+    VALUES (NEW.depot_id, NEW.item_id, NEW.qty)
+    ON CONFLICT (depot_id, item_id) DO UPDATE SET qty = qty + excluded.qty;
+END;
+
 CREATE TRIGGER norm_guard_insert BEFORE INSERT ON norm
 BEGIN SELECT RAISE(ABORT, 'norm: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;
 CREATE TRIGGER norm_guard_update BEFORE UPDATE ON norm

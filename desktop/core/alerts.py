@@ -1,4 +1,5 @@
-"""Alerts on the reserves: below norm, out of stock, near expiry, expired.
+"""Alerts on the reserves: below norm, out of stock, near expiry, expired, and negative
+balances left by merging two stations' concurrent issues.
 
 Near-expiry thresholds (default 30/90/180 days) are a station setting kept in
 `meta`; every lot with stock is put in the tightest bucket it falls in.
@@ -52,8 +53,20 @@ ORDER BY l.expires_on, d.code, i.code
 """
 
 
+# Two stations may each issue the same stock while offline; after their changes merge, the
+# balance can fall below zero. That is a fact to resolve (a count), never to hide.
+NEGATIVE = """
+SELECT d.code AS depot, d.name AS depot_name, i.code AS item, i.name AS item_name, i.unit,
+       l.batch_no AS lot, l.expires_on AS expiry, b.qty
+FROM stock_balance b
+JOIN depot d ON d.id = b.depot_id JOIN item i ON i.id = b.item_id JOIN lot l ON l.id = b.lot_id
+WHERE b.qty < 0
+ORDER BY d.code, i.code, l.batch_no
+"""
+
+
 def compute(db, today: date | None = None, days: tuple[int, ...] | None = None) -> dict:
-    """All alerts: below_norm, out_of_stock, near_expiry (with bucket) and expired."""
+    """All alerts: below_norm, out_of_stock, near_expiry (with bucket), expired, negative."""
     today = today or date.today()
     days = days or thresholds(db)
     lines = norms.lines(db, today)
@@ -80,6 +93,7 @@ def compute(db, today: date | None = None, days: tuple[int, ...] | None = None) 
         "out_of_stock": out,
         "near_expiry": near,
         "expired": expired,
+        "negative": list(db.query(NEGATIVE)),
         "thresholds": list(days),
     }
 

@@ -175,6 +175,16 @@ HAVING sum(fact) != sum(kept)
 """
 
 
+ITEM_STOCK_DIFF = """
+SELECT depot_id, item_id, sum(fact), sum(kept)
+FROM (SELECT depot_id, item_id, qty AS fact, 0 AS kept FROM stock_balance
+      UNION ALL
+      SELECT depot_id, item_id, 0, qty FROM item_stock)
+GROUP BY depot_id, item_id
+HAVING sum(fact) != sum(kept)
+"""
+
+
 def _balances(db) -> list[Problem]:
     return [
         Problem(
@@ -189,6 +199,19 @@ def _balances(db) -> list[Problem]:
             ),
         )
         for depot, _item, lot, want, have in db.execute(BALANCE_DIFF)
+    ] + [
+        Problem(
+            "balance",
+            tr(
+                "Stock of item {item} at depot {depot} is {have} but its lots sum to {want}; "
+                "run check --rebuild.",
+                item=item,
+                depot=depot,
+                have=have,
+                want=want,
+            ),
+        )
+        for depot, item, want, have in db.execute(ITEM_STOCK_DIFF)
     ]
 
 
@@ -228,6 +251,11 @@ def rebuild(db) -> dict[str, int]:
             "INSERT INTO stock_balance (depot_id, item_id, lot_id, qty) "
             "SELECT depot_id, item_id, lot_id, sum(qty) FROM stock_move "
             "GROUP BY depot_id, item_id, lot_id"
+        )
+        db.execute("DELETE FROM item_stock")
+        db.execute(
+            "INSERT INTO item_stock (depot_id, item_id, qty) "
+            "SELECT depot_id, item_id, sum(qty) FROM stock_balance GROUP BY depot_id, item_id"
         )
         db.execute("DELETE FROM row_clock")
         clocks = 0

@@ -5,7 +5,7 @@ translators use one tool for the UI and the core. English source text is the
 key; a message without a translation falls back to English.
 
 `python -m desktop.core.i18n update FILE.ts` adds every tr("...") literal found
-in desktop/core and desktop/cli.py to FILE.ts as an unfinished entry.
+in desktop/core and desktop/cli*.py to FILE.ts as an unfinished entry.
 """
 
 import os
@@ -44,8 +44,8 @@ def current_language() -> str:
     return _state["language"]
 
 
-def tr(text: str, **params) -> str:
-    """Translate an English message and fill its {named} parameters."""
+def tr(text: str, /, **params) -> str:
+    """Translate an English message and fill its {named} parameters (any name, even text)."""
     if _state["catalog"] is None:
         lang = _state["language"]
         _state["catalog"] = {} if lang == "en" else read_ts(resource("i18n", f"core_{lang}.ts"))
@@ -72,7 +72,7 @@ def source_messages(paths: list[Path] | None = None) -> set[str]:
     """Every literal passed to tr() in the core and the CLI."""
     if paths is None:
         pkg = project_root() / "desktop"
-        paths = sorted((pkg / "core").rglob("*.py")) + [pkg / "cli.py"]
+        paths = sorted((pkg / "core").rglob("*.py")) + sorted(pkg.glob("cli*.py"))
     import ast
 
     found = set()

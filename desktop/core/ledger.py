@@ -39,23 +39,27 @@ def balances(
     limit: int | None = None,
     offset: int = 0,
 ) -> list[dict]:
-    """Stock per depot × item (summed), or per depot × item × lot with by_lot."""
+    """Stock per depot × item (summed), or per depot × item × lot with by_lot.
+
+    Rows come in depot code order, then item (by id: creation order), so that a page is
+    an index range: the whole table is never sorted for one screenful.
+    """
     where, params = _filters(depot, item, search, category)
+    table = "stock_balance" if by_lot else "item_stock"
     joins = (
-        "FROM stock_balance b JOIN depot d ON d.id = b.depot_id "
+        f"FROM depot d JOIN {table} b ON b.depot_id = d.id "
         "JOIN item i ON i.id = b.item_id LEFT JOIN item_search s ON s.item_id = i.id"
     )
     if by_lot:
         sql = (
             f"SELECT {BALANCE_COLUMNS}, l.batch_no AS lot, l.expires_on AS expiry, "
             f"l.status, b.qty {joins} JOIN lot l ON l.id = b.lot_id WHERE {where} "
-            "ORDER BY d.code, i.code, l.expires_on IS NULL, l.expires_on, l.batch_no"
+            "ORDER BY d.code, b.item_id, l.expires_on IS NULL, l.expires_on, l.batch_no"
         )
     else:
         sql = (
             f"SELECT {BALANCE_COLUMNS}, NULL AS lot, NULL AS expiry, NULL AS status, "
-            f"sum(b.qty) AS qty {joins} WHERE {where} "
-            "GROUP BY b.depot_id, b.item_id ORDER BY d.code, i.code"
+            f"b.qty {joins} WHERE {where} ORDER BY d.code, b.item_id"
         )
     if limit is not None:
         sql += " LIMIT :limit OFFSET :offset"

@@ -47,21 +47,28 @@ def set_norms(db, ctx: Ctx, rows: list[tuple[str, str, int]]) -> list[str]:
     return ids
 
 
-USABLE_BY_DEPOT_ITEM = """
-SELECT b.depot_id, b.item_id, sum(b.qty) AS qty
-FROM stock_balance b JOIN lot l ON l.id = b.lot_id
-WHERE b.qty > 0 AND l.status = '合格' AND (l.expires_on IS NULL OR l.expires_on >= :today)
-GROUP BY b.depot_id, b.item_id
-"""
-
-NORM_LINES = f"""
-WITH usable AS ({USABLE_BY_DEPOT_ITEM})
+# Usable stock = the depot × item total (item_stock) less what sits in lots that are
+# expired or held back: both sets come from indexes (lot_expiry, lot_held_back), so no
+# query here walks every balance.
+NORM_LINES = """
+WITH unusable_lots AS (
+    SELECT id FROM lot WHERE expires_on < :today
+    UNION
+    SELECT id FROM lot WHERE status != '合格'
+), unusable AS (
+    SELECT b.depot_id, b.item_id, sum(b.qty) AS qty
+    FROM unusable_lots u JOIN stock_balance b ON b.lot_id = u.id
+    WHERE b.qty > 0
+    GROUP BY b.depot_id, b.item_id
+)
 SELECT n.depot_id, d.code AS depot, d.name AS depot_name, n.item_id, i.code AS item,
-       i.name AS item_name, i.unit, i.category, n.qty AS norm, coalesce(u.qty, 0) AS have
+       i.name AS item_name, i.unit, i.category, n.qty AS norm,
+       max(coalesce(s.qty, 0) - coalesce(x.qty, 0), 0) AS have
 FROM norm n
 JOIN depot d ON d.id = n.depot_id AND d.deleted = 0
 JOIN item i ON i.id = n.item_id AND i.deleted = 0
-LEFT JOIN usable u ON u.depot_id = n.depot_id AND u.item_id = n.item_id
+LEFT JOIN item_stock s ON s.depot_id = n.depot_id AND s.item_id = n.item_id
+LEFT JOIN unusable x ON x.depot_id = n.depot_id AND x.item_id = n.item_id
 WHERE n.deleted = 0 AND n.qty > 0
 ORDER BY d.code, i.code
 """

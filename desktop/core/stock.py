@@ -9,6 +9,7 @@ expired, quarantined (待检), frozen (冻结) or scrapped (报废) — such sto
 only by write-off.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -76,13 +77,15 @@ def parse_date(text: str | date | None, field: str) -> str | None:
 
 
 def whole(qty, field: str, allow_zero: bool = False) -> int:
-    """A whole number of base units, positive (or zero when allowed)."""
-    try:
-        value = int(str(qty).strip())
-        if str(qty).strip() not in (str(value), f"+{value}") and float(qty) != value:
-            raise ValueError
-    except (TypeError, ValueError):
-        raise BioError(tr("{field}: {qty} is not a whole number.", field=field, qty=qty)) from None
+    """A whole number of base units, positive (or zero when allowed); 100.0 counts as 100."""
+    if isinstance(qty, float) and qty.is_integer():
+        qty = int(qty)
+    text = str(qty).strip()
+    if isinstance(qty, bool) or not re.fullmatch(r"[+-]?\d+", text):
+        raise BioError(tr("{field}: {qty} is not a whole number.", field=field, qty=qty))
+    value = int(text)
+    if value < 0 and allow_zero:
+        raise BioError(tr("{field} cannot be negative.", field=field))
     if value < 0 or (value == 0 and not allow_zero):
         raise BioError(tr("{field} must be greater than zero.", field=field))
     return value

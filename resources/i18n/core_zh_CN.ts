@@ -249,5 +249,545 @@ Key fingerprint: {fingerprint}{demo}</source>
             <source>{table} row {rowid} refers to a missing {parent} row.</source>
             <translation>{table} 表第 {rowid} 行引用了不存在的 {parent} 记录。</translation>
         </message>
+        <message>
+            <source>A GB/T 38565 code has 7 digits, e.g. 2010101.</source>
+            <translation>GB/T 38565 编码为 7 位数字，例如 2010101。</translation>
+        </message>
+        <message>
+            <source>A lot's status must be one of {choices}.</source>
+            <translation>批次状态必须是以下之一：{choices}。</translation>
+        </message>
+        <message>
+            <source>A reserve norm cannot be negative.</source>
+            <translation>储备定额不能为负数。</translation>
+        </message>
+        <message>
+            <source>A transfer needs two different depots.</source>
+            <translation>调拨需要两个不同的仓库。</translation>
+        </message>
+        <message>
+            <source>Batch number (default: FEFO across usable lots).</source>
+            <translation>批号（默认：在可用批次中按近效期先出）。</translation>
+        </message>
+        <message>
+            <source>Batch number.</source>
+            <translation>批号。</translation>
+        </message>
+        <message>
+            <source>Below norm</source>
+            <translation>低于定额</translation>
+        </message>
+        <message>
+            <source>Below norm, out of stock, near expiry and expired.</source>
+            <translation>低于定额、缺货、近效期和已过期预警。</translation>
+        </message>
+        <message>
+            <source>Book {book}, counted {counted}: adjusted by {difference}.</source>
+            <translation>账面 {book}，实盘 {counted}：调整 {difference}。</translation>
+        </message>
+        <message>
+            <source>Cannot issue from {reason}; such stock leaves only by write-off.</source>
+            <translation>不能出库：{reason}；此类库存只能报废出库。</translation>
+        </message>
+        <message>
+            <source>Catalogue items.</source>
+            <translation>物资目录。</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>City: {percent}% ({met} of {lines} norm lines met)</source>
+            <translation>全市：{percent}%（{lines} 项定额中 {met} 项达标）</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <source>Compliance with the norms: city, depots, categories.</source>
+            <translation>储备定额达标率：全市、各仓库、各类别。</translation>
+        </message>
+        <message>
+            <source>Counted quantity</source>
+            <translation>盘点数量</translation>
+        </message>
+        <message>
+            <source>Days left</source>
+            <translation>剩余天数</translation>
+        </message>
+        <message>
+            <source>Depot</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <source>Depot code {code} is already used.</source>
+            <translation>仓库编码 {code} 已被使用。</translation>
+        </message>
+        <message>
+            <source>Depot code.</source>
+            <translation>仓库编码。</translation>
+        </message>
+        <message>
+            <source>Depots.</source>
+            <translation>储备仓库。</translation>
+        </message>
+        <message>
+            <source>Division</source>
+            <translation>区划</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <source>Expiry</source>
+            <translation>有效期至</translation>
+        </message>
+        <message>
+            <source>Expiry date</source>
+            <translation>有效期至</translation>
+        </message>
+        <message>
+            <source>Expiry date, e.g. 2027-03-01 (required for new lots of items managed by expiry).</source>
+            <translation>有效期至，例如 2027-03-01（效期管理物资的新批次必填）。</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>调出</translation>
+        </message>
+        <message>
+            <source>In transit:</source>
+            <translation>在途：</translation>
+        </message>
+        <message>
+            <source>Issue stock (出库), earliest expiry first unless --lot.</source>
+            <translation>出库，未指定 --lot 时按近效期先出。</translation>
+        </message>
+        <message>
+            <source>Issued:</source>
+            <translation>已出库：</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <source>Item code {code} is already used.</source>
+            <translation>物资编码 {code} 已被使用。</translation>
+        </message>
+        <message>
+            <source>Item code.</source>
+            <translation>物资编码。</translation>
+        </message>
+        <message>
+            <source>Item {item} has no lot {batch}.</source>
+            <translation>物资 {item} 没有批号为 {batch} 的批次。</translation>
+        </message>
+        <message>
+            <source>Item {item} has no lot {batch}; receive it instead.</source>
+            <translation>物资 {item} 没有批号为 {batch} 的批次；请改为入库登记。</translation>
+        </message>
+        <message>
+            <source>Keep --near-days as this station's setting.</source>
+            <translation>将 --near-days 保存为本站设置。</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>级别</translation>
+        </message>
+        <message>
+            <source>Lines</source>
+            <translation>项数</translation>
+        </message>
+        <message>
+            <source>List catalogue items; --search matches code, name or pinyin.</source>
+            <translation>列出物资目录；--search 匹配编码、名称或拼音。</translation>
+        </message>
+        <message>
+            <source>List depots.</source>
+            <translation>列出储备仓库。</translation>
+        </message>
+        <message>
+            <source>Look this many days ahead.</source>
+            <translation>向后查看的天数。</translation>
+        </message>
+        <message>
+            <source>Lot</source>
+            <translation>批号</translation>
+        </message>
+        <message>
+            <source>Lot {batch} of {item} is recorded with expiry {recorded}, not {given}.</source>
+            <translation>物资 {item} 的批次 {batch} 登记的有效期为 {recorded}，而不是 {given}。</translation>
+        </message>
+        <message>
+            <source>Manufacturer.</source>
+            <translation>生产厂家。</translation>
+        </message>
+        <message>
+            <source>Met</source>
+            <translation>达标</translation>
+        </message>
+        <message>
+            <source>More received ({received}) than sent ({sent}): check the count.</source>
+            <translation>实收数量（{received}）多于发出数量（{sent}）：请核对。</translation>
+        </message>
+        <message>
+            <source>Move</source>
+            <translation>调出数量</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Near expiry</source>
+            <translation>近效期</translation>
+        </message>
+        <message>
+            <source>Near-expiry reserve lots to rotate to hospitals.</source>
+            <translation>需轮换至医疗机构的近效期储备批次。</translation>
+        </message>
+        <message>
+            <source>Near-expiry thresholds are 1 to 5 positive day counts, e.g. 30,90,180.</source>
+            <translation>近效期预警阈值为 1 至 5 个正整数天数，例如 30,90,180。</translation>
+        </message>
+        <message>
+            <source>Near-expiry thresholds in days, e.g. 30,90,180.</source>
+            <translation>近效期预警阈值（天），例如 30,90,180。</translation>
+        </message>
+        <message>
+            <source>No catalogue item with code {code}.</source>
+            <translation>物资目录中没有编码为 {code} 的物资。</translation>
+        </message>
+        <message>
+            <source>No depot with code {code}.</source>
+            <translation>没有编码为 {code} 的仓库。</translation>
+        </message>
+        <message>
+            <source>No transfer {id}.</source>
+            <translation>没有调拨记录 {id}。</translation>
+        </message>
+        <message>
+            <source>Norm</source>
+            <translation>定额</translation>
+        </message>
+        <message>
+            <source>Norm in the item's base unit.</source>
+            <translation>定额（按物资基本计量单位）。</translation>
+        </message>
+        <message>
+            <source>Norm of {item} at {depot}: {qty}</source>
+            <translation>仓库 {depot} 中 {item} 的储备定额：{qty}</translation>
+        </message>
+        <message>
+            <source>One line per lot, with its expiry.</source>
+            <translation>按批次逐行列出，含有效期。</translation>
+        </message>
+        <message>
+            <source>Only this depot (code).</source>
+            <translation>仅此仓库（编码）。</translation>
+        </message>
+        <message>
+            <source>Only this item (code).</source>
+            <translation>仅此物资（编码）。</translation>
+        </message>
+        <message>
+            <source>Only {held} {unit} of lot {batch} are at {depot}; {qty} requested.</source>
+            <translation>仓库 {depot} 中批次 {batch} 仅有 {held} {unit}，申请数量为 {qty}。</translation>
+        </message>
+        <message>
+            <source>Only {usable} {unit} of {item} can be issued at {depot} (unexpired, released lots); {qty} requested.</source>
+            <translation>仓库 {depot} 中 {item} 可出库数量仅 {usable} {unit}（未过期且合格的批次），申请数量为 {qty}。</translation>
+        </message>
+        <message>
+            <source>Out of stock</source>
+            <translation>缺货</translation>
+        </message>
+        <message>
+            <source>Production date</source>
+            <translation>生产日期</translation>
+        </message>
+        <message>
+            <source>Production date.</source>
+            <translation>生产日期。</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <source>Quantity counted.</source>
+            <translation>实盘数量。</translation>
+        </message>
+        <message>
+            <source>Quantity in the item's base unit.</source>
+            <translation>数量（按物资基本计量单位）。</translation>
+        </message>
+        <message>
+            <source>Quantity received</source>
+            <translation>实收数量</translation>
+        </message>
+        <message>
+            <source>Quantity that arrived (default: as sent).</source>
+            <translation>实收数量（默认：与发出数量相同）。</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Reason for a difference.</source>
+            <translation>差异原因。</translation>
+        </message>
+        <message>
+            <source>Reason or destination.</source>
+            <translation>原因或去向。</translation>
+        </message>
+        <message>
+            <source>Receive a transfer at its destination.</source>
+            <translation>在调入仓库确认调拨到货。</translation>
+        </message>
+        <message>
+            <source>Receive stock (入库).</source>
+            <translation>入库。</translation>
+        </message>
+        <message>
+            <source>Received {qty} of {item} lot {lot} at {depot}.</source>
+            <translation>已入库：{depot} 收到 {item} 批次 {lot} 共 {qty}。</translation>
+        </message>
+        <message>
+            <source>Received {received} of {sent} sent.</source>
+            <translation>发出 {sent}，已实收 {received}。</translation>
+        </message>
+        <message>
+            <source>Receiving depot code.</source>
+            <translation>调入仓库编码。</translation>
+        </message>
+        <message>
+            <source>Record a stock count (盘点) of one lot.</source>
+            <translation>登记某一批次的盘点结果。</translation>
+        </message>
+        <message>
+            <source>Replace</source>
+            <translation>需补充</translation>
+        </message>
+        <message>
+            <source>Reserve norm</source>
+            <translation>储备定额</translation>
+        </message>
+        <message>
+            <source>Reserve norms (储备定额).</source>
+            <translation>储备定额。</translation>
+        </message>
+        <message>
+            <source>Sending depot code.</source>
+            <translation>调出仓库编码。</translation>
+        </message>
+        <message>
+            <source>Set the reserve norm of an item at a depot.</source>
+            <translation>设置某仓库某物资的储备定额。</translation>
+        </message>
+        <message>
+            <source>Short</source>
+            <translation>缺口</translation>
+        </message>
+        <message>
+            <source>Specification</source>
+            <translation>规格型号</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Stock on hand per depot and item (--by-lot: per lot).</source>
+            <translation>各仓库各物资的库存（--by-lot：按批次）。</translation>
+        </message>
+        <message>
+            <source>Storage must be 常温, 阴凉 or 冷链.</source>
+            <translation>储存条件必须是 常温、阴凉 或 冷链。</translation>
+        </message>
+        <message>
+            <source>Text, or pinyin initials such as kz for 口罩.</source>
+            <translation>文字，或拼音首字母，例如 kz 表示口罩。</translation>
+        </message>
+        <message>
+            <source>The batch number is required.</source>
+            <translation>请填写批号。</translation>
+        </message>
+        <message>
+            <source>The depot code is required.</source>
+            <translation>请填写仓库编码。</translation>
+        </message>
+        <message>
+            <source>The depot level must be one of {choices}.</source>
+            <translation>仓库级别必须是以下之一：{choices}。</translation>
+        </message>
+        <message>
+            <source>The depot name is required.</source>
+            <translation>请填写仓库名称。</translation>
+        </message>
+        <message>
+            <source>The item code is required.</source>
+            <translation>请填写物资编码。</translation>
+        </message>
+        <message>
+            <source>The item is still held in stock ({qty}); issue or write it off first.</source>
+            <translation>该物资仍有库存（{qty}），请先出库或报废。</translation>
+        </message>
+        <message>
+            <source>The item name is required.</source>
+            <translation>请填写物资名称。</translation>
+        </message>
+        <message>
+            <source>The newest movements of the ledger.</source>
+            <translation>最新的台账记录。</translation>
+        </message>
+        <message>
+            <source>The pack size is a whole number of at least 1.</source>
+            <translation>包装规格数量必须是不小于 1 的整数。</translation>
+        </message>
+        <message>
+            <source>The phone number {phone} is not valid.</source>
+            <translation>电话号码 {phone} 无效。</translation>
+        </message>
+        <message>
+            <source>The production date is after the expiry date.</source>
+            <translation>生产日期晚于有效期。</translation>
+        </message>
+        <message>
+            <source>The search index names a missing item {id}; run check --rebuild.</source>
+            <translation>搜索索引引用了不存在的物资 {id}；请运行 check --rebuild。</translation>
+        </message>
+        <message>
+            <source>The search index of item {id} is out of date; run check --rebuild.</source>
+            <translation>物资 {id} 的搜索索引已过时；请运行 check --rebuild。</translation>
+        </message>
+        <message>
+            <source>The source must be one of 采购, 捐赠, 调入, 退库.</source>
+            <translation>来源必须是 采购、捐赠、调入 或 退库。</translation>
+        </message>
+        <message>
+            <source>The stock ledger: receive, issue, transfer, count, write off, balances.</source>
+            <translation>库存台账：入库、出库、调拨、盘点、报废、结存。</translation>
+        </message>
+        <message>
+            <source>The unit of measure is required, e.g. 个, 盒, 瓶.</source>
+            <translation>请填写计量单位，例如 个、盒、瓶。</translation>
+        </message>
+        <message>
+            <source>The write-off reason must be 过期, 损坏 or 丢失.</source>
+            <translation>报废原因必须是 过期、损坏 或 丢失。</translation>
+        </message>
+        <message>
+            <source>This transfer was received already.</source>
+            <translation>该调拨已确认到货。</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>调入</translation>
+        </message>
+        <message>
+            <source>Transfer stock to another depot (in transit until received).</source>
+            <translation>调拨至其他仓库（到货确认前为在途）。</translation>
+        </message>
+        <message>
+            <source>Transfers in transit.</source>
+            <translation>在途调拨。</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>Unknown category {category}; use one of {choices}.</source>
+            <translation>未知的物资类别 {category}；请使用以下之一：{choices}。</translation>
+        </message>
+        <message>
+            <source>Unknown division code {code}; Hengyang's codes are 4304xx.</source>
+            <translation>未知的行政区划代码 {code}；衡阳市的代码为 4304xx。</translation>
+        </message>
+        <message>
+            <source>Unknown managing agency.</source>
+            <translation>未知的管理单位。</translation>
+        </message>
+        <message>
+            <source>Usable</source>
+            <translation>可用</translation>
+        </message>
+        <message>
+            <source>Write stock off (报废): 过期, 损坏 or 丢失.</source>
+            <translation>报废：过期、损坏或丢失。</translation>
+        </message>
+        <message>
+            <source>Wrote off {qty} of {item} lot {lot} ({reason}).</source>
+            <translation>已报废 {item} 批次 {lot} 共 {qty}（{reason}）。</translation>
+        </message>
+        <message>
+            <source>book {book}, counted {counted}</source>
+            <translation>账面 {book}，实盘 {counted}</translation>
+        </message>
+        <message>
+            <source>lot {batch} expired on {date}</source>
+            <translation>批次 {batch} 已于 {date} 过期</translation>
+        </message>
+        <message>
+            <source>lot {batch} is {status}</source>
+            <translation>批次 {batch} 状态为“{status}”</translation>
+        </message>
+        <message>
+            <source>stock count</source>
+            <translation>盘点</translation>
+        </message>
+        <message>
+            <source>to {depot}</source>
+            <translation>调往 {depot}</translation>
+        </message>
+        <message>
+            <source>{field} cannot be negative.</source>
+            <translation>{field}不能为负数。</translation>
+        </message>
+        <message>
+            <source>{field} must be greater than zero.</source>
+            <translation>{field}必须大于零。</translation>
+        </message>
+        <message>
+            <source>{field}: {qty} is not a whole number.</source>
+            <translation>{field}：{qty} 不是整数。</translation>
+        </message>
+        <message>
+            <source>{field}: {text} is not a date; write it as 2026-03-01 or 2026/3/1.</source>
+            <translation>{field}：{text} 不是有效日期；请写成 2026-03-01 或 2026/3/1。</translation>
+        </message>
+        <message>
+            <source>{item} is managed by expiry date: give the lot's expiry date.</source>
+            <translation>{item} 实行效期管理：请填写该批次的有效期。</translation>
+        </message>
+        <message>
+            <source>{sent} were sent and {received} received: give the reason for the difference.</source>
+            <translation>发出 {sent}，实收 {received}：请填写差异原因。</translation>
+        </message>
+        <message>
+            <source>过期, 损坏 or 丢失 (expired, damaged, lost).</source>
+            <translation>过期、损坏 或 丢失。</translation>
+        </message>
+        <message>
+            <source>采购, 捐赠, 调入 or 退库 (purchase, donation, transfer, return).</source>
+            <translation>采购、捐赠、调入 或 退库。</translation>
+        </message>
+        <message>
+            <source>Stock of item {item} at depot {depot} is {have} but its lots sum to {want}; run check --rebuild.</source>
+            <translation>仓库 {depot} 中物资 {item} 的库存为 {have}，但各批次合计为 {want}；请运行 check --rebuild。</translation>
+        </message>
     </context>
 </TS>

@@ -47,7 +47,9 @@ def test_init_demo_is_marked_in_info(capsys, db_path):
     assert run(capsys, "--db", str(db_path), "init", "--demo")[0] == 0
     code, out, _ = run(capsys, "--db", str(db_path), "info")
     assert code == 0
-    assert "演示数据" in out and "数据库结构版本：1" in out
+    from desktop.core import migrate
+
+    assert "演示数据" in out and f"数据库结构版本：{migrate.schema_version()}" in out
     code, out, _ = run(capsys, "--db", str(db_path), "--json", "info")
     data = json.loads(out)
     assert data["demo"] is True and data["counts"]["item"] >= 90

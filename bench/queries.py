@@ -1,0 +1,65 @@
+"""Interactive queries of the reserves on generated data (target ≤ 50 ms on city data,
+province ≤ 2 × city): balances, pinyin search over lots, alerts, ledger pages."""
+
+import statistics
+import time
+from pathlib import Path
+
+from desktop.core import alerts, catalog, ledger, norms
+from desktop.core import db as dbmod
+
+RUNS = 7
+
+
+def timed(fn) -> float:
+    """Median wall time of fn() in milliseconds (after one warm-up call)."""
+    fn()
+    samples = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+def cases(db) -> dict:
+    middle = ledger.ledger_count(db) // 2
+    depot = db.execute("SELECT code FROM depot ORDER BY code LIMIT 1").fetchone()[0]
+    return {
+        "balances, first page (depot × item)": lambda: ledger.balances(db, limit=200),
+        "balances, one depot, by lot, page": lambda: ledger.balances(
+            db, depot=depot, by_lot=True, limit=200
+        ),
+        "search lots by pinyin initials 'kz'": lambda: ledger.balances(
+            db, search="kz", by_lot=True, limit=200
+        ),
+        "search items by name '口罩'": lambda: catalog.search_items(db, "口罩"),
+        "alerts (all four lists)": lambda: alerts.compute(db),
+        "norm compliance (city, depots, categories)": lambda: norms.compliance(db),
+        "ledger, newest page": lambda: ledger.ledger_page(db, limit=200),
+        "ledger, page in the middle": lambda: ledger.ledger_page(db, before=middle, limit=200),
+        "ledger, one depot, newest page": lambda: ledger.ledger_page(db, depot=depot, limit=200),
+    }
+
+
+def measure(path: Path) -> dict[str, float]:
+    db = dbmod.open_db(path)
+    try:
+        return {name: timed(fn) for name, fn in cases(db).items()}
+    finally:
+        db.close()
+
+
+def report(city: Path, province: Path | None) -> None:
+    figures = measure(city)
+    wide = province and measure(province)
+    print("interactive queries (median of %d, ms)" % RUNS)
+    head = f"  {'query':44} {'city':>8}"
+    print(head + (f" {'province':>9} {'ratio':>6}" if wide else ""))
+    for name, ms in figures.items():
+        line = f"  {name:44} {ms:8.1f}"
+        if wide:
+            line += f" {wide[name]:9.1f} {wide[name] / ms:5.2f}×"
+        flag = "" if ms <= 50 else "   over 50 ms"
+        print(line + flag)
+    print("  targets: ≤ 50 ms on city data; province ≤ 2.00× city")

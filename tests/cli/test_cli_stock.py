@@ -1,0 +1,223 @@
+"""The stock commands as a script uses them: JSON shapes, exit codes, messages."""
+
+import json
+
+import pytest
+
+from desktop.cli import main
+
+
+def run(capsys, *args):
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as exc:
+        code = exc.code or 0
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def station(capsys, db_path):
+    def bio(*args):
+        return run(capsys, "--db", str(db_path), *args)
+
+    assert bio("init", "--station", "HY-T", "--station-name", "测试站")[0] == 0
+    from desktop.core import catalog, db as dbmod
+    from desktop.core.context import Ctx
+
+    db = dbmod.open_db(db_path)
+    ctx = Ctx("os:test")
+    catalog.save_depot(db, ctx, {"code": "CK1", "name": "市级库", "level": "市级储备库"})
+    catalog.save_depot(db, ctx, {"code": "YY1", "name": "医院库", "level": "医疗机构"})
+    catalog.save_item(
+        db, ctx, {"code": "KZ", "name": "医用防护口罩", "unit": "只", "category": "PPE"}
+    )
+    db.close()
+    return bio
+
+
+def test_receive_issue_and_balance_in_json(station):
+    assert (
+        station(
+            "stock",
+            "receive",
+            "--depot",
+            "CK1",
+            "--item",
+            "KZ",
+            "--lot",
+            "B1",
+            "--expiry",
+            "2030-01-01",
+            "--qty",
+            "100",
+            "--source",
+            "捐赠",
+        )[0]
+        == 0
+    )
+    assert (
+        station(
+            "stock",
+            "receive",
+            "--depot",
+            "CK1",
+            "--item",
+            "KZ",
+            "--lot",
+            "B0",
+            "--expiry",
+            "2029/6/1",
+            "--qty",
+            "50",
+        )[0]
+        == 0
+    )
+    code, out, _ = station(
+        "--json", "stock", "issue", "--depot", "CK1", "--item", "KZ", "--qty", "60"
+    )
+    assert code == 0
+    assert json.loads(out) == [
+        {"depot": "CK1", "item": "KZ", "lot": "B0", "expiry": "2029-06-01", "qty": 50},
+        {"depot": "CK1", "item": "KZ", "lot": "B1", "expiry": "2030-01-01", "qty": 10},
+    ]
+    code, out, _ = station("--json", "stock", "balance")
+    assert json.loads(out) == [
+        {"depot": "CK1", "item": "KZ", "lot": None, "expiry": None, "qty": 90, "unit": "只"}
+    ]
+    code, out, _ = station("--json", "stock", "balance", "--by-lot")
+    assert json.loads(out) == [
+        {"depot": "CK1", "item": "KZ", "lot": "B1", "expiry": "2030-01-01", "qty": 90, "unit": "只"}
+    ]
+
+
+def test_transfer_count_writeoff_and_arrival(station):
+    station(
+        "stock",
+        "receive",
+        "--depot",
+        "CK1",
+        "--item",
+        "KZ",
+        "--lot",
+        "B1",
+        "--expiry",
+        "2030-01-01",
+        "--qty",
+        "100",
+    )
+    code, out, _ = station(
+        "--json", "stock", "transfer", "--from", "CK1", "--to", "YY1", "--item", "KZ", "--qty", "30"
+    )
+    [sent] = json.loads(out)
+    assert code == 0 and sent["qty"] == 30
+    code, out, _ = station("--json", "stock", "transit")
+    assert [t["id"] for t in json.loads(out)] == [sent["transfer"]]
+    assert station("stock", "arrive", sent["transfer"])[0] == 0
+    assert (
+        station(
+            "stock", "count", "--depot", "CK1", "--item", "KZ", "--lot", "B1", "--counted", "68"
+        )[0]
+        == 0
+    )
+    assert (
+        station(
+            "stock",
+            "writeoff",
+            "--depot",
+            "CK1",
+            "--item",
+            "KZ",
+            "--lot",
+            "B1",
+            "--qty",
+            "8",
+            "--reason",
+            "损坏",
+        )[0]
+        == 0
+    )
+    code, out, _ = station("--json", "stock", "balance", "--by-lot")
+    assert {(r["depot"], r["qty"]) for r in json.loads(out)} == {("CK1", 60), ("YY1", 30)}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("stock", "issue", "--depot", "CK1", "--item", "KZ", "--qty", "1000"),
+        ("stock", "issue", "--depot", "NONE", "--item", "KZ", "--qty", "1"),
+        ("stock", "receive", "--depot", "CK1", "--item", "KZ", "--lot", "B9", "--qty", "5"),
+        (
+            "stock",
+            "receive",
+            "--depot",
+            "CK1",
+            "--item",
+            "KZ",
+            "--lot",
+            "B9",
+            "--qty",
+            "-5",
+            "--expiry",
+            "2030-01-01",
+        ),
+        (
+            "stock",
+            "writeoff",
+            "--depot",
+            "CK1",
+            "--item",
+            "KZ",
+            "--lot",
+            "B1",
+            "--qty",
+            "1",
+            "--reason",
+            "随便",
+        ),
+        ("stock", "alerts", "--near-days", "abc"),
+    ],
+)
+def test_refused_input_exits_non_zero_with_the_reason_on_stderr(station, args):
+    station(
+        "stock",
+        "receive",
+        "--depot",
+        "CK1",
+        "--item",
+        "KZ",
+        "--lot",
+        "B1",
+        "--expiry",
+        "2030-01-01",
+        "--qty",
+        "100",
+    )
+    code, out, err = station(*args)
+    assert code == 1 and err.strip() and "Traceback" not in err and out == ""
+    code, out, _ = station("--json", "stock", "balance")
+    assert json.loads(out)[0]["qty"] == 100
+
+
+def test_alerts_json_has_the_documented_keys(capsys, demo_path):
+    code, out, _ = run(capsys, "--db", str(demo_path), "--json", "stock", "alerts")
+    data = json.loads(out)
+    assert code == 0
+    for key in ("below_norm", "near_expiry", "expired", "out_of_stock"):
+        assert isinstance(data[key], list) and data[key], key
+    assert {"depot", "item", "lot", "expiry", "qty", "days_left"} <= set(data["near_expiry"][0])
+
+
+def test_search_by_pinyin_initials(capsys, demo_path):
+    code, out, _ = run(capsys, "--db", str(demo_path), "--json", "items", "list", "--search", "kz")
+    names = [r["name"] for r in json.loads(out)]
+    assert names and all("口罩" in n for n in names)
+
+
+def test_norms_compliance_and_rotation_run_on_demo_data(capsys, demo_path):
+    code, out, _ = run(capsys, "--db", str(demo_path), "--json", "norms", "compliance")
+    data = json.loads(out)
+    assert code == 0 and 0 < data["city"]["percent"] <= 100
+    code, out, _ = run(capsys, "--db", str(demo_path), "--json", "stock", "rotation")
+    assert code == 0 and isinstance(json.loads(out), list)
