@@ -53,7 +53,7 @@ def measure(path: Path) -> dict[str, float]:
 def report(city: Path, province: Path | None) -> None:
     figures = measure(city)
     wide = province and measure(province)
-    print("interactive queries (median of %d, ms)" % RUNS)
+    print(f"interactive queries (median of {RUNS}, ms)")
     head = f"  {'query':44} {'city':>8}"
     print(head + (f" {'province':>9} {'ratio':>6}" if wide else ""))
     for name, ms in figures.items():
