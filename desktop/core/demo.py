@@ -108,8 +108,12 @@ def load(db, today: date | None = None) -> dict[str, int]:
                     held.append((depot["code"], it["code"], qty))
                     if depot["level"] == "医疗机构" or rng.random() < 0.3:
                         # Hospitals use their stock month by month: rotation needs that history.
+                        left = qty
                         for month in range(rng.randint(1, 6)):
-                            used = max(1, qty // rng.randint(20, 60))
+                            used = qty // rng.randint(20, 60)
+                            if not 0 < used <= left:
+                                break  # too few to use monthly (equipment): no history
+                            left -= used
                             _move(
                                 w,
                                 "issue",

@@ -45,3 +45,76 @@ def figures(db, today: date | None = None) -> dict:
         "near_expiry_days": NEAR_EXPIRY_DAYS,
         "depot_rows": depots,
     }
+
+
+EXPIRING_BY_MONTH = """
+SELECT substr(l.expires_on, 1, 7) AS month, count(*) AS lots, sum(b.qty) AS qty
+FROM lot l
+JOIN stock_balance b ON b.lot_id = l.id AND b.qty > 0
+JOIN depot d ON d.id = b.depot_id AND d.deleted = 0
+WHERE l.expires_on >= :since AND l.expires_on < :until
+GROUP BY month
+"""
+
+
+def _add_months(day: date, months: int) -> date:
+    """The first day of the month `months` after day's month."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def expiry_timeline(db, today: date | None = None, months: int = 12) -> dict:
+    """Stock positions (depot × lot) expiring per month from this month on, and those expired.
+
+    Returns {"expired": {"lots", "qty"}, "months": [{"month": "YYYY-MM", "lots", "qty"}]}
+    with one entry for each of the `months` months, the current month counting from today.
+    Quantities add base units of different items: a measure of volume, not of value.
+    """
+    today = today or date.today()
+    until = _add_months(today, months)
+    found = {
+        row["month"]: row
+        for row in db.query(
+            EXPIRING_BY_MONTH, {"since": today.isoformat(), "until": until.isoformat()}
+        )
+    }
+    expired = next(
+        db.query(
+            EXPIRING_BY_MONTH.replace("GROUP BY month", ""),
+            {"since": "0000-01-01", "until": today.isoformat()},
+        )
+    )
+    out = []
+    for n in range(months):
+        month = _add_months(today, n).isoformat()[:7]
+        row = found.get(month) or {}
+        out.append({"month": month, "lots": row.get("lots", 0), "qty": row.get("qty") or 0})
+    return {
+        "expired": {"lots": expired["lots"], "qty": expired["qty"] or 0},
+        "months": out,
+    }
+
+
+def attention(db, today: date | None = None) -> dict:
+    """What 总览 shows beside the figures: alert counts, norm compliance (with English
+    category names) and the expiry timeline."""
+    from desktop.core import alerts, norms  # imported after start-up, with the first refresh
+
+    today = today or date.today()
+    found = alerts.compute(db, today)
+    compliance = norms.compliance(db, today)
+    english = dict(db.execute("SELECT code, name_en FROM category WHERE scheme = 'practical'"))
+    for row in compliance["categories"]:
+        row["name_en"] = english.get(row["category"]) or row["name"]
+    return {
+        "alert_counts": alerts.counts(found),
+        "thresholds": found["thresholds"],
+        "compliance": compliance,
+        "timeline": expiry_timeline(db, today),
+    }
+
+
+def dashboard(db, today: date | None = None) -> dict:
+    """Everything 总览 shows: figures() and attention() together."""
+    today = today or date.today()
+    return {**figures(db, today), **attention(db, today)}

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.ui import style
 from desktop.ui.overview_page import OverviewPage
+from desktop.ui.reserves_page import ReservesPage
 
 
 class MainWindow(QMainWindow):
@@ -59,6 +60,9 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.overview = OverviewPage(worker, self.demo)
         self._add_page(self.tr("Overview"), self.overview)
+        self.reserves = ReservesPage(worker)
+        self.reserves.changed.connect(self.overview.refresh)
+        self._add_page(self.tr("Reserves"), self.reserves)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
 
@@ -99,6 +103,7 @@ class MainWindow(QMainWindow):
         self.action_refresh = QAction(self.tr("&Refresh"), self)
         self.action_refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         self.action_refresh.triggered.connect(self.overview.refresh)
+        self.action_refresh.triggered.connect(self.reserves.refresh)
         view_menu.addAction(self.action_refresh)
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))

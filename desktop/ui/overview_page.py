@@ -1,32 +1,40 @@
-"""总览: the figures that tell a duty officer where the reserves stand."""
+"""总览: the figures that tell a duty officer where the reserves stand — counts,
+alerts, compliance with the reserve norms by category, and what expires when."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core import overview
+from desktop.core import i18n, overview
 from desktop.ui import style
+from desktop.ui.charts import Bar, ColumnChart, HBarChart
 from desktop.ui.depot_summary_model import DepotSummaryModel
+
+ALERT_KINDS = ("below_norm", "out_of_stock", "near_expiry", "expired", "negative")
+SOON_MONTHS = 3  # the timeline's first months, in amber
 
 
 class FigureCard(QFrame):
     """A large number with its caption."""
 
-    def __init__(self, caption: str, parent=None, warn: bool = False):
+    def __init__(self, caption: str, parent=None, warn: bool = False, role: str | None = None):
         super().__init__(parent)
         self.setObjectName("figureCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.value = QLabel("—")
         self.value.setObjectName("figureValue")
-        style.apply(self.value, "figureWarn" if warn else "figure")
+        style.apply(self.value, role or ("figureWarn" if warn else "figure"))
         self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
         style.apply(self.caption, "caption")
         layout = QVBoxLayout(self)
         layout.addWidget(self.value)
@@ -36,8 +44,13 @@ class FigureCard(QFrame):
         self.value.setText(f"{value:,}")
 
 
+def _month_label(month: str, locale: QLocale) -> str:
+    return locale.monthName(int(month[5:7]), QLocale.FormatType.ShortFormat)
+
+
 class OverviewPage(QWidget):
-    """Cards with counts, and a stock summary per depot, loaded on the worker.
+    """Cards with counts and alerts, two charts and a stock summary per depot, loaded on
+    the worker in one job (overview.dashboard).
 
     Signals:
         loaded(dict): new figures are on screen.
@@ -48,7 +61,9 @@ class OverviewPage(QWidget):
     def __init__(self, worker, demo: bool, parent=None):
         super().__init__(parent)
         self.worker = worker
-        layout = QVBoxLayout(self)
+        self.figures: dict = {}
+        content = QWidget()
+        layout = QVBoxLayout(content)
         title = QLabel(self.tr("Overview"))
         style.apply(title, "pageTitle")
         layout.addWidget(title)
@@ -80,6 +95,45 @@ class OverviewPage(QWidget):
         for n, card in enumerate(self.cards.values()):
             grid.addWidget(card, n // 4, n % 4)
         layout.addLayout(grid)
+
+        layout.addWidget(style.apply(QLabel(self.tr("Alerts")), "heading"))
+        self.alert_cards = {
+            "below_norm": FigureCard(self.tr("Below norm"), role="figureAmber"),
+            "out_of_stock": FigureCard(self.tr("Out of stock"), warn=True),
+            "near_expiry": FigureCard(self.tr("Near expiry"), role="figureAmber"),
+            "expired": FigureCard(self.tr("Expired"), warn=True),
+            "negative": FigureCard(self.tr("Negative balances (to count)"), warn=True),
+        }
+        alerts_row = QHBoxLayout()
+        for card in self.alert_cards.values():
+            alerts_row.addWidget(card)
+        self.alert_cards["negative"].hide()
+        layout.addLayout(alerts_row)
+
+        self.compliance_chart = HBarChart(unit=" %", reference=100)
+        self.timeline_chart = ColumnChart()
+        charts = QHBoxLayout()
+        for heading, note, chart in (
+            (
+                self.tr("Reserve level against norm by category"),
+                self.tr("Norm lines met on average (usable stock, each line capped at 100 %)"),
+                self.compliance_chart,
+            ),
+            (
+                self.tr("Expiry timeline"),
+                self.tr("Stock lots expiring per month, next 12 months; the first bar: expired"),
+                self.timeline_chart,
+            ),
+        ):
+            column = QVBoxLayout()
+            column.addWidget(style.apply(QLabel(heading), "heading"))
+            caption = style.apply(QLabel(note), "muted")
+            caption.setWordWrap(True)
+            column.addWidget(caption)
+            column.addWidget(chart, 1)
+            charts.addLayout(column, 1)
+        layout.addLayout(charts)
+
         heading = QLabel(self.tr("Stock by depot"))
         style.apply(heading, "heading")
         layout.addWidget(heading)
@@ -92,21 +146,90 @@ class OverviewPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setAlternatingRowColors(True)
+        self.table.setMinimumHeight(220)
         layout.addWidget(self.table, 1)
         self.status = QLabel(self.tr("Loading…"))
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight)
         style.apply(self.status, "muted")
         layout.addWidget(self.status)
 
-    def refresh(self) -> None:
-        self.status.setText(self.tr("Loading…"))
-        self.worker.run(overview.figures, self._show)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
-    def _show(self, figures: dict) -> None:
+    def refresh(self) -> None:
+        """Figures first (quick), then alerts and charts in a second job: the window
+        is on screen before the heavier queries start."""
+        self.status.setText(self.tr("Loading…"))
+        self.worker.run(overview.figures, self._show_figures)
+
+    def _show_figures(self, figures: dict) -> None:
+        self.figures = figures
         for key, card in self.cards.items():
             card.set_value(figures[key])
         self.model.set_rows(figures["depot_rows"])
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.worker.run(overview.attention, self._show)
+
+    def _show(self, attention: dict) -> None:
+        figures = self.figures = {**self.figures, **attention}
+        counts = figures["alert_counts"]
+        for key, card in self.alert_cards.items():
+            card.set_value(counts.get(key, 0))
+        self.alert_cards["near_expiry"].caption.setText(
+            self.tr("Near expiry (within {days} days)").format(days=figures["thresholds"][-1])
+        )
+        self.alert_cards["negative"].setVisible(bool(counts.get("negative")))
+        self._show_compliance(figures["compliance"]["categories"])
+        self._show_timeline(figures["timeline"])
         self.status.setText(self.tr("Updated"))
         self.loaded.emit(figures)
+
+    def _show_compliance(self, categories: list[dict]) -> None:
+        english = i18n.current_language() == "en"
+        bars = []
+        for row in categories:
+            if row["percent"] is None:
+                continue
+            name = row.get("name_en") if english else row["name"]
+            tip = self.tr("{category}: {percent} % — {met} of {lines} norm lines met").format(
+                category=name, percent=f"{row['percent']:.1f}", met=row["met"], lines=row["lines"]
+            )
+            bars.append(Bar(name, row["percent"], tip))
+        self.compliance_chart.set_bars(bars)
+
+    def _show_timeline(self, timeline: dict) -> None:
+        english = i18n.current_language() == "en"
+        locale = QLocale(QLocale.Language.English if english else QLocale.Language.Chinese)
+        expired = timeline["expired"]
+        bars = [
+            Bar(
+                self.tr("Expired", "short label under a chart column"),
+                expired["lots"],
+                self.tr("Expired and still in stock: {lots} lots, {qty} units").format(
+                    lots=f"{expired['lots']:,}", qty=f"{expired['qty']:,}"
+                ),
+                style.CHART_BAD,
+            )
+        ]
+        for n, month in enumerate(timeline["months"]):
+            when = locale.toString(
+                locale.toDate(month["month"] + "-01", "yyyy-MM-dd"),
+                "MMMM yyyy" if english else "yyyy年M月",
+            )
+            bars.append(
+                Bar(
+                    _month_label(month["month"], locale),
+                    month["lots"],
+                    self.tr("{month}: {lots} lots expiring, {qty} units").format(
+                        month=when, lots=f"{month['lots']:,}", qty=f"{month['qty']:,}"
+                    ),
+                    style.CHART_WARN if n < SOON_MONTHS else None,
+                )
+            )
+        self.timeline_chart.set_bars(bars)

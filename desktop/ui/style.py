@@ -7,7 +7,10 @@ from PySide6.QtWidgets import QLabel
 
 BLUE = "#1f4e79"
 RED = "#b3261e"
+AMBER = "#9a5b00"
+GREEN = "#2e7d32"
 GREY = "#666666"
+LIGHT_GREY = "#9e9e9e"
 
 ROLES = {
     # role: (point size delta, bold, text colour, background)
@@ -15,12 +18,26 @@ ROLES = {
     "heading": (2, True, None, None),
     "figure": (10, True, BLUE, None),
     "figureWarn": (10, True, RED, None),
+    "figureAmber": (10, True, AMBER, None),
     "caption": (0, False, GREY, None),
     "muted": (0, False, GREY, None),
     "error": (0, False, RED, None),
+    "ok": (0, False, GREEN, None),
     "banner": (0, False, "#7a4b00", "#fff4ce"),
     "marker": (0, True, "#ffffff", RED),
 }
+
+# Table rows: expired stock, stock near expiry, stock that cannot be issued (not 合格).
+EXPIRED = QColor(RED)
+NEAR_EXPIRY = QColor(AMBER)
+UNUSABLE = QColor(LIGHT_GREY)
+
+# Charts: bars, the reference line, and the bars that need attention.
+CHART_BAR = QColor("#4a7fb0")
+CHART_LINE = QColor(RED)
+CHART_WARN = QColor("#e0a030")
+CHART_BAD = QColor("#c94c44")
+CHART_GRID = QColor("#d8d8d8")
 
 
 def apply(label: QLabel, role: str) -> QLabel:
@@ -39,3 +56,37 @@ def apply(label: QLabel, role: str) -> QLabel:
         label.setMargin(6 if role == "banner" else 2)
     label.setPalette(palette)
     return label
+
+
+def table(view):
+    """A read-only list table: whole rows selected, fixed row heights (a view that sizes
+    rows to their contents measures every row, which a long ledger cannot afford)."""
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView
+
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    rows = view.verticalHeader()
+    rows.setVisible(False)
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
+    columns = view.horizontalHeader()
+    columns.setHighlightSections(False)
+    columns.setResizeContentsPrecision(200)  # size columns from the first rows only
+    columns.setStretchLastSection(True)
+    return view
+
+
+def fit_columns(view, stretch: int | None = None, widest: int = 240) -> None:
+    """Size columns to the rows loaded so far (capped), optionally stretching one."""
+    from PySide6.QtWidgets import QHeaderView
+
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for column in range(header.count()):
+        if header.sectionSize(column) > widest:
+            header.resizeSection(column, widest)
+    if stretch is not None and stretch < header.count():
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

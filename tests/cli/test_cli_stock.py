@@ -23,7 +23,8 @@ def station(capsys, db_path):
         return run(capsys, "--db", str(db_path), *args)
 
     assert bio("init", "--station", "HY-T", "--station-name", "测试站")[0] == 0
-    from desktop.core import catalog, db as dbmod
+    from desktop.core import catalog
+    from desktop.core import db as dbmod
     from desktop.core.context import Ctx
 
     db = dbmod.open_db(db_path)

@@ -8,7 +8,6 @@ from desktop.core import db as dbmod
 from desktop.core import migrate
 from desktop.core.errors import BioError
 
-
 NEXT = migrate.schema_version() + 1
 
 

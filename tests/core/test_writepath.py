@@ -151,7 +151,6 @@ def test_the_actor_of_the_os_context_is_the_login_name():
     assert Ctx.from_os().actor.startswith("os:")
 
 
-
 def test_bulk_inserts_make_the_same_operations_as_single_ones(tmp_path):
     from desktop.core import check, initdb
 

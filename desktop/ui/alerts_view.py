@@ -1,0 +1,145 @@
+"""预警: stock below norm, out of stock, near expiry and expired (alerts.compute),
+with this station's near-expiry thresholds editable in place."""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import alerts
+from desktop.ui import style
+from desktop.ui.jobs import Refused, refusable
+from desktop.ui.rows_model import Column, RowsModel
+
+KINDS = ("below_norm", "out_of_stock", "near_expiry", "expired", "negative")
+
+
+def _expiry_colour(row: dict):
+    return style.EXPIRED if row["days_left"] < 0 else style.NEAR_EXPIRY
+
+
+class AlertsView(QWidget):
+    """Four tables of alerts and the threshold editor.
+
+    Signals:
+        loaded(dict): alert counts by kind, once the tables are filled.
+        thresholds_changed(list): the station's new thresholds in days.
+    """
+
+    loaded = Signal(dict)
+    thresholds_changed = Signal(list)
+
+    def __init__(self, worker, lists: dict | None = None, parent=None):
+        super().__init__(parent)
+        self.worker = worker
+        self.counts: dict[str, int] = {}
+        self.thresholds = QLineEdit()
+        self.thresholds.setMaximumWidth(160)
+        self.thresholds.setToolTip(
+            self.tr("1 to 5 day counts separated by commas; each lot is shown in the tightest.")
+        )
+        self.save = QPushButton(self.tr("Save thresholds"))
+        self.save.clicked.connect(self.save_thresholds)
+        self.thresholds.returnPressed.connect(self.save_thresholds)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Near-expiry thresholds (days)")))
+        bar.addWidget(self.thresholds)
+        bar.addWidget(self.save)
+        bar.addWidget(self.message, 1)
+        norm_columns = [
+            Column("depot", self.tr("Depot code")),
+            Column("depot_name", self.tr("Depot")),
+            Column("item", self.tr("Item code")),
+            Column("item_name", self.tr("Item")),
+            Column("norm", self.tr("Reserve norm"), "number"),
+            Column("have", self.tr("Usable stock"), "number"),
+            Column("short", self.tr("Shortfall"), "number"),
+            Column("unit", self.tr("Unit")),
+        ]
+        lot_columns = [
+            Column("depot", self.tr("Depot code")),
+            Column("depot_name", self.tr("Depot")),
+            Column("item", self.tr("Item code")),
+            Column("item_name", self.tr("Item")),
+            Column("lot", self.tr("Batch number")),
+            Column("expiry", self.tr("Expiry date")),
+            Column("days_left", self.tr("Days left"), "number"),
+            Column("status", self.tr("Status"), "vocab"),
+            Column("qty", self.tr("Quantity"), "number"),
+            Column("unit", self.tr("Unit")),
+        ]
+        self.models = {
+            "below_norm": RowsModel(norm_columns, parent=self),
+            "out_of_stock": RowsModel(norm_columns, parent=self),
+            "near_expiry": RowsModel(
+                [*lot_columns[:6], Column("bucket", self.tr("Within (days)"), "number")]
+                + lot_columns[6:],
+                _expiry_colour,
+                self,
+            ),
+            "expired": RowsModel(lot_columns, _expiry_colour, self),
+            # Two stations issued the same stock offline: resolve it with a count.
+            "negative": RowsModel(
+                [*lot_columns[:6], lot_columns[8], lot_columns[9]], lambda _row: style.EXPIRED, self
+            ),
+        }
+        self.captions = {
+            "below_norm": self.tr("Below norm"),
+            "out_of_stock": self.tr("Out of stock"),
+            "near_expiry": self.tr("Near expiry"),
+            "expired": self.tr("Expired"),
+            "negative": self.tr("Negative balance"),
+        }
+        self.tabs = QTabWidget()
+        self.tables = {}
+        for kind in KINDS:
+            table = style.table(QTableView())
+            table.setModel(self.models[kind])
+            self.tables[kind] = table
+            self.tabs.addTab(table, self.captions[kind])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs, 1)
+
+    def set_lists(self, lists: dict) -> None:
+        pass
+
+    def refresh(self) -> None:
+        self.worker.run(alerts.compute, self._show)
+
+    def _show(self, found: dict) -> None:
+        self.thresholds.setText(",".join(str(d) for d in found["thresholds"]))
+        for number, kind in enumerate(KINDS):
+            rows = found.get(kind, [])
+            self.models[kind].set_rows(rows)
+            self.tabs.setTabText(number, f"{self.captions[kind]} ({len(rows):,})")
+            style.fit_columns(self.tables[kind])
+        self.counts = alerts.counts(found)
+        self.loaded.emit(self.counts)
+
+    def save_thresholds(self) -> None:
+        text = self.thresholds.text()
+        self.worker.run(refusable(lambda db: alerts.set_thresholds(db, text)), self._saved)
+
+    def _saved(self, result) -> None:
+        if isinstance(result, Refused):
+            style.apply(self.message, "error")
+            self.message.setText(result.message)
+            self.thresholds.setFocus()
+            return
+        style.apply(self.message, "ok")
+        self.message.setText(
+            self.tr("Saved: {days} days.").format(days=", ".join(str(d) for d in result))
+        )
+        self.thresholds_changed.emit(list(result))
+        self.refresh()
