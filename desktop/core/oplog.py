@@ -8,7 +8,8 @@ operations form a hash chain, so a changed or removed past operation shows.
 import hashlib
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 Stamp = tuple[int, str, int]
 
@@ -34,24 +35,29 @@ class Op:
     def ref(self) -> str:
         return f"{self.origin}:{self.seq}"
 
+    @cached_property
+    def payload_json(self) -> str:
+        return dumps(self.payload)
+
+    @cached_property
+    def bases_json(self) -> str:
+        return dumps(self.bases)
+
     def canonical(self) -> str:
-        return dumps(
-            [
-                self.origin,
-                self.seq,
-                self.hlc,
-                self.actor,
-                self.kind,
-                self.tbl,
-                self.row_id,
-                self.payload,
-                self.bases,
-            ]
+        """The JSON list [origin, seq, hlc, actor, kind, tbl, row_id, payload, bases].
+
+        Built from the payload's JSON, which to_row() stores too: encoded once per op.
+        """
+        head = dumps(
+            [self.origin, self.seq, self.hlc, self.actor, self.kind, self.tbl, self.row_id]
         )
+        return f"{head[:-1]},{self.payload_json},{self.bases_json}]"
 
     def chained(self, previous_hash: str) -> "Op":
         """This op with its hash computed from the previous op of its origin."""
-        return Op(**{**self.__dict__, "hash": chain_hash(previous_hash, self)})
+        op = replace(self, hash=chain_hash(previous_hash, self))
+        op.__dict__.update(payload_json=self.payload_json, bases_json=self.bases_json)
+        return op
 
     def to_row(self) -> tuple:
         return (
@@ -62,8 +68,8 @@ class Op:
             self.kind,
             self.tbl,
             self.row_id,
-            dumps(self.payload),
-            dumps(self.bases),
+            self.payload_json,
+            self.bases_json,
             self.hash,
         )
 

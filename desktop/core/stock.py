@@ -168,21 +168,64 @@ def pick(db, depot: dict, item: dict, qty: int, batch: str | None, today: date) 
     )
 
 
+def move_row(
+    kind, depot_id, item_id, lot_id, qty, reason="", ref="", note="", occurred_at=None
+) -> dict:
+    """The fields of a stock movement as every path records it."""
+    return {
+        "kind": kind,
+        "depot_id": depot_id,
+        "item_id": item_id,
+        "lot_id": lot_id,
+        "qty": qty,
+        "reason": reason,
+        "ref": ref,
+        "occurred_at": occurred_at or now_iso(),
+        "note": note,
+    }
+
+
+def lot_row(item_id: str, batch: str, manufacturer: str = "", produced=None, expiry=None) -> dict:
+    """The fields of a lot created at its first receipt (id derived from item and batch)."""
+    return {
+        "id": catalog.lot_id(item_id, batch),
+        "item_id": item_id,
+        "batch_no": batch,
+        "manufacturer": (manufacturer or "").strip(),
+        "produced_on": produced,
+        "expires_on": expiry,
+        "status": USABLE,
+    }
+
+
+def check_receipt(
+    item: dict, batch: str, lot: dict | None, expiry: str | None, produced: str | None
+) -> None:
+    """The lot rules of a receipt (receive and the importer): a new lot of an item managed by
+    expiry needs its expiry date; a given expiry must match the lot's; production before
+    expiry. Raises catalog.Invalid naming the field ("expires_on" or "produced_on")."""
+    if lot is None and item["shelf_life"] and not expiry:
+        raise catalog.Invalid(
+            "expires_on",
+            tr("{item} is managed by expiry date: give the lot's expiry date.", item=item["name"]),
+        )
+    if lot is not None and expiry and lot["expires_on"] and expiry != lot["expires_on"]:
+        raise catalog.Invalid(
+            "expires_on",
+            tr(
+                "Lot {batch} of {item} is recorded with expiry {recorded}, not {given}.",
+                batch=batch,
+                item=item["code"],
+                recorded=lot["expires_on"],
+                given=expiry,
+            ),
+        )
+    if produced and expiry and produced > expiry:
+        raise catalog.Invalid("produced_on", tr("The production date is after the expiry date."))
+
+
 def _move(w, kind, depot_id, item_id, lot_id, qty, reason="", ref="", note="") -> str:
-    return w.insert(
-        "stock_move",
-        {
-            "kind": kind,
-            "depot_id": depot_id,
-            "item_id": item_id,
-            "lot_id": lot_id,
-            "qty": qty,
-            "reason": reason,
-            "ref": ref,
-            "occurred_at": now_iso(),
-            "note": note,
-        },
-    )
+    return w.insert("stock_move", move_row(kind, depot_id, item_id, lot_id, qty, reason, ref, note))
 
 
 def receive(
@@ -212,36 +255,10 @@ def receive(
     expiry = parse_date(expiry, tr("Expiry date"))
     produced = parse_date(produced, tr("Production date"))
     lot = catalog.lot_by_batch(db, item["id"], batch)
-    if lot is None and item["shelf_life"] and not expiry:
-        raise BioError(
-            tr("{item} is managed by expiry date: give the lot's expiry date.", item=item["name"])
-        )
-    if lot is not None and expiry and lot["expires_on"] and expiry != lot["expires_on"]:
-        raise BioError(
-            tr(
-                "Lot {batch} of {item} is recorded with expiry {recorded}, not {given}.",
-                batch=batch,
-                item=item["code"],
-                recorded=lot["expires_on"],
-                given=expiry,
-            )
-        )
-    if produced and expiry and produced > expiry:
-        raise BioError(tr("The production date is after the expiry date."))
+    check_receipt(item, batch, lot, expiry, produced)
     with write(db, ctx) as w:
         if lot is None:
-            lot_id = w.insert(
-                "lot",
-                {
-                    "id": catalog.lot_id(item["id"], batch),
-                    "item_id": item["id"],
-                    "batch_no": batch,
-                    "manufacturer": manufacturer.strip(),
-                    "produced_on": produced,
-                    "expires_on": expiry,
-                    "status": USABLE,
-                },
-            )
+            lot_id = w.insert("lot", lot_row(item["id"], batch, manufacturer, produced, expiry))
         else:
             lot_id = lot["id"]
         move = _move(

@@ -91,11 +91,31 @@ class MainWindow(QMainWindow):
         self.action_open.triggered.connect(self._choose_database)
         self.action_check = QAction(self.tr("&Check database"), self)
         self.action_check.triggered.connect(self._check_database)
+        self.action_import = QAction(self.tr("&Import spreadsheet…"), self)
+        self.action_import.setShortcut("Ctrl+I")
+        self.action_import.triggered.connect(self.open_import)
+        self.action_export = QAction(self.tr("&Export stock, ledger and alerts…"), self)
+        self.action_export.triggered.connect(self._export)
+        self.reserves.add_tool_action(self.action_import)
         self.action_quit = QAction(self.tr("&Quit"), self)
         self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.action_quit.triggered.connect(self.close)
         for action in (self.action_new, self.action_open, self.action_check):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_import)
+        templates = file_menu.addMenu(self.tr("Import &templates"))
+        self.template_actions = {}
+        for kind, caption in (
+            ("items", self.tr("Catalogue items…")),
+            ("depots", self.tr("Depots…")),
+            ("stock", self.tr("Stock (opening balances or receipts)…")),
+            ("norms", self.tr("Reserve norms…")),
+        ):
+            action = templates.addAction(caption)
+            action.triggered.connect(lambda _=False, k=kind: self._save_template(k))
+            self.template_actions[kind] = action
+        file_menu.addAction(self.action_export)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
 
@@ -139,6 +159,27 @@ class MainWindow(QMainWindow):
             self.demo_label.setObjectName("demoMarker")
             style.apply(self.demo_label, "marker")
             bar.addPermanentWidget(self.demo_label)
+
+    def open_import(self):
+        """The import dialog; after an import the reserves and the overview refresh."""
+        from desktop.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.worker, self)
+        dialog.imported.connect(lambda _report: self.reserves.refresh())
+        dialog.imported.connect(lambda _report: self.overview.refresh())
+        dialog.show()
+        return dialog
+
+    def _save_template(self, kind: str) -> None:
+        dialog = self.open_import()
+        dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
+        dialog.save_template()
+
+    def _export(self) -> None:
+        from desktop.ui.export_runner import ExportRunner
+
+        self.export_runner = ExportRunner(self.worker, self)
+        self.export_runner.choose_and_run()
 
     def _choose_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -1,1665 +1,1914 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-<context>
-    <name>AlertsView</name>
-    <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="46"/>
-        <source>1 to 5 day counts separated by commas; each lot is shown in the tightest.</source>
-        <translation>1 至 5 个天数，用逗号分隔；每个批次归入最紧的一档。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="48"/>
-        <source>Save thresholds</source>
-        <translation>保存阈值</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="54"/>
-        <source>Near-expiry thresholds (days)</source>
-        <translation>近效期预警阈值（天）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="59"/>
-        <location filename="../../desktop/ui/alerts_view.py" line="69"/>
-        <source>Depot code</source>
-        <translation>仓库编码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="60"/>
-        <location filename="../../desktop/ui/alerts_view.py" line="70"/>
-        <source>Depot</source>
-        <translation>仓库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="61"/>
-        <location filename="../../desktop/ui/alerts_view.py" line="71"/>
-        <source>Item code</source>
-        <translation>物资编码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="62"/>
-        <location filename="../../desktop/ui/alerts_view.py" line="72"/>
-        <source>Item</source>
-        <translation>物资</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="63"/>
-        <source>Reserve norm</source>
-        <translation>储备定额</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="64"/>
-        <source>Usable stock</source>
-        <translation>可用库存</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="65"/>
-        <source>Shortfall</source>
-        <translation>缺口</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="66"/>
-        <location filename="../../desktop/ui/alerts_view.py" line="78"/>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="73"/>
-        <source>Batch number</source>
-        <translation>批号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="74"/>
-        <source>Expiry date</source>
-        <translation>有效期至</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="75"/>
-        <source>Days left</source>
-        <translation>剩余天数</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="76"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="77"/>
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="84"/>
-        <source>Within (days)</source>
-        <translation>预警档（天）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="96"/>
-        <source>Below norm</source>
-        <translation>低于定额</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="97"/>
-        <source>Out of stock</source>
-        <translation>缺货</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="98"/>
-        <source>Near expiry</source>
-        <translation>近效期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="99"/>
-        <source>Expired</source>
-        <translation>已过期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="100"/>
-        <source>Negative balance</source>
-        <translation>负库存</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="142"/>
-        <source>Saved: {days} days.</source>
-        <translation>已保存：{days} 天。</translation>
-    </message>
-</context>
-<context>
-    <name>App</name>
-    <message>
-        <location filename="../../desktop/ui/app.py" line="144"/>
-        <source>Open database</source>
-        <translation>打开数据库</translation>
-    </message>
-</context>
-<context>
-    <name>ArrivalDialog</name>
-    <message>
-        <location filename="../../desktop/ui/transit_view.py" line="27"/>
-        <source>Confirm arrival</source>
-        <translation>到货确认</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/transit_view.py" line="34"/>
-        <source>Required when the quantities differ</source>
-        <translation>实收与发出不一致时必填</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/transit_view.py" line="36"/>
-        <source>Item and lot</source>
-        <translation>物资及批次</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/transit_view.py" line="38"/>
-        <source>From → to</source>
-        <translation>调出 → 调入</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/transit_view.py" line="40"/>
-        <source>Quantity sent</source>
-        <translation>发出数量</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/transit_view.py" line="41"/>
-        <source>Quantity received</source>
-        <translation>实收数量</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/transit_view.py" line="42"/>
-        <source>Reason for a difference</source>
-        <translation>差异原因</translation>
-    </message>
-</context>
-<context>
-    <name>BalancesModel</name>
-    <message>
-        <location filename="../../desktop/ui/balances_model.py" line="23"/>
-        <source>Depot code</source>
-        <translation>仓库编码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/balances_model.py" line="24"/>
-        <source>Depot</source>
-        <translation>仓库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/balances_model.py" line="25"/>
-        <source>Item code</source>
-        <translation>物资编码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/balances_model.py" line="26"/>
-        <source>Item</source>
-        <translation>物资</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/balances_model.py" line="29"/>
-        <source>Batch number</source>
-        <translation>批号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/balances_model.py" line="30"/>
-        <source>Expiry date</source>
-        <translation>有效期至</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/balances_model.py" line="31"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/balances_model.py" line="34"/>
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/balances_model.py" line="35"/>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/balances_model.py" line="38"/>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/balances_model.py" line="39"/>
-        <source>Specification</source>
-        <translation>规格型号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/balances_model.py" line="112"/>
-        <source>Expired {days} days ago</source>
-        <translation>已过期 {days} 天</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/balances_model.py" line="115"/>
-        <source>Expires in {days} days</source>
-        <translation>{days} 天后到期</translation>
-    </message>
-</context>
-<context>
-    <name>BalancesView</name>
-    <message>
-        <location filename="../../desktop/ui/balances_view.py" line="26"/>
-        <source>By depot and item</source>
-        <translation>仓库×物资</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/balances_view.py" line="27"/>
-        <source>By lot</source>
-        <translation>按批次</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/balances_view.py" line="30"/>
-        <source>Depot</source>
-        <translation>仓库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/balances_view.py" line="31"/>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/balances_view.py" line="32"/>
-        <source>Show</source>
-        <translation>显示</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/balances_view.py" line="56"/>
-        <source>All depots</source>
-        <translation>全部仓库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/balances_view.py" line="57"/>
-        <source>All categories</source>
-        <translation>全部类别</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/balances_view.py" line="61"/>
-        <source>Red: expired · amber: expires within {days} days · grey: not released</source>
-        <translation>红色：已过期 · 橙色：{days} 天内到期 · 灰色：非合格状态</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/balances_view.py" line="86"/>
-        <source>{rows} rows</source>
-        <translation>共 {rows} 行</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/balances_view.py" line="89"/>
-        <source>{rows} rows loaded; scroll down for more</source>
-        <translation>已加载 {rows} 行，向下滚动加载更多</translation>
-    </message>
-</context>
-<context>
-    <name>CatalogEditor</name>
-    <message>
-        <location filename="../../desktop/ui/catalog_editor.py" line="26"/>
-        <location filename="../../desktop/ui/catalog_editor.py" line="54"/>
-        <source>Code</source>
-        <translation>编码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/catalog_editor.py" line="27"/>
-        <location filename="../../desktop/ui/catalog_editor.py" line="55"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/catalog_editor.py" line="28"/>
-        <location filename="../../desktop/ui/catalog_editor.py" line="56"/>
-        <source>Specification</source>
-        <translation>规格型号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/catalog_editor.py" line="29"/>
-        <location filename="../../desktop/ui/catalog_editor.py" line="57"/>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/catalog_editor.py" line="30"/>
-        <location filename="../../desktop/ui/catalog_editor.py" line="59"/>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/catalog_editor.py" line="31"/>
-        <location filename="../../desktop/ui/catalog_editor.py" line="62"/>
-        <source>Storage</source>
-        <translation>储存条件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/catalog_editor.py" line="49"/>
-        <source>7 digits, e.g. 2010101</source>
-        <translation>7 位数字，如 2010101</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/catalog_editor.py" line="50"/>
-        <source>Managed by expiry date</source>
-        <translation>实行效期管理</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/catalog_editor.py" line="58"/>
-        <source>Pack size and unit</source>
-        <translation>包装规格及单位</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/catalog_editor.py" line="60"/>
-        <source>GB/T 38565 code</source>
-        <translation>GB/T 38565 编码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/catalog_editor.py" line="61"/>
-        <source>Shelf life</source>
-        <translation>效期管理</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/catalog_editor.py" line="63"/>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/catalog_editor.py" line="91"/>
-        <source>New catalogue item</source>
-        <translation>新建物资</translation>
-    </message>
-</context>
-<context>
-    <name>Chart</name>
-    <message>
-        <location filename="../../desktop/ui/charts.py" line="77"/>
-        <source>No data</source>
-        <translation>暂无数据</translation>
-    </message>
-</context>
-<context>
-    <name>CountDialog</name>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="262"/>
-        <source>Stock count</source>
-        <translation>盘点</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="268"/>
-        <source>e.g. monthly count</source>
-        <translation>如：月度盘点</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="272"/>
-        <source>Depot</source>
-        <translation>仓库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="273"/>
-        <source>Item</source>
-        <translation>物资</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="274"/>
-        <source>Lot</source>
-        <translation>批次</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="275"/>
-        <source>Book quantity</source>
-        <translation>账面数量</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="276"/>
-        <source>Counted quantity</source>
-        <translation>实盘数量</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="277"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="295"/>
-        <source>0 (this lot is not on the books of this depot)</source>
-        <translation>0（本仓库账上无此批次）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="313"/>
-        <source>Counted {counted} of lot {lot} (book {book}, difference {difference}).</source>
-        <translation>批次 {lot} 实盘 {counted}（账面 {book}，差异 {difference}）。</translation>
-    </message>
-</context>
-<context>
-    <name>DepotEditor</name>
-    <message>
-        <location filename="../../desktop/ui/depot_editor.py" line="22"/>
-        <location filename="../../desktop/ui/depot_editor.py" line="41"/>
-        <source>Code</source>
-        <translation>编码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/depot_editor.py" line="23"/>
-        <location filename="../../desktop/ui/depot_editor.py" line="42"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/depot_editor.py" line="24"/>
-        <location filename="../../desktop/ui/depot_editor.py" line="43"/>
-        <source>Level</source>
-        <translation>级别</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/depot_editor.py" line="25"/>
-        <location filename="../../desktop/ui/depot_editor.py" line="44"/>
-        <source>Division</source>
-        <translation>行政区划</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/depot_editor.py" line="26"/>
-        <location filename="../../desktop/ui/depot_editor.py" line="47"/>
-        <source>Contact</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/depot_editor.py" line="27"/>
-        <location filename="../../desktop/ui/depot_editor.py" line="48"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/depot_editor.py" line="45"/>
-        <source>Managing agency</source>
-        <translation>管理单位</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/depot_editor.py" line="46"/>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/depot_editor.py" line="49"/>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/depot_editor.py" line="80"/>
-        <source>New depot</source>
-        <translation>新建仓库</translation>
-    </message>
-</context>
-<context>
-    <name>DepotSummaryModel</name>
-    <message>
-        <location filename="../../desktop/ui/depot_summary_model.py" line="12"/>
-        <source>Code</source>
-        <translation>编码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/depot_summary_model.py" line="13"/>
-        <source>Depot</source>
-        <translation>仓库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/depot_summary_model.py" line="14"/>
-        <source>Level</source>
-        <translation>级别</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/depot_summary_model.py" line="15"/>
-        <source>Items</source>
-        <translation>品种数</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/depot_summary_model.py" line="16"/>
-        <source>Units in stock</source>
-        <translation>库存总量</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/depot_summary_model.py" line="17"/>
-        <source>Lots near expiry</source>
-        <translation>近效期批次</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/depot_summary_model.py" line="18"/>
-        <source>Expired lots</source>
-        <translation>过期批次</translation>
-    </message>
-</context>
-<context>
-    <name>FormDialog</name>
-    <message>
-        <location filename="../../desktop/ui/form_dialog.py" line="99"/>
-        <source>The entry could not be saved because of an unexpected error.</source>
-        <translation>发生意外错误，未能保存。</translation>
-    </message>
-</context>
-<context>
-    <name>IssueDialog</name>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="195"/>
-        <source>Issue stock</source>
-        <translation>出库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="196"/>
-        <source>Depot</source>
-        <translation>仓库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="199"/>
-        <source>e.g. emergency response, routine use</source>
-        <translation>如：应急处置、日常领用</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="201"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="202"/>
-        <source>Document number</source>
-        <translation>单据号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="219"/>
-        <source>Issued {qty} of {item} from {lots} lot(s).</source>
-        <translation>{item} 已出库 {qty}，涉及 {lots} 个批次。</translation>
-    </message>
-</context>
-<context>
-    <name>ItemPicker</name>
-    <message>
-        <location filename="../../desktop/ui/item_picker.py" line="38"/>
-        <source>Code, name or pinyin initials (e.g. kz for 口罩)</source>
-        <translation>编码、名称或拼音首字母（如 kz 查口罩）</translation>
-    </message>
-</context>
-<context>
-    <name>LedgerModel</name>
-    <message>
-        <location filename="../../desktop/ui/ledger_model.py" line="22"/>
-        <source>Receipt</source>
-        <translation>入库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_model.py" line="23"/>
-        <source>Issue</source>
-        <translation>出库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_model.py" line="24"/>
-        <source>Transfer out</source>
-        <translation>调出</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_model.py" line="25"/>
-        <source>Transfer in</source>
-        <translation>调入</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_model.py" line="26"/>
-        <source>Count</source>
-        <translation>盘点</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_model.py" line="27"/>
-        <source>Write-off</source>
-        <translation>报废</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_model.py" line="33"/>
-        <source>No.</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_model.py" line="34"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_model.py" line="35"/>
-        <source>Movement</source>
-        <translation>业务类型</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_model.py" line="36"/>
-        <source>Depot</source>
-        <translation>仓库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_model.py" line="37"/>
-        <source>Item code</source>
-        <translation>物资编码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_model.py" line="38"/>
-        <source>Item</source>
-        <translation>物资</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_model.py" line="39"/>
-        <source>Batch number</source>
-        <translation>批号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_model.py" line="40"/>
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_model.py" line="41"/>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_model.py" line="42"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_model.py" line="43"/>
-        <source>Document</source>
-        <translation>单据号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_model.py" line="44"/>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-</context>
-<context>
-    <name>LedgerView</name>
-    <message>
-        <location filename="../../desktop/ui/ledger_view.py" line="32"/>
-        <source>All movements</source>
-        <translation>全部类型</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_view.py" line="36"/>
-        <source>All items</source>
-        <translation>全部物资</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_view.py" line="39"/>
-        <source>Depot</source>
-        <translation>仓库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_view.py" line="41"/>
-        <source>Item</source>
-        <translation>物资</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_view.py" line="44"/>
-        <source>Movement</source>
-        <translation>业务类型</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_view.py" line="64"/>
-        <source>All depots</source>
-        <translation>全部仓库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_view.py" line="88"/>
-        <source>{rows} movements</source>
-        <translation>共 {rows} 条流水</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_view.py" line="90"/>
-        <source>{rows} movements loaded; scroll down for more</source>
-        <translation>已加载 {rows} 条流水，向下滚动加载更多</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/ledger_view.py" line="92"/>
-        <source>{total} in the ledger</source>
-        <translation>台账共 {total} 条</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="47"/>
-        <source>BioReserve — Biosafety Emergency Reserves and Response</source>
-        <translation>生物安全应急储备与处置系统</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="49"/>
-        <source>[DEMONSTRATION DATA]</source>
-        <translation>【演示数据】</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="62"/>
-        <source>Overview</source>
-        <translation>总览</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="65"/>
-        <source>Reserves</source>
-        <translation>物资储备</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="85"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="86"/>
-        <source>&amp;New database…</source>
-        <translation>新建数据库(&amp;N)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="89"/>
-        <source>&amp;Open database…</source>
-        <translation>打开数据库(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="92"/>
-        <source>&amp;Check database</source>
-        <translation>检查数据库(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="94"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="102"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="103"/>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="109"/>
-        <source>&amp;Settings</source>
-        <translation>设置(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="110"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="121"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="122"/>
-        <source>&amp;About BioReserve</source>
-        <translation>关于本系统(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="129"/>
-        <source>Station: {name} ({code})</source>
-        <translation>站点：{name}（{code}）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
-        <source>Database: {path}</source>
-        <translation>数据库：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="138"/>
-        <source>DEMO DATA</source>
-        <translation>演示数据</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="146"/>
-        <source>Open database</source>
-        <translation>打开数据库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
-        <source>BioReserve databases (*.db *.sqlite);;All files (*)</source>
-        <translation>系统数据库 (*.db *.sqlite);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
-        <source>Checking the database…</source>
-        <translation>正在检查数据库…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
-        <location filename="../../desktop/ui/main_window.py" line="171"/>
-        <source>Check database</source>
-        <translation>检查数据库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
-        <source>No problems found: the data matches its operations.</source>
-        <translation>未发现问题：数据与操作日志一致。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="172"/>
-        <source>{count} problem(s) found:</source>
-        <translation>共发现 {count} 个问题：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
-        <source>About BioReserve</source>
-        <translation>关于本系统</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
-        <source>BioReserve {version}
+    <context>
+        <name>AlertsView</name>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="46" />
+            <source>1 to 5 day counts separated by commas; each lot is shown in the tightest.</source>
+            <translation>1 至 5 个天数，用逗号分隔；每个批次归入最紧的一档。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="48" />
+            <source>Save thresholds</source>
+            <translation>保存阈值</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="54" />
+            <source>Near-expiry thresholds (days)</source>
+            <translation>近效期预警阈值（天）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="59" />
+            <location filename="../../desktop/ui/alerts_view.py" line="69" />
+            <source>Depot code</source>
+            <translation>仓库编码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="60" />
+            <location filename="../../desktop/ui/alerts_view.py" line="70" />
+            <source>Depot</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="61" />
+            <location filename="../../desktop/ui/alerts_view.py" line="71" />
+            <source>Item code</source>
+            <translation>物资编码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="62" />
+            <location filename="../../desktop/ui/alerts_view.py" line="72" />
+            <source>Item</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="63" />
+            <source>Reserve norm</source>
+            <translation>储备定额</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="64" />
+            <source>Usable stock</source>
+            <translation>可用库存</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="65" />
+            <source>Shortfall</source>
+            <translation>缺口</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="66" />
+            <location filename="../../desktop/ui/alerts_view.py" line="78" />
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="73" />
+            <source>Batch number</source>
+            <translation>批号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="74" />
+            <source>Expiry date</source>
+            <translation>有效期至</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="75" />
+            <source>Days left</source>
+            <translation>剩余天数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="76" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="77" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="84" />
+            <source>Within (days)</source>
+            <translation>预警档（天）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="96" />
+            <source>Below norm</source>
+            <translation>低于定额</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="97" />
+            <source>Out of stock</source>
+            <translation>缺货</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="98" />
+            <source>Near expiry</source>
+            <translation>近效期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="99" />
+            <source>Expired</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="100" />
+            <source>Negative balance</source>
+            <translation>负库存</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="142" />
+            <source>Saved: {days} days.</source>
+            <translation>已保存：{days} 天。</translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <location filename="../../desktop/ui/app.py" line="144" />
+            <source>Open database</source>
+            <translation>打开数据库</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArrivalDialog</name>
+        <message>
+            <location filename="../../desktop/ui/transit_view.py" line="27" />
+            <source>Confirm arrival</source>
+            <translation>到货确认</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/transit_view.py" line="34" />
+            <source>Required when the quantities differ</source>
+            <translation>实收与发出不一致时必填</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/transit_view.py" line="36" />
+            <source>Item and lot</source>
+            <translation>物资及批次</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/transit_view.py" line="38" />
+            <source>From → to</source>
+            <translation>调出 → 调入</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/transit_view.py" line="40" />
+            <source>Quantity sent</source>
+            <translation>发出数量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/transit_view.py" line="41" />
+            <source>Quantity received</source>
+            <translation>实收数量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/transit_view.py" line="42" />
+            <source>Reason for a difference</source>
+            <translation>差异原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>BalancesModel</name>
+        <message>
+            <location filename="../../desktop/ui/balances_model.py" line="23" />
+            <source>Depot code</source>
+            <translation>仓库编码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/balances_model.py" line="24" />
+            <source>Depot</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/balances_model.py" line="25" />
+            <source>Item code</source>
+            <translation>物资编码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/balances_model.py" line="26" />
+            <source>Item</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/balances_model.py" line="29" />
+            <source>Batch number</source>
+            <translation>批号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/balances_model.py" line="30" />
+            <source>Expiry date</source>
+            <translation>有效期至</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/balances_model.py" line="31" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/balances_model.py" line="34" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/balances_model.py" line="35" />
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/balances_model.py" line="38" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/balances_model.py" line="39" />
+            <source>Specification</source>
+            <translation>规格型号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/balances_model.py" line="112" />
+            <source>Expired {days} days ago</source>
+            <translation>已过期 {days} 天</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/balances_model.py" line="115" />
+            <source>Expires in {days} days</source>
+            <translation>{days} 天后到期</translation>
+        </message>
+    </context>
+    <context>
+        <name>BalancesView</name>
+        <message>
+            <location filename="../../desktop/ui/balances_view.py" line="26" />
+            <source>By depot and item</source>
+            <translation>仓库×物资</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/balances_view.py" line="27" />
+            <source>By lot</source>
+            <translation>按批次</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/balances_view.py" line="30" />
+            <source>Depot</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/balances_view.py" line="31" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/balances_view.py" line="32" />
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/balances_view.py" line="56" />
+            <source>All depots</source>
+            <translation>全部仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/balances_view.py" line="57" />
+            <source>All categories</source>
+            <translation>全部类别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/balances_view.py" line="61" />
+            <source>Red: expired · amber: expires within {days} days · grey: not released</source>
+            <translation>红色：已过期 · 橙色：{days} 天内到期 · 灰色：非合格状态</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/balances_view.py" line="86" />
+            <source>{rows} rows</source>
+            <translation>共 {rows} 行</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/balances_view.py" line="89" />
+            <source>{rows} rows loaded; scroll down for more</source>
+            <translation>已加载 {rows} 行，向下滚动加载更多</translation>
+        </message>
+    </context>
+    <context>
+        <name>CatalogEditor</name>
+        <message>
+            <location filename="../../desktop/ui/catalog_editor.py" line="26" />
+            <location filename="../../desktop/ui/catalog_editor.py" line="54" />
+            <source>Code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/catalog_editor.py" line="27" />
+            <location filename="../../desktop/ui/catalog_editor.py" line="55" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/catalog_editor.py" line="28" />
+            <location filename="../../desktop/ui/catalog_editor.py" line="56" />
+            <source>Specification</source>
+            <translation>规格型号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/catalog_editor.py" line="29" />
+            <location filename="../../desktop/ui/catalog_editor.py" line="57" />
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/catalog_editor.py" line="30" />
+            <location filename="../../desktop/ui/catalog_editor.py" line="59" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/catalog_editor.py" line="31" />
+            <location filename="../../desktop/ui/catalog_editor.py" line="62" />
+            <source>Storage</source>
+            <translation>储存条件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/catalog_editor.py" line="49" />
+            <source>7 digits, e.g. 2010101</source>
+            <translation>7 位数字，如 2010101</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/catalog_editor.py" line="50" />
+            <source>Managed by expiry date</source>
+            <translation>实行效期管理</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/catalog_editor.py" line="58" />
+            <source>Pack size and unit</source>
+            <translation>包装规格及单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/catalog_editor.py" line="60" />
+            <source>GB/T 38565 code</source>
+            <translation>GB/T 38565 编码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/catalog_editor.py" line="61" />
+            <source>Shelf life</source>
+            <translation>效期管理</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/catalog_editor.py" line="63" />
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/catalog_editor.py" line="91" />
+            <source>New catalogue item</source>
+            <translation>新建物资</translation>
+        </message>
+    </context>
+    <context>
+        <name>Chart</name>
+        <message>
+            <location filename="../../desktop/ui/charts.py" line="77" />
+            <source>No data</source>
+            <translation>暂无数据</translation>
+        </message>
+    </context>
+    <context>
+        <name>CountDialog</name>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="262" />
+            <source>Stock count</source>
+            <translation>盘点</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="268" />
+            <source>e.g. monthly count</source>
+            <translation>如：月度盘点</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="272" />
+            <source>Depot</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="273" />
+            <source>Item</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="274" />
+            <source>Lot</source>
+            <translation>批次</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="275" />
+            <source>Book quantity</source>
+            <translation>账面数量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="276" />
+            <source>Counted quantity</source>
+            <translation>实盘数量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="277" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="295" />
+            <source>0 (this lot is not on the books of this depot)</source>
+            <translation>0（本仓库账上无此批次）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="313" />
+            <source>Counted {counted} of lot {lot} (book {book}, difference {difference}).</source>
+            <translation>批次 {lot} 实盘 {counted}（账面 {book}，差异 {difference}）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DepotEditor</name>
+        <message>
+            <location filename="../../desktop/ui/depot_editor.py" line="22" />
+            <location filename="../../desktop/ui/depot_editor.py" line="41" />
+            <source>Code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/depot_editor.py" line="23" />
+            <location filename="../../desktop/ui/depot_editor.py" line="42" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/depot_editor.py" line="24" />
+            <location filename="../../desktop/ui/depot_editor.py" line="43" />
+            <source>Level</source>
+            <translation>级别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/depot_editor.py" line="25" />
+            <location filename="../../desktop/ui/depot_editor.py" line="44" />
+            <source>Division</source>
+            <translation>行政区划</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/depot_editor.py" line="26" />
+            <location filename="../../desktop/ui/depot_editor.py" line="47" />
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/depot_editor.py" line="27" />
+            <location filename="../../desktop/ui/depot_editor.py" line="48" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/depot_editor.py" line="45" />
+            <source>Managing agency</source>
+            <translation>管理单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/depot_editor.py" line="46" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/depot_editor.py" line="49" />
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/depot_editor.py" line="80" />
+            <source>New depot</source>
+            <translation>新建仓库</translation>
+        </message>
+    </context>
+    <context>
+        <name>DepotSummaryModel</name>
+        <message>
+            <location filename="../../desktop/ui/depot_summary_model.py" line="12" />
+            <source>Code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/depot_summary_model.py" line="13" />
+            <source>Depot</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/depot_summary_model.py" line="14" />
+            <source>Level</source>
+            <translation>级别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/depot_summary_model.py" line="15" />
+            <source>Items</source>
+            <translation>品种数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/depot_summary_model.py" line="16" />
+            <source>Units in stock</source>
+            <translation>库存总量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/depot_summary_model.py" line="17" />
+            <source>Lots near expiry</source>
+            <translation>近效期批次</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/depot_summary_model.py" line="18" />
+            <source>Expired lots</source>
+            <translation>过期批次</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportRunner</name>
+        <message>
+            <location filename="../../desktop/ui/export_runner.py" line="42" />
+            <source>Export stock, ledger and alerts</source>
+            <translation>导出库存、台账和预警</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export_runner.py" line="44" />
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export_runner.py" line="52" />
+            <source>Writing {file}…</source>
+            <translation>正在写入 {file}…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export_runner.py" line="53" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export_runner.py" line="58" />
+            <location filename="../../desktop/ui/export_runner.py" line="87" />
+            <location filename="../../desktop/ui/export_runner.py" line="92" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export_runner.py" line="69" />
+            <source>The export was cancelled; no file was written.</source>
+            <translation>导出已取消，未写入文件。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export_runner.py" line="93" />
+            <source>Exported to {path}:</source>
+            <translation>已导出到 {path}：</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormDialog</name>
+        <message>
+            <location filename="../../desktop/ui/form_dialog.py" line="99" />
+            <source>The entry could not be saved because of an unexpected error.</source>
+            <translation>发生意外错误，未能保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="51" />
+            <source>Import a spreadsheet</source>
+            <translation>导入表格</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="56" />
+            <source>Catalogue items</source>
+            <translation>物资目录</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="57" />
+            <source>Depots</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="58" />
+            <source>Stock (opening balances or receipts)</source>
+            <translation>库存（期初或入库）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="59" />
+            <source>Reserve norms</source>
+            <translation>储备定额</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="63" />
+            <source>.xlsx or .csv file</source>
+            <translation>.xlsx 或 .csv 文件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="64" />
+            <source>Choose file…</source>
+            <translation>选择文件…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="66" />
+            <source>Save template…</source>
+            <translation>保存模板…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="73" />
+            <source>Import the good rows and skip the bad ones</source>
+            <translation>导入正确的行，跳过有误的行</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="80" />
+            <source>Contents</source>
+            <translation>导入内容</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="81" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="87" />
+            <source>Choose what to import and the file, then check it.</source>
+            <translation>请选择导入内容和文件，然后检查。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="91" />
+            <source>Row</source>
+            <translation>行号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="92" />
+            <source>Column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="93" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="103" />
+            <source>Check</source>
+            <translation>检查</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="105" />
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="107" />
+            <location filename="../../desktop/ui/import_dialog.py" line="188" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="129" />
+            <source>Checking {file}…</source>
+            <translation>正在检查 {file}…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="140" />
+            <source>Importing {file}…</source>
+            <translation>正在导入 {file}…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="163" />
+            <source>Choose the file to import.</source>
+            <translation>请选择要导入的文件。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="166" />
+            <source>There is no file {path}.</source>
+            <translation>文件 {path} 不存在。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="177" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="209" />
+            <source>Imported {imported} of {total} rows.</source>
+            <translation>已导入 {total} 行中的 {imported} 行。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="213" />
+            <source>{skipped} bad rows were skipped; they are listed below.</source>
+            <translation>跳过了 {skipped} 个有误的行，见下表。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="217" />
+            <source>All {total} rows are valid. Press Import to import them.</source>
+            <translation>全部 {total} 行均无误。请点击“导入”。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="221" />
+            <source>The header row does not match the template; nothing was imported.</source>
+            <translation>表头与模板不符，未导入任何数据。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="223" />
+            <source>{bad} of {total} rows have errors (listed below); nothing was imported. Correct the file, or tick “skip the bad ones” to import the other rows.</source>
+            <translation>{total} 行中有 {bad} 行有误（见下表），未导入任何数据。请改正文件，或勾选“跳过有误的行”导入其余行。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="234" />
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="241" />
+            <source>Choose the file to import</source>
+            <translation>选择要导入的文件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="243" />
+            <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+            <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="253" />
+            <source>Save template</source>
+            <translation>保存模板</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="255" />
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="271" />
+            <source>Template saved to {path}.</source>
+            <translation>模板已保存到 {path}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>IssueDialog</name>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="195" />
+            <source>Issue stock</source>
+            <translation>出库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="196" />
+            <source>Depot</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="199" />
+            <source>e.g. emergency response, routine use</source>
+            <translation>如：应急处置、日常领用</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="201" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="202" />
+            <source>Document number</source>
+            <translation>单据号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="219" />
+            <source>Issued {qty} of {item} from {lots} lot(s).</source>
+            <translation>{item} 已出库 {qty}，涉及 {lots} 个批次。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemPicker</name>
+        <message>
+            <location filename="../../desktop/ui/item_picker.py" line="38" />
+            <source>Code, name or pinyin initials (e.g. kz for 口罩)</source>
+            <translation>编码、名称或拼音首字母（如 kz 查口罩）</translation>
+        </message>
+    </context>
+    <context>
+        <name>LedgerModel</name>
+        <message>
+            <location filename="../../desktop/ui/ledger_model.py" line="22" />
+            <source>Receipt</source>
+            <translation>入库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_model.py" line="23" />
+            <source>Issue</source>
+            <translation>出库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_model.py" line="24" />
+            <source>Transfer out</source>
+            <translation>调出</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_model.py" line="25" />
+            <source>Transfer in</source>
+            <translation>调入</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_model.py" line="26" />
+            <source>Count</source>
+            <translation>盘点</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_model.py" line="27" />
+            <source>Write-off</source>
+            <translation>报废</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_model.py" line="33" />
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_model.py" line="34" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_model.py" line="35" />
+            <source>Movement</source>
+            <translation>业务类型</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_model.py" line="36" />
+            <source>Depot</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_model.py" line="37" />
+            <source>Item code</source>
+            <translation>物资编码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_model.py" line="38" />
+            <source>Item</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_model.py" line="39" />
+            <source>Batch number</source>
+            <translation>批号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_model.py" line="40" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_model.py" line="41" />
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_model.py" line="42" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_model.py" line="43" />
+            <source>Document</source>
+            <translation>单据号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_model.py" line="44" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+    </context>
+    <context>
+        <name>LedgerView</name>
+        <message>
+            <location filename="../../desktop/ui/ledger_view.py" line="32" />
+            <source>All movements</source>
+            <translation>全部类型</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_view.py" line="36" />
+            <source>All items</source>
+            <translation>全部物资</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_view.py" line="39" />
+            <source>Depot</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_view.py" line="41" />
+            <source>Item</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_view.py" line="44" />
+            <source>Movement</source>
+            <translation>业务类型</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_view.py" line="64" />
+            <source>All depots</source>
+            <translation>全部仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_view.py" line="88" />
+            <source>{rows} movements</source>
+            <translation>共 {rows} 条流水</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_view.py" line="90" />
+            <source>{rows} movements loaded; scroll down for more</source>
+            <translation>已加载 {rows} 条流水，向下滚动加载更多</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/ledger_view.py" line="92" />
+            <source>{total} in the ledger</source>
+            <translation>台账共 {total} 条</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="47" />
+            <source>BioReserve — Biosafety Emergency Reserves and Response</source>
+            <translation>生物安全应急储备与处置系统</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="49" />
+            <source>[DEMONSTRATION DATA]</source>
+            <translation>【演示数据】</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="62" />
+            <source>Overview</source>
+            <translation>总览</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="65" />
+            <source>Reserves</source>
+            <translation>物资储备</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="85" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="86" />
+            <source>&amp;New database…</source>
+            <translation>新建数据库(&amp;N)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="89" />
+            <source>&amp;Open database…</source>
+            <translation>打开数据库(&amp;O)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="92" />
+            <source>&amp;Check database</source>
+            <translation>检查数据库(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="94" />
+            <source>&amp;Import spreadsheet…</source>
+            <translation>导入表格(&amp;I)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="97" />
+            <source>&amp;Export stock, ledger and alerts…</source>
+            <translation>导出库存、台账和预警(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="100" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="107" />
+            <source>Import &amp;templates</source>
+            <translation>导入模板(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="110" />
+            <source>Catalogue items…</source>
+            <translation>物资目录…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="111" />
+            <source>Depots…</source>
+            <translation>仓库…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="112" />
+            <source>Stock (opening balances or receipts)…</source>
+            <translation>库存（期初或入库）…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="113" />
+            <source>Reserve norms…</source>
+            <translation>储备定额…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="122" />
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="123" />
+            <source>&amp;Refresh</source>
+            <translation>刷新(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="129" />
+            <source>&amp;Settings</source>
+            <translation>设置(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="130" />
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="141" />
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="142" />
+            <source>&amp;About BioReserve</source>
+            <translation>关于本系统(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="149" />
+            <source>Station: {name} ({code})</source>
+            <translation>站点：{name}（{code}）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="153" />
+            <source>Database: {path}</source>
+            <translation>数据库：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="158" />
+            <source>DEMO DATA</source>
+            <translation>演示数据</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="187" />
+            <source>Open database</source>
+            <translation>打开数据库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="189" />
+            <source>BioReserve databases (*.db *.sqlite);;All files (*)</source>
+            <translation>系统数据库 (*.db *.sqlite);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="195" />
+            <source>Checking the database…</source>
+            <translation>正在检查数据库…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="205" />
+            <location filename="../../desktop/ui/main_window.py" line="212" />
+            <source>Check database</source>
+            <translation>检查数据库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="206" />
+            <source>No problems found: the data matches its operations.</source>
+            <translation>未发现问题：数据与操作日志一致。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="213" />
+            <source>{count} problem(s) found:</source>
+            <translation>共发现 {count} 个问题：</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="219" />
+            <source>About BioReserve</source>
+            <translation>关于本系统</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="221" />
+            <source>BioReserve {version}
 
 Biosafety emergency reserves and response for the Hengyang biosafety coordination mechanism. Works offline; every change is recorded as an operation that other stations can merge.</source>
-        <translation>生物安全应急储备与处置系统 {version}
+            <translation>生物安全应急储备与处置系统 {version}
 
 服务于衡阳市国家安全生物与公共卫生领域工作协调机制。可离线使用；每项变更都记录为操作日志，可与其他站点合并同步。</translation>
-    </message>
-</context>
-<context>
-    <name>MovementDialog</name>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="49"/>
-        <source>Choose an item from the list: type its code, name or pinyin initials.</source>
-        <translation>请从列表中选择物资：输入编码、名称或拼音首字母。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="75"/>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="165"/>
-        <source>Item</source>
-        <translation>物资</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="166"/>
-        <source>Lot</source>
-        <translation>批次</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="168"/>
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="185"/>
-        <source>Usable stock here: {qty} {unit}</source>
-        <translation>本仓库可用库存：{qty} {unit}</translation>
-    </message>
-</context>
-<context>
-    <name>MovementFields</name>
-    <message>
-        <location filename="../../desktop/ui/movement_fields.py" line="57"/>
-        <source>expired</source>
-        <translation>已过期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_fields.py" line="64"/>
-        <source>no expiry date</source>
-        <translation>无有效期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_fields.py" line="65"/>
-        <source>{lot} · expires {expiry} · {qty} {unit}</source>
-        <translation>{lot} · 有效期至 {expiry} · {qty} {unit}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_fields.py" line="99"/>
-        <source>Batch number</source>
-        <translation>批号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_fields.py" line="123"/>
-        <source>Earliest expiry first (FEFO)</source>
-        <translation>近效期先出（FEFO）</translation>
-    </message>
-</context>
-<context>
-    <name>NewDatabaseDialog</name>
-    <message>
-        <location filename="../../desktop/ui/new_database_dialog.py" line="24"/>
-        <location filename="../../desktop/ui/new_database_dialog.py" line="56"/>
-        <source>New database</source>
-        <translation>新建数据库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/new_database_dialog.py" line="26"/>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/new_database_dialog.py" line="36"/>
-        <source>e.g. Hengyang Emergency Management Bureau</source>
-        <translation>例如：衡阳市应急管理局</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/new_database_dialog.py" line="37"/>
-        <source>Add the demonstration data set</source>
-        <translation>加入演示数据</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/new_database_dialog.py" line="42"/>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/new_database_dialog.py" line="43"/>
-        <source>Station code</source>
-        <translation>站点代码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/new_database_dialog.py" line="44"/>
-        <source>Station name</source>
-        <translation>站点名称</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/new_database_dialog.py" line="56"/>
-        <source>BioReserve databases (*.db)</source>
-        <translation>系统数据库 (*.db)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/new_database_dialog.py" line="63"/>
-        <source>Choose a file for the new database.</source>
-        <translation>请为新数据库选择文件。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/new_database_dialog.py" line="71"/>
-        <source>Give the station a name.</source>
-        <translation>请填写站点名称。</translation>
-    </message>
-</context>
-<context>
-    <name>NormsEditor</name>
-    <message>
-        <location filename="../../desktop/ui/norms_editor.py" line="172"/>
-        <source>Show items without a norm</source>
-        <translation>显示未设定额的物资</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/norms_editor.py" line="176"/>
-        <location filename="../../desktop/ui/norms_editor.py" line="191"/>
-        <source>Depot</source>
-        <translation>仓库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/norms_editor.py" line="192"/>
-        <location filename="../../desktop/ui/norms_editor.py" line="201"/>
-        <source>Norm lines</source>
-        <translation>定额项数</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/norms_editor.py" line="193"/>
-        <location filename="../../desktop/ui/norms_editor.py" line="202"/>
-        <source>Met</source>
-        <translation>达标</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/norms_editor.py" line="194"/>
-        <location filename="../../desktop/ui/norms_editor.py" line="203"/>
-        <source>Compliance</source>
-        <translation>达标率</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/norms_editor.py" line="200"/>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/norms_editor.py" line="213"/>
-        <source>By depot</source>
-        <translation>按仓库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/norms_editor.py" line="215"/>
-        <source>By category</source>
-        <translation>按类别</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/norms_editor.py" line="263"/>
-        <source>No reserve norms are set.</source>
-        <translation>尚未设置储备定额。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/norms_editor.py" line="266"/>
-        <source>City compliance {percent} % ({met} of {lines} norm lines met)</source>
-        <translation>全市定额达标率 {percent} %（{lines} 项定额中 {met} 项达标）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/norms_editor.py" line="284"/>
-        <source>Norm of {item} saved.</source>
-        <translation>{item} 的储备定额已保存。</translation>
-    </message>
-</context>
-<context>
-    <name>NormsModel</name>
-    <message>
-        <location filename="../../desktop/ui/norms_editor.py" line="67"/>
-        <source>Item code</source>
-        <translation>物资编码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/norms_editor.py" line="68"/>
-        <source>Item</source>
-        <translation>物资</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/norms_editor.py" line="69"/>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/norms_editor.py" line="70"/>
-        <source>Reserve norm</source>
-        <translation>储备定额</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/norms_editor.py" line="71"/>
-        <source>Usable stock</source>
-        <translation>可用库存</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/norms_editor.py" line="72"/>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/norms_editor.py" line="73"/>
-        <source>Compliance</source>
-        <translation>达标率</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/norms_editor.py" line="122"/>
-        <source>Double-click to change the norm (0 removes it).</source>
-        <translation>双击修改定额（填 0 即取消定额）。</translation>
-    </message>
-</context>
-<context>
-    <name>OverviewPage</name>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="67"/>
-        <source>Overview</source>
-        <translation>总览</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="73"/>
-        <source>DEMONSTRATION DATA: this database holds a demonstration data set and must not be used for real operations.</source>
-        <translation>演示数据：本数据库包含演示数据集，不得用于实际应急处置。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="82"/>
-        <source>Depots</source>
-        <translation>仓库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="83"/>
-        <source>Catalogue items</source>
-        <translation>物资品种</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="84"/>
-        <source>Lots in stock</source>
-        <translation>在库批次</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="86"/>
-        <source>Lots expiring within {days} days</source>
-        <translation>{days} 天内到期批次</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="89"/>
-        <source>Expired lots in stock</source>
-        <translation>已过期在库批次</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="90"/>
-        <source>Experts</source>
-        <translation>专家</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="91"/>
-        <source>Member agencies</source>
-        <translation>成员单位</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="92"/>
-        <source>Administrative divisions</source>
-        <translation>行政区划</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="99"/>
-        <source>Alerts</source>
-        <translation>预警</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="101"/>
-        <source>Below norm</source>
-        <translation>低于定额</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="102"/>
-        <source>Out of stock</source>
-        <translation>缺货</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="103"/>
-        <source>Near expiry</source>
-        <translation>近效期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="104"/>
-        <source>Expired</source>
-        <translation>已过期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="105"/>
-        <source>Negative balances (to count)</source>
-        <translation>负库存（待盘点）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="118"/>
-        <source>Reserve level against norm by category</source>
-        <translation>各类物资储备定额达标情况</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="119"/>
-        <source>Norm lines met on average (usable stock, each line capped at 100 %)</source>
-        <translation>各项定额平均达标率（按可用库存计，单项最高 100 %）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="123"/>
-        <source>Expiry timeline</source>
-        <translation>效期分布</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="124"/>
-        <source>Stock lots expiring per month, next 12 months; the first bar: expired</source>
-        <translation>未来 12 个月每月到期的在库批次数；首柱为已过期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="137"/>
-        <source>Stock by depot</source>
-        <translation>各仓库库存概况</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="151"/>
-        <location filename="../../desktop/ui/overview_page.py" line="167"/>
-        <source>Loading…</source>
-        <translation>正在加载…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="185"/>
-        <source>Near expiry (within {days} days)</source>
-        <translation>近效期（{days} 天内）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="190"/>
-        <source>Updated</source>
-        <translation>已更新</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="200"/>
-        <source>{category}: {percent} % — {met} of {lines} norm lines met</source>
-        <translation>{category}：{percent} %（{lines} 项定额中 {met} 项达标）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="212"/>
-        <source>Expired</source>
-        <comment>short label under a chart column</comment>
-        <translation>过期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="214"/>
-        <source>Expired and still in stock: {lots} lots, {qty} units</source>
-        <translation>已过期仍在库：{lots} 个批次，共 {qty}（基本单位）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview_page.py" line="229"/>
-        <source>{month}: {lots} lots expiring, {qty} units</source>
-        <translation>{month}：{lots} 个批次到期，共 {qty}（基本单位）</translation>
-    </message>
-</context>
-<context>
-    <name>ReceiveDialog</name>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="84"/>
-        <source>Receive stock</source>
-        <translation>入库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="88"/>
-        <source>No expiry date</source>
-        <translation>无有效期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="99"/>
-        <source>Purchase</source>
-        <translation>采购</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="99"/>
-        <source>Donation</source>
-        <translation>捐赠</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="99"/>
-        <source>Transfer in</source>
-        <translation>调入</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="99"/>
-        <source>Return</source>
-        <translation>退库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="104"/>
-        <source>e.g. purchase order or delivery note number</source>
-        <translation>如：采购单号或送货单号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="106"/>
-        <source>Depot</source>
-        <translation>仓库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="107"/>
-        <source>Item</source>
-        <translation>物资</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="108"/>
-        <source>Batch number</source>
-        <translation>批号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="109"/>
-        <source>Expiry date</source>
-        <translation>有效期至</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="110"/>
-        <source>Production date</source>
-        <translation>生产日期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="111"/>
-        <source>Manufacturer</source>
-        <translation>生产企业</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="112"/>
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="113"/>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="114"/>
-        <source>Document number</source>
-        <translation>单据号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="115"/>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="146"/>
-        <source>Received {qty} of {item}, lot {lot}, at {depot}.</source>
-        <translation>{item} 批次 {lot} 已入库 {qty}（{depot}）。</translation>
-    </message>
-</context>
-<context>
-    <name>RecordEditor</name>
-    <message>
-        <location filename="../../desktop/ui/record_editor.py" line="51"/>
-        <source>New</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/record_editor.py" line="53"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/record_editor.py" line="96"/>
-        <source>New record</source>
-        <translation>新建记录</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/record_editor.py" line="153"/>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-</context>
-<context>
-    <name>ReservesPage</name>
-    <message>
-        <location filename="../../desktop/ui/reserves_page.py" line="64"/>
-        <source>Receive…</source>
-        <translation>入库…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reserves_page.py" line="64"/>
-        <source>Stock in: purchase, donation, return</source>
-        <translation>物资入库：采购、捐赠、退库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reserves_page.py" line="65"/>
-        <source>Issue…</source>
-        <translation>出库…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reserves_page.py" line="65"/>
-        <source>Stock out, earliest expiry first</source>
-        <translation>物资出库，近效期先出</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reserves_page.py" line="66"/>
-        <source>Transfer…</source>
-        <translation>调拨…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reserves_page.py" line="66"/>
-        <source>Send stock to another depot</source>
-        <translation>将库存调往其他仓库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reserves_page.py" line="67"/>
-        <source>Count…</source>
-        <translation>盘点…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reserves_page.py" line="67"/>
-        <source>Record a stock count of a lot</source>
-        <translation>登记某批次的盘点结果</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reserves_page.py" line="68"/>
-        <source>Write off…</source>
-        <translation>报废…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reserves_page.py" line="68"/>
-        <source>Expired, damaged or lost stock</source>
-        <translation>过期、损坏或丢失的库存</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reserves_page.py" line="77"/>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reserves_page.py" line="84"/>
-        <source>Search items: name, code or pinyin initials (kz)</source>
-        <translation>搜索物资：名称、编码或拼音首字母（如 kz）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reserves_page.py" line="101"/>
-        <source>Stock</source>
-        <translation>库存</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reserves_page.py" line="102"/>
-        <source>Ledger</source>
-        <translation>台账</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reserves_page.py" line="103"/>
-        <source>Alerts</source>
-        <translation>预警</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reserves_page.py" line="104"/>
-        <source>Rotation</source>
-        <translation>轮换</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reserves_page.py" line="105"/>
-        <source>In transit</source>
-        <translation>在途</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reserves_page.py" line="106"/>
-        <source>Catalogue</source>
-        <translation>目录</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reserves_page.py" line="107"/>
-        <source>Depots</source>
-        <translation>仓库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reserves_page.py" line="108"/>
-        <source>Norms</source>
-        <translation>定额</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reserves_page.py" line="120"/>
-        <source>Material reserves</source>
-        <translation>物资储备</translation>
-    </message>
-</context>
-<context>
-    <name>RotationView</name>
-    <message>
-        <location filename="../../desktop/ui/rotation_view.py" line="37"/>
-        <source>Depot</source>
-        <translation>仓库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/rotation_view.py" line="38"/>
-        <source>Item</source>
-        <translation>物资</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/rotation_view.py" line="39"/>
-        <source>Batch number</source>
-        <translation>批号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/rotation_view.py" line="40"/>
-        <source>Expiry date</source>
-        <translation>有效期至</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/rotation_view.py" line="41"/>
-        <source>Days left</source>
-        <translation>剩余天数</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/rotation_view.py" line="42"/>
-        <source>Held</source>
-        <translation>库存数量</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/rotation_view.py" line="43"/>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/rotation_view.py" line="44"/>
-        <source>Proposed recipient</source>
-        <translation>建议接收单位</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/rotation_view.py" line="45"/>
-        <source>Quantity to transfer</source>
-        <translation>建议调拨数量</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/rotation_view.py" line="46"/>
-        <source>Replacement to buy</source>
-        <translation>需补充采购</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/rotation_view.py" line="47"/>
-        <source>Recipient&apos;s use per day</source>
-        <translation>接收单位日均用量</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/rotation_view.py" line="54"/>
-        <source>Create transfer…</source>
-        <translation>生成调拨单…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/rotation_view.py" line="62"/>
-        <source>Reserve lots expiring within 180 days, with the hospital depot that used the item most over the past year and what it can use before the expiry date.</source>
-        <translation>180 天内到期的储备批次；建议调往近一年用量最大的医疗机构，数量为其在到期前可用完的量。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/rotation_view.py" line="99"/>
-        <source>Create transfer</source>
-        <translation>生成调拨</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/rotation_view.py" line="107"/>
-        <source>Transfer {qty} {unit} of {item} (lot {lot}, expires {expiry}) from {source} to {target}?</source>
-        <translation>将 {item}（批次 {lot}，有效期至 {expiry}）{qty} {unit} 从 {source} 调拨至 {target}？</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/rotation_view.py" line="137"/>
-        <source>Transfer created: {qty} in transit; confirm its arrival under In transit.</source>
-        <translation>调拨单已生成：{qty} 在途；到货后请在“在途”中确认。</translation>
-    </message>
-</context>
-<context>
-    <name>TransferDialog</name>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="228"/>
-        <source>Transfer stock</source>
-        <translation>调拨</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="229"/>
-        <source>From depot</source>
-        <translation>调出仓库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="233"/>
-        <source>To depot</source>
-        <translation>调入仓库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="236"/>
-        <source>Document number</source>
-        <translation>单据号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="253"/>
-        <source>Sent {qty} to {depot}; in transit until received.</source>
-        <translation>已向 {depot} 发出 {qty}，到货确认前为在途。</translation>
-    </message>
-</context>
-<context>
-    <name>TransitView</name>
-    <message>
-        <location filename="../../desktop/ui/transit_view.py" line="68"/>
-        <source>Sent</source>
-        <translation>发出时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/transit_view.py" line="69"/>
-        <source>From</source>
-        <translation>调出仓库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/transit_view.py" line="70"/>
-        <source>To</source>
-        <translation>调入仓库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/transit_view.py" line="71"/>
-        <source>Item code</source>
-        <translation>物资编码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/transit_view.py" line="72"/>
-        <source>Item</source>
-        <translation>物资</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/transit_view.py" line="73"/>
-        <source>Batch number</source>
-        <translation>批号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/transit_view.py" line="74"/>
-        <source>Quantity sent</source>
-        <translation>发出数量</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/transit_view.py" line="75"/>
-        <source>Document</source>
-        <translation>单据号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/transit_view.py" line="83"/>
-        <source>Confirm arrival…</source>
-        <translation>到货确认…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/transit_view.py" line="127"/>
-        <source>Received {received} of {sent} sent.</source>
-        <translation>到货确认：发出 {sent}，实收 {received}。</translation>
-    </message>
-</context>
-<context>
-    <name>WriteoffDialog</name>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="328"/>
-        <source>Write off stock</source>
-        <translation>报废</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="334"/>
-        <source>Expired</source>
-        <translation>已过期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="334"/>
-        <source>Damaged</source>
-        <translation>损坏</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="334"/>
-        <source>Lost</source>
-        <translation>丢失</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="339"/>
-        <source>Depot</source>
-        <translation>仓库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="340"/>
-        <source>Item</source>
-        <translation>物资</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="341"/>
-        <source>Lot</source>
-        <translation>批次</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="342"/>
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="343"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="367"/>
-        <source>Choose the lot to write off.</source>
-        <translation>请选择要报废的批次。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/movement_dialogs.py" line="379"/>
-        <source>Wrote off {qty} of {item}, lot {lot} ({reason}).</source>
-        <translation>{item} 批次 {lot} 已报废 {qty}（{reason}）。</translation>
-    </message>
-</context>
+        </message>
+    </context>
+    <context>
+        <name>MovementDialog</name>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="49" />
+            <source>Choose an item from the list: type its code, name or pinyin initials.</source>
+            <translation>请从列表中选择物资：输入编码、名称或拼音首字母。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="75" />
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="165" />
+            <source>Item</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="166" />
+            <source>Lot</source>
+            <translation>批次</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="168" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="185" />
+            <source>Usable stock here: {qty} {unit}</source>
+            <translation>本仓库可用库存：{qty} {unit}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MovementFields</name>
+        <message>
+            <location filename="../../desktop/ui/movement_fields.py" line="57" />
+            <source>expired</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_fields.py" line="64" />
+            <source>no expiry date</source>
+            <translation>无有效期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_fields.py" line="65" />
+            <source>{lot} · expires {expiry} · {qty} {unit}</source>
+            <translation>{lot} · 有效期至 {expiry} · {qty} {unit}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_fields.py" line="99" />
+            <source>Batch number</source>
+            <translation>批号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_fields.py" line="123" />
+            <source>Earliest expiry first (FEFO)</source>
+            <translation>近效期先出（FEFO）</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewDatabaseDialog</name>
+        <message>
+            <location filename="../../desktop/ui/new_database_dialog.py" line="24" />
+            <location filename="../../desktop/ui/new_database_dialog.py" line="56" />
+            <source>New database</source>
+            <translation>新建数据库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_database_dialog.py" line="26" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_database_dialog.py" line="36" />
+            <source>e.g. Hengyang Emergency Management Bureau</source>
+            <translation>例如：衡阳市应急管理局</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_database_dialog.py" line="37" />
+            <source>Add the demonstration data set</source>
+            <translation>加入演示数据</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_database_dialog.py" line="42" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_database_dialog.py" line="43" />
+            <source>Station code</source>
+            <translation>站点代码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_database_dialog.py" line="44" />
+            <source>Station name</source>
+            <translation>站点名称</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_database_dialog.py" line="56" />
+            <source>BioReserve databases (*.db)</source>
+            <translation>系统数据库 (*.db)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_database_dialog.py" line="63" />
+            <source>Choose a file for the new database.</source>
+            <translation>请为新数据库选择文件。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_database_dialog.py" line="71" />
+            <source>Give the station a name.</source>
+            <translation>请填写站点名称。</translation>
+        </message>
+    </context>
+    <context>
+        <name>NormsEditor</name>
+        <message>
+            <location filename="../../desktop/ui/norms_editor.py" line="172" />
+            <source>Show items without a norm</source>
+            <translation>显示未设定额的物资</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/norms_editor.py" line="176" />
+            <location filename="../../desktop/ui/norms_editor.py" line="191" />
+            <source>Depot</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/norms_editor.py" line="192" />
+            <location filename="../../desktop/ui/norms_editor.py" line="201" />
+            <source>Norm lines</source>
+            <translation>定额项数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/norms_editor.py" line="193" />
+            <location filename="../../desktop/ui/norms_editor.py" line="202" />
+            <source>Met</source>
+            <translation>达标</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/norms_editor.py" line="194" />
+            <location filename="../../desktop/ui/norms_editor.py" line="203" />
+            <source>Compliance</source>
+            <translation>达标率</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/norms_editor.py" line="200" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/norms_editor.py" line="213" />
+            <source>By depot</source>
+            <translation>按仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/norms_editor.py" line="215" />
+            <source>By category</source>
+            <translation>按类别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/norms_editor.py" line="263" />
+            <source>No reserve norms are set.</source>
+            <translation>尚未设置储备定额。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/norms_editor.py" line="266" />
+            <source>City compliance {percent} % ({met} of {lines} norm lines met)</source>
+            <translation>全市定额达标率 {percent} %（{lines} 项定额中 {met} 项达标）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/norms_editor.py" line="284" />
+            <source>Norm of {item} saved.</source>
+            <translation>{item} 的储备定额已保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>NormsModel</name>
+        <message>
+            <location filename="../../desktop/ui/norms_editor.py" line="67" />
+            <source>Item code</source>
+            <translation>物资编码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/norms_editor.py" line="68" />
+            <source>Item</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/norms_editor.py" line="69" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/norms_editor.py" line="70" />
+            <source>Reserve norm</source>
+            <translation>储备定额</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/norms_editor.py" line="71" />
+            <source>Usable stock</source>
+            <translation>可用库存</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/norms_editor.py" line="72" />
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/norms_editor.py" line="73" />
+            <source>Compliance</source>
+            <translation>达标率</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/norms_editor.py" line="122" />
+            <source>Double-click to change the norm (0 removes it).</source>
+            <translation>双击修改定额（填 0 即取消定额）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverviewPage</name>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="67" />
+            <source>Overview</source>
+            <translation>总览</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="73" />
+            <source>DEMONSTRATION DATA: this database holds a demonstration data set and must not be used for real operations.</source>
+            <translation>演示数据：本数据库包含演示数据集，不得用于实际应急处置。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="82" />
+            <source>Depots</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="83" />
+            <source>Catalogue items</source>
+            <translation>物资品种</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="84" />
+            <source>Lots in stock</source>
+            <translation>在库批次</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="86" />
+            <source>Lots expiring within {days} days</source>
+            <translation>{days} 天内到期批次</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="89" />
+            <source>Expired lots in stock</source>
+            <translation>已过期在库批次</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="90" />
+            <source>Experts</source>
+            <translation>专家</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="91" />
+            <source>Member agencies</source>
+            <translation>成员单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="92" />
+            <source>Administrative divisions</source>
+            <translation>行政区划</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="99" />
+            <source>Alerts</source>
+            <translation>预警</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="101" />
+            <source>Below norm</source>
+            <translation>低于定额</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="102" />
+            <source>Out of stock</source>
+            <translation>缺货</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="103" />
+            <source>Near expiry</source>
+            <translation>近效期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="104" />
+            <source>Expired</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="105" />
+            <source>Negative balances (to count)</source>
+            <translation>负库存（待盘点）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="118" />
+            <source>Reserve level against norm by category</source>
+            <translation>各类物资储备定额达标情况</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="119" />
+            <source>Norm lines met on average (usable stock, each line capped at 100 %)</source>
+            <translation>各项定额平均达标率（按可用库存计，单项最高 100 %）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="123" />
+            <source>Expiry timeline</source>
+            <translation>效期分布</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="124" />
+            <source>Stock lots expiring per month, next 12 months; the first bar: expired</source>
+            <translation>未来 12 个月每月到期的在库批次数；首柱为已过期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="137" />
+            <source>Stock by depot</source>
+            <translation>各仓库库存概况</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="151" />
+            <location filename="../../desktop/ui/overview_page.py" line="167" />
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="185" />
+            <source>Near expiry (within {days} days)</source>
+            <translation>近效期（{days} 天内）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="190" />
+            <source>Updated</source>
+            <translation>已更新</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="200" />
+            <source>{category}: {percent} % — {met} of {lines} norm lines met</source>
+            <translation>{category}：{percent} %（{lines} 项定额中 {met} 项达标）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="212" />
+            <source>Expired</source>
+            <comment>short label under a chart column</comment>
+            <translation>过期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="214" />
+            <source>Expired and still in stock: {lots} lots, {qty} units</source>
+            <translation>已过期仍在库：{lots} 个批次，共 {qty}（基本单位）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="229" />
+            <source>{month}: {lots} lots expiring, {qty} units</source>
+            <translation>{month}：{lots} 个批次到期，共 {qty}（基本单位）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiveDialog</name>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="84" />
+            <source>Receive stock</source>
+            <translation>入库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="88" />
+            <source>No expiry date</source>
+            <translation>无有效期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="99" />
+            <source>Purchase</source>
+            <translation>采购</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="99" />
+            <source>Donation</source>
+            <translation>捐赠</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="99" />
+            <source>Transfer in</source>
+            <translation>调入</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="99" />
+            <source>Return</source>
+            <translation>退库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="104" />
+            <source>e.g. purchase order or delivery note number</source>
+            <translation>如：采购单号或送货单号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="106" />
+            <source>Depot</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="107" />
+            <source>Item</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="108" />
+            <source>Batch number</source>
+            <translation>批号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="109" />
+            <source>Expiry date</source>
+            <translation>有效期至</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="110" />
+            <source>Production date</source>
+            <translation>生产日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="111" />
+            <source>Manufacturer</source>
+            <translation>生产企业</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="112" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="113" />
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="114" />
+            <source>Document number</source>
+            <translation>单据号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="115" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="146" />
+            <source>Received {qty} of {item}, lot {lot}, at {depot}.</source>
+            <translation>{item} 批次 {lot} 已入库 {qty}（{depot}）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordEditor</name>
+        <message>
+            <location filename="../../desktop/ui/record_editor.py" line="51" />
+            <source>New</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/record_editor.py" line="53" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/record_editor.py" line="96" />
+            <source>New record</source>
+            <translation>新建记录</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/record_editor.py" line="153" />
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReservesPage</name>
+        <message>
+            <location filename="../../desktop/ui/reserves_page.py" line="64" />
+            <source>Receive…</source>
+            <translation>入库…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reserves_page.py" line="64" />
+            <source>Stock in: purchase, donation, return</source>
+            <translation>物资入库：采购、捐赠、退库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reserves_page.py" line="65" />
+            <source>Issue…</source>
+            <translation>出库…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reserves_page.py" line="65" />
+            <source>Stock out, earliest expiry first</source>
+            <translation>物资出库，近效期先出</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reserves_page.py" line="66" />
+            <source>Transfer…</source>
+            <translation>调拨…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reserves_page.py" line="66" />
+            <source>Send stock to another depot</source>
+            <translation>将库存调往其他仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reserves_page.py" line="67" />
+            <source>Count…</source>
+            <translation>盘点…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reserves_page.py" line="67" />
+            <source>Record a stock count of a lot</source>
+            <translation>登记某批次的盘点结果</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reserves_page.py" line="68" />
+            <source>Write off…</source>
+            <translation>报废…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reserves_page.py" line="68" />
+            <source>Expired, damaged or lost stock</source>
+            <translation>过期、损坏或丢失的库存</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reserves_page.py" line="77" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reserves_page.py" line="84" />
+            <source>Search items: name, code or pinyin initials (kz)</source>
+            <translation>搜索物资：名称、编码或拼音首字母（如 kz）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reserves_page.py" line="101" />
+            <source>Stock</source>
+            <translation>库存</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reserves_page.py" line="102" />
+            <source>Ledger</source>
+            <translation>台账</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reserves_page.py" line="103" />
+            <source>Alerts</source>
+            <translation>预警</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reserves_page.py" line="104" />
+            <source>Rotation</source>
+            <translation>轮换</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reserves_page.py" line="105" />
+            <source>In transit</source>
+            <translation>在途</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reserves_page.py" line="106" />
+            <source>Catalogue</source>
+            <translation>目录</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reserves_page.py" line="107" />
+            <source>Depots</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reserves_page.py" line="108" />
+            <source>Norms</source>
+            <translation>定额</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reserves_page.py" line="120" />
+            <source>Material reserves</source>
+            <translation>物资储备</translation>
+        </message>
+    </context>
+    <context>
+        <name>RotationView</name>
+        <message>
+            <location filename="../../desktop/ui/rotation_view.py" line="37" />
+            <source>Depot</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rotation_view.py" line="38" />
+            <source>Item</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rotation_view.py" line="39" />
+            <source>Batch number</source>
+            <translation>批号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rotation_view.py" line="40" />
+            <source>Expiry date</source>
+            <translation>有效期至</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rotation_view.py" line="41" />
+            <source>Days left</source>
+            <translation>剩余天数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rotation_view.py" line="42" />
+            <source>Held</source>
+            <translation>库存数量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rotation_view.py" line="43" />
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rotation_view.py" line="44" />
+            <source>Proposed recipient</source>
+            <translation>建议接收单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rotation_view.py" line="45" />
+            <source>Quantity to transfer</source>
+            <translation>建议调拨数量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rotation_view.py" line="46" />
+            <source>Replacement to buy</source>
+            <translation>需补充采购</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rotation_view.py" line="47" />
+            <source>Recipient's use per day</source>
+            <translation>接收单位日均用量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rotation_view.py" line="54" />
+            <source>Create transfer…</source>
+            <translation>生成调拨单…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rotation_view.py" line="62" />
+            <source>Reserve lots expiring within 180 days, with the hospital depot that used the item most over the past year and what it can use before the expiry date.</source>
+            <translation>180 天内到期的储备批次；建议调往近一年用量最大的医疗机构，数量为其在到期前可用完的量。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rotation_view.py" line="99" />
+            <source>Create transfer</source>
+            <translation>生成调拨</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rotation_view.py" line="107" />
+            <source>Transfer {qty} {unit} of {item} (lot {lot}, expires {expiry}) from {source} to {target}?</source>
+            <translation>将 {item}（批次 {lot}，有效期至 {expiry}）{qty} {unit} 从 {source} 调拨至 {target}？</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rotation_view.py" line="137" />
+            <source>Transfer created: {qty} in transit; confirm its arrival under In transit.</source>
+            <translation>调拨单已生成：{qty} 在途；到货后请在“在途”中确认。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferDialog</name>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="228" />
+            <source>Transfer stock</source>
+            <translation>调拨</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="229" />
+            <source>From depot</source>
+            <translation>调出仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="233" />
+            <source>To depot</source>
+            <translation>调入仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="236" />
+            <source>Document number</source>
+            <translation>单据号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="253" />
+            <source>Sent {qty} to {depot}; in transit until received.</source>
+            <translation>已向 {depot} 发出 {qty}，到货确认前为在途。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransitView</name>
+        <message>
+            <location filename="../../desktop/ui/transit_view.py" line="68" />
+            <source>Sent</source>
+            <translation>发出时间</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/transit_view.py" line="69" />
+            <source>From</source>
+            <translation>调出仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/transit_view.py" line="70" />
+            <source>To</source>
+            <translation>调入仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/transit_view.py" line="71" />
+            <source>Item code</source>
+            <translation>物资编码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/transit_view.py" line="72" />
+            <source>Item</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/transit_view.py" line="73" />
+            <source>Batch number</source>
+            <translation>批号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/transit_view.py" line="74" />
+            <source>Quantity sent</source>
+            <translation>发出数量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/transit_view.py" line="75" />
+            <source>Document</source>
+            <translation>单据号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/transit_view.py" line="83" />
+            <source>Confirm arrival…</source>
+            <translation>到货确认…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/transit_view.py" line="127" />
+            <source>Received {received} of {sent} sent.</source>
+            <translation>到货确认：发出 {sent}，实收 {received}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>WriteoffDialog</name>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="328" />
+            <source>Write off stock</source>
+            <translation>报废</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="334" />
+            <source>Expired</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="334" />
+            <source>Damaged</source>
+            <translation>损坏</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="334" />
+            <source>Lost</source>
+            <translation>丢失</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="339" />
+            <source>Depot</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="340" />
+            <source>Item</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="341" />
+            <source>Lot</source>
+            <translation>批次</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="342" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="343" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="367" />
+            <source>Choose the lot to write off.</source>
+            <translation>请选择要报废的批次。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/movement_dialogs.py" line="379" />
+            <source>Wrote off {qty} of {item}, lot {lot} ({reason}).</source>
+            <translation>{item} 批次 {lot} 已报废 {qty}（{reason}）。</translation>
+        </message>
+    </context>
 </TS>

@@ -789,5 +789,369 @@ Key fingerprint: {fingerprint}{demo}</source>
             <source>Stock of item {item} at depot {depot} is {have} but its lots sum to {want}; run check --rebuild.</source>
             <translation>仓库 {depot} 中物资 {item} 的库存为 {have}，但各批次合计为 {want}；请运行 check --rebuild。</translation>
         </message>
+        <message>
+            <source>2026-03-01 or 2026/3/1, or an Excel date</source>
+            <translation>2026-03-01 或 2026/3/1，或 Excel 日期</translation>
+        </message>
+        <message>
+            <source>Address.</source>
+            <translation>地址。</translation>
+        </message>
+        <message>
+            <source>Agencies</source>
+            <translation>管理单位</translation>
+        </message>
+        <message>
+            <source>Allowed values or format</source>
+            <translation>可填的值或格式</translation>
+        </message>
+        <message>
+            <source>Cannot read {path} at row {row}: {reason}</source>
+            <translation>无法读取 {path} 第 {row} 行：{reason}</translation>
+        </message>
+        <message>
+            <source>Cannot read {path}: {reason}</source>
+            <translation>无法读取 {path}：{reason}</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {reason}</source>
+            <translation>无法写入 {path}：{reason}</translation>
+        </message>
+        <message>
+            <source>Code {code} is already in row {row} of this file.</source>
+            <translation>编码 {code} 已在本文件第 {row} 行出现。</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>列名</translation>
+        </message>
+        <message>
+            <source>Contact person.</source>
+            <translation>联系人。</translation>
+        </message>
+        <message>
+            <source>Contact phone.</source>
+            <translation>联系电话。</translation>
+        </message>
+        <message>
+            <source>Depot levels</source>
+            <translation>仓库级别</translation>
+        </message>
+        <message>
+            <source>Depots in this database</source>
+            <translation>本数据库中的仓库</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>Divisions</source>
+            <translation>行政区划</translation>
+        </message>
+        <message>
+            <source>Each row is a receipt (opening balance or stock in) of one lot at one depot; the depots and items must exist (import them first).</source>
+            <translation>每行是某仓库一个批次的一次入库（期初库存或入库）；仓库和物资必须已存在（请先导入）。</translation>
+        </message>
+        <message>
+            <source>Example row (an illustration only: it is not imported)</source>
+            <translation>示例行（仅作说明，不会被导入）</translation>
+        </message>
+        <message>
+            <source>Expiry date: required for a new lot of an item managed by expiry; must match the date already recorded for the lot. Expired stock may be entered (it is on the shelf) and shows among the alerts.</source>
+            <translation>有效期：实行效期管理的物资新批次必须填写；须与该批次已登记的有效期一致。已过期的库存也可录入（实物在库），并会出现在预警中。</translation>
+        </message>
+        <message>
+            <source>Export balances by lot (库存), the ledger (台账, newest first) and the alerts (预警) to one .xlsx workbook.</source>
+            <translation>将按批次的库存（库存）、台账（最新在前）和预警（预警）导出到一个 .xlsx 工作簿。</translation>
+        </message>
+        <message>
+            <source>Exported to {path}: {balances} balances by lot (库存), {ledger} movements (台账), {alerts} alerts (预警).</source>
+            <translation>已导出到 {path}：库存 {balances} 行（按批次），台账 {ledger} 条，预警 {alerts} 条。</translation>
+        </message>
+        <message>
+            <source>Fill in the first sheet: one row per line under the header row, which must stay as it is. Required columns must be filled in on every row. English column names are accepted too. The sheet may also be saved as CSV (UTF-8 or GBK).</source>
+            <translation>请填写第一张工作表：表头下每行填一条记录，表头保持不变。必填列每行都必须填写。也可使用英文列名。该表也可另存为 CSV（UTF-8 或 GBK）。</translation>
+        </message>
+        <message>
+            <source>Give --out a file name ending in .xlsx (e.g. {name}.xlsx).</source>
+            <translation>--out 的文件名须以 .xlsx 结尾（例如 {name}.xlsx）。</translation>
+        </message>
+        <message>
+            <source>How to fill in the sheet {sheet}</source>
+            <translation>“{sheet}”表填写说明</translation>
+        </message>
+        <message>
+            <source>Import catalogue items from an .xlsx or .csv file (`bioreserve template items` writes the template). An existing item code updates that item.</source>
+            <translation>从 .xlsx 或 .csv 文件导入物资目录（模板由 `bioreserve template items` 生成）。已存在的物资编码将更新该物资。</translation>
+        </message>
+        <message>
+            <source>Import depots from an .xlsx or .csv file (`bioreserve template depots` writes the template). An existing depot code updates that depot.</source>
+            <translation>从 .xlsx 或 .csv 文件导入仓库（模板由 `bioreserve template depots` 生成）。已存在的仓库编码将更新该仓库。</translation>
+        </message>
+        <message>
+            <source>Import reserve norms from an .xlsx or .csv file (`bioreserve template norms` writes the template). An existing norm is replaced.</source>
+            <translation>从 .xlsx 或 .csv 文件导入储备定额（模板由 `bioreserve template norms` 生成）。已有的定额将被替换。</translation>
+        </message>
+        <message>
+            <source>Import stock (opening balances or receipts) from an .xlsx or .csv file (`bioreserve template stock` writes the template).</source>
+            <translation>从 .xlsx 或 .csv 文件导入库存（期初库存或入库；模板由 `bioreserve template stock` 生成）。</translation>
+        </message>
+        <message>
+            <source>Import the valid rows and report the invalid ones (by default nothing is imported while any row is invalid).</source>
+            <translation>导入有效行并列出无效行（默认：只要有一行无效，就不导入任何数据）。</translation>
+        </message>
+        <message>
+            <source>Import: bioreserve {kind} import FILE.xlsx. Every bad row is reported with its row number and nothing is imported; add --skip-invalid to import the good rows and skip the bad ones.</source>
+            <translation>导入命令：bioreserve {kind} import 文件.xlsx。每个有误的行都会列出行号，且不导入任何数据；加 --skip-invalid 则导入正确的行、跳过有误的行。</translation>
+        </message>
+        <message>
+            <source>Imported {imported} of {total} rows from {file}; skipped {skipped} invalid row(s), listed above.</source>
+            <translation>已从 {file} 导入 {total} 行中的 {imported} 行；跳过 {skipped} 个无效行（见上）。</translation>
+        </message>
+        <message>
+            <source>Imported {imported} row(s) from {file}.</source>
+            <translation>已从 {file} 导入 {imported} 行。</translation>
+        </message>
+        <message>
+            <source>Items in this database</source>
+            <translation>本数据库中的物资</translation>
+        </message>
+        <message>
+            <source>Manufacturer (free text), recorded with a new lot.</source>
+            <translation>生产厂家（自由填写），随新批次登记。</translation>
+        </message>
+        <message>
+            <source>Material categories</source>
+            <translation>物资类别</translation>
+        </message>
+        <message>
+            <source>Must be greater than zero.</source>
+            <translation>必须大于零。</translation>
+        </message>
+        <message>
+            <source>Must not be negative.</source>
+            <translation>不能为负数。</translation>
+        </message>
+        <message>
+            <source>No file at {path}.</source>
+            <translation>找不到文件 {path}。</translation>
+        </message>
+        <message>
+            <source>Not a date; write it as 2026-03-01 or 2026/3/1.</source>
+            <translation>不是日期，请写成 2026-03-01 或 2026/3/1。</translation>
+        </message>
+        <message>
+            <source>Not a whole number.</source>
+            <translation>不是整数。</translation>
+        </message>
+        <message>
+            <source>Nothing was imported: every row has errors.</source>
+            <translation>未导入任何数据：所有行都有错误。</translation>
+        </message>
+        <message>
+            <source>Nothing was imported: the header row does not match the template (`bioreserve template {kind} --out FILE.xlsx` writes one).</source>
+            <translation>未导入任何数据：表头与模板不符（可用 `bioreserve template {kind} --out 文件.xlsx` 生成模板）。</translation>
+        </message>
+        <message>
+            <source>Nothing was imported: {bad} of {total} rows have errors. Correct them and import again, or add --skip-invalid to import the {good} valid rows.</source>
+            <translation>未导入任何数据：{total} 行中有 {bad} 行有错误。请改正后重新导入，或加 --skip-invalid 导入其余 {good} 个有效行。</translation>
+        </message>
+        <message>
+            <source>Optional</source>
+            <translation>选填</translation>
+        </message>
+        <message>
+            <source>Other accepted names</source>
+            <translation>可用的其他列名</translation>
+        </message>
+        <message>
+            <source>Quantity received, in the item's base unit.</source>
+            <translation>入库数量，按物资的基本计量单位。</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>必填</translation>
+        </message>
+        <message>
+            <source>Required column missing.</source>
+            <translation>缺少必填列。</translation>
+        </message>
+        <message>
+            <source>Required or optional</source>
+            <translation>必填/选填</translation>
+        </message>
+        <message>
+            <source>Required; this cell is empty.</source>
+            <translation>必填，此单元格为空。</translation>
+        </message>
+        <message>
+            <source>Row {row}, {column}: {reason}</source>
+            <translation>第 {row} 行「{column}」：{reason}</translation>
+        </message>
+        <message>
+            <source>Rows:</source>
+            <translation>行：</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Specification or model.</source>
+            <translation>规格或型号。</translation>
+        </message>
+        <message>
+            <source>Storage condition; empty: 常温.</source>
+            <translation>储存条件；不填为常温。</translation>
+        </message>
+        <message>
+            <source>Storage conditions</source>
+            <translation>储存条件</translation>
+        </message>
+        <message>
+            <source>Template written to {path}. Fill in its first sheet; the sheet 说明 describes every column and lists the valid values.</source>
+            <translation>模板已写入 {path}。请填写第一张工作表；“说明”表介绍了每一列并列出可填的值。</translation>
+        </message>
+        <message>
+            <source>The .xlsx file to write.</source>
+            <translation>要写入的 .xlsx 文件。</translation>
+        </message>
+        <message>
+            <source>The base unit that quantities count (free text), e.g. 只, 盒, 瓶.</source>
+            <translation>数量所用的基本计量单位（自由填写），如 只、盒、瓶。</translation>
+        </message>
+        <message>
+            <source>The code of an existing catalogue item (see the list below).</source>
+            <translation>已有物资的编码（见下方列表）。</translation>
+        </message>
+        <message>
+            <source>The code of an existing depot (see the list below).</source>
+            <translation>已有仓库的编码（见下方列表）。</translation>
+        </message>
+        <message>
+            <source>The depot's code, unique. A code that exists already updates that depot (empty optional cells keep its values).</source>
+            <translation>仓库编码，唯一。已存在的编码将更新该仓库（选填列留空则保留原值）。</translation>
+        </message>
+        <message>
+            <source>The depot's level.</source>
+            <translation>仓库级别。</translation>
+        </message>
+        <message>
+            <source>The depot's name.</source>
+            <translation>仓库名称。</translation>
+        </message>
+        <message>
+            <source>The depots and items must exist (import them first).</source>
+            <translation>仓库和物资必须已存在（请先导入）。</translation>
+        </message>
+        <message>
+            <source>The division (GB/T 2260 code, e.g. 430422) the depot belongs to; see the list below.</source>
+            <translation>仓库所属行政区划（GB/T 2260 代码，如 430422），见下方列表。</translation>
+        </message>
+        <message>
+            <source>The import was cancelled; nothing was imported.</source>
+            <translation>导入已取消，未导入任何数据。</translation>
+        </message>
+        <message>
+            <source>The item's code, unique in the catalogue. A code that exists already updates that item (empty optional cells keep its values).</source>
+            <translation>物资编码，在目录中唯一。已存在的编码将更新该物资（选填列留空则保留原值）。</translation>
+        </message>
+        <message>
+            <source>The item's name.</source>
+            <translation>物资名称。</translation>
+        </message>
+        <message>
+            <source>The ledger holds {total} movements; the sheet 台账 has the newest {rows}.</source>
+            <translation>台账共有 {total} 条记录；“台账”表只含最新的 {rows} 条。</translation>
+        </message>
+        <message>
+            <source>The lot's batch number; a new batch number creates the lot.</source>
+            <translation>批号；新的批号将新建批次。</translation>
+        </message>
+        <message>
+            <source>The managing agency: full name, short name or code (see the list below).</source>
+            <translation>管理单位：全称、简称或代码（见下方列表）。</translation>
+        </message>
+        <message>
+            <source>The material category, by name or code (see the list below).</source>
+            <translation>物资类别，填名称或代码（见下方列表）。</translation>
+        </message>
+        <message>
+            <source>The norm of {item} at {depot} is already in row {row} of this file.</source>
+            <translation>仓库 {depot} 物资 {item} 的定额已在本文件第 {row} 行出现。</translation>
+        </message>
+        <message>
+            <source>The reserve norm (储备定额) in the item's base unit; an existing norm of the depot and item is replaced.</source>
+            <translation>储备定额，按物资的基本计量单位；该仓库该物资已有的定额将被替换。</translation>
+        </message>
+        <message>
+            <source>This column appears twice (also {other}).</source>
+            <translation>此列重复出现（另见「{other}」）。</translation>
+        </message>
+        <message>
+            <source>Unknown agency {name}; give its full name, short name or code.</source>
+            <translation>未知的管理单位 {name}，请填写全称、简称或代码。</translation>
+        </message>
+        <message>
+            <source>Unknown column; the columns of this kind are {columns}.</source>
+            <translation>未知的列；此类数据的列为 {columns}。</translation>
+        </message>
+        <message>
+            <source>Unknown kind {kind}; use one of {choices}.</source>
+            <translation>未知的类型 {kind}，请使用以下之一：{choices}。</translation>
+        </message>
+        <message>
+            <source>Where the stock came from; empty: 采购.</source>
+            <translation>库存来源；不填为采购。</translation>
+        </message>
+        <message>
+            <source>Whether lots are managed by expiry date; empty: 是.</source>
+            <translation>是否按有效期管理批次；不填为是。</translation>
+        </message>
+        <message>
+            <source>Write an .xlsx template for importing items, depots, stock or norms.</source>
+            <translation>生成导入物资、仓库、库存或储备定额用的 .xlsx 模板。</translation>
+        </message>
+        <message>
+            <source>Write 是 or 否.</source>
+            <translation>请填“是”或“否”。</translation>
+        </message>
+        <message>
+            <source>a whole number greater than zero</source>
+            <translation>大于零的整数</translation>
+        </message>
+        <message>
+            <source>a whole number, 0 or more</source>
+            <translation>大于或等于 0 的整数</translation>
+        </message>
+        <message>
+            <source>digits, spaces and + - ( ), e.g. 0734-8000001</source>
+            <translation>数字、空格及 + - ( )，如 0734-8000001</translation>
+        </message>
+        <message>
+            <source>{column}: {reason}</source>
+            <translation>「{column}」：{reason}</translation>
+        </message>
+        <message>
+            <source>{file} cannot be read as an Excel workbook ({reason}).</source>
+            <translation>{file} 无法作为 Excel 工作簿读取（{reason}）。</translation>
+        </message>
+        <message>
+            <source>{file} cannot be read as an Excel workbook ({reason}); open it in Excel or WPS and save it as .xlsx again.</source>
+            <translation>{file} 无法作为 Excel 工作簿读取（{reason}）；请用 Excel 或 WPS 打开后重新另存为 .xlsx。</translation>
+        </message>
+        <message>
+            <source>{file} is neither UTF-8 nor GBK/GB18030 text; save it again as “CSV UTF-8” or as .xlsx.</source>
+            <translation>{file} 既不是 UTF-8 也不是 GBK/GB18030 文本；请重新另存为“CSV UTF-8”或 .xlsx。</translation>
+        </message>
+        <message>
+            <source>{file} is not a spreadsheet BioReserve can read: use an .xlsx or .csv file (an old .xls file: open it in Excel or WPS and save it as .xlsx).</source>
+            <translation>{file} 不是本系统能读取的表格文件：请使用 .xlsx 或 .csv 文件（旧的 .xls 文件请用 Excel 或 WPS 打开后另存为 .xlsx）。</translation>
+        </message>
+        <message>
+            <source>是 or 否 (also Y/N, yes/no, true/false, 1/0)</source>
+            <translation>是 或 否（也可填 Y/N、yes/no、true/false、1/0）</translation>
+        </message>
     </context>
 </TS>

@@ -172,3 +172,19 @@ def test_bulk_inserts_make_the_same_operations_as_single_ones(tmp_path):
         one.execute("SELECT * FROM unit ORDER BY id").fetchall()
         == many.execute("SELECT * FROM unit ORDER BY id").fetchall()
     )
+
+
+def test_the_canonical_form_is_the_json_list_of_the_fields():
+    """The hash input must stay exactly this list, encoded compactly with sorted keys."""
+    from desktop.core.oplog import Op, dumps
+
+    op = Op(
+        "abc", 7, 123456, "os:张三", "update", "item", "id-1", {"名称": "口罩", "qty": 5}, ["x:1"]
+    )
+    expected = dumps(
+        ["abc", 7, 123456, "os:张三", "update", "item", "id-1", {"名称": "口罩", "qty": 5}, ["x:1"]]
+    )
+    assert op.canonical() == expected
+    chained = op.chained("prev")
+    assert chained.to_row()[7] == dumps({"名称": "口罩", "qty": 5})
+    assert chained.hash == oplog.chain_hash("prev", op)

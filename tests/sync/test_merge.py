@@ -1,6 +1,7 @@
 """The merge core: operations taken from one database apply to another."""
 
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -8,7 +9,6 @@ from desktop.core import check, initdb, oplog
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.merge import apply_ops
-from desktop.core.oplog import Op
 from desktop.core.tables import SYNCED
 from desktop.core.writepath import write
 
@@ -106,7 +106,7 @@ def test_an_altered_op_is_refused_and_nothing_is_applied(pair):
         w.insert("unit", {"name": "桶"})
         w.insert("unit", {"name": "罐装"})
     good, bad = oplog.ops_since(a, oplog.vector(b))
-    forged = Op(**{**bad.__dict__, "payload": {"name": "伪造"}})
+    forged = replace(bad, payload={"name": "伪造"})
     before = state(b)
     with pytest.raises(BioError, match="哈希链"):
         apply_ops(b, [good, forged])
@@ -119,7 +119,7 @@ def test_a_different_op_under_a_known_number_is_refused(pair):
         w.insert("unit", {"name": "桶"})
     [op] = oplog.ops_since(a, oplog.vector(b))
     apply_ops(b, [op])
-    forged = Op(**{**op.__dict__, "hash": "0" * 64})
+    forged = replace(op, hash="0" * 64)
     with pytest.raises(BioError, match="篡改"):
         apply_ops(b, [forged])
 
