@@ -1,16 +1,31 @@
-"""`make bench`: every benchmark, each printed with its ratio to an anchor measured
-in the same run (so that noisy machines still compare fairly)."""
+"""`make bench`: every benchmark, each printed with its ratio to an anchor measured in the same
+run, so that noisy machines still compare fairly.
 
+    make bench                     start-up, interactive queries, xlsx import (city data)
+    make bench ARGS=--province     also the province data set (generated once: ~25 min)
+"""
+
+import argparse
 import sys
 
-from bench import startup
-from bench.generate import dataset
+from bench import queries, startup, xlsx_import
+from bench.generate import DATA, dataset
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(prog="make bench")
+    parser.add_argument("--province", action="store_true", help="generate and use province data")
+    args = parser.parse_args()
     city = dataset("city")
+    province = None
+    if args.province or (DATA / "province.db").exists():
+        province = dataset("province")
     print()
     startup.report(city)
+    print()
+    queries.report(city, province)
+    print()
+    xlsx_import.report(city)
     return 0
 
 

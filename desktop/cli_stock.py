@@ -252,6 +252,18 @@ def stock_writeoff(state: State, depot, item, batch, qty, reason):
     state.emit(done, tr("Wrote off {qty} of {item} lot {lot} ({reason}).", **done))
 
 
+@stock_group.command(
+    "lot-status", help=tr("Release (合格), quarantine (待检), freeze (冻结) or scrap (报废) a lot.")
+)
+@click.option("--item", required=True, help=tr("Item code."))
+@click.option("--lot", "batch", required=True, help=tr("Batch number."))
+@click.option("--status", required=True, help=tr("合格, 待检, 冻结 or 报废."))
+@click.pass_obj
+def stock_lot_status(state: State, item, batch, status):
+    done = catalog.set_lot_status_by_batch(state.open(), state.ctx, item, batch, status)
+    state.emit(done, tr("Lot {lot} of {item}: {was} → {status}.", **done))
+
+
 BALANCE_KEYS = ("depot", "item", "lot", "expiry", "qty", "unit")
 
 

@@ -192,6 +192,27 @@ def set_lot_status(db, ctx: Ctx, lot: str, status: str) -> None:
         w.update("lot", lot, {"status": status})
 
 
+def lots_of_item(db, item_id: str) -> list[dict]:
+    """An item's lots, earliest expiry first (those without expiry last)."""
+    return list(
+        db.query(
+            "SELECT id, batch_no, expires_on, status FROM lot WHERE item_id = ? AND deleted = 0 "
+            "ORDER BY expires_on IS NULL, expires_on, batch_no",
+            [item_id],
+        )
+    )
+
+
+def set_lot_status_by_batch(db, ctx: Ctx, item_code: str, batch: str, status: str) -> dict:
+    """The same by item code and batch number (CLI, forms); returns what was set."""
+    item = item_by_code(db, item_code)
+    lot = lot_by_batch(db, item["id"], batch or "")
+    if lot is None:
+        raise BioError(tr("Item {item} has no lot {batch}.", item=item["code"], batch=batch))
+    set_lot_status(db, ctx, lot["id"], status)
+    return {"item": item["code"], "lot": lot["batch_no"], "status": status, "was": lot["status"]}
+
+
 def delete_item(db, ctx: Ctx, item_id: str) -> None:
     """Retire an item from the catalogue; refused while any depot holds it."""
     held = db.execute(

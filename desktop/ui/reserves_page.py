@@ -66,6 +66,7 @@ class ReservesPage(QWidget):
             ("transfer", self.tr("Transfer…"), self.tr("Send stock to another depot")),
             ("count", self.tr("Count…"), self.tr("Record a stock count of a lot")),
             ("writeoff", self.tr("Write off…"), self.tr("Expired, damaged or lost stock")),
+            ("lotstatus", self.tr("Lot status…"), self.tr("Release, quarantine or freeze a lot")),
         ):
             action = QAction(caption, self)
             action.setToolTip(tip)
@@ -224,9 +225,11 @@ class ReservesPage(QWidget):
         """Open the dialog of a movement, starting from the selected balance row."""
         if self.lists is None:
             return None
+        from desktop.ui.lot_status_dialog import LotStatusDialog
         from desktop.ui.movement_dialogs import DIALOGS
 
-        self.dialog = DIALOGS[kind](self.worker, self.lists, self)
+        dialogs = {**DIALOGS, "lotstatus": LotStatusDialog}
+        self.dialog = dialogs[kind](self.worker, self.lists, self)
         balances = self.tabs_built.get("balances")
         if (
             row is None

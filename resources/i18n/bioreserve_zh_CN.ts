@@ -928,6 +928,44 @@
         </message>
     </context>
     <context>
+        <name>LotStatusDialog</name>
+        <message>
+            <location filename="../../desktop/ui/lot_status_dialog.py" line="19" />
+            <source>Lot status</source>
+            <translation>批次状态</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/lot_status_dialog.py" line="24" />
+            <source>Item</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/lot_status_dialog.py" line="25" />
+            <source>Lot</source>
+            <translation>批次</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/lot_status_dialog.py" line="26" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/lot_status_dialog.py" line="49" />
+            <source>no expiry date</source>
+            <translation>无有效期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/lot_status_dialog.py" line="63" />
+            <source>Choose the lot.</source>
+            <translation>请选择批次。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/lot_status_dialog.py" line="70" />
+            <source>Lot {lot} of {item}: {was} → {status}.</source>
+            <translation>物资 {item} 批次 {lot}：{was} → {status}。</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <location filename="../../desktop/ui/main_window.py" line="47" />
@@ -1634,57 +1672,67 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
             <translation>过期、损坏或丢失的库存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="77" />
+            <location filename="../../desktop/ui/reserves_page.py" line="69" />
+            <source>Lot status…</source>
+            <translation>批次状态…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reserves_page.py" line="69" />
+            <source>Release, quarantine or freeze a lot</source>
+            <translation>将批次设为合格、待检或冻结</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reserves_page.py" line="78" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="84" />
+            <location filename="../../desktop/ui/reserves_page.py" line="85" />
             <source>Search items: name, code or pinyin initials (kz)</source>
             <translation>搜索物资：名称、编码或拼音首字母（如 kz）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="101" />
+            <location filename="../../desktop/ui/reserves_page.py" line="102" />
             <source>Stock</source>
             <translation>库存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="102" />
+            <location filename="../../desktop/ui/reserves_page.py" line="103" />
             <source>Ledger</source>
             <translation>台账</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="103" />
+            <location filename="../../desktop/ui/reserves_page.py" line="104" />
             <source>Alerts</source>
             <translation>预警</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="104" />
+            <location filename="../../desktop/ui/reserves_page.py" line="105" />
             <source>Rotation</source>
             <translation>轮换</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="105" />
+            <location filename="../../desktop/ui/reserves_page.py" line="106" />
             <source>In transit</source>
             <translation>在途</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="106" />
+            <location filename="../../desktop/ui/reserves_page.py" line="107" />
             <source>Catalogue</source>
             <translation>目录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="107" />
+            <location filename="../../desktop/ui/reserves_page.py" line="108" />
             <source>Depots</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="108" />
+            <location filename="../../desktop/ui/reserves_page.py" line="109" />
             <source>Norms</source>
             <translation>定额</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="120" />
+            <location filename="../../desktop/ui/reserves_page.py" line="121" />
             <source>Material reserves</source>
             <translation>物资储备</translation>
         </message>

@@ -1153,5 +1153,17 @@ Key fingerprint: {fingerprint}{demo}</source>
             <source>是 or 否 (also Y/N, yes/no, true/false, 1/0)</source>
             <translation>是 或 否（也可填 Y/N、yes/no、true/false、1/0）</translation>
         </message>
+        <message>
+            <source>Lot {lot} of {item}: {was} → {status}.</source>
+            <translation>物资 {item} 批次 {lot}：{was} → {status}。</translation>
+        </message>
+        <message>
+            <source>Release (合格), quarantine (待检), freeze (冻结) or scrap (报废) a lot.</source>
+            <translation>设置批次状态：合格、待检、冻结或报废。</translation>
+        </message>
+        <message>
+            <source>合格, 待检, 冻结 or 报废.</source>
+            <translation>合格、待检、冻结 或 报废。</translation>
+        </message>
     </context>
 </TS>

@@ -222,3 +222,27 @@ def test_norms_compliance_and_rotation_run_on_demo_data(capsys, demo_path):
     assert code == 0 and 0 < data["city"]["percent"] <= 100
     code, out, _ = run(capsys, "--db", str(demo_path), "--json", "stock", "rotation")
     assert code == 0 and isinstance(json.loads(out), list)
+
+
+def test_a_frozen_lot_cannot_be_issued_until_released(station):
+    station(
+        "stock",
+        "receive",
+        "--depot",
+        "CK1",
+        "--item",
+        "KZ",
+        "--lot",
+        "B1",
+        "--expiry",
+        "2030-01-01",
+        "--qty",
+        "100",
+    )
+    assert station("stock", "lot-status", "--item", "KZ", "--lot", "B1", "--status", "冻结")[0] == 0
+    code, _, err = station("stock", "issue", "--depot", "CK1", "--item", "KZ", "--qty", "1")
+    assert code == 1 and err
+    code, _, err = station("stock", "lot-status", "--item", "KZ", "--lot", "B1", "--status", "坏")
+    assert code == 1 and "合格" in err
+    assert station("stock", "lot-status", "--item", "KZ", "--lot", "B1", "--status", "合格")[0] == 0
+    assert station("stock", "issue", "--depot", "CK1", "--item", "KZ", "--qty", "1")[0] == 0
