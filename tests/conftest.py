@@ -9,6 +9,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["BIORESERVE_LANG"] = "zh_CN"
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+# Timing belongs in bench/, not in tests: a loaded CI machine must not fail an example
+# for being slow.
+settings.register_profile("bioreserve", deadline=None)
+settings.load_profile("bioreserve")
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:

@@ -100,12 +100,13 @@ def _chains(db) -> list[Problem]:
     return out
 
 
-def replay(ops) -> dict:
-    """The field values a row's operations produce (highest stamp wins per field)."""
+def replay(ops, table: str = "") -> dict:
+    """The field values a row's operations produce (the merge rule of tables.wins)."""
     values, stamps = {}, {}
     for op in ops:
         for name, value in op.payload.items():
-            if name not in stamps or op.stamp > stamps[name]:
+            old = (values[name], stamps[name]) if name in stamps else None
+            if tables.wins(table, name, (value, op.stamp), old):
                 values[name], stamps[name] = value, op.stamp
     return values
 
@@ -140,7 +141,7 @@ def _rows(db, table: str) -> list[Problem]:
                 )
             )
             continue
-        expected = replay(pending[1])
+        expected = replay(pending[1], table)
         wrong = sorted(k for k, v in expected.items() if record.get(k) != v)
         if wrong:
             out.append(
@@ -264,11 +265,12 @@ def rebuild(db) -> dict[str, int]:
                 f"SELECT {COLUMNS} FROM oplog WHERE tbl = ? ORDER BY row_id", [table]
             )
             for row_id, ops in groupby((Op.from_row(r) for r in cursor), key=lambda o: o.row_id):
-                fields = {}
+                fields, values = {}, {}
                 for op in ops:
-                    for name in op.payload:
-                        if name not in fields or op.stamp > tuple(fields[name]):
-                            fields[name] = list(op.stamp)
+                    for name, value in op.payload.items():
+                        old = (values[name], tuple(fields[name])) if name in fields else None
+                        if tables.wins(table, name, (value, op.stamp), old):
+                            fields[name], values[name] = list(op.stamp), value
                 db.execute(
                     "INSERT INTO row_clock (tbl, row_id, fields) VALUES (?, ?, ?)",
                     [table, row_id, oplog.dumps(fields)],

@@ -107,13 +107,30 @@ def unusable_reason(lot: dict, today: date) -> str | None:
     return None
 
 
+# Stock reserved by approved allocation orders not yet dispatched (desktop/core/orders.py).
+RESERVED = """
+SELECT coalesce(sum(p.qty), 0) FROM order_pick p JOIN alloc_order o ON o.id = p.order_id
+WHERE p.lot_id = {lot} AND p.depot_id = {depot} AND p.deleted = 0 AND o.deleted = 0
+  AND o.status = 'approved'{exclude}
+"""
+
+
+def reserved(db, depot_id: str, lot_id: str, except_order: str | None = None) -> int:
+    exclude = " AND o.id != ?" if except_order else ""
+    params = [lot_id, depot_id] + ([except_order] if except_order else [])
+    sql = RESERVED.format(lot="?", depot="?", exclude=exclude)
+    return db.execute(sql, params).fetchone()[0]
+
+
 def usable_lots(db, depot_id: str, item_id: str, today: date) -> list[Pick]:
-    """Usable stock of an item at a depot, earliest expiry first (FEFO)."""
+    """Stock of an item at a depot that can be issued, earliest expiry first (FEFO):
+    released, unexpired lots, less what approved orders have reserved."""
+    available = "b.qty - (" + RESERVED.format(lot="b.lot_id", depot="b.depot_id", exclude="") + ")"
     rows = db.execute(
-        "SELECT l.id, l.batch_no, l.expires_on, b.qty FROM stock_balance b "
-        "JOIN lot l ON l.id = b.lot_id "
+        f"SELECT l.id, l.batch_no, l.expires_on, {available} AS available "
+        "FROM stock_balance b JOIN lot l ON l.id = b.lot_id "
         "WHERE b.depot_id = ? AND b.item_id = ? AND b.qty > 0 AND l.status = ? "
-        "AND (l.expires_on IS NULL OR l.expires_on >= ?) "
+        "AND (l.expires_on IS NULL OR l.expires_on >= ?) AND available > 0 "
         "ORDER BY l.expires_on IS NULL, l.expires_on, l.batch_no",
         [depot_id, item_id, USABLE, today.isoformat()],
     ).fetchall()
@@ -134,7 +151,7 @@ def pick(db, depot: dict, item: dict, qty: int, batch: str | None, today: date) 
                     reason=reason,
                 )
             )
-        held = balance(db, depot["id"], lot["id"])
+        held = balance(db, depot["id"], lot["id"]) - reserved(db, depot["id"], lot["id"])
         if qty > held:
             raise BioError(
                 tr(

@@ -18,9 +18,36 @@ SHARED = (
     "expert",
     "norm",
     "transfer",
+    "alloc_order",
+    "order_line",
+    "order_pick",
 )
 LEDGER = ("stock_move",)
 SYNCED = SHARED + LEDGER
+
+# Status fields that only move forward. An order is dispatched at its station and received
+# at another; a merge keeps the furthest state whatever the stamps say, so a late-arriving
+# older edit can never move a status back.
+FORWARD = {
+    "alloc_order": {
+        "status": ("draft", "submitted", "approved", "dispatched", "received", "cancelled")
+    },
+    "transfer": {"status": ("in_transit", "received")},
+}
+
+
+def wins(table: str, field: str, new: tuple, old: tuple | None) -> bool:
+    """Whether (value, stamp) `new` replaces `old` for a field: the furthest status for
+    forward-only fields, else the later stamp (last writer wins)."""
+    if old is None:
+        return True
+    order = FORWARD.get(table, {}).get(field)
+    if order:
+        rank_new = order.index(new[0]) if new[0] in order else -1
+        rank_old = order.index(old[0]) if old[0] in order else -1
+        if rank_new != rank_old:
+            return rank_new > rank_old
+    return new[1] > old[1]
 
 
 def columns(db, table: str) -> tuple[str, ...]:

@@ -14,6 +14,21 @@ STORAGE = {"常温": "Room temperature", "阴凉": "Cool (≤ 20 °C)", "冷链"
 
 _ALL = {**DEPOT_LEVELS, **LOT_STATUSES, **STORAGE}
 
+# Allocation order statuses are stored as codes (they order the forward-only merge).
+ORDER_STATUSES = {
+    "draft": "草稿",
+    "submitted": "已提交",
+    "approved": "已批准",
+    "dispatched": "已发运",
+    "received": "已接收",
+    "cancelled": "已作废",
+}
+
+
+def order_status(code: str) -> str:
+    """An order status as the user's language shows it."""
+    return code if current_language() == "en" else ORDER_STATUSES.get(code, code)
+
 
 def label(value: str) -> str:
     """A stored vocabulary value as the user's language shows it."""

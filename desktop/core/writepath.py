@@ -120,7 +120,19 @@ def apply_fields(db, tbl: str, row_id: str, payload: dict, stamp: Stamp) -> None
         )
         derived.changed(db, tbl, [row_id])
         return
-    winners = {k: v for k, v in payload.items() if k not in clocks or stamp > clocks[k]}
+    forward = tables.FORWARD.get(tbl, {}).keys() & payload.keys()
+    current = {}
+    if forward:  # forward-only fields compare values too, so read them
+        names = sorted(forward)
+        row = db.execute(f"SELECT {', '.join(names)} FROM {tbl} WHERE id = ?", [row_id]).fetchone()
+        current = dict(zip(names, row, strict=True))
+    winners = {
+        name: value
+        for name, value in payload.items()
+        if tables.wins(
+            tbl, name, (value, stamp), (current.get(name), clocks[name]) if name in clocks else None
+        )
+    }
     if not winners:
         return
     assignments = ", ".join(f"{name} = ?" for name in winners)
