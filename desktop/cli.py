@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from desktop import cli_io, cli_stock
+from desktop import cli_io, cli_orders, cli_stock
 from desktop.cli_common import State
 from desktop.core import check as checkmod
 from desktop.core import info as infomod
@@ -116,6 +116,7 @@ def check(state: State, rebuild):
 
 cli_stock.register(cli)
 cli_io.register(cli)
+cli_orders.register(cli)
 
 
 def log_path() -> Path:

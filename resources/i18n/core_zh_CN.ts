@@ -1165,5 +1165,265 @@ Key fingerprint: {fingerprint}{demo}</source>
             <source>合格, 待检, 冻结 or 报废.</source>
             <translation>合格、待检、冻结 或 报废。</translation>
         </message>
+        <message>
+            <source>3: 存根, 出库联 and 接收联.</source>
+            <translation>3：存根、出库联和接收联。</translation>
+        </message>
+        <message>
+            <source>Allocation orders (调拨单).</source>
+            <translation>调拨单。</translation>
+        </message>
+        <message>
+            <source>Allocation orders, newest first.</source>
+            <translation>调拨单列表，最新在前。</translation>
+        </message>
+        <message>
+            <source>An oral or telephone order names who gave it (approver).</source>
+            <translation>口头或电话指令须注明下达人（批准人）。</translation>
+        </message>
+        <message>
+            <source>An oral or telephone order: approved now, written paperwork due within 48 hours.</source>
+            <translation>口头或电话指令：即时批准，书面手续须在 48 小时内补办。</translation>
+        </message>
+        <message>
+            <source>An order needs at least one line (item and quantity).</source>
+            <translation>调拨单至少需要一行（物资和数量）。</translation>
+        </message>
+        <message>
+            <source>Approve an order and reserve its stock.</source>
+            <translation>批准调拨单并锁定库存。</translation>
+        </message>
+        <message>
+            <source>Book the arrival of a dispatched order (as dispatched).</source>
+            <translation>登记已发运调拨单的到货（按发运数量）。</translation>
+        </message>
+        <message>
+            <source>Cancel an order before dispatch (reservations are released).</source>
+            <translation>在发运前作废调拨单（释放锁定的库存）。</translation>
+        </message>
+        <message>
+            <source>Check the QR text of a printed order (exit 0 when genuine).</source>
+            <translation>核验纸质调拨单的二维码内容（真实时退出码为 0）。</translation>
+        </message>
+        <message>
+            <source>Create an allocation order; lots are picked earliest expiry first, the rest proposed from other depots.</source>
+            <translation>新建调拨单；按近效期先出选择批次，不足部分建议从其他仓库调出。</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>填单时间</translation>
+        </message>
+        <message>
+            <source>Delivery address (for a unit).</source>
+            <translation>送货地址（接收单位时填写）。</translation>
+        </message>
+        <message>
+            <source>Dispatch an approved order: the stock leaves the depots.</source>
+            <translation>发运已批准的调拨单：物资出库。</translation>
+        </message>
+        <message>
+            <source>Driver's phone.</source>
+            <translation>驾驶员电话。</translation>
+        </message>
+        <message>
+            <source>Driver.</source>
+            <translation>驾驶员。</translation>
+        </message>
+        <message>
+            <source>From: {source}</source>
+            <translation>发出仓库：{source}</translation>
+        </message>
+        <message>
+            <source>Give the reason for cancelling.</source>
+            <translation>请填写作废原因。</translation>
+        </message>
+        <message>
+            <source>ITEM=QTY, e.g. PPE-0001=500; repeat for more lines.</source>
+            <translation>物资编码=数量，例如 PPE-0001=500；多行请重复此选项。</translation>
+        </message>
+        <message>
+            <source>Incident reference.</source>
+            <translation>关联事件编号。</translation>
+        </message>
+        <message>
+            <source>Issuing depot code.</source>
+            <translation>发出仓库编码。</translation>
+        </message>
+        <message>
+            <source>Item {item} is on two lines; put it on one.</source>
+            <translation>物资 {item} 出现在两行中，请合并为一行。</translation>
+        </message>
+        <message>
+            <source>Name the approver (批准人).</source>
+            <translation>请填写批准人。</translation>
+        </message>
+        <message>
+            <source>Name the receiving depot (its code) or the receiving unit.</source>
+            <translation>请填写接收仓库（编码）或接收单位。</translation>
+        </message>
+        <message>
+            <source>Needed by</source>
+            <translation>需求时间</translation>
+        </message>
+        <message>
+            <source>Needed by (date).</source>
+            <translation>需求时间（日期）。</translation>
+        </message>
+        <message>
+            <source>No allocation order {number}.</source>
+            <translation>没有编号为 {number} 的调拨单。</translation>
+        </message>
+        <message>
+            <source>Not enough usable stock in any depot for: {lines}.</source>
+            <translation>各仓库可用库存不足：{lines}。</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>One order with its lines and picked lots.</source>
+            <translation>显示一张调拨单及其物资行和所选批次。</translation>
+        </message>
+        <message>
+            <source>Only this incident.</source>
+            <translation>仅此事件。</translation>
+        </message>
+        <message>
+            <source>Only this status.</source>
+            <translation>仅此状态。</translation>
+        </message>
+        <message>
+            <source>Oral order: written paperwork due by {due}</source>
+            <translation>口头指令：书面手续须于 {due} 前补办</translation>
+        </message>
+        <message>
+            <source>Order {number} has no pick {id}.</source>
+            <translation>调拨单 {number} 没有出库批次记录 {id}。</translation>
+        </message>
+        <message>
+            <source>Order {number} is genuine (signature valid; the order is not in this database).</source>
+            <translation>调拨单 {number} 真实有效（签名有效；本数据库中没有该调拨单）。</translation>
+        </message>
+        <message>
+            <source>Order {number} is genuine and matches the record.</source>
+            <translation>调拨单 {number} 真实有效，与系统记录一致。</translation>
+        </message>
+        <message>
+            <source>Order {number} is {status}; it cannot become {target}.</source>
+            <translation>调拨单 {number} 当前为“{status}”，不能变为“{target}”。</translation>
+        </message>
+        <message>
+            <source>Order {number} was not an oral order.</source>
+            <translation>调拨单 {number} 不是口头指令。</translation>
+        </message>
+        <message>
+            <source>Order {number} was signed by station {origin}, whose key this station does not trust yet; exchange keys with it first.</source>
+            <translation>调拨单 {number} 由站点 {origin} 签发，本站尚未信任该站点的密钥；请先与该站交换密钥。</translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>优先级</translation>
+        </message>
+        <message>
+            <source>Priority must be 特急, 紧急 or 一般.</source>
+            <translation>优先级必须是 特急、紧急 或 一般。</translation>
+        </message>
+        <message>
+            <source>Quantity of {item}</source>
+            <translation>{item} 的数量</translation>
+        </message>
+        <message>
+            <source>Receiving contact person.</source>
+            <translation>接收方联系人。</translation>
+        </message>
+        <message>
+            <source>Receiving contact phone.</source>
+            <translation>接收方联系电话。</translation>
+        </message>
+        <message>
+            <source>Receiving depot code, or the name of the receiving unit.</source>
+            <translation>接收仓库编码，或接收单位名称。</translation>
+        </message>
+        <message>
+            <source>Record that an oral order's written paperwork is done.</source>
+            <translation>登记口头指令的书面手续已补办。</translation>
+        </message>
+        <message>
+            <source>Short: {item} by {qty}</source>
+            <translation>缺口：{item} 差 {qty}</translation>
+        </message>
+        <message>
+            <source>Submit a draft order for approval.</source>
+            <translation>提交草稿调拨单待批准。</translation>
+        </message>
+        <message>
+            <source>The PDF file to write.</source>
+            <translation>要写入的 PDF 文件。</translation>
+        </message>
+        <message>
+            <source>The issuing and the receiving depot are the same.</source>
+            <translation>发出仓库与接收仓库相同。</translation>
+        </message>
+        <message>
+            <source>The requesting unit.</source>
+            <translation>申请单位。</translation>
+        </message>
+        <message>
+            <source>The signature is genuine but the lines on record for {number} differ from the printed ones: the order changed after printing.</source>
+            <translation>签名真实，但系统中 {number} 的物资行与纸质单不一致：调拨单在打印后被修改。</translation>
+        </message>
+        <message>
+            <source>The signature of order {number} is not valid: the printed order was altered or forged.</source>
+            <translation>调拨单 {number} 的签名无效：纸质单被篡改或伪造。</translation>
+        </message>
+        <message>
+            <source>This is not the QR code of a BioReserve allocation order.</source>
+            <translation>这不是本系统调拨单的二维码。</translation>
+        </message>
+        <message>
+            <source>To: {destination}</source>
+            <translation>接收单位：{destination}</translation>
+        </message>
+        <message>
+            <source>Vehicle (plate).</source>
+            <translation>车辆（车牌号）。</translation>
+        </message>
+        <message>
+            <source>Who approved (required for --oral).</source>
+            <translation>批准人（--oral 时必填）。</translation>
+        </message>
+        <message>
+            <source>Who approves (批准人).</source>
+            <translation>批准人。</translation>
+        </message>
+        <message>
+            <source>Why it is cancelled.</source>
+            <translation>作废原因。</translation>
+        </message>
+        <message>
+            <source>Write each line as ITEM=QTY, e.g. --line PPE-0001=500 (not {text}).</source>
+            <translation>每行请写成 物资编码=数量，例如 --line PPE-0001=500（而不是 {text}）。</translation>
+        </message>
+        <message>
+            <source>Write the printed order (PDF) with its signed QR code.</source>
+            <translation>生成带签名二维码的纸质调拨单（PDF）。</translation>
+        </message>
+        <message>
+            <source>Wrote {path} ({pages} pages).</source>
+            <translation>已写入 {path}（共 {pages} 页）。</translation>
+        </message>
+        <message>
+            <source>{item} short by {qty} {unit}</source>
+            <translation>{item} 缺 {qty} {unit}</translation>
+        </message>
+        <message>
+            <source>{number}: {status}</source>
+            <translation>{number}：{status}</translation>
+        </message>
+        <message>
+            <source>特急, 紧急 or 一般.</source>
+            <translation>特急、紧急 或 一般。</translation>
+        </message>
     </context>
 </TS>

@@ -1,0 +1,148 @@
+"""The order commands as a script uses them."""
+
+import json
+
+import pytest
+
+from desktop.cli import main
+
+
+def run(capsys, *args):
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as exc:
+        code = exc.code or 0
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def bio(capsys, demo_path):
+    return lambda *args: run(capsys, "--db", str(demo_path), *args)
+
+
+def test_create_prints_number_status_and_picked_lines(bio):
+    code, out, _ = bio(
+        "--json",
+        "order",
+        "create",
+        "--from",
+        "HY-CK01",
+        "--to",
+        "HY-YY01",
+        "--line",
+        "PPE-0001=100",
+        "--line",
+        "DISINF-0001=10",
+        "--incident",
+        "EV-2026-01",
+        "--needed-by",
+        "2026/12/1",
+    )
+    data = json.loads(out)
+    assert code == 0 and data["status"] == "draft" and data["number"].startswith("TB-DEMO-")
+    assert {line["item"] for line in data["lines"]} == {"PPE-0001", "DISINF-0001"}
+    assert sum(line["qty"] for line in data["lines"] if line["item"] == "PPE-0001") == 100
+    assert set(data["lines"][0]) >= {"item", "lot", "expiry", "qty"}
+
+
+def test_the_lifecycle_through_the_cli(bio):
+    number = json.loads(
+        bio(
+            "--json",
+            "order",
+            "create",
+            "--from",
+            "HY-CK01",
+            "--to",
+            "HY-YY01",
+            "--line",
+            "PPE-0001=10",
+        )[1]
+    )["number"]
+    for step in (
+        ["submit"],
+        ["approve", "--approver", "王局长"],
+        ["dispatch", "--vehicle", "湘D12345", "--driver", "李师傅"],
+        ["receive"],
+    ):
+        code, out, err = bio("--json", "order", step[0], number, *step[1:])
+        assert code == 0, err
+    assert json.loads(out)["status"] == "received"
+    code, out, _ = bio("--json", "order", "list", "--status", "received")
+    assert [o["number"] for o in json.loads(out)] == [number]
+    code, out, _ = bio("--json", "order", "show", number)
+    assert json.loads(out)["driver"] == "李师傅"
+
+
+def test_refusals_exit_non_zero_with_the_reason(bio):
+    code, out, err = bio(
+        "order", "create", "--from", "HY-CK01", "--to", "HY-YY01", "--line", "PPE-0001"
+    )
+    assert code == 1 and "ITEM=QTY" in err
+    number = json.loads(
+        bio(
+            "--json",
+            "order",
+            "create",
+            "--from",
+            "HY-CK01",
+            "--to",
+            "HY-YY01",
+            "--line",
+            "PPE-0001=10",
+        )[1]
+    )["number"]
+    code, _, err = bio("order", "dispatch", number)
+    assert code == 1 and number in err
+    code, _, err = bio("order", "cancel", number, "--reason", " ")
+    assert code == 1 and err
+
+
+def test_an_oral_order_and_its_paperwork(bio):
+    code, out, _ = bio(
+        "--json",
+        "order",
+        "create",
+        "--from",
+        "HY-CK01",
+        "--to",
+        "衡阳县人民医院",
+        "--line",
+        "PPE-0001=10",
+        "--oral",
+        "--approver",
+        "张指挥长",
+    )
+    data = json.loads(out)
+    assert code == 0 and data["status"] == "approved"
+    code, out, _ = bio("order", "show", data["number"])
+    assert "48" in out or "补办" in out or "paperwork" in out
+    assert bio("order", "paperwork", data["number"])[0] == 0
+
+
+def test_verify_accepts_the_seal_and_refuses_a_changed_one(bio, demo_path):
+    from desktop.core import db as dbmod
+    from desktop.core import order_seal, orders
+
+    number = json.loads(
+        bio(
+            "--json",
+            "order",
+            "create",
+            "--from",
+            "HY-CK01",
+            "--to",
+            "HY-YY01",
+            "--line",
+            "PPE-0001=10",
+        )[1]
+    )["number"]
+    db = dbmod.open_db(demo_path)
+    text = order_seal.payload(db, orders.detail(db, number))
+    db.close()
+    code, out, _ = bio("--json", "order", "verify", text)
+    assert code == 0 and json.loads(out)["valid"] is True
+    code, out, _ = bio("--json", "order", "verify", text.replace(number, number[:-1] + "9"))
+    assert code == 1 and json.loads(out)["valid"] is False
