@@ -72,7 +72,8 @@ def source_messages(paths: list[Path] | None = None) -> set[str]:
     """Every literal passed to tr() in the core and the CLI."""
     if paths is None:
         pkg = project_root() / "desktop"
-        paths = sorted((pkg / "core").rglob("*.py")) + sorted(pkg.glob("cli*.py"))
+        paths = sorted((pkg / "core").rglob("*.py")) + sorted((pkg / "documents").rglob("*.py"))
+        paths += sorted(pkg.glob("cli*.py"))
     import ast
 
     found = set()

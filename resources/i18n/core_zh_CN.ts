@@ -1425,5 +1425,21 @@ Key fingerprint: {fingerprint}{demo}</source>
             <source>特急, 紧急 or 一般.</source>
             <translation>特急、紧急 或 一般。</translation>
         </message>
+        <message>
+            <source>Cannot write {path}: {reason}. Choose a folder you can write to, and close the file if another program has it open.</source>
+            <translation>无法写入 {path}：{reason}。请选择有写入权限的文件夹；如该文件已被其他程序打开，请先关闭。</translation>
+        </message>
+        <message>
+            <source>Choose at least one allocation order to print.</source>
+            <translation>请至少选择一张要打印的调拨单。</translation>
+        </message>
+        <message>
+            <source>No Chinese TrueType font was found (e.g. SimSun, Microsoft YaHei, WenQuanYi); PDFs use the built-in STSong-Light, which some viewers show as blank text. Install a Chinese TrueType font (on Debian: fonts-wqy-microhei).</source>
+            <translation>未找到中文 TrueType 字体（如宋体、微软雅黑、文泉驿）；PDF 将使用内置的 STSong-Light 字体，部分阅读器会显示为空白。请安装中文 TrueType 字体（Debian 上为 fonts-wqy-microhei）。</translation>
+        </message>
+        <message>
+            <source>Print 1 copy, or 3 copies (存根, 出库联, 接收联).</source>
+            <translation>可打印 1 份，或 3 联（存根、出库联、接收联）。</translation>
+        </message>
     </context>
 </TS>

@@ -80,7 +80,7 @@ def test_refusals_exit_non_zero_with_the_reason(bio):
     code, out, err = bio(
         "order", "create", "--from", "HY-CK01", "--to", "HY-YY01", "--line", "PPE-0001"
     )
-    assert code == 1 and "ITEM=QTY" in err
+    assert code == 1 and "--line PPE-0001=500" in err
     number = json.loads(
         bio(
             "--json",

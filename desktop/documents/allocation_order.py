@@ -1,0 +1,359 @@
+"""The printed allocation order (调拨单), the document of record.
+
+A4, black on white: title, a bordered header block with the signed QR code (扫码核验,
+order_seal), the parties, transport, the oral-order note, the lines (one row per lot
+picked; the header row repeats on every page), signature blocks, and a footer with
+第 x 页 共 y 页 counted within each copy. copies=3 prints 存根, 出库联 and 接收联 as
+three sections of one PDF; drill orders carry a diagonal 演练 watermark. The Chinese
+font is the system TrueType CJK font, embedded as a subset (fonts.cjk_font).
+
+    render(db, "TB-HY-CITY-20260301-001", "order.pdf", copies=3) -> RenderResult
+    render_many(db, numbers, folder, progress=lambda done, total: ...)
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from desktop.core import order_seal, orders, station
+from desktop.core.errors import BioError
+from desktop.core.i18n import tr
+from desktop.core.vocab import ORDER_STATUSES
+from desktop.documents import fonts
+from desktop.documents.layout import (
+    Call,
+    QrCode,
+    Section,
+    SectionedDoc,
+    Title,
+    grid,
+    write_atomically,
+)
+
+TITLE = "衡阳市生物安全应急物资调拨单"
+COPY_LABELS = ("存根", "出库联", "接收联")
+COPY_ORDINALS = ("第一联", "第二联", "第三联")
+SIGNERS = ("批准人", "发货人", "运输人", "接收人")
+LINE_HEADER = ("序号", "物资编码", "品名", "规格", "单位", "批号", "有效期", "数量")
+LINE_WIDTHS = (8, 22, 28, 40, 8, 20, 17, 12)  # mm; 备注 takes the rest of the 180
+WIDE = (20, 64, 26, 70)  # mm: the column grid of the header, parties and transport blocks
+NONE = "—"
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    path: Path
+    pages: int
+    warning: str = ""  # the font warning; empty when a TrueType font was embedded
+
+    @property
+    def font_warning(self) -> str:
+        return self.warning
+
+
+def render(db, number: str, path, copies: int = 1) -> RenderResult:
+    """One order to a PDF at path: one copy, or three (存根, 出库联, 接收联)."""
+    return _render(db, [number], Path(path), copies, None)
+
+
+def render_many(db, numbers, path_or_folder, copies: int = 1, progress=None) -> RenderResult:
+    """Several orders in one PDF, each on new pages and numbered within itself (within
+    each copy). progress(done, total) is called as each order is laid out; if it
+    raises, the exception propagates and no file is left. A folder gets a file named
+    调拨单-<time>.pdf."""
+    target = Path(path_or_folder)
+    if target.is_dir():
+        target = target / f"调拨单-{datetime.now():%Y%m%d-%H%M%S}.pdf"
+    return _render(db, list(numbers), target, copies, progress)
+
+
+def _render(db, numbers: list[str], target: Path, copies: int, progress) -> RenderResult:
+    if copies not in (1, 3):
+        raise BioError(tr("Print 1 copy, or 3 copies (存根, 出库联, 接收联)."))
+    if not numbers:
+        raise BioError(tr("Choose at least one allocation order to print."))
+    st = station.get(db)
+    if st is None:
+        raise BioError(
+            tr("This database has no station identity yet. Run `bioreserve init` to give it one.")
+        )
+    font = fonts.cjk_font()
+    form = _Form(db, font.name, (st.name, f"打印时间：{datetime.now():%Y-%m-%d %H:%M}"), copies)
+    sections = []
+    for done, number in enumerate(numbers, 1):
+        sections.extend(form.sections(orders.detail(db, number)))
+        if progress is not None:
+            sections[-1][1].append(Call(lambda done=done: progress(done, len(numbers))))
+
+    def produce(temporary: str) -> int:
+        doc = SectionedDoc(temporary, font.name, title=sections[0][0].heading, author=st.name)
+        return doc.build_sections(sections)
+
+    return RenderResult(target, write_atomically(target, produce), font.warning)
+
+
+def _text(value) -> str:
+    """Printable text: — for nothing; ℃ as °C (WenQuanYi Micro Hei's ℃ glyph is blank)."""
+    if value is None or value == "":
+        return NONE
+    return str(value).replace("℃", "°C")
+
+
+def _day(value) -> str:
+    if not value:
+        return NONE
+    day = datetime.fromisoformat(str(value)[:10])
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _when(value) -> str:
+    return datetime.fromisoformat(str(value)).strftime("%Y-%m-%d %H:%M") if value else NONE
+
+
+def _sent(pick: dict) -> int:
+    """The quantity printed: dispatched once dispatched, else picked."""
+    return pick["qty"] if pick["qty_dispatched"] is None else pick["qty_dispatched"]
+
+
+def _rows(order: dict):
+    """(line, pick or None, notes) per printed row: one per pick; a line with no pick once."""
+    by_line = defaultdict(list)
+    for pick in order["picks"]:
+        by_line[pick["line_id"]].append(pick)
+    for line in order["lines"]:
+        picks = by_line.get(line["id"]) or [None]
+        short = line["qty_requested"] - sum(p["qty"] for p in picks if p)
+        for n, pick in enumerate(picks):
+            notes = [line["note"]] if line["note"] and n == 0 else []
+            if pick and pick["depot_id"] != order["from_depot_id"]:
+                notes.append(f"发自{pick['depot']}")
+            if pick and pick["qty_received"] not in (None, _sent(pick)) and pick["diff_reason"]:
+                notes.append(f"差异：{pick['diff_reason']}")
+            if short > 0 and n == len(picks) - 1:
+                notes.append(f"申请{line['qty_requested']}，缺{short}")
+            yield line, pick, notes
+
+
+class _Form:
+    """Builds the flowables of an order's sections."""
+
+    def __init__(self, db, font: str, printed: tuple[str, str], copies: int):
+        self.db, self.font, self.printed, self.copies = db, font, printed, copies
+        self.cell = ParagraphStyle("cell", fontName=font, fontSize=9, leading=11.5)
+        self.cell.wordWrap = "CJK"
+        self.small = ParagraphStyle("small", parent=self.cell, fontSize=8, leading=10)
+        self.centre = ParagraphStyle("centre", parent=self.small, alignment=TA_CENTER)
+        self.label = ParagraphStyle("label", parent=self.cell, alignment=TA_CENTER)
+        self.stamp = ParagraphStyle("stamp", parent=self.label, fontSize=13, leading=16)
+        self.depots = {d["id"]: d for d in db.query("SELECT * FROM depot")}
+
+    def p(self, text, style=None) -> Paragraph:
+        return Paragraph(escape(_text(text)), style or self.cell)
+
+    def fit(self, text: str, width: float):
+        """Plain text when it fits the column (fast), else a wrapping paragraph."""
+        if stringWidth(text, self.font, 8) <= width * mm - 6:
+            return text
+        return self.p(text, self.small)
+
+    def party(self, depot: dict, width: float) -> Paragraph:
+        """Name and code on one line, or the code on a line of its own (never a "（"
+        left at the end of a line)."""
+        name, code = escape(depot["name"]), f"（{escape(depot['code'])}）"
+        fits = stringWidth(name + code, self.font, 9) <= width * mm - 12
+        return Paragraph(name + ("" if fits else "<br/>") + code, self.cell)
+
+    def grid(self, rows, widths, centred=(0, 2), extra=()) -> Table:
+        return grid(rows, widths, self.font, centred, extra)
+
+    def sections(self, order: dict) -> list[tuple[Section, list]]:
+        seal = QrCode(order_seal.payload(self.db, order), 29 * mm)  # ~0.45 mm a module
+        drill = "（演练）" if order["drill"] else ""
+        out = []
+        for n in range(self.copies):
+            label = COPY_LABELS[n] if self.copies > 1 else ""
+            section = Section(
+                heading=f"{TITLE}{drill}　编号：{order['number']}",
+                footer=self.printed,
+                reference=(f"编号：{order['number']}", label),
+                label=label and f"{COPY_ORDINALS[n]}　{label}",
+                watermark="演练" if order["drill"] else "",
+            )
+            out.append((section, self.story(order, seal, drill)))
+        return out
+
+    def story(self, order: dict, seal: QrCode, drill: str) -> list:
+        story = [Title(TITLE + drill, self.font, 18)]
+        marking = self.marking(order)
+        if marking:
+            stamp = Table([[self.p(marking, self.stamp)]], colWidths=[110 * mm])
+            stamp.setStyle(
+                [("BOX", (0, 0), (-1, -1), 1.5, "black"), ("TOPPADDING", (0, 0), (-1, -1), 3)]
+            )
+            story.append(stamp)
+        story += [Spacer(1, 2 * mm), self.header(order, seal), self.parties(order)]
+        story.append(self.transport(order))
+        if order["oral"]:
+            story.append(self.row(Paragraph("口头/<br/>电话指令", self.label), self.oral(order)))
+        if order["notes"]:
+            story.append(self.row("备　　注", order["notes"]))
+        story += [Spacer(1, 4 * mm), self.lines(order), Spacer(1, 5 * mm)]
+        story.append(KeepTogether([self.signatures(), Spacer(1, 2 * mm), self.explanation()]))
+        return story
+
+    def marking(self, order: dict) -> str:
+        """The status marking of an order that does not authorise a dispatch."""
+        status = order["status"]
+        if status in ("draft", "submitted"):
+            return f"{ORDER_STATUSES[status]} — 未批准，不得据此发货"
+        if status == "cancelled":
+            reason = f"（原因：{order['cancel_reason']}）" if order["cancel_reason"] else ""
+            return f"已作废 — 不得据此发货{reason}"
+        return ""
+
+    def header(self, order: dict, seal: QrCode) -> Table:
+        priority = "　".join(
+            ("■ " if p == order["priority"] else "□ ") + p for p in orders.PRIORITIES
+        )
+        status = ORDER_STATUSES.get(order["status"], order["status"])
+        stamp = order.get(f"{order['status']}_at") or (
+            order["status"] == "draft" and order["created_at"]
+        )
+        if stamp:
+            status += f"（{_when(stamp)}）"
+        rows = [
+            [
+                "编　　号",
+                order["number"],
+                "填单日期",
+                _day(order["created_at"]),
+                [seal, Paragraph("扫码核验", self.centre)],
+            ],
+            ["优 先 级", priority, "需求时间", _day(order["needed_by"]), ""],
+            [
+                "关联事件",
+                self.p(order["incident"]),
+                "申请单位",
+                self.p(order["requesting_unit"]),
+                "",
+            ],
+            ["单据状态", status, "批 准 人", order["approver"] or NONE, ""],
+        ]
+        qr_cell = [("SPAN", (4, 0), (4, 3)), ("ALIGN", (4, 0), (4, 3), "CENTER")]
+        qr_cell += [("TOPPADDING", (4, 0), (4, 3), 3), ("BOTTOMPADDING", (4, 0), (4, 3), 4)]
+        return self.grid(
+            rows, WIDE[:3] + (36, 34), extra=qr_cell + [("FONTSIZE", (1, 0), (1, 0), 10.5)]
+        )
+
+    def parties(self, order: dict) -> Table:
+        source = self.depots.get(order["from_depot_id"]) or {}
+        target = self.depots.get(order["to_depot_id"]) or {}
+        from_name = self.party(source, WIDE[1]) if source else self.p("按库存分配，见明细")
+        to_name = self.party(target, WIDE[3]) if target else self.p(order["to_unit"])
+        from_contact = order["from_contact"] or source.get("contact")
+        from_phone = order["from_phone"] or source.get("phone")
+        to_contact = order["to_contact"] or target.get("contact")
+        to_phone = order["to_phone"] or target.get("phone")
+        rows = [
+            ["发出仓库", from_name, "接收单位或仓库", to_name],
+            ["地　　址", self.p(source.get("address")), "地　　址", self.p(order["to_address"])],
+            ["联 系 人", _text(from_contact), "联 系 人", _text(to_contact)],
+            ["电　　话", _text(from_phone), "电　　话", _text(to_phone)],
+        ]
+        return self.grid(rows, WIDE)
+
+    def transport(self, order: dict) -> Table:
+        driver, phone = _text(order["driver"]), _text(order["driver_phone"])
+        rows = [["运输车辆", _text(order["vehicle"]), "驾 驶 员", driver, "电话", phone]]
+        return self.grid(rows, WIDE[:3] + (26, 14, 30), centred=(0, 2, 4))
+
+    def oral(self, order: dict) -> str:
+        text = (
+            f"本单依据{order['approver']}的口头/电话指令办理，"
+            f"指令记录于 {_when(order['oral_at'])}；"
+        )
+        if order["paperwork_due"]:
+            return text + f"书面手续须于 {_when(order['paperwork_due'])} 前补办。"
+        return text + f"书面手续已于 {_when(order['paperwork_done_at'])} 补办。"
+
+    def row(self, label, text: str) -> Table:
+        return self.grid([[label, self.p(text)]], (WIDE[0], 180 - WIDE[0]), centred=(0,))
+
+    def lines(self, order: dict) -> Table:
+        received = any(p["qty_received"] is not None for p in order["picks"])
+        header, widths = list(LINE_HEADER), list(LINE_WIDTHS)
+        if received:  # 实收 takes room from 品名 and 规格
+            header.append("实收")
+            widths[2:4] = [widths[2] - 2, widths[3] - 7]
+            widths.append(12)
+        header.append("备注")
+        widths.append(180 - sum(widths))
+        rows = [header]
+        for line, pick, notes in _rows(order):
+            row = [
+                str(line["line_no"]),
+                self.fit(line["item"], widths[1]),
+                self.p(line["item_name"], self.small),
+                self.p(line["spec"], self.small),
+                self.fit(line["unit"], widths[4]),
+                self.fit(pick["lot"], widths[5]) if pick else "缺货",
+                _text(pick and pick["expiry"]),
+                self.fit(str(_sent(pick)), widths[7]) if pick else "0",
+            ]
+            if received:
+                row.append(self.fit(_text(pick and pick["qty_received"]), widths[8]))
+            note = "<br/>".join(escape(_text(n)) for n in notes)
+            row.append(Paragraph(note, self.small) if notes else "")
+            rows.append(row)
+        table = Table(rows, colWidths=[w * mm for w in widths], repeatRows=1)
+        style = [
+            ("FONT", (0, 0), (-1, -1), self.font, 8),
+            ("FONTSIZE", (0, 0), (-1, 0), 9),
+            ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+            ("BOX", (0, 0), (-1, -1), 1, "black"),
+            ("LINEBELOW", (0, 0), (-1, 0), 1, "black"),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ]
+        style += [("ALIGN", (c, 1), (c, -1), "CENTER") for c in (0, 4, 6)]
+        style += [("ALIGN", (c, 1), (c, -1), "RIGHT") for c in ((7, 8) if received else (7,))]
+        table.setStyle(TableStyle(style))
+        return table
+
+    def signatures(self) -> Table:
+        rows = [
+            [f"{who}（签字）：" for who in SIGNERS],
+            [""] * 4,
+            ["日期：　　　年　　月　　日"] * 4,
+        ]
+        table = Table(rows, colWidths=[45 * mm] * 4, rowHeights=[8 * mm, 13 * mm, 8 * mm])
+        style = [
+            ("FONT", (0, 0), (-1, -1), self.font, 9),
+            ("BOX", (0, 0), (-1, -1), 1, "black"),
+            ("LINEAFTER", (0, 0), (-2, -1), 0.5, "black"),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ]
+        table.setStyle(TableStyle(style))
+        return table
+
+    def explanation(self) -> Paragraph:
+        text = "说明：扫描右上方二维码可离线核验本单真伪（编号、物资明细与发单站点签名）。"
+        if self.copies > 1:
+            text += (
+                "本单一式三联：第一联存根（填单单位留存），第二联出库联（发出仓库留存），"
+                "第三联接收联（接收单位留存）。"
+            )
+        return Paragraph(escape(text), self.small)

@@ -1,0 +1,217 @@
+"""The printed allocation order: text, page numbering per copy, repeated header row, the
+embedded font subset, the QR code (decoded from the rendered page and verified), drill
+watermark, batch printing with progress, and refusals."""
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from desktop.core import ledger, order_seal, orders
+from desktop.core.context import Ctx
+from desktop.core.errors import BioError
+from desktop.documents import allocation_order, fonts
+
+CTX = Ctx("os:test")
+SIGNERS = ("批准人", "发货人", "运输人", "接收人")
+
+
+def tool(name: str) -> str:
+    """The path of a command-line tool; a missing tool fails on CI, else skips."""
+    path = shutil.which(name)
+    if path is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{name} is not installed (CI installs poppler-utils and zbar-tools)")
+        pytest.skip(f"{name} is not installed")
+    return path
+
+
+def text(pdf, page: int | None = None) -> str:
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return subprocess.run(
+        [tool("pdftotext"), "-layout", *pages, str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def stocked_items(db, count: int) -> list[str]:
+    codes = []
+    for row in ledger.balances(db, depot="HY-CK01"):
+        if row["qty"] >= 10 and row["item"] not in codes:
+            codes.append(row["item"])
+    assert len(codes) >= count, "the demo catalogue has fewer stocked items than needed"
+    return codes[:count]
+
+
+def small_order(db, **kwargs) -> str:
+    lines = [("PPE-0001", 60), ("PPE-0003", 500), ("PPE-0004", 20)]
+    return orders.create(db, CTX, "HY-CK01", "HY-YY01", lines, **kwargs)["number"]
+
+
+def dispatched_long_order(db) -> str:
+    lines = [(code, 1) for code in stocked_items(db, 40)]
+    number = orders.create(db, CTX, "HY-CK01", "HY-YY01", lines)["number"]
+    orders.submit(db, CTX, number)
+    orders.approve(db, CTX, number, approver="张卫国")
+    orders.dispatch(
+        db, CTX, number, vehicle="湘D·A1234", driver="李建军", driver_phone="13800001111"
+    )
+    return number
+
+
+def test_a_small_order_prints_its_parties_lines_and_signature_blocks(demo_db, tmp_path):
+    number = small_order(demo_db, priority="紧急", incident="SJ-2026-001 疑似聚集性疫情")
+    result = allocation_order.render(demo_db, number, tmp_path / "order.pdf")
+    assert result.path == tmp_path / "order.pdf" and result.path.exists()
+    assert result.pages == 1 and result.warning == "" == result.font_warning
+    page = text(result.path)
+    assert "衡阳市生物安全应急物资调拨单" in page and number in page
+    assert "草稿 — 未批准" in page  # not approved: marked as such
+    assert "衡阳市生物安全应急物资储备库" in page and "衡阳市第三人民医院应急物资库" in page
+    assert "SJ-2026-001" in page and "扫码核验" in page
+    for heading in ("序号", "物资编码", "品名", "规格", "单位", "批号", "有效期", "数量", "备注"):
+        assert heading in page
+    rows = page.splitlines()
+    for pick in orders.detail(demo_db, number)["picks"]:
+        assert pick["item_name"] in page
+        assert any(pick["lot"] in row and f" {pick['qty']}" in row for row in rows), pick
+    for who in SIGNERS:
+        assert f"{who}（签字）" in page
+    assert page.count("日期：") == 4
+    assert "第 1 页 共 1 页" in page
+    assert "演练" not in page and "存根" not in page
+
+
+def test_a_long_order_repeats_the_header_row_and_numbers_its_pages(demo_db, tmp_path):
+    number = dispatched_long_order(demo_db)
+    result = allocation_order.render(demo_db, number, tmp_path / "long.pdf")
+    assert result.pages >= 2
+    first, second = text(result.path, 1), text(result.path, 2)
+    assert f"第 1 页 共 {result.pages} 页" in first
+    assert f"第 2 页 共 {result.pages} 页" in second
+    assert "物资编码" in second and "批号" in second  # the header row again
+    assert number in second  # the continuation heading names the order
+    everything = text(result.path)
+    detail = orders.detail(demo_db, number)
+    assert len(detail["lines"]) == 40
+    for line in detail["lines"]:
+        assert line["item"] in everything
+    assert "草稿" not in everything and "张卫国" in everything and "湘D·A1234" in everything
+
+
+def test_three_copies_are_labelled_and_numbered_within_each_copy(demo_db, tmp_path):
+    number = dispatched_long_order(demo_db)
+    single = allocation_order.render(demo_db, number, tmp_path / "one.pdf").pages
+    result = allocation_order.render(demo_db, number, tmp_path / "three.pdf", copies=3)
+    assert result.pages == 3 * single
+    for n, label in enumerate(("存根", "出库联", "接收联")):
+        for page in range(1, single + 1):
+            content = text(result.path, n * single + page)
+            assert label in content
+            assert f"第 {page} 页 共 {single} 页" in content
+    assert "一式三联" in text(result.path)
+
+
+def test_the_chinese_font_is_embedded_as_a_subset(demo_db, tmp_path):
+    font = fonts.cjk_font()
+    if font.path is None:
+        pytest.fail(font.warning)  # CI installs fonts-wqy-microhei: a missing font is a bug
+    result = allocation_order.render(demo_db, small_order(demo_db), tmp_path / "order.pdf")
+    listing = subprocess.run(
+        [tool("pdffonts"), str(result.path)], capture_output=True, text=True, check=True
+    ).stdout
+    truetype = [line for line in listing.splitlines() if "TrueType" in line]
+    assert truetype
+    for line in truetype:
+        assert "+" in line.split()[0] and " yes yes " in line  # AAAAAA+… emb yes, sub yes
+
+
+def test_the_qr_code_decodes_to_the_signed_payload_and_verifies(demo_db, tmp_path):
+    number = dispatched_long_order(demo_db)
+    result = allocation_order.render(demo_db, number, tmp_path / "order.pdf")
+    subprocess.run(
+        [tool("pdftoppm"), "-r", "150", "-png", "-f", "1", "-l", "1", str(result.path),
+         str(tmp_path / "page")],
+        check=True,
+    )  # fmt: skip
+    [png] = list(tmp_path.glob("page*.png"))
+    decoded = subprocess.run(
+        [tool("zbarimg"), "--raw", "-q", str(png)], capture_output=True, text=True
+    ).stdout.strip()
+    assert decoded == order_seal.payload(demo_db, orders.detail(demo_db, number))
+    verdict = order_seal.verify(demo_db, decoded)
+    assert verdict.valid and verdict.matches_record and verdict.number == number
+    parts = decoded.split("|")
+    digest = parts[2]
+    parts[2] = digest[:5] + ("A" if digest[5] != "A" else "B") + digest[6:]
+    assert not order_seal.verify(demo_db, "|".join(parts)).valid
+
+
+def test_a_drill_order_is_marked_on_every_page(demo_db, tmp_path):
+    number = small_order(demo_db, drill=True)
+    result = allocation_order.render(demo_db, number, tmp_path / "drill.pdf", copies=3)
+    for page in range(1, result.pages + 1):
+        assert "演练" in text(result.path, page)
+    assert "衡阳市生物安全应急物资调拨单（演练）" in text(result.path, 1)
+
+
+def test_an_oral_order_received_short_shows_the_note_and_what_arrived(demo_db, tmp_path):
+    number = orders.create(
+        demo_db, CTX, "HY-CK01", "HY-YY02", [("PPE-0001", 30)], oral=True, approver="刘副局长"
+    )["number"]
+    orders.dispatch(demo_db, CTX, number)
+    [pick] = orders.detail(demo_db, number)["picks"]
+    orders.receive(demo_db, CTX, number, {pick["id"]: 28}, reason="途中破损")
+    page = text(allocation_order.render(demo_db, number, tmp_path / "oral.pdf").path)
+    assert "口头/" in page and "电话指令" in page and "刘副局长" in page
+    assert "书面手续须于" in page
+    assert "实收" in page and "28" in page and "途中破损" in page
+
+
+def test_a_batch_prints_every_order_each_numbered_within_itself(demo_db, tmp_path):
+    numbers = [small_order(demo_db) for _ in range(3)]
+    calls = []
+    folder = tmp_path / "out"
+    folder.mkdir()
+    result = allocation_order.render_many(
+        demo_db, numbers, folder, progress=lambda done, total: calls.append((done, total))
+    )
+    assert result.path.parent == folder and result.path.suffix == ".pdf"
+    assert [p.name for p in folder.iterdir()] == [result.path.name]
+    assert calls == [(1, 3), (2, 3), (3, 3)]
+    assert result.pages == 3
+    for page, number in enumerate(numbers, 1):
+        content = text(result.path, page)
+        assert number in content and "第 1 页 共 1 页" in content
+
+
+def test_a_failing_progress_callback_stops_the_batch_and_leaves_no_file(demo_db, tmp_path):
+    numbers = [small_order(demo_db) for _ in range(3)]
+
+    def progress(done, total):
+        if done == 2:
+            raise KeyboardInterrupt  # what a cancel button may raise
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(KeyboardInterrupt):
+        allocation_order.render_many(demo_db, numbers, folder / "batch.pdf", progress=progress)
+    assert list(folder.iterdir()) == []
+
+
+def test_refusals(demo_db, tmp_path):
+    number = small_order(demo_db)
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    with pytest.raises(BioError):
+        allocation_order.render(demo_db, number, tmp_path / "missing" / "order.pdf")
+    with pytest.raises(BioError):
+        allocation_order.render(demo_db, number, tmp_path / "order.pdf", copies=2)
+    with pytest.raises(BioError):
+        allocation_order.render_many(demo_db, [], tmp_path)
+    with pytest.raises(BioError):
+        allocation_order.render(demo_db, "TB-NONE-20260101-001", tmp_path / "order.pdf")
+    assert list(tmp_path.iterdir()) == []
