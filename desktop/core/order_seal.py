@@ -99,7 +99,7 @@ def verify(db, text: str) -> Verdict:
     try:
         raw = base64.urlsafe_b64decode(signature + "=" * (-len(signature) % 4))
         Ed25519PublicKey.from_public_bytes(key).verify(
-            raw, f"{VERSION}|{number}|{seal}|{origin}".encode("utf-8")
+            raw, f"{VERSION}|{number}|{seal}|{origin}".encode()
         )
     except (InvalidSignature, ValueError):
         return Verdict(

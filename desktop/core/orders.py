@@ -629,7 +629,8 @@ def listing(
             "SELECT o.number, o.status, o.priority, o.oral, o.drill, o.incident, o.created_at, "
             "o.needed_by, o.requesting_unit, coalesce(d.name, o.to_unit) AS destination, "
             "s.name AS source, o.paperwork_done_at, o.oral_at, "
-            "(SELECT count(*) FROM order_line l WHERE l.order_id = o.id AND l.deleted = 0) AS lines "
+            "(SELECT count(*) FROM order_line l WHERE l.order_id = o.id AND l.deleted = 0) "
+            "AS lines "
             "FROM alloc_order o LEFT JOIN depot d ON d.id = o.to_depot_id "
             "LEFT JOIN depot s ON s.id = o.from_depot_id "
             f"WHERE {' AND '.join(where)} ORDER BY o.created_at DESC, o.number DESC LIMIT :limit",

@@ -31,10 +31,13 @@ class AlertsView(QWidget):
     Signals:
         loaded(dict): alert counts by kind, once the tables are filled.
         thresholds_changed(list): the station's new thresholds in days.
+        order_requested(dict): make an allocation order for the selected shortfalls:
+            {"to": depot code, "lines": [(item code, quantity)]}.
     """
 
     loaded = Signal(dict)
     thresholds_changed = Signal(list)
+    order_requested = Signal(dict)
 
     def __init__(self, worker, lists: dict | None = None, parent=None):
         super().__init__(parent)
@@ -55,6 +58,15 @@ class AlertsView(QWidget):
         bar.addWidget(self.thresholds)
         bar.addWidget(self.save)
         bar.addWidget(self.message, 1)
+        self.make_order = QPushButton(self.tr("Allocation order for the selection…"))
+        self.make_order.setToolTip(
+            self.tr(
+                "Below norm or out of stock: order the shortfall of the selected rows "
+                "(one depot) from the other depots."
+            )
+        )
+        self.make_order.clicked.connect(self.request_order)
+        bar.addWidget(self.make_order)
         norm_columns = [
             Column("depot", self.tr("Depot code")),
             Column("depot_name", self.tr("Depot")),
@@ -104,6 +116,7 @@ class AlertsView(QWidget):
         for kind in KINDS:
             table = style.table(QTableView())
             table.setModel(self.models[kind])
+            table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
             self.tables[kind] = table
             self.tabs.addTab(table, self.captions[kind])
         layout = QVBoxLayout(self)
@@ -126,6 +139,30 @@ class AlertsView(QWidget):
             style.fit_columns(self.tables[kind])
         self.counts = alerts.counts(found)
         self.loaded.emit(self.counts)
+
+    def request_order(self) -> None:
+        """Ask for an order covering the selected norm shortfalls of one depot."""
+        kind = KINDS[self.tabs.currentIndex()]
+        if kind not in ("below_norm", "out_of_stock"):
+            self._say_error(self.tr("Choose rows under Below norm or Out of stock."))
+            return
+        table, model = self.tables[kind], self.models[kind]
+        rows = [model.row(i.row()) for i in table.selectionModel().selectedRows()]
+        if not rows:
+            self._say_error(self.tr("Select the rows to order (one depot)."))
+            return
+        depots = {row["depot"] for row in rows}
+        if len(depots) > 1:
+            self._say_error(self.tr("The selected rows belong to several depots; choose one."))
+            return
+        self.message.clear()
+        self.order_requested.emit(
+            {"to": depots.pop(), "lines": [(row["item"], row["short"]) for row in rows]}
+        )
+
+    def _say_error(self, text: str) -> None:
+        style.apply(self.message, "error")
+        self.message.setText(text)
 
     def save_thresholds(self) -> None:
         text = self.thresholds.text()

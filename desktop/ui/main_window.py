@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.ui import style
+from desktop.ui.orders_page import OrdersPage
 from desktop.ui.overview_page import OverviewPage
 from desktop.ui.reserves_page import ReservesPage
 
@@ -63,6 +64,11 @@ class MainWindow(QMainWindow):
         self.reserves = ReservesPage(worker)
         self.reserves.changed.connect(self.overview.refresh)
         self._add_page(self.tr("Reserves"), self.reserves)
+        self.orders = OrdersPage(worker)
+        self.orders.changed.connect(self.reserves.refresh)
+        self.orders.changed.connect(self.overview.refresh)
+        self._add_page(self.tr("Orders"), self.orders)
+        self.reserves.order_requested.connect(self.order_from_alert)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
 
@@ -124,6 +130,7 @@ class MainWindow(QMainWindow):
         self.action_refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         self.action_refresh.triggered.connect(self.overview.refresh)
         self.action_refresh.triggered.connect(self.reserves.refresh)
+        self.action_refresh.triggered.connect(self.orders.refresh)
         view_menu.addAction(self.action_refresh)
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
@@ -159,6 +166,11 @@ class MainWindow(QMainWindow):
             self.demo_label.setObjectName("demoMarker")
             style.apply(self.demo_label, "marker")
             bar.addPermanentWidget(self.demo_label)
+
+    def order_from_alert(self, prefill: dict):
+        """预警 → 调拨单: show the orders page with a new order for the shortfall."""
+        self.nav.setCurrentRow(self.pages.indexOf(self.orders))
+        return self.orders.new_order(prefill)
 
     def open_import(self):
         """The import dialog; after an import the reserves and the overview refresh."""

@@ -42,12 +42,14 @@ class ReservesPage(QWidget):
     Signals:
         changed(): stock, the catalogue, depots or norms changed (总览 refreshes).
         tab_ready(str): a tab was built and asked to load (its key).
+        order_requested(dict): 预警 asks for an allocation order (see AlertsView).
         lists_loaded(dict): the reference lists (depots, categories, …) were read.
     """
 
     changed = Signal()
     tab_ready = Signal(str)
     lists_loaded = Signal(dict)
+    order_requested = Signal(dict)
 
     def __init__(self, worker, parent=None):
         super().__init__(parent)
@@ -190,6 +192,7 @@ class ReservesPage(QWidget):
             widget.row_activated.connect(lambda row: self.open_dialog("issue", row))
         elif key == "alerts":
             widget.thresholds_changed.connect(lambda _days: self.load_lists())
+            widget.order_requested.connect(self.order_requested)
         elif key == "rotation":
             widget.transferred.connect(lambda _result: self._stock_changed())
         elif key == "transit":

@@ -4,122 +4,147 @@
     <context>
         <name>AlertsView</name>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="46" />
+            <location filename="../../desktop/ui/alerts_view.py" line="49" />
             <source>1 to 5 day counts separated by commas; each lot is shown in the tightest.</source>
             <translation>1 至 5 个天数，用逗号分隔；每个批次归入最紧的一档。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="48" />
+            <location filename="../../desktop/ui/alerts_view.py" line="51" />
             <source>Save thresholds</source>
             <translation>保存阈值</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="54" />
+            <location filename="../../desktop/ui/alerts_view.py" line="57" />
             <source>Near-expiry thresholds (days)</source>
             <translation>近效期预警阈值（天）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="59" />
-            <location filename="../../desktop/ui/alerts_view.py" line="69" />
+            <location filename="../../desktop/ui/alerts_view.py" line="61" />
+            <source>Allocation order for the selection…</source>
+            <translation>为所选缺口生成调拨单…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="64" />
+            <source>Below norm or out of stock: order the shortfall of the selected rows (one depot) from the other depots.</source>
+            <translation>低于定额或缺货：为所选行（同一仓库）的缺口从其他仓库生成调拨单。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="71" />
+            <location filename="../../desktop/ui/alerts_view.py" line="81" />
             <source>Depot code</source>
             <translation>仓库编码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="60" />
-            <location filename="../../desktop/ui/alerts_view.py" line="70" />
+            <location filename="../../desktop/ui/alerts_view.py" line="72" />
+            <location filename="../../desktop/ui/alerts_view.py" line="82" />
             <source>Depot</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="61" />
-            <location filename="../../desktop/ui/alerts_view.py" line="71" />
+            <location filename="../../desktop/ui/alerts_view.py" line="73" />
+            <location filename="../../desktop/ui/alerts_view.py" line="83" />
             <source>Item code</source>
             <translation>物资编码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="62" />
-            <location filename="../../desktop/ui/alerts_view.py" line="72" />
+            <location filename="../../desktop/ui/alerts_view.py" line="74" />
+            <location filename="../../desktop/ui/alerts_view.py" line="84" />
             <source>Item</source>
             <translation>物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="63" />
+            <location filename="../../desktop/ui/alerts_view.py" line="75" />
             <source>Reserve norm</source>
             <translation>储备定额</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="64" />
+            <location filename="../../desktop/ui/alerts_view.py" line="76" />
             <source>Usable stock</source>
             <translation>可用库存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="65" />
+            <location filename="../../desktop/ui/alerts_view.py" line="77" />
             <source>Shortfall</source>
             <translation>缺口</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="66" />
             <location filename="../../desktop/ui/alerts_view.py" line="78" />
+            <location filename="../../desktop/ui/alerts_view.py" line="90" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="73" />
+            <location filename="../../desktop/ui/alerts_view.py" line="85" />
             <source>Batch number</source>
             <translation>批号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="74" />
+            <location filename="../../desktop/ui/alerts_view.py" line="86" />
             <source>Expiry date</source>
             <translation>有效期至</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="75" />
+            <location filename="../../desktop/ui/alerts_view.py" line="87" />
             <source>Days left</source>
             <translation>剩余天数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="76" />
+            <location filename="../../desktop/ui/alerts_view.py" line="88" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="77" />
+            <location filename="../../desktop/ui/alerts_view.py" line="89" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="84" />
+            <location filename="../../desktop/ui/alerts_view.py" line="96" />
             <source>Within (days)</source>
             <translation>预警档（天）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="96" />
+            <location filename="../../desktop/ui/alerts_view.py" line="108" />
             <source>Below norm</source>
             <translation>低于定额</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="97" />
+            <location filename="../../desktop/ui/alerts_view.py" line="109" />
             <source>Out of stock</source>
             <translation>缺货</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="98" />
+            <location filename="../../desktop/ui/alerts_view.py" line="110" />
             <source>Near expiry</source>
             <translation>近效期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="99" />
+            <location filename="../../desktop/ui/alerts_view.py" line="111" />
             <source>Expired</source>
             <translation>已过期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="100" />
+            <location filename="../../desktop/ui/alerts_view.py" line="112" />
             <source>Negative balance</source>
             <translation>负库存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="142" />
+            <location filename="../../desktop/ui/alerts_view.py" line="147" />
+            <source>Choose rows under Below norm or Out of stock.</source>
+            <translation>请在“低于定额”或“缺货”中选择行。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="152" />
+            <source>Select the rows to order (one depot).</source>
+            <translation>请选择要调拨的行（同一仓库）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="156" />
+            <source>The selected rows belong to several depots; choose one.</source>
+            <translation>所选行属于多个仓库，请只选择一个仓库的行。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="179" />
             <source>Saved: {days} days.</source>
             <translation>已保存：{days} 天。</translation>
         </message>
@@ -130,6 +155,29 @@
             <location filename="../../desktop/ui/app.py" line="144" />
             <source>Open database</source>
             <translation>打开数据库</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApproveDialog</name>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="55" />
+            <source>Approve allocation order</source>
+            <translation>批准调拨单</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="57" />
+            <source>Name of the approving official</source>
+            <translation>批准人姓名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="58" />
+            <source>Approver</source>
+            <translation>批准人</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="60" />
+            <source>Approval reserves the picked stock at its depots.</source>
+            <translation>批准后，所拣选的库存将在各仓库预留。</translation>
         </message>
     </context>
     <context>
@@ -292,6 +340,83 @@
         </message>
     </context>
     <context>
+        <name>BatchJob</name>
+        <message>
+            <location filename="../../desktop/ui/order_batch.py" line="49" />
+            <source>Preparing {count} order(s)…</source>
+            <translation>正在准备 {count} 张调拨单…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_batch.py" line="50" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_batch.py" line="55" />
+            <source>Batch printing</source>
+            <translation>批量打印</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_batch.py" line="85" />
+            <location filename="../../desktop/ui/order_batch.py" line="154" />
+            <source>Batch printing was cancelled; no file was written.</source>
+            <translation>已取消批量打印，未生成文件。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_batch.py" line="94" />
+            <source>Rendered {done} of {total} order(s)…</source>
+            <translation>已生成 {done}/{total} 张调拨单…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_batch.py" line="123" />
+            <source>{count} order(s) exported to {path}.</source>
+            <translation>已将 {count} 张调拨单导出到 {path}。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_batch.py" line="133" />
+            <source>Sending the pages to the printer…</source>
+            <translation>正在发送到打印机…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_batch.py" line="134" />
+            <source>Allocation orders ({count})</source>
+            <translation>调拨单（{count} 张）</translation>
+        </message>
+    </context>
+    <context>
+        <name>CancelDialog</name>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="173" />
+            <source>Cancel allocation order</source>
+            <translation>作废调拨单</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="175" />
+            <source>e.g. the need was met otherwise; entered twice</source>
+            <translation>例如：需求已另行解决；重复填单</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="176" />
+            <source>Reason for cancelling</source>
+            <translation>作废原因</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="178" />
+            <source>A cancelled order stays on record; its reserved stock is released.</source>
+            <translation>作废的调拨单仍保留在记录中，其预留的库存将被释放。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="183" />
+            <source>Cancel the order</source>
+            <translation>确认作废</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="185" />
+            <source>Keep the order</source>
+            <translation>不作废</translation>
+        </message>
+    </context>
+    <context>
         <name>CatalogEditor</name>
         <message>
             <location filename="../../desktop/ui/catalog_editor.py" line="26" />
@@ -427,6 +552,217 @@
         </message>
     </context>
     <context>
+        <name>CreateOrderDialog</name>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="50" />
+            <source>New allocation order</source>
+            <translation>新建调拨单</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="60" />
+            <source>Items to allocate</source>
+            <translation>调拨物资</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="79" />
+            <source>Order</source>
+            <translation>基本信息</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="84" />
+            <source>Any depot, city reserves first (FEFO)</source>
+            <translation>不限仓库，市级储备优先（效期先出）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="87" />
+            <location filename="../../desktop/ui/order_create_dialog.py" line="250" />
+            <source>Depot</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="88" />
+            <source>Other unit</source>
+            <translation>其他单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="96" />
+            <source>e.g. 衡南县人民医院</source>
+            <translation>例如：衡南县人民医院</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="107" />
+            <source>Delivery address (a depot's own address if empty)</source>
+            <translation>送达地址（留空则为接收仓库地址）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="111" />
+            <source>Incident or drill reference, if any</source>
+            <translation>关联的事件或演练编号（如有）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="118" />
+            <source>Oral or telephone order (written paperwork due within 48 hours)</source>
+            <translation>口头/电话指令（须在 48 小时内补办书面手续）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="121" />
+            <location filename="../../desktop/ui/order_create_dialog.py" line="162" />
+            <source>Who approved or gave the order</source>
+            <translation>批准人或指令下达人</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="123" />
+            <source>Issuing depot</source>
+            <translation>发出仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="124" />
+            <source>Receiving party</source>
+            <translation>接收单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="126" />
+            <source>Delivery address</source>
+            <translation>送达地址</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="127" />
+            <source>Requesting unit</source>
+            <translation>申请单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="128" />
+            <source>Incident</source>
+            <translation>关联事件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="129" />
+            <source>Needed by</source>
+            <translation>需求时间</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="130" />
+            <source>Priority</source>
+            <translation>优先级</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="132" />
+            <source>Approver</source>
+            <translation>批准人</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="136" />
+            <source>Contacts and transport</source>
+            <translation>联系人与运输</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="140" />
+            <source>Optional now; asked again at dispatch</source>
+            <translation>可暂不填写，发运时再填</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="142" />
+            <source>Issuing contact</source>
+            <translation>发出方联系人</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="143" />
+            <source>Issuing phone</source>
+            <translation>发出方电话</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="144" />
+            <source>Receiving contact</source>
+            <translation>接收方联系人</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="145" />
+            <source>Receiving phone</source>
+            <translation>接收方电话</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="146" />
+            <source>Vehicle</source>
+            <translation>车辆</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="147" />
+            <source>Driver</source>
+            <translation>驾驶员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="148" />
+            <source>Driver's phone</source>
+            <translation>驾驶员电话</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="149" />
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="160" />
+            <source>Required: who gave the oral order</source>
+            <translation>必填：口头指令下达人</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="233" />
+            <location filename="../../desktop/ui/order_create_dialog.py" line="295" />
+            <source>Allocation order {number} saved ({status}).</source>
+            <translation>调拨单 {number} 已保存（{status}）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="241" />
+            <source>Lots picked, earliest expiry first (FEFO):</source>
+            <translation>按效期先出（FEFO）拣选的批次：</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="248" />
+            <source>Item code</source>
+            <translation>物资编码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="249" />
+            <source>Item</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="251" />
+            <source>Batch number</source>
+            <translation>批号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="252" />
+            <source>Expiry date</source>
+            <translation>有效期至</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="253" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="270" />
+            <source>{item} {name}: short by {qty} {unit}</source>
+            <translation>{item} {name}：缺 {qty} {unit}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="279" />
+            <source>Not enough usable stock in any depot:</source>
+            <translation>各仓库可用库存不足：</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="283" />
+            <source>Receive stock or reduce the quantities before the order is approved.</source>
+            <translation>请在批准前补充库存或减少调拨数量。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_create_dialog.py" line="299" />
+            <source>Short of stock on {count} line(s).</source>
+            <translation>其中 {count} 行库存不足。</translation>
+        </message>
+    </context>
+    <context>
         <name>DepotEditor</name>
         <message>
             <location filename="../../desktop/ui/depot_editor.py" line="22" />
@@ -521,6 +857,34 @@
             <location filename="../../desktop/ui/depot_summary_model.py" line="18" />
             <source>Expired lots</source>
             <translation>过期批次</translation>
+        </message>
+    </context>
+    <context>
+        <name>DispatchDialog</name>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="77" />
+            <source>Dispatch allocation order</source>
+            <translation>调拨单发运</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="79" />
+            <source>e.g. 湘D·12345</source>
+            <translation>例如：湘D·12345</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="82" />
+            <source>Vehicle</source>
+            <translation>车辆</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="83" />
+            <source>Driver</source>
+            <translation>驾驶员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="84" />
+            <source>Driver's phone</source>
+            <translation>驾驶员电话</translation>
         </message>
     </context>
     <context>
@@ -928,6 +1292,39 @@
         </message>
     </context>
     <context>
+        <name>LinesEditor</name>
+        <message>
+            <location filename="../../desktop/ui/order_lines_editor.py" line="70" />
+            <source>Add line</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_lines_editor.py" line="75" />
+            <source>Remove selected lines</source>
+            <translation>删除所选行</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_lines_editor.py" line="95" />
+            <source>Item</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_lines_editor.py" line="97" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_lines_editor.py" line="132" />
+            <source>Choose an item from the list first: type its code, name or pinyin.</source>
+            <translation>请先从列表中选择物资：输入编码、名称或拼音首字母。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_lines_editor.py" line="181" />
+            <source>Not in the catalogue, left out: {codes}</source>
+            <translation>以下编码不在物资目录中，已略去：{codes}</translation>
+        </message>
+    </context>
+    <context>
         <name>LotStatusDialog</name>
         <message>
             <location filename="../../desktop/ui/lot_status_dialog.py" line="19" />
@@ -950,17 +1347,17 @@
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/lot_status_dialog.py" line="49" />
+            <location filename="../../desktop/ui/lot_status_dialog.py" line="43" />
             <source>no expiry date</source>
             <translation>无有效期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/lot_status_dialog.py" line="63" />
+            <location filename="../../desktop/ui/lot_status_dialog.py" line="57" />
             <source>Choose the lot.</source>
             <translation>请选择批次。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/lot_status_dialog.py" line="70" />
+            <location filename="../../desktop/ui/lot_status_dialog.py" line="64" />
             <source>Lot {lot} of {item}: {was} → {status}.</source>
             <translation>物资 {item} 批次 {lot}：{was} → {status}。</translation>
         </message>
@@ -968,168 +1365,173 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="47" />
+            <location filename="../../desktop/ui/main_window.py" line="48" />
             <source>BioReserve — Biosafety Emergency Reserves and Response</source>
             <translation>生物安全应急储备与处置系统</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="49" />
+            <location filename="../../desktop/ui/main_window.py" line="50" />
             <source>[DEMONSTRATION DATA]</source>
             <translation>【演示数据】</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="62" />
+            <location filename="../../desktop/ui/main_window.py" line="63" />
             <source>Overview</source>
             <translation>总览</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="65" />
+            <location filename="../../desktop/ui/main_window.py" line="66" />
             <source>Reserves</source>
             <translation>物资储备</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="85" />
+            <location filename="../../desktop/ui/main_window.py" line="70" />
+            <source>Orders</source>
+            <translation>调拨单</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="91" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="86" />
+            <location filename="../../desktop/ui/main_window.py" line="92" />
             <source>&amp;New database…</source>
             <translation>新建数据库(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="89" />
+            <location filename="../../desktop/ui/main_window.py" line="95" />
             <source>&amp;Open database…</source>
             <translation>打开数据库(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="92" />
+            <location filename="../../desktop/ui/main_window.py" line="98" />
             <source>&amp;Check database</source>
             <translation>检查数据库(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="94" />
+            <location filename="../../desktop/ui/main_window.py" line="100" />
             <source>&amp;Import spreadsheet…</source>
             <translation>导入表格(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="97" />
+            <location filename="../../desktop/ui/main_window.py" line="103" />
             <source>&amp;Export stock, ledger and alerts…</source>
             <translation>导出库存、台账和预警(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="100" />
+            <location filename="../../desktop/ui/main_window.py" line="106" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="107" />
+            <location filename="../../desktop/ui/main_window.py" line="113" />
             <source>Import &amp;templates</source>
             <translation>导入模板(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="110" />
+            <location filename="../../desktop/ui/main_window.py" line="116" />
             <source>Catalogue items…</source>
             <translation>物资目录…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="111" />
+            <location filename="../../desktop/ui/main_window.py" line="117" />
             <source>Depots…</source>
             <translation>仓库…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="112" />
+            <location filename="../../desktop/ui/main_window.py" line="118" />
             <source>Stock (opening balances or receipts)…</source>
             <translation>库存（期初或入库）…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="113" />
+            <location filename="../../desktop/ui/main_window.py" line="119" />
             <source>Reserve norms…</source>
             <translation>储备定额…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="122" />
+            <location filename="../../desktop/ui/main_window.py" line="128" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="123" />
+            <location filename="../../desktop/ui/main_window.py" line="129" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="129" />
+            <location filename="../../desktop/ui/main_window.py" line="136" />
             <source>&amp;Settings</source>
             <translation>设置(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="130" />
+            <location filename="../../desktop/ui/main_window.py" line="137" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="141" />
+            <location filename="../../desktop/ui/main_window.py" line="148" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="142" />
+            <location filename="../../desktop/ui/main_window.py" line="149" />
             <source>&amp;About BioReserve</source>
             <translation>关于本系统(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="149" />
+            <location filename="../../desktop/ui/main_window.py" line="156" />
             <source>Station: {name} ({code})</source>
             <translation>站点：{name}（{code}）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="153" />
+            <location filename="../../desktop/ui/main_window.py" line="160" />
             <source>Database: {path}</source>
             <translation>数据库：{path}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="158" />
+            <location filename="../../desktop/ui/main_window.py" line="165" />
             <source>DEMO DATA</source>
             <translation>演示数据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="187" />
+            <location filename="../../desktop/ui/main_window.py" line="199" />
             <source>Open database</source>
             <translation>打开数据库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="189" />
+            <location filename="../../desktop/ui/main_window.py" line="201" />
             <source>BioReserve databases (*.db *.sqlite);;All files (*)</source>
             <translation>系统数据库 (*.db *.sqlite);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="195" />
+            <location filename="../../desktop/ui/main_window.py" line="207" />
             <source>Checking the database…</source>
             <translation>正在检查数据库…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="205" />
-            <location filename="../../desktop/ui/main_window.py" line="212" />
+            <location filename="../../desktop/ui/main_window.py" line="217" />
+            <location filename="../../desktop/ui/main_window.py" line="224" />
             <source>Check database</source>
             <translation>检查数据库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="206" />
+            <location filename="../../desktop/ui/main_window.py" line="218" />
             <source>No problems found: the data matches its operations.</source>
             <translation>未发现问题：数据与操作日志一致。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="213" />
+            <location filename="../../desktop/ui/main_window.py" line="225" />
             <source>{count} problem(s) found:</source>
             <translation>共发现 {count} 个问题：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="219" />
+            <location filename="../../desktop/ui/main_window.py" line="231" />
             <source>About BioReserve</source>
             <translation>关于本系统</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="221" />
+            <location filename="../../desktop/ui/main_window.py" line="233" />
             <source>BioReserve {version}
 
 Biosafety emergency reserves and response for the Hengyang biosafety coordination mechanism. Works offline; every change is recorded as an operation that other stations can merge.</source>
@@ -1359,6 +1761,650 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
         </message>
     </context>
     <context>
+        <name>OrderDetail</name>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="32" />
+            <location filename="../../desktop/ui/order_detail.py" line="150" />
+            <source>Select an order to see its details.</source>
+            <translation>选择一张调拨单以查看详情。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="42" />
+            <source>Order</source>
+            <translation>基本信息</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="44" />
+            <source>Priority</source>
+            <translation>优先级</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="45" />
+            <source>Incident</source>
+            <translation>关联事件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="46" />
+            <source>Requesting unit</source>
+            <translation>申请单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="47" />
+            <source>Needed by</source>
+            <translation>需求时间</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="48" />
+            <source>Approver</source>
+            <translation>批准人</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="49" />
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="53" />
+            <source>Issuing side</source>
+            <translation>发出方</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="55" />
+            <source>Issuing depot</source>
+            <translation>发出仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="56" />
+            <location filename="../../desktop/ui/order_detail.py" line="73" />
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="57" />
+            <location filename="../../desktop/ui/order_detail.py" line="74" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="61" />
+            <source>Transport</source>
+            <translation>运输</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="63" />
+            <source>Vehicle</source>
+            <translation>车辆</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="64" />
+            <source>Driver</source>
+            <translation>驾驶员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="65" />
+            <source>Driver's phone</source>
+            <translation>驾驶员电话</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="69" />
+            <source>Receiving side</source>
+            <translation>接收方</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="71" />
+            <source>Receiving unit</source>
+            <translation>接收单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="72" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="78" />
+            <source>Status history</source>
+            <translation>流转记录</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="80" />
+            <source>Filled in at</source>
+            <translation>填单时间</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="81" />
+            <source>Submitted at</source>
+            <translation>提交时间</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="82" />
+            <source>Approved at</source>
+            <translation>批准时间</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="83" />
+            <source>Dispatched at</source>
+            <translation>发运时间</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="84" />
+            <source>Received at</source>
+            <translation>接收时间</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="85" />
+            <source>Reason for cancelling</source>
+            <translation>作废原因</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="98" />
+            <source>Line</source>
+            <translation>行号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="99" />
+            <source>Item code</source>
+            <translation>物资编码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="100" />
+            <source>Item</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="101" />
+            <source>Specification</source>
+            <translation>规格型号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="102" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="103" />
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="118" />
+            <source>Items requested</source>
+            <translation>物资明细</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="119" />
+            <source>Lots picked</source>
+            <translation>拣货批次</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="161" />
+            <source>DRILL</source>
+            <translation>演练</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="172" />
+            <source>Any depot, city reserves first (FEFO)</source>
+            <translation>不限仓库，市级储备优先（效期先出）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="202" />
+            <source>Oral order; written paperwork completed {time}.</source>
+            <translation>口头指令，已于 {time} 补办书面手续。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="210" />
+            <source>Oral order given {given}: the written paperwork was due {due} and is overdue.</source>
+            <translation>口头指令下达于 {given}，书面手续应于 {due} 前补办，现已逾期。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_detail.py" line="215" />
+            <source>Oral order given {given}: the written paperwork is due by {due}.</source>
+            <translation>口头指令下达于 {given}，须在 {due} 前补办书面手续。</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderFormDialog</name>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="38" />
+            <source>Allocation order</source>
+            <translation>调拨单</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="39" />
+            <source>Receiving unit</source>
+            <translation>接收单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="41" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="46" />
+            <source>Order {number} is now {status}.</source>
+            <translation>调拨单 {number} 当前状态：{status}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderModels</name>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="22" />
+            <source>Critical</source>
+            <translation>特急</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="23" />
+            <source>Urgent</source>
+            <translation>紧急</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="24" />
+            <source>Normal</source>
+            <translation>一般</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="61" />
+            <source>Oral · paperwork done</source>
+            <translation>口头 · 已补办</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="63" />
+            <source>Oral · paperwork due {time}</source>
+            <translation>口头 · {time} 前补办</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="67" />
+            <source>(overdue)</source>
+            <translation>（已逾期）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="71" />
+            <source>Oral</source>
+            <translation>口头指令</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="81" />
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="84" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="90" />
+            <source>Priority</source>
+            <translation>优先级</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="94" />
+            <source>Issuing depot</source>
+            <translation>发出仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="95" />
+            <source>Receiving unit</source>
+            <translation>接收单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="96" />
+            <source>Incident</source>
+            <translation>关联事件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="97" />
+            <source>Filled in</source>
+            <translation>填单时间</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="98" />
+            <source>Needed by</source>
+            <translation>需求时间</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="99" />
+            <source>Lines</source>
+            <translation>行数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="100" />
+            <source>Oral order</source>
+            <translation>口头指令</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="108" />
+            <source>Any depot (FEFO)</source>
+            <translation>不限仓库（按效期）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="158" />
+            <location filename="../../desktop/ui/order_models.py" line="273" />
+            <source>Item code</source>
+            <translation>物资编码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="159" />
+            <location filename="../../desktop/ui/order_models.py" line="274" />
+            <source>Item</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="160" />
+            <source>Specification</source>
+            <translation>规格型号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="161" />
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="162" />
+            <location filename="../../desktop/ui/order_models.py" line="278" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="163" />
+            <source>Usable stock, all depots</source>
+            <translation>可用库存（各仓库合计）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="208" />
+            <source>Not enough usable stock: the order will show a shortfall.</source>
+            <translation>可用库存不足：调拨单将显示缺口。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="272" />
+            <source>Line</source>
+            <translation>行号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="275" />
+            <source>Depot</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="276" />
+            <source>Batch number</source>
+            <translation>批号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="277" />
+            <source>Expiry date</source>
+            <translation>有效期至</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="280" />
+            <source>Dispatched</source>
+            <translation>实发</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="282" />
+            <source>Received</source>
+            <translation>实收</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_models.py" line="284" />
+            <source>Reason for difference</source>
+            <translation>差异原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderPrinter</name>
+        <message>
+            <location filename="../../desktop/ui/order_printing.py" line="181" />
+            <source>No printer is available: none is installed on this computer. You can export the order as PDF now and print it elsewhere.</source>
+            <translation>没有可用的打印机：本机尚未安装打印机。可先导出 PDF，再在其他电脑上打印。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_printing.py" line="187" />
+            <source>Print</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_printing.py" line="188" />
+            <source>Export as PDF now?</source>
+            <translation>是否现在导出 PDF？</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_printing.py" line="207" />
+            <source>Allocation order {number}</source>
+            <translation>调拨单 {number}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_printing.py" line="221" />
+            <source>{pages} page(s) sent to the printer {name}.</source>
+            <translation>已将 {pages} 页发送到打印机 {name}。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_printing.py" line="232" />
+            <source>Export as PDF</source>
+            <translation>导出 PDF</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_printing.py" line="232" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_printing.py" line="249" />
+            <source>Exported to {path}.</source>
+            <translation>已导出到 {path}。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_printing.py" line="261" />
+            <source>Allocation orders {date}.pdf</source>
+            <translation>调拨单-{date}.pdf</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderPrinting</name>
+        <message>
+            <location filename="../../desktop/ui/order_printing.py" line="32" />
+            <source>1 copy</source>
+            <translation>1 联</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_printing.py" line="34" />
+            <source>3 copies (stub, issue copy, receipt copy)</source>
+            <translation>3 联（存根、出库联、接收联）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_printing.py" line="40" />
+            <source>How many copies of each order the PDF holds</source>
+            <translation>每张调拨单打印的联数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_printing.py" line="54" />
+            <source>The PDF {path} could not be opened ({error}).</source>
+            <translation>无法打开 PDF 文件 {path}（{error}）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_printing.py" line="94" />
+            <source>The printer {name} could not be started; check that it is on.</source>
+            <translation>无法启动打印机 {name}，请检查打印机是否已开机。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_printing.py" line="288" />
+            <source>The PDF could not be written to {path}: {reason}</source>
+            <translation>无法写入 PDF 文件 {path}：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_printing.py" line="297" />
+            <source>The PDF could not be made because of an unexpected error ({kind}).</source>
+            <translation>生成 PDF 时发生意外错误（{kind}）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrdersPage</name>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="76" />
+            <source>Allocation orders</source>
+            <translation>调拨单</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="106" />
+            <source>Copies to print</source>
+            <translation>打印联数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="114" />
+            <source>New order…</source>
+            <translation>新建调拨单…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="114" />
+            <source>A new allocation order</source>
+            <translation>新建一张调拨单</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="115" />
+            <source>Submit</source>
+            <translation>提交</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="115" />
+            <source>Submit the draft for approval</source>
+            <translation>将草稿提交审批</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="116" />
+            <source>Approve…</source>
+            <translation>批准…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="116" />
+            <source>Approve and reserve the stock</source>
+            <translation>批准并预留库存</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="117" />
+            <source>Dispatch…</source>
+            <translation>发运…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="117" />
+            <source>The stock leaves the depot</source>
+            <translation>物资出库发运</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="118" />
+            <source>Receive…</source>
+            <translation>接收…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="118" />
+            <source>Book what arrived</source>
+            <translation>登记实收数量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="119" />
+            <source>Cancel order…</source>
+            <translation>作废…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="119" />
+            <source>Cancel before dispatch</source>
+            <translation>发运前作废调拨单</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="120" />
+            <source>Paperwork completed</source>
+            <translation>补办书面手续</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="120" />
+            <source>Oral order: paperwork done</source>
+            <translation>口头指令书面手续已补办</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="122" />
+            <source>Print preview…</source>
+            <translation>打印预览…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="122" />
+            <source>The PDF as it prints</source>
+            <translation>预览将要打印的 PDF</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="123" />
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="123" />
+            <source>Print on a printer</source>
+            <translation>通过打印机打印</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="124" />
+            <source>Export PDF…</source>
+            <translation>导出 PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="124" />
+            <source>Save the order as PDF</source>
+            <translation>将调拨单保存为 PDF</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="125" />
+            <source>Batch print…</source>
+            <translation>批量打印…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="125" />
+            <source>Print all selected orders</source>
+            <translation>打印所有选中的调拨单</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="127" />
+            <source>Verify QR code…</source>
+            <translation>核验二维码…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="127" />
+            <source>Check a printed order's QR code</source>
+            <translation>核验纸质调拨单上的二维码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="140" />
+            <source>Search: number, receiving unit, requesting unit</source>
+            <translation>搜索：编号、接收单位、申请单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="153" />
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="159" />
+            <source>Paperwork outstanding only</source>
+            <translation>仅显示待补办</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="166" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="199" />
+            <source>{count} order(s)</source>
+            <translation>共 {count} 张</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="364" />
+            <source>Order {number}: written paperwork recorded as completed.</source>
+            <translation>调拨单 {number}：已登记补办书面手续。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/orders_page.py" line="366" />
+            <source>Order {number} is now {status}.</source>
+            <translation>调拨单 {number} 当前状态：{status}。</translation>
+        </message>
+    </context>
+    <context>
         <name>OverviewPage</name>
         <message>
             <location filename="../../desktop/ui/overview_page.py" line="67" />
@@ -1504,6 +2550,64 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
         </message>
     </context>
     <context>
+        <name>PreviewDialog</name>
+        <message>
+            <location filename="../../desktop/ui/order_preview.py" line="43" />
+            <source>Print preview — {number}</source>
+            <translation>打印预览 — {number}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_preview.py" line="50" />
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_preview.py" line="52" />
+            <source>Export PDF…</source>
+            <translation>导出 PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_preview.py" line="54" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_preview.py" line="59" />
+            <source>Copies</source>
+            <translation>联数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_preview.py" line="83" />
+            <source>Preparing the PDF…</source>
+            <translation>正在生成 PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_preview.py" line="108" />
+            <source>{pages} page(s)</source>
+            <translation>共 {pages} 页</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_preview.py" line="122" />
+            <source>Allocation order {number}</source>
+            <translation>调拨单 {number}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_preview.py" line="125" />
+            <source>{pages} page(s) sent to the printer.</source>
+            <translation>已将 {pages} 页发送到打印机。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_preview.py" line="138" />
+            <source>The PDF could not be written to {path}: {reason}</source>
+            <translation>无法写入 PDF 文件 {path}：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_preview.py" line="144" />
+            <source>Exported to {path}.</source>
+            <translation>已导出到 {path}。</translation>
+        </message>
+    </context>
+    <context>
         <name>ReceiveDialog</name>
         <message>
             <location filename="../../desktop/ui/movement_dialogs.py" line="84" />
@@ -1595,6 +2699,37 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
             <source>Received {qty} of {item}, lot {lot}, at {depot}.</source>
             <translation>{item} 批次 {lot} 已入库 {qty}（{depot}）。</translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="109" />
+            <source>Receive allocation order</source>
+            <translation>调拨单接收</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="127" />
+            <source>Required when a received quantity differs</source>
+            <translation>实收与发出数量不一致时必填</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="129" />
+            <location filename="../../desktop/ui/order_dialogs.py" line="151" />
+            <source>Double-click a received quantity to change it.</source>
+            <translation>双击实收数量可进行修改。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="135" />
+            <source>Reason for difference</source>
+            <translation>差异原因</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="146" />
+            <source>{count} lot(s) received differ from what was sent; the reason is required.</source>
+            <translation>有 {count} 个批次实收与实发不一致，须填写差异原因。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/order_dialogs.py" line="158" />
+            <source>What was received differs from what was sent: give the reason.</source>
+            <translation>实收数量与发出数量不一致，请填写差异原因。</translation>
+        </message>
     </context>
     <context>
         <name>RecordEditor</name>
@@ -1622,117 +2757,117 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>ReservesPage</name>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="64" />
+            <location filename="../../desktop/ui/reserves_page.py" line="66" />
             <source>Receive…</source>
             <translation>入库…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="64" />
+            <location filename="../../desktop/ui/reserves_page.py" line="66" />
             <source>Stock in: purchase, donation, return</source>
             <translation>物资入库：采购、捐赠、退库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="65" />
+            <location filename="../../desktop/ui/reserves_page.py" line="67" />
             <source>Issue…</source>
             <translation>出库…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="65" />
+            <location filename="../../desktop/ui/reserves_page.py" line="67" />
             <source>Stock out, earliest expiry first</source>
             <translation>物资出库，近效期先出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="66" />
+            <location filename="../../desktop/ui/reserves_page.py" line="68" />
             <source>Transfer…</source>
             <translation>调拨…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="66" />
+            <location filename="../../desktop/ui/reserves_page.py" line="68" />
             <source>Send stock to another depot</source>
             <translation>将库存调往其他仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="67" />
+            <location filename="../../desktop/ui/reserves_page.py" line="69" />
             <source>Count…</source>
             <translation>盘点…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="67" />
+            <location filename="../../desktop/ui/reserves_page.py" line="69" />
             <source>Record a stock count of a lot</source>
             <translation>登记某批次的盘点结果</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="68" />
+            <location filename="../../desktop/ui/reserves_page.py" line="70" />
             <source>Write off…</source>
             <translation>报废…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="68" />
+            <location filename="../../desktop/ui/reserves_page.py" line="70" />
             <source>Expired, damaged or lost stock</source>
             <translation>过期、损坏或丢失的库存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="69" />
+            <location filename="../../desktop/ui/reserves_page.py" line="71" />
             <source>Lot status…</source>
             <translation>批次状态…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="69" />
+            <location filename="../../desktop/ui/reserves_page.py" line="71" />
             <source>Release, quarantine or freeze a lot</source>
             <translation>将批次设为合格、待检或冻结</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="78" />
+            <location filename="../../desktop/ui/reserves_page.py" line="80" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="85" />
+            <location filename="../../desktop/ui/reserves_page.py" line="87" />
             <source>Search items: name, code or pinyin initials (kz)</source>
             <translation>搜索物资：名称、编码或拼音首字母（如 kz）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="102" />
+            <location filename="../../desktop/ui/reserves_page.py" line="104" />
             <source>Stock</source>
             <translation>库存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="103" />
+            <location filename="../../desktop/ui/reserves_page.py" line="105" />
             <source>Ledger</source>
             <translation>台账</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="104" />
+            <location filename="../../desktop/ui/reserves_page.py" line="106" />
             <source>Alerts</source>
             <translation>预警</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="105" />
+            <location filename="../../desktop/ui/reserves_page.py" line="107" />
             <source>Rotation</source>
             <translation>轮换</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="106" />
+            <location filename="../../desktop/ui/reserves_page.py" line="108" />
             <source>In transit</source>
             <translation>在途</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="107" />
+            <location filename="../../desktop/ui/reserves_page.py" line="109" />
             <source>Catalogue</source>
             <translation>目录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="108" />
+            <location filename="../../desktop/ui/reserves_page.py" line="110" />
             <source>Depots</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="109" />
+            <location filename="../../desktop/ui/reserves_page.py" line="111" />
             <source>Norms</source>
             <translation>定额</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="121" />
+            <location filename="../../desktop/ui/reserves_page.py" line="123" />
             <source>Material reserves</source>
             <translation>物资储备</translation>
         </message>
@@ -1899,6 +3034,39 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
             <location filename="../../desktop/ui/transit_view.py" line="127" />
             <source>Received {received} of {sent} sent.</source>
             <translation>到货确认：发出 {sent}，实收 {received}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerifyDialog</name>
+        <message>
+            <location filename="../../desktop/ui/verify_dialog.py" line="37" />
+            <source>Verify QR code</source>
+            <translation>核验二维码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verify_dialog.py" line="41" />
+            <source>Scan the QR code of a printed allocation order, or paste its text, and press Enter. The signature shows whether the order was issued by a trusted station and has not been altered.</source>
+            <translation>扫描纸质调拨单上的二维码，或粘贴二维码文本后按回车。系统核验签名，判断该调拨单是否由受信任的站点签发且未被篡改。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verify_dialog.py" line="51" />
+            <source>Verify</source>
+            <translation>核验</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verify_dialog.py" line="82" />
+            <source>Checking…</source>
+            <translation>正在核验…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verify_dialog.py" line="96" />
+            <source>Order: {number}</source>
+            <translation>调拨单：{number}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verify_dialog.py" line="98" />
+            <source>Signing station: {origin}</source>
+            <translation>签发站点：{origin}</translation>
         </message>
     </context>
     <context>

@@ -24,7 +24,11 @@ def test_the_window_is_chinese_and_marks_demo_data(qtbot, chinese, worker, demo_
         window, _ = make_window(qtbot, worker, demo_path)
     window.show()
     assert window.windowTitle() == "生物安全应急储备与处置系统 【演示数据】"
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["总览", "物资储备"]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "总览",
+        "物资储备",
+        "调拨单",
+    ]
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["文件(&F)", "视图(&V)", "设置(&S)", "帮助(&H)"]
     status = " ".join(w.text() for w in window.statusBar().findChildren(QLabel))

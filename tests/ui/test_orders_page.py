@@ -1,0 +1,181 @@
+"""调拨单 as a user meets it: the page is built on first show, lists the orders with
+their status and the oral-order deadline, filters them, and shows the detail of the
+selected one. Also the shared helpers of the other test_orders_* files."""
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from desktop.core import orders
+from desktop.core.context import Ctx
+from desktop.ui.orders_page import OrdersPage
+
+TIMEOUT = 5000
+CTX = Ctx("os:test")
+
+
+def make_orders(db) -> dict[str, str]:
+    """A draft to a depot, a submitted order, an oral (approved) order to a hospital."""
+    draft = orders.create(db, CTX, "HY-CK01", "HY-CK02", [("PPE-0001", 10)], priority="紧急")
+    submitted = orders.create(
+        db, CTX, "HY-CK01", "HY-CK03", [("PPE-0001", 6), ("PPE-0005", 4)], incident="演练-01"
+    )
+    orders.submit(db, CTX, submitted["number"])
+    oral = orders.create(
+        db, CTX, None, "衡南县人民医院", [("PPE-0001", 5)], oral=True, approver="张局长"
+    )
+    return {"draft": draft["number"], "submitted": submitted["number"], "oral": oral["number"]}
+
+
+def open_page(qtbot, worker) -> OrdersPage:
+    page = OrdersPage(worker)
+    qtbot.addWidget(page)
+    page.resize(1200, 760)
+    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
+        page.show()
+    return page
+
+
+def select(qtbot, page: OrdersPage, number: str) -> dict:
+    """Select an order and wait for its detail (read afresh if a read is under way)."""
+    current = page.current
+    if current is not None and current["number"] == number and page.selected_number() == number:
+        if page.detail_pending:
+            qtbot.waitUntil(lambda: not page.detail_pending, timeout=TIMEOUT)
+        return page.current
+    with qtbot.waitSignal(
+        page.detail_loaded,
+        timeout=TIMEOUT,
+        check_params_cb=lambda o: bool(o) and o["number"] == number,
+    ):
+        assert page.select(number)
+    return page.current
+
+
+def reload(qtbot, page: OrdersPage) -> None:
+    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
+        page.refresh()
+
+
+def shown_status(page: OrdersPage, number: str) -> str:
+    row = page.model.find(number)
+    return page.model.index(row, 1).data()
+
+
+@pytest.fixture
+def made(demo_db):
+    return make_orders(demo_db)
+
+
+def test_the_page_is_built_on_first_show_only(qtbot, worker):
+    page = OrdersPage(worker)
+    qtbot.addWidget(page)
+    assert page.model is None and page.table is None
+    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
+        page.show()
+    assert page.model is not None
+
+
+def test_the_list_shows_status_priority_and_the_oral_deadline(qtbot, worker, made):
+    page = open_page(qtbot, worker)
+    assert page.model.rowCount() == 3
+    assert shown_status(page, made["draft"]) == "草稿"
+    assert shown_status(page, made["submitted"]) == "已提交"
+    assert shown_status(page, made["oral"]) == "已批准"
+    oral = page.model.row(page.model.find(made["oral"]))
+    assert oral["due"] and not oral["overdue"]
+    marker = page.model.index(page.model.find(made["oral"]), 9).data()
+    assert marker and oral["due"][5:10] in marker
+    assert page.model.index(page.model.find(made["draft"]), 9).data() == ""
+
+
+def test_an_overdue_deadline_is_red(qtbot, worker, made):
+    from PySide6.QtCore import Qt
+
+    from desktop.ui import style
+
+    page = open_page(qtbot, worker)
+    row = page.model.find(made["oral"])
+    page.model.rows[row]["overdue"] = True
+    colour = page.model.index(row, 9).data(Qt.ItemDataRole.ForegroundRole)
+    assert colour == style.EXPIRED
+
+
+def test_filters_by_status_search_and_outstanding_paperwork(qtbot, worker, made):
+    page = open_page(qtbot, worker)
+    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
+        page.status_filter.setCurrentIndex(page.status_filter.findData("submitted"))
+    assert [r["number"] for r in page.model.rows] == [made["submitted"]]
+    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
+        page.status_filter.setCurrentIndex(0)
+    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
+        page.pending_only.setChecked(True)
+    assert [r["number"] for r in page.model.rows] == [made["oral"]]
+    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
+        page.pending_only.setChecked(False)
+    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
+        page.search.setText("衡南县")
+    assert [r["number"] for r in page.model.rows] == [made["oral"]]
+
+
+def test_the_detail_shows_parties_lines_picks_and_times(qtbot, worker, made):
+    page = open_page(qtbot, worker)
+    order = select(qtbot, page, made["submitted"])
+    detail = page.detail
+    assert detail.title.text().startswith(made["submitted"])
+    assert "HY-CK03" in detail.values["to"].text()
+    assert "HY-CK01" in detail.values["from"].text()
+    assert detail.values["incident"].text() == "演练-01"
+    assert detail.values["submitted_at"].text().startswith(order["submitted_at"][:10])
+    assert detail.lines_model.rowCount() == 2
+    assert detail.picks_model.rowCount() >= 2
+    assert detail.deadline.isHidden()
+
+
+def test_actions_follow_the_status_of_the_selected_order(qtbot, worker, made):
+    page = open_page(qtbot, worker)
+    actions = page.actions_by_key
+    select(qtbot, page, made["draft"])
+    assert actions["submit"].isEnabled() and not actions["approve"].isEnabled()
+    assert actions["cancel"].isEnabled() and not actions["paperwork"].isEnabled()
+    select(qtbot, page, made["submitted"])
+    assert actions["approve"].isEnabled() and not actions["submit"].isEnabled()
+    select(qtbot, page, made["oral"])
+    assert actions["dispatch"].isEnabled() and actions["paperwork"].isEnabled()
+    page.table.selectAll()
+    assert actions["print_batch"].isEnabled() and not actions["preview"].isEnabled()
+    assert len(page.selected_numbers()) == 3
+
+
+def test_a_refused_step_is_said_in_red_on_the_page(qtbot, worker, made, demo_db):
+    page = open_page(qtbot, worker)
+    select(qtbot, page, made["draft"])
+    orders.submit(demo_db, CTX, made["draft"])  # another station or window did it first
+    with qtbot.waitSignal(worker.finished, timeout=TIMEOUT):
+        page.submit()
+    assert made["draft"] in page.message.text()
+    assert page.message.palette().color(page.message.foregroundRole()).name() == "#b3261e"
+
+
+def test_the_main_window_lists_the_orders_page_after_reserves(qtbot, demo_path, worker):
+    from desktop.core import db as dbmod
+    from desktop.core import info
+    from desktop.ui.main_window import MainWindow
+
+    db = dbmod.open_db(demo_path)
+    details = info.identity(db)
+    db.conn.close()
+    window = MainWindow(worker, details, "zh_CN")
+    qtbot.addWidget(window)
+    assert window.pages.indexOf(window.orders) == 2
+    assert window.orders.model is None  # nothing built until shown
+    with qtbot.waitSignal(window.orders.loaded, timeout=TIMEOUT):
+        window.show()
+        window.nav.setCurrentRow(2)
+
+
+def test_deadline_rules(made, demo_db):
+    """The oral order's deadline is 48 hours after it was given."""
+    order = orders.detail(demo_db, made["oral"])
+    given = datetime.fromisoformat(order["oral_at"])
+    assert datetime.fromisoformat(order["paperwork_due"]) == given + timedelta(hours=48)
