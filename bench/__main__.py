@@ -1,14 +1,15 @@
 """`make bench`: every benchmark, each printed with its ratio to an anchor measured in the same
 run, so that noisy machines still compare fairly.
 
-    make bench                     start-up, interactive queries, xlsx import (city data)
+    make bench                     start-up, interactive queries, FEFO picking, printed
+                                   orders, xlsx import (city data)
     make bench ARGS=--province     also the province data set (generated once: ~25 min)
 """
 
 import argparse
 import sys
 
-from bench import queries, startup, xlsx_import
+from bench import documents, picking, queries, startup, xlsx_import
 from bench.generate import DATA, dataset
 
 
@@ -24,6 +25,10 @@ def main() -> int:
     startup.report(city)
     print()
     queries.report(city, province)
+    print()
+    picking.report(city, province)
+    print()
+    documents.report(city)
     print()
     xlsx_import.report(city)
     return 0
