@@ -1,7 +1,7 @@
 """Hengyang reference data (resources/reference/*.json), loaded as operations.
 
 Reference rows carry ids derived from their codes and arrive as operations of
-the pseudo-station REF, with stamps below any real clock. Every station builds
+pseudo-stations REF-<table> (one per file), with stamps below any real clock. Every station builds
 exactly the same REF operations from the same files, so stations agree without
 exchanging them, and any local edit of a reference row wins over the shipped
 value. The files only grow at the end: a shipped row is never edited in place
@@ -41,25 +41,42 @@ def rows(file: str) -> tuple[dict, ...]:
     return tuple(json.loads(resource("reference", file).read_text(encoding="utf-8")))
 
 
+def origin(table: str) -> str:
+    """Each reference file is its own pseudo-station, so that a file growing at its end
+    appends to its own chain without renumbering another file's operations."""
+    return f"{REFERENCE_ORIGIN}-{table}"
+
+
+def chain(table: str, entries: list[tuple[str, dict]]) -> list[Op]:
+    """REF operations inserting (row id, payload) in order, numbered and chained."""
+    ops, previous = [], ""
+    for seq, (row_id, payload) in enumerate(entries, 1):
+        op = Op(
+            origin(table),
+            seq,
+            seq,  # a stamp in 1970: any real edit sorts after it
+            ACTOR,
+            "insert",
+            table,
+            row_id,
+            payload,
+        ).chained(previous)
+        previous = op.hash
+        ops.append(op)
+    return ops
+
+
 def reference_ops() -> list[Op]:
     """The REF operations for the shipped reference data, identical on every station."""
-    ops, previous = [], ""
+    ops = []
     for table, file, key, fields in SOURCES:
-        for row in rows(file):
-            seq = len(ops) + 1
-            payload = {name: row.get(name) for name in sorted(fields)}
-            op = Op(
-                REFERENCE_ORIGIN,
-                seq,
-                seq,  # a stamp in 1970: any real edit sorts after it
-                ACTOR,
-                "insert",
-                table,
-                reference_id(table, row[key]),
-                payload,
-            ).chained(previous)
-            previous = op.hash
-            ops.append(op)
+        ops += chain(
+            table,
+            [
+                (reference_id(table, row[key]), {name: row.get(name) for name in sorted(fields)})
+                for row in rows(file)
+            ],
+        )
     return ops
 
 

@@ -66,7 +66,7 @@ def test_units_of_measure_are_suggested(fresh_db):
 def test_two_stations_build_identical_reference_operations(tmp_path):
     a = initdb.init_database(tmp_path / "a.db", "HY-A", "甲站")
     b = initdb.init_database(tmp_path / "b.db", "HY-B", "乙站")
-    rows = "SELECT origin, seq, hash FROM oplog WHERE origin = 'REF' ORDER BY seq"
+    rows = "SELECT origin, seq, hash FROM oplog WHERE origin LIKE 'REF-%' ORDER BY origin, seq"
     assert a.execute(rows).fetchall() == b.execute(rows).fetchall()
     assert (
         a.execute("SELECT * FROM division ORDER BY id").fetchall()

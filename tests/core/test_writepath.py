@@ -9,11 +9,20 @@ from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.writepath import write
 
+
+def own_ops(db):
+    """The operations of the database's own station (not the reference data)."""
+    from desktop.core import station
+
+    origin = station.get(db).origin
+    return [op for op in oplog.ops_since(db) if op.origin == origin]
+
+
 ALICE = Ctx("os:alice")
 
 
 def ops(db):
-    return list(oplog.ops_since(db, {"REF": 10**9}))
+    return list(own_ops(db))
 
 
 def add_item(db, **fields):
