@@ -21,6 +21,11 @@ SHARED = (
     "alloc_order",
     "order_line",
     "order_pick",
+    "expert_qualification",
+    "playbook",
+    "playbook_phase",
+    "playbook_task",
+    "playbook_factor",
 )
 LEDGER = ("stock_move",)
 SYNCED = SHARED + LEDGER
@@ -33,6 +38,7 @@ FORWARD = {
         "status": ("draft", "submitted", "approved", "dispatched", "received", "cancelled")
     },
     "transfer": {"status": ("in_transit", "received")},
+    "playbook": {"status": ("draft", "approved", "retired")},
 }
 
 
