@@ -23,7 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from desktop.core import order_seal, orders, station
+from desktop.core import info, order_seal, orders, station
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.vocab import ORDER_STATUSES
@@ -154,6 +154,8 @@ class _Form:
         self.label = ParagraphStyle("label", parent=self.cell, alignment=TA_CENTER)
         self.stamp = ParagraphStyle("stamp", parent=self.label, fontSize=13, leading=16)
         self.depots = {d["id"]: d for d in db.query("SELECT * FROM depot")}
+        # An order printed from a demonstration database must never pass for a real one.
+        self.demo = info.is_demo(db)
 
     def p(self, text, style=None) -> Paragraph:
         return Paragraph(escape(_text(text)), style or self.cell)
@@ -182,10 +184,12 @@ class _Form:
             label = COPY_LABELS[n] if self.copies > 1 else ""
             section = Section(
                 heading=f"{TITLE}{drill}　编号：{order['number']}",
-                footer=self.printed,
+                footer=(f"【演示数据】{self.printed[0]}", self.printed[1])
+                if self.demo
+                else self.printed,
                 reference=(f"编号：{order['number']}", label),
                 label=label and f"{COPY_ORDINALS[n]}　{label}",
-                watermark="演练" if order["drill"] else "",
+                watermark="演练" if order["drill"] else "演示数据" if self.demo else "",
             )
             out.append((section, self.story(order, seal, drill)))
         return out

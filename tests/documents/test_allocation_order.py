@@ -215,3 +215,19 @@ def test_refusals(demo_db, tmp_path):
     with pytest.raises(BioError):
         allocation_order.render(demo_db, "TB-NONE-20260101-001", tmp_path / "order.pdf")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_order_printed_from_a_demo_database_says_so(demo_db, tmp_path):
+    """演示数据 across every page, so that a demonstration order never passes for a real one."""
+    import subprocess
+
+    from desktop.core import orders as orders_mod
+    from desktop.core.context import Ctx
+    from desktop.documents import allocation_order
+
+    number = orders_mod.create(demo_db, Ctx("os:test"), "HY-CK01", "HY-YY01", [("PPE-0001", 10)])[
+        "number"
+    ]
+    path = allocation_order.render(demo_db, number, tmp_path / "demo.pdf").path
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    assert "演示数据" in text
