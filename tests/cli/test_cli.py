@@ -8,23 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
+from tests.cli.conftest import invoke
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(capsys, *args):
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code or 0
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_init_gives_the_station_an_identity_and_reference_data(capsys, db_path):
-    code, out, _ = run(
+    code, out, _ = invoke(
         capsys,
         "--db",
         str(db_path),
@@ -44,27 +34,27 @@ def test_init_gives_the_station_an_identity_and_reference_data(capsys, db_path):
 
 
 def test_init_demo_is_marked_in_info(capsys, db_path):
-    assert run(capsys, "--db", str(db_path), "init", "--demo")[0] == 0
-    code, out, _ = run(capsys, "--db", str(db_path), "info")
+    assert invoke(capsys, "--db", str(db_path), "init", "--demo")[0] == 0
+    code, out, _ = invoke(capsys, "--db", str(db_path), "info")
     assert code == 0
     from desktop.core import migrate
 
     assert "演示数据" in out and f"数据库结构版本：{migrate.schema_version()}" in out
-    code, out, _ = run(capsys, "--db", str(db_path), "--json", "info")
+    code, out, _ = invoke(capsys, "--db", str(db_path), "--json", "info")
     data = json.loads(out)
     assert data["demo"] is True and data["counts"]["item"] >= 90
     assert set(data) >= {"schema_version", "station", "counts", "path"}
 
 
 def test_init_never_overwrites_a_station(capsys, db_path):
-    run(capsys, "--db", str(db_path), "init", "--station", "HY-A", "--station-name", "甲")
-    code, out, err = run(capsys, "--db", str(db_path), "init", "--station", "HY-B")
+    invoke(capsys, "--db", str(db_path), "init", "--station", "HY-A", "--station-name", "甲")
+    code, out, err = invoke(capsys, "--db", str(db_path), "init", "--station", "HY-B")
     assert code == 1 and "未作任何改动" in err and "Traceback" not in err
-    assert "HY-A" in run(capsys, "--db", str(db_path), "info")[1]
+    assert "HY-A" in invoke(capsys, "--db", str(db_path), "info")[1]
 
 
 def test_check_reports_ok_and_problems_with_exit_codes(capsys, demo_path):
-    code, out, _ = run(capsys, "--db", str(demo_path), "--json", "check")
+    code, out, _ = invoke(capsys, "--db", str(demo_path), "--json", "check")
     assert code == 0 and json.loads(out) == {"ok": True, "rebuilt": None, "problems": []}
     import sqlite3
 
@@ -75,9 +65,9 @@ def test_check_reports_ok_and_problems_with_exit_codes(capsys, demo_path):
     )
     raw.commit()
     raw.close()
-    code, out, _ = run(capsys, "--db", str(demo_path), "check")
+    code, out, _ = invoke(capsys, "--db", str(demo_path), "check")
     assert code == 1 and "check --rebuild" in out
-    code, out, _ = run(capsys, "--db", str(demo_path), "check", "--rebuild")
+    code, out, _ = invoke(capsys, "--db", str(demo_path), "check", "--rebuild")
     assert code == 0 and "未发现问题" in out
 
 
@@ -89,7 +79,7 @@ def test_check_reports_ok_and_problems_with_exit_codes(capsys, demo_path):
     ],
 )
 def test_errors_are_one_message_and_a_non_zero_exit(capsys, db_path, args, message):
-    code, out, err = run(capsys, "--db", str(db_path), *args)
+    code, out, err = invoke(capsys, "--db", str(db_path), *args)
     assert code == 1 and message in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
 
@@ -97,14 +87,14 @@ def test_errors_are_one_message_and_a_non_zero_exit(capsys, db_path, args, messa
 def test_a_damaged_file_is_named_not_traced(capsys, tmp_path):
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"\x00garbage" * 1000)
-    code, _, err = run(capsys, "--db", str(bad), "info")
+    code, _, err = invoke(capsys, "--db", str(bad), "info")
     assert code == 1 and "已损坏" in err and "Traceback" not in err
 
 
 def test_the_database_defaults_to_env_then_the_user_data_folder(capsys, tmp_path, monkeypatch):
     target = tmp_path / "from-env.db"
     monkeypatch.setenv("BIORESERVE_DB", str(target))
-    assert run(capsys, "init")[0] == 0
+    assert invoke(capsys, "init")[0] == 0
     assert target.exists()
     monkeypatch.delenv("BIORESERVE_DB")
     from desktop.core import paths

@@ -6,25 +6,15 @@ import json
 import openpyxl
 import pytest
 
-from desktop.cli import main
+from tests.cli.conftest import invoke
 
 STOCK = ["仓库编码", "物资编码", "批号", "生产日期", "有效期至", "数量", "生产厂家", "来源"]
-
-
-def run(capsys, *args):
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code or 0
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
 def bio(capsys, db_path):
     def call(*args):
-        return run(capsys, "--db", str(db_path), *args)
+        return invoke(capsys, "--db", str(db_path), *args)
 
     assert call("init", "--station", "HY-T", "--station-name", "测试站")[0] == 0
     return call
@@ -49,7 +39,7 @@ def test_template_for_every_kind_with_and_without_a_database(bio, capsys, tmp_pa
         }
         assert openpyxl.load_workbook(tmp_path / f"{kind}.xlsx").sheetnames[1] == "说明"
     alone = tmp_path / "none.db"
-    code, _, _ = run(
+    code, _, _ = invoke(
         capsys, "--db", str(alone), "template", "depots", "--out", str(tmp_path / "d.xlsx")
     )
     assert code == 0 and not alone.exists()  # no database needed, none created
@@ -173,7 +163,7 @@ def test_header_problems_and_unreadable_files_exit_1(stocked, tmp_path):
 
 def test_stock_export_writes_the_three_sheets(capsys, demo_path, tmp_path):
     out_path = tmp_path / "export.xlsx"
-    code, out, _ = run(
+    code, out, _ = invoke(
         capsys, "--db", str(demo_path), "--json", "stock", "export", "--out", str(out_path)
     )
     data = json.loads(out)
@@ -183,5 +173,5 @@ def test_stock_export_writes_the_three_sheets(capsys, demo_path, tmp_path):
     assert [c.value for c in next(book["台账"].iter_rows(max_row=1))][:2] == ["时间", "类型"]
     assert data["sheets"]["台账"] == data["ledger_total"] > 0
     book.close()
-    code, out, _ = run(capsys, "--db", str(demo_path), "stock", "export", "--out", str(out_path))
+    code, out, _ = invoke(capsys, "--db", str(demo_path), "stock", "export", "--out", str(out_path))
     assert code == 0 and str(out_path) in out

@@ -4,22 +4,12 @@ import json
 
 import pytest
 
-from desktop.cli import main
-
-
-def run(capsys, *args):
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code or 0
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli.conftest import invoke
 
 
 @pytest.fixture
 def bio(capsys, demo_path):
-    return lambda *args: run(capsys, "--db", str(demo_path), *args)
+    return lambda *args: invoke(capsys, "--db", str(demo_path), *args)
 
 
 def test_create_prints_number_status_and_picked_lines(bio):

@@ -4,23 +4,13 @@ import json
 
 import pytest
 
-from desktop.cli import main
-
-
-def run(capsys, *args):
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code or 0
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli.conftest import invoke
 
 
 @pytest.fixture
 def station(capsys, db_path):
     def bio(*args):
-        return run(capsys, "--db", str(db_path), *args)
+        return invoke(capsys, "--db", str(db_path), *args)
 
     assert bio("init", "--station", "HY-T", "--station-name", "测试站")[0] == 0
     from desktop.core import catalog
@@ -202,7 +192,7 @@ def test_refused_input_exits_non_zero_with_the_reason_on_stderr(station, args):
 
 
 def test_alerts_json_has_the_documented_keys(capsys, demo_path):
-    code, out, _ = run(capsys, "--db", str(demo_path), "--json", "stock", "alerts")
+    code, out, _ = invoke(capsys, "--db", str(demo_path), "--json", "stock", "alerts")
     data = json.loads(out)
     assert code == 0
     for key in ("below_norm", "near_expiry", "expired", "out_of_stock"):
@@ -211,16 +201,18 @@ def test_alerts_json_has_the_documented_keys(capsys, demo_path):
 
 
 def test_search_by_pinyin_initials(capsys, demo_path):
-    code, out, _ = run(capsys, "--db", str(demo_path), "--json", "items", "list", "--search", "kz")
+    code, out, _ = invoke(
+        capsys, "--db", str(demo_path), "--json", "items", "list", "--search", "kz"
+    )
     names = [r["name"] for r in json.loads(out)]
     assert names and all("口罩" in n for n in names)
 
 
 def test_norms_compliance_and_rotation_run_on_demo_data(capsys, demo_path):
-    code, out, _ = run(capsys, "--db", str(demo_path), "--json", "norms", "compliance")
+    code, out, _ = invoke(capsys, "--db", str(demo_path), "--json", "norms", "compliance")
     data = json.loads(out)
     assert code == 0 and 0 < data["city"]["percent"] <= 100
-    code, out, _ = run(capsys, "--db", str(demo_path), "--json", "stock", "rotation")
+    code, out, _ = invoke(capsys, "--db", str(demo_path), "--json", "stock", "rotation")
     assert code == 0 and isinstance(json.loads(out), list)
 
 
