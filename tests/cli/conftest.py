@@ -1,7 +1,5 @@
 """Running the CLI in-process as a user would: exit code, stdout, stderr."""
 
-import pytest
-
 from desktop.cli import main
 
 
@@ -14,9 +12,3 @@ def invoke(capsys, *args):
         code = exc.code or 0
     out, err = capsys.readouterr()
     return code, out, err
-
-
-@pytest.fixture
-def run(capsys):
-    """run(*args) → (exit code, stdout, stderr) of one CLI invocation."""
-    return lambda *args: invoke(capsys, *args)
