@@ -6,22 +6,21 @@ on first show, and the modules of the orders core, the dialogs and printing (QtP
 are imported when first needed. new_order() works before the page was ever shown.
 """
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.ui import style
+from desktop.ui.search_box import SearchBox
 
-SEARCH_DEBOUNCE_MS = 200
 STATUS_CODES = ("draft", "submitted", "approved", "dispatched", "received", "cancelled")
 # action → statuses of the selected order in which it applies (None: any one order)
 NEEDS = {
@@ -136,19 +135,10 @@ class OrdersPage(QWidget):
             self.toolbar.addAction(action)
             self.actions_by_key[key] = action
 
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search: number, receiving unit, requesting unit"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(280)
-        find = QAction(self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(lambda: self.search.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        self.addAction(find)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search = SearchBox(
+            self.tr("Search: number, receiving unit, requesting unit"), self, width=280
+        )
+        self.search.settled.connect(lambda _text: self.refresh())
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All"), None)
         from desktop.core.vocab import order_status
@@ -177,7 +167,7 @@ class OrdersPage(QWidget):
         """Reload the list (and so the detail of the selected order)."""
         if self.model is None:
             return
-        self._search_timer.stop()
+        self.search.timer.stop()
         from desktop.ui.orders_list import listing_job
 
         self._list_no += 1

@@ -7,11 +7,10 @@ widget built the first time the tab is shown, once the reference lists are read.
 
 import importlib
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QLabel,
-    QLineEdit,
     QSizePolicy,
     QTabWidget,
     QToolBar,
@@ -20,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui import style
+from desktop.ui.search_box import SearchBox
 
-SEARCH_DEBOUNCE_MS = 150
 # tab key → (module, class); the order is the order of the tabs.
 TABS = {
     "balances": ("desktop.ui.balances_view", "BalancesView"),
@@ -83,20 +82,11 @@ class ReservesPage(QWidget):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.toolbar.addWidget(spacer)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search items: name, code or pinyin initials (kz)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(300)
+        self.search = SearchBox(
+            self.tr("Search items: name, code or pinyin initials (kz)"), self, width=300
+        )
         self.toolbar.addWidget(self.search)
-        find = QAction(self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(lambda: self.search.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        self.addAction(find)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self._search_timer.timeout.connect(self.apply_search)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.settled.connect(lambda _text: self.apply_search())
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -213,7 +203,7 @@ class ReservesPage(QWidget):
 
     # search ------------------------------------------------------------------------------
     def apply_search(self) -> None:
-        self._search_timer.stop()
+        self.search.timer.stop()
         if self.lists is None:
             return
         key = self.key_at(self.tabs.currentIndex())
