@@ -5,4 +5,17 @@ APP_NAME = "BioReserve"
 
 # The CLI's commands; main.py routes to the CLI when one is named (without importing
 # click on the way to the window). A test keeps this equal to desktop.cli's commands.
-COMMANDS = ("init", "info", "check", "items", "depots", "norms", "stock", "template", "order")
+COMMANDS = (
+    "init",
+    "info",
+    "check",
+    "items",
+    "depots",
+    "norms",
+    "stock",
+    "template",
+    "order",
+    "expert",
+    "agency",
+    "playbook",
+)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from desktop import cli_io, cli_orders, cli_stock
+from desktop import cli_io, cli_orders, cli_playbooks, cli_roster, cli_stock
 from desktop.cli_common import State
 from desktop.core import check as checkmod
 from desktop.core import info as infomod
@@ -117,6 +117,8 @@ def check(state: State, rebuild):
 cli_stock.register(cli)
 cli_io.register(cli)
 cli_orders.register(cli)
+cli_roster.register(cli)
+cli_playbooks.register(cli)
 
 
 def log_path() -> Path:

@@ -45,7 +45,8 @@ def _progress(label: str):
 
 
 @click.command(
-    "template", help=tr("Write an .xlsx template for importing items, depots, stock or norms.")
+    "template",
+    help=tr("Write an .xlsx template for importing items, depots, stock, norms or experts."),
 )
 @click.argument("kind", type=click.Choice(importer.KINDS))
 @click.option(

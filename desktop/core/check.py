@@ -241,6 +241,28 @@ def _search_index(db) -> list[Problem]:
         )
         for item_id in kept
     ]
+    kept = {
+        r[0]: (r[1], r[2])
+        for r in db.execute("SELECT expert_id, initials, pinyin FROM expert_search")
+    }
+    for expert_id, name in db.execute("SELECT id, name FROM expert"):
+        if kept.pop(expert_id, None) != derived.person_pinyin(name):
+            out.append(
+                Problem(
+                    "derived",
+                    tr(
+                        "The search index of expert {id} is out of date; run check --rebuild.",
+                        id=expert_id,
+                    ),
+                )
+            )
+    out += [
+        Problem(
+            "derived",
+            tr("The search index names a missing expert {id}; run check --rebuild.", id=expert_id),
+        )
+        for expert_id in kept
+    ]
     return out
 
 

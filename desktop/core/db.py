@@ -124,7 +124,12 @@ def open_db(
     try:
         db = Database(_open_connection(path, read_only), path, read_only)
         if not read_only:
-            migrate.upgrade(db, path)
+            if migrate.upgrade(db, path):
+                # A migration may add derived tables (search indexes) that start empty.
+                from desktop.core import derived
+
+                with db.conn:
+                    derived.rebuild(db)
         else:
             migrate.require_current(db, path)
     except sqlite3.DatabaseError as exc:

@@ -25,6 +25,8 @@ Rows use the same rules as the forms and the CLI:
   may be imported (it is on the shelf) and shows among the alerts.
 - norms: one norm per depot × item (norms.norm_id), whole numbers ≥ 0; an
   existing norm is replaced; the same pair twice in one file is an error.
+- experts: defined in desktop.core.experts (its IMPORT_KIND, loaded on first use:
+  EXTERNAL); experts.validate_expert; the same name AND mobile number UPDATES that expert.
 
 Dates: 2026-03-01, 2026/3/1, 2026.3.1, 2026年3月1日, 20260301, Excel date cells and
 Excel serial numbers. Quantities: whole numbers (100.0 from Excel is 100).
@@ -35,6 +37,7 @@ while the good rows are written (done = rows written, total = rows to write).
 If it raises `Cancelled`, the import stops and nothing is imported.
 """
 
+import importlib
 import re
 import unicodedata
 from collections.abc import Callable
@@ -51,7 +54,9 @@ from desktop.core.norms import norm_id
 from desktop.core.vocab import DEPOT_LEVELS, STORAGE
 from desktop.core.writepath import write
 
-KINDS = ("items", "depots", "stock", "norms")
+KINDS = ("items", "depots", "stock", "norms", "experts")
+# Kinds defined in their own module, loaded on first use: the module's IMPORT_KIND (a Kind).
+EXTERNAL = {"experts": "desktop.core.experts"}
 PROGRESS_EVERY = 500
 WRITE_CHUNK = 500
 IMPORT_CACHE_KIB = 128 * 1024  # SQLite page cache during an import (allocated as needed)
@@ -97,6 +102,19 @@ class Column:
 
 def _col(key, header, aliases, required=False, kind="text") -> Column:
     return Column(key, header, tuple(aliases), required, kind)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """An import kind defined outside this module (see EXTERNAL)."""
+
+    columns: tuple[Column, ...]
+    job: type  # a _Job subclass
+    sheet: str  # the template's first sheet
+    command: str  # the CLI group the instructions name: bioreserve <command> import
+    describe: Callable[[], dict[str, tuple[str, str]]]  # column key → (description, allowed)
+    template: Callable  # db or None → (suggested values by column key, example row, lists)
+    guidance: Callable[[], list[str]]  # more lines for the instructions
 
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
@@ -708,7 +726,14 @@ def _kind(kind: str) -> str:
         raise BioError(
             tr("Unknown kind {kind}; use one of {choices}.", kind=kind, choices=", ".join(KINDS))
         )
+    if kind in EXTERNAL and kind not in JOBS:
+        spec = _external(kind)
+        COLUMNS[kind], JOBS[kind], SHEETS[kind] = spec.columns, spec.job, spec.sheet
     return kind
+
+
+def _external(kind: str) -> Kind | None:
+    return importlib.import_module(EXTERNAL[kind]).IMPORT_KIND if kind in EXTERNAL else None
 
 
 def _check(db, kind: str, path, progress: Progress | None) -> tuple[Report, _Job | None, list]:
@@ -992,7 +1017,8 @@ def write_template(kind: str, path, db=None) -> None:
     kind = _kind(kind)
     columns = COLUMNS[kind]
     ref = _reference(db)
-    notes = _describe(kind)
+    external = _external(kind)
+    notes = external.describe() if external else _describe(kind)
     bold, grey = Font(bold=True), Font(italic=True, color="808080")
     fill = PatternFill("solid", fgColor="DDEBF7")
     book = openpyxl.Workbook()
@@ -1006,6 +1032,11 @@ def write_template(kind: str, path, db=None) -> None:
         "source": [k for k in stock.RECEIPT_SOURCES if not k.isascii()],
         "category": [name for name, _ in ref["categories"]],
     }
+    if external:
+        suggested, example, lists = external.template(db)
+        choices.update(suggested)
+    else:
+        example, lists = _example(kind, ref), _lists(kind, ref)
     for i, col in enumerate(columns, start=1):
         letter = get_column_letter(i)
         cell = sheet.cell(row=1, column=i)
@@ -1063,12 +1094,12 @@ def write_template(kind: str, path, db=None) -> None:
     help_sheet.append([c.header for c in columns])
     for cell in help_sheet[help_sheet.max_row]:
         cell.font = bold
-    help_sheet.append(_example(kind, ref))
+    help_sheet.append(example)
     for cell in help_sheet[help_sheet.max_row]:
         cell.font = grey
         if isinstance(cell.value, date):
             cell.number_format = "yyyy-mm-dd"
-    for title, header, rows in _lists(kind, ref):
+    for title, header, rows in lists:
         help_sheet.append([])
         help_sheet.append([f"{title}（{len(rows)}）"])
         help_sheet.cell(row=help_sheet.max_row, column=1).font = bold
@@ -1083,14 +1114,18 @@ def write_template(kind: str, path, db=None) -> None:
 
 
 def _guidance(kind: str) -> list[str]:
+    external = _external(kind)
+    command = external.command if external else kind
     lines = [
         tr("Fill in the first sheet: one row per line under the header row, which must stay "
            "as it is. Required columns must be filled in on every row. English column names "
            "are accepted too. The sheet may also be saved as CSV (UTF-8 or GBK)."),
         tr("Import: bioreserve {kind} import FILE.xlsx. Every bad row is reported with its "
            "row number and nothing is imported; add --skip-invalid to import the good rows "
-           "and skip the bad ones.", kind=kind),
+           "and skip the bad ones.", kind=command),
     ]  # fmt: skip
+    if external:
+        lines += external.guidance()
     if kind == "stock":
         lines.append(
             tr(

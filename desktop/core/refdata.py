@@ -81,5 +81,8 @@ def reference_ops() -> list[Op]:
 
 
 def load(db) -> merge.MergeResult:
-    """Load (or complete) the reference data; loading twice changes nothing."""
-    return merge.apply_ops(db, reference_ops())
+    """Load (or complete) the reference data and the shipped playbooks (resources/playbooks,
+    appended the same way: see playbook_io); loading twice changes nothing."""
+    from desktop.core import playbooks  # it builds its operations with chain() from here
+
+    return merge.apply_ops(db, reference_ops() + playbooks.reference_ops())

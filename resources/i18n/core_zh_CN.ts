@@ -1441,5 +1441,541 @@ Key fingerprint: {fingerprint}{demo}</source>
             <source>Print 1 copy, or 3 copies (存根, 出库联, 接收联).</source>
             <translation>可打印 1 份，或 3 联（存根、出库联、接收联）。</translation>
         </message>
+        <message>
+            <source>11 digits starting with 1</source>
+            <translation>11 位数字，以 1 开头</translation>
+        </message>
+        <message>
+            <source>A qualification or certificate; several are separated by 、. An existing certificate of the same name gets the new expiry date.</source>
+            <translation>资质证书；多个证书用“、”分隔。专家已有同名证书的，更新其有效期。</translation>
+        </message>
+        <message>
+            <source>Agency code {code} is already used.</source>
+            <translation>单位代码 {code} 已被使用。</translation>
+        </message>
+        <message>
+            <source>Agency code, e.g. HY-WJW.</source>
+            <translation>单位代码，例如 HY-WJW。</translation>
+        </message>
+        <message>
+            <source>An expert already in the roster with the same name AND the same mobile number is UPDATED by the row, not added again; other experts with the same name are added and flagged as possible duplicates (bioreserve expert duplicates).</source>
+            <translation>专家库中姓名和手机号都相同的专家，由该行更新，不会重复添加；仅姓名相同的专家照常添加，并标记为疑似重复（bioreserve expert duplicates）。</translation>
+        </message>
+        <message>
+            <source>An expert with this name and mobile number is already in row {row} of this file.</source>
+            <translation>姓名和手机号相同的专家已在本文件第 {row} 行。</translation>
+        </message>
+        <message>
+            <source>Approve a draft version (earlier approved ones retire).</source>
+            <translation>批准草稿版本（此前已批准的版本随之停用）。</translation>
+        </message>
+        <message>
+            <source>Approved {code} version {version}.</source>
+            <translation>已批准 {code} 第 {version} 版。</translation>
+        </message>
+        <message>
+            <source>Availability</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Available</source>
+            <translation>可调用</translation>
+        </message>
+        <message>
+            <source>Cannot read {path}: {reason}.</source>
+            <translation>无法读取 {path}：{reason}。</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {reason}. Choose a folder you can write to.</source>
+            <translation>无法写入 {path}：{reason}。请选择有写入权限的文件夹。</translation>
+        </message>
+        <message>
+            <source>Certificate</source>
+            <translation>资质证书</translation>
+        </message>
+        <message>
+            <source>Change an agency's contact person or duty phone.</source>
+            <translation>修改成员单位的联系人或值班电话。</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <source>Copy a version into a new draft to edit.</source>
+            <translation>将某一版本复制为新的草稿版本以便修改。</translation>
+        </message>
+        <message>
+            <source>Duty phone</source>
+            <translation>值班电话</translation>
+        </message>
+        <message>
+            <source>Duty phone: a mobile number or a landline with area code.</source>
+            <translation>值班电话：手机号或带区号的固定电话。</translation>
+        </message>
+        <message>
+            <source>Expert</source>
+            <translation>专家</translation>
+        </message>
+        <message>
+            <source>Expiry date of the certificate (one per certificate, separated by 、).</source>
+            <translation>证书有效期至（每个证书一个日期，用“、”分隔）。</translation>
+        </message>
+        <message>
+            <source>Export the roster to an .xlsx file with the import template's columns; mobile numbers are masked unless --unmasked.</source>
+            <translation>将专家库导出为 .xlsx 文件，列与导入模板相同；除非指定 --unmasked，手机号打码显示。</translation>
+        </message>
+        <message>
+            <source>Exported {count} expert(s) to {path}.</source>
+            <translation>已导出 {count} 位专家到 {path}。</translation>
+        </message>
+        <message>
+            <source>Gender.</source>
+            <translation>性别。</translation>
+        </message>
+        <message>
+            <source>Give --contact or --duty-phone (or both).</source>
+            <translation>请指定 --contact 或 --duty-phone（或两者）。</translation>
+        </message>
+        <message>
+            <source>Give a mobile number or an office phone.</source>
+            <translation>请填写手机号或办公电话。</translation>
+        </message>
+        <message>
+            <source>Give at least one specialty.</source>
+            <translation>请至少填写一个专业领域。</translation>
+        </message>
+        <message>
+            <source>Give one expiry date per certificate ({count}), separated by 、.</source>
+            <translation>每个证书填写一个有效期（共 {count} 个），用“、”分隔。</translation>
+        </message>
+        <message>
+            <source>Give the certificate whose expiry date is given.</source>
+            <translation>填写了有效期，请同时填写对应的资质证书。</translation>
+        </message>
+        <message>
+            <source>Give the first day the expert is unavailable.</source>
+            <translation>请填写专家不可调用的起始日期。</translation>
+        </message>
+        <message>
+            <source>Give the last day the expert is unavailable.</source>
+            <translation>请填写专家不可调用的截止日期。</translation>
+        </message>
+        <message>
+            <source>Hazard</source>
+            <translation>事件类型</translation>
+        </message>
+        <message>
+            <source>Hazard: {hazard}  Grades: {grades}  Status: {status}</source>
+            <translation>事件类型：{hazard}  适用级别：{grades}  状态：{status}</translation>
+        </message>
+        <message>
+            <source>Import experts from an .xlsx or .csv file (`bioreserve template experts` writes the template). An expert with the same name and mobile number is updated.</source>
+            <translation>从 .xlsx 或 .csv 文件导入专家（`bioreserve template experts` 生成模板）。姓名和手机号相同的专家将被更新。</translation>
+        </message>
+        <message>
+            <source>Imported {code} as version {version} (draft).</source>
+            <translation>已导入 {code}，为第 {version} 版（草稿）。</translation>
+        </message>
+        <message>
+            <source>List experts; --search matches name, pinyin (initials too) or organisation.</source>
+            <translation>列出专家；--search 匹配姓名、拼音（含首字母）或工作单位。</translation>
+        </message>
+        <message>
+            <source>List the member agencies and their county counterparts.</source>
+            <translation>列出成员单位及县级对口单位。</translation>
+        </message>
+        <message>
+            <source>List the playbook versions.</source>
+            <translation>列出处置预案的各个版本。</translation>
+        </message>
+        <message>
+            <source>Made {code} version {version} (draft) from version {source}.</source>
+            <translation>已由第 {source} 版生成 {code} 第 {version} 版（草稿）。</translation>
+        </message>
+        <message>
+            <source>Material planning factors (editable examples, not official norms):</source>
+            <translation>物资测算参数（可修改的示例，并非官方定额）：</translation>
+        </message>
+        <message>
+            <source>Member agencies (成员单位).</source>
+            <translation>成员单位。</translation>
+        </message>
+        <message>
+            <source>Mobile</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <source>Mobile number; with the name it identifies the expert on a later import. A mobile number or an office phone is required.</source>
+            <translation>手机号；再次导入时与姓名一起识别同一位专家。手机号和办公电话至少填写一项。</translation>
+        </message>
+        <message>
+            <source>No agency with code {code}.</source>
+            <translation>没有代码为 {code} 的单位。</translation>
+        </message>
+        <message>
+            <source>No agency with id {id}.</source>
+            <translation>没有 ID 为 {id} 的单位。</translation>
+        </message>
+        <message>
+            <source>No approved playbook: the responsibility matrix would be empty.</source>
+            <translation>没有已批准的处置预案，责任矩阵为空。</translation>
+        </message>
+        <message>
+            <source>No expert with id {id}.</source>
+            <translation>没有 ID 为 {id} 的专家。</translation>
+        </message>
+        <message>
+            <source>No playbook with code {code}.</source>
+            <translation>没有编码为 {code} 的处置预案。</translation>
+        </message>
+        <message>
+            <source>No playbook with id {id}.</source>
+            <translation>没有标识为 {id} 的处置预案。</translation>
+        </message>
+        <message>
+            <source>No possible duplicates.</source>
+            <translation>没有疑似重复的专家。</translation>
+        </message>
+        <message>
+            <source>No qualification expires within {days} days.</source>
+            <translation>{days} 天内没有到期的资质证书。</translation>
+        </message>
+        <message>
+            <source>Not a playbook file: format must be {format}.</source>
+            <translation>不是处置预案文件：format 须为 {format}。</translation>
+        </message>
+        <message>
+            <source>Office phone (landline).</source>
+            <translation>办公电话（固定电话）。</translation>
+        </message>
+        <message>
+            <source>On a mission</source>
+            <translation>执行任务中</translation>
+        </message>
+        <message>
+            <source>One or more specialties by name or code, separated by 、 (see the list below).</source>
+            <translation>一个或多个专业领域，填名称或代码，用“、”分隔（见下方列表）。</translation>
+        </message>
+        <message>
+            <source>Only experts available today.</source>
+            <translation>只列出今天可调用的专家。</translation>
+        </message>
+        <message>
+            <source>Only this specialty (code or name).</source>
+            <translation>只列出该专业领域（代码或名称）。</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <source>Organisation (工作单位).</source>
+            <translation>工作单位。</translation>
+        </message>
+        <message>
+            <source>Plan clauses: {clauses}</source>
+            <translation>方案条款：{clauses}</translation>
+        </message>
+        <message>
+            <source>Playbook {code} has no tasks; add tasks before approving.</source>
+            <translation>处置预案 {code} 没有任务，请先添加任务再批准。</translation>
+        </message>
+        <message>
+            <source>Playbook {code} has no version {version}.</source>
+            <translation>处置预案 {code} 没有第 {version} 版。</translation>
+        </message>
+        <message>
+            <source>Playbook {code} version {version} is already retired.</source>
+            <translation>处置预案 {code} 第 {version} 版已停用。</translation>
+        </message>
+        <message>
+            <source>Playbook {code} version {version} is {status}: an approved or retired version is never edited. Make a new version (playbook new-version) and edit that.</source>
+            <translation>处置预案 {code} 第 {version} 版状态为 {status}：已批准或已停用的版本不能修改。请生成新版本（playbook new-version）后修改新版本。</translation>
+        </message>
+        <message>
+            <source>Playbook {code} version {version} is {status}; only a draft can be approved.</source>
+            <translation>处置预案 {code} 第 {version} 版状态为 {status}，只有草稿可以批准。</translation>
+        </message>
+        <message>
+            <source>Playbooks (处置预案): versions, tasks, responsibility matrix.</source>
+            <translation>处置预案：版本、任务、责任矩阵。</translation>
+        </message>
+        <message>
+            <source>Possible duplicates: experts with the same name and mobile number (not merged).</source>
+            <translation>疑似重复：姓名和手机号都相同的专家（不会自动合并）。</translation>
+        </message>
+        <message>
+            <source>Print the responsibility matrix (agencies × playbooks) as PDF.</source>
+            <translation>将责任矩阵（成员单位 × 处置预案）输出为 PDF。</translation>
+        </message>
+        <message>
+            <source>Professional title</source>
+            <translation>职称</translation>
+        </message>
+        <message>
+            <source>Professional title (职称), e.g. 主任医师.</source>
+            <translation>职称，例如 主任医师。</translation>
+        </message>
+        <message>
+            <source>Qualifications and certificates expired or expiring within --days days.</source>
+            <translation>已过期或在 --days 天内到期的资质证书。</translation>
+        </message>
+        <message>
+            <source>Read a playbook JSON file as a new draft version (all or nothing).</source>
+            <translation>读取处置预案 JSON 文件，生成新的草稿版本（全部成功或全部不导入）。</translation>
+        </message>
+        <message>
+            <source>Retire a playbook version.</source>
+            <translation>停用处置预案的某一版本。</translation>
+        </message>
+        <message>
+            <source>Retired {code} version {version}.</source>
+            <translation>已停用 {code} 第 {version} 版。</translation>
+        </message>
+        <message>
+            <source>Shipped example: adapt it to local conditions before use.</source>
+            <translation>系统内置示例：使用前请按本地实际修订。</translation>
+        </message>
+        <message>
+            <source>Show a playbook version with its phases, tasks and factors.</source>
+            <translation>显示处置预案某一版本的阶段、任务和物资测算参数。</translation>
+        </message>
+        <message>
+            <source>Specialties</source>
+            <translation>专业领域</translation>
+        </message>
+        <message>
+            <source>Task {title} has no lead agency; name one before approving.</source>
+            <translation>任务“{title}”没有牵头单位，请先指定再批准。</translation>
+        </message>
+        <message>
+            <source>Text, or pinyin initials such as zs for 张三.</source>
+            <translation>文字，或拼音首字母，如 zs 查找 张三。</translation>
+        </message>
+        <message>
+            <source>The agency code is required.</source>
+            <translation>单位代码为必填项。</translation>
+        </message>
+        <message>
+            <source>The agency level must be city or county.</source>
+            <translation>单位级别只能是 city（市级）或 county（县级）。</translation>
+        </message>
+        <message>
+            <source>The agency name is required.</source>
+            <translation>单位名称为必填项。</translation>
+        </message>
+        <message>
+            <source>The availability must be one of {choices}.</source>
+            <translation>状态只能是 {choices} 之一。</translation>
+        </message>
+        <message>
+            <source>The biosafety expert roster (生物安全专家库).</source>
+            <translation>生物安全专家库。</translation>
+        </message>
+        <message>
+            <source>The certificate expires before it was issued.</source>
+            <translation>证书有效期早于发证日期。</translation>
+        </message>
+        <message>
+            <source>The certificate's name is required.</source>
+            <translation>资质证书名称为必填项。</translation>
+        </message>
+        <message>
+            <source>The division (GB/T 2260 code, e.g. 430422, or its name) the expert belongs to.</source>
+            <translation>专家所属区划（GB/T 2260 代码，如 430422，或区划名称）。</translation>
+        </message>
+        <message>
+            <source>The expert's name is required.</source>
+            <translation>专家姓名为必填项。</translation>
+        </message>
+        <message>
+            <source>The expert's name. A row with the name AND mobile number of an expert in the roster updates that expert (empty optional cells keep its values).</source>
+            <translation>专家姓名。姓名和手机号都与专家库中某位专家相同的行，将更新该专家（选填项留空则保留原值）。</translation>
+        </message>
+        <message>
+            <source>The expert's organisation (工作单位) is required.</source>
+            <translation>工作单位为必填项。</translation>
+        </message>
+        <message>
+            <source>The gender must be 男 or 女.</source>
+            <translation>性别只能填 男 或 女。</translation>
+        </message>
+        <message>
+            <source>The landline number {phone} is not valid: write the area code, then 7 or 8 digits, e.g. 0734-8123456.</source>
+            <translation>固定电话 {phone} 无效：应为区号加 7 或 8 位号码，例如 0734-8123456。</translation>
+        </message>
+        <message>
+            <source>The last day of unavailability is before the first.</source>
+            <translation>不可调用的截止日期早于起始日期。</translation>
+        </message>
+        <message>
+            <source>The mobile number {phone} is not valid: it has 11 digits and starts with 1.</source>
+            <translation>手机号 {phone} 无效：手机号为以 1 开头的 11 位数字。</translation>
+        </message>
+        <message>
+            <source>The phone number {phone} is not valid: a mobile number has 11 digits starting with 1, a landline its area code, e.g. 0734-8123456.</source>
+            <translation>电话号码 {phone} 无效：手机号为以 1 开头的 11 位数字，固定电话须带区号，例如 0734-8123456。</translation>
+        </message>
+        <message>
+            <source>The search index names a missing expert {id}; run check --rebuild.</source>
+            <translation>搜索索引中有不存在的专家 {id}；请运行 check --rebuild。</translation>
+        </message>
+        <message>
+            <source>The search index of expert {id} is out of date; run check --rebuild.</source>
+            <translation>专家 {id} 的搜索索引已过期；请运行 check --rebuild。</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>Unavailable {start} to {end}</source>
+            <translation>不可调用 {start} 至 {end}</translation>
+        </message>
+        <message>
+            <source>Unknown specialty {specialty}.</source>
+            <translation>未知的专业领域 {specialty}。</translation>
+        </message>
+        <message>
+            <source>Unknown specialty {specialty}; use one of {choices}.</source>
+            <translation>未知的专业领域 {specialty}；请使用以下之一：{choices}。</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <source>Version number (default: the latest).</source>
+            <translation>版本号（默认：最新版本）。</translation>
+        </message>
+        <message>
+            <source>Version to copy (default: the latest).</source>
+            <translation>要复制的版本（默认：最新版本）。</translation>
+        </message>
+        <message>
+            <source>Write a playbook version to a JSON file.</source>
+            <translation>将处置预案的某一版本写入 JSON 文件。</translation>
+        </message>
+        <message>
+            <source>Write full mobile numbers (the file imports again).</source>
+            <translation>写出完整手机号（导出的文件可再次导入）。</translation>
+        </message>
+        <message>
+            <source>Wrote {path}.</source>
+            <translation>已写入 {path}。</translation>
+        </message>
+        <message>
+            <source>area code, then 7 or 8 digits, e.g. 0734-8123456</source>
+            <translation>区号加 7 或 8 位号码，例如 0734-8123456</translation>
+        </message>
+        <message>
+            <source>code: {code} is not a playbook code such as PB-EID (A–Z, 0–9, -).</source>
+            <translation>code：{code} 不是有效的预案编码，应形如 PB-EID（A–Z、0–9、-）。</translation>
+        </message>
+        <message>
+            <source>e.g. 流行病学、病原检测</source>
+            <translation>例如 流行病学、病原检测</translation>
+        </message>
+        <message>
+            <source>factors: a list expected.</source>
+            <translation>factors：应为列表。</translation>
+        </message>
+        <message>
+            <source>lead {lead}; support {support}; within {hours}; from grade {grade}; clause {clause}</source>
+            <translation>牵头 {lead}；配合 {support}；时限 {hours}；适用 {grade} 级及以上；条款 {clause}</translation>
+        </message>
+        <message>
+            <source>phases: a playbook needs at least one phase.</source>
+            <translation>phases：处置预案至少需要一个阶段。</translation>
+        </message>
+        <message>
+            <source>{count} experts in the roster have this name and mobile number; resolve the duplicates first (bioreserve expert duplicates).</source>
+            <translation>专家库中有 {count} 位专家的姓名和手机号与此相同；请先处理疑似重复（bioreserve expert duplicates）。</translation>
+        </message>
+        <message>
+            <source>{count} possible duplicate(s): the same name and mobile number. Check them and delete the extra records; nothing was merged.</source>
+            <translation>{count} 组疑似重复：姓名和手机号相同。请核实并删除多余记录；系统未做任何合并。</translation>
+        </message>
+        <message>
+            <source>{field}: unknown value {value}; use one of {choices}.</source>
+            <translation>{field}：未知取值 {value}，可用取值：{choices}。</translation>
+        </message>
+        <message>
+            <source>{name}: contact {contact}, duty phone {phone}</source>
+            <translation>{name}：联系人 {contact}，值班电话 {phone}</translation>
+        </message>
+        <message>
+            <source>{path} is not a JSON file: {reason}.</source>
+            <translation>{path} 不是 JSON 文件：{reason}。</translation>
+        </message>
+        <message>
+            <source>{where}: an object expected.</source>
+            <translation>{where}：应为对象。</translation>
+        </message>
+        <message>
+            <source>{where}: an object with code and count expected.</source>
+            <translation>{where}：应为包含 code 和 count 的对象。</translation>
+        </message>
+        <message>
+            <source>{where}: name an item or a category.</source>
+            <translation>{where}：请指定物资或物资类别。</translation>
+        </message>
+        <message>
+            <source>{where}category: unknown category {code}; use one of {choices}.</source>
+            <translation>{where}category：未知类别 {code}，可用类别：{choices}。</translation>
+        </message>
+        <message>
+            <source>{where}code: unknown specialty {code}.</source>
+            <translation>{where}code：未知专业 {code}。</translation>
+        </message>
+        <message>
+            <source>{where}grades: list at least one grade of I, II, III, IV.</source>
+            <translation>{where}grades：请至少列出 I、II、III、IV 中的一个级别。</translation>
+        </message>
+        <message>
+            <source>{where}item: no catalogue item with code {code}.</source>
+            <translation>{where}item：物资目录中没有编码为 {code} 的物资。</translation>
+        </message>
+        <message>
+            <source>{where}lead_agency: unknown agency code {code}.</source>
+            <translation>{where}lead_agency：未知单位编码 {code}。</translation>
+        </message>
+        <message>
+            <source>{where}qty_per_day: a number of 0 or more expected.</source>
+            <translation>{where}qty_per_day：应为不小于 0 的数。</translation>
+        </message>
+        <message>
+            <source>{where}support_agencies: unknown agency code {code}.</source>
+            <translation>{where}support_agencies：未知单位编码 {code}。</translation>
+        </message>
+        <message>
+            <source>{where}support_agencies: {code} already leads the task.</source>
+            <translation>{where}support_agencies：{code} 已是该任务的牵头单位。</translation>
+        </message>
+        <message>
+            <source>{where}tasks: a list expected.</source>
+            <translation>{where}tasks：应为列表。</translation>
+        </message>
+        <message>
+            <source>{where}{field}: a list of texts expected.</source>
+            <translation>{where}{field}：应为文本列表。</translation>
+        </message>
+        <message>
+            <source>{where}{field}: a whole number from {low} to {high} expected, not {value}.</source>
+            <translation>{where}{field}：应为 {low} 至 {high} 之间的整数，而不是 {value}。</translation>
+        </message>
+        <message>
+            <source>{where}{field}: required.</source>
+            <translation>{where}{field}：必填。</translation>
+        </message>
+        <message>
+            <source>{where}{field}: text expected.</source>
+            <translation>{where}{field}：应为文本。</translation>
+        </message>
+        <message>
+            <source>Write an .xlsx template for importing items, depots, stock, norms or experts.</source>
+            <translation>生成导入物资、仓库、库存、储备定额或专家用的 .xlsx 模板。</translation>
+        </message>
     </context>
 </TS>
