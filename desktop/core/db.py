@@ -130,6 +130,9 @@ def open_db(
 
                 with db.conn:
                     derived.rebuild(db)
+            from desktop.core import refdata  # imported here: refdata builds on this module
+
+            refdata.ensure(db)
         else:
             migrate.require_current(db, path)
     except sqlite3.DatabaseError as exc:

@@ -83,3 +83,35 @@ def test_loading_reference_data_again_changes_nothing(fresh_db):
 
 def test_reference_rows_have_ids_derived_from_their_codes(fresh_db):
     assert fresh_db["division"].get(reference_id("division", "430422"))["name"] == "衡南县"
+
+
+def test_reference_data_a_newer_program_ships_is_loaded_on_opening(db_path, monkeypatch):
+    """A station made before the playbooks shipped gets them when it next opens."""
+    from desktop.core import db as dbmod
+
+    db = initdb.init_database(db_path, "HY-OLD", "旧站")
+    db.execute("UPDATE meta SET value = 'an older program' WHERE key = 'refdata.fingerprint'")
+    before = db.execute("SELECT count(*) FROM oplog").fetchone()[0]
+    db.close()
+    db = dbmod.open_db(db_path)  # nothing new to load: the operations are all known
+    assert db.execute("SELECT count(*) FROM oplog").fetchone()[0] == before
+    assert (
+        db.execute("SELECT value FROM meta WHERE key = 'refdata.fingerprint'").fetchone()[0]
+        == refdata.fingerprint()
+    )
+    db.close()
+
+
+def test_a_reference_row_added_to_a_file_reaches_existing_stations(db_path, monkeypatch):
+    from desktop.core import db as dbmod
+
+    initdb.init_database(db_path, "HY-OLD", "旧站").close()
+    original = refdata.rows
+    grown = original("units.json") + ({"name": "罐", "name_en": "can"},)
+    monkeypatch.setattr(
+        refdata, "rows", lambda file: grown if file == "units.json" else original(file)
+    )
+    monkeypatch.setattr(refdata, "fingerprint", lambda: "a newer program")
+    db = dbmod.open_db(db_path)
+    assert db.execute("SELECT count(*) FROM unit WHERE name = '罐'").fetchone()[0] == 1
+    db.close()
