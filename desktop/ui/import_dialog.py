@@ -57,6 +57,7 @@ class ImportDialog(QDialog):
             ("depots", self.tr("Depots")),
             ("stock", self.tr("Stock (opening balances or receipts)")),
             ("norms", self.tr("Reserve norms")),
+            ("experts", self.tr("Experts")),
         ):
             self.kind.addItem(caption, key)
         self.path = QLineEdit()

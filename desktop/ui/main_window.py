@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.ui import style
+from desktop.ui.experts_page import ExpertsPage
 from desktop.ui.orders_page import OrdersPage
 from desktop.ui.overview_page import OverviewPage
+from desktop.ui.playbooks_page import PlaybooksPage
 from desktop.ui.reserves_page import ReservesPage
 
 
@@ -68,6 +70,11 @@ class MainWindow(QMainWindow):
         self.orders.changed.connect(self.reserves.refresh)
         self.orders.changed.connect(self.overview.refresh)
         self._add_page(self.tr("Orders"), self.orders)
+        self.experts = ExpertsPage(worker)  # built on first show
+        self.experts.changed.connect(self.overview.refresh)
+        self._add_page(self.tr("Expert roster"), self.experts)
+        self.playbooks = PlaybooksPage(worker)
+        self._add_page(self.tr("Playbooks"), self.playbooks)
         self.reserves.order_requested.connect(self.order_from_alert)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
@@ -131,6 +138,8 @@ class MainWindow(QMainWindow):
         self.action_refresh.triggered.connect(self.overview.refresh)
         self.action_refresh.triggered.connect(self.reserves.refresh)
         self.action_refresh.triggered.connect(self.orders.refresh)
+        self.action_refresh.triggered.connect(self.experts.refresh)
+        self.action_refresh.triggered.connect(self.playbooks.refresh)
         view_menu.addAction(self.action_refresh)
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))

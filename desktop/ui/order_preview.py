@@ -1,6 +1,7 @@
-"""打印预览: the allocation order's PDF, as it will print, in a QPdfView, with 打印… and
-导出 PDF… and the choice of 1 or 3 联; a substituted font or a refusal is said in the
-status line under the pages."""
+"""打印预览: the allocation order's PDF (or another document of an OrderPrinter subclass,
+such as the responsibility matrix), as it will print, in a QPdfView, with 打印… and
+导出 PDF… and, for orders, the choice of 1 or 3 联; a substituted font or a refusal is
+said in the status line under the pages."""
 
 import shutil
 from pathlib import Path
@@ -23,7 +24,8 @@ from desktop.ui.order_printing import copies_combo, load_pdf
 
 
 class PreviewDialog(QDialog):
-    """The PDF of one order, rendered on the worker.
+    """The PDF of one order, rendered on the worker; copies=None: no 联 choice (a
+    document that is not an order).
 
     Signals:
         loaded(int): the PDF is shown (its page count).
@@ -33,7 +35,7 @@ class PreviewDialog(QDialog):
     loaded = Signal(int)
     failed = Signal(str)
 
-    def __init__(self, printing, number: str, copies: int = 1, parent=None):
+    def __init__(self, printing, number: str, copies: int | None = 1, parent=None):
         super().__init__(parent)
         self.printing = printing
         self.number = number
@@ -44,8 +46,9 @@ class PreviewDialog(QDialog):
         self.resize(900, 980)
 
         self.copies = copies_combo()
-        self.copies.setCurrentIndex(max(self.copies.findData(copies), 0))
+        self.copies.setCurrentIndex(max(self.copies.findData(copies or 1), 0))
         self.copies.currentIndexChanged.connect(lambda _index: self.render())
+        copies_label = QLabel(self.tr("Copies"))
         self.pages = style.apply(QLabel(), "muted")
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.clicked.connect(self.print_document)
@@ -56,8 +59,10 @@ class PreviewDialog(QDialog):
         for button in (self.print_button, self.export_button, close):
             button.setAutoDefault(False)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Copies")))
+        bar.addWidget(copies_label)
         bar.addWidget(self.copies)
+        copies_label.setVisible(copies is not None)
+        self.copies.setVisible(copies is not None)
         bar.addWidget(self.pages)
         bar.addStretch(1)
         bar.addWidget(self.print_button)
@@ -119,8 +124,7 @@ class PreviewDialog(QDialog):
             return
         if not self.printing.ensure_printer(self.export):
             return
-        title = self.tr("Allocation order {number}").format(number=self.number)
-        pages = self.printing.print_file(self.pdf_path, title)
+        pages = self.printing.print_file(self.pdf_path, self.printing.document_title(self.number))
         if pages:
             self._say(self.tr("{pages} page(s) sent to the printer.").format(pages=pages), "ok")
 

@@ -152,8 +152,16 @@ class OrderPrinter(QObject):
 
     def render(self, number: str, copies: int, path: Path, on_result) -> None:
         """Render one order on the worker; on_result gets the RenderResult or Refused."""
-        job = refusable(render_job(number, copies, path))
+        job = refusable(self.render_job(number, copies, path))
         self.worker.run(job, on_result, lambda error: on_result(unexpected(error)))
+
+    def render_job(self, number: str, copies: int, path: Path):
+        """The worker job that writes the PDF (a subclass prints another document)."""
+        return render_job(number, copies, path)
+
+    def document_title(self, number: str) -> str:
+        """The print job's name."""
+        return self.tr("Allocation order {number}").format(number=number)
 
     def note_warning(self, result) -> str:
         """The font warning of a render, said once per page."""
@@ -204,7 +212,7 @@ class OrderPrinter(QObject):
             self.message.emit(result.message, "error")
             return
         self.note_warning(result)
-        self.print_file(result.path, self.tr("Allocation order {number}").format(number=number))
+        self.print_file(result.path, self.document_title(number))
 
     def print_file(self, path, title: str, progress=None) -> int:
         """QPrintDialog, then the pages of the PDF at path; returns the pages printed."""

@@ -2,6 +2,67 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AgenciesModel</name>
+        <message>
+            <location filename="../../desktop/ui/agencies_view.py" line="34" />
+            <source>Code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agencies_view.py" line="35" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agencies_view.py" line="36" />
+            <source>Short name</source>
+            <translation>简称</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agencies_view.py" line="37" />
+            <source>Level</source>
+            <translation>级别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agencies_view.py" line="38" />
+            <source>Division</source>
+            <translation>行政区划</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agencies_view.py" line="39" />
+            <source>Contact person</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agencies_view.py" line="40" />
+            <source>Duty phone</source>
+            <translation>值班电话</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agencies_view.py" line="42" />
+            <source>City</source>
+            <translation>市级</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agencies_view.py" line="42" />
+            <source>County</source>
+            <translation>县级</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgenciesView</name>
+        <message>
+            <location filename="../../desktop/ui/agencies_view.py" line="133" />
+            <source>Double-click a contact person or a duty phone to change it; hover a name for the agency's responsibilities.</source>
+            <translation>双击联系人或值班电话即可修改；鼠标停在单位名称上可查看其职责。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agencies_view.py" line="167" />
+            <source>Saved {code}.</source>
+            <translation>已保存 {code}。</translation>
+        </message>
+    </context>
+    <context>
         <name>AlertsView</name>
         <message>
             <location filename="../../desktop/ui/alerts_view.py" line="49" />
@@ -860,6 +921,114 @@
         </message>
     </context>
     <context>
+        <name>DiffModel</name>
+        <message>
+            <location filename="../../desktop/ui/playbook_diff_view.py" line="32" />
+            <location filename="../../desktop/ui/playbook_diff_view.py" line="37" />
+            <source>What</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_diff_view.py" line="32" />
+            <source>Older version</source>
+            <translation>旧版本</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_diff_view.py" line="32" />
+            <source>Newer version</source>
+            <translation>新版本</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_diff_view.py" line="38" />
+            <location filename="../../desktop/ui/playbook_diff_view.py" line="39" />
+            <source>Version {version}</source>
+            <translation>第 {version} 版</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_diff_view.py" line="91" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_diff_view.py" line="93" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_diff_view.py" line="116" />
+            <source>Header</source>
+            <translation>基本信息</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_diff_view.py" line="118" />
+            <source>Phase</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_diff_view.py" line="119" />
+            <source>Task</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_diff_view.py" line="120" />
+            <source>Factor</source>
+            <translation>测算参数</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiffView</name>
+        <message>
+            <location filename="../../desktop/ui/playbook_diff_view.py" line="160" />
+            <source>Compare</source>
+            <translation>对比</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_diff_view.py" line="163" />
+            <source>Playbook</source>
+            <translation>预案</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_diff_view.py" line="166" />
+            <source>Older</source>
+            <translation>旧版本</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_diff_view.py" line="168" />
+            <source>Newer</source>
+            <translation>新版本</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_diff_view.py" line="174" />
+            <source>added</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_diff_view.py" line="175" />
+            <source>removed</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_diff_view.py" line="176" />
+            <source>changed</source>
+            <translation>修改</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_diff_view.py" line="222" />
+            <source>Version {version}</source>
+            <translation>第 {version} 版</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_diff_view.py" line="255" />
+            <source>The two versions are the same.</source>
+            <translation>两个版本内容相同。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_diff_view.py" line="258" />
+            <source>{count} difference(s).</source>
+            <translation>共 {count} 处差异。</translation>
+        </message>
+    </context>
+    <context>
         <name>DispatchDialog</name>
         <message>
             <location filename="../../desktop/ui/order_dialogs.py" line="77" />
@@ -885,6 +1054,392 @@
             <location filename="../../desktop/ui/order_dialogs.py" line="84" />
             <source>Driver's phone</source>
             <translation>驾驶员电话</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExpertCalendar</name>
+        <message>
+            <location filename="../../desktop/ui/expert_calendar.py" line="59" />
+            <source>Shaded days: at least one expert is unavailable or on a mission.</source>
+            <translation>底色标出的日期：至少有一名专家不可调用或正在执行任务。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_calendar.py" line="73" />
+            <source>Full name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_calendar.py" line="74" />
+            <source>Organisation</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_calendar.py" line="75" />
+            <source>Why</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_calendar.py" line="83" />
+            <source>Specialty</source>
+            <translation>专业领域</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_calendar.py" line="84" />
+            <source>Number available</source>
+            <translation>可调用人数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_calendar.py" line="85" />
+            <source>Experts available</source>
+            <translation>可调用专家</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_calendar.py" line="95" />
+            <source>Unavailable that day</source>
+            <translation>当日不可调用</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_calendar.py" line="97" />
+            <source>Available that day, by specialty</source>
+            <translation>当日可调用（按专业领域）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_calendar.py" line="172" />
+            <source>On a mission</source>
+            <translation>执行任务中</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_calendar.py" line="174" />
+            <source>Unavailable {start}–{end}</source>
+            <translation>不可调用 {start}–{end}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_calendar.py" line="195" />
+            <source>{day}: {away} unavailable, {available} available</source>
+            <translation>{day}：{away} 人不可调用，{available} 人可调用</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExpertEditor</name>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="60" />
+            <source>e.g. 主任医师</source>
+            <translation>例如 主任医师</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="67" />
+            <source>11 digits starting with 1</source>
+            <translation>11 位数字，以 1 开头</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="69" />
+            <source>e.g. 0734-8123456</source>
+            <translation>例如 0734-8123456</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="76" />
+            <source>Available</source>
+            <translation>可调用</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="77" />
+            <source>On a mission</source>
+            <translation>执行任务中</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="78" />
+            <location filename="../../desktop/ui/expert_editor.py" line="110" />
+            <source>Unavailable</source>
+            <translation>不可调用</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="89" />
+            <source>from</source>
+            <translation>自</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="90" />
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="100" />
+            <source>Full name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="101" />
+            <source>Gender</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="102" />
+            <source>Organisation</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="103" />
+            <source>Professional title</source>
+            <translation>职称</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="104" />
+            <source>Specialties</source>
+            <translation>专业领域</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="105" />
+            <source>Home division</source>
+            <translation>所属区划</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="106" />
+            <source>Mobile</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="107" />
+            <source>Office phone</source>
+            <translation>办公电话</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="108" />
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="109" />
+            <source>Availability</source>
+            <translation>可调用状态</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="135" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="137" />
+            <source>Keep</source>
+            <translation>保留</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="143" />
+            <source>New</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="145" />
+            <source>Delete…</source>
+            <translation>删除…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="147" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="160" />
+            <source>Qualifications and certificates</source>
+            <translation>资质证书</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="200" />
+            <source>New expert</source>
+            <translation>新专家</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="284" />
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="303" />
+            <source>Remove {name} and the qualifications from the roster?</source>
+            <translation>将 {name} 及其资质证书从专家库中删除？</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_editor.py" line="324" />
+            <source>Removed from the roster.</source>
+            <translation>已从专家库中删除。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExpertList</name>
+        <message>
+            <location filename="../../desktop/ui/expert_list.py" line="55" />
+            <source>On a mission</source>
+            <translation>执行任务中</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_list.py" line="57" />
+            <source>Unavailable {start}–{end}</source>
+            <translation>不可调用 {start}–{end}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_list.py" line="60" />
+            <source>Available</source>
+            <translation>可调用</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_list.py" line="70" />
+            <source>Full name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_list.py" line="71" />
+            <source>Gender</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_list.py" line="72" />
+            <source>Organisation</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_list.py" line="73" />
+            <source>Professional title</source>
+            <translation>职称</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_list.py" line="74" />
+            <source>Specialties</source>
+            <translation>专业领域</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_list.py" line="76" />
+            <source>Home division</source>
+            <translation>所属区划</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_list.py" line="78" />
+            <source>Mobile</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_list.py" line="79" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_list.py" line="81" />
+            <source>Certificate expires</source>
+            <translation>证书到期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_list.py" line="110" />
+            <source>Possible duplicate</source>
+            <translation>疑似重复</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExpertsPage</name>
+        <message>
+            <location filename="../../desktop/ui/experts_page.py" line="71" />
+            <source>Import experts…</source>
+            <translation>导入专家…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/experts_page.py" line="72" />
+            <source>Import the roster from a spreadsheet</source>
+            <translation>从电子表格导入专家</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/experts_page.py" line="74" />
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/experts_page.py" line="75" />
+            <source>Export the roster to an .xlsx workbook</source>
+            <translation>将专家库导出为 .xlsx 工作簿</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/experts_page.py" line="77" />
+            <source>Phone numbers masked (138****1234)…</source>
+            <translation>电话号码打码（138****1234）…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/experts_page.py" line="79" />
+            <source>Full phone numbers…</source>
+            <translation>完整电话号码…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/experts_page.py" line="83" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/experts_page.py" line="94" />
+            <source>Experts</source>
+            <translation>专家</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/experts_page.py" line="95" />
+            <source>Calendar</source>
+            <translation>日历</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/experts_page.py" line="96" />
+            <source>Certificate alerts</source>
+            <translation>证书预警</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/experts_page.py" line="97" />
+            <source>Member agencies</source>
+            <translation>成员单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/experts_page.py" line="108" />
+            <source>Expert roster</source>
+            <translation>专家库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/experts_page.py" line="209" />
+            <source>Export the expert roster</source>
+            <translation>导出专家库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/experts_page.py" line="211" />
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/experts_page.py" line="221" />
+            <source>Exporting…</source>
+            <translation>正在导出…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/experts_page.py" line="238" />
+            <source>{count} experts exported to {path}.</source>
+            <translation>已将 {count} 名专家导出到 {path}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExpertsView</name>
+        <message>
+            <location filename="../../desktop/ui/expert_list.py" line="142" />
+            <source>Search experts: name, pinyin initials (zs) or organisation</source>
+            <translation>搜索专家：姓名、拼音首字母（zs）或工作单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_list.py" line="147" />
+            <source>Only those available</source>
+            <translation>仅显示可调用</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_list.py" line="152" />
+            <source>Specialty</source>
+            <translation>专业领域</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_list.py" line="187" />
+            <source>All specialties</source>
+            <translation>全部专业领域</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_list.py" line="202" />
+            <source>{count} experts</source>
+            <translation>{count} 名专家</translation>
         </message>
     </context>
     <context>
@@ -928,6 +1483,79 @@
         </message>
     </context>
     <context>
+        <name>FactorsPanel</name>
+        <message>
+            <location filename="../../desktop/ui/playbook_factors.py" line="36" />
+            <source>catalogue item code, or empty for a category</source>
+            <translation>物资目录编码；按类别测算时留空</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_factors.py" line="54" />
+            <location filename="../../desktop/ui/playbook_factors.py" line="92" />
+            <source>Item</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_factors.py" line="55" />
+            <location filename="../../desktop/ui/playbook_factors.py" line="93" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_factors.py" line="56" />
+            <location filename="../../desktop/ui/playbook_factors.py" line="94" />
+            <source>Basis</source>
+            <translation>测算基数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_factors.py" line="57" />
+            <source>Quantity per day</source>
+            <translation>每日用量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_factors.py" line="58" />
+            <location filename="../../desktop/ui/playbook_factors.py" line="96" />
+            <source>Days</source>
+            <translation>天数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_factors.py" line="59" />
+            <source>Buffer</source>
+            <translation>冗余</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_factors.py" line="60" />
+            <location filename="../../desktop/ui/playbook_factors.py" line="98" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_factors.py" line="67" />
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_factors.py" line="68" />
+            <source>Add as new factor</source>
+            <translation>添加为新参数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_factors.py" line="69" />
+            <source>Save factor</source>
+            <translation>保存参数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_factors.py" line="95" />
+            <source>Per day</source>
+            <translation>每日用量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_factors.py" line="97" />
+            <source>Buffer %</source>
+            <translation>冗余 %</translation>
+        </message>
+    </context>
+    <context>
         <name>FormDialog</name>
         <message>
             <location filename="../../desktop/ui/form_dialog.py" line="99" />
@@ -963,148 +1591,153 @@
             <translation>储备定额</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="63" />
+            <location filename="../../desktop/ui/import_dialog.py" line="60" />
+            <source>Experts</source>
+            <translation>专家</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/import_dialog.py" line="64" />
             <source>.xlsx or .csv file</source>
             <translation>.xlsx 或 .csv 文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="64" />
+            <location filename="../../desktop/ui/import_dialog.py" line="65" />
             <source>Choose file…</source>
             <translation>选择文件…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="66" />
+            <location filename="../../desktop/ui/import_dialog.py" line="67" />
             <source>Save template…</source>
             <translation>保存模板…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="73" />
+            <location filename="../../desktop/ui/import_dialog.py" line="74" />
             <source>Import the good rows and skip the bad ones</source>
             <translation>导入正确的行，跳过有误的行</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="80" />
+            <location filename="../../desktop/ui/import_dialog.py" line="81" />
             <source>Contents</source>
             <translation>导入内容</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="81" />
+            <location filename="../../desktop/ui/import_dialog.py" line="82" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="87" />
+            <location filename="../../desktop/ui/import_dialog.py" line="88" />
             <source>Choose what to import and the file, then check it.</source>
             <translation>请选择导入内容和文件，然后检查。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="91" />
+            <location filename="../../desktop/ui/import_dialog.py" line="92" />
             <source>Row</source>
             <translation>行号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="92" />
+            <location filename="../../desktop/ui/import_dialog.py" line="93" />
             <source>Column</source>
             <translation>列</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="93" />
+            <location filename="../../desktop/ui/import_dialog.py" line="94" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="103" />
+            <location filename="../../desktop/ui/import_dialog.py" line="104" />
             <source>Check</source>
             <translation>检查</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="105" />
+            <location filename="../../desktop/ui/import_dialog.py" line="106" />
             <source>Import</source>
             <translation>导入</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="107" />
-            <location filename="../../desktop/ui/import_dialog.py" line="188" />
+            <location filename="../../desktop/ui/import_dialog.py" line="108" />
+            <location filename="../../desktop/ui/import_dialog.py" line="189" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="129" />
+            <location filename="../../desktop/ui/import_dialog.py" line="130" />
             <source>Checking {file}…</source>
             <translation>正在检查 {file}…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="140" />
+            <location filename="../../desktop/ui/import_dialog.py" line="141" />
             <source>Importing {file}…</source>
             <translation>正在导入 {file}…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="163" />
+            <location filename="../../desktop/ui/import_dialog.py" line="164" />
             <source>Choose the file to import.</source>
             <translation>请选择要导入的文件。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="166" />
+            <location filename="../../desktop/ui/import_dialog.py" line="167" />
             <source>There is no file {path}.</source>
             <translation>文件 {path} 不存在。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="177" />
+            <location filename="../../desktop/ui/import_dialog.py" line="178" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="209" />
+            <location filename="../../desktop/ui/import_dialog.py" line="210" />
             <source>Imported {imported} of {total} rows.</source>
             <translation>已导入 {total} 行中的 {imported} 行。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="213" />
+            <location filename="../../desktop/ui/import_dialog.py" line="214" />
             <source>{skipped} bad rows were skipped; they are listed below.</source>
             <translation>跳过了 {skipped} 个有误的行，见下表。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="217" />
+            <location filename="../../desktop/ui/import_dialog.py" line="218" />
             <source>All {total} rows are valid. Press Import to import them.</source>
             <translation>全部 {total} 行均无误。请点击“导入”。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="221" />
+            <location filename="../../desktop/ui/import_dialog.py" line="222" />
             <source>The header row does not match the template; nothing was imported.</source>
             <translation>表头与模板不符，未导入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="223" />
+            <location filename="../../desktop/ui/import_dialog.py" line="224" />
             <source>{bad} of {total} rows have errors (listed below); nothing was imported. Correct the file, or tick “skip the bad ones” to import the other rows.</source>
             <translation>{total} 行中有 {bad} 行有误（见下表），未导入任何数据。请改正文件，或勾选“跳过有误的行”导入其余行。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="234" />
+            <location filename="../../desktop/ui/import_dialog.py" line="235" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="241" />
+            <location filename="../../desktop/ui/import_dialog.py" line="242" />
             <source>Choose the file to import</source>
             <translation>选择要导入的文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="243" />
+            <location filename="../../desktop/ui/import_dialog.py" line="244" />
             <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
             <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="253" />
+            <location filename="../../desktop/ui/import_dialog.py" line="254" />
             <source>Save template</source>
             <translation>保存模板</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="255" />
+            <location filename="../../desktop/ui/import_dialog.py" line="256" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="271" />
+            <location filename="../../desktop/ui/import_dialog.py" line="272" />
             <source>Template saved to {path}.</source>
             <translation>模板已保存到 {path}。</translation>
         </message>
@@ -1365,179 +1998,257 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="48" />
+            <location filename="../../desktop/ui/main_window.py" line="50" />
             <source>BioReserve — Biosafety Emergency Reserves and Response</source>
             <translation>生物安全应急储备与处置系统</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="50" />
+            <location filename="../../desktop/ui/main_window.py" line="52" />
             <source>[DEMONSTRATION DATA]</source>
             <translation>【演示数据】</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="63" />
+            <location filename="../../desktop/ui/main_window.py" line="65" />
             <source>Overview</source>
             <translation>总览</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="66" />
+            <location filename="../../desktop/ui/main_window.py" line="68" />
             <source>Reserves</source>
             <translation>物资储备</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="70" />
+            <location filename="../../desktop/ui/main_window.py" line="72" />
             <source>Orders</source>
             <translation>调拨单</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="91" />
+            <location filename="../../desktop/ui/main_window.py" line="75" />
+            <source>Expert roster</source>
+            <translation>专家库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="77" />
+            <source>Playbooks</source>
+            <translation>预案库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="98" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="92" />
+            <location filename="../../desktop/ui/main_window.py" line="99" />
             <source>&amp;New database…</source>
             <translation>新建数据库(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="95" />
+            <location filename="../../desktop/ui/main_window.py" line="102" />
             <source>&amp;Open database…</source>
             <translation>打开数据库(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="98" />
+            <location filename="../../desktop/ui/main_window.py" line="105" />
             <source>&amp;Check database</source>
             <translation>检查数据库(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="100" />
+            <location filename="../../desktop/ui/main_window.py" line="107" />
             <source>&amp;Import spreadsheet…</source>
             <translation>导入表格(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="103" />
+            <location filename="../../desktop/ui/main_window.py" line="110" />
             <source>&amp;Export stock, ledger and alerts…</source>
             <translation>导出库存、台账和预警(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="106" />
+            <location filename="../../desktop/ui/main_window.py" line="113" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="113" />
+            <location filename="../../desktop/ui/main_window.py" line="120" />
             <source>Import &amp;templates</source>
             <translation>导入模板(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="116" />
+            <location filename="../../desktop/ui/main_window.py" line="123" />
             <source>Catalogue items…</source>
             <translation>物资目录…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="117" />
+            <location filename="../../desktop/ui/main_window.py" line="124" />
             <source>Depots…</source>
             <translation>仓库…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="118" />
+            <location filename="../../desktop/ui/main_window.py" line="125" />
             <source>Stock (opening balances or receipts)…</source>
             <translation>库存（期初或入库）…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="119" />
+            <location filename="../../desktop/ui/main_window.py" line="126" />
             <source>Reserve norms…</source>
             <translation>储备定额…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="128" />
+            <location filename="../../desktop/ui/main_window.py" line="135" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="129" />
+            <location filename="../../desktop/ui/main_window.py" line="136" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="136" />
+            <location filename="../../desktop/ui/main_window.py" line="145" />
             <source>&amp;Settings</source>
             <translation>设置(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="137" />
+            <location filename="../../desktop/ui/main_window.py" line="146" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="148" />
+            <location filename="../../desktop/ui/main_window.py" line="157" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="149" />
+            <location filename="../../desktop/ui/main_window.py" line="158" />
             <source>&amp;About BioReserve</source>
             <translation>关于本系统(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="156" />
+            <location filename="../../desktop/ui/main_window.py" line="165" />
             <source>Station: {name} ({code})</source>
             <translation>站点：{name}（{code}）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="160" />
+            <location filename="../../desktop/ui/main_window.py" line="169" />
             <source>Database: {path}</source>
             <translation>数据库：{path}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="165" />
+            <location filename="../../desktop/ui/main_window.py" line="174" />
             <source>DEMO DATA</source>
             <translation>演示数据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="199" />
+            <location filename="../../desktop/ui/main_window.py" line="208" />
             <source>Open database</source>
             <translation>打开数据库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="201" />
+            <location filename="../../desktop/ui/main_window.py" line="210" />
             <source>BioReserve databases (*.db *.sqlite);;All files (*)</source>
             <translation>系统数据库 (*.db *.sqlite);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="207" />
+            <location filename="../../desktop/ui/main_window.py" line="216" />
             <source>Checking the database…</source>
             <translation>正在检查数据库…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="217" />
-            <location filename="../../desktop/ui/main_window.py" line="224" />
+            <location filename="../../desktop/ui/main_window.py" line="226" />
+            <location filename="../../desktop/ui/main_window.py" line="233" />
             <source>Check database</source>
             <translation>检查数据库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="218" />
+            <location filename="../../desktop/ui/main_window.py" line="227" />
             <source>No problems found: the data matches its operations.</source>
             <translation>未发现问题：数据与操作日志一致。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="225" />
+            <location filename="../../desktop/ui/main_window.py" line="234" />
             <source>{count} problem(s) found:</source>
             <translation>共发现 {count} 个问题：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="231" />
+            <location filename="../../desktop/ui/main_window.py" line="240" />
             <source>About BioReserve</source>
             <translation>关于本系统</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="233" />
+            <location filename="../../desktop/ui/main_window.py" line="242" />
             <source>BioReserve {version}
 
 Biosafety emergency reserves and response for the Hengyang biosafety coordination mechanism. Works offline; every change is recorded as an operation that other stations can merge.</source>
             <translation>生物安全应急储备与处置系统 {version}
 
 服务于衡阳市国家安全生物与公共卫生领域工作协调机制。可离线使用；每项变更都记录为操作日志，可与其他站点合并同步。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatrixModel</name>
+        <message>
+            <location filename="../../desktop/ui/matrix_view.py" line="48" />
+            <source>Lead</source>
+            <translation>牵头</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matrix_view.py" line="49" />
+            <source>Support</source>
+            <translation>配合</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matrix_view.py" line="114" />
+            <source>Playbook</source>
+            <translation>预案</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matrix_view.py" line="118" />
+            <source>{title}
+{code} v{version}</source>
+            <translation>{title}
+{code} 第{version}版</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matrix_view.py" line="129" />
+            <source>Member agency</source>
+            <translation>成员单位</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatrixView</name>
+        <message>
+            <location filename="../../desktop/ui/matrix_view.py" line="184" />
+            <source>Latest approved version of each playbook. Shaded: lead agency.</source>
+            <translation>依据各预案的最新批准版本。底色加深：牵头单位。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matrix_view.py" line="189" />
+            <source>Print preview…</source>
+            <translation>打印预览…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matrix_view.py" line="190" />
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matrix_view.py" line="191" />
+            <source>Export PDF…</source>
+            <translation>导出 PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matrix_view.py" line="192" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matrix_view.py" line="208" />
+            <source>Responsibility matrix</source>
+            <translation>责任矩阵</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matrix_view.py" line="229" />
+            <source>No approved playbook: the matrix is empty.</source>
+            <translation>没有已批准的预案：责任矩阵为空。</translation>
         </message>
     </context>
     <context>
@@ -2153,47 +2864,47 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>OrderPrinter</name>
         <message>
-            <location filename="../../desktop/ui/order_printing.py" line="181" />
+            <location filename="../../desktop/ui/order_printing.py" line="189" />
             <source>No printer is available: none is installed on this computer. You can export the order as PDF now and print it elsewhere.</source>
             <translation>没有可用的打印机：本机尚未安装打印机。可先导出 PDF，再在其他电脑上打印。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_printing.py" line="187" />
+            <location filename="../../desktop/ui/order_printing.py" line="195" />
             <source>Print</source>
             <translation>打印</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_printing.py" line="188" />
+            <location filename="../../desktop/ui/order_printing.py" line="196" />
             <source>Export as PDF now?</source>
             <translation>是否现在导出 PDF？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_printing.py" line="207" />
+            <location filename="../../desktop/ui/order_printing.py" line="164" />
             <source>Allocation order {number}</source>
             <translation>调拨单 {number}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_printing.py" line="221" />
+            <location filename="../../desktop/ui/order_printing.py" line="229" />
             <source>{pages} page(s) sent to the printer {name}.</source>
             <translation>已将 {pages} 页发送到打印机 {name}。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_printing.py" line="232" />
+            <location filename="../../desktop/ui/order_printing.py" line="240" />
             <source>Export as PDF</source>
             <translation>导出 PDF</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_printing.py" line="232" />
+            <location filename="../../desktop/ui/order_printing.py" line="240" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_printing.py" line="249" />
+            <location filename="../../desktop/ui/order_printing.py" line="257" />
             <source>Exported to {path}.</source>
             <translation>已导出到 {path}。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_printing.py" line="261" />
+            <location filename="../../desktop/ui/order_printing.py" line="269" />
             <source>Allocation orders {date}.pdf</source>
             <translation>调拨单-{date}.pdf</translation>
         </message>
@@ -2226,12 +2937,12 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
             <translation>无法启动打印机 {name}，请检查打印机是否已开机。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_printing.py" line="288" />
+            <location filename="../../desktop/ui/order_printing.py" line="296" />
             <source>The PDF could not be written to {path}: {reason}</source>
             <translation>无法写入 PDF 文件 {path}：{reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_printing.py" line="297" />
+            <location filename="../../desktop/ui/order_printing.py" line="305" />
             <source>The PDF could not be made because of an unexpected error ({kind}).</source>
             <translation>生成 PDF 时发生意外错误（{kind}）。</translation>
         </message>
@@ -2239,167 +2950,167 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>OrdersPage</name>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="76" />
+            <location filename="../../desktop/ui/orders_page.py" line="75" />
             <source>Allocation orders</source>
             <translation>调拨单</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="106" />
+            <location filename="../../desktop/ui/orders_page.py" line="105" />
             <source>Copies to print</source>
             <translation>打印联数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="114" />
+            <location filename="../../desktop/ui/orders_page.py" line="113" />
             <source>New order…</source>
             <translation>新建调拨单…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="114" />
+            <location filename="../../desktop/ui/orders_page.py" line="113" />
             <source>A new allocation order</source>
             <translation>新建一张调拨单</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="115" />
+            <location filename="../../desktop/ui/orders_page.py" line="114" />
             <source>Submit</source>
             <translation>提交</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="115" />
+            <location filename="../../desktop/ui/orders_page.py" line="114" />
             <source>Submit the draft for approval</source>
             <translation>将草稿提交审批</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="116" />
+            <location filename="../../desktop/ui/orders_page.py" line="115" />
             <source>Approve…</source>
             <translation>批准…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="116" />
+            <location filename="../../desktop/ui/orders_page.py" line="115" />
             <source>Approve and reserve the stock</source>
             <translation>批准并预留库存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="117" />
+            <location filename="../../desktop/ui/orders_page.py" line="116" />
             <source>Dispatch…</source>
             <translation>发运…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="117" />
+            <location filename="../../desktop/ui/orders_page.py" line="116" />
             <source>The stock leaves the depot</source>
             <translation>物资出库发运</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="118" />
+            <location filename="../../desktop/ui/orders_page.py" line="117" />
             <source>Receive…</source>
             <translation>接收…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="118" />
+            <location filename="../../desktop/ui/orders_page.py" line="117" />
             <source>Book what arrived</source>
             <translation>登记实收数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="119" />
+            <location filename="../../desktop/ui/orders_page.py" line="118" />
             <source>Cancel order…</source>
             <translation>作废…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="119" />
+            <location filename="../../desktop/ui/orders_page.py" line="118" />
             <source>Cancel before dispatch</source>
             <translation>发运前作废调拨单</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="120" />
+            <location filename="../../desktop/ui/orders_page.py" line="119" />
             <source>Paperwork completed</source>
             <translation>补办书面手续</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="120" />
+            <location filename="../../desktop/ui/orders_page.py" line="119" />
             <source>Oral order: paperwork done</source>
             <translation>口头指令书面手续已补办</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="122" />
+            <location filename="../../desktop/ui/orders_page.py" line="121" />
             <source>Print preview…</source>
             <translation>打印预览…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="122" />
+            <location filename="../../desktop/ui/orders_page.py" line="121" />
             <source>The PDF as it prints</source>
             <translation>预览将要打印的 PDF</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="123" />
+            <location filename="../../desktop/ui/orders_page.py" line="122" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="123" />
+            <location filename="../../desktop/ui/orders_page.py" line="122" />
             <source>Print on a printer</source>
             <translation>通过打印机打印</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="124" />
+            <location filename="../../desktop/ui/orders_page.py" line="123" />
             <source>Export PDF…</source>
             <translation>导出 PDF…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="124" />
+            <location filename="../../desktop/ui/orders_page.py" line="123" />
             <source>Save the order as PDF</source>
             <translation>将调拨单保存为 PDF</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="125" />
+            <location filename="../../desktop/ui/orders_page.py" line="124" />
             <source>Batch print…</source>
             <translation>批量打印…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="125" />
+            <location filename="../../desktop/ui/orders_page.py" line="124" />
             <source>Print all selected orders</source>
             <translation>打印所有选中的调拨单</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="127" />
+            <location filename="../../desktop/ui/orders_page.py" line="126" />
             <source>Verify QR code…</source>
             <translation>核验二维码…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="127" />
+            <location filename="../../desktop/ui/orders_page.py" line="126" />
             <source>Check a printed order's QR code</source>
             <translation>核验纸质调拨单上的二维码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="140" />
+            <location filename="../../desktop/ui/orders_page.py" line="139" />
             <source>Search: number, receiving unit, requesting unit</source>
             <translation>搜索：编号、接收单位、申请单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="153" />
+            <location filename="../../desktop/ui/orders_page.py" line="143" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="159" />
+            <location filename="../../desktop/ui/orders_page.py" line="149" />
             <source>Paperwork outstanding only</source>
             <translation>仅显示待补办</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="166" />
+            <location filename="../../desktop/ui/orders_page.py" line="156" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="199" />
+            <location filename="../../desktop/ui/orders_page.py" line="189" />
             <source>{count} order(s)</source>
             <translation>共 {count} 张</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="364" />
+            <location filename="../../desktop/ui/orders_page.py" line="354" />
             <source>Order {number}: written paperwork recorded as completed.</source>
             <translation>调拨单 {number}：已登记补办书面手续。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="366" />
+            <location filename="../../desktop/ui/orders_page.py" line="356" />
             <source>Order {number} is now {status}.</source>
             <translation>调拨单 {number} 当前状态：{status}。</translation>
         </message>
@@ -2550,61 +3261,661 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
         </message>
     </context>
     <context>
+        <name>PlaybookEditor</name>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="61" />
+            <source>New version</source>
+            <translation>生成新版本</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="61" />
+            <source>A draft copy of this version</source>
+            <translation>以本版本为基础生成新的草稿</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="62" />
+            <source>Approve…</source>
+            <translation>批准…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="62" />
+            <source>Approve the draft; retires the old</source>
+            <translation>批准草稿，原已批准版本随之停用</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="63" />
+            <source>Retire…</source>
+            <translation>停用…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="63" />
+            <source>No longer offer this version</source>
+            <translation>停用此版本（保留记录）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="65" />
+            <source>Export JSON…</source>
+            <translation>导出 JSON…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="65" />
+            <source>Save this version as a file</source>
+            <translation>将此版本保存为文件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="66" />
+            <source>Import JSON…</source>
+            <translation>导入 JSON…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="66" />
+            <source>A playbook file as a new draft</source>
+            <translation>将预案文件导入为新的草稿版本</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="79" />
+            <source>An approved version cannot be changed; make a new version.</source>
+            <translation>已批准的版本不能修改，请生成新版本</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="88" />
+            <source>Header</source>
+            <translation>基本信息</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="90" />
+            <source>Phases and tasks</source>
+            <translation>阶段与任务</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="92" />
+            <source>Planning factors</source>
+            <translation>物资测算参数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="115" />
+            <source>(I highest … IV lowest)</source>
+            <translation>（I 级最高 … IV 级最低）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="118" />
+            <source>Clauses of the plan, separated by ；</source>
+            <translation>实施方案条款，以“；”分隔</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="121" />
+            <source>Save header</source>
+            <translation>保存基本信息</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="125" />
+            <source>Title</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="126" />
+            <source>Hazard</source>
+            <translation>事件类别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="127" />
+            <source>Grades</source>
+            <translation>响应级别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="128" />
+            <source>Clauses</source>
+            <translation>依据条款</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="129" />
+            <source>Summary</source>
+            <translation>概要</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="164" />
+            <source>Choose a playbook version in the list.</source>
+            <translation>请在列表中选择一个预案版本。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="170" />
+            <source>{code} version {version} · {status}</source>
+            <translation>{code} 第 {version} 版 · {status}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="182" />
+            <source>Shipped example: adapt it to local practice before use.</source>
+            <translation>系统内置示例：须按本地实际修订后使用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="184" />
+            <source>Based on version {version}.</source>
+            <translation>基于第 {version} 版。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="226" />
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="249" />
+            <source>Playbooks</source>
+            <translation>预案库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="270" />
+            <source>Draft {code} version {version} made: edit it, then approve it.</source>
+            <translation>已生成草稿 {code} 第 {version} 版：修改后请批准。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="278" />
+            <source>Approve {code} version {version}? It can no longer be changed, and the approved version before it is retired.</source>
+            <translation>批准 {code} 第 {version} 版？批准后不能再修改，此前已批准的版本将停用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="284" />
+            <source>{code} version {version} approved.</source>
+            <translation>{code} 第 {version} 版已批准。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="292" />
+            <source>Retire {code} version {version}? It stays on record but is no longer used.</source>
+            <translation>停用 {code} 第 {version} 版？停用后保留记录，但不再使用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="297" />
+            <source>{code} version {version} retired.</source>
+            <translation>{code} 第 {version} 版已停用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="308" />
+            <source>Export playbook</source>
+            <translation>导出预案</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="310" />
+            <location filename="../../desktop/ui/playbook_editor.py" line="330" />
+            <source>Playbook files (*.json)</source>
+            <translation>预案文件 (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="323" />
+            <source>Exported to {path}.</source>
+            <translation>已导出到 {path}。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="330" />
+            <source>Import playbook</source>
+            <translation>导入预案</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_editor.py" line="338" />
+            <source>Imported as draft {code} version {version}.</source>
+            <translation>已导入为草稿 {code} 第 {version} 版。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlaybookLabels</name>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="10" />
+            <source>Bioterrorism</source>
+            <translation>生物恐怖袭击</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="11" />
+            <source>Infectious disease</source>
+            <translation>传染病疫情</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="12" />
+            <source>Animal epidemic</source>
+            <translation>动物疫情</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="13" />
+            <source>Plant pest</source>
+            <translation>植物病虫害</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="14" />
+            <source>Invasive species</source>
+            <translation>外来物种入侵</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="15" />
+            <source>Laboratory incident</source>
+            <translation>实验室生物安全事件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="21" />
+            <source>Draft</source>
+            <translation>草稿</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="22" />
+            <source>Approved</source>
+            <translation>已批准</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="23" />
+            <source>Retired</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="29" />
+            <source>Monitoring and warning</source>
+            <translation>监测预警</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="32" />
+            <source>Treatment and placement</source>
+            <translation>救治与安置</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="33" />
+            <source>Disinfection</source>
+            <translation>环境消毒</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="34" />
+            <source>Ecological restoration</source>
+            <translation>生态修复</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="37" />
+            <source>Safety monitoring</source>
+            <translation>安全监测</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="38" />
+            <source>Restoring public order</source>
+            <translation>社会秩序恢复</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="39" />
+            <source>Long-term monitoring</source>
+            <translation>长期监测</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="42" />
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="48" />
+            <source>per exposed person</source>
+            <translation>按暴露人数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="49" />
+            <source>per patient</source>
+            <translation>按患者数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="50" />
+            <source>per responder</source>
+            <translation>按处置人员数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="51" />
+            <source>per site</source>
+            <translation>按处置点数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="52" />
+            <source>per km²</source>
+            <translation>按平方公里</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="53" />
+            <source>fixed</source>
+            <translation>固定数量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="60" />
+            <source>Title</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="61" />
+            <source>Hazard</source>
+            <translation>事件类别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="62" />
+            <source>Grades</source>
+            <translation>响应级别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="63" />
+            <source>Clauses</source>
+            <translation>依据条款</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="64" />
+            <source>Summary</source>
+            <translation>概要</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="65" />
+            <source>Example</source>
+            <translation>示例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="66" />
+            <source>Phase</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="67" />
+            <source>Position</source>
+            <translation>顺序</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="68" />
+            <source>Instructions</source>
+            <translation>处置要求</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="69" />
+            <source>Lead agency</source>
+            <translation>牵头单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="70" />
+            <source>Supporting agencies</source>
+            <translation>配合单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="71" />
+            <source>Deadline (hours)</source>
+            <translation>时限（小时）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="72" />
+            <source>Minimum grade</source>
+            <translation>适用起始级别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="73" />
+            <source>Checklist</source>
+            <translation>检查清单</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="74" />
+            <source>Specialties</source>
+            <translation>专业领域</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="75" />
+            <source>Clause</source>
+            <translation>条款</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="76" />
+            <source>Quantity per day</source>
+            <translation>每日用量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="77" />
+            <source>Days</source>
+            <translation>天数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="78" />
+            <source>Buffer %</source>
+            <translation>冗余 %</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_labels.py" line="79" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlaybooksPage</name>
+        <message>
+            <location filename="../../desktop/ui/playbooks_page.py" line="50" />
+            <location filename="../../desktop/ui/playbooks_page.py" line="117" />
+            <source>Playbooks</source>
+            <translation>预案库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbooks_page.py" line="70" />
+            <source>Code</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbooks_page.py" line="71" />
+            <source>Title</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbooks_page.py" line="72" />
+            <source>Hazard</source>
+            <translation>事件类别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbooks_page.py" line="73" />
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbooks_page.py" line="74" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbooks_page.py" line="75" />
+            <source>Example</source>
+            <translation>示例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbooks_page.py" line="86" />
+            <source>Search: code or title</source>
+            <translation>搜索：编号或名称</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbooks_page.py" line="89" />
+            <source>All hazards</source>
+            <translation>全部类别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbooks_page.py" line="119" />
+            <source>Compare versions</source>
+            <translation>版本对比</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbooks_page.py" line="120" />
+            <source>Responsibility matrix</source>
+            <translation>责任矩阵</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbooks_page.py" line="184" />
+            <source>{count} version(s)</source>
+            <translation>{count} 个版本</translation>
+        </message>
+    </context>
+    <context>
         <name>PreviewDialog</name>
         <message>
-            <location filename="../../desktop/ui/order_preview.py" line="43" />
+            <location filename="../../desktop/ui/order_preview.py" line="45" />
             <source>Print preview — {number}</source>
             <translation>打印预览 — {number}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_preview.py" line="50" />
+            <location filename="../../desktop/ui/order_preview.py" line="53" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_preview.py" line="52" />
+            <location filename="../../desktop/ui/order_preview.py" line="55" />
             <source>Export PDF…</source>
             <translation>导出 PDF…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_preview.py" line="54" />
+            <location filename="../../desktop/ui/order_preview.py" line="57" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_preview.py" line="59" />
+            <location filename="../../desktop/ui/order_preview.py" line="51" />
             <source>Copies</source>
             <translation>联数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_preview.py" line="83" />
+            <location filename="../../desktop/ui/order_preview.py" line="88" />
             <source>Preparing the PDF…</source>
             <translation>正在生成 PDF…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_preview.py" line="108" />
+            <location filename="../../desktop/ui/order_preview.py" line="113" />
             <source>{pages} page(s)</source>
             <translation>共 {pages} 页</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_preview.py" line="122" />
-            <source>Allocation order {number}</source>
-            <translation>调拨单 {number}</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/order_preview.py" line="125" />
+            <location filename="../../desktop/ui/order_preview.py" line="129" />
             <source>{pages} page(s) sent to the printer.</source>
             <translation>已将 {pages} 页发送到打印机。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_preview.py" line="138" />
+            <location filename="../../desktop/ui/order_preview.py" line="142" />
             <source>The PDF could not be written to {path}: {reason}</source>
             <translation>无法写入 PDF 文件 {path}：{reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_preview.py" line="144" />
+            <location filename="../../desktop/ui/order_preview.py" line="148" />
             <source>Exported to {path}.</source>
             <translation>已导出到 {path}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>QualificationAlertsView</name>
+        <message>
+            <location filename="../../desktop/ui/expert_alerts.py" line="26" />
+            <source>Expert</source>
+            <translation>专家</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_alerts.py" line="27" />
+            <source>Certificate</source>
+            <translation>资质证书</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_alerts.py" line="28" />
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_alerts.py" line="29" />
+            <source>Expires on</source>
+            <translation>有效期至</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_alerts.py" line="30" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_alerts.py" line="58" />
+            <source>Expired {days} days ago</source>
+            <translation>已过期 {days} 天</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_alerts.py" line="60" />
+            <source>Expires today</source>
+            <translation>今日到期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_alerts.py" line="62" />
+            <source>Expires in {days} days</source>
+            <translation>{days} 天后到期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_alerts.py" line="69" />
+            <source>{expired} expired, {near} expiring within {days} days (double-click: the expert).</source>
+            <translation>{expired} 项已过期，{near} 项将在 {days} 天内到期（双击查看该专家）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>QualificationDialog</name>
+        <message>
+            <location filename="../../desktop/ui/expert_qualifications.py" line="26" />
+            <source>Edit qualification</source>
+            <translation>修改资质证书</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_qualifications.py" line="26" />
+            <source>Add qualification</source>
+            <translation>添加资质证书</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_qualifications.py" line="32" />
+            <source>e.g. 生物安全培训合格证</source>
+            <translation>例如 生物安全培训合格证</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_qualifications.py" line="38" />
+            <source>e.g. {date}</source>
+            <translation>例如 {date}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_qualifications.py" line="39" />
+            <source>Certificate</source>
+            <translation>资质证书</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_qualifications.py" line="40" />
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_qualifications.py" line="41" />
+            <source>Issued on</source>
+            <translation>发证日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_qualifications.py" line="42" />
+            <source>Expires on</source>
+            <translation>有效期至</translation>
+        </message>
+    </context>
+    <context>
+        <name>QualificationsTable</name>
+        <message>
+            <location filename="../../desktop/ui/expert_qualifications.py" line="78" />
+            <source>Certificate</source>
+            <translation>资质证书</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_qualifications.py" line="79" />
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_qualifications.py" line="80" />
+            <source>Issued on</source>
+            <translation>发证日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_qualifications.py" line="81" />
+            <source>Expires on</source>
+            <translation>有效期至</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_qualifications.py" line="89" />
+            <source>Add…</source>
+            <translation>添加…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_qualifications.py" line="91" />
+            <source>Edit…</source>
+            <translation>修改…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/expert_qualifications.py" line="93" />
+            <source>Remove</source>
+            <translation>删除</translation>
         </message>
     </context>
     <context>
@@ -2757,117 +4068,117 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>ReservesPage</name>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="66" />
+            <location filename="../../desktop/ui/reserves_page.py" line="65" />
             <source>Receive…</source>
             <translation>入库…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="66" />
+            <location filename="../../desktop/ui/reserves_page.py" line="65" />
             <source>Stock in: purchase, donation, return</source>
             <translation>物资入库：采购、捐赠、退库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="67" />
+            <location filename="../../desktop/ui/reserves_page.py" line="66" />
             <source>Issue…</source>
             <translation>出库…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="67" />
+            <location filename="../../desktop/ui/reserves_page.py" line="66" />
             <source>Stock out, earliest expiry first</source>
             <translation>物资出库，近效期先出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="68" />
+            <location filename="../../desktop/ui/reserves_page.py" line="67" />
             <source>Transfer…</source>
             <translation>调拨…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="68" />
+            <location filename="../../desktop/ui/reserves_page.py" line="67" />
             <source>Send stock to another depot</source>
             <translation>将库存调往其他仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="69" />
+            <location filename="../../desktop/ui/reserves_page.py" line="68" />
             <source>Count…</source>
             <translation>盘点…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="69" />
+            <location filename="../../desktop/ui/reserves_page.py" line="68" />
             <source>Record a stock count of a lot</source>
             <translation>登记某批次的盘点结果</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="70" />
+            <location filename="../../desktop/ui/reserves_page.py" line="69" />
             <source>Write off…</source>
             <translation>报废…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="70" />
+            <location filename="../../desktop/ui/reserves_page.py" line="69" />
             <source>Expired, damaged or lost stock</source>
             <translation>过期、损坏或丢失的库存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="71" />
+            <location filename="../../desktop/ui/reserves_page.py" line="70" />
             <source>Lot status…</source>
             <translation>批次状态…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="71" />
+            <location filename="../../desktop/ui/reserves_page.py" line="70" />
             <source>Release, quarantine or freeze a lot</source>
             <translation>将批次设为合格、待检或冻结</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="80" />
+            <location filename="../../desktop/ui/reserves_page.py" line="79" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="87" />
+            <location filename="../../desktop/ui/reserves_page.py" line="86" />
             <source>Search items: name, code or pinyin initials (kz)</source>
             <translation>搜索物资：名称、编码或拼音首字母（如 kz）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="104" />
+            <location filename="../../desktop/ui/reserves_page.py" line="94" />
             <source>Stock</source>
             <translation>库存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="105" />
+            <location filename="../../desktop/ui/reserves_page.py" line="95" />
             <source>Ledger</source>
             <translation>台账</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="106" />
+            <location filename="../../desktop/ui/reserves_page.py" line="96" />
             <source>Alerts</source>
             <translation>预警</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="107" />
+            <location filename="../../desktop/ui/reserves_page.py" line="97" />
             <source>Rotation</source>
             <translation>轮换</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="108" />
+            <location filename="../../desktop/ui/reserves_page.py" line="98" />
             <source>In transit</source>
             <translation>在途</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="109" />
+            <location filename="../../desktop/ui/reserves_page.py" line="99" />
             <source>Catalogue</source>
             <translation>目录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="110" />
+            <location filename="../../desktop/ui/reserves_page.py" line="100" />
             <source>Depots</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="111" />
+            <location filename="../../desktop/ui/reserves_page.py" line="101" />
             <source>Norms</source>
             <translation>定额</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="123" />
+            <location filename="../../desktop/ui/reserves_page.py" line="113" />
             <source>Material reserves</source>
             <translation>物资储备</translation>
         </message>
@@ -2953,6 +4264,152 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
             <location filename="../../desktop/ui/rotation_view.py" line="137" />
             <source>Transfer created: {qty} in transit; confirm its arrival under In transit.</source>
             <translation>调拨单已生成：{qty} 在途；到货后请在“在途”中确认。</translation>
+        </message>
+    </context>
+    <context>
+        <name>StructurePanel</name>
+        <message>
+            <location filename="../../desktop/ui/playbook_structure.py" line="45" />
+            <source>Phase / task</source>
+            <translation>阶段 / 任务</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_structure.py" line="45" />
+            <source>Lead agency</source>
+            <translation>牵头单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_structure.py" line="51" />
+            <source>Move up</source>
+            <translation>上移</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_structure.py" line="52" />
+            <source>Move down</source>
+            <translation>下移</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_structure.py" line="53" />
+            <source>Add task</source>
+            <translation>添加任务</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_structure.py" line="53" />
+            <source>A new task at the end of the phase</source>
+            <translation>在本阶段末尾添加任务</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_structure.py" line="54" />
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_structure.py" line="54" />
+            <source>Remove the selected phase or task</source>
+            <translation>删除选中的阶段或任务</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_structure.py" line="67" />
+            <source>Add phase</source>
+            <translation>添加阶段</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_structure.py" line="89" />
+            <source>Phase</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_structure.py" line="90" />
+            <source>Title</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_structure.py" line="92" />
+            <source>Select a phase or a task.</source>
+            <translation>请选择一个阶段或任务。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_structure.py" line="97" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_structure.py" line="243" />
+            <source>New task</source>
+            <translation>新任务</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskForm</name>
+        <message>
+            <location filename="../../desktop/ui/playbook_task_form.py" line="57" />
+            <source>no deadline</source>
+            <translation>无时限</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_task_form.py" line="58" />
+            <source> h</source>
+            <translation> 小时</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_task_form.py" line="64" />
+            <source>One item per line</source>
+            <translation>每行一项</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_task_form.py" line="66" />
+            <source>Specialty</source>
+            <translation>专业领域</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_task_form.py" line="66" />
+            <source>Experts</source>
+            <translation>人数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_task_form.py" line="85" />
+            <source>Task</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_task_form.py" line="86" />
+            <source>Instructions</source>
+            <translation>处置要求</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_task_form.py" line="87" />
+            <source>Lead agency</source>
+            <translation>牵头单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_task_form.py" line="88" />
+            <source>Deadline after activation</source>
+            <translation>启动后时限</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_task_form.py" line="89" />
+            <source>From grade</source>
+            <translation>适用起始级别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_task_form.py" line="90" />
+            <source>Plan clause</source>
+            <translation>方案条款</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_task_form.py" line="91" />
+            <source>Checklist</source>
+            <translation>检查清单</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_task_form.py" line="94" />
+            <source>Supporting agencies</source>
+            <translation>配合单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/playbook_task_form.py" line="96" />
+            <source>Specialties needed</source>
+            <translation>所需专家</translation>
         </message>
     </context>
     <context>
