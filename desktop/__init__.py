@@ -18,4 +18,5 @@ COMMANDS = (
     "expert",
     "agency",
     "playbook",
+    "sync",
 )

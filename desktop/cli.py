@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from desktop import cli_io, cli_orders, cli_playbooks, cli_roster, cli_stock
+from desktop import cli_io, cli_orders, cli_playbooks, cli_roster, cli_stock, cli_sync
 from desktop.cli_common import State
 from desktop.core import check as checkmod
 from desktop.core import info as infomod
@@ -119,6 +119,7 @@ cli_io.register(cli)
 cli_orders.register(cli)
 cli_roster.register(cli)
 cli_playbooks.register(cli)
+cli_sync.register(cli)
 
 
 def log_path() -> Path:

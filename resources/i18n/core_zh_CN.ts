@@ -1977,5 +1977,207 @@ Key fingerprint: {fingerprint}{demo}</source>
             <source>Write an .xlsx template for importing items, depots, stock, norms or experts.</source>
             <translation>生成导入物资、仓库、库存、储备定额或专家用的 .xlsx 模板。</translation>
         </message>
+        <message>
+            <source>Bundle file to write.</source>
+            <translation>要写入的同步包文件。</translation>
+        </message>
+        <message>
+            <source>Bundle {sequence} from {code} holds no operations this station lacks; nothing changed.</source>
+            <translation>来自 {code} 的第 {sequence} 号同步包中没有本站缺少的操作，未作任何更改。</translation>
+        </message>
+        <message>
+            <source>Bundle {sequence} from {code} was already imported; nothing changed.</source>
+            <translation>来自 {code} 的第 {sequence} 号同步包此前已导入，未作任何更改。</translation>
+        </message>
+        <message>
+            <source>Deferred operations follow ones this station has not received yet; they will apply with a later bundle.</source>
+            <translation>暂缓的操作依赖本站尚未收到的操作，将随之后的同步包一并应用。</translation>
+        </message>
+        <message>
+            <source>Enrol another station's key file after comparing its fingerprint with the one that station shows (`sync identity`).</source>
+            <translation>登记其他站点的密钥文件（须先与该站 `sync identity` 显示的指纹核对一致）。</translation>
+        </message>
+        <message>
+            <source>Imported bundle {sequence} from {name} ({code}): {applied} applied, {known} already known, {deferred} deferred.</source>
+            <translation>已导入来自 {name}（{code}）的第 {sequence} 号同步包：应用 {applied} 条，已有 {known} 条，暂缓 {deferred} 条。</translation>
+        </message>
+        <message>
+            <source>Is this the fingerprint the other station shows?</source>
+            <translation>该指纹是否与对方站点显示的指纹一致？</translation>
+        </message>
+        <message>
+            <source>Key file to write.</source>
+            <translation>要写入的密钥文件。</translation>
+        </message>
+        <message>
+            <source>Key fingerprint</source>
+            <translation>密钥指纹</translation>
+        </message>
+        <message>
+            <source>Last bundle</source>
+            <translation>最近同步包</translation>
+        </message>
+        <message>
+            <source>List the enrolled stations.</source>
+            <translation>列出已登记的站点。</translation>
+        </message>
+        <message>
+            <source>No enrolled station is called {station}. `bioreserve sync stations` lists them.</source>
+            <translation>没有名为 {station} 的已登记站点。`bioreserve sync stations` 可列出已登记站点。</translation>
+        </message>
+        <message>
+            <source>No stations enrolled yet.</source>
+            <translation>尚未登记任何站点。</translation>
+        </message>
+        <message>
+            <source>Origin</source>
+            <translation>来源标识</translation>
+        </message>
+        <message>
+            <source>Recipient station (code or origin).</source>
+            <translation>接收站点（编码或来源标识）。</translation>
+        </message>
+        <message>
+            <source>Revoked the key of {name} ({code}).</source>
+            <translation>已吊销 {name}（{code}）的密钥。</translation>
+        </message>
+        <message>
+            <source>Several enrolled stations have the code {station}; name it by its origin id (`bioreserve sync stations`).</source>
+            <translation>有多个已登记站点的编码为 {station}；请改用其来源标识指定（见 `bioreserve sync stations`）。</translation>
+        </message>
+        <message>
+            <source>Show this station's identity and key fingerprint.</source>
+            <translation>显示本站身份和密钥指纹。</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Station {code} ({origin}) is already trusted with a different key. If it really has a new key, revoke the old one first: this file may be forged.</source>
+            <translation>站点 {code}（{origin}）已以另一把密钥登记。如该站确实更换了密钥，请先吊销旧密钥：此文件可能是伪造的。</translation>
+        </message>
+        <message>
+            <source>Station: {name} ({code})
+Key fingerprint: {fingerprint}</source>
+            <translation>站点：{name}（{code}）
+密钥指纹：{fingerprint}</translation>
+        </message>
+        <message>
+            <source>Station: {name} ({code})
+Origin: {origin}
+Key fingerprint: {fingerprint}</source>
+            <translation>站点：{name}（{code}）
+来源标识：{origin}
+密钥指纹：{fingerprint}</translation>
+        </message>
+        <message>
+            <source>Stop trusting a station's key: its bundles are refused.</source>
+            <translation>不再信任某站点的密钥：其同步包将被拒绝。</translation>
+        </message>
+        <message>
+            <source>Synchronization with other stations by signed bundle files (USB).</source>
+            <translation>通过签名同步包文件（U 盘）与其他站点同步。</translation>
+        </message>
+        <message>
+            <source>The fingerprint of {path} is {actual}, not {expected}: this is not the key the other station showed. Nothing was trusted; check with that station.</source>
+            <translation>{path} 的指纹是 {actual}，而不是 {expected}：这不是对方站点显示的密钥。未登记任何密钥；请与该站核实。</translation>
+        </message>
+        <message>
+            <source>The fingerprint the other station shows; must match.</source>
+            <translation>对方站点显示的指纹；必须一致。</translation>
+        </message>
+        <message>
+            <source>The key file {path} states a fingerprint that does not match its key: it was altered. Ask the other station to export its key again.</source>
+            <translation>密钥文件 {path} 所写的指纹与其密钥不符：文件已被改动。请对方站点重新导出密钥。</translation>
+        </message>
+        <message>
+            <source>The key of station {code} is revoked; no bundle is made for it.</source>
+            <translation>站点 {code} 的密钥已吊销，不为其生成同步包。</translation>
+        </message>
+        <message>
+            <source>The key of station {code} was revoked and cannot be trusted again; the station needs a new identity.</source>
+            <translation>站点 {code} 的密钥已吊销，不能再次信任；该站需要新的身份。</translation>
+        </message>
+        <message>
+            <source>The operations of station {origin} in {path} do not continue the hash chain this station holds: one of the databases was altered or forked. Nothing was imported.</source>
+            <translation>{path} 中站点 {origin} 的操作与本站保存的哈希链不衔接：其中一个数据库被改动或分叉。未导入任何内容。</translation>
+        </message>
+        <message>
+            <source>Trust without asking (fingerprint already compared).</source>
+            <translation>不再询问直接信任（已核对指纹）。</translation>
+        </message>
+        <message>
+            <source>Trusted {name} ({code}), fingerprint {fingerprint}.</source>
+            <translation>已信任 {name}（{code}），指纹 {fingerprint}。</translation>
+        </message>
+        <message>
+            <source>Verify a bundle and apply its changes (all or nothing).</source>
+            <translation>校验同步包并应用其中的更改（全部应用或全不应用）。</translation>
+        </message>
+        <message>
+            <source>Write a signed bundle of the changes a station lacks (without --for: any station).</source>
+            <translation>生成签名同步包，包含对方站点缺少的更改（不加 --for：面向任一站点）。</translation>
+        </message>
+        <message>
+            <source>Write this station's public key to a file for other stations.</source>
+            <translation>将本站公钥写入文件，供其他站点登记。</translation>
+        </message>
+        <message>
+            <source>Wrote bundle {sequence} with {ops} operation(s) to {path} ({bytes} bytes).</source>
+            <translation>已将第 {sequence} 号同步包（{ops} 条操作）写入 {path}（{bytes} 字节）。</translation>
+        </message>
+        <message>
+            <source>Wrote the key of {code} to {path}
+Key fingerprint: {fingerprint}
+The other station must compare this fingerprint before trusting the key.</source>
+            <translation>已将 {code} 的密钥写入 {path}
+密钥指纹：{fingerprint}
+对方站点须先核对此指纹再信任该密钥。</translation>
+        </message>
+        <message>
+            <source>revoked</source>
+            <translation>已吊销</translation>
+        </message>
+        <message>
+            <source>trusted</source>
+            <translation>已信任</translation>
+        </message>
+        <message>
+            <source>{path} comes from station {code} ({origin}), whose key this station has not enrolled. Compare fingerprints and run `bioreserve sync trust` with its key file first; nothing was imported.</source>
+            <translation>{path} 来自站点 {code}（{origin}），本站尚未登记其密钥。请先核对指纹并用其密钥文件运行 `bioreserve sync trust`；未导入任何内容。</translation>
+        </message>
+        <message>
+            <source>{path} comes from station {code}, whose key was revoked here; nothing was imported.</source>
+            <translation>{path} 来自站点 {code}，其密钥已在本站吊销；未导入任何内容。</translation>
+        </message>
+        <message>
+            <source>{path} is not a BioReserve station key file or is damaged. Ask the other station to export its key again (`bioreserve sync export-key`).</source>
+            <translation>{path} 不是 BioReserve 站点密钥文件或已损坏。请对方站点重新导出密钥（`bioreserve sync export-key`）。</translation>
+        </message>
+        <message>
+            <source>{path} is not a complete BioReserve bundle (truncated or damaged). Copy it from the sending station again; nothing was imported.</source>
+            <translation>{path} 不是完整的 BioReserve 同步包（被截断或已损坏）。请从发送站点重新复制；未导入任何内容。</translation>
+        </message>
+        <message>
+            <source>{path} is tampered or not signed: its signature does not match the key of station {code}. Nothing was imported; get a fresh bundle from that station.</source>
+            <translation>{path} 被篡改或未签名：其签名与站点 {code} 的密钥不符。未导入任何内容；请向该站重新获取同步包。</translation>
+        </message>
+        <message>
+            <source>{path} is tampered: its operations do not match the signed manifest. Nothing was imported; get a fresh bundle from station {code}.</source>
+            <translation>{path} 被篡改：其中的操作与已签名的清单不符。未导入任何内容；请向站点 {code} 重新获取同步包。</translation>
+        </message>
+        <message>
+            <source>{path} is this station's own key; import the key of another station.</source>
+            <translation>{path} 是本站自己的密钥；请导入其他站点的密钥。</translation>
+        </message>
+        <message>
+            <source>{path} was made by a newer BioReserve (schema {found}, this station has {known}): update this station first, then import the bundle again.</source>
+            <translation>{path} 由更新版本的 BioReserve 生成（数据库结构版本 {found}，本站为 {known}）：请先升级本站程序，再重新导入该同步包。</translation>
+        </message>
+        <message>
+            <source>{path} was made by this station itself; import it at another station.</source>
+            <translation>{path} 由本站自己生成；请在其他站点导入。</translation>
+        </message>
     </context>
 </TS>

@@ -1,0 +1,172 @@
+"""CLI for synchronization by file bundles: identity, key enrolment, export and import."""
+
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from desktop.cli_common import State, table
+from desktop.core import bundles, sync_keys
+from desktop.core.i18n import tr
+
+FILE = click.Path(dir_okay=False, path_type=Path)
+
+
+@click.group(help=tr("Synchronization with other stations by signed bundle files (USB)."))
+def sync():
+    pass
+
+
+@sync.command("identity", help=tr("Show this station's identity and key fingerprint."))
+@click.pass_obj
+def sync_identity(state: State):
+    st = sync_keys.own(state.open())
+    data = {"origin": st.origin, "code": st.code, "name": st.name, "fingerprint": st.fingerprint}
+    state.emit(
+        data,
+        tr(
+            "Station: {name} ({code})\nOrigin: {origin}\nKey fingerprint: {fingerprint}",
+            **data,
+        ),
+    )
+
+
+@sync.command(
+    "export-key", help=tr("Write this station's public key to a file for other stations.")
+)
+@click.option("--out", "out", type=FILE, required=True, help=tr("Key file to write."))
+@click.pass_obj
+def sync_export_key(state: State, out):
+    data = sync_keys.export_key(state.open(), out)
+    state.emit(
+        {**data, "path": str(out)},
+        tr(
+            "Wrote the key of {code} to {path}\nKey fingerprint: {fingerprint}\nThe other "
+            "station must compare this fingerprint before trusting the key.",
+            code=data["code"],
+            path=out,
+            fingerprint=data["fingerprint"],
+        ),
+    )
+
+
+@sync.command(
+    "trust",
+    help=tr(
+        "Enrol another station's key file after comparing its fingerprint with the one "
+        "that station shows (`sync identity`)."
+    ),
+)
+@click.argument("key_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--fingerprint", help=tr("The fingerprint the other station shows; must match."))
+@click.option(
+    "--yes", is_flag=True, help=tr("Trust without asking (fingerprint already compared).")
+)
+@click.pass_obj
+def sync_trust(state: State, key_file, fingerprint, yes):
+    db = state.open()
+    if fingerprint is None and not yes:
+        peer = sync_keys.read_key(key_file)
+        click.echo(
+            tr(
+                "Station: {name} ({code})\nKey fingerprint: {fingerprint}",
+                name=peer["name"],
+                code=peer["code"],
+                fingerprint=peer["fingerprint"],
+            )
+        )
+        click.confirm(
+            tr("Is this the fingerprint the other station shows?"), default=False, abort=True
+        )
+    data = sync_keys.trust(db, key_file, fingerprint)
+    state.emit(
+        data,
+        tr("Trusted {name} ({code}), fingerprint {fingerprint}.", **data),
+    )
+
+
+@sync.command("revoke", help=tr("Stop trusting a station's key: its bundles are refused."))
+@click.argument("station")
+@click.pass_obj
+def sync_revoke(state: State, station):
+    data = sync_keys.revoke(state.open(), station)
+    text = tr("Revoked the key of {name} ({code}).", name=data["name"], code=data["code"])
+    state.emit(data, text)
+
+
+@sync.command("stations", help=tr("List the enrolled stations."))
+@click.pass_obj
+def sync_stations(state: State):
+    rows = sync_keys.list_trusted(state.open())
+    shown = [
+        {**r, "state": tr("revoked") if r["revoked"] else tr("trusted"), "heard": r["last_heard"]}
+        for r in rows
+    ]
+    columns = [("code", tr("Code")), ("name", tr("Name")), ("origin", tr("Origin")),
+               ("fingerprint", tr("Key fingerprint")), ("state", tr("State")),
+               ("heard", tr("Last bundle"))]  # fmt: skip
+    text = table(shown, columns) if rows else tr("No stations enrolled yet.")
+    state.emit(rows, text)
+
+
+@sync.command(
+    "export",
+    help=tr("Write a signed bundle of the changes a station lacks (without --for: any station)."),
+)
+@click.option("--out", "out", type=FILE, required=True, help=tr("Bundle file to write."))
+@click.option("--for", "for_station", help=tr("Recipient station (code or origin)."))
+@click.pass_obj
+def sync_export(state: State, out, for_station):
+    result = bundles.export(state.open(), out, for_station)
+    state.emit(
+        asdict(result),
+        tr(
+            "Wrote bundle {sequence} with {ops} operation(s) to {path} ({bytes} bytes).",
+            sequence=result.sequence,
+            ops=result.ops,
+            path=result.path,
+            bytes=result.bytes,
+        ),
+    )
+
+
+@sync.command("import", help=tr("Verify a bundle and apply its changes (all or nothing)."))
+@click.argument("bundle", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_obj
+def sync_import(state: State, bundle):
+    result = bundles.import_(state.open(), bundle)
+    sender = result.sender
+    if result.ops == 0:
+        text = tr(
+            "Bundle {sequence} from {code} holds no operations this station lacks; "
+            "nothing changed.",
+            sequence=result.sequence,
+            code=sender["code"],
+        )
+    elif result.already_imported:
+        text = tr(
+            "Bundle {sequence} from {code} was already imported; nothing changed.",
+            sequence=result.sequence,
+            code=sender["code"],
+        )
+    else:
+        text = tr(
+            "Imported bundle {sequence} from {name} ({code}): {applied} applied, "
+            "{known} already known, {deferred} deferred.",
+            sequence=result.sequence,
+            name=sender["name"],
+            code=sender["code"],
+            applied=result.applied,
+            known=result.known,
+            deferred=result.deferred,
+        )
+        if result.deferred:
+            text += "\n" + tr(
+                "Deferred operations follow ones this station has not received yet; they "
+                "will apply with a later bundle."
+            )
+    state.emit(asdict(result), text)
+
+
+def register(cli) -> None:
+    cli.add_command(sync)
