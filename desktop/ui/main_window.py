@@ -26,6 +26,7 @@ from desktop.ui.orders_page import OrdersPage
 from desktop.ui.overview_page import OverviewPage
 from desktop.ui.playbooks_page import PlaybooksPage
 from desktop.ui.reserves_page import ReservesPage
+from desktop.ui.sync_page import SyncPage
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +76,10 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("Expert roster"), self.experts)
         self.playbooks = PlaybooksPage(worker)
         self._add_page(self.tr("Playbooks"), self.playbooks)
+        self.sync = SyncPage(worker)  # built on first show
+        for page in (self.overview, self.reserves, self.orders, self.experts, self.playbooks):
+            self.sync.changed.connect(page.refresh)
+        self._add_page(self.tr("Synchronization"), self.sync)
         self.reserves.order_requested.connect(self.order_from_alert)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
@@ -140,6 +145,7 @@ class MainWindow(QMainWindow):
         self.action_refresh.triggered.connect(self.orders.refresh)
         self.action_refresh.triggered.connect(self.experts.refresh)
         self.action_refresh.triggered.connect(self.playbooks.refresh)
+        self.action_refresh.triggered.connect(self.sync.refresh)
         view_menu.addAction(self.action_refresh)
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))

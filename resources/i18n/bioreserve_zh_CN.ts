@@ -1998,183 +1998,188 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="50" />
+            <location filename="../../desktop/ui/main_window.py" line="51" />
             <source>BioReserve — Biosafety Emergency Reserves and Response</source>
             <translation>生物安全应急储备与处置系统</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="52" />
+            <location filename="../../desktop/ui/main_window.py" line="53" />
             <source>[DEMONSTRATION DATA]</source>
             <translation>【演示数据】</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="65" />
+            <location filename="../../desktop/ui/main_window.py" line="66" />
             <source>Overview</source>
             <translation>总览</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="68" />
+            <location filename="../../desktop/ui/main_window.py" line="69" />
             <source>Reserves</source>
             <translation>物资储备</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="72" />
+            <location filename="../../desktop/ui/main_window.py" line="73" />
             <source>Orders</source>
             <translation>调拨单</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="75" />
+            <location filename="../../desktop/ui/main_window.py" line="76" />
             <source>Expert roster</source>
             <translation>专家库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="77" />
+            <location filename="../../desktop/ui/main_window.py" line="78" />
             <source>Playbooks</source>
             <translation>预案库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="98" />
+            <location filename="../../desktop/ui/main_window.py" line="82" />
+            <source>Synchronization</source>
+            <translation>同步</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="103" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="99" />
+            <location filename="../../desktop/ui/main_window.py" line="104" />
             <source>&amp;New database…</source>
             <translation>新建数据库(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="102" />
+            <location filename="../../desktop/ui/main_window.py" line="107" />
             <source>&amp;Open database…</source>
             <translation>打开数据库(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="105" />
+            <location filename="../../desktop/ui/main_window.py" line="110" />
             <source>&amp;Check database</source>
             <translation>检查数据库(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="107" />
+            <location filename="../../desktop/ui/main_window.py" line="112" />
             <source>&amp;Import spreadsheet…</source>
             <translation>导入表格(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="110" />
+            <location filename="../../desktop/ui/main_window.py" line="115" />
             <source>&amp;Export stock, ledger and alerts…</source>
             <translation>导出库存、台账和预警(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="113" />
+            <location filename="../../desktop/ui/main_window.py" line="118" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="120" />
+            <location filename="../../desktop/ui/main_window.py" line="125" />
             <source>Import &amp;templates</source>
             <translation>导入模板(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="123" />
+            <location filename="../../desktop/ui/main_window.py" line="128" />
             <source>Catalogue items…</source>
             <translation>物资目录…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="124" />
+            <location filename="../../desktop/ui/main_window.py" line="129" />
             <source>Depots…</source>
             <translation>仓库…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="125" />
+            <location filename="../../desktop/ui/main_window.py" line="130" />
             <source>Stock (opening balances or receipts)…</source>
             <translation>库存（期初或入库）…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="126" />
+            <location filename="../../desktop/ui/main_window.py" line="131" />
             <source>Reserve norms…</source>
             <translation>储备定额…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="135" />
+            <location filename="../../desktop/ui/main_window.py" line="140" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="136" />
+            <location filename="../../desktop/ui/main_window.py" line="141" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="145" />
+            <location filename="../../desktop/ui/main_window.py" line="151" />
             <source>&amp;Settings</source>
             <translation>设置(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="146" />
+            <location filename="../../desktop/ui/main_window.py" line="152" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="157" />
+            <location filename="../../desktop/ui/main_window.py" line="163" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="158" />
+            <location filename="../../desktop/ui/main_window.py" line="164" />
             <source>&amp;About BioReserve</source>
             <translation>关于本系统(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="165" />
+            <location filename="../../desktop/ui/main_window.py" line="171" />
             <source>Station: {name} ({code})</source>
             <translation>站点：{name}（{code}）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="169" />
+            <location filename="../../desktop/ui/main_window.py" line="175" />
             <source>Database: {path}</source>
             <translation>数据库：{path}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="174" />
+            <location filename="../../desktop/ui/main_window.py" line="180" />
             <source>DEMO DATA</source>
             <translation>演示数据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="208" />
+            <location filename="../../desktop/ui/main_window.py" line="214" />
             <source>Open database</source>
             <translation>打开数据库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="210" />
+            <location filename="../../desktop/ui/main_window.py" line="216" />
             <source>BioReserve databases (*.db *.sqlite);;All files (*)</source>
             <translation>系统数据库 (*.db *.sqlite);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="216" />
+            <location filename="../../desktop/ui/main_window.py" line="222" />
             <source>Checking the database…</source>
             <translation>正在检查数据库…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="226" />
-            <location filename="../../desktop/ui/main_window.py" line="233" />
+            <location filename="../../desktop/ui/main_window.py" line="232" />
+            <location filename="../../desktop/ui/main_window.py" line="239" />
             <source>Check database</source>
             <translation>检查数据库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="227" />
+            <location filename="../../desktop/ui/main_window.py" line="233" />
             <source>No problems found: the data matches its operations.</source>
             <translation>未发现问题：数据与操作日志一致。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="234" />
+            <location filename="../../desktop/ui/main_window.py" line="240" />
             <source>{count} problem(s) found:</source>
             <translation>共发现 {count} 个问题：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="240" />
+            <location filename="../../desktop/ui/main_window.py" line="246" />
             <source>About BioReserve</source>
             <translation>关于本系统</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="242" />
+            <location filename="../../desktop/ui/main_window.py" line="248" />
             <source>BioReserve {version}
 
 Biosafety emergency reserves and response for the Hengyang biosafety coordination mechanism. Works offline; every change is recorded as an operation that other stations can merge.</source>
@@ -4337,6 +4342,318 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
             <location filename="../../desktop/ui/playbook_structure.py" line="243" />
             <source>New task</source>
             <translation>新任务</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPage</name>
+        <message>
+            <location filename="../../desktop/ui/sync_dialogs.py" line="31" />
+            <source>Sender</source>
+            <translation>发送站点</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_dialogs.py" line="34" />
+            <location filename="../../desktop/ui/sync_page.py" line="119" />
+            <source>Sequence</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_dialogs.py" line="35" />
+            <source>New operations</source>
+            <translation>新操作</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_dialogs.py" line="37" />
+            <source>Already held (duplicates)</source>
+            <translation>已有（重复）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_dialogs.py" line="41" />
+            <source>Deferred (waiting for earlier operations)</source>
+            <translation>暂缓（等待更早的操作）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_dialogs.py" line="45" />
+            <source>Overdrawn balances</source>
+            <translation>负库存</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_dialogs.py" line="46" />
+            <source>{after} (before the import: {before})</source>
+            <translation>{after}（导入前：{before}）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_dialogs.py" line="69" />
+            <source>Station {code} {name} has the key fingerprint
+
+{fingerprint}
+
+Compare it with the fingerprint that station shows (by telephone or in person). Trust this station only if they are identical.</source>
+            <translation>站点 {code} {name} 的密钥指纹为
+
+{fingerprint}
+
+请与该站点显示的指纹核对（电话或当面）。完全一致时才信任该站点。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_dialogs.py" line="75" />
+            <location filename="../../desktop/ui/sync_page.py" line="264" />
+            <source>Add station</source>
+            <translation>添加站点</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_dialogs.py" line="80" />
+            <source>Stop trusting station {code} {name}? Its bundles will be refused from now on, and its key cannot be trusted again.</source>
+            <translation>不再信任站点 {code} {name}？此后将拒收其同步包，且该密钥不能再次信任。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_dialogs.py" line="85" />
+            <source>Revoke</source>
+            <translation>吊销</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="67" />
+            <location filename="../../desktop/ui/sync_page.py" line="323" />
+            <source>Synchronization</source>
+            <translation>同步</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="75" />
+            <location filename="../../desktop/ui/sync_page.py" line="153" />
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="76" />
+            <location filename="../../desktop/ui/sync_page.py" line="152" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="77" />
+            <location filename="../../desktop/ui/sync_page.py" line="155" />
+            <source>Fingerprint</source>
+            <translation>指纹</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="78" />
+            <source>Trusted at</source>
+            <translation>信任时间</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="79" />
+            <source>Last heard from</source>
+            <translation>最近收到</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="82" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="84" />
+            <source>Trusted</source>
+            <translation>已信任</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="84" />
+            <source>Revoked</source>
+            <translation>已吊销</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="95" />
+            <source>Add station…</source>
+            <translation>添加站点…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="97" />
+            <source>Revoke…</source>
+            <translation>吊销…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="104" />
+            <source>Trusted stations</source>
+            <translation>已信任站点</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="111" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="114" />
+            <source>Direction</source>
+            <translation>方向</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="116" />
+            <source>Exported</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="116" />
+            <source>Imported</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="118" />
+            <source>Station</source>
+            <translation>站点</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="120" />
+            <source>Operations</source>
+            <translation>操作数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="121" />
+            <source>New</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="122" />
+            <source>Already held</source>
+            <translation>已有</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="123" />
+            <source>Deferred</source>
+            <translation>暂缓</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="124" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="130" />
+            <source>Bundle history</source>
+            <translation>同步记录</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="140" />
+            <source>This station</source>
+            <translation>本站</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="154" />
+            <source>Origin</source>
+            <translation>来源标识</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="156" />
+            <source>Export this station's key…</source>
+            <translation>导出本站密钥…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="161" />
+            <source>Other stations trust this station by its key file; read the fingerprint to them so they can compare it.</source>
+            <translation>其他站点凭本站的密钥文件信任本站；请向对方宣读指纹，供其核对。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="170" />
+            <source>Bundles</source>
+            <translation>同步包</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="173" />
+            <source>Export bundle…</source>
+            <translation>导出同步包…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="175" />
+            <source>Import bundle…</source>
+            <translation>导入同步包…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="178" />
+            <source>For</source>
+            <translation>发往</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="213" />
+            <source>All stations</source>
+            <translation>全部站点</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="241" />
+            <source>Export this station's key</source>
+            <translation>导出本站密钥</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="243" />
+            <source>Station keys (*.json)</source>
+            <translation>站点密钥 (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="258" />
+            <source>This station's key was written to {path}.</source>
+            <translation>本站密钥已写入 {path}。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="266" />
+            <source>Station keys (*.json);;All files (*)</source>
+            <translation>站点密钥 (*.json);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="283" />
+            <source>Nothing was trusted.</source>
+            <translation>未信任任何站点。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="298" />
+            <source>Station {code} {name} is trusted.</source>
+            <translation>已信任站点 {code} {name}。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="316" />
+            <source>The key of station {code} is revoked.</source>
+            <translation>站点 {code} 的密钥已吊销。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="336" />
+            <source>Export bundle to folder (USB stick)</source>
+            <translation>导出同步包到文件夹（U 盘）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="344" />
+            <source>Writing the bundle…</source>
+            <translation>正在写入同步包…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="356" />
+            <source>Bundle {sequence} written: {ops} operation(s), {bytes} bytes, {path}.</source>
+            <translation>第 {sequence} 号同步包已写入：{ops} 条操作，{bytes} 字节，{path}。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="370" />
+            <source>Import bundle</source>
+            <translation>导入同步包</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="372" />
+            <source>BioReserve bundles (*.zip);;All files (*)</source>
+            <translation>BioReserve 同步包 (*.zip);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="380" />
+            <source>Checking and importing {file}…</source>
+            <translation>正在核验并导入 {file}…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="388" />
+            <source>Refused: {message}</source>
+            <translation>已拒收：{message}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="394" />
+            <source>This bundle was imported before; nothing changed.</source>
+            <translation>该同步包此前已导入，未作任何更改。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="396" />
+            <source>Bundle imported.</source>
+            <translation>同步包已导入。</translation>
         </message>
     </context>
     <context>

@@ -30,6 +30,7 @@ def test_the_window_is_chinese_and_marks_demo_data(qtbot, chinese, worker, demo_
         "调拨单",
         "专家库",
         "预案库",
+        "同步",
     ]
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["文件(&F)", "视图(&V)", "设置(&S)", "帮助(&H)"]

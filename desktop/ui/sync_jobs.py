@@ -1,0 +1,81 @@
+"""Worker jobs of the 同步 page: what it shows, and export and import with their summary.
+
+Each function receives the worker's database and touches no widget. Refusals (BioError,
+bundles.BundleRefused) are left to jobs.refusable."""
+
+from datetime import datetime
+from pathlib import Path
+
+from desktop.core import alerts, bundles, sync_keys
+
+HISTORY_LIMIT = 500
+
+HISTORY = """
+SELECT b.id, b.direction, b.peer_origin, t.code AS peer_code, t.name AS peer_name,
+       b.sequence, b.path, b.ops, b.applied, b.known, b.deferred, b.at
+FROM bundle_log b LEFT JOIN trusted_station t ON t.origin = b.peer_origin
+ORDER BY b.id DESC
+LIMIT ?
+"""
+
+
+def when(text: str | None) -> str | None:
+    """An ISO time as a person reads it: 2026-11-29 14:53:57 (local time, as stored)."""
+    return text[:19].replace("T", " ") if text else text
+
+
+def state(db) -> dict:
+    """This station, the enrolled stations, the bundle history (newest first)."""
+    own = sync_keys.own(db)
+    history = []
+    for row in db.query(HISTORY, [HISTORY_LIMIT]):
+        row = dict(row)
+        row["file"] = Path(row["path"]).name
+        row["at"] = when(row["at"])
+        history.append(row)
+    return {
+        "station": {
+            "origin": own.origin,
+            "code": own.code,
+            "name": own.name,
+            "fingerprint": own.fingerprint,
+        },
+        "stations": [
+            {**row, "trusted_at": when(row["trusted_at"]), "last_heard": when(row["last_heard"])}
+            for row in sync_keys.list_trusted(db)
+        ],
+        "history": history,
+    }
+
+
+def bundle_name(code: str, when: datetime | None = None) -> str:
+    """bioreserve-<code>-<timestamp>.zip, sortable, safe on a FAT-formatted USB stick."""
+    when = when or datetime.now()
+    return f"bioreserve-{code}-{when.strftime('%Y%m%d-%H%M%S')}.zip"
+
+
+def export_job(folder: Path, for_origin: str | None):
+    """A job writing a bundle into the folder under bundle_name(this station's code)."""
+
+    def job(db) -> bundles.ExportResult:
+        path = Path(folder) / bundle_name(sync_keys.own(db).code)
+        return bundles.export(db, path, for_origin)
+
+    return job
+
+
+def overdrawn(db) -> int:
+    """Stock balances below zero (alerts' "negative"), without the rest of the alerts."""
+    return len(list(db.query(alerts.NEGATIVE)))
+
+
+def import_job(path: Path):
+    """A job importing the bundle; returns the result and the overdrawn balances before
+    and after."""
+
+    def job(db) -> dict:
+        before = overdrawn(db)
+        result = bundles.import_(db, Path(path))
+        return {"result": result, "overdrawn_before": before, "overdrawn_after": overdrawn(db)}
+
+    return job
