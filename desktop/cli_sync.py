@@ -169,4 +169,7 @@ def sync_import(state: State, bundle):
 
 
 def register(cli) -> None:
+    from desktop import cli_hub
+
+    cli_hub.register_hub(sync)
     cli.add_command(sync)

@@ -2179,5 +2179,129 @@ The other station must compare this fingerprint before trusting the key.</source
             <source>{path} was made by this station itself; import it at another station.</source>
             <translation>{path} 由本站自己生成；请在其他站点导入。</translation>
         </message>
+        <message>
+            <source>A bundle upload needs a Content-Length.</source>
+            <translation>上传数据包须带 Content-Length。</translation>
+        </message>
+        <message>
+            <source>Address to listen on (the LAN address to serve other computers).</source>
+            <translation>监听地址（为其他计算机服务时填局域网地址）。</translation>
+        </message>
+        <message>
+            <source>Bundle {id} of the hub arrived damaged (its SHA-256 differs from the hub's list); pull again.</source>
+            <translation>中转站的数据包 {id} 传输中损坏（其 SHA-256 与中转站列表不符），请重新拉取。</translation>
+        </message>
+        <message>
+            <source>Cannot reach the hub at {url}: {reason}. Check that `bioreserve sync serve` runs there, that the address and port are right and that the network is up.</source>
+            <translation>无法连接中转站 {url}：{reason}。请检查该处是否在运行 `bioreserve sync serve`、地址和端口是否正确、网络是否连通。</translation>
+        </message>
+        <message>
+            <source>Fetch, verify and apply the bundles a LAN hub holds for this station.</source>
+            <translation>从局域网中转站获取发给本站的数据包，验证后应用。</translation>
+        </message>
+        <message>
+            <source>Hub listening on {url}, keeping bundles in {store}. Stop with Ctrl+C.</source>
+            <translation>中转站正在 {url} 监听，数据包保存在 {store}。按 Ctrl+C 停止。</translation>
+        </message>
+        <message>
+            <source>Hub stopped.</source>
+            <translation>中转站已停止。</translation>
+        </message>
+        <message>
+            <source>Imported bundle {sequence} from {code}: {applied} applied, {known} already known, {deferred} deferred.</source>
+            <translation>已导入来自 {code} 的数据包 {sequence}：应用 {applied} 条，已有 {known} 条，暂缓 {deferred} 条。</translation>
+        </message>
+        <message>
+            <source>No such address on this hub.</source>
+            <translation>本中转站没有此地址。</translation>
+        </message>
+        <message>
+            <source>Read every bundle the hub holds again (e.g. after enrolling a station).</source>
+            <translation>重新读取中转站保存的全部数据包（例如登记新站点之后）。</translation>
+        </message>
+        <message>
+            <source>Refused bundle {id} of the hub: {message}</source>
+            <translation>已拒绝中转站的数据包 {id}：{message}</translation>
+        </message>
+        <message>
+            <source>Run a LAN hub that relays signed bundles between stations over HTTP (stop with Ctrl+C). The hub is not a station and needs no keys: stations verify every bundle.</source>
+            <translation>运行局域网中转站，通过 HTTP 在站点之间转发签名数据包（按 Ctrl+C 停止）。中转站不是站点，不需要密钥：每个数据包都由站点自行验证。</translation>
+        </message>
+        <message>
+            <source>SQLite file where the hub keeps the bundles (default: hub.db in the user data folder).</source>
+            <translation>中转站保存数据包的 SQLite 文件（默认：用户数据文件夹中的 hub.db）。</translation>
+        </message>
+        <message>
+            <source>Send the changes other stations lack to a LAN hub.</source>
+            <translation>把其他站点缺少的变更发送到局域网中转站。</translation>
+        </message>
+        <message>
+            <source>Sent bundle {sequence} with {ops} operation(s) to {url} (hub id {id}).</source>
+            <translation>已将含 {ops} 条操作的数据包 {sequence} 发送到 {url}（中转站编号 {id}）。</translation>
+        </message>
+        <message>
+            <source>TCP port (0: any free port).</source>
+            <translation>TCP 端口（0：任一空闲端口）。</translation>
+        </message>
+        <message>
+            <source>The answer of {url} is not a BioReserve hub's; check the address.</source>
+            <translation>{url} 的应答不是 BioReserve 中转站的应答，请检查地址。</translation>
+        </message>
+        <message>
+            <source>The body is not a BioReserve bundle (no manifest).</source>
+            <translation>上传内容不是 BioReserve 数据包（没有清单）。</translation>
+        </message>
+        <message>
+            <source>The body is not a complete BioReserve bundle (truncated or damaged).</source>
+            <translation>上传内容不是完整的 BioReserve 数据包（被截断或已损坏）。</translation>
+        </message>
+        <message>
+            <source>The bundle is larger than the hub accepts ({limit} MB).</source>
+            <translation>数据包超过中转站允许的大小（{limit} MB）。</translation>
+        </message>
+        <message>
+            <source>The bundle's manifest is too large.</source>
+            <translation>数据包的清单过大。</translation>
+        </message>
+        <message>
+            <source>The hub at {url} answered {status}: {reason}</source>
+            <translation>中转站 {url} 应答 {status}：{reason}</translation>
+        </message>
+        <message>
+            <source>The hub cannot listen on {host}:{port}: {reason}. Choose another port or stop the program that uses it.</source>
+            <translation>中转站无法在 {host}:{port} 监听：{reason}。请换一个端口，或停止占用该端口的程序。</translation>
+        </message>
+        <message>
+            <source>The hub cannot read its store: {reason}</source>
+            <translation>中转站无法读取其存储：{reason}</translation>
+        </message>
+        <message>
+            <source>The hub cannot store the bundle: {reason}</source>
+            <translation>中转站无法保存数据包：{reason}</translation>
+        </message>
+        <message>
+            <source>The hub holds no such bundle.</source>
+            <translation>中转站没有这个数据包。</translation>
+        </message>
+        <message>
+            <source>The hub {url} already holds this bundle (hub id {id}).</source>
+            <translation>中转站 {url} 已有此数据包（中转站编号 {id}）。</translation>
+        </message>
+        <message>
+            <source>The hub {url} holds no new bundles for this station.</source>
+            <translation>中转站 {url} 没有发给本站的新数据包。</translation>
+        </message>
+        <message>
+            <source>The upload ended before the whole bundle came.</source>
+            <translation>数据包尚未传完，上传就中断了。</translation>
+        </message>
+        <message>
+            <source>after= must be a bundle id.</source>
+            <translation>after= 必须是数据包编号。</translation>
+        </message>
+        <message>
+            <source>{url} is not a hub address; give one like http://192.168.1.10:8765.</source>
+            <translation>{url} 不是中转站地址，请填写类似 http://192.168.1.10:8765 的地址。</translation>
+        </message>
     </context>
 </TS>

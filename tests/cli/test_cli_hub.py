@@ -1,0 +1,168 @@
+"""`sync serve`, `sync push URL`, `sync pull URL` as station administrators use them."""
+
+import json
+import re
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from desktop import cli_hub, cli_sync
+from desktop.cli import cli
+from desktop.core import check, hub
+from desktop.core import db as dbmod
+from tests.cli.test_cli_sync import enrol_both
+from tests.sync.test_bundles import stock_up, synced
+from tests.sync.test_hub import hub_server  # noqa: F401 - the fixture
+
+ROOT = Path(__file__).resolve().parents[2]
+HUB_COMMANDS = ("serve", "push", "pull")
+
+
+@pytest.fixture(autouse=True)
+def hub_commands():
+    """Register serve/push/pull for these tests only (cli_sync.register adds them once wired)."""
+    if "sync" not in cli.commands:
+        cli_sync.register(cli)
+    group = cli.commands["sync"]
+    added = "serve" not in group.commands
+    if added:
+        cli_hub.register_hub(group)
+    yield
+    if added:
+        for name in HUB_COMMANDS:
+            del group.commands[name]
+
+
+@pytest.fixture
+def stations(tmp_path, capsys):
+    from desktop.core import initdb
+    from tests.cli.conftest import invoke
+
+    paths = {}
+    for code, name in (("HY-A", "甲站"), ("HY-B", "乙站")):
+        paths[code] = tmp_path / f"{code}.db"
+        initdb.init_database(paths[code], code, name).conn.close()
+
+    def run(code, *args):
+        return invoke(capsys, "--db", str(paths[code]), *args)
+
+    run.paths = paths
+    enrol_both(run, tmp_path)
+    return run
+
+
+def stock(run, code, prefix):
+    db = dbmod.open_db(run.paths[code])
+    stock_up(db, prefix)
+    db.close()
+
+
+def same(run):
+    a, b = (dbmod.open_db(run.paths[c]) for c in ("HY-A", "HY-B"))
+    try:
+        assert synced(a) == synced(b)
+        assert check.run(a) == [] and check.run(b) == []
+    finally:
+        a.close()
+        b.close()
+
+
+def test_push_then_pull_both_ways(stations, hub_server):  # noqa: F811
+    url = hub_server.url
+    stock(stations, "HY-A", "A")
+    status, out, err = stations("HY-A", "--json", "sync", "push", url)
+    pushed = json.loads(out)
+    assert status == 0, err
+    assert pushed["stored"] is True and pushed["ops"] > 0 and pushed["url"] == url
+    status, out, err = stations("HY-B", "--json", "sync", "pull", url)
+    pulled = json.loads(out)
+    assert status == 0, err
+    assert pulled["applied"] == pushed["ops"] and pulled["refused"] == []
+    stock(stations, "HY-B", "B")
+    status, out, _ = stations("HY-B", "sync", "push", url)
+    assert status == 0 and url in out
+    status, out, _ = stations("HY-A", "sync", "pull", url)
+    assert status == 0 and "HY-B" in out
+    same(stations)
+    status, out, _ = stations("HY-A", "sync", "pull", url)
+    assert status == 0 and url in out  # nothing new
+    assert json.loads(stations("HY-A", "--json", "sync", "pull", url)[1])["received"] == 0
+
+
+def test_a_refused_bundle_is_reported_and_pull_goes_on(stations, hub_server, tmp_path):  # noqa: F811
+    url = hub_server.url
+    stations("HY-B", "sync", "revoke", "HY-A")
+    stock(stations, "HY-A", "A")
+    assert stations("HY-A", "sync", "push", url)[0] == 0
+    status, out, _ = stations("HY-B", "sync", "pull", url)
+    assert status == 0 and "HY-A" in out
+    data = json.loads(stations("HY-B", "--json", "sync", "pull", url, "--from-start")[1])
+    assert [r["cause"] for r in data["refused"]] == ["revoked"] and data["imported"] == []
+
+
+def test_an_unreachable_hub_exits_1_with_its_address(stations, tmp_path):
+    server = hub.make_server(hub.Hub(tmp_path / "gone.db"), "127.0.0.1", 0)
+    url = hub.address(server)
+    server.server_close()
+    for command in ("push", "pull"):
+        status, out, err = stations("HY-A", "sync", command, url)
+        assert status == 1 and out == "" and url in err
+    status, _, err = stations("HY-A", "sync", "pull", "not-a-url")
+    assert status == 1 and "not-a-url" in err
+
+
+def test_serve_refuses_a_bad_port_and_a_busy_one(stations, hub_server, tmp_path):  # noqa: F811
+    store = str(tmp_path / "hub.db")
+    status, _, err = stations("HY-A", "sync", "serve", "--port", "70000", "--store", store)
+    assert status == 2 and "70000" in err
+    port = str(hub_server.server_address[1])
+    status, _, err = stations("HY-A", "sync", "serve", "--port", port, "--store", store)
+    assert status == 1 and port in err
+
+
+SERVE = (
+    "import sys\n"
+    "from desktop import cli_hub\n"
+    "from desktop.cli import cli, main\n"
+    "if 'serve' not in cli.commands['sync'].commands:\n"
+    "    cli_hub.register_hub(cli.commands['sync'])\n"
+    "main(sys.argv[1:])\n"
+)
+
+
+def test_serve_runs_a_hub_until_interrupted(stations, tmp_path):
+    store = tmp_path / "served.db"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SERVE, "sync", "serve", "--port", "0", "--store", str(store)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    watchdog = threading.Timer(60, proc.kill)  # never outlives a stuck test
+    watchdog.start()
+    try:
+        line = proc.stdout.readline()
+        found = re.search(r"http://127\.0\.0\.1:\d+", line)
+        assert found, line + proc.stderr.read()
+        url = found.group(0)
+        stock(stations, "HY-A", "A")
+        assert stations("HY-A", "sync", "push", url)[0] == 0
+        assert stations("HY-B", "sync", "pull", url)[0] == 0
+        same(stations)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=20)
+        finally:
+            watchdog.cancel()
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait(timeout=10)
+    assert proc.returncode == 0
+    assert store.exists() and hub.Hub(store).count() == 1
+    assert "POST /bundles" in proc.stderr.read()  # the hub logs each request
