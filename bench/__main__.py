@@ -9,7 +9,7 @@ run, so that noisy machines still compare fairly.
 import argparse
 import sys
 
-from bench import documents, picking, queries, startup, xlsx_import
+from bench import documents, picking, queries, startup, sync, xlsx_import
 from bench.generate import DATA, dataset
 
 
@@ -31,6 +31,8 @@ def main() -> int:
     documents.report(city)
     print()
     xlsx_import.report(city)
+    print()
+    sync.report()
     return 0
 
 

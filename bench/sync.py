@@ -1,0 +1,206 @@
+"""Sync bundles: export and import of 100,000 operations between two stations, against a plain
+SQLite upsert of the same rows measured in the same run (quality targets: export ≤ 2 s,
+import and merge ≤ 4 s and ≥ 30 % of the upsert's rate, bundle ≤ 50 bytes per op).
+
+    python -m bench.sync [OPS]      (default 100,000; the time targets scale with OPS)
+
+Two fresh stations A and B in a temporary folder, enrolled with each other. A makes the
+operations through the write path's bulk insert: a few depots, items and lots, then mostly
+stock movements, with some item and lot edits among them. The anchor upserts each
+operation's (table, row id, payload) into a fresh table: one executemany, one transaction,
+WAL, synchronous=NORMAL.
+"""
+
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from desktop.core import bundles, initdb, oplog, station, sync_keys
+from desktop.core.context import Ctx
+from desktop.core.ids import reference_id
+from desktop.core.writepath import write
+
+OPS = 100_000
+DEPOTS, ITEMS, LOTS = 5, 40, 400
+EDITS = 0.04  # share of the movements' operations that are item and lot edits instead
+CHUNK = 10_000
+ACTOR = Ctx("bench-sync")
+STATUSES = ["合格", "待检", "冻结", "合格"]
+
+
+def make_pair(folder: Path) -> tuple:
+    """Stations A and B, each trusting the other's key."""
+    a = initdb.init_database(folder / "A.db", "BENCH-A", "基准甲站")
+    b = initdb.init_database(folder / "B.db", "BENCH-B", "基准乙站")
+    for db, peer in ((a, b), (b, a)):
+        key = folder / f"{station.get(peer).code}.key"
+        sync_keys.export_key(peer, key)
+        sync_keys.trust(db, key, station.get(peer).fingerprint)
+    return a, b
+
+
+def own_ops(db) -> int:
+    return oplog.head(db, station.get(db).origin)[0]
+
+
+def make_ops(db, count: int = OPS, seed: int = 2024) -> int:
+    """`count` operations of this station: depots, items, lots, then stock movements with
+    item and lot edits among them (Writer.update, one op each). Returns the count made."""
+    rng = random.Random(seed)
+    today = date.today()
+    with write(db, ACTOR) as w:
+        depots = w.insert_many(
+            "depot",
+            [
+                {
+                    "code": f"SD{n:02d}",
+                    "name": f"同步储备库{n}",
+                    "division": "430400",
+                    "level": "县级储备库",
+                    "agency_id": reference_id("agency", "HY-YJJ"),
+                }
+                for n in range(DEPOTS)
+            ],
+        )
+        items = w.insert_many(
+            "item",
+            [
+                {"code": f"SY-{n:04d}", "name": f"防护用品{n}型", "unit": "个", "spec": ""}
+                for n in range(ITEMS)
+            ],
+        )
+        lots = w.insert_many(
+            "lot",
+            [
+                {
+                    "item_id": items[n % ITEMS],
+                    "batch_no": f"S{n:06d}",
+                    "manufacturer": "同步厂家",
+                    "expires_on": str(today + timedelta(days=rng.randint(30, 1500))),
+                }
+                for n in range(LOTS)
+            ],
+        )
+    placed = {lot: depots[n % DEPOTS] for n, lot in enumerate(lots)}
+    item_of = {lot: items[n % ITEMS] for n, lot in enumerate(lots)}
+    start = datetime(2026, 1, 1, 8, tzinfo=timezone(timedelta(hours=8)))
+    made = own_ops(db)
+    while made < count:
+        todo = min(CHUNK, count - made)
+        edits = int(todo * EDITS)
+        rows = []
+        for n in range(todo - edits):
+            lot = lots[rng.randrange(LOTS)]
+            receive = rng.random() < 0.3
+            rows.append(
+                {
+                    "kind": "receive" if receive else "issue",
+                    "depot_id": placed[lot],
+                    "item_id": item_of[lot],
+                    "lot_id": lot,
+                    "qty": rng.randint(100, 2000) if receive else -rng.randint(1, 20),
+                    "reason": "基准数据",
+                    "ref": "",
+                    "occurred_at": (start + timedelta(seconds=37 * (made + n))).isoformat(),
+                    "note": "",
+                }
+            )
+        with write(db, ACTOR) as w:
+            w.insert_many("stock_move", rows)
+            for n in range(edits):
+                if n % 2:
+                    w.update("item", rng.choice(items), {"spec": f"规格{rng.randrange(1000)}"})
+                else:
+                    w.update("lot", rng.choice(lots), {"status": rng.choice(STATUSES)})
+        made = own_ops(db)
+    return made
+
+
+def upsert_anchor(path: Path, rows: list[tuple]) -> float:
+    """Seconds for a plain SQLite upsert of (table, row id, payload) rows into a fresh table."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute(
+            "CREATE TABLE upserted (tbl TEXT NOT NULL, row_id TEXT NOT NULL, "
+            "payload TEXT NOT NULL, PRIMARY KEY (tbl, row_id))"
+        )
+        started = time.perf_counter()
+        conn.execute("BEGIN")
+        conn.executemany(
+            "INSERT INTO upserted (tbl, row_id, payload) VALUES (?, ?, ?) "
+            "ON CONFLICT (tbl, row_id) DO UPDATE SET payload = excluded.payload",
+            rows,
+        )
+        conn.execute("COMMIT")
+        return time.perf_counter() - started
+    finally:
+        conn.close()
+
+
+def measure(count: int = OPS) -> dict:
+    with tempfile.TemporaryDirectory(prefix="bench-sync-") as tmp:
+        folder = Path(tmp)
+        a, b = make_pair(folder)
+        try:
+            ops = make_ops(a, count)
+            origin = station.get(a).origin
+            rows = a.execute(
+                "SELECT tbl, row_id, payload FROM oplog WHERE origin = ? ORDER BY seq", [origin]
+            ).fetchall()
+            bundle = folder / "A-B.zip"
+            started = time.perf_counter()
+            exported = bundles.export(a, bundle, station.get(b).origin)
+            export_s = time.perf_counter() - started
+            started = time.perf_counter()
+            imported = bundles.import_(b, bundle)
+            import_s = time.perf_counter() - started
+            anchor_s = upsert_anchor(folder / "anchor.db", rows)
+        finally:
+            a.conn.close()
+            b.conn.close()
+    if exported.ops != ops or imported.applied != ops:
+        raise SystemExit(f"made {ops} ops, exported {exported.ops}, applied {imported.applied}")
+    return {
+        "ops": ops,
+        "export_s": export_s,
+        "import_s": import_s,
+        "anchor_s": anchor_s,
+        "share": anchor_s / import_s,
+        "bytes_per_op": exported.bytes / ops,
+    }
+
+
+def report(count: int = OPS) -> None:
+    f = measure(count)
+    scale = f["ops"] / OPS  # the time targets are for 100,000 ops
+
+    def flag(missed: bool) -> str:
+        return "   missed" if missed else ""
+
+    print(f"sync bundles, {f['ops']:,} operations A → B")
+    print(
+        f"  export (bundles.export)              {f['export_s']:7.2f} s    "
+        f"target ≤ {2 * scale:.1f} s{flag(f['export_s'] > 2 * scale)}"
+    )
+    print(
+        f"  import and merge (bundles.import_)   {f['import_s']:7.2f} s    "
+        f"target ≤ {4 * scale:.1f} s{flag(f['import_s'] > 4 * scale)}"
+    )
+    print(
+        f"  plain SQLite upsert, same rows       {f['anchor_s']:7.2f} s    "
+        f"import rate {f['share']:.0%} of it, target ≥ 30 %{flag(f['share'] < 0.3)}"
+    )
+    print(
+        f"  bundle size                          {f['bytes_per_op']:7.1f} B/op "
+        f"target ≤ 50{flag(f['bytes_per_op'] > 50)}"
+    )
+
+
+if __name__ == "__main__":
+    report(int(sys.argv[1]) if len(sys.argv) > 1 else OPS)
