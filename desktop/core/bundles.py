@@ -356,39 +356,41 @@ def import_(db, path: Path) -> ImportResult:
     if len(ops) != manifest.get("ops"):
         raise _damaged(path)
     sender = manifest["from"]
-    result = merge.apply_ops(db, ops)
-    already = result.applied == 0 and not result.deferred
     origin = str(sender["origin"])
-    held = acked(db, origin)
-    merged = dict(held)
-    for key, seq in vector.items():
-        merged[key] = max(seq, merged.get(key, 0))
-    if not already or merged != held:
-        with transaction(db):
+
+    def record(result: merge.MergeResult) -> None:
+        """What the bundle tells about its sender, committed with its operations."""
+        already = result.applied == 0 and not result.deferred
+        held = acked(db, origin)
+        merged = dict(held)
+        for key, seq in vector.items():
+            merged[key] = max(seq, merged.get(key, 0))
+        if merged != held:
             db.execute(
                 "UPDATE trusted_station SET acked = ? WHERE origin = ?",
                 [oplog.dumps(merged), origin],
             )
-            if not already:
-                at = sync_keys.now()
-                db.execute(
-                    "UPDATE trusted_station SET last_heard = ? WHERE origin = ?", [at, origin]
-                )
-                db.execute(
-                    "INSERT INTO bundle_log (direction, peer_origin, sequence, path, ops, applied, "
-                    "known, deferred, sha256, at) VALUES ('in', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        origin,
-                        sequence,
-                        str(path),
-                        len(ops),
-                        result.applied,
-                        result.known,
-                        len(result.deferred),
-                        manifest["sha256"],
-                        at,
-                    ],
-                )
+        if not already:
+            at = sync_keys.now()
+            db.execute("UPDATE trusted_station SET last_heard = ? WHERE origin = ?", [at, origin])
+            db.execute(
+                "INSERT INTO bundle_log (direction, peer_origin, sequence, path, ops, applied, "
+                "known, deferred, sha256, at) VALUES ('in', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    origin,
+                    sequence,
+                    str(path),
+                    len(ops),
+                    result.applied,
+                    result.known,
+                    len(result.deferred),
+                    manifest["sha256"],
+                    at,
+                ],
+            )
+
+    result = merge.apply_ops(db, ops, then=record)
+    already = result.applied == 0 and not result.deferred
     return ImportResult(
         applied=result.applied,
         known=result.known,

@@ -24,8 +24,11 @@ class MergeResult:
     deferred: list[Op] = field(default_factory=list)
 
 
-def apply_ops(db, ops: Iterable[Op]) -> MergeResult:
-    """Apply other stations' operations; all or nothing."""
+def apply_ops(db, ops: Iterable[Op], then=None) -> MergeResult:
+    """Apply other stations' operations; all or nothing.
+
+    then(result), if given, runs inside the same transaction before it commits (a bundle's
+    log entry is committed with its operations or not at all)."""
     result = MergeResult()
     with transaction(db, durable=True):
         clock = load_clock(db)
@@ -65,6 +68,8 @@ def apply_ops(db, ops: Iterable[Op]) -> MergeResult:
         save_clock(db, clock)
         for origin, (seq, digest) in heads.items():
             oplog.advance(db, origin, seq, digest)
+        if then is not None:
+            then(result)
     return result
 
 
