@@ -90,10 +90,10 @@ def make_ops(db, count: int = OPS, seed: int = 2024) -> int:
     start = datetime(2026, 1, 1, 8, tzinfo=timezone(timedelta(hours=8)))
     made = own_ops(db)
     while made < count:
-        todo = min(CHUNK, count - made)
-        edits = int(todo * EDITS)
+        batch = min(CHUNK, count - made)
+        edits = int(batch * EDITS)
         rows = []
-        for n in range(todo - edits):
+        for n in range(batch - edits):
             lot = lots[rng.randrange(LOTS)]
             receive = rng.random() < 0.3
             rows.append(

@@ -263,6 +263,8 @@ def read(db, path: Path) -> tuple[dict, bytes]:
         raise BioError(
             tr("Cannot read {path}: {reason}", path=path, reason=exc.strerror or exc)
         ) from exc
+    # zipfile raises NotImplementedError for a compression method it cannot read: to this
+    # station that file is as unusable as a damaged one.
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as exc:
         raise _damaged(path) from exc
     try:
