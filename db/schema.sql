@@ -16,7 +16,7 @@
 -- path it returns 1; anywhere else 0 (refused), and a foreign connection such
 -- as the sqlite3 shell gets "no such function" and cannot write either.
 
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;
 
 -- ---------------------------------------------------------------- local state
 
@@ -79,15 +79,19 @@ BEGIN SELECT RAISE(ABORT, 'oplog: operations are never changed'); END;
 CREATE TRIGGER oplog_no_delete BEFORE DELETE ON oplog
 BEGIN SELECT RAISE(ABORT, 'oplog: operations are never deleted'); END;
 
--- Per shared row: the stamp of the operation that last set each field
--- (field-level last-writer-wins). The greatest stamp is the row's head, which
--- a new edit names as its base. Derived from the oplog; `check --rebuild`.
+-- Per shared row (desktop/core/rowstate.py): the stamp of the operation that
+-- last set each field (field-level last-writer-wins), the row's causal past that a
+-- new edit names as its bases, and the versions that lost to a concurrent edit
+-- (conflicts). Derived from the oplog; `check --rebuild`.
 CREATE TABLE row_clock (
     tbl    TEXT NOT NULL,
     row_id TEXT NOT NULL,
     fields TEXT NOT NULL,                 -- JSON {field: [hlc, origin, seq]}
+    seen   TEXT NOT NULL DEFAULT '{}',    -- JSON {origin: seq}
+    losers TEXT NOT NULL DEFAULT '{}',    -- JSON {field: [[hlc, origin, seq, value, {origin: seq}]]}
     PRIMARY KEY (tbl, row_id)
 ) WITHOUT ROWID;
+CREATE INDEX row_clock_conflicts ON row_clock (tbl) WHERE losers != '{}';
 
 -- ---------------------------------------------------------------- reference data (synced)
 
@@ -633,3 +637,12 @@ CREATE TABLE bundle_log (
     note        TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX bundle_log_peer ON bundle_log (direction, peer_origin, sequence);
+
+-- Stations whose clocks ran far ahead of this one's (more than hlc.MAX_AHEAD_MS) in a
+-- bundle imported here: their stamps were not adopted by this station's clock. Local.
+CREATE TABLE clock_flag (
+    origin   TEXT PRIMARY KEY,
+    ahead_ms INTEGER NOT NULL,            -- how far ahead of the local clock, at import
+    hlc      INTEGER NOT NULL,            -- the furthest stamp received
+    noted_at TEXT NOT NULL
+) WITHOUT ROWID;

@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from desktop.cli_common import State, table
-from desktop.core import bundles, sync_keys
+from desktop.core import bundles, conflicts, sync_keys
 from desktop.core.i18n import tr
 
 FILE = click.Path(dir_okay=False, path_type=Path)
@@ -166,6 +166,66 @@ def sync_import(state: State, bundle):
                 "will apply with a later bundle."
             )
     state.emit(asdict(result), text)
+
+
+@sync.command(
+    "conflicts",
+    help=tr(
+        "List the fields that two stations changed without seeing each other's change, "
+        "with every competing version."
+    ),
+)
+@click.pass_obj
+def sync_conflicts(state: State):
+    db = state.open()
+    found = conflicts.listing(db)
+    flags = conflicts.clock_flags(db)
+    parts = []
+    for c in found:
+        parts.append(f"{c.key}\n  {c.table} {c.label} · {c.field}")
+        rows = [{**asdict(c.kept), "state": tr("kept")}] + [
+            {**asdict(v), "state": tr("lost")} for v in c.others
+        ]
+        columns = [("state", tr("Version")), ("value", tr("Value")),
+                   ("station", tr("Station")), ("actor", tr("Actor")), ("at", tr("Time")),
+                   ("ref", tr("Operation"))]  # fmt: skip
+        parts.append(table(rows, columns))
+    if not found:
+        parts.append(tr("No conflicts: every field has one version."))
+    for flag in flags:
+        parts.append(
+            tr(
+                "Station {station}'s clock was {hours} h ahead of this one (noted {when}); its "
+                "times were not adopted. Check that station's date and time.",
+                station=flag["station"],
+                hours=flag["ahead_hours"],
+                when=flag["noted_at"],
+            )
+        )
+    state.emit({"conflicts": [c.as_dict() for c in found], "clock_flags": flags}, "\n".join(parts))
+
+
+@sync.command(
+    "resolve",
+    help=tr(
+        "Settle a conflict by choosing one version (its operation, from `sync conflicts`); "
+        "the choice travels to the other stations like any edit."
+    ),
+)
+@click.argument("key")
+@click.option("--keep", "ref", required=True, help=tr("Operation of the version to keep."))
+@click.pass_obj
+def sync_resolve(state: State, key, ref):
+    conflict = conflicts.resolve(state.open(), state.ctx, key, ref)
+    state.emit(
+        {"key": key, "kept": ref},
+        tr(
+            "{field} of {label} now holds the version of {ref}.",
+            field=conflict.field,
+            label=conflict.label,
+            ref=ref,
+        ),
+    )
 
 
 def register(cli) -> None:

@@ -6,10 +6,11 @@ write that bypassed the write path shows), and that the derived tables match
 the facts. `rebuild` recomputes the derived tables from the facts.
 """
 
+import json
 from dataclasses import dataclass
 from itertools import groupby
 
-from desktop.core import derived, oplog, tables
+from desktop.core import derived, oplog, rowstate, tables
 from desktop.core.i18n import tr
 from desktop.core.oplog import COLUMNS, Op
 from desktop.core.writepath import transaction
@@ -100,23 +101,29 @@ def _chains(db) -> list[Problem]:
     return out
 
 
-def replay(ops, table: str = "") -> dict:
-    """The field values a row's operations produce (the merge rule of tables.wins)."""
-    values, stamps = {}, {}
-    for op in ops:
-        for name, value in op.payload.items():
-            old = (values[name], stamps[name]) if name in stamps else None
-            if tables.wins(table, name, (value, op.stamp), old):
-                values[name], stamps[name] = value, op.stamp
-    return values
+def replay(ops: list[Op], table: str) -> tuple[dict, tuple | None]:
+    """The field values a row's operations produce, and for a shared row its row_clock
+    (fields, seen, losers) texts."""
+    if table in tables.LEDGER:
+        return dict(ops[0].payload), None
+    values, state = rowstate.replay(ops)
+    return values, state.dumps()
 
 
 def _rows(db, table: str) -> list[Problem]:
-    """Merge-join the table (by id) with its operations (by row id)."""
+    """Merge-join the table (by id) with its operations (by row id) and row clocks."""
     out = []
     names = tables.columns(db, table)
     ops = db.execute(f"SELECT {COLUMNS} FROM oplog WHERE tbl = ? ORDER BY row_id", [table])
     rows = db.execute(f"SELECT * FROM {table} ORDER BY id")
+    clocks = {}
+    if table in tables.SHARED:
+        clocks = {
+            r[0]: tuple(r[1:])
+            for r in db.execute(
+                "SELECT row_id, fields, seen, losers FROM row_clock WHERE tbl = ?", [table]
+            )
+        }
     grouped = groupby((Op.from_row(r) for r in ops), key=lambda op: op.row_id)
     pending = next(grouped, None)
     for row in rows:
@@ -141,7 +148,7 @@ def _rows(db, table: str) -> list[Problem]:
                 )
             )
             continue
-        expected = replay(pending[1], table)
+        expected, clock = replay(list(pending[1]), table)
         wrong = sorted(k for k, v in expected.items() if record.get(k) != v)
         if wrong:
             out.append(
@@ -155,6 +162,18 @@ def _rows(db, table: str) -> list[Problem]:
                     ),
                 )
             )
+        elif clock is not None and _parsed(clocks.get(record["id"])) != _parsed(clock):
+            out.append(
+                Problem(
+                    "derived",
+                    tr(
+                        "The merge state (row_clock) of {table} row {id} does not match its "
+                        "operations; run check --rebuild.",
+                        table=table,
+                        id=record["id"],
+                    ),
+                )
+            )
         pending = next(grouped, None)
     while pending is not None:
         out.append(
@@ -164,6 +183,10 @@ def _rows(db, table: str) -> list[Problem]:
         )
         pending = next(grouped, None)
     return out
+
+
+def _parsed(texts: tuple | None):
+    return None if texts is None else tuple(json.loads(t) for t in texts)
 
 
 BALANCE_DIFF = """
@@ -267,7 +290,7 @@ def _search_index(db) -> list[Problem]:
 
 
 def rebuild(db) -> dict[str, int]:
-    """Recompute stock_balance and row_clock from the ledger and the oplog."""
+    """Recompute stock_balance, row_clock and the search indexes from the facts."""
     with transaction(db):
         db.execute("DELETE FROM stock_balance")
         db.execute(
@@ -281,23 +304,23 @@ def rebuild(db) -> dict[str, int]:
             "SELECT depot_id, item_id, sum(qty) FROM stock_balance GROUP BY depot_id, item_id"
         )
         db.execute("DELETE FROM row_clock")
-        clocks = 0
-        for table in tables.SHARED:
-            cursor = db.execute(
-                f"SELECT {COLUMNS} FROM oplog WHERE tbl = ? ORDER BY row_id", [table]
-            )
-            for row_id, ops in groupby((Op.from_row(r) for r in cursor), key=lambda o: o.row_id):
-                fields, values = {}, {}
-                for op in ops:
-                    for name, value in op.payload.items():
-                        old = (values[name], tuple(fields[name])) if name in fields else None
-                        if tables.wins(table, name, (value, op.stamp), old):
-                            fields[name], values[name] = list(op.stamp), value
-                db.execute(
-                    "INSERT INTO row_clock (tbl, row_id, fields) VALUES (?, ?, ?)",
-                    [table, row_id, oplog.dumps(fields)],
-                )
-                clocks += 1
+        clocks = rebuild_clocks(db)
         indexed = derived.rebuild(db)
     balances = db.execute("SELECT count(*) FROM stock_balance").fetchone()[0]
     return {"balances": balances, "row_clocks": clocks, "search_index": indexed}
+
+
+def rebuild_clocks(db) -> int:
+    """Recompute row_clock (stamps, causal past, losing versions) from the oplog; inside a
+    transaction. Returns the rows written."""
+    clocks = 0
+    for table in tables.SHARED:
+        cursor = db.execute(f"SELECT {COLUMNS} FROM oplog WHERE tbl = ? ORDER BY row_id", [table])
+        for row_id, ops in groupby((Op.from_row(r) for r in cursor), key=lambda o: o.row_id):
+            _values, state = rowstate.replay(list(ops))
+            db.execute(
+                "INSERT INTO row_clock (tbl, row_id, fields, seen, losers) VALUES (?, ?, ?, ?, ?)",
+                [table, row_id, *state.dumps()],
+            )
+            clocks += 1
+    return clocks

@@ -125,11 +125,11 @@ def open_db(
         db = Database(_open_connection(path, read_only), path, read_only)
         if not read_only:
             if migrate.upgrade(db, path):
-                # A migration may add derived tables (search indexes) that start empty.
-                from desktop.core import derived
+                # A migration may add derived tables (search indexes, merge state) that
+                # start empty: recompute them from the facts.
+                from desktop.core import check
 
-                with db.conn:
-                    derived.rebuild(db)
+                check.rebuild(db)
             from desktop.core import refdata  # imported here: refdata builds on this module
 
             refdata.ensure(db)

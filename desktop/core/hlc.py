@@ -12,6 +12,11 @@ from collections.abc import Callable
 
 COUNTER_BITS = 16
 COUNTER_MAX = (1 << COUNTER_BITS) - 1
+# A stamp further ahead of the local wall clock than this is not adopted: one station
+# with a wrong date must not drag every other station's clock into the future. The
+# merge flags its station instead (clock_flag), and an edit made here after seeing it
+# is still stamped after it (writepath), so it never freezes a row.
+MAX_AHEAD_MS = 10 * 60 * 1000
 
 
 def pack(ms: int, counter: int) -> int:
@@ -40,6 +45,10 @@ class Clock:
     def receive(self, remote: int) -> int:
         """Account for a stamp from another station."""
         return self._advance(remote)
+
+    def ahead_ms(self, remote: int) -> int:
+        """How far a stamp is ahead of the local wall clock, in milliseconds."""
+        return unpack(remote)[0] - self._wall()
 
     def _advance(self, remote: int) -> int:
         wall = self._wall()

@@ -9,12 +9,13 @@ does not continue its origin's chain refuses the whole set: nothing is applied.
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
-from desktop.core import oplog, tables
+from desktop.core import hlc, oplog, tables
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.oplog import Op
-from desktop.core.writepath import apply_fields, load_clock, row_clock, save_clock, transaction
+from desktop.core.writepath import apply_op, load_clock, save_clock, transaction
 
 
 @dataclass
@@ -22,6 +23,8 @@ class MergeResult:
     applied: int = 0
     known: int = 0
     deferred: list[Op] = field(default_factory=list)
+    # Stations whose stamps ran more than hlc.MAX_AHEAD_MS ahead: {origin: ms ahead}.
+    clock_ahead: dict[str, int] = field(default_factory=dict)
 
 
 def apply_ops(db, ops: Iterable[Op], then=None) -> MergeResult:
@@ -33,50 +36,89 @@ def apply_ops(db, ops: Iterable[Op], then=None) -> MergeResult:
     with transaction(db, durable=True):
         clock = load_clock(db)
         heads: dict[str, tuple[int, str]] = {}
-        blocked: set[str] = set()
-        for op in sorted(ops, key=lambda op: op.stamp):
-            if op.tbl not in tables.SYNCED:
-                raise BioError(
-                    tr(
-                        "An operation names the unknown table {table}; nothing was applied.",
-                        table=op.tbl,
-                    )
-                )
-            seq, digest = heads.get(op.origin) or oplog.head(db, op.origin)
-            if op.seq <= seq:
-                _check_same(db, op)
-                result.known += 1
-                continue
-            if op.origin in blocked or op.seq > seq + 1 or _edits_missing_row(db, op):
-                # Its predecessor (same origin, or the row it edits) has not arrived.
-                blocked.add(op.origin)
-                result.deferred.append(op)
-                continue
-            if oplog.chain_hash(digest, op) != op.hash:
-                raise BioError(
-                    tr(
-                        "Operation {ref} does not continue the hash chain of its station: "
-                        "it was altered or comes from a forked database. Nothing was applied.",
-                        ref=op.ref,
-                    )
-                )
-            heads[op.origin] = (op.seq, op.hash)
-            clock.receive(op.hlc)
-            db.execute(oplog.INSERT_SQL, op.to_row())
-            apply_fields(db, op.tbl, op.row_id, op.payload, op.stamp)
-            result.applied += 1
+        everything = sorted(ops, key=lambda op: op.stamp)
+        pending = everything
+        while pending:
+            # Stamp order is causal order on each row, not always seq order of a station
+            # (an edit after a far-ahead stamp is stamped past it): passes repeat while
+            # they fill gaps.
+            before = result.applied
+            result.deferred = []
+            _apply_pass(db, pending, clock, heads, result)
+            if result.applied == before:
+                break
+            pending = result.deferred
         save_clock(db, clock)
         for origin, (seq, digest) in heads.items():
             oplog.advance(db, origin, seq, digest)
+        _flag_clocks(db, result.clock_ahead, everything)
         if then is not None:
             then(result)
     return result
 
 
+def _apply_pass(db, ops: list[Op], clock, heads: dict, result: MergeResult) -> None:
+    for op in ops:
+        if op.tbl not in tables.SYNCED:
+            raise BioError(
+                tr(
+                    "An operation names the unknown table {table}; nothing was applied.",
+                    table=op.tbl,
+                )
+            )
+        seq, digest = heads.get(op.origin) or oplog.head(db, op.origin)
+        if op.seq <= seq:
+            _check_same(db, op)
+            result.known += 1
+            continue
+        if op.seq > seq + 1 or _edits_missing_row(db, op):
+            # Its predecessor (same origin, or the row it edits) has not arrived yet.
+            result.deferred.append(op)
+            continue
+        if oplog.chain_hash(digest, op) != op.hash:
+            raise BioError(
+                tr(
+                    "Operation {ref} does not continue the hash chain of its station: "
+                    "it was altered or comes from a forked database. Nothing was applied.",
+                    ref=op.ref,
+                )
+            )
+        heads[op.origin] = (op.seq, op.hash)
+        ahead = clock.ahead_ms(op.hlc)
+        if ahead > hlc.MAX_AHEAD_MS:
+            result.clock_ahead[op.origin] = max(ahead, result.clock_ahead.get(op.origin, 0))
+        else:
+            clock.receive(op.hlc)
+        db.execute(oplog.INSERT_SQL, op.to_row())
+        apply_op(db, op)
+        result.applied += 1
+
+
+def _flag_clocks(db, ahead: dict[str, int], ops: list[Op]) -> None:
+    if not ahead:
+        return
+    newest: dict[str, int] = {}
+    for op in ops:
+        newest[op.origin] = max(op.hlc, newest.get(op.origin, 0))
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    for origin, ms in ahead.items():
+        db.execute(
+            "INSERT INTO clock_flag (origin, ahead_ms, hlc, noted_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (origin) DO UPDATE SET ahead_ms = excluded.ahead_ms, "
+            "hlc = max(hlc, excluded.hlc), noted_at = excluded.noted_at",
+            [origin, ms, newest.get(origin, 0), now],
+        )
+
+
 def _edits_missing_row(db, op: Op) -> bool:
     if op.kind == "insert" or op.tbl not in tables.SHARED:
         return False
-    return row_clock(db, op.tbl, op.row_id) is None
+    return (
+        db.execute(
+            "SELECT 1 FROM row_clock WHERE tbl = ? AND row_id = ?", [op.tbl, op.row_id]
+        ).fetchone()
+        is None
+    )
 
 
 def _check_same(db, op: Op) -> None:

@@ -8,21 +8,21 @@ the row change and its operation in the oplog in one transaction:
         w.update("item", item_id, {"spec": "KN95"})
 
 Operations from other stations enter through desktop.core.merge, which uses
-the same transaction and field rules (`apply_fields`).
+the same transaction and merge rules (`apply_op`).
 """
 
-import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from desktop.core import derived, oplog, tables
+from desktop.core import derived, oplog, rowstate, tables
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.hlc import Clock
 from desktop.core.i18n import tr
 from desktop.core.ids import uuid7
 from desktop.core.oplog import Op, Stamp
+from desktop.core.rowstate import RowState
 
 
 @contextmanager
@@ -79,17 +79,15 @@ def save_clock(db, clock: Clock) -> None:
     db.execute("UPDATE clock SET hlc = ? WHERE id = 1", [clock.last])
 
 
-def row_clock(db, tbl: str, row_id: str) -> dict[str, Stamp] | None:
+def row_state(db, tbl: str, row_id: str) -> RowState | None:
     row = db.execute(
-        "SELECT fields FROM row_clock WHERE tbl = ? AND row_id = ?", [tbl, row_id]
+        "SELECT fields, seen, losers FROM row_clock WHERE tbl = ? AND row_id = ?", [tbl, row_id]
     ).fetchone()
-    return {k: tuple(v) for k, v in json.loads(row[0]).items()} if row else None
+    return RowState.load(row) if row else None
 
 
-def apply_fields(db, tbl: str, row_id: str, payload: dict, stamp: Stamp) -> None:
-    """Set the fields of a row that this stamp wins (field-level last-writer-wins)."""
-    known = tables.columns(db, tbl)
-    unknown = set(payload) - set(known) - {"id"}
+def check_fields(db, tbl: str, payload: dict) -> None:
+    unknown = set(payload) - set(tables.columns(db, tbl)) - {"id"}
     if unknown:
         raise BioError(
             tr(
@@ -99,58 +97,57 @@ def apply_fields(db, tbl: str, row_id: str, payload: dict, stamp: Stamp) -> None
                 fields=", ".join(sorted(unknown)),
             )
         )
+
+
+def apply_op(db, op: Op, state: RowState | None = None) -> None:
+    """Apply an operation's fields by the merge rules (rowstate.RowState.merge).
+
+    state: the row's state if the caller has just read it."""
+    tbl, row_id, payload = op.tbl, op.row_id, op.payload
+    check_fields(db, tbl, payload)
     if tbl in tables.LEDGER:
-        names = ["id", *payload]
-        db.execute(
-            f"INSERT INTO {tbl} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-            [row_id, *payload.values()],
-        )
+        _insert_row(db, tbl, row_id, payload)
         return
-    clocks = row_clock(db, tbl, row_id)
-    if clocks is None:
-        names = ["id", *payload]
+    if state is None:
+        state = row_state(db, tbl, row_id)
+    if state is None:
+        _insert_row(db, tbl, row_id, payload)
         db.execute(
-            f"INSERT INTO {tbl} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-            [row_id, *payload.values()],
-        )
-        clocks = {name: stamp for name in payload}
-        db.execute(
-            "INSERT INTO row_clock (tbl, row_id, fields) VALUES (?, ?, ?)",
-            [tbl, row_id, oplog.dumps(clocks)],
+            "INSERT INTO row_clock (tbl, row_id, fields, seen, losers) VALUES (?, ?, ?, ?, ?)",
+            [tbl, row_id, *RowState.new(op).dumps()],
         )
         derived.changed(db, tbl, [row_id])
         return
-    forward = tables.FORWARD.get(tbl, {}).keys() & payload.keys()
-    current = {}
-    if forward:  # forward-only fields compare values too, so read them
-        names = sorted(forward)
-        row = db.execute(f"SELECT {', '.join(names)} FROM {tbl} WHERE id = ?", [row_id]).fetchone()
-        current = dict(zip(names, row, strict=True))
-    winners = {
-        name: value
-        for name, value in payload.items()
-        if tables.wins(
-            tbl, name, (value, stamp), (current.get(name), clocks[name]) if name in clocks else None
-        )
-    }
-    if not winners:
-        return
-    assignments = ", ".join(f"{name} = ?" for name in winners)
-    db.execute(f"UPDATE {tbl} SET {assignments} WHERE id = ?", [*winners.values(), row_id])
-    clocks.update({name: stamp for name in winners})
+
+    def value_of(name: str):
+        return db.execute(f"SELECT {name} FROM {tbl} WHERE id = ?", [row_id]).fetchone()[0]
+
+    winners = state.merge(op, value_of, lambda stamp: op_past(db, stamp))
+    if winners:
+        assignments = ", ".join(f"{name} = ?" for name in winners)
+        db.execute(f"UPDATE {tbl} SET {assignments} WHERE id = ?", [*winners.values(), row_id])
+        derived.changed(db, tbl, [row_id])
     db.execute(
-        "UPDATE row_clock SET fields = ? WHERE tbl = ? AND row_id = ?",
-        [oplog.dumps(clocks), tbl, row_id],
+        "UPDATE row_clock SET fields = ?, seen = ?, losers = ? WHERE tbl = ? AND row_id = ?",
+        [*state.dumps(), tbl, row_id],
     )
-    derived.changed(db, tbl, [row_id])
 
 
-def head_ref(clocks: dict[str, Stamp] | None) -> list[str]:
-    """The row's newest op as a base for an edit made now."""
-    if not clocks:
-        return []
-    _, origin, seq = max(clocks.values())
-    return [f"{origin}:{seq}"]
+def op_past(db, stamp: Stamp) -> dict[str, int]:
+    """What the op with this stamp had seen of its row (rowstate.past)."""
+    _, origin, seq = stamp
+    row = db.execute(
+        f"SELECT {oplog.COLUMNS} FROM oplog WHERE origin = ? AND seq = ?", [origin, seq]
+    ).fetchone()
+    return rowstate.past(Op.from_row(row))
+
+
+def _insert_row(db, tbl: str, row_id: str, payload: dict) -> None:
+    names = ["id", *payload]
+    db.execute(
+        f"INSERT INTO {tbl} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+        [row_id, *payload.values()],
+    )
 
 
 class Writer:
@@ -176,9 +173,9 @@ class Writer:
         self._check_table(tbl)
         values = dict(values)
         row_id = values.pop("id", None) or uuid7()
-        if tbl in tables.SHARED and row_clock(self.db, tbl, row_id) is not None:
+        if tbl in tables.SHARED and row_state(self.db, tbl, row_id) is not None:
             raise BioError(tr("A {table} row with id {id} exists already.", table=tbl, id=row_id))
-        self._record("insert", tbl, row_id, values, [])
+        self._record("insert", tbl, row_id, values)
         return row_id
 
     def insert_many(self, tbl: str, rows: list[dict]) -> list[str]:
@@ -199,12 +196,15 @@ class Writer:
             op_rows.append(op.to_row())
             table_rows.append([row_id, *payload.values()])
             if tbl in tables.SHARED:
-                clock_rows.append((tbl, row_id, oplog.dumps({k: op.stamp for k in names})))
+                clock_rows.append((tbl, row_id, *RowState.new(op).dumps()))
         conn = self.db.conn
         conn.executemany(oplog.INSERT_SQL, op_rows)
         marks = ", ".join("?" * (len(names) + 1))
         conn.executemany(f"INSERT INTO {tbl} (id, {', '.join(names)}) VALUES ({marks})", table_rows)
-        conn.executemany("INSERT INTO row_clock (tbl, row_id, fields) VALUES (?, ?, ?)", clock_rows)
+        conn.executemany(
+            "INSERT INTO row_clock (tbl, row_id, fields, seen, losers) VALUES (?, ?, ?, ?, ?)",
+            clock_rows,
+        )
         derived.changed(self.db, tbl, ids)
         return ids
 
@@ -227,8 +227,18 @@ class Writer:
         if not changed:
             return False
         kind = "delete" if changed == {"deleted": 1} else "update"
-        self._record(kind, tbl, row_id, changed, head_ref(row_clock(self.db, tbl, row_id)))
+        self._record(kind, tbl, row_id, changed)
         return True
+
+    def resolve(self, tbl: str, row_id: str, name: str, value) -> None:
+        """Settle a conflict on one field: record `value` even if the row holds it already.
+        Like every edit, the operation has seen every version of the field known here, so
+        it supersedes them all, at this station and wherever it travels."""
+        self._check_table(tbl)
+        self._current(tbl, row_id)
+        self._record(
+            "delete" if (name, value) == ("deleted", 1) else "update", tbl, row_id, {name: value}
+        )
 
     def delete(self, tbl: str, row_id: str) -> bool:
         """Mark a row deleted (a tombstone other stations receive too)."""
@@ -252,13 +262,15 @@ class Writer:
         if tbl not in tables.SYNCED:
             raise BioError(tr("{table} is not a synced table.", table=tbl))
 
-    def _next_op(self, kind: str, tbl: str, row_id: str, payload: dict, bases: list) -> Op:
-        """This station's next operation: numbered, stamped and chained."""
+    def _next_op(
+        self, kind: str, tbl: str, row_id: str, payload: dict, bases: list, after: int = 0
+    ) -> Op:
+        """This station's next operation: numbered, stamped (after `after`) and chained."""
         self.seq += 1
         op = Op(
             self.origin,
             self.seq,
-            self.clock.now(),
+            max(self.clock.now(), after + 1),
             self.ctx.actor,
             kind,
             tbl,
@@ -269,10 +281,15 @@ class Writer:
         self.hash = op.hash
         return op
 
-    def _record(self, kind: str, tbl: str, row_id: str, payload: dict, bases: list) -> None:
-        op = self._next_op(kind, tbl, row_id, payload, bases)
+    def _record(self, kind: str, tbl: str, row_id: str, payload: dict) -> None:
+        """An op that has seen everything known here of its row (its bases) and is stamped
+        after all of it, even when another station's clock ran ahead (rowstate)."""
+        state = row_state(self.db, tbl, row_id) if tbl in tables.SHARED else None
+        bases = rowstate.refs(state.seen) if state else []
+        after = state.newest_hlc() if state else 0
+        op = self._next_op(kind, tbl, row_id, payload, bases, after)
         self.db.execute(oplog.INSERT_SQL, op.to_row())
-        apply_fields(self.db, tbl, row_id, payload, op.stamp)
+        apply_op(self.db, op, state)
 
 
 @contextmanager

@@ -2303,5 +2303,105 @@ The other station must compare this fingerprint before trusting the key.</source
             <source>{url} is not a hub address; give one like http://192.168.1.10:8765.</source>
             <translation>{url} 不是中转站地址，请填写类似 http://192.168.1.10:8765 的地址。</translation>
         </message>
+        <message>
+            <source>A reconciliation needs its reason: say what the count found and why.</source>
+            <translation>对账须填写原因：说明盘点发现了什么、原因为何。</translation>
+        </message>
+        <message>
+            <source>Actor</source>
+            <translation>操作人</translation>
+        </message>
+        <message>
+            <source>Balance</source>
+            <translation>结存</translation>
+        </message>
+        <message>
+            <source>List the fields that two stations changed without seeing each other's change, with every competing version.</source>
+            <translation>列出两个站点在互不知情的情况下修改的字段，以及每个竞争版本。</translation>
+        </message>
+        <message>
+            <source>Negative balances left by a merge (对账事项): list them, or settle one with a count (--depot, --item, --lot, --counted, --reason).</source>
+            <translation>合并后出现的负库存（对账事项）：列出，或以盘点处理其中一项（--depot、--item、--lot、--counted、--reason）。</translation>
+        </message>
+        <message>
+            <source>No conflicts: every field has one version.</source>
+            <translation>没有冲突：每个字段只有一个版本。</translation>
+        </message>
+        <message>
+            <source>No negative balances to reconcile.</source>
+            <translation>没有需要对账的负库存。</translation>
+        </message>
+        <message>
+            <source>Operation</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Operation of the version to keep.</source>
+            <translation>要保留的版本所对应的操作。</translation>
+        </message>
+        <message>
+            <source>Reconciles a negative balance after a merge: {reason}</source>
+            <translation>同步合并后负库存对账：{reason}</translation>
+        </message>
+        <message>
+            <source>Settle a conflict by choosing one version (its operation, from `sync conflicts`); the choice travels to the other stations like any edit.</source>
+            <translation>选择一个版本以解决冲突（版本的操作编号见 `sync conflicts`）；该选择会像其他修改一样同步到其他站点。</translation>
+        </message>
+        <message>
+            <source>Station</source>
+            <translation>站点</translation>
+        </message>
+        <message>
+            <source>Station {station}'s clock was {hours} h ahead of this one (noted {when}); its times were not adopted. Check that station's date and time.</source>
+            <translation>站点 {station} 的时钟比本站快 {hours} 小时（记录于 {when}）；本站未采用其时间。请检查该站点的日期和时间。</translation>
+        </message>
+        <message>
+            <source>Stations</source>
+            <translation>站点</translation>
+        </message>
+        <message>
+            <source>The merge state (row_clock) of {table} row {id} does not match its operations; run check --rebuild.</source>
+            <translation>{table} 记录 {id} 的合并状态（row_clock）与其操作不符；请运行 check --rebuild。</translation>
+        </message>
+        <message>
+            <source>There is no open conflict {key}; it may have been settled already.</source>
+            <translation>没有未解决的冲突 {key}；它可能已被处理。</translation>
+        </message>
+        <message>
+            <source>To settle an item give --depot, --item, --lot, --counted and --reason.</source>
+            <translation>处理对账事项须给出 --depot、--item、--lot、--counted 和 --reason。</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <source>What the count found (required to settle).</source>
+            <translation>盘点发现的情况（处理时必填）。</translation>
+        </message>
+        <message>
+            <source>kept</source>
+            <translation>保留</translation>
+        </message>
+        <message>
+            <source>lost</source>
+            <translation>落选</translation>
+        </message>
+        <message>
+            <source>{field} of {label} now holds the version of {ref}.</source>
+            <translation>{label} 的 {field} 现为操作 {ref} 的版本。</translation>
+        </message>
+        <message>
+            <source>{path} from station {sender} relays operations of station {code}, whose key was revoked here; nothing was imported.</source>
+            <translation>{path} 来自站点 {sender}，其中转发了站点 {code} 的操作，而该站点的密钥已在本站撤销；未导入任何内容。</translation>
+        </message>
+        <message>
+            <source>{path} was made for station {station}, not for this station ({own}); nothing was imported. Import it at that station.</source>
+            <translation>{path} 是为站点 {station} 制作的，不是本站（{own}）；未导入任何内容。请在该站点导入。</translation>
+        </message>
+        <message>
+            <source>{ref} is not one of the versions in conflict {key}; choose one of: {refs}.</source>
+            <translation>{ref} 不是冲突 {key} 中的版本；请从以下版本中选择：{refs}。</translation>
+        </message>
     </context>
 </TS>

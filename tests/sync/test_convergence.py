@@ -1,11 +1,14 @@
 """Replicas converge whatever the order, duplication, relaying or loss of exchanges.
 
-A hypothesis state machine drives three stations with random inserts, updates,
-deletes and stock movements (overdrawn ones included), under skewed and
-backward-jumping clocks, exchanging random partial sets of operations in random
-order. After a full exchange every replica holds the same rows, every replica
-passes `check`, the ledger sums to every movement ever made, and applying
-everything again changes nothing.
+A hypothesis state machine drives four stations with random operations of every kind:
+inserts, concurrent edits, deletes and restores of shared records, stock movements
+(overdrawn ones included), order status changes (forward-only), and conflicts settled
+by a person's choice. Clocks are skewed (one station may run days ahead: its stamps are
+not adopted, only flagged) and jump backwards. Stations exchange random partial sets of
+operations in random order, relaying what they got from others, some delivered twice.
+After a full exchange every replica holds the same rows and the same conflicts, passes
+`check`, the ledger sums to every movement ever made, and applying everything again
+changes nothing.
 """
 
 import random
@@ -17,20 +20,31 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from desktop.core import check, initdb, oplog
+from desktop.core import check, conflicts, initdb, oplog
 from desktop.core.context import Ctx
 from desktop.core.hlc import wall_ms
 from desktop.core.merge import apply_ops
 from desktop.core.tables import SYNCED
 from desktop.core.writepath import write
 
-REPLICAS = 3
+REPLICAS = 4
+DAY = 24 * 3600 * 1000
 TEXT = st.text(alphabet="甲乙丙丁口罩abc", min_size=1, max_size=4)
 REPLICA = st.integers(0, REPLICAS - 1)
 
 
 def dump(db):
     return {t: db.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in SYNCED}
+
+
+def conflict_set(db):
+    """Open conflicts as every replica must see them, and the losing versions kept."""
+    shown = [
+        (c.key, c.kept.ref, c.kept.value, [(v.ref, v.value) for v in c.others])
+        for c in conflicts.listing(db)
+    ]
+    kept = db.execute("SELECT tbl, row_id, losers FROM row_clock ORDER BY tbl, row_id").fetchall()
+    return shown, kept
 
 
 class Stations(RuleBasedStateMachine):
@@ -41,8 +55,13 @@ class Stations(RuleBasedStateMachine):
         self.skew = [0] * REPLICAS
         self.moved = 0
 
-    @initialize(skews=st.lists(st.integers(-3_600_000, 3_600_000), min_size=3, max_size=3))
-    def stations(self, skews):
+    @initialize(
+        skews=st.lists(st.integers(-3_600_000, 3_600_000), min_size=REPLICAS, max_size=REPLICAS),
+        far_ahead=st.sampled_from([None, *range(REPLICAS)]),
+    )
+    def stations(self, skews, far_ahead):
+        if far_ahead is not None:  # a station whose date is two days ahead
+            skews[far_ahead] += 2 * DAY
         for n in range(REPLICAS):
             db = initdb.init_database(self.dir / f"s{n}.db", f"HY-{n}", f"站{n}")
             self.skew[n] = skews[n]
@@ -52,6 +71,7 @@ class Stations(RuleBasedStateMachine):
             self.depot = w.insert("depot", {"code": "D1", "name": "市级库"})
             self.item = w.insert("item", {"code": "I1", "name": "口罩"})
             self.lot = w.insert("lot", {"item_id": self.item, "batch_no": "B1"})
+            self.order = w.insert("alloc_order", {"number": "TB-1", "station": "HY-0"})
         for db in self.dbs[1:]:
             apply_ops(db, list(oplog.ops_since(self.dbs[0], oplog.vector(db))))
 
@@ -86,6 +106,32 @@ class Stations(RuleBasedStateMachine):
         if rows:
             with write(self.dbs[n], Ctx(f"os:user{n}")) as w:
                 w.delete(table, pick.choice(rows))
+
+    @rule(n=REPLICA, table=st.sampled_from(["unit", "expert"]), pick=st.randoms())
+    def restore(self, n, table, pick):
+        rows = [r[0] for r in self.dbs[n].execute(f"SELECT id FROM {table} WHERE deleted = 1")]
+        if rows:
+            with write(self.dbs[n], Ctx(f"os:user{n}")) as w:
+                w.update(table, pick.choice(rows), {"deleted": 0})
+
+    @rule(
+        n=REPLICA,
+        status=st.sampled_from(["submitted", "approved", "dispatched", "received", "cancelled"]),
+        note=TEXT,
+    )
+    def order_status(self, n, status, note):
+        """Order statuses only move forward, whatever the order edits arrive in."""
+        with write(self.dbs[n], Ctx(f"os:user{n}")) as w:
+            w.update("alloc_order", self.order, {"status": status, "vehicle": note})
+
+    @rule(n=REPLICA, pick=st.randoms())
+    def settle_conflict(self, n, pick):
+        """A person chooses one of the competing versions."""
+        found = conflicts.listing(self.dbs[n])
+        if found:
+            conflict = pick.choice(found)
+            version = pick.choice([conflict.kept, *conflict.others])
+            conflicts.resolve(self.dbs[n], Ctx(f"os:user{n}"), conflict.key, version.ref)
 
     @rule(n=REPLICA, qty=st.integers(-500, 500).filter(bool))
     def move_stock(self, n, qty):
@@ -151,7 +197,11 @@ class Stations(RuleBasedStateMachine):
                         random.Random(src * 7 + dst).shuffle(ops)
                         assert not apply_ops(self.dbs[dst], ops).deferred
         states = [dump(db) for db in self.dbs]
-        assert states[0] == states[1] == states[2]
+        assert all(state == states[0] for state in states)
+        found = [conflict_set(db) for db in self.dbs]
+        assert all(f == found[0] for f in found)
+        statuses = {db.execute("SELECT status FROM alloc_order").fetchone() for db in self.dbs}
+        assert len(statuses) == 1
         for db in self.dbs:
             assert check.run(db) == []
             total = db.execute("SELECT coalesce(sum(qty), 0) FROM stock_move").fetchone()[0]

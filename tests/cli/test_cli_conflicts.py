@@ -1,0 +1,66 @@
+"""`sync conflicts` and `sync resolve` as a station administrator uses them."""
+
+import json
+
+from desktop.core import db as dbmod
+from desktop.core.context import Ctx
+from desktop.core.writepath import write
+from tests.cli.test_cli_sync import enrol_both, stations, sync_group  # noqa: F401 (fixtures)
+
+
+def edit(path, **fields):
+    db = dbmod.open_db(path)
+    try:
+        expert = db.execute("SELECT id FROM expert WHERE name = '赵专家'").fetchone()
+        with write(db, Ctx("os:tester")) as w:
+            if expert is None:
+                w.insert("expert", {"name": "赵专家", **fields})
+            else:
+                w.update("expert", expert[0], fields)
+    finally:
+        db.close()
+
+
+def exchange(run, tmp_path, src, dst):
+    bundle = tmp_path / f"{src}-{dst}.zip"
+    assert run(src, "sync", "export", "--out", str(bundle), "--for", dst)[0] == 0
+    status, out, err = run(dst, "sync", "import", str(bundle))
+    assert status == 0, err
+
+
+def test_conflicts_are_listed_alike_and_settled_by_a_choice(stations, tmp_path):  # noqa: F811
+    run = stations
+    enrol_both(run, tmp_path)
+    edit(run.paths["HY-A"], mobile="13800000000")
+    exchange(run, tmp_path, "HY-A", "HY-B")
+    edit(run.paths["HY-A"], mobile="13811111111")
+    edit(run.paths["HY-B"], mobile="13922222222")
+    exchange(run, tmp_path, "HY-A", "HY-B")
+    exchange(run, tmp_path, "HY-B", "HY-A")
+
+    listed = {}
+    for code in ("HY-A", "HY-B"):
+        status, out, _ = run(code, "--json", "sync", "conflicts")
+        assert status == 0
+        listed[code] = json.loads(out)["conflicts"]
+    assert [c["key"] for c in listed["HY-A"]] == [c["key"] for c in listed["HY-B"]]
+    (conflict,) = listed["HY-A"]
+    values = {conflict["kept"]["value"], *(v["value"] for v in conflict["others"])}
+    assert values == {"13811111111", "13922222222"}
+
+    status, out, _ = run("HY-A", "sync", "conflicts")
+    assert status == 0 and "赵专家" in out and "13811111111" in out and "13922222222" in out
+
+    loser = conflict["others"][0]
+    status, out, err = run("HY-A", "sync", "resolve", conflict["key"], "--keep", "nobody:1")
+    assert status != 0 and "nobody:1" in err
+    status, out, err = run("HY-A", "sync", "resolve", conflict["key"], "--keep", loser["ref"])
+    assert status == 0, err
+    exchange(run, tmp_path, "HY-A", "HY-B")
+    for code in ("HY-A", "HY-B"):
+        status, out, _ = run(code, "--json", "sync", "conflicts")
+        assert json.loads(out)["conflicts"] == []
+        db = dbmod.open_db(run.paths[code])
+        mobile = db.execute("SELECT mobile FROM expert WHERE name = '赵专家'").fetchone()[0]
+        db.close()
+        assert mobile == loser["value"]
