@@ -4,7 +4,8 @@ import click
 
 from desktop.cli_common import State, table
 from desktop.core import alerts as alertsmod
-from desktop.core import catalog, ledger, norms, rotation, stock
+from desktop.core import catalog, ledger, norms, reconcile, rotation, stock
+from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 
 
@@ -238,6 +239,69 @@ def stock_arrive(state: State, transfer_id, qty, reason):
 def stock_count(state: State, depot, item, batch, counted, reason):
     done = stock.count(state.open(), state.ctx, depot, item, batch, counted, reason)
     state.emit(done, tr("Book {book}, counted {counted}: adjusted by {difference}.", **done))
+
+
+@stock_group.command(
+    "reconcile",
+    help=tr(
+        "Negative balances left by a merge (对账事项): list them, or settle one with a count "
+        "(--depot, --item, --lot, --counted, --reason)."
+    ),
+)
+@click.option("--depot", help=tr("Depot code."))
+@click.option("--item", help=tr("Item code."))
+@click.option("--lot", "--batch", "batch", help=tr("Batch number."))
+@click.option("--counted", help=tr("Quantity counted."))
+@click.option("--reason", default="", help=tr("What the count found (required to settle)."))
+@click.pass_obj
+def stock_reconcile(state: State, depot, item, batch, counted, reason):
+    db = state.open()
+    settle = (depot, item, batch, counted)
+    if any(settle) or reason:
+        if not all(v not in (None, "") for v in settle):
+            raise BioError(
+                tr("To settle an item give --depot, --item, --lot, --counted and --reason.")
+            )
+        done = reconcile.resolve(db, state.ctx, depot, item, batch, counted, reason)
+        state.emit(done, tr("Book {book}, counted {counted}: adjusted by {difference}.", **done))
+        return
+    found = reconcile.items(db)
+    if not found:
+        state.emit(found, tr("No negative balances to reconcile."))
+        return
+    rows = [{**f, "stations": ", ".join(f["stations_involved"])} for f in found]
+    parts = [
+        table(
+            rows,
+            [
+                ("depot", tr("Depot")),
+                ("item", tr("Item")),
+                ("item_name", tr("Name")),
+                ("batch", tr("Lot")),
+                ("expiry", tr("Expiry")),
+                ("balance", tr("Balance")),
+                ("unit", tr("Unit")),
+                ("stations", tr("Stations")),
+            ],
+        )
+    ]
+    for f in found:
+        parts.append("")
+        parts.append(f"== {f['depot']} {f['item']} {f['batch']} ({f['balance']} {f['unit']}) ==")
+        parts.append(
+            table(
+                f["movements"],
+                [
+                    ("occurred_at", tr("Time")),
+                    ("kind", tr("Kind")),
+                    ("qty", tr("Quantity")),
+                    ("station", tr("Station")),
+                    ("actor", tr("Actor")),
+                    ("reason", tr("Reason")),
+                ],
+            )
+        )
+    state.emit(found, "\n".join(parts))
 
 
 @stock_group.command("writeoff", help=tr("Write stock off (报废): 过期, 损坏 or 丢失."))

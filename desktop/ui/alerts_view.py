@@ -1,5 +1,6 @@
-"""预警: stock below norm, out of stock, near expiry and expired (alerts.compute),
-with this station's near-expiry thresholds editable in place."""
+"""预警: stock below norm, out of stock, near expiry, expired and negative balances
+(alerts.compute), with this station's near-expiry thresholds editable in place. A
+negative balance left by a merge is reconciled by a count (reconcile_dialog)."""
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -26,18 +27,21 @@ def _expiry_colour(row: dict):
 
 
 class AlertsView(QWidget):
-    """Four tables of alerts and the threshold editor.
+    """Five tables of alerts and the threshold editor.
 
     Signals:
         loaded(dict): alert counts by kind, once the tables are filled.
         thresholds_changed(list): the station's new thresholds in days.
         order_requested(dict): make an allocation order for the selected shortfalls:
             {"to": depot code, "lines": [(item code, quantity)]}.
+        reconciled(dict): a negative balance was settled by a count (stock.count's result);
+            the alerts reload themselves, other views of the stock should too.
     """
 
     loaded = Signal(dict)
     thresholds_changed = Signal(list)
     order_requested = Signal(dict)
+    reconciled = Signal(dict)
 
     def __init__(self, worker, lists: dict | None = None, parent=None):
         super().__init__(parent)
@@ -67,6 +71,17 @@ class AlertsView(QWidget):
         )
         self.make_order.clicked.connect(self.request_order)
         bar.addWidget(self.make_order)
+        self.reconcile = QPushButton(self.tr("Reconcile…"))
+        self.reconcile.setToolTip(
+            self.tr(
+                "Negative balance: see who issued the lot at which station, and settle it "
+                "with a physical count."
+            )
+        )
+        self.reconcile.setEnabled(False)
+        self.reconcile.clicked.connect(self.open_reconcile)
+        bar.addWidget(self.reconcile)
+        self.reconcile_dialog = None
         norm_columns = [
             Column("depot", self.tr("Depot code")),
             Column("depot_name", self.tr("Depot")),
@@ -119,6 +134,11 @@ class AlertsView(QWidget):
             table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
             self.tables[kind] = table
             self.tabs.addTab(table, self.captions[kind])
+        negative = self.tables["negative"]
+        negative.selectionModel().selectionChanged.connect(self._update_reconcile)
+        negative.doubleClicked.connect(lambda _index: self.open_reconcile())
+        self.models["negative"].modelReset.connect(self._update_reconcile)
+        self.tabs.currentChanged.connect(self._update_reconcile)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(bar)
@@ -159,6 +179,37 @@ class AlertsView(QWidget):
         self.order_requested.emit(
             {"to": depots.pop(), "lines": [(row["item"], row["short"]) for row in rows]}
         )
+
+    def selected_negative(self) -> dict | None:
+        """The one selected row under Negative balance, else None."""
+        if KINDS[self.tabs.currentIndex()] != "negative":
+            return None
+        rows = self.tables["negative"].selectionModel().selectedRows()
+        return self.models["negative"].row(rows[0].row()) if len(rows) == 1 else None
+
+    def _update_reconcile(self, *_args) -> None:
+        self.reconcile.setEnabled(self.selected_negative() is not None)
+
+    def open_reconcile(self):
+        """Open the reconciliation of the selected negative balance; returns the dialog."""
+        row = self.selected_negative()
+        if row is None:
+            return None
+        from desktop.ui.reconcile_dialog import ReconcileDialog
+
+        self.message.clear()
+        self.reconcile_dialog = ReconcileDialog(self.worker, row, self)
+        self.reconcile_dialog.succeeded.connect(self._reconciled)
+        self.reconcile_dialog.open()
+        return self.reconcile_dialog
+
+    def _reconciled(self, result: dict) -> None:
+        dialog = self.reconcile_dialog
+        style.apply(self.message, "ok")
+        if dialog is not None and hasattr(dialog, "summary"):
+            self.message.setText(dialog.summary(result))
+        self.reconciled.emit(result)
+        self.refresh()
 
     def _say_error(self, text: str) -> None:
         style.apply(self.message, "error")

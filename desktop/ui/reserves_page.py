@@ -183,6 +183,7 @@ class ReservesPage(QWidget):
         elif key == "alerts":
             widget.thresholds_changed.connect(lambda _days: self.load_lists())
             widget.order_requested.connect(self.order_requested)
+            widget.reconciled.connect(lambda _result: self._stock_changed())
         elif key == "rotation":
             widget.transferred.connect(lambda _result: self._stock_changed())
         elif key == "transit":
