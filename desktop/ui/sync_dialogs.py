@@ -1,5 +1,6 @@
-"""Parts of the 同步 page: the import summary panel and the two confirmations (a peer's
-fingerprint before trusting it, a revocation). Strings stay in the SyncPage context."""
+"""Parts of the 同步 page: the import summary panel, the far-ahead clock warning and the
+two confirmations (a peer's fingerprint before trusting it, a revocation). Strings stay in
+the SyncPage context."""
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox, QWidget
@@ -10,8 +11,9 @@ YES, NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 
 
 class ImportSummary(QWidget):
-    """What an import did: sender, sequence, new operations, duplicates, deferred, and the
-    overdrawn balances after the import (with the count before). Hidden until shown."""
+    """What an import did: sender, sequence, new operations, duplicates, deferred, the
+    overdrawn balances after the import (with the count before), the conflicts it brought
+    (when any) and the stations whose clocks it found far ahead. Hidden until shown."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -48,10 +50,34 @@ class ImportSummary(QWidget):
                 ).format(after=after, before=before),
             ),
         ]
+        warnings = []  # rows shown in red
+        new_conflicts = outcome.get("conflicts_after", 0) - outcome.get("conflicts_before", 0)
+        if new_conflicts > 0:
+            warnings.append(len(rows))
+            rows.append(
+                (
+                    QCoreApplication.translate("SyncPage", "Conflicts"),
+                    QCoreApplication.translate("SyncPage", "{count} new").format(
+                        count=new_conflicts
+                    ),
+                )
+            )
+        if outcome.get("clock_flags"):
+            warnings.append(len(rows))
+            rows.append(
+                (
+                    QCoreApplication.translate("SyncPage", "Clock"),
+                    "\n".join(clock_warning(flag) for flag in outcome["clock_flags"]),
+                )
+            )
         for caption, value in rows:
-            self.form.addRow(caption, QLabel(value))
+            label = QLabel(value)
+            label.setWordWrap(True)
+            self.form.addRow(caption, label)
         if after > before:
-            style.apply(self.form.itemAt(5, QFormLayout.ItemRole.FieldRole).widget(), "error")
+            warnings.append(5)
+        for row in warnings:
+            style.apply(self.form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget(), "error")
         self.show()
 
     def values(self) -> dict[str, str]:
@@ -62,6 +88,19 @@ class ImportSummary(QWidget):
             value = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
             out[caption.text()] = value.text()
         return out
+
+
+def clock_warning(flag: dict) -> str:
+    """One station's far-ahead clock (a sync_jobs.clock_flags entry), as a warning."""
+    return QCoreApplication.translate(
+        "SyncPage",
+        "Station {station}'s clock was {hours} h ahead of this one (noted {when}); its "
+        "times were not adopted. Check that station's date and time.",
+    ).format(
+        station=flag["station"],
+        hours=f"{flag['ahead_hours']:g}",
+        when=flag.get("noted") or flag["noted_at"],
+    )
 
 
 def confirm_fingerprint(parent: QWidget, info: dict) -> bool:

@@ -1,4 +1,6 @@
-"""Worker jobs of the 同步 page: what it shows, and export and import with their summary.
+"""Worker jobs of the 同步 page: what it shows (with the stations whose clocks ran far
+ahead), and export and import with their summary (overdrawn balances and conflicts before
+and after, clocks flagged by the import).
 
 Each function receives the worker's database and touches no widget. Refusals (BioError,
 bundles.BundleRefused) are left to jobs.refusable."""
@@ -6,7 +8,7 @@ bundles.BundleRefused) are left to jobs.refusable."""
 from datetime import datetime
 from pathlib import Path
 
-from desktop.core import alerts, bundles, sync_keys
+from desktop.core import alerts, bundles, conflicts, sync_keys
 
 HISTORY_LIMIT = 500
 
@@ -24,8 +26,24 @@ def when(text: str | None) -> str | None:
     return text[:19].replace("T", " ") if text else text
 
 
+def local(text: str | None) -> str | None:
+    """A stored UTC ISO time in local time, to the minute: 2026-11-29 14:53."""
+    if not text:
+        return text
+    try:
+        return datetime.fromisoformat(text).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return when(text)
+
+
+def clock_flags(db) -> list[dict]:
+    """conflicts.clock_flags with the time noted in local time (`noted`)."""
+    return [{**flag, "noted": local(flag["noted_at"])} for flag in conflicts.clock_flags(db)]
+
+
 def state(db) -> dict:
-    """This station, the enrolled stations, the bundle history (newest first)."""
+    """This station, the enrolled stations, the bundle history (newest first), and the
+    stations whose clocks ran far ahead of this one's."""
     own = sync_keys.own(db)
     history = []
     for row in db.query(HISTORY, [HISTORY_LIMIT]):
@@ -45,6 +63,7 @@ def state(db) -> dict:
             for row in sync_keys.list_trusted(db)
         ],
         "history": history,
+        "clock_flags": clock_flags(db),
     }
 
 
@@ -70,12 +89,25 @@ def overdrawn(db) -> int:
 
 
 def import_job(path: Path):
-    """A job importing the bundle; returns the result and the overdrawn balances before
-    and after."""
+    """A job importing the bundle; returns the result, the overdrawn balances and the open
+    conflicts before and after, and the far-ahead clocks this import noted."""
 
     def job(db) -> dict:
         before = overdrawn(db)
+        conflicts_before = conflicts.count(db)
+        flagged = {f["origin"]: (f["noted_at"], f["ahead_hours"]) for f in clock_flags(db)}
         result = bundles.import_(db, Path(path))
-        return {"result": result, "overdrawn_before": before, "overdrawn_after": overdrawn(db)}
+        return {
+            "result": result,
+            "overdrawn_before": before,
+            "overdrawn_after": overdrawn(db),
+            "conflicts_before": conflicts_before,
+            "conflicts_after": conflicts.count(db),
+            "clock_flags": [
+                f
+                for f in clock_flags(db)
+                if flagged.get(f["origin"]) != (f["noted_at"], f["ahead_hours"])
+            ],
+        }
 
     return job

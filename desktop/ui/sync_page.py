@@ -1,15 +1,18 @@
 """同步: this station and its key fingerprint, the trusted stations, signed bundles
-exported to a folder (a USB stick) and imported from one, and the history of bundles.
+exported to a folder (a USB stick) and imported from one, the history of bundles, and the
+open conflicts (two stations changed one field without seeing each other's change: the
+versions side by side, one action to keep or restore one; desktop/ui/conflicts_view.py).
+A warning line names the stations whose clocks ran far ahead of this one's.
 
 Start-up pays for an empty page: the sections are built on first show. Every database
-call runs on the worker; a refusal (an unknown sender, a tampered file) comes back as a
-value and is shown in red on the page. Conflicts between competing values are not
-listed: the core does not detect them yet."""
+call runs on the worker; a refusal (an unknown sender, a tampered file, a conflict settled
+meanwhile) comes back as a value and is shown in red on the page. The conflicts are read
+again after every import and on refresh; settling one emits `changed`."""
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QColor, QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +41,8 @@ class SyncPage(QWidget):
         loaded(): the station, the trusted stations and the history were shown.
         exported(object): an export finished (bundles.ExportResult or Refused).
         imported(object): an import finished (sync_jobs.import_job's dict or Refused).
-        changed(): an import applied operations (the other pages refresh).
+        changed(): an import applied operations, or a conflict was settled (the other
+            pages refresh).
     """
 
     loaded = Signal()
@@ -127,12 +132,24 @@ class SyncPage(QWidget):
         )
         self.history_table = style.table(QTableView())
         self.history_table.setModel(self.history_model)
-        history = QGroupBox(self.tr("Bundle history"))
-        QVBoxLayout(history).addWidget(self.history_table)
+
+        from desktop.ui.conflicts_view import ConflictsView
+
+        self.conflicts = ConflictsView(self.worker)
+        self.conflicts.loaded.connect(self._conflicts_loaded)
+        self.conflicts.resolved.connect(lambda _conflict: self.changed.emit())
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.history_table, self.tr("Bundle history"))
+        self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
+
+        self.clock_warning = style.apply(QLabel(), "banner")
+        self.clock_warning.setWordWrap(True)
+        self.clock_warning.hide()
+        layout.addWidget(self.clock_warning)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(trusted)
-        splitter.addWidget(history)
+        splitter.addWidget(self.tabs)
         splitter.setSizes([200, 400])
         layout.addWidget(splitter, 1)
 
@@ -197,6 +214,7 @@ class SyncPage(QWidget):
         from desktop.ui import sync_jobs
 
         self.worker.run(refusable(sync_jobs.state), self._loaded)
+        self.conflicts.reload()
 
     def _loaded(self, state) -> None:
         if isinstance(state, Refused):
@@ -222,8 +240,16 @@ class SyncPage(QWidget):
             if not row["revoked"]:
                 self.recipient.addItem(f"{row['code']} {row['name']}", row["origin"])
         self.recipient.setCurrentIndex(max(self.recipient.findData(chosen), 0))
+        flags = state.get("clock_flags") or []
+        self.clock_warning.setText("\n".join(sync_dialogs.clock_warning(f) for f in flags))
+        self.clock_warning.setVisible(bool(flags))
         self._station_selected()
         self.loaded.emit()
+
+    def _conflicts_loaded(self, count: int) -> None:
+        index = self.tabs.indexOf(self.conflicts)
+        self.tabs.setTabText(index, self.tr("Conflicts ({count})").format(count=count))
+        self.tabs.tabBar().setTabTextColor(index, QColor(style.RED) if count else QColor())
 
     def _station_selected(self) -> None:
         row = self.stations_model.row(self.stations_table.currentIndex().row())

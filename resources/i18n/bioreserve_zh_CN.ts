@@ -65,147 +65,157 @@
     <context>
         <name>AlertsView</name>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="49" />
+            <location filename="../../desktop/ui/alerts_view.py" line="53" />
             <source>1 to 5 day counts separated by commas; each lot is shown in the tightest.</source>
             <translation>1 至 5 个天数，用逗号分隔；每个批次归入最紧的一档。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="51" />
+            <location filename="../../desktop/ui/alerts_view.py" line="55" />
             <source>Save thresholds</source>
             <translation>保存阈值</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="57" />
+            <location filename="../../desktop/ui/alerts_view.py" line="61" />
             <source>Near-expiry thresholds (days)</source>
             <translation>近效期预警阈值（天）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="61" />
+            <location filename="../../desktop/ui/alerts_view.py" line="65" />
             <source>Allocation order for the selection…</source>
             <translation>为所选缺口生成调拨单…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="64" />
+            <location filename="../../desktop/ui/alerts_view.py" line="68" />
             <source>Below norm or out of stock: order the shortfall of the selected rows (one depot) from the other depots.</source>
             <translation>低于定额或缺货：为所选行（同一仓库）的缺口从其他仓库生成调拨单。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="71" />
-            <location filename="../../desktop/ui/alerts_view.py" line="81" />
+            <location filename="../../desktop/ui/alerts_view.py" line="74" />
+            <source>Reconcile…</source>
+            <translation>对账…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="77" />
+            <source>Negative balance: see who issued the lot at which station, and settle it with a physical count.</source>
+            <translation>负库存：查看由谁在哪个站点发放了该批次，并以实物盘点处理。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/alerts_view.py" line="86" />
+            <location filename="../../desktop/ui/alerts_view.py" line="96" />
             <source>Depot code</source>
             <translation>仓库编码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="72" />
-            <location filename="../../desktop/ui/alerts_view.py" line="82" />
+            <location filename="../../desktop/ui/alerts_view.py" line="87" />
+            <location filename="../../desktop/ui/alerts_view.py" line="97" />
             <source>Depot</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="73" />
-            <location filename="../../desktop/ui/alerts_view.py" line="83" />
+            <location filename="../../desktop/ui/alerts_view.py" line="88" />
+            <location filename="../../desktop/ui/alerts_view.py" line="98" />
             <source>Item code</source>
             <translation>物资编码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="74" />
-            <location filename="../../desktop/ui/alerts_view.py" line="84" />
+            <location filename="../../desktop/ui/alerts_view.py" line="89" />
+            <location filename="../../desktop/ui/alerts_view.py" line="99" />
             <source>Item</source>
             <translation>物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="75" />
+            <location filename="../../desktop/ui/alerts_view.py" line="90" />
             <source>Reserve norm</source>
             <translation>储备定额</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="76" />
+            <location filename="../../desktop/ui/alerts_view.py" line="91" />
             <source>Usable stock</source>
             <translation>可用库存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="77" />
+            <location filename="../../desktop/ui/alerts_view.py" line="92" />
             <source>Shortfall</source>
             <translation>缺口</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="78" />
-            <location filename="../../desktop/ui/alerts_view.py" line="90" />
+            <location filename="../../desktop/ui/alerts_view.py" line="93" />
+            <location filename="../../desktop/ui/alerts_view.py" line="105" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="85" />
+            <location filename="../../desktop/ui/alerts_view.py" line="100" />
             <source>Batch number</source>
             <translation>批号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="86" />
+            <location filename="../../desktop/ui/alerts_view.py" line="101" />
             <source>Expiry date</source>
             <translation>有效期至</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="87" />
+            <location filename="../../desktop/ui/alerts_view.py" line="102" />
             <source>Days left</source>
             <translation>剩余天数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="88" />
+            <location filename="../../desktop/ui/alerts_view.py" line="103" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="89" />
+            <location filename="../../desktop/ui/alerts_view.py" line="104" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="96" />
+            <location filename="../../desktop/ui/alerts_view.py" line="111" />
             <source>Within (days)</source>
             <translation>预警档（天）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="108" />
+            <location filename="../../desktop/ui/alerts_view.py" line="123" />
             <source>Below norm</source>
             <translation>低于定额</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="109" />
+            <location filename="../../desktop/ui/alerts_view.py" line="124" />
             <source>Out of stock</source>
             <translation>缺货</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="110" />
+            <location filename="../../desktop/ui/alerts_view.py" line="125" />
             <source>Near expiry</source>
             <translation>近效期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="111" />
+            <location filename="../../desktop/ui/alerts_view.py" line="126" />
             <source>Expired</source>
             <translation>已过期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="112" />
+            <location filename="../../desktop/ui/alerts_view.py" line="127" />
             <source>Negative balance</source>
             <translation>负库存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="147" />
+            <location filename="../../desktop/ui/alerts_view.py" line="167" />
             <source>Choose rows under Below norm or Out of stock.</source>
             <translation>请在“低于定额”或“缺货”中选择行。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="152" />
+            <location filename="../../desktop/ui/alerts_view.py" line="172" />
             <source>Select the rows to order (one depot).</source>
             <translation>请选择要调拨的行（同一仓库）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="156" />
+            <location filename="../../desktop/ui/alerts_view.py" line="176" />
             <source>The selected rows belong to several depots; choose one.</source>
             <translation>所选行属于多个仓库，请只选择一个仓库的行。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="179" />
+            <location filename="../../desktop/ui/alerts_view.py" line="230" />
             <source>Saved: {days} days.</source>
             <translation>已保存：{days} 天。</translation>
         </message>
@@ -557,6 +567,383 @@
             <location filename="../../desktop/ui/charts.py" line="77" />
             <source>No data</source>
             <translation>暂无数据</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsView</name>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="63" />
+            <source>Two stations changed the same field without seeing each other's change. The newest value is kept and shown; choose the version that is right. The choice reaches the other stations with the next bundle.</source>
+            <translation>两个站点在互不知情的情况下修改了同一字段。系统保留并显示最新的值；请选择正确的版本。您的选择将随下一个同步包送达其他站点。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="76" />
+            <source>No conflicts: every field has one version.</source>
+            <translation>没有冲突：每个字段只有一个版本。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="84" />
+            <source>Record type</source>
+            <translation>记录类型</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="85" />
+            <source>Record</source>
+            <translation>记录</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="86" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="87" />
+            <source>Value kept</source>
+            <translation>保留的值</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="88" />
+            <source>Competing values</source>
+            <translation>竞争值</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="96" />
+            <location filename="../../desktop/ui/conflicts_view.py" line="248" />
+            <source>Versions side by side</source>
+            <translation>版本对照</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="114" />
+            <location filename="../../desktop/ui/conflicts_view.py" line="166" />
+            <source>Division</source>
+            <translation>行政区划</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="115" />
+            <source>Member agency</source>
+            <translation>成员单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="116" />
+            <source>Material category</source>
+            <translation>物资类别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="117" />
+            <location filename="../../desktop/ui/conflicts_view.py" line="154" />
+            <source>Unit of measure</source>
+            <translation>计量单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="118" />
+            <source>Specialty</source>
+            <translation>专业</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="119" />
+            <source>Depot</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="120" />
+            <source>Item</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="121" />
+            <source>Lot</source>
+            <translation>批次</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="122" />
+            <source>Expert</source>
+            <translation>专家</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="123" />
+            <source>Reserve norm</source>
+            <translation>储备定额</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="124" />
+            <source>Transfer</source>
+            <translation>调拨</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="125" />
+            <source>Allocation order</source>
+            <translation>调拨单</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="126" />
+            <source>Order line</source>
+            <translation>调拨单明细</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="127" />
+            <source>Order pick</source>
+            <translation>调拨单拣货批次</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="128" />
+            <source>Qualification</source>
+            <translation>资质证书</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="129" />
+            <source>Playbook</source>
+            <translation>预案</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="130" />
+            <source>Playbook phase</source>
+            <translation>预案阶段</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="131" />
+            <source>Playbook task</source>
+            <translation>预案任务</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="132" />
+            <source>Material estimation factor</source>
+            <translation>物资测算参数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="136" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="138" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="139" />
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="140" />
+            <source>Mobile</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="141" />
+            <source>Office phone</source>
+            <translation>办公电话</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="142" />
+            <source>Telephone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="143" />
+            <source>Duty phone</source>
+            <translation>值班电话</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="144" />
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="145" />
+            <source>Organisation</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="146" />
+            <source>Gender</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="147" />
+            <source>Specialties</source>
+            <translation>专业</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="148" />
+            <source>Availability</source>
+            <translation>可调用状态</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="149" />
+            <source>Unavailable from</source>
+            <translation>不可调用起始</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="150" />
+            <source>Unavailable until</source>
+            <translation>不可调用截止</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="151" />
+            <location filename="../../desktop/ui/conflicts_view.py" line="152" />
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="153" />
+            <source>Specification</source>
+            <translation>规格</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="155" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="156" />
+            <source>Shelf life</source>
+            <translation>保质期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="157" />
+            <source>Storage</source>
+            <translation>储存条件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="158" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="159" />
+            <source>Deleted</source>
+            <translation>已删除</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="161" />
+            <source>Expires on</source>
+            <translation>有效期至</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="162" />
+            <source>Produced on</source>
+            <translation>生产日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="163" />
+            <source>Batch number</source>
+            <translation>批号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="164" />
+            <source>Manufacturer</source>
+            <translation>生产厂家</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="165" />
+            <source>Level</source>
+            <translation>级别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="167" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="168" />
+            <source>Contact person</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="169" />
+            <source>Short name</source>
+            <translation>简称</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="170" />
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="171" />
+            <source>Priority</source>
+            <translation>优先级</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="172" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="173" />
+            <source>Summary</source>
+            <translation>概要</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="181" />
+            <source>Professional title</source>
+            <translation>职称</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="186" />
+            <source>deleted</source>
+            <translation>已删除</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="186" />
+            <source>in use</source>
+            <translation>在用</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="188" />
+            <source>(empty)</source>
+            <translation>（空）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="244" />
+            <source>Versions side by side: {record}, {field}</source>
+            <translation>版本对照：{record}，{field}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="254" />
+            <source>Value</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="254" />
+            <source>Station</source>
+            <translation>站点</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="254" />
+            <source>Changed by</source>
+            <translation>修改人</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="254" />
+            <source>At</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="261" />
+            <source>Kept (shown now)</source>
+            <translation>保留的版本（当前显示）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="263" />
+            <source>Competing version {number}</source>
+            <translation>竞争版本 {number}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="274" />
+            <source>Keep this version</source>
+            <translation>保留此版本</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="274" />
+            <source>Restore this version</source>
+            <translation>恢复此版本</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/conflicts_view.py" line="323" />
+            <source>{record}: {field} is now {value}.</source>
+            <translation>{record}：{field}现为 {value}。</translation>
         </message>
     </context>
     <context>
@@ -4048,6 +4435,95 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
         </message>
     </context>
     <context>
+        <name>ReconcileDialog</name>
+        <message>
+            <location filename="../../desktop/ui/reconcile_dialog.py" line="33" />
+            <source>Reconcile a negative balance</source>
+            <translation>负库存对账</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reconcile_dialog.py" line="46" />
+            <source>Who</source>
+            <translation>操作人</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reconcile_dialog.py" line="47" />
+            <source>Station</source>
+            <translation>站点</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reconcile_dialog.py" line="48" />
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reconcile_dialog.py" line="49" />
+            <source>Movement</source>
+            <translation>业务类型</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reconcile_dialog.py" line="50" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reconcile_dialog.py" line="51" />
+            <location filename="../../desktop/ui/reconcile_dialog.py" line="72" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reconcile_dialog.py" line="64" />
+            <source>Required: what the count found, e.g. both stations issued the same boxes</source>
+            <translation>必填：盘点发现的情况，例如两个站点发放了同一批箱子</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reconcile_dialog.py" line="67" />
+            <source>Book balance</source>
+            <translation>账面结存</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reconcile_dialog.py" line="68" />
+            <source>Stations involved</source>
+            <translation>涉及站点</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reconcile_dialog.py" line="71" />
+            <source>Counted quantity</source>
+            <translation>实盘数量</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reconcile_dialog.py" line="83" />
+            <source>{item}, lot {batch}, at {depot}</source>
+            <translation>{item}，批号 {batch}，{depot}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reconcile_dialog.py" line="87" />
+            <source>This balance is no longer negative: nothing to reconcile.</source>
+            <translation>该库存已不再为负，无需对账。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reconcile_dialog.py" line="91" />
+            <source>{item_name} ({item}), lot {batch}, at {depot_name} ({depot})</source>
+            <translation>{item_name}（{item}），批号 {batch}，{depot_name}（{depot}）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reconcile_dialog.py" line="103" />
+            <source>Never counted: every movement of the lot here is shown.</source>
+            <translation>从未盘点：显示该批次在此仓库的全部出入库记录。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reconcile_dialog.py" line="106" />
+            <source>Movements since the last count ({when}, {who} at {station}).</source>
+            <translation>上次盘点（{when}，{station} 的 {who}）以来的出入库记录。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reconcile_dialog.py" line="130" />
+            <source>Reconciled: book {book}, counted {counted}, adjusted by {difference}.</source>
+            <translation>已对账：账面 {book}，实盘 {counted}，调整 {difference}。</translation>
+        </message>
+    </context>
+    <context>
         <name>RecordEditor</name>
         <message>
             <location filename="../../desktop/ui/record_editor.py" line="51" />
@@ -4347,43 +4823,64 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="31" />
+            <location filename="../../desktop/ui/sync_dialogs.py" line="33" />
             <source>Sender</source>
             <translation>发送站点</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="34" />
-            <location filename="../../desktop/ui/sync_page.py" line="119" />
+            <location filename="../../desktop/ui/sync_dialogs.py" line="36" />
+            <location filename="../../desktop/ui/sync_page.py" line="124" />
             <source>Sequence</source>
             <translation>序号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="35" />
+            <location filename="../../desktop/ui/sync_dialogs.py" line="37" />
             <source>New operations</source>
             <translation>新操作</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="37" />
+            <location filename="../../desktop/ui/sync_dialogs.py" line="39" />
             <source>Already held (duplicates)</source>
             <translation>已有（重复）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="41" />
+            <location filename="../../desktop/ui/sync_dialogs.py" line="43" />
             <source>Deferred (waiting for earlier operations)</source>
             <translation>暂缓（等待更早的操作）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="45" />
+            <location filename="../../desktop/ui/sync_dialogs.py" line="47" />
             <source>Overdrawn balances</source>
             <translation>负库存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="46" />
+            <location filename="../../desktop/ui/sync_dialogs.py" line="48" />
             <source>{after} (before the import: {before})</source>
             <translation>{after}（导入前：{before}）</translation>
         </message>
         <message>
+            <location filename="../../desktop/ui/sync_dialogs.py" line="59" />
+            <location filename="../../desktop/ui/sync_page.py" line="143" />
+            <source>Conflicts</source>
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_dialogs.py" line="60" />
+            <source>{count} new</source>
+            <translation>新增 {count} 个</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/sync_dialogs.py" line="69" />
+            <source>Clock</source>
+            <translation>时钟</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_dialogs.py" line="95" />
+            <source>Station {station}'s clock was {hours} h ahead of this one (noted {when}); its times were not adopted. Check that station's date and time.</source>
+            <translation>站点 {station} 的时钟比本站快 {hours} 小时（记录于 {when}）；本站未采用其时间。请检查该站点的日期和时间。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_dialogs.py" line="108" />
             <source>Station {code} {name} has the key fingerprint
 
 {fingerprint}
@@ -4396,262 +4893,267 @@ Compare it with the fingerprint that station shows (by telephone or in person). 
 请与该站点显示的指纹核对（电话或当面）。完全一致时才信任该站点。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="75" />
-            <location filename="../../desktop/ui/sync_page.py" line="264" />
+            <location filename="../../desktop/ui/sync_dialogs.py" line="114" />
+            <location filename="../../desktop/ui/sync_page.py" line="290" />
             <source>Add station</source>
             <translation>添加站点</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="80" />
+            <location filename="../../desktop/ui/sync_dialogs.py" line="119" />
             <source>Stop trusting station {code} {name}? Its bundles will be refused from now on, and its key cannot be trusted again.</source>
             <translation>不再信任站点 {code} {name}？此后将拒收其同步包，且该密钥不能再次信任。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="85" />
+            <location filename="../../desktop/ui/sync_dialogs.py" line="124" />
             <source>Revoke</source>
             <translation>吊销</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="67" />
-            <location filename="../../desktop/ui/sync_page.py" line="323" />
+            <location filename="../../desktop/ui/sync_page.py" line="72" />
+            <location filename="../../desktop/ui/sync_page.py" line="349" />
             <source>Synchronization</source>
             <translation>同步</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="75" />
-            <location filename="../../desktop/ui/sync_page.py" line="153" />
+            <location filename="../../desktop/ui/sync_page.py" line="80" />
+            <location filename="../../desktop/ui/sync_page.py" line="170" />
             <source>Code</source>
             <translation>代码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="76" />
-            <location filename="../../desktop/ui/sync_page.py" line="152" />
+            <location filename="../../desktop/ui/sync_page.py" line="81" />
+            <location filename="../../desktop/ui/sync_page.py" line="169" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="77" />
-            <location filename="../../desktop/ui/sync_page.py" line="155" />
+            <location filename="../../desktop/ui/sync_page.py" line="82" />
+            <location filename="../../desktop/ui/sync_page.py" line="172" />
             <source>Fingerprint</source>
             <translation>指纹</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="78" />
+            <location filename="../../desktop/ui/sync_page.py" line="83" />
             <source>Trusted at</source>
             <translation>信任时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="79" />
+            <location filename="../../desktop/ui/sync_page.py" line="84" />
             <source>Last heard from</source>
             <translation>最近收到</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="82" />
+            <location filename="../../desktop/ui/sync_page.py" line="87" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="84" />
+            <location filename="../../desktop/ui/sync_page.py" line="89" />
             <source>Trusted</source>
             <translation>已信任</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="84" />
+            <location filename="../../desktop/ui/sync_page.py" line="89" />
             <source>Revoked</source>
             <translation>已吊销</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="95" />
+            <location filename="../../desktop/ui/sync_page.py" line="100" />
             <source>Add station…</source>
             <translation>添加站点…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="97" />
+            <location filename="../../desktop/ui/sync_page.py" line="102" />
             <source>Revoke…</source>
             <translation>吊销…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="104" />
+            <location filename="../../desktop/ui/sync_page.py" line="109" />
             <source>Trusted stations</source>
             <translation>已信任站点</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="111" />
+            <location filename="../../desktop/ui/sync_page.py" line="116" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="114" />
+            <location filename="../../desktop/ui/sync_page.py" line="119" />
             <source>Direction</source>
             <translation>方向</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="116" />
+            <location filename="../../desktop/ui/sync_page.py" line="121" />
             <source>Exported</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="116" />
+            <location filename="../../desktop/ui/sync_page.py" line="121" />
             <source>Imported</source>
             <translation>导入</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="118" />
+            <location filename="../../desktop/ui/sync_page.py" line="123" />
             <source>Station</source>
             <translation>站点</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="120" />
+            <location filename="../../desktop/ui/sync_page.py" line="125" />
             <source>Operations</source>
             <translation>操作数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="121" />
+            <location filename="../../desktop/ui/sync_page.py" line="126" />
             <source>New</source>
             <translation>新增</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="122" />
+            <location filename="../../desktop/ui/sync_page.py" line="127" />
             <source>Already held</source>
             <translation>已有</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="123" />
+            <location filename="../../desktop/ui/sync_page.py" line="128" />
             <source>Deferred</source>
             <translation>暂缓</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="124" />
+            <location filename="../../desktop/ui/sync_page.py" line="129" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="130" />
+            <location filename="../../desktop/ui/sync_page.py" line="142" />
             <source>Bundle history</source>
             <translation>同步记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="140" />
+            <location filename="../../desktop/ui/sync_page.py" line="157" />
             <source>This station</source>
             <translation>本站</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="154" />
+            <location filename="../../desktop/ui/sync_page.py" line="171" />
             <source>Origin</source>
             <translation>来源标识</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="156" />
+            <location filename="../../desktop/ui/sync_page.py" line="173" />
             <source>Export this station's key…</source>
             <translation>导出本站密钥…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="161" />
+            <location filename="../../desktop/ui/sync_page.py" line="178" />
             <source>Other stations trust this station by its key file; read the fingerprint to them so they can compare it.</source>
             <translation>其他站点凭本站的密钥文件信任本站；请向对方宣读指纹，供其核对。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="170" />
+            <location filename="../../desktop/ui/sync_page.py" line="187" />
             <source>Bundles</source>
             <translation>同步包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="173" />
+            <location filename="../../desktop/ui/sync_page.py" line="190" />
             <source>Export bundle…</source>
             <translation>导出同步包…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="175" />
+            <location filename="../../desktop/ui/sync_page.py" line="192" />
             <source>Import bundle…</source>
             <translation>导入同步包…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="178" />
+            <location filename="../../desktop/ui/sync_page.py" line="195" />
             <source>For</source>
             <translation>发往</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="213" />
+            <location filename="../../desktop/ui/sync_page.py" line="231" />
             <source>All stations</source>
             <translation>全部站点</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="241" />
+            <location filename="../../desktop/ui/sync_page.py" line="251" />
+            <source>Conflicts ({count})</source>
+            <translation>冲突（{count}）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_page.py" line="267" />
             <source>Export this station's key</source>
             <translation>导出本站密钥</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="243" />
+            <location filename="../../desktop/ui/sync_page.py" line="269" />
             <source>Station keys (*.json)</source>
             <translation>站点密钥 (*.json)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="258" />
+            <location filename="../../desktop/ui/sync_page.py" line="284" />
             <source>This station's key was written to {path}.</source>
             <translation>本站密钥已写入 {path}。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="266" />
+            <location filename="../../desktop/ui/sync_page.py" line="292" />
             <source>Station keys (*.json);;All files (*)</source>
             <translation>站点密钥 (*.json);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="283" />
+            <location filename="../../desktop/ui/sync_page.py" line="309" />
             <source>Nothing was trusted.</source>
             <translation>未信任任何站点。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="298" />
+            <location filename="../../desktop/ui/sync_page.py" line="324" />
             <source>Station {code} {name} is trusted.</source>
             <translation>已信任站点 {code} {name}。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="316" />
+            <location filename="../../desktop/ui/sync_page.py" line="342" />
             <source>The key of station {code} is revoked.</source>
             <translation>站点 {code} 的密钥已吊销。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="336" />
+            <location filename="../../desktop/ui/sync_page.py" line="362" />
             <source>Export bundle to folder (USB stick)</source>
             <translation>导出同步包到文件夹（U 盘）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="344" />
+            <location filename="../../desktop/ui/sync_page.py" line="370" />
             <source>Writing the bundle…</source>
             <translation>正在写入同步包…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="356" />
+            <location filename="../../desktop/ui/sync_page.py" line="382" />
             <source>Bundle {sequence} written: {ops} operation(s), {bytes} bytes, {path}.</source>
             <translation>第 {sequence} 号同步包已写入：{ops} 条操作，{bytes} 字节，{path}。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="370" />
+            <location filename="../../desktop/ui/sync_page.py" line="396" />
             <source>Import bundle</source>
             <translation>导入同步包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="372" />
+            <location filename="../../desktop/ui/sync_page.py" line="398" />
             <source>BioReserve bundles (*.zip);;All files (*)</source>
             <translation>BioReserve 同步包 (*.zip);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="380" />
+            <location filename="../../desktop/ui/sync_page.py" line="406" />
             <source>Checking and importing {file}…</source>
             <translation>正在核验并导入 {file}…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="388" />
+            <location filename="../../desktop/ui/sync_page.py" line="414" />
             <source>Refused: {message}</source>
             <translation>已拒收：{message}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="394" />
+            <location filename="../../desktop/ui/sync_page.py" line="420" />
             <source>This bundle was imported before; nothing changed.</source>
             <translation>该同步包此前已导入，未作任何更改。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="396" />
+            <location filename="../../desktop/ui/sync_page.py" line="422" />
             <source>Bundle imported.</source>
             <translation>同步包已导入。</translation>
         </message>
