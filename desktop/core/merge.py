@@ -5,6 +5,8 @@ already known (same origin and seq) is skipped, so applying a set twice
 changes nothing. An op whose predecessor from the same origin is missing is
 deferred (returned, not applied) until the gap is filled. An op whose hash
 does not continue its origin's chain refuses the whole set: nothing is applied.
+Fields merge by desktop.core.rowstate (last writer wins, concurrent versions kept as
+conflicts); stamps far ahead of the local clock are not adopted, only flagged.
 """
 
 from collections.abc import Iterable
