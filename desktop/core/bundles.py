@@ -15,8 +15,9 @@ A bundle is a zip (deflated) of three entries:
 The signature covers the manifest, the manifest covers ops.jsonl by its SHA-256: nothing
 is parsed beyond the manifest before both check out. Import verifies in this order: the
 zip is complete, the manifest parses, the sender is enrolled and not revoked, the
-signature, the hash, the schema version; only then are the operations parsed and merged
-(desktop.core.merge, one durable transaction, all or nothing).
+signature, the recipient (`to` is this station or null), the hash, the schema version;
+only then are the operations parsed, checked for operations of revoked stations, rechained
+and merged (desktop.core.merge, one durable transaction, all or nothing).
 
 Why only one hash per run: each op's hash is sha256(previous hash + canonical op), so the
 importer recomputes the run from the hash it holds for the op before it, and the run's
@@ -28,7 +29,10 @@ Trust model: a bundle is vouched for by its sender's signature, whatever the ori
 the operations inside. A station relays what it holds, so C accepts A's operations from
 B's bundle when C trusts B; the operations keep A's origin, and A's hash chain still
 protects them (merge refuses an op that does not continue its origin's chain, so a relay
-cannot alter operations already held elsewhere without the change showing).
+cannot alter operations already held elsewhere without the change showing). Operations
+of a station whose key this station revoked are not taken from a relay either: a bundle
+that carries ones this station does not already hold is refused whole (revoked_origin).
+Operations of stations never enrolled here are taken: the relay vouches for them.
 
 What to send: the operations the recipient lacks according to the version vector it last
 acknowledged (the `vector` of its last bundle imported here, kept in
@@ -52,11 +56,13 @@ from desktop.core.writepath import transaction
 FORMAT = "bioreserve-bundle/1"
 MANIFEST, OPS, SIGNATURE = "manifest.json", "ops.jsonl", "signature"
 REFERENCE_PREFIX = station.REFERENCE_ORIGIN + "-"
+OPS_COMPRESSLEVEL = 9
 
 
 class BundleRefused(BioError):
     """A bundle that was not imported; `cause` names why, for programs and tests:
-    damaged | unknown_sender | revoked | own | tampered | schema | chain."""
+    damaged | unknown_sender | revoked | own | tampered | not_for_us | schema |
+    revoked_origin | chain."""
 
     def __init__(self, cause: str, message: str):
         super().__init__(message)
@@ -98,66 +104,237 @@ def encode_ops(ops: list[Op]) -> list[str]:
     return lines
 
 
-def decode_op(line: str) -> Op:
-    """One ops.jsonl line; the hash is "" where the line carries none."""
+def export_lines(db, known: dict[str, int]) -> list[str]:
+    """ops.jsonl lines of every op not covered by `known`, reference data left out: what
+    encode_ops(ops_since(db, known)) makes, assembled from the stored (canonical) JSON text
+    of each op without decoding it."""
+    lines: list[str] = []
+    for origin, after in oplog.runs_since(db, known):
+        if is_reference(origin):
+            continue
+        texts, digest = oplog.canonical_run(db, origin, after)
+        if texts:
+            texts[-1] = f'{texts[-1][:-1]},"{digest}"]'
+            lines += texts
+    return lines
+
+
+class _Canonical(Op):
+    """An op read from a bundle that keeps the canonical text its hash is computed from, so
+    that hashing it again (merge) neither encodes nor copies it. `chained_after`: the hash of
+    the previous op of its origin that `hash` was computed from here (None: as sent)."""
+
+    def canonical(self) -> str:
+        text = self.__dict__.get("canonical_text")
+        return text if text is not None else super().canonical()
+
+
+# An ops.jsonl line, parsed: the op's ten fields (hash "" if the line has none), and its
+# payload, its bases and its canonical text as text.
+_Parsed = tuple[tuple, tuple[str, str, str]]
+
+
+def _parse(line: str) -> _Parsed:
+    """Parse one ops.jsonl line. Raises ValueError if it is not a well-formed operation.
+
+    The payload's text is taken from the line, not encoded again: the line is the text the
+    hash covers (the hash, when there, comes after it). Where the head, the bases or the
+    layout differ from what dumps() writes, the canonical encoding of the values is used
+    instead; and a run whose lines do not hash to the hash it ends with is hashed again
+    from the canonical encoding of its values (_chain), so every bundle accepted before is
+    accepted. Either way the text hashed is the text stored, so this station's chains verify
+    (check); other text can only pass if its signer hashed it so, as it could any content."""
     fields = json.loads(line)
-    if not isinstance(fields, list) or len(fields) not in (9, 10):
+    if type(fields) is not list or len(fields) not in (9, 10):
         raise ValueError("operation fields")
     origin, seq, hlc, actor, kind, tbl, row_id, payload, bases = fields[:9]
     digest = fields[9] if len(fields) == 10 else ""
     if not (
-        isinstance(origin, str)
-        and isinstance(seq, int)
+        type(origin) is str
+        and type(seq) is int
         and seq >= 1
-        and isinstance(hlc, int)
-        and isinstance(payload, dict)
-        and isinstance(bases, list)
-        and all(isinstance(v, str) for v in (actor, kind, tbl, row_id, digest))
+        and type(hlc) is int
+        and type(payload) is dict
+        and type(bases) is list
+        and type(actor) is str
+        and type(kind) is str
+        and type(tbl) is str
+        and type(row_id) is str
+        and type(digest) is str
     ):
         raise ValueError("operation fields")
-    return Op(origin, seq, hlc, actor, kind, tbl, row_id, payload, bases, digest)
+    head = oplog.canonical_head(origin, seq, hlc, actor, kind, tbl, row_id)
+    bases_json = oplog.encode_json(bases) if bases else "[]"
+    tail = f",{bases_json}]"
+    text = line if not digest else line[: -len(digest) - 4] + "]"
+    payload_json = text[len(head) : -len(tail)]
+    if not (
+        (not digest or line.endswith(f',"{digest}"]'))
+        and text.startswith(head)
+        and text.endswith(tail)
+        and payload_json[:1] == "{"
+        and payload_json[-1:] == "}"
+        and len(text) > len(head) + len(tail)
+    ):
+        payload_json = oplog.encode_json(payload)
+        text = f"{head}{payload_json}{tail}"
+    return (origin, seq, hlc, actor, kind, tbl, row_id, payload, bases, digest), (
+        payload_json,
+        bases_json,
+        text,
+    )
+
+
+def _op(fields: tuple, texts: tuple, digest: str, chained_after: str | None) -> Op:
+    """The Op of parsed fields with `digest` as its hash (built without the dataclass's
+    __init__, which sets each field through object.__setattr__: 100,000 ops a second)."""
+    op = _Canonical.__new__(_Canonical)
+    origin, seq, hlc, actor, kind, tbl, row_id, payload, bases, _ = fields
+    payload_json, bases_json, text = texts
+    op.__dict__.update(
+        origin=origin,
+        seq=seq,
+        hlc=hlc,
+        actor=actor,
+        kind=kind,
+        tbl=tbl,
+        row_id=row_id,
+        payload=payload,
+        bases=bases,
+        hash=digest,
+        payload_json=payload_json,
+        bases_json=bases_json,
+        canonical_text=text,
+        chained_after=chained_after,
+    )
+    return op
+
+
+def decode_op(line: str) -> Op:
+    """One ops.jsonl line; the hash is "" where the line carries none."""
+    fields, texts = _parse(line)
+    return _op(fields, texts, fields[9], None)
+
+
+def _lines(body: bytes) -> list[str]:
+    # Split on "\n" only: str.splitlines() also splits at U+2028, U+2029 and U+0085, which
+    # JSON written with ensure_ascii=False leaves unescaped inside strings.
+    return [line for line in body.decode("utf-8").split("\n") if line]
+
+
+def decode_ops(body: bytes) -> list[Op]:
+    """Every op of ops.jsonl as sent. Raises ValueError if malformed."""
+    return [decode_op(line) for line in _lines(body)]
 
 
 def rechain(db, ops: list[Op], path) -> list[Op]:
     """The ops with every hash recomputed from the chain this station holds, checked
     against the hash each origin's run ends with. A run whose predecessor this station
     lacks is left as sent: merge defers it (a later bundle fills the gap)."""
+    parsed = [
+        (
+            (op.origin, op.seq, op.hlc, op.actor, op.kind, op.tbl, op.row_id)
+            + (op.payload, op.bases, op.hash),
+            (op.payload_json, op.bases_json, op.canonical()),
+        )
+        for op in ops
+    ]
+    return _chain(db, parsed, path)
+
+
+def _hashes(previous: str, texts: list[str]) -> list[str]:
+    """The chain hashes of consecutive canonical texts after `previous`."""
+    out = []
+    sha256 = hashlib.sha256
+    for text in texts:
+        previous = sha256((previous + text).encode("utf-8")).hexdigest()
+        out.append(previous)
+    return out
+
+
+def _canonical_texts(fields: tuple) -> tuple[str, str, str]:
+    """(payload, bases, whole op) text of an op's fields as dumps() writes them."""
+    payload_json, bases_json = oplog.encode_json(fields[7]), oplog.encode_json(fields[8])
+    return payload_json, bases_json, oplog.canonical_text(*fields[:7], payload_json, bases_json)
+
+
+def _chain(db, parsed: list[_Parsed], path) -> list[Op]:
+    """rechain() of parsed lines: each op is built once, with its hash computed here."""
     out: list[Op] = []
     start = 0
-    while start < len(ops):
+    while start < len(parsed):
+        origin = parsed[start][0][0]
         end = start
-        while end + 1 < len(ops) and ops[end + 1].origin == ops[start].origin:
+        while end + 1 < len(parsed) and parsed[end + 1][0][0] == origin:
             end += 1
-        run = ops[start : end + 1]
+        run = parsed[start : end + 1]
         start = end + 1
-        first = run[0]
-        if any(b.seq != a.seq + 1 for a, b in zip(run, run[1:], strict=False)) or not run[-1].hash:
+        first_seq = run[0][0][1]
+        sent = run[-1][0][9]
+        if not sent or any(f[1] != first_seq + i for i, (f, _) in enumerate(run)):
             raise ValueError("run")
         row = db.execute(
-            "SELECT hash FROM oplog WHERE origin = ? AND seq = ?", [first.origin, first.seq - 1]
+            "SELECT hash FROM oplog WHERE origin = ? AND seq = ?", [origin, first_seq - 1]
         ).fetchone()
-        if first.seq > 1 and row is None:
-            out += run
+        if first_seq > 1 and row is None:
+            out += [_op(fields, texts, fields[9], None) for fields, texts in run]
             continue
-        previous = row[0] if row else ""
-        chained = []
-        for op in run:
-            op = op.chained(previous)
-            previous = op.hash
-            chained.append(op)
-        if previous != run[-1].hash:
+        held = row[0] if row else ""
+        chained = _hashes(held, [texts[2] for _, texts in run])
+        if chained[-1] != sent:
+            # Lines laid out otherwise than dumps() would write them: the hash is the one of
+            # the canonical encoding of their values (as every importer computed it before).
+            run = [(fields, _canonical_texts(fields)) for fields, _ in run]
+            chained = _hashes(held, [texts[2] for _, texts in run])
+        if chained[-1] != sent:
             raise BundleRefused(
                 "chain",
                 tr(
                     "The operations of station {origin} in {path} do not continue the hash "
                     "chain this station holds: one of the databases was altered or forked. "
                     "Nothing was imported.",
-                    origin=first.origin,
+                    origin=origin,
                     path=path,
                 ),
             )
-        out += chained
+        out += [
+            _op(fields, texts, digest, previous)
+            for (fields, texts), digest, previous in zip(
+                run, chained, [held, *chained[:-1]], strict=True
+            )
+        ]
     return out
+
+
+def _code(db, origin: str) -> str:
+    """A trusted station's code, or its origin id when not enrolled."""
+    row = db.execute("SELECT code FROM trusted_station WHERE origin = ?", [origin]).fetchone()
+    return row[0] if row else origin
+
+
+def refuse_revoked_origins(db, ops: list[tuple[str, int]], sender: str, path) -> None:
+    """Refuse a bundle that relays operations this station lacks from a station whose key
+    it revoked (operations it already holds are harmless: merge checks they are the same).
+    ops: (origin, seq) of each operation of the bundle; sender: the relaying station."""
+    revoked = dict(db.execute("SELECT origin, code FROM trusted_station WHERE revoked = 1"))
+    if not revoked:
+        return
+    newest: dict[str, int] = {}
+    for origin, seq in ops:
+        if origin in revoked and seq > newest.get(origin, 0):
+            newest[origin] = seq
+    for origin, seq in sorted(newest.items()):
+        if seq > oplog.head(db, origin)[0]:
+            raise BundleRefused(
+                "revoked_origin",
+                tr(
+                    "{path} from station {sender} relays operations of station {code}, whose "
+                    "key was revoked here; nothing was imported.",
+                    path=path,
+                    sender=_code(db, sender),
+                    code=revoked[origin],
+                ),
+            )
 
 
 def acked(db, origin: str) -> dict[str, int]:
@@ -195,7 +372,7 @@ def export(db, path: Path, for_origin: str | None = None) -> ExportResult:
         to = peer["origin"]
     known = baseline(db, to)
     vector = oplog.vector(db)
-    lines = encode_ops([op for op in oplog.ops_since(db, known) if not is_reference(op.origin)])
+    lines = export_lines(db, known)
     body = ("\n".join(lines) + "\n" if lines else "").encode("utf-8")
     digest = hashlib.sha256(body).hexdigest()
     sent = db.execute("SELECT count(*) FROM bundle_log WHERE direction = 'out'").fetchone()[0]
@@ -218,7 +395,7 @@ def export(db, path: Path, for_origin: str | None = None) -> ExportResult:
     try:
         with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.writestr(MANIFEST, manifest_bytes)
-            archive.writestr(OPS, body, compresslevel=9)
+            archive.writestr(OPS, body, compresslevel=OPS_COMPRESSLEVEL)
             archive.writestr(SIGNATURE, signature, compress_type=zipfile.ZIP_STORED)
         temporary.replace(path)
     except OSError as exc:
@@ -319,6 +496,18 @@ def read(db, path: Path) -> tuple[dict, bytes]:
                 code=code,
             ),
         ) from exc
+    to = manifest.get("to")
+    if to is not None and to != own.origin:
+        raise BundleRefused(
+            "not_for_us",
+            tr(
+                "{path} was made for station {station}, not for this station ({own}); "
+                "nothing was imported. Import it at that station.",
+                path=path,
+                station=_code(db, str(to)),
+                own=own.code,
+            ),
+        )
     if hashlib.sha256(body).hexdigest() != manifest.get("sha256"):
         raise BundleRefused(
             "tampered",
@@ -347,18 +536,18 @@ def read(db, path: Path) -> tuple[dict, bytes]:
 def import_(db, path: Path) -> ImportResult:
     """Verify and apply a bundle, all or nothing. Refusals leave the database unchanged."""
     manifest, body = read(db, path)
+    sender = manifest["from"]
+    origin = str(sender["origin"])
     try:
-        ops = rechain(
-            db, [decode_op(line) for line in body.decode("utf-8").splitlines() if line], path
-        )
+        parsed = [_parse(line) for line in _lines(body)]
+        if len(parsed) != manifest.get("ops"):
+            raise ValueError("count")
+        refuse_revoked_origins(db, [fields[:2] for fields, _ in parsed], origin, path)
+        ops = _chain(db, parsed, path)
         vector = {str(k): int(v) for k, v in dict(manifest.get("vector") or {}).items()}
         sequence = int(manifest.get("sequence") or 0)
     except (ValueError, TypeError) as exc:
         raise _damaged(path) from exc
-    if len(ops) != manifest.get("ops"):
-        raise _damaged(path)
-    sender = manifest["from"]
-    origin = str(sender["origin"])
 
     def record(result: merge.MergeResult) -> None:
         """What the bundle tells about its sender, committed with its operations."""

@@ -76,7 +76,7 @@ class Op:
     @classmethod
     def from_row(cls, row) -> "Op":
         origin, seq, hlc, actor, kind, tbl, row_id, payload, bases, digest = row
-        return cls(
+        op = cls(
             origin,
             seq,
             hlc,
@@ -88,6 +88,10 @@ class Op:
             json.loads(bases),
             digest,
         )
+        # The stored texts are what to_row() wrote, dumps() of these values: canonical()
+        # uses them as they are instead of encoding the values again.
+        op.__dict__.update(payload_json=payload, bases_json=bases)
+        return op
 
 
 COLUMNS = "origin, seq, hlc, actor, kind, tbl, row_id, payload, bases, hash"
@@ -125,17 +129,70 @@ def head(db, origin: str) -> tuple[int, str]:
 
 def ops_since(db, known: dict[str, int] | None = None) -> Iterator[Op]:
     """Every op not covered by a version vector, each origin's in sequence order."""
-    known = known or {}
-    for origin, newest in db.execute("SELECT origin, seq FROM vector ORDER BY origin").fetchall():
-        after = known.get(origin, 0)
-        if newest <= after:
-            continue
+    for origin, after in runs_since(db, known):
         cursor = db.execute(
             f"SELECT {COLUMNS} FROM oplog WHERE origin = ? AND seq > ? ORDER BY seq",
             [origin, after],
         )
         for row in cursor:
             yield Op.from_row(row)
+
+
+def runs_since(db, known: dict[str, int] | None = None) -> list[tuple[str, int]]:
+    """(origin, seq known) for every origin with ops not covered by a version vector, by
+    origin."""
+    known = known or {}
+    return [
+        (origin, known.get(origin, 0))
+        for origin, newest in db.execute("SELECT origin, seq FROM vector ORDER BY origin")
+        if newest > known.get(origin, 0)
+    ]
+
+
+_string = json.encoder.encode_basestring  # how dumps() writes a string (ensure_ascii=False)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+encode_json = _ENCODER.encode  # dumps() without building an encoder per call: the same text
+
+
+def canonical_head(origin, seq, hlc, actor, kind, tbl, row_id) -> str:
+    """The start of Op.canonical() up to the payload: '[origin,seq,hlc,actor,kind,tbl,row_id,'."""
+    if (
+        type(seq) is int
+        and type(hlc) is int
+        and type(origin) is str
+        and type(actor) is str
+        and type(kind) is str
+        and type(tbl) is str
+        and type(row_id) is str
+    ):
+        return (
+            f"[{_string(origin)},{seq},{hlc},{_string(actor)},{_string(kind)},"
+            f"{_string(tbl)},{_string(row_id)},"
+        )
+    return dumps([origin, seq, hlc, actor, kind, tbl, row_id])[:-1] + ","
+
+
+def canonical_text(origin, seq, hlc, actor, kind, tbl, row_id, payload_json, bases_json) -> str:
+    """Op.canonical() from an op's fields, its payload and bases given as their dumps() text
+    (as stored in oplog): the same characters, without decoding and encoding them again."""
+    head = canonical_head(origin, seq, hlc, actor, kind, tbl, row_id)
+    return f"{head}{payload_json},{bases_json}]"
+
+
+def canonical_run(db, origin: str, after: int = 0) -> tuple[list[str], str]:
+    """The canonical text (Op.canonical()) of each op of an origin after seq `after`, in
+    sequence order, built from the stored JSON without decoding it; and the last op's hash
+    ("" when there is none)."""
+    rows = db.execute(
+        "SELECT hlc, actor, kind, tbl, row_id, payload, bases, seq, hash FROM oplog "
+        "WHERE origin = ? AND seq > ? ORDER BY seq",
+        [origin, after],
+    ).fetchall()
+    texts = [
+        canonical_text(origin, seq, hlc, actor, kind, tbl, row_id, payload, bases)
+        for hlc, actor, kind, tbl, row_id, payload, bases, seq, _ in rows
+    ]
+    return texts, rows[-1][8] if rows else ""
 
 
 def history(db, tbl: str, row_id: str) -> list[Op]:

@@ -129,6 +129,30 @@ def own_bundle(w):
     bundles.export(w["b"], w["path"])
 
 
+def for_another_station(w):
+    """A genuine bundle of A's, made for C (whom B knows too), taken to B."""
+    enrol(w["tmp"], w["a"], w["c"])
+    enrol(w["tmp"], w["b"], w["c"])
+    bundles.export(w["a"], w["path"], "HY-C")
+
+
+def for_an_unknown_station(w):
+    """Made for C, whom B has never enrolled: the refusal names C's origin id."""
+    enrol(w["tmp"], w["a"], w["c"])
+    bundles.export(w["a"], w["path"], "HY-C")
+    w["words"] = station.get(w["c"]).origin
+
+
+def relays_a_revoked_station(w):
+    """C relays to B the operations of A, whose key B revoked (after A's own bundle)."""
+    for db, peer in ((w["c"], w["a"]), (w["c"], w["b"]), (w["b"], w["c"])):
+        enrol(w["tmp"], db, peer)
+    bundles.import_(w["c"], bundles.export(w["a"], w["tmp"] / "a-any.zip").path)
+    stock_up(w["c"], "C")
+    sync_keys.revoke(w["b"], "HY-A")
+    bundles.export(w["c"], w["path"], "HY-B")
+
+
 CASES = [
     (flip_ops, "tampered", "tampered"),
     (flip_manifest, "tampered", "tampered or not signed"),
@@ -143,6 +167,13 @@ CASES = [
     (revoked_sender, "revoked", "HY-A"),
     (unknown_sender, "unknown_sender", "HY-C"),
     (own_bundle, "own", "this station itself"),
+    (for_another_station, "not_for_us", "made for station HY-C"),
+    (for_an_unknown_station, "not_for_us", "not for this station (HY-B)"),
+    (
+        relays_a_revoked_station,
+        "revoked_origin",
+        "from station HY-C relays operations of station HY-A",
+    ),
 ]
 
 
@@ -162,6 +193,9 @@ def test_a_bad_bundle_is_refused_by_name_and_changes_nothing(world, english, tam
         bundles.import_(b, world["path"])
     assert refused.value.cause == cause
     assert words in str(refused.value)
+    assert world.get("words", words) in str(refused.value)
+    if cause in ("not_for_us", "revoked_origin"):
+        assert "nothing was imported" in str(refused.value)
     assert content(b) == before
 
 
