@@ -38,8 +38,9 @@ SEARCH = {
 }
 
 
-def changed(db, table: str, row_ids: list[str]) -> None:
-    if table in SEARCH:
+def changed(db, table: str, row_ids: list[str], fields=None) -> None:
+    """Rows of `table` were set; `fields`, if given, names the fields that changed."""
+    if table in SEARCH and (fields is None or "name" in fields):
         _index(db, table, row_ids)
 
 

@@ -87,7 +87,15 @@ def row_state(db, tbl: str, row_id: str) -> RowState | None:
 
 
 def check_fields(db, tbl: str, payload: dict) -> None:
+    """Refuse fields this schema lacks (an op from a newer BioReserve)."""
+    checked = db.conn.__dict__.setdefault("_br_fields_ok", set())
+    key = (tbl, *payload)
+    if key in checked:
+        return
     unknown = set(payload) - set(tables.columns(db, tbl)) - {"id"}
+    if not unknown:
+        checked.add(key)
+        return
     if unknown:
         raise BioError(
             tr(
@@ -126,7 +134,7 @@ def apply_op(db, op: Op, state: RowState | None = None) -> None:
     if winners:
         assignments = ", ".join(f"{name} = ?" for name in winners)
         db.execute(f"UPDATE {tbl} SET {assignments} WHERE id = ?", [*winners.values(), row_id])
-        derived.changed(db, tbl, [row_id])
+        derived.changed(db, tbl, [row_id], winners)
     db.execute(
         "UPDATE row_clock SET fields = ?, seen = ?, losers = ? WHERE tbl = ? AND row_id = ?",
         [*state.dumps(), tbl, row_id],

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from desktop.core import check, conflicts, initdb, oplog
+from desktop.core import bundles, check, conflicts, initdb, oplog, station, sync_keys
 from desktop.core.context import Ctx
 from desktop.core.hlc import wall_ms
 from desktop.core.merge import apply_ops
@@ -67,6 +67,13 @@ class Stations(RuleBasedStateMachine):
             self.skew[n] = skews[n]
             db.conn.wall_clock = lambda n=n: wall_ms() + self.skew[n]
             self.dbs.append(db)
+        for db in self.dbs:  # every station enrols every other's key
+            for peer in self.dbs:
+                if peer is not db:
+                    key = self.dir / f"{station.get(peer).code}.key"
+                    sync_keys.export_key(peer, key)
+                    sync_keys.trust(db, key, station.get(peer).fingerprint)
+        self.bundles = 0
         with write(self.dbs[0], Ctx("os:setup")) as w:
             self.depot = w.insert("depot", {"code": "D1", "name": "市级库"})
             self.item = w.insert("item", {"code": "I1", "name": "口罩"})
@@ -171,6 +178,21 @@ class Stations(RuleBasedStateMachine):
         apply_ops(self.dbs[dst], ops)
         if duplicate:
             apply_ops(self.dbs[dst], ops)
+
+    @rule(src=REPLICA, dst=REPLICA, lost=st.booleans(), twice=st.booleans())
+    def bundle(self, src, dst, lost, twice):
+        """A signed bundle file for dst (relaying what src holds of others), maybe lost on
+        the way (the next one carries its operations again) or imported twice."""
+        if src == dst:
+            return
+        self.bundles += 1
+        path = self.dir / f"bundle-{self.bundles}.zip"
+        bundles.export(self.dbs[src], path, station.get(self.dbs[dst]).origin)
+        if lost:
+            return
+        bundles.import_(self.dbs[dst], path)
+        if twice:
+            assert bundles.import_(self.dbs[dst], path).applied == 0
 
     @invariant()
     def ledger_balance_matches_ledger(self):
