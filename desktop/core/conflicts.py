@@ -5,13 +5,15 @@ The merge keeps the newest version (last writer wins) and every losing version, 
 made it, where and when. A person settles a conflict by choosing one version: the choice is
 recorded as a new edit that has seen all of them, so it settles the conflict at every
 station it reaches. Editing the field in the usual way settles it too (the edit saw both).
+A record deleted at one station while another edited it stays deleted, and is a conflict of
+its `deleted` field whose competing versions are those edits: choosing one restores it.
 """
 
 import json
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
-from desktop.core import hlc, station, tables
+from desktop.core import hlc, oplog, rowstate, station, tables
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
@@ -46,6 +48,20 @@ class Conflict:
 
 def listing(db, table: str | None = None) -> list[Conflict]:
     """Every open conflict, by table, record and field."""
+    found = {c.key: c for c in _field_conflicts(db, table)}
+    for c in _deleted_while_edited(db, table):
+        if c.key in found:  # a delete that also raced a restore: one list of versions
+            held = found[c.key]
+            known = {v.ref for v in held.others}
+            others = held.others + tuple(v for v in c.others if v.ref not in known)
+            found[c.key] = Conflict(**{**held.__dict__, "others": others})
+        else:
+            found[c.key] = c
+    return [found[key] for key in sorted(found)]
+
+
+def _field_conflicts(db, table: str | None) -> list[Conflict]:
+    """Fields whose losing versions (row_clock.losers) differ from the value shown."""
     sql = "SELECT tbl, row_id, fields, seen, losers FROM row_clock WHERE losers != '{}'"
     params = []
     if table:
@@ -73,6 +89,51 @@ def listing(db, table: str | None = None) -> list[Conflict]:
                     tuple(
                         _version(db, names, leaf[0], leaf[1], leaf[2], leaf[3])
                         for leaf in sorted(others, reverse=True)
+                    ),
+                )
+            )
+    return out
+
+
+def _deleted_while_edited(db, table: str | None) -> list[Conflict]:
+    """Records deleted at one station while another edited them, unaware of the delete.
+
+    The record stays deleted (the tombstone keeps the edit); the conflict lists the edits
+    that had not seen the winning delete and that nothing has seen since (the row's
+    frontier), so choosing one of them restores the record."""
+    names = _station_names(db)
+    out = []
+    for tbl in [table] if table else tables.SHARED:
+        for (row_id,) in db.execute(f"SELECT id FROM {tbl} WHERE deleted = 1").fetchall():
+            state = row_state(db, tbl, row_id)
+            if state is None or "deleted" not in state.fields:
+                continue
+            hlc_d, origin_d, seq_d = state.fields["deleted"]
+            ops = oplog.history(db, tbl, row_id)
+            pasts = {op.stamp: rowstate.past(op) for op in ops}
+            edits = [
+                op
+                for op in ops
+                if op.payload.get("deleted") != 1
+                and not rowstate.has_seen(pasts[op.stamp], origin_d, seq_d)
+                and not any(
+                    rowstate.has_seen(pasts[other.stamp], op.origin, op.seq) for other in ops
+                )
+            ]
+            if not edits:
+                continue
+            record = _record(db, tbl, row_id)
+            out.append(
+                Conflict(
+                    f"{tbl}:{row_id}:deleted",
+                    tbl,
+                    row_id,
+                    "deleted",
+                    _label(record),
+                    _version(db, names, hlc_d, origin_d, seq_d, 1),
+                    tuple(
+                        _version(db, names, op.hlc, op.origin, op.seq, 0)
+                        for op in sorted(edits, key=lambda op: op.stamp, reverse=True)
                     ),
                 )
             )

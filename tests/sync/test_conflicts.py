@@ -205,3 +205,46 @@ def test_a_far_ahead_clock_is_not_adopted_and_is_flagged(pair, expert):
     assert conflicts.listing(a) == conflicts.listing(b) == []
     for db in (a, b):
         assert check.run(db) == []
+
+
+def test_an_edit_made_while_another_station_deleted_the_record_is_a_conflict(pair, expert):
+    a, b = pair
+    with write(a, ALICE) as w:
+        w.delete("expert", expert)
+    edit(b, BOB, expert, mobile="13922222222")  # B has not heard of the delete
+    both_ways(a, b)
+    found = [conflicts.listing(db) for db in (a, b)]
+    assert shape(found[0]) == shape(found[1]) and len(found[0]) == 1
+    conflict = found[0][0]
+    assert conflict.field == "deleted" and conflict.kept.value == 1
+    assert conflict.kept.station == "HY-A" and conflict.others[0].station == "HY-B"
+    # Restoring takes B's edit back into use, at both stations.
+    conflicts.resolve(a, ALICE, conflict.key, conflict.others[0].ref)
+    sync(a, b)
+    for db in (a, b):
+        row = db.execute("SELECT deleted, mobile FROM expert WHERE id = ?", [expert]).fetchone()
+        assert row == (0, "13922222222")
+        assert conflicts.listing(db) == [] and check.run(db) == []
+
+
+def test_keeping_the_delete_settles_it(pair, expert):
+    a, b = pair
+    with write(a, ALICE) as w:
+        w.delete("expert", expert)
+    edit(b, BOB, expert, mobile="13922222222")
+    both_ways(a, b)
+    conflict = conflicts.listing(b)[0]
+    conflicts.resolve(b, BOB, conflict.key, conflict.kept.ref)
+    sync(b, a)
+    assert conflicts.listing(a) == conflicts.listing(b) == []
+    assert a.execute("SELECT deleted FROM expert WHERE id = ?", [expert]).fetchone() == (1,)
+
+
+def test_editing_a_record_known_to_be_deleted_is_no_conflict(pair, expert):
+    a, b = pair
+    with write(a, ALICE) as w:
+        w.delete("expert", expert)
+    sync(a, b)
+    edit(b, BOB, expert, notes="已退休")  # B saw the delete and annotates the tombstone
+    both_ways(a, b)
+    assert conflicts.listing(a) == conflicts.listing(b) == []
