@@ -134,7 +134,9 @@ def sync_export(state: State, out, for_station):
 @click.argument("bundle", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.pass_obj
 def sync_import(state: State, bundle):
-    result = bundles.import_(state.open(), bundle)
+    db = state.open()
+    before = len(conflicts.listing(db))
+    result = bundles.import_(db, bundle)
     sender = result.sender
     if result.ops == 0:
         text = tr(
@@ -165,7 +167,28 @@ def sync_import(state: State, bundle):
                 "Deferred operations follow ones this station has not received yet; they "
                 "will apply with a later bundle."
             )
-    state.emit(asdict(result), text)
+    after = len(conflicts.listing(db))
+    if after > before:
+        text += "\n" + tr(
+            "{count} new conflict(s): two stations changed the same field; see `sync "
+            "conflicts` ({total} open).",
+            count=after - before,
+            total=after,
+        )
+    for flag in conflicts.clock_flags(db):
+        if flag["origin"] in result.clock_ahead:
+            text += "\n" + clock_warning(flag)
+    state.emit({**asdict(result), "conflicts_open": after}, text)
+
+
+def clock_warning(flag: dict) -> str:
+    return tr(
+        "Station {station}'s clock was {hours} h ahead of this one (noted {when}); its "
+        "times were not adopted. Check that station's date and time.",
+        station=flag["station"],
+        hours=flag["ahead_hours"],
+        when=flag["noted_at"],
+    )
 
 
 @sync.command(
@@ -193,15 +216,7 @@ def sync_conflicts(state: State):
     if not found:
         parts.append(tr("No conflicts: every field has one version."))
     for flag in flags:
-        parts.append(
-            tr(
-                "Station {station}'s clock was {hours} h ahead of this one (noted {when}); its "
-                "times were not adopted. Check that station's date and time.",
-                station=flag["station"],
-                hours=flag["ahead_hours"],
-                when=flag["noted_at"],
-            )
-        )
+        parts.append(clock_warning(flag))
     state.emit({"conflicts": [c.as_dict() for c in found], "clock_flags": flags}, "\n".join(parts))
 
 

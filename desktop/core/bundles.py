@@ -89,6 +89,8 @@ class ImportResult:
     already_imported: bool
     ops: int = 0
     deferred_refs: list[str] = field(default_factory=list)
+    # Stations whose stamps ran far ahead of this station's clock: {origin: ms ahead}.
+    clock_ahead: dict[str, int] = field(default_factory=dict)
 
 
 def is_reference(origin: str) -> bool:
@@ -591,4 +593,5 @@ def import_(db, path: Path) -> ImportResult:
         already_imported=already,
         ops=len(ops),
         deferred_refs=[op.ref for op in result.deferred],
+        clock_ahead=result.clock_ahead,
     )

@@ -2403,5 +2403,9 @@ The other station must compare this fingerprint before trusting the key.</source
             <source>{ref} is not one of the versions in conflict {key}; choose one of: {refs}.</source>
             <translation>{ref} 不是冲突 {key} 中的版本；请从以下版本中选择：{refs}。</translation>
         </message>
+        <message>
+            <source>{count} new conflict(s): two stations changed the same field; see `sync conflicts` ({total} open).</source>
+            <translation>新增 {count} 个冲突：两个站点修改了同一字段；请查看 `sync conflicts`（共 {total} 个未解决）。</translation>
+        </message>
     </context>
 </TS>

@@ -26,6 +26,7 @@ def exchange(run, tmp_path, src, dst):
     assert run(src, "sync", "export", "--out", str(bundle), "--for", dst)[0] == 0
     status, out, err = run(dst, "sync", "import", str(bundle))
     assert status == 0, err
+    return out
 
 
 def test_conflicts_are_listed_alike_and_settled_by_a_choice(stations, tmp_path):  # noqa: F811
@@ -35,7 +36,8 @@ def test_conflicts_are_listed_alike_and_settled_by_a_choice(stations, tmp_path):
     exchange(run, tmp_path, "HY-A", "HY-B")
     edit(run.paths["HY-A"], mobile="13811111111")
     edit(run.paths["HY-B"], mobile="13922222222")
-    exchange(run, tmp_path, "HY-A", "HY-B")
+    said = exchange(run, tmp_path, "HY-A", "HY-B")
+    assert "sync conflicts" in said  # the import names the new conflict and where to look
     exchange(run, tmp_path, "HY-B", "HY-A")
 
     listed = {}
