@@ -4,15 +4,10 @@ import json
 
 import pytest
 
-from desktop.core import catalog, check, initdb, oplog, reconcile, stock
+from desktop.core import check, initdb, reconcile
 from desktop.core import db as dbmod
-from desktop.core.context import Ctx
-from desktop.core.merge import apply_ops
 from tests.cli.conftest import invoke
-
-
-def sync(src, dst):
-    return apply_ops(dst, list(oplog.ops_since(src, oplog.vector(dst))))
+from tests.stations import overdraw
 
 
 @pytest.fixture
@@ -21,14 +16,7 @@ def station(capsys, tmp_path):
     path = tmp_path / "a.db"
     a = initdb.init_database(path, "HY-A", "甲站")
     b = initdb.init_database(tmp_path / "b.db", "HY-B", "乙站")
-    alice, bob = Ctx("os:alice"), Ctx("os:bob")
-    catalog.save_depot(a, alice, {"code": "CK1", "name": "市级库", "level": "市级储备库"})
-    catalog.save_item(a, alice, {"code": "KZ", "name": "口罩", "unit": "只", "category": "PPE"})
-    stock.receive(a, alice, "CK1", "KZ", "B1", 10, expiry="2030-01-01")
-    sync(a, b)
-    stock.issue(a, alice, "CK1", "KZ", 8, "B1", reason="甲站发放")
-    stock.issue(b, bob, "CK1", "KZ", 8, "B1", reason="乙站发放")
-    sync(b, a)
+    overdraw(a, b)
     a.conn.close()
     b.conn.close()
 

@@ -2,17 +2,13 @@
 
 import pytest
 
-from desktop.core import catalog, check, i18n, initdb, oplog, reconcile, stock, sync_keys
+from desktop.core import catalog, check, i18n, initdb, reconcile, stock, sync_keys
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
-from desktop.core.merge import apply_ops
+from tests.stations import sync
 
 ALICE, BOB = Ctx("os:alice"), Ctx("os:bob")
 REASON_NEEDED = "A reconciliation needs its reason: say what the count found and why."
-
-
-def sync(src, dst):
-    return apply_ops(dst, list(oplog.ops_since(src, oplog.vector(dst))))
 
 
 def enrol(db, peer, folder):

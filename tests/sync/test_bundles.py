@@ -6,23 +6,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop.core import bundles, catalog, check, initdb, oplog, orders, station, stock, sync_keys
+from desktop.core import bundles, catalog, check, oplog, orders, station, stock, sync_keys
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.tables import SYNCED
+from tests.stations import enrol, make_station
 
 CLERK = Ctx("os:clerk")
-
-
-def make_station(tmp_path, code, name):
-    return initdb.init_database(tmp_path / f"{code}.db", code, name)
-
-
-def enrol(tmp_path, db, peer):
-    """db trusts peer's key (as after comparing fingerprints)."""
-    key = tmp_path / f"{station.get(peer).code}.key"
-    sync_keys.export_key(peer, key)
-    return sync_keys.trust(db, key, station.get(peer).fingerprint)
 
 
 def synced(db):

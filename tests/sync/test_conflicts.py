@@ -3,18 +3,14 @@ far-ahead clocks are not adopted and are flagged."""
 
 import pytest
 
-from desktop.core import check, conflicts, hlc, initdb, oplog, station, sync_keys
+from desktop.core import check, conflicts, hlc, initdb, oplog
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.hlc import wall_ms
-from desktop.core.merge import apply_ops
 from desktop.core.writepath import load_clock, write
+from tests.stations import enrol_all, sync
 
 ALICE, BOB = Ctx("os:alice"), Ctx("os:bob")
-
-
-def sync(src, dst):
-    return apply_ops(dst, list(oplog.ops_since(src, oplog.vector(dst))))
 
 
 def shape(found):
@@ -31,10 +27,7 @@ def both_ways(a, b):
 def pair(tmp_path):
     a = initdb.init_database(tmp_path / "a.db", "HY-A", "甲站")
     b = initdb.init_database(tmp_path / "b.db", "HY-B", "乙站")
-    for db, peer in ((a, b), (b, a)):  # enrolled: versions name the station by its code
-        key = tmp_path / f"{station.get(peer).code}.key"
-        sync_keys.export_key(peer, key)
-        sync_keys.trust(db, key, station.get(peer).fingerprint)
+    enrol_all(tmp_path, [a, b])  # enrolled: versions name the station by its code
     b.conn.wall_clock = lambda: wall_ms() + 1000  # B's edits are the newer ones
     yield a, b
     a.conn.close()

@@ -20,12 +20,13 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from desktop.core import bundles, check, conflicts, initdb, oplog, station, sync_keys
+from desktop.core import bundles, check, conflicts, initdb, oplog, station
 from desktop.core.context import Ctx
 from desktop.core.hlc import wall_ms
 from desktop.core.merge import apply_ops
 from desktop.core.tables import SYNCED
 from desktop.core.writepath import write
+from tests.stations import enrol_all
 
 REPLICAS = 4
 DAY = 24 * 3600 * 1000
@@ -67,12 +68,7 @@ class Stations(RuleBasedStateMachine):
             self.skew[n] = skews[n]
             db.conn.wall_clock = lambda n=n: wall_ms() + self.skew[n]
             self.dbs.append(db)
-        for db in self.dbs:  # every station enrols every other's key
-            for peer in self.dbs:
-                if peer is not db:
-                    key = self.dir / f"{station.get(peer).code}.key"
-                    sync_keys.export_key(peer, key)
-                    sync_keys.trust(db, key, station.get(peer).fingerprint)
+        enrol_all(self.dir, self.dbs)
         self.bundles = 0
         with write(self.dbs[0], Ctx("os:setup")) as w:
             self.depot = w.insert("depot", {"code": "D1", "name": "市级库"})

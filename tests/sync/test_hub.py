@@ -12,7 +12,8 @@ import pytest
 
 from desktop.core import bundles, catalog, check, hub, hub_client, station
 from desktop.core.errors import BioError
-from tests.sync.test_bundles import CLERK, content, enrol, make_station, stock_up, synced
+from tests.stations import enrol, enrol_all, make_station
+from tests.sync.test_bundles import CLERK, content, stock_up, synced
 
 
 @pytest.fixture
@@ -37,10 +38,7 @@ def trio(tmp_path):
         make_station(tmp_path, "HY-B", "乙站"),
         make_station(tmp_path, "HY-C", "丙站"),
     ]
-    for db in dbs:
-        for peer in dbs:
-            if peer is not db:
-                enrol(tmp_path, db, peer)
+    enrol_all(tmp_path, dbs)
     yield dbs
     for db in dbs:
         db.conn.close()

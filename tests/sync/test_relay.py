@@ -9,7 +9,8 @@ import pytest
 from desktop.core import bundles, catalog, check, oplog, station, sync_keys
 from desktop.core.bundles import MANIFEST, OPS, SIGNATURE, BundleRefused
 from desktop.core.context import Ctx
-from tests.sync.test_bundles import content, enrol, make_station, stock_up, synced
+from tests.stations import enrol_all
+from tests.sync.test_bundles import content, make_station, stock_up, synced
 
 # Quotes, backslashes, control characters, CJK and an astral character in names and actor.
 ODD = 'a"b\\c\n\t\x01 中文 🧪 \u2028'
@@ -19,10 +20,7 @@ ODD = 'a"b\\c\n\t\x01 中文 🧪 \u2028'
 def trio(tmp_path):
     """A, B and C all enrolled with each other."""
     dbs = [make_station(tmp_path, f"HY-{c}", f"{c}站") for c in "ABC"]
-    for db in dbs:
-        for peer in dbs:
-            if peer is not db:
-                enrol(tmp_path, db, peer)
+    enrol_all(tmp_path, dbs)
     yield dbs
     for db in dbs:
         db.conn.close()

@@ -4,17 +4,13 @@ a refused entry stays in the dialog and changes nothing."""
 import pytest
 from PySide6.QtCore import QItemSelectionModel
 
-from desktop.core import alerts, catalog, check, initdb, oplog, reconcile, stock, sync_keys
+from desktop.core import alerts, check, initdb, reconcile, stock, sync_keys
 from desktop.core.context import Ctx
-from desktop.core.merge import apply_ops
 from desktop.ui.alerts_view import KINDS, AlertsView
 from desktop.ui.reconcile_dialog import ReconcileDialog
+from tests.stations import overdraw
 
 TIMEOUT = 10000
-
-
-def sync(src, dst):
-    return apply_ops(dst, list(oplog.ops_since(src, oplog.vector(dst))))
 
 
 @pytest.fixture
@@ -24,14 +20,7 @@ def overdrawn(tmp_path):
     b = initdb.init_database(tmp_path / "b.db", "HY-B", "乙站")
     sync_keys.export_key(b, tmp_path / "b.key")
     sync_keys.trust(a, tmp_path / "b.key")
-    alice, bob = Ctx("os:alice"), Ctx("os:bob")
-    catalog.save_depot(a, alice, {"code": "CK1", "name": "市级库", "level": "市级储备库"})
-    catalog.save_item(a, alice, {"code": "KZ", "name": "口罩", "unit": "只", "category": "PPE"})
-    stock.receive(a, alice, "CK1", "KZ", "B1", 10, expiry="2030-01-01")
-    sync(a, b)
-    stock.issue(a, alice, "CK1", "KZ", 8, "B1", reason="甲站发放")
-    stock.issue(b, bob, "CK1", "KZ", 8, "B1", reason="乙站发放")
-    sync(b, a)
+    overdraw(a, b)
     b.conn.close()
     yield a
     a.conn.close()

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from desktop.core import conflicts, initdb, oplog, station, sync_keys
+from desktop.core import conflicts, initdb, oplog
 from desktop.core.context import Ctx
 from desktop.core.hlc import wall_ms
-from desktop.core.merge import apply_ops
 from desktop.core.writepath import write
 from desktop.ui import style
 from desktop.ui.conflicts_view import ConflictsView
 from desktop.ui.sync_page import SyncPage
+from tests.stations import enrol_all, sync
 
 TIMEOUT = 10000
 ALICE, BOB = Ctx("os:alice"), Ctx("os:bob")
@@ -26,10 +26,6 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 def tr(text: str, context: str = "ConflictsView") -> str:
     return QCoreApplication.translate(context, text)
-
-
-def sync(src, dst):
-    return apply_ops(dst, list(oplog.ops_since(src, oplog.vector(dst))))
 
 
 def edit(db, ctx, expert_id, **fields):
@@ -43,10 +39,7 @@ def pair(tmp_path):
     created at A and known to B. Yields (A's database, B's database, the expert's id)."""
     a = initdb.init_database(tmp_path / "a.db", "HY-A", "甲站")
     b = initdb.init_database(tmp_path / "b.db", "HY-B", "乙站")
-    for db, peer in ((a, b), (b, a)):
-        key = tmp_path / f"{station.get(peer).code}.key"
-        sync_keys.export_key(peer, key)
-        sync_keys.trust(db, key, station.get(peer).fingerprint)
+    enrol_all(tmp_path, [a, b])
     b.conn.wall_clock = lambda: wall_ms() + 1000  # B's edits are the newer ones
     with write(a, ALICE) as w:
         expert_id = w.insert("expert", {"name": "王医生", "mobile": OLD})
