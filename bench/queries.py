@@ -35,6 +35,7 @@ def cases(db) -> dict:
         ),
         "search items by name '口罩'": lambda: catalog.search_items(db, "口罩"),
         "alerts (all four lists)": lambda: alerts.compute(db),
+        "alert counts (without the lists)": lambda: alerts.count(db),
         "norm compliance (city, depots, categories)": lambda: norms.compliance(db),
         "ledger, newest page": lambda: ledger.ledger_page(db, limit=200),
         "ledger, page in the middle": lambda: ledger.ledger_page(db, before=middle, limit=200),

@@ -69,7 +69,7 @@ def compute(db, today: date | None = None, days: tuple[int, ...] | None = None) 
     """All alerts: below_norm, out_of_stock, near_expiry (with bucket), expired, negative."""
     today = today or date.today()
     days = days or thresholds(db)
-    lines = norms.lines(db, today)
+    lines = norms.lines(db, today, short=True)  # the lines below their norm
     below = [
         {**_norm_view(line), "short": line["norm"] - line["have"]}
         for line in lines
@@ -100,6 +100,26 @@ def compute(db, today: date | None = None, days: tuple[int, ...] | None = None) 
 
 def counts(alerts: dict) -> dict[str, int]:
     return {k: len(v) for k, v in alerts.items() if k != "thresholds"}
+
+
+def count(db, today: date | None = None, days: tuple[int, ...] | None = None) -> dict[str, int]:
+    """counts(compute(db, today, days)) without building the lists: in SQL."""
+    today = today or date.today()
+    days = days or thresholds(db)
+    short = norms.NORM_LINES.format(
+        columns="coalesce(sum(have > 0), 0), coalesce(sum(have <= 0), 0)", where="WHERE have < norm"
+    )
+    below, out = db.execute(short, norms.shift_params(db, today)).fetchone()
+    lots = f"SELECT count(*) FROM ({LOTS_EXPIRING})"
+    near = {"since": today.isoformat(), "until": (today + timedelta(days[-1])).isoformat()}
+    gone = {"since": "0000-01-01", "until": (today - timedelta(1)).isoformat()}
+    return {
+        "below_norm": below,
+        "out_of_stock": out,
+        "near_expiry": db.execute(lots, near).fetchone()[0],
+        "expired": db.execute(lots, gone).fetchone()[0],
+        "negative": db.execute(f"SELECT count(*) FROM ({NEGATIVE})").fetchone()[0],
+    }
 
 
 def _norm_view(line: dict) -> dict:

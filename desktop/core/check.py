@@ -29,6 +29,7 @@ def run(db) -> list[Problem]:
     for table in tables.SYNCED:
         problems += _rows(db, table)
     problems += _balances(db)
+    problems += _usable_stock(db)
     problems += _search_index(db)
     return problems
 
@@ -239,6 +240,23 @@ def _balances(db) -> list[Problem]:
     ]
 
 
+def _usable_stock(db) -> list[Problem]:
+    return [
+        Problem(
+            "derived",
+            tr(
+                "Usable stock of item {item} at depot {depot} is {have} but its lots give "
+                "{want}; run check --rebuild.",
+                item=item,
+                depot=depot,
+                have=have,
+                want=want,
+            ),
+        )
+        for depot, item, want, have in derived.usable_stock_diff(db)
+    ]
+
+
 def _search_index(db) -> list[Problem]:
     from desktop.core import pinyin
 
@@ -290,7 +308,8 @@ def _search_index(db) -> list[Problem]:
 
 
 def rebuild(db) -> dict[str, int]:
-    """Recompute stock_balance, row_clock and the search indexes from the facts."""
+    """Recompute stock_balance, item_stock, usable_stock, row_clock and the search indexes
+    from the facts."""
     with transaction(db):
         db.execute("DELETE FROM stock_balance")
         db.execute(
@@ -303,6 +322,7 @@ def rebuild(db) -> dict[str, int]:
             "INSERT INTO item_stock (depot_id, item_id, qty) "
             "SELECT depot_id, item_id, sum(qty) FROM stock_balance GROUP BY depot_id, item_id"
         )
+        derived.rebuild_usable_stock(db)
         db.execute("DELETE FROM row_clock")
         clocks = rebuild_clocks(db)
         indexed = derived.rebuild(db)

@@ -8,7 +8,7 @@ for the whole city.
 
 from datetime import date
 
-from desktop.core import catalog
+from desktop.core import catalog, derived
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
@@ -47,70 +47,88 @@ def set_norms(db, ctx: Ctx, rows: list[tuple[str, str, int]]) -> list[str]:
     return ids
 
 
-# Usable stock = the depot × item total (item_stock) less what sits in lots that are
-# expired or held back: both sets come from indexes (lot_expiry, lot_held_back), so no
-# query here walks every balance.
-NORM_LINES = """
-WITH unusable_lots AS (
-    SELECT id FROM lot WHERE expires_on < :today
-    UNION
-    SELECT id FROM lot WHERE status != '合格'
-), unusable AS (
-    SELECT b.depot_id, b.item_id, sum(b.qty) AS qty
-    FROM unusable_lots u JOIN stock_balance b ON b.lot_id = u.id
-    WHERE b.qty > 0
-    GROUP BY b.depot_id, b.item_id
+# Usable stock per depot × item is kept in usable_stock (db/schema.sql, desktop/core/derived.py)
+# for one day; `shift` corrects it by the released lots whose expiry lies between that day and
+# the one asked about (none once the day has been advanced). Every join is by primary key.
+NORM_LINES = f"""
+WITH shift AS ({derived.USABLE_SHIFT}),
+lines AS (
+    SELECT n.depot_id, d.code AS depot, d.name AS depot_name, n.item_id, i.code AS item,
+           i.name AS item_name, i.unit, i.category, n.qty AS norm,
+           max(coalesce(u.qty, 0) + coalesce(x.qty, 0), 0) AS have
+    FROM norm n
+    JOIN depot d ON d.id = n.depot_id AND d.deleted = 0
+    JOIN item i ON i.id = n.item_id AND i.deleted = 0
+    LEFT JOIN usable_stock u ON u.depot_id = n.depot_id AND u.item_id = n.item_id
+    LEFT JOIN shift x ON x.depot_id = n.depot_id AND x.item_id = n.item_id
+    WHERE n.deleted = 0 AND n.qty > 0
 )
-SELECT n.depot_id, d.code AS depot, d.name AS depot_name, n.item_id, i.code AS item,
-       i.name AS item_name, i.unit, i.category, n.qty AS norm,
-       max(coalesce(s.qty, 0) - coalesce(x.qty, 0), 0) AS have
-FROM norm n
-JOIN depot d ON d.id = n.depot_id AND d.deleted = 0
-JOIN item i ON i.id = n.item_id AND i.deleted = 0
-LEFT JOIN item_stock s ON s.depot_id = n.depot_id AND s.item_id = n.item_id
-LEFT JOIN unusable x ON x.depot_id = n.depot_id AND x.item_id = n.item_id
-WHERE n.deleted = 0 AND n.qty > 0
-ORDER BY d.code, i.code
+SELECT {{columns}} FROM lines {{where}} ORDER BY depot, item
 """
 
-
-def lines(db, today: date | None = None) -> list[dict]:
-    """Every norm line with the usable stock held against it."""
-    today = today or date.today()
-    return list(db.query(NORM_LINES, {"today": today.isoformat()}))
+LINE_COLUMNS = "depot_id, depot, depot_name, item_id, item, item_name, unit, category, norm, have"
 
 
-def _rate(group: list[dict]) -> dict:
-    met = sum(1 for line in group if line["have"] >= line["norm"])
-    ratio = sum(min(line["have"] / line["norm"], 1.0) for line in group)
+def shift_params(db, today: date | None) -> dict:
+    """Parameters of NORM_LINES for `today` (the real today if None); the first query of a
+    day moves usable_stock on to it when the database can be written."""
+    real = date.today()
+    today = (today or real).isoformat()
+    if today == real.isoformat():
+        kept = derived.advance_usable_day(db, today)
+    else:
+        kept = derived.usable_day(db)
+    return derived.usable_shift(kept, today)
+
+
+def lines(db, today: date | None = None, short: bool = False) -> list[dict]:
+    """Every norm line with the usable stock held against it; with short=True only the
+    lines below their norm (same order)."""
+    sql = NORM_LINES.format(columns=LINE_COLUMNS, where="WHERE have < norm" if short else "")
+    return list(db.query(sql, shift_params(db, today)))
+
+
+def _rate(met: int, ratios: list[float]) -> dict:
+    ratio = sum(ratios)
     return {
-        "lines": len(group),
+        "lines": len(ratios),
         "met": met,
-        "percent": round(100 * ratio / len(group), 1) if group else None,
+        "percent": round(100 * ratio / len(ratios), 1) if ratios else None,
     }
 
 
 def compliance(db, today: date | None = None) -> dict:
     """Compliance in percent for the city, each depot and each category."""
-    all_lines = lines(db, today)
+    sql = NORM_LINES.format(columns="depot, depot_name, category, norm, have", where="")
     names = {
         c: n
         for c, n in db.execute(
             "SELECT code, name FROM category WHERE scheme = 'practical' AND deleted = 0"
         )
     }
-    by_depot, by_category = {}, {}
-    for line in all_lines:
-        by_depot.setdefault((line["depot"], line["depot_name"]), []).append(line)
-        by_category.setdefault(line["category"], []).append(line)
+    # One pass over the lines in their order (each group's ratios are summed in the same
+    # order as before, so the rounded percentages are identical).
+    city = [0, []]
+    by_depot: dict[tuple, list] = {}
+    by_category: dict[str | None, list] = {}
+    for depot, depot_name, category, norm, have in db.execute(sql, shift_params(db, today)):
+        met = have >= norm
+        ratio = min(have / norm, 1.0)
+        for group in (
+            city,
+            by_depot.setdefault((depot, depot_name), [0, []]),
+            by_category.setdefault(category, [0, []]),
+        ):
+            group[0] += met
+            group[1].append(ratio)
     return {
-        "city": _rate(all_lines),
+        "city": _rate(*city),
         "depots": [
-            {"depot": code, "name": name, **_rate(group)}
+            {"depot": code, "name": name, **_rate(*group)}
             for (code, name), group in sorted(by_depot.items())
         ],
         "categories": [
-            {"category": code, "name": names.get(code, code), **_rate(group)}
+            {"category": code, "name": names.get(code, code), **_rate(*group)}
             for code, group in sorted(by_category.items(), key=lambda kv: kv[0] or "")
         ],
     }

@@ -2407,5 +2407,9 @@ The other station must compare this fingerprint before trusting the key.</source
             <source>{count} new conflict(s): two stations changed the same field; see `sync conflicts` ({total} open).</source>
             <translation>新增 {count} 个冲突：两个站点修改了同一字段；请查看 `sync conflicts`（共 {total} 个未解决）。</translation>
         </message>
+        <message>
+            <source>Usable stock of item {item} at depot {depot} is {have} but its lots give {want}; run check --rebuild.</source>
+            <translation>仓库 {depot} 中物资 {item} 的可用库存为 {have}，但按各批次计算应为 {want}；请运行 check --rebuild。</translation>
+        </message>
     </context>
 </TS>
