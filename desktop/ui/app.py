@@ -10,16 +10,31 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication  # dialogs: imported where used (their enums)
 
 from desktop import APP_NAME
-from desktop.core import db as dbmod
-from desktop.core import i18n, info, paths
+from desktop.core import i18n, paths
 from desktop.core.errors import BioError
 from desktop.ui import settings as opts
 from desktop.ui import translations
 from desktop.ui.main_window import MainWindow
 from desktop.ui.worker import DbWorker
+
+
+def __getattr__(name: str):
+    """desktop.ui.app.QMessageBox / QFileDialog for callers and tests (imported late)."""
+    if name in ("QMessageBox", "QFileDialog"):
+        from PySide6 import QtWidgets
+
+        return getattr(QtWidgets, name)
+    raise AttributeError(name)
+
+
+def _identity(db) -> dict:
+    """A worker job: what the window shows of the database (core imported off start-up)."""
+    from desktop.core import info
+
+    return info.identity(db)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -43,8 +58,50 @@ class Controller:
         self.worker: DbWorker | None = None
         self.language = settings.get(opts.LANGUAGE)
 
+    def start(self, path: Path) -> None:
+        """Start-up: show the window at once and let the worker open the database (and
+        upgrade its schema if need be); its identity (demo marker, station) fills in
+        when known. If it cannot be opened: the message, then a file dialog (quit if
+        none is chosen)."""
+        worker = DbWorker(path, start=False)  # started once the window is painted
+        worker.run(_identity, self._started, self._start_failed)  # first in the queue
+        provisional = {"path": str(path), "schema_version": None, "demo": False, "station": None}
+        self._show(path, provisional, worker, report_failures=False)
+        self.window.first_painted.connect(worker.start)
+        QTimer.singleShot(500, worker.start)  # in case no frame is ever painted
+
+    def _started(self, details: dict) -> None:
+        self.worker.failed.connect(self._job_failed)
+        self.settings.set(opts.LAST_DATABASE, details["path"])
+        self.window.set_db_info(details)
+
+    def _start_failed(self, error: Exception) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        if isinstance(error, BioError):
+            QMessageBox.warning(self.window, APP_NAME, str(error))
+        else:
+            report_unexpected(error, self.window)
+        self.worker.close()  # drops the results of the jobs queued behind it
+        path = Path(self.window.db_info["path"])
+        while True:
+            chosen, _ = QFileDialog.getOpenFileName(
+                None, QApplication.translate("App", "Open database"), str(path.parent)
+            )
+            if not chosen:
+                self.app.exit(1)
+                return
+            path = Path(chosen)
+            if self.open(path):
+                return
+
     def open(self, path: Path, create_demo: bool = False) -> bool:
         """Open (or on first run create) a database and show it; False if it failed."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop.core import db as dbmod
+        from desktop.core import info
+
         try:
             if create_demo and not path.exists():
                 from desktop.core import initdb  # first run only: keep start-up light
@@ -60,10 +117,13 @@ class Controller:
         self._show(path, details)
         return True
 
-    def _show(self, path: Path, details: dict) -> None:
+    def _show(
+        self, path: Path, details: dict, worker: DbWorker | None = None, report_failures=True
+    ) -> None:
         old_window, old_worker = self.window, self.worker
-        self.worker = DbWorker(path)
-        self.worker.failed.connect(self._job_failed)
+        self.worker = worker or DbWorker(path)
+        if report_failures:
+            self.worker.failed.connect(self._job_failed)
         self.window = MainWindow(self.worker, details, self.language)
         self.window.open_requested.connect(lambda p: self.open(Path(p)))
         self.window.new_requested.connect(self.create)
@@ -80,6 +140,8 @@ class Controller:
         self.open(Path(self.window.db_info["path"]))
 
     def create(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         folder = str(paths.user_data_dir() / "station.db")
         from desktop.ui.new_database_dialog import NewDatabaseDialog
 
@@ -105,6 +167,8 @@ class Controller:
         self.reopen()
 
     def _job_failed(self, error: Exception) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if isinstance(error, BioError):
             QMessageBox.warning(self.window, APP_NAME, str(error))
         else:
@@ -117,6 +181,8 @@ class Controller:
 
 def report_unexpected(exc: BaseException, parent=None) -> None:
     """A plain message naming the log file instead of a traceback dialog."""
+    from PySide6.QtWidgets import QMessageBox
+
     from desktop.cli import report_unexpected as describe
 
     QMessageBox.critical(parent, APP_NAME, describe(exc))
@@ -139,13 +205,18 @@ def main(argv: list[str]) -> int:
     last = settings.get(opts.LAST_DATABASE)
     path = args.db or (Path(last) if last and Path(last).exists() else paths.default_db_path())
     first_run = args.db is None and not path.exists()
-    while not controller.open(path, create_demo=first_run):
-        chosen, _ = QFileDialog.getOpenFileName(
-            None, QApplication.translate("App", "Open database"), str(path.parent)
-        )
-        if not chosen:
-            return 1
-        path, first_run = Path(chosen), False
+    if first_run:  # creates the database with demo data, before the window
+        from PySide6.QtWidgets import QFileDialog
+
+        while not controller.open(path, create_demo=first_run):
+            chosen, _ = QFileDialog.getOpenFileName(
+                None, QApplication.translate("App", "Open database"), str(path.parent)
+            )
+            if not chosen:
+                return 1
+            path, first_run = Path(chosen), False
+    else:
+        controller.start(path)
 
     if args.exit_when_shown:
         QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))

@@ -3,30 +3,47 @@
 Only areas that work are listed; each later area adds its page here.
 Modules needed only after start-up (check, dialogs) are imported where used:
 start-up time is measured against a bare window (make bench).
+
+Start-up: the window opens with 总览's layout, the navigation, the menus and the status
+bar. The other pages (and their modules, which import PySide6's `Qt` namespace and the
+core) are made just after the first paint, or at once when one of them is asked for
+(window.orders …) or chosen in the navigation.
 """
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
+    QStatusBar,
     QWidget,
 )
 
 from desktop import __version__
 from desktop.ui import style
-from desktop.ui.experts_page import ExpertsPage
-from desktop.ui.orders_page import OrdersPage
 from desktop.ui.overview_page import OverviewPage
-from desktop.ui.playbooks_page import PlaybooksPage
-from desktop.ui.reserves_page import ReservesPage
-from desktop.ui.sync_page import SyncPage
+
+# The pages after 总览, in navigation order: attribute, made by _build_pages().
+LATER_PAGES = ("reserves", "orders", "experts", "playbooks", "sync")
+
+
+class _StatusBar(QStatusBar):
+    """The status bar, which also says when the window's first frame is painted (it is
+    painted with it). This rather than an event() override on the window: that would
+    route every event through Python and create PySide6's QEvent enums before the show."""
+
+    first_paint = Signal()
+    _painted = False
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_paint.emit()
 
 
 class MainWindow(QMainWindow):
@@ -36,22 +53,21 @@ class MainWindow(QMainWindow):
         open_requested(str): the user chose another database file.
         new_requested(): the user asked to create a new database.
         language_requested(str): the user chose a language (zh_CN or en).
+        first_painted(): the window's first frame is on screen.
     """
 
     open_requested = Signal(str)
     new_requested = Signal()
     language_requested = Signal(str)
+    first_painted = Signal()
 
     def __init__(self, worker, db_info: dict, language: str, parent=None):
         super().__init__(parent)
         self.worker = worker
+        self._pages: dict[str, QWidget] = {}
         self.db_info = db_info
         self.demo = db_info["demo"]
-        station = db_info["station"] or {}
-        title = self.tr("BioReserve — Biosafety Emergency Reserves and Response")
-        if self.demo:
-            title += " " + self.tr("[DEMONSTRATION DATA]")
-        self.setWindowTitle(title)
+        self._set_title()
         self.resize(1200, 760)
 
         self.nav = QListWidget()
@@ -64,24 +80,15 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.overview = OverviewPage(worker, self.demo)
         self._add_page(self.tr("Overview"), self.overview)
-        self.reserves = ReservesPage(worker)
-        self.reserves.changed.connect(self.overview.refresh)
-        self._add_page(self.tr("Reserves"), self.reserves)
-        self.orders = OrdersPage(worker)
-        self.orders.changed.connect(self.reserves.refresh)
-        self.orders.changed.connect(self.overview.refresh)
-        self._add_page(self.tr("Orders"), self.orders)
-        self.experts = ExpertsPage(worker)  # built on first show
-        self.experts.changed.connect(self.overview.refresh)
-        self._add_page(self.tr("Expert roster"), self.experts)
-        self.playbooks = PlaybooksPage(worker)
-        self._add_page(self.tr("Playbooks"), self.playbooks)
-        self.sync = SyncPage(worker)  # built on first show
-        for page in (self.overview, self.reserves, self.orders, self.experts, self.playbooks):
-            self.sync.changed.connect(page.refresh)
-        self._add_page(self.tr("Synchronization"), self.sync)
-        self.reserves.order_requested.connect(self.order_from_alert)
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        for caption in (
+            self.tr("Reserves"),
+            self.tr("Orders"),
+            self.tr("Expert roster"),
+            self.tr("Playbooks"),
+            self.tr("Synchronization"),
+        ):
+            self._add_page(caption, QWidget())  # a placeholder until _build_pages()
+        self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setCurrentRow(0)
 
         central = QWidget()
@@ -92,8 +99,98 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus(language)
-        self._build_status_bar(station, db_info["path"])
+        self._build_status_bar(db_info["path"])
+        self._show_station()
         self.overview.refresh()
+
+    # The pages after 总览 are made on first use (see the module's docstring).
+    reserves = property(lambda self: self._page("reserves"))
+    orders = property(lambda self: self._page("orders"))
+    experts = property(lambda self: self._page("experts"))
+    playbooks = property(lambda self: self._page("playbooks"))
+    sync = property(lambda self: self._page("sync"))
+
+    def _page(self, name: str) -> QWidget:
+        if not self._pages:
+            self._build_pages()
+        return self._pages[name]
+
+    def _build_pages(self) -> None:
+        """Make the pages after 总览 in place of their placeholders (once)."""
+        if self._pages:
+            return
+        from desktop.ui.experts_page import ExpertsPage
+        from desktop.ui.orders_page import OrdersPage
+        from desktop.ui.playbooks_page import PlaybooksPage
+        from desktop.ui.reserves_page import ReservesPage
+        from desktop.ui.sync_page import SyncPage
+
+        worker = self.worker
+        reserves = ReservesPage(worker)
+        reserves.changed.connect(self.overview.refresh)
+        orders = OrdersPage(worker)
+        orders.changed.connect(reserves.refresh)
+        orders.changed.connect(self.overview.refresh)
+        experts = ExpertsPage(worker)  # built on first show
+        experts.changed.connect(self.overview.refresh)
+        playbooks = PlaybooksPage(worker)
+        sync = SyncPage(worker)  # built on first show
+        for page in (self.overview, reserves, orders, experts, playbooks):
+            sync.changed.connect(page.refresh)
+        reserves.order_requested.connect(self.order_from_alert)
+        reserves.add_tool_action(self.action_import)
+        pages = (reserves, orders, experts, playbooks, sync)
+        self._pages = dict(zip(LATER_PAGES, pages, strict=True))
+        current = self.pages.currentIndex()
+        for index, page in enumerate(pages, start=1):
+            placeholder = self.pages.widget(index)
+            self.pages.insertWidget(index, page)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.pages.setCurrentIndex(current)
+        for page in pages:
+            self.action_refresh.triggered.connect(page.refresh)
+
+    def _show_page(self, index: int) -> None:
+        if index > 0:
+            self._build_pages()
+        self.pages.setCurrentIndex(index)
+
+    def _first_paint(self) -> None:
+        QTimer.singleShot(0, self._after_first_paint)  # the first frame is on screen
+
+    def _after_first_paint(self) -> None:
+        self.first_painted.emit()
+        # Shortcuts and the `Qt` flags: their first use creates PySide6's `Qt` enums (~15 ms).
+        from PySide6.QtCore import Qt
+
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for action, key in (
+            (self.action_new, QKeySequence.StandardKey.New),
+            (self.action_open, QKeySequence.StandardKey.Open),
+            (self.action_import, "Ctrl+I"),
+            (self.action_quit, QKeySequence.StandardKey.Quit),
+            (self.action_refresh, QKeySequence.StandardKey.Refresh),
+        ):
+            action.setShortcut(key)
+        self.overview.complete()
+        self._build_pages()
+
+    def _set_title(self) -> None:
+        title = self.tr("BioReserve — Biosafety Emergency Reserves and Response")
+        if self.demo:
+            title += " " + self.tr("[DEMONSTRATION DATA]")
+        self.setWindowTitle(title)
+
+    def set_db_info(self, db_info: dict) -> None:
+        """The database's identity, known once the worker has opened it (start-up)."""
+        self.db_info = db_info
+        if db_info["demo"] != self.demo:
+            self.demo = db_info["demo"]
+            self._set_title()
+            self.overview.set_demo(self.demo)
+            self._show_demo_marker()
+        self._show_station()
 
     def _add_page(self, caption: str, page: QWidget) -> None:
         QListWidgetItem(caption, self.nav)
@@ -102,21 +199,16 @@ class MainWindow(QMainWindow):
     def _build_menus(self, language: str) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.action_new = QAction(self.tr("&New database…"), self)
-        self.action_new.setShortcut(QKeySequence.StandardKey.New)
         self.action_new.triggered.connect(self.new_requested)
         self.action_open = QAction(self.tr("&Open database…"), self)
-        self.action_open.setShortcut(QKeySequence.StandardKey.Open)
         self.action_open.triggered.connect(self._choose_database)
         self.action_check = QAction(self.tr("&Check database"), self)
         self.action_check.triggered.connect(self._check_database)
         self.action_import = QAction(self.tr("&Import spreadsheet…"), self)
-        self.action_import.setShortcut("Ctrl+I")
         self.action_import.triggered.connect(self.open_import)
         self.action_export = QAction(self.tr("&Export stock, ledger and alerts…"), self)
         self.action_export.triggered.connect(self._export)
-        self.reserves.add_tool_action(self.action_import)
         self.action_quit = QAction(self.tr("&Quit"), self)
-        self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.action_quit.triggered.connect(self.close)
         for action in (self.action_new, self.action_open, self.action_check):
             file_menu.addAction(action)
@@ -139,13 +231,7 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.action_refresh = QAction(self.tr("&Refresh"), self)
-        self.action_refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.action_refresh.triggered.connect(self.overview.refresh)
-        self.action_refresh.triggered.connect(self.reserves.refresh)
-        self.action_refresh.triggered.connect(self.orders.refresh)
-        self.action_refresh.triggered.connect(self.experts.refresh)
-        self.action_refresh.triggered.connect(self.playbooks.refresh)
-        self.action_refresh.triggered.connect(self.sync.refresh)
+        self.action_refresh.triggered.connect(self.overview.refresh)  # the others: _build_pages
         view_menu.addAction(self.action_refresh)
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
@@ -165,22 +251,33 @@ class MainWindow(QMainWindow):
         self.action_about.triggered.connect(self._about)
         help_menu.addAction(self.action_about)
 
-    def _build_status_bar(self, station: dict, path: str) -> None:
-        bar = self.statusBar()
-        self.station_label = QLabel(
+    def _build_status_bar(self, path: str) -> None:
+        bar = _StatusBar()
+        bar.first_paint.connect(self._first_paint)
+        self.setStatusBar(bar)
+        self.station_label = QLabel()
+        self.db_label = QLabel(self.tr("Database: {path}").format(path=path))
+        bar.addPermanentWidget(self.station_label)
+        bar.addPermanentWidget(self.db_label, 1)
+        self.demo_label = None
+        self._show_demo_marker()
+
+    def _show_station(self) -> None:
+        station = self.db_info["station"] or {}
+        self.station_label.setText(
             self.tr("Station: {name} ({code})").format(
                 name=station.get("name", "—"), code=station.get("code", "—")
             )
         )
-        self.db_label = QLabel(self.tr("Database: {path}").format(path=path))
-        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        bar.addPermanentWidget(self.station_label)
-        bar.addPermanentWidget(self.db_label, 1)
-        if self.demo:
+
+    def _show_demo_marker(self) -> None:
+        if self.demo and self.demo_label is None:
             self.demo_label = QLabel(self.tr("DEMO DATA"))
             self.demo_label.setObjectName("demoMarker")
             style.apply(self.demo_label, "marker")
-            bar.addPermanentWidget(self.demo_label)
+            self.statusBar().addPermanentWidget(self.demo_label)
+        if self.demo_label is not None:
+            self.demo_label.setVisible(self.demo)
 
     def order_from_alert(self, prefill: dict):
         """预警 → 调拨单: show the orders page with a new order for the shortfall."""
@@ -209,6 +306,8 @@ class MainWindow(QMainWindow):
         self.export_runner.choose_and_run()
 
     def _choose_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Open database"),
@@ -225,6 +324,8 @@ class MainWindow(QMainWindow):
         self.worker.run(check.run, self._show_check)
 
     def _show_check(self, problems) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.statusBar().clearMessage()
         if not problems:
             QMessageBox.information(
@@ -241,6 +342,8 @@ class MainWindow(QMainWindow):
         )
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("About BioReserve"),

@@ -1,7 +1,7 @@
 """总览: the figures that tell a duty officer where the reserves stand — counts,
 alerts, compliance with the reserve norms by category, and what expires when."""
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -16,8 +17,13 @@ from PySide6.QtWidgets import (
 
 from desktop.core import i18n, overview
 from desktop.ui import style
-from desktop.ui.charts import Bar, ColumnChart, HBarChart
-from desktop.ui.depot_summary_model import DepotSummaryModel
+
+# Start-up: the charts and the depot table are made just after the first paint
+# (complete()). Their modules import PySide6's `Qt` namespace, whose enums take ~15 ms
+# to create, and the first QTableView ~6 ms; placeholders of the same size keep the
+# layout meanwhile.
+CHART_MIN_HEIGHT = 170  # charts._Chart's minimum height
+TABLE_MIN_HEIGHT = 220
 
 ALERT_KINDS = ("below_norm", "out_of_stock", "near_expiry", "expired", "negative")
 SOON_MONTHS = 3  # the timeline's first months, in amber
@@ -44,7 +50,9 @@ class FigureCard(QFrame):
         self.value.setText(f"{value:,}")
 
 
-def _month_label(month: str, locale: QLocale) -> str:
+def _month_label(month: str, locale) -> str:
+    from PySide6.QtCore import QLocale
+
     return locale.monthName(int(month[5:7]), QLocale.FormatType.ShortFormat)
 
 
@@ -67,17 +75,17 @@ class OverviewPage(QWidget):
         title = QLabel(self.tr("Overview"))
         style.apply(title, "pageTitle")
         layout.addWidget(title)
-        if demo:
-            banner = QLabel(
-                self.tr(
-                    "DEMONSTRATION DATA: this database holds a demonstration data set and "
-                    "must not be used for real operations."
-                )
+        self.banner = QLabel(
+            self.tr(
+                "DEMONSTRATION DATA: this database holds a demonstration data set and "
+                "must not be used for real operations."
             )
-            banner.setObjectName("demoBanner")
-            style.apply(banner, "banner")
-            banner.setWordWrap(True)
-            layout.addWidget(banner)
+        )
+        self.banner.setObjectName("demoBanner")
+        style.apply(self.banner, "banner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(demo)
+        layout.addWidget(self.banner)
         self.cards = {
             "depots": FigureCard(self.tr("Depots")),
             "items": FigureCard(self.tr("Catalogue items")),
@@ -110,19 +118,18 @@ class OverviewPage(QWidget):
         self.alert_cards["negative"].hide()
         layout.addLayout(alerts_row)
 
-        self.compliance_chart = HBarChart(unit=" %", reference=100)
-        self.timeline_chart = ColumnChart()
+        self.compliance_chart = self.timeline_chart = None  # made by complete()
+        self.model = None
+        self._chart_slots: list[tuple[QVBoxLayout, QWidget]] = []
         charts = QHBoxLayout()
-        for heading, note, chart in (
+        for heading, note in (
             (
                 self.tr("Reserve level against norm by category"),
                 self.tr("Norm lines met on average (usable stock, each line capped at 100 %)"),
-                self.compliance_chart,
             ),
             (
                 self.tr("Expiry timeline"),
                 self.tr("Stock lots expiring per month, next 12 months; the first bar: expired"),
-                self.timeline_chart,
             ),
         ):
             column = QVBoxLayout()
@@ -130,28 +137,28 @@ class OverviewPage(QWidget):
             caption = style.apply(QLabel(note), "muted")
             caption.setWordWrap(True)
             column.addWidget(caption)
-            column.addWidget(chart, 1)
+            placeholder = QWidget()
+            placeholder.setMinimumHeight(CHART_MIN_HEIGHT)
+            placeholder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            column.addWidget(placeholder, 1)
+            self._chart_slots.append((column, placeholder))
             charts.addLayout(column, 1)
         layout.addLayout(charts)
 
         heading = QLabel(self.tr("Stock by depot"))
         style.apply(heading, "heading")
         layout.addWidget(heading)
-        self.model = DepotSummaryModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(False)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setAlternatingRowColors(True)
-        self.table.setMinimumHeight(220)
-        layout.addWidget(self.table, 1)
+        self.table = None  # made by complete(): the first QTableView costs ~6 ms
+        self._table_slot = QWidget()
+        self._table_slot.setMinimumHeight(TABLE_MIN_HEIGHT)
+        layout.addWidget(self._table_slot, 1)
+        self._layout = layout
         self.status = QLabel(self.tr("Loading…"))
-        self.status.setAlignment(Qt.AlignmentFlag.AlignRight)
         style.apply(self.status, "muted")
-        layout.addWidget(self.status)
+        status_row = QHBoxLayout()  # right-aligned by a stretch (no `Qt` enum before the paint)
+        status_row.addStretch(1)
+        status_row.addWidget(self.status)
+        layout.addLayout(status_row)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -161,6 +168,41 @@ class OverviewPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
+    def set_demo(self, demo: bool) -> None:
+        """Show or hide the demonstration-data banner (known once the database is open)."""
+        self.banner.setVisible(demo)
+
+    def complete(self) -> None:
+        """Make the charts and the depot table (once): the main window calls this after
+        its first paint; figures arriving call it too."""
+        if self.model is not None:
+            return
+        from desktop.ui.charts import ColumnChart, HBarChart
+        from desktop.ui.depot_summary_model import DepotSummaryModel
+
+        self.compliance_chart = HBarChart(unit=" %", reference=100)
+        self.timeline_chart = ColumnChart()
+        for (column, placeholder), chart in zip(
+            self._chart_slots, (self.compliance_chart, self.timeline_chart), strict=True
+        ):
+            column.replaceWidget(placeholder, chart)
+            placeholder.hide()
+            placeholder.deleteLater()
+        self._chart_slots = []
+        self.model = DepotSummaryModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(False)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setAlternatingRowColors(True)
+        self.table.setMinimumHeight(TABLE_MIN_HEIGHT)
+        self._layout.replaceWidget(self._table_slot, self.table)
+        self._table_slot.hide()
+        self._table_slot.deleteLater()
+
     def refresh(self) -> None:
         """Figures first (quick), then alerts and charts in a second job: the window
         is on screen before the heavier queries start."""
@@ -168,6 +210,7 @@ class OverviewPage(QWidget):
         self.worker.run(overview.figures, self._show_figures)
 
     def _show_figures(self, figures: dict) -> None:
+        self.complete()
         self.figures = figures
         for key, card in self.cards.items():
             card.set_value(figures[key])
@@ -177,6 +220,7 @@ class OverviewPage(QWidget):
         self.worker.run(overview.attention, self._show)
 
     def _show(self, attention: dict) -> None:
+        self.complete()
         figures = self.figures = {**self.figures, **attention}
         counts = figures["alert_counts"]
         for key, card in self.alert_cards.items():
@@ -191,6 +235,8 @@ class OverviewPage(QWidget):
         self.loaded.emit(figures)
 
     def _show_compliance(self, categories: list[dict]) -> None:
+        from desktop.ui.charts import Bar
+
         english = i18n.current_language() == "en"
         bars = []
         for row in categories:
@@ -204,6 +250,10 @@ class OverviewPage(QWidget):
         self.compliance_chart.set_bars(bars)
 
     def _show_timeline(self, timeline: dict) -> None:
+        from PySide6.QtCore import QLocale  # here: its enums are many
+
+        from desktop.ui.charts import Bar
+
         english = i18n.current_language() == "en"
         locale = QLocale(QLocale.Language.English if english else QLocale.Language.Chinese)
         expired = timeline["expired"]

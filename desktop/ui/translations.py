@@ -1,12 +1,11 @@
 """Loading the UI's translations: ours (compiled from resources/i18n/*.ts with
 the lrelease that PySide6 ships) and Qt's own, so Qt's dialogs say 确定/取消."""
 
-import hashlib
 import sys
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QStandardPaths, QTranslator
 
 from desktop import APP_NAME
 from desktop.core import i18n
@@ -26,20 +25,24 @@ def compiled(lang: str) -> Path | None:
         return shipped
     if not ts.exists():
         return None
-    import platformdirs
-
-    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
-    cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "i18n"
-    qm = cache / f"bioreserve_{lang}-{digest}.qm"
+    # Cheap on every start (no hashing, no platformdirs): the catalogue's size and
+    # modification time name the compiled file, like Python's .pyc; the user cache is
+    # Qt's (~/.cache or $XDG_CACHE_HOME on Linux, %LOCALAPPDATA%\cache on Windows).
+    stat = ts.stat()
+    generic = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericCacheLocation)
+    cache = Path(generic) / APP_NAME / "i18n"
+    qm = cache / f"bioreserve_{lang}-{stat.st_size}-{stat.st_mtime_ns}.qm"
     if not qm.exists():
         import subprocess  # only when compiling, once per catalogue version
 
         cache.mkdir(parents=True, exist_ok=True)
+        partial = qm.with_suffix(".part")  # never a half-written .qm under the final name
         subprocess.run(
-            [str(lrelease()), "-silent", str(ts), "-qm", str(qm)],
+            [str(lrelease()), "-silent", str(ts), "-qm", str(partial)],
             check=True,
             capture_output=True,
         )
+        partial.replace(qm)
     return qm
 
 

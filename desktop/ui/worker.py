@@ -13,8 +13,6 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
-from desktop.core import db as dbmod
-
 _STOP = object()
 
 
@@ -30,7 +28,7 @@ class DbWorker(QObject):
     failed = Signal(object)
     _delivered = Signal(int, object, object, object)  # job id, callback, result, error
 
-    def __init__(self, db_path, parent=None):
+    def __init__(self, db_path, parent=None, start: bool = True):
         super().__init__(parent)
         self.db_path = db_path
         self._jobs: queue.SimpleQueue = queue.SimpleQueue()
@@ -38,7 +36,15 @@ class DbWorker(QObject):
         self._closed = False
         self._delivered.connect(self._deliver)
         self._thread = threading.Thread(target=self._loop, name="bioreserve-db", daemon=True)
-        self._thread.start()
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Start running jobs (once). Start-up makes the worker with start=False and starts
+        it after the window's first paint: the thread's imports and opening the database
+        would otherwise hold Python's GIL while the window is being built."""
+        if self._thread.ident is None and not self._closed:
+            self._thread.start()
 
     def run(
         self,
@@ -56,6 +62,8 @@ class DbWorker(QObject):
             job, fn, on_success, on_error = item
             try:
                 if db is None:
+                    from desktop.core import db as dbmod  # here: off the start-up path
+
                     db = dbmod.open_db(self.db_path)
                 result = fn(db)
             except Exception as exc:
@@ -82,5 +90,7 @@ class DbWorker(QObject):
     def close(self) -> None:
         """Finish queued jobs, drop their results, close the worker's connection."""
         self._closed = True
+        if self._thread.ident is None:
+            return  # never started: nothing ran
         self._jobs.put(_STOP)
         self._thread.join()

@@ -52,3 +52,47 @@ def test_a_damaged_database_gives_a_message_and_keeps_the_window(
     assert "已损坏" in shown[0]
     assert controller.window.db_info["path"] == str(demo_path)
     controller.close()
+
+
+def test_start_up_shows_the_window_first_and_the_database_fills_in(
+    qtbot, qapp, chinese, settings, demo_path
+):
+    controller = Controller(qapp, settings)
+    controller.start(demo_path)
+    window = controller.window
+    qtbot.addWidget(window)
+    assert window.isVisible() and window.db_info["station"] is None  # not open yet
+    assert "演示数据" not in window.windowTitle()
+    with qtbot.waitSignal(window.overview.loaded, timeout=5000):
+        pass
+    qtbot.waitUntil(lambda: window.db_info["station"] is not None, timeout=5000)
+    assert "演示数据" in window.windowTitle()
+    assert not window.overview.banner.isHidden() and not window.demo_label.isHidden()
+    assert "演示站" in window.station_label.text()
+    assert settings.get(opts.LAST_DATABASE) == str(demo_path)
+    assert window.overview.compliance_chart is not None and window.overview.model.rowCount()
+    assert window.pages.indexOf(window.orders) == 2
+    controller.close()
+
+
+def test_start_up_on_a_damaged_database_says_so_and_quits_without_another(
+    qtbot, qapp, chinese, settings, tmp_path, monkeypatch
+):
+    shown, exits = [], []
+    monkeypatch.setattr(
+        "desktop.ui.app.QMessageBox.warning", lambda parent, title, text: shown.append(text)
+    )
+    monkeypatch.setattr("desktop.ui.app.QFileDialog.getOpenFileName", lambda *args: ("", ""))
+
+    class App:
+        def exit(self, code):
+            exits.append(code)
+
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"not a database" * 100)
+    controller = Controller(App(), settings)
+    controller.start(bad)
+    qtbot.addWidget(controller.window)
+    qtbot.waitUntil(lambda: exits == [1], timeout=5000)
+    assert len(shown) == 1 and "已损坏" in shown[0]
+    controller.close()

@@ -1,12 +1,13 @@
 """The main window over a demo database, as a user sees it."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
 
 from desktop.core import db as dbmod
 from desktop.core import info, overview
 from desktop.ui.depot_summary_model import DepotSummaryModel
-from desktop.ui.main_window import MainWindow
+from desktop.ui.main_window import LATER_PAGES, MainWindow
 
 
 def make_window(qtbot, worker, demo_path, language="zh_CN"):
@@ -65,3 +66,31 @@ def test_the_depot_summary_model_is_a_well_behaved_model(qtmodeltester, demo_db)
     model.set_rows(overview.figures(demo_db)["depot_rows"])
     qtmodeltester.check(model)
     assert model.rowCount() > 10
+
+
+def test_the_later_pages_and_shortcuts_come_right_after_the_first_paint(
+    qtbot, chinese, worker, demo_path
+):
+    window, _ = make_window(qtbot, worker, demo_path)
+    assert not window._pages  # start-up: only 总览 is built before the window shows
+    assert window.overview.compliance_chart is None
+    window.show()
+    qtbot.waitUntil(lambda: bool(window._pages), timeout=5000)
+    assert window.overview.compliance_chart is not None
+    assert [window.pages.indexOf(getattr(window, name)) for name in LATER_PAGES] == [
+        1,
+        2,
+        3,
+        4,
+        5,
+    ]
+    assert window.pages.count() == 6 and window.pages.currentWidget() is window.overview
+    assert window.action_quit.shortcut().matches(QKeySequence(QKeySequence.StandardKey.Quit))
+    assert window.action_import.shortcut() == QKeySequence("Ctrl+I")
+    assert window.action_import in window.reserves.toolbar.actions()
+
+
+def test_choosing_a_page_before_the_first_paint_builds_it(qtbot, chinese, worker, demo_path):
+    window, _ = make_window(qtbot, worker, demo_path)
+    window.nav.setCurrentRow(3)
+    assert window.pages.currentWidget() is window.experts
