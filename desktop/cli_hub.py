@@ -95,9 +95,12 @@ def sync_push(state: State, url):
 )
 @click.pass_obj
 def sync_pull(state: State, url, from_start):
-    from desktop.core import hub_client
+    from desktop.cli_sync import after_import
+    from desktop.core import conflicts, hub_client
 
-    result = hub_client.pull(state.open(), url, from_start)
+    db = state.open()
+    before = len(conflicts.listing(db))
+    result = hub_client.pull(db, url, from_start)
     lines = [
         tr(
             "Imported bundle {sequence} from {code}: {applied} applied, {known} already "
@@ -116,7 +119,9 @@ def sync_pull(state: State, url, from_start):
     ]
     if not lines:
         lines.append(tr("The hub {url} holds no new bundles for this station.", url=result["url"]))
-    state.emit(result, "\n".join(lines))
+    ahead = {origin for r in result["imported"] for origin in r.get("clock_ahead", {})}
+    notes, result["conflicts_open"] = after_import(db, before, ahead)
+    state.emit(result, "\n".join(lines + notes))
 
 
 def register_hub(sync_group) -> None:

@@ -167,18 +167,26 @@ def sync_import(state: State, bundle):
                 "Deferred operations follow ones this station has not received yet; they "
                 "will apply with a later bundle."
             )
+    notes, after = after_import(db, before, result.clock_ahead)
+    state.emit({**asdict(result), "conflicts_open": after}, "\n".join([text, *notes]))
+
+
+def after_import(db, conflicts_before: int, clock_ahead) -> tuple[list[str], int]:
+    """What an import brought that needs a person: new conflicts, far-ahead clocks.
+    Returns (lines to show, open conflicts)."""
+    notes = []
     after = len(conflicts.listing(db))
-    if after > before:
-        text += "\n" + tr(
-            "{count} new conflict(s): two stations changed the same field; see `sync "
-            "conflicts` ({total} open).",
-            count=after - before,
-            total=after,
+    if after > conflicts_before:
+        notes.append(
+            tr(
+                "{count} new conflict(s): two stations changed the same field; see `sync "
+                "conflicts` ({total} open).",
+                count=after - conflicts_before,
+                total=after,
+            )
         )
-    for flag in conflicts.clock_flags(db):
-        if flag["origin"] in result.clock_ahead:
-            text += "\n" + clock_warning(flag)
-    state.emit({**asdict(result), "conflicts_open": after}, text)
+    notes += [clock_warning(f) for f in conflicts.clock_flags(db) if f["origin"] in clock_ahead]
+    return notes, after
 
 
 def clock_warning(flag: dict) -> str:

@@ -22,6 +22,14 @@ from desktop.core.writepath import row_state, write
 # Columns that name a record to a person, tried in order.
 LABELS = ("number", "code", "name", "title", "batch_no", "line_no", "position")
 
+# Fields that hold another record's id, and that record's table: a version shows its label.
+REFERENCES = {
+    "depot_id": "depot", "from_depot_id": "depot", "to_depot_id": "depot",
+    "item_id": "item", "lot_id": "lot", "agency_id": "agency", "expert_id": "expert",
+    "order_id": "alloc_order", "line_id": "order_line", "playbook_id": "playbook",
+    "phase_id": "playbook_phase", "lead_agency_id": "agency", "transfer_id": "transfer",
+}  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Version:
@@ -30,6 +38,7 @@ class Version:
     station: str  # station code (or origin id when unknown here)
     actor: str
     at: str  # local time of its stamp, ISO 8601 to the second
+    shown: str = ""  # for a field holding another record's id: that record's label
 
 
 @dataclass(frozen=True)
@@ -85,9 +94,9 @@ def _field_conflicts(db, table: str | None) -> list[Conflict]:
                     row_id,
                     name,
                     _label(record),
-                    _version(db, names, fields[name][0], origin, seq, current),
+                    _version(db, names, fields[name][0], origin, seq, current, name),
                     tuple(
-                        _version(db, names, leaf[0], leaf[1], leaf[2], leaf[3])
+                        _version(db, names, leaf[0], leaf[1], leaf[2], leaf[3], name)
                         for leaf in sorted(others, reverse=True)
                     ),
                 )
@@ -201,13 +210,17 @@ def _station_names(db) -> dict[str, str]:
     return names
 
 
-def _version(db, names: dict, stamp: int, origin: str, seq: int, value) -> Version:
+def _version(db, names: dict, stamp: int, origin: str, seq: int, value, name="") -> Version:
     row = db.execute(
         "SELECT actor FROM oplog WHERE origin = ? AND seq = ?", [origin, seq]
     ).fetchone()
     ms, _ = hlc.unpack(stamp)
     at = datetime.fromtimestamp(ms / 1000).astimezone().isoformat(timespec="seconds")
-    return Version(f"{origin}:{seq}", value, names.get(origin, origin), row[0] if row else "", at)
+    shown = ""
+    if name in REFERENCES and value:
+        shown = _label(_record(db, REFERENCES[name], value))
+    actor = row[0] if row else ""
+    return Version(f"{origin}:{seq}", value, names.get(origin, origin), actor, at, shown)
 
 
 def clock_flags(db) -> list[dict]:

@@ -179,6 +179,7 @@ def pull(db, url: str, from_start: bool = False) -> dict:
                             "known": result.known,
                             "deferred": result.deferred,
                             "already_imported": result.already_imported,
+                            "clock_ahead": result.clock_ahead,
                         }
                     )
                 except bundles.BundleRefused as exc:

@@ -181,6 +181,10 @@ class ConflictsView(QWidget):
             return self.tr("Professional title")
         return self._fields.get(field, field)
 
+    def version_text(self, field: str, version: conflicts.Version) -> str:
+        """A version's value as a person reads it (a referenced record by its label)."""
+        return version.shown or self.value_text(field, version.value)
+
     def value_text(self, field: str, value) -> str:
         if field == "deleted":
             return self.tr("deleted") if value else self.tr("in use")
@@ -207,8 +211,8 @@ class ConflictsView(QWidget):
                     "kind": self.table_name(c.table),
                     "label": c.label,
                     "field_name": self.field_name(c.table, c.field),
-                    "kept_value": self.value_text(c.field, c.kept.value),
-                    "other_values": " / ".join(self.value_text(c.field, v.value) for v in c.others),
+                    "kept_value": self.version_text(c.field, c.kept),
+                    "other_values": " / ".join(self.version_text(c.field, v) for v in c.others),
                 }
             )
         self.model.set_rows(rows)
@@ -263,7 +267,7 @@ class ConflictsView(QWidget):
                 else self.tr("Competing version {number}").format(number=column - 1)
             )
             grid.addWidget(style.apply(QLabel(heading), "heading"), 0, column)
-            text = self.value_text(conflict.field, version.value)
+            text = self.version_text(conflict.field, version)
             value = style.apply(QLabel(text), "figure" if len(text) <= 24 else "heading")
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -323,7 +327,7 @@ class ConflictsView(QWidget):
             self.tr("{record}: {field} is now {value}.").format(
                 record=result.label,
                 field=self.field_name(result.table, result.field),
-                value=self.value_text(result.field, version.value),
+                value=self.version_text(result.field, version),
             ),
             "ok",
         )

@@ -82,6 +82,7 @@ def test_push_then_pull_both_ways(stations, hub_server):  # noqa: F811
     pulled = json.loads(out)
     assert status == 0, err
     assert pulled["applied"] == pushed["ops"] and pulled["refused"] == []
+    assert pulled["conflicts_open"] == 0
     stock(stations, "HY-B", "B")
     status, out, _ = stations("HY-B", "sync", "push", url)
     assert status == 0 and url in out

@@ -241,3 +241,22 @@ def test_editing_a_record_known_to_be_deleted_is_no_conflict(pair, expert):
     edit(b, BOB, expert, notes="已退休")  # B saw the delete and annotates the tombstone
     both_ways(a, b)
     assert conflicts.listing(a) == conflicts.listing(b) == []
+
+
+def test_a_version_of_a_reference_field_shows_the_record_it_names(pair):
+    a, b = pair
+    with write(a, ALICE) as w:
+        depots = [
+            w.insert("depot", {"code": f"CK{n}", "name": f"{n}号库", "level": "县级储备库"})
+            for n in (1, 2, 3)
+        ]
+        item = w.insert("item", {"code": "KZ", "name": "口罩"})
+        norm = w.insert("norm", {"depot_id": depots[0], "item_id": item, "qty": 10})
+    sync(a, b)
+    with write(a, ALICE) as w:
+        w.update("norm", norm, {"depot_id": depots[1]})
+    with write(b, BOB) as w:
+        w.update("norm", norm, {"depot_id": depots[2]})
+    both_ways(a, b)
+    (conflict,) = conflicts.listing(a)
+    assert conflict.kept.shown == "CK3 3号库" and conflict.others[0].shown == "CK2 2号库"
