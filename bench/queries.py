@@ -5,7 +5,7 @@ import statistics
 import time
 from pathlib import Path
 
-from desktop.core import alerts, catalog, ledger, norms
+from desktop.core import alerts, catalog, ledger, norms, overview
 from desktop.core import db as dbmod
 
 RUNS = 7
@@ -25,6 +25,8 @@ def timed(fn) -> float:
 def cases(db) -> dict:
     middle = ledger.ledger_count(db) // 2
     depot = db.execute("SELECT code FROM depot ORDER BY code LIMIT 1").fetchone()[0]
+    expired = alerts.expiring_page(db, "expired", limit=5000)  # a row deep in the list
+    deep = expired[len(expired) // 2] if expired else None
     return {
         "balances, first page (depot × item)": lambda: ledger.balances(db, limit=200),
         "balances, one depot, by lot, page": lambda: ledger.balances(
@@ -34,8 +36,16 @@ def cases(db) -> dict:
             db, search="kz", by_lot=True, limit=200
         ),
         "search items by name '口罩'": lambda: catalog.search_items(db, "口罩"),
-        "alerts (all four lists)": lambda: alerts.compute(db),
+        "alerts, every list in full (CLI, export)": lambda: alerts.compute(db),
         "alert counts (without the lists)": lambda: alerts.count(db),
+        "near-expiry / expired counts (+ buckets)": lambda: alerts.expiry_counts(db),
+        "near-expiry lots, first page": lambda: alerts.expiring_page(db, "near_expiry"),
+        "expired lots, first page": lambda: alerts.expiring_page(db, "expired"),
+        "expired lots, page deep in the list": lambda: alerts.expiring_page(
+            db, "expired", after=deep
+        ),
+        "alerts tab, first load (lists, counts, pages)": lambda: alerts.first_pages(db),
+        "overview: alert counts, compliance, timeline": lambda: overview.attention(db),
         "norm compliance (city, depots, categories)": lambda: norms.compliance(db),
         "ledger, newest page": lambda: ledger.ledger_page(db, limit=200),
         "ledger, page in the middle": lambda: ledger.ledger_page(db, before=middle, limit=200),
@@ -64,3 +74,9 @@ def report(city: Path, province: Path | None) -> None:
         flag = "" if ms <= 50 else "   over 50 ms"
         print(line + flag)
     print("  targets: ≤ 50 ms on city data; province ≤ 2.00× city")
+
+
+if __name__ == "__main__":  # python -m bench.queries: these queries alone, on the city data
+    from bench.generate import dataset
+
+    report(dataset("city"), None)

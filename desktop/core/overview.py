@@ -101,14 +101,14 @@ def attention(db, today: date | None = None) -> dict:
     from desktop.core import alerts, norms  # imported after start-up, with the first refresh
 
     today = today or date.today()
-    found = alerts.compute(db, today)
+    days = alerts.thresholds(db)
     compliance = norms.compliance(db, today)
     english = dict(db.execute("SELECT code, name_en FROM category WHERE scheme = 'practical'"))
     for row in compliance["categories"]:
         row["name_en"] = english.get(row["category"]) or row["name"]
     return {
-        "alert_counts": alerts.counts(found),
-        "thresholds": found["thresholds"],
+        "alert_counts": alerts.count(db, today, days),
+        "thresholds": list(days),
         "compliance": compliance,
         "timeline": expiry_timeline(db, today),
     }

@@ -1,8 +1,13 @@
 """预警: stock below norm, out of stock, near expiry, expired and negative balances
-(alerts.compute), with this station's near-expiry thresholds editable in place. A
-negative balance left by a merge is reconciled by a count (reconcile_dialog)."""
+(alerts.first_pages), with this station's near-expiry thresholds editable in place. A
+negative balance left by a merge is reconciled by a count (reconcile_dialog).
 
-from PySide6.QtCore import Signal
+The expiry lists run to thousands of lots on city data: they arrive a page at a time as the
+view scrolls (alerts.expiring_page, in compute()'s order); their tabs show the total counts."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,13 +22,56 @@ from PySide6.QtWidgets import (
 from desktop.core import alerts
 from desktop.ui import style
 from desktop.ui.jobs import Refused, refusable
+from desktop.ui.paged_model import NO_PARENT, PagedModel
 from desktop.ui.rows_model import Column, RowsModel
 
-KINDS = ("below_norm", "out_of_stock", "near_expiry", "expired", "negative")
+KINDS = alerts.KINDS
 
 
 def _expiry_colour(row: dict):
     return style.EXPIRED if row["days_left"] < 0 else style.NEAR_EXPIRY
+
+
+class ExpiryModel(PagedModel):
+    """Near-expiry or expired lots (dicts, as alerts.compute lists them), shown like a
+    RowsModel: seeded with the first page, the next ones fetched on the worker as the view
+    scrolls, each after the last row held (keyset), for the day and thresholds of the seed."""
+
+    def __init__(
+        self, worker, kind: str, columns: list[Column], foreground, page_size: int, parent=None
+    ):
+        super().__init__(worker, page_size, parent)
+        self.kind = kind
+        self.columns = columns
+        self._foreground = foreground
+        self.today: date | None = None
+        self.days: tuple[int, ...] = ()
+
+    def seed(self, rows: list[dict], today: date, days: tuple[int, ...]) -> None:
+        """Show the first page (read with the counts); later pages follow on scrolling."""
+        self.beginResetModel()
+        self.today, self.days = today, tuple(days)
+        self.rows = list(rows)
+        self._generation += 1  # a page of the previous seed arriving now is dropped
+        self._pending = False
+        self._done = len(rows) < self.page_size
+        self.endResetModel()
+
+    def page_job(self, count: int, last):
+        kind, today, days, size = self.kind, self.today, self.days, self.page_size
+        return lambda db: alerts.expiring_page(db, kind, today, days, after=last, limit=size)
+
+    def row(self, number: int) -> dict | None:
+        return self.rows[number] if 0 <= number < len(self.rows) else None
+
+    def columnCount(self, parent=NO_PARENT):
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        return RowsModel.data(self, index, role)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        return RowsModel.headerData(self, section, orientation, role)
 
 
 class AlertsView(QWidget):
@@ -37,6 +85,8 @@ class AlertsView(QWidget):
         reconciled(dict): a negative balance was settled by a count (stock.count's result);
             the alerts reload themselves, other views of the stock should too.
     """
+
+    page_size = alerts.PAGE  # rows of an expiry list read at a time
 
     loaded = Signal(dict)
     thresholds_changed = Signal(list)
@@ -107,13 +157,18 @@ class AlertsView(QWidget):
         self.models = {
             "below_norm": RowsModel(norm_columns, parent=self),
             "out_of_stock": RowsModel(norm_columns, parent=self),
-            "near_expiry": RowsModel(
+            "near_expiry": ExpiryModel(
+                worker,
+                "near_expiry",
                 [*lot_columns[:6], Column("bucket", self.tr("Within (days)"), "number")]
                 + lot_columns[6:],
                 _expiry_colour,
+                self.page_size,
                 self,
             ),
-            "expired": RowsModel(lot_columns, _expiry_colour, self),
+            "expired": ExpiryModel(
+                worker, "expired", lot_columns, _expiry_colour, self.page_size, self
+            ),
             # Two stations issued the same stock offline: resolve it with a count.
             "negative": RowsModel(
                 [*lot_columns[:6], lot_columns[8], lot_columns[9]], lambda _row: style.EXPIRED, self
@@ -138,6 +193,8 @@ class AlertsView(QWidget):
         negative.selectionModel().selectionChanged.connect(self._update_reconcile)
         negative.doubleClicked.connect(lambda _index: self.open_reconcile())
         self.models["negative"].modelReset.connect(self._update_reconcile)
+        for kind in alerts.EXPIRY_KINDS:
+            self.models[kind].load_failed.connect(self._say_error)
         self.tabs.currentChanged.connect(self._update_reconcile)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -148,16 +205,22 @@ class AlertsView(QWidget):
         pass
 
     def refresh(self) -> None:
-        self.worker.run(alerts.compute, self._show)
+        size = self.page_size
+        self.worker.run(lambda db: alerts.first_pages(db, limit=size), self._show)
 
     def _show(self, found: dict) -> None:
         self.thresholds.setText(",".join(str(d) for d in found["thresholds"]))
+        today, days = date.fromisoformat(found["today"]), tuple(found["thresholds"])
         for number, kind in enumerate(KINDS):
             rows = found.get(kind, [])
-            self.models[kind].set_rows(rows)
-            self.tabs.setTabText(number, f"{self.captions[kind]} ({len(rows):,})")
+            model = self.models[kind]
+            if isinstance(model, ExpiryModel):
+                model.seed(rows, today, days)
+            else:
+                model.set_rows(rows)
+            self.tabs.setTabText(number, f"{self.captions[kind]} ({found['counts'][kind]:,})")
             style.fit_columns(self.tables[kind])
-        self.counts = alerts.counts(found)
+        self.counts = dict(found["counts"])
         self.loaded.emit(self.counts)
 
     def request_order(self) -> None:
