@@ -96,9 +96,10 @@ def expiry_timeline(db, today: date | None = None, months: int = 12) -> dict:
 
 
 def attention(db, today: date | None = None) -> dict:
-    """What 总览 shows beside the figures: alert counts, norm compliance (with English
-    category names) and the expiry timeline."""
-    from desktop.core import alerts, norms  # imported after start-up, with the first refresh
+    """What 总览 shows beside the figures: alert counts (and open sync conflicts), norm
+    compliance (with English category names) and the expiry timeline."""
+    # imported after start-up, with the first refresh
+    from desktop.core import alerts, conflicts, norms
 
     today = today or date.today()
     days = alerts.thresholds(db)
@@ -107,7 +108,7 @@ def attention(db, today: date | None = None) -> dict:
     for row in compliance["categories"]:
         row["name_en"] = english.get(row["category"]) or row["name"]
     return {
-        "alert_counts": alerts.count(db, today, days),
+        "alert_counts": {**alerts.count(db, today, days), "conflicts": conflicts.count(db)},
         "thresholds": list(days),
         "compliance": compliance,
         "timeline": expiry_timeline(db, today),

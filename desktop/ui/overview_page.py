@@ -111,11 +111,13 @@ class OverviewPage(QWidget):
             "near_expiry": FigureCard(self.tr("Near expiry"), role="figureAmber"),
             "expired": FigureCard(self.tr("Expired"), warn=True),
             "negative": FigureCard(self.tr("Negative balances (to count)"), warn=True),
+            "conflicts": FigureCard(self.tr("Sync conflicts (to choose, on 同步)"), warn=True),
         }
         alerts_row = QHBoxLayout()
         for card in self.alert_cards.values():
             alerts_row.addWidget(card)
         self.alert_cards["negative"].hide()
+        self.alert_cards["conflicts"].hide()
         layout.addLayout(alerts_row)
 
         self.compliance_chart = self.timeline_chart = None  # made by complete()
@@ -229,6 +231,7 @@ class OverviewPage(QWidget):
             self.tr("Near expiry (within {days} days)").format(days=figures["thresholds"][-1])
         )
         self.alert_cards["negative"].setVisible(bool(counts.get("negative")))
+        self.alert_cards["conflicts"].setVisible(bool(counts.get("conflicts")))
         self._show_compliance(figures["compliance"]["categories"])
         self._show_timeline(figures["timeline"])
         self.status.setText(self.tr("Updated"))

@@ -65,157 +65,157 @@
     <context>
         <name>AlertsView</name>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="53" />
+            <location filename="../../desktop/ui/alerts_view.py" line="103" />
             <source>1 to 5 day counts separated by commas; each lot is shown in the tightest.</source>
             <translation>1 至 5 个天数，用逗号分隔；每个批次归入最紧的一档。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="55" />
+            <location filename="../../desktop/ui/alerts_view.py" line="105" />
             <source>Save thresholds</source>
             <translation>保存阈值</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="61" />
+            <location filename="../../desktop/ui/alerts_view.py" line="111" />
             <source>Near-expiry thresholds (days)</source>
             <translation>近效期预警阈值（天）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="65" />
+            <location filename="../../desktop/ui/alerts_view.py" line="115" />
             <source>Allocation order for the selection…</source>
             <translation>为所选缺口生成调拨单…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="68" />
+            <location filename="../../desktop/ui/alerts_view.py" line="118" />
             <source>Below norm or out of stock: order the shortfall of the selected rows (one depot) from the other depots.</source>
             <translation>低于定额或缺货：为所选行（同一仓库）的缺口从其他仓库生成调拨单。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="74" />
+            <location filename="../../desktop/ui/alerts_view.py" line="124" />
             <source>Reconcile…</source>
             <translation>对账…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="77" />
+            <location filename="../../desktop/ui/alerts_view.py" line="127" />
             <source>Negative balance: see who issued the lot at which station, and settle it with a physical count.</source>
             <translation>负库存：查看由谁在哪个站点发放了该批次，并以实物盘点处理。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="86" />
-            <location filename="../../desktop/ui/alerts_view.py" line="96" />
+            <location filename="../../desktop/ui/alerts_view.py" line="136" />
+            <location filename="../../desktop/ui/alerts_view.py" line="146" />
             <source>Depot code</source>
             <translation>仓库编码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="87" />
-            <location filename="../../desktop/ui/alerts_view.py" line="97" />
+            <location filename="../../desktop/ui/alerts_view.py" line="137" />
+            <location filename="../../desktop/ui/alerts_view.py" line="147" />
             <source>Depot</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="88" />
-            <location filename="../../desktop/ui/alerts_view.py" line="98" />
+            <location filename="../../desktop/ui/alerts_view.py" line="138" />
+            <location filename="../../desktop/ui/alerts_view.py" line="148" />
             <source>Item code</source>
             <translation>物资编码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="89" />
-            <location filename="../../desktop/ui/alerts_view.py" line="99" />
+            <location filename="../../desktop/ui/alerts_view.py" line="139" />
+            <location filename="../../desktop/ui/alerts_view.py" line="149" />
             <source>Item</source>
             <translation>物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="90" />
+            <location filename="../../desktop/ui/alerts_view.py" line="140" />
             <source>Reserve norm</source>
             <translation>储备定额</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="91" />
+            <location filename="../../desktop/ui/alerts_view.py" line="141" />
             <source>Usable stock</source>
             <translation>可用库存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="92" />
+            <location filename="../../desktop/ui/alerts_view.py" line="142" />
             <source>Shortfall</source>
             <translation>缺口</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="93" />
-            <location filename="../../desktop/ui/alerts_view.py" line="105" />
+            <location filename="../../desktop/ui/alerts_view.py" line="143" />
+            <location filename="../../desktop/ui/alerts_view.py" line="155" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="100" />
+            <location filename="../../desktop/ui/alerts_view.py" line="150" />
             <source>Batch number</source>
             <translation>批号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="101" />
+            <location filename="../../desktop/ui/alerts_view.py" line="151" />
             <source>Expiry date</source>
             <translation>有效期至</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="102" />
+            <location filename="../../desktop/ui/alerts_view.py" line="152" />
             <source>Days left</source>
             <translation>剩余天数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="103" />
+            <location filename="../../desktop/ui/alerts_view.py" line="153" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="104" />
+            <location filename="../../desktop/ui/alerts_view.py" line="154" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="111" />
+            <location filename="../../desktop/ui/alerts_view.py" line="163" />
             <source>Within (days)</source>
             <translation>预警档（天）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="123" />
+            <location filename="../../desktop/ui/alerts_view.py" line="178" />
             <source>Below norm</source>
             <translation>低于定额</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="124" />
+            <location filename="../../desktop/ui/alerts_view.py" line="179" />
             <source>Out of stock</source>
             <translation>缺货</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="125" />
+            <location filename="../../desktop/ui/alerts_view.py" line="180" />
             <source>Near expiry</source>
             <translation>近效期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="126" />
+            <location filename="../../desktop/ui/alerts_view.py" line="181" />
             <source>Expired</source>
             <translation>已过期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="127" />
+            <location filename="../../desktop/ui/alerts_view.py" line="182" />
             <source>Negative balance</source>
             <translation>负库存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="167" />
+            <location filename="../../desktop/ui/alerts_view.py" line="230" />
             <source>Choose rows under Below norm or Out of stock.</source>
             <translation>请在“低于定额”或“缺货”中选择行。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="172" />
+            <location filename="../../desktop/ui/alerts_view.py" line="235" />
             <source>Select the rows to order (one depot).</source>
             <translation>请选择要调拨的行（同一仓库）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="176" />
+            <location filename="../../desktop/ui/alerts_view.py" line="239" />
             <source>The selected rows belong to several depots; choose one.</source>
             <translation>所选行属于多个仓库，请只选择一个仓库的行。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="230" />
+            <location filename="../../desktop/ui/alerts_view.py" line="293" />
             <source>Saved: {days} days.</source>
             <translation>已保存：{days} 天。</translation>
         </message>
@@ -223,7 +223,8 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../desktop/ui/app.py" line="144" />
+            <location filename="../../desktop/ui/app.py" line="89" />
+            <location filename="../../desktop/ui/app.py" line="213" />
             <source>Open database</source>
             <translation>打开数据库</translation>
         </message>
@@ -608,7 +609,7 @@
         </message>
         <message>
             <location filename="../../desktop/ui/conflicts_view.py" line="96" />
-            <location filename="../../desktop/ui/conflicts_view.py" line="248" />
+            <location filename="../../desktop/ui/conflicts_view.py" line="252" />
             <source>Versions side by side</source>
             <translation>版本对照</translation>
         </message>
@@ -881,67 +882,67 @@
             <translation>职称</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="186" />
+            <location filename="../../desktop/ui/conflicts_view.py" line="190" />
             <source>deleted</source>
             <translation>已删除</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="186" />
+            <location filename="../../desktop/ui/conflicts_view.py" line="190" />
             <source>in use</source>
             <translation>在用</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="188" />
+            <location filename="../../desktop/ui/conflicts_view.py" line="192" />
             <source>(empty)</source>
             <translation>（空）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="244" />
+            <location filename="../../desktop/ui/conflicts_view.py" line="248" />
             <source>Versions side by side: {record}, {field}</source>
             <translation>版本对照：{record}，{field}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="254" />
+            <location filename="../../desktop/ui/conflicts_view.py" line="258" />
             <source>Value</source>
             <translation>值</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="254" />
+            <location filename="../../desktop/ui/conflicts_view.py" line="258" />
             <source>Station</source>
             <translation>站点</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="254" />
+            <location filename="../../desktop/ui/conflicts_view.py" line="258" />
             <source>Changed by</source>
             <translation>修改人</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="254" />
+            <location filename="../../desktop/ui/conflicts_view.py" line="258" />
             <source>At</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="261" />
+            <location filename="../../desktop/ui/conflicts_view.py" line="265" />
             <source>Kept (shown now)</source>
             <translation>保留的版本（当前显示）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="263" />
+            <location filename="../../desktop/ui/conflicts_view.py" line="267" />
             <source>Competing version {number}</source>
             <translation>竞争版本 {number}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="274" />
+            <location filename="../../desktop/ui/conflicts_view.py" line="278" />
             <source>Keep this version</source>
             <translation>保留此版本</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="274" />
+            <location filename="../../desktop/ui/conflicts_view.py" line="278" />
             <source>Restore this version</source>
             <translation>恢复此版本</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="323" />
+            <location filename="../../desktop/ui/conflicts_view.py" line="327" />
             <source>{record}: {field} is now {value}.</source>
             <translation>{record}：{field}现为 {value}。</translation>
         </message>
@@ -2385,188 +2386,188 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="51" />
+            <location filename="../../desktop/ui/main_window.py" line="180" />
             <source>BioReserve — Biosafety Emergency Reserves and Response</source>
             <translation>生物安全应急储备与处置系统</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="53" />
+            <location filename="../../desktop/ui/main_window.py" line="182" />
             <source>[DEMONSTRATION DATA]</source>
             <translation>【演示数据】</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="66" />
+            <location filename="../../desktop/ui/main_window.py" line="82" />
             <source>Overview</source>
             <translation>总览</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="69" />
+            <location filename="../../desktop/ui/main_window.py" line="84" />
             <source>Reserves</source>
             <translation>物资储备</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="73" />
+            <location filename="../../desktop/ui/main_window.py" line="85" />
             <source>Orders</source>
             <translation>调拨单</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="76" />
+            <location filename="../../desktop/ui/main_window.py" line="86" />
             <source>Expert roster</source>
             <translation>专家库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="78" />
+            <location filename="../../desktop/ui/main_window.py" line="87" />
             <source>Playbooks</source>
             <translation>预案库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="82" />
+            <location filename="../../desktop/ui/main_window.py" line="88" />
             <source>Synchronization</source>
             <translation>同步</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="103" />
+            <location filename="../../desktop/ui/main_window.py" line="200" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="104" />
+            <location filename="../../desktop/ui/main_window.py" line="201" />
             <source>&amp;New database…</source>
             <translation>新建数据库(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="107" />
+            <location filename="../../desktop/ui/main_window.py" line="203" />
             <source>&amp;Open database…</source>
             <translation>打开数据库(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="110" />
+            <location filename="../../desktop/ui/main_window.py" line="205" />
             <source>&amp;Check database</source>
             <translation>检查数据库(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="112" />
+            <location filename="../../desktop/ui/main_window.py" line="207" />
             <source>&amp;Import spreadsheet…</source>
             <translation>导入表格(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="115" />
+            <location filename="../../desktop/ui/main_window.py" line="209" />
             <source>&amp;Export stock, ledger and alerts…</source>
             <translation>导出库存、台账和预警(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="118" />
+            <location filename="../../desktop/ui/main_window.py" line="211" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="125" />
+            <location filename="../../desktop/ui/main_window.py" line="217" />
             <source>Import &amp;templates</source>
             <translation>导入模板(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="128" />
+            <location filename="../../desktop/ui/main_window.py" line="220" />
             <source>Catalogue items…</source>
             <translation>物资目录…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="129" />
+            <location filename="../../desktop/ui/main_window.py" line="221" />
             <source>Depots…</source>
             <translation>仓库…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="130" />
+            <location filename="../../desktop/ui/main_window.py" line="222" />
             <source>Stock (opening balances or receipts)…</source>
             <translation>库存（期初或入库）…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="131" />
+            <location filename="../../desktop/ui/main_window.py" line="223" />
             <source>Reserve norms…</source>
             <translation>储备定额…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="140" />
+            <location filename="../../desktop/ui/main_window.py" line="232" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="141" />
+            <location filename="../../desktop/ui/main_window.py" line="233" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="151" />
+            <location filename="../../desktop/ui/main_window.py" line="237" />
             <source>&amp;Settings</source>
             <translation>设置(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="152" />
+            <location filename="../../desktop/ui/main_window.py" line="238" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="163" />
+            <location filename="../../desktop/ui/main_window.py" line="249" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="164" />
+            <location filename="../../desktop/ui/main_window.py" line="250" />
             <source>&amp;About BioReserve</source>
             <translation>关于本系统(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="171" />
+            <location filename="../../desktop/ui/main_window.py" line="268" />
             <source>Station: {name} ({code})</source>
             <translation>站点：{name}（{code}）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="175" />
+            <location filename="../../desktop/ui/main_window.py" line="259" />
             <source>Database: {path}</source>
             <translation>数据库：{path}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="180" />
+            <location filename="../../desktop/ui/main_window.py" line="275" />
             <source>DEMO DATA</source>
             <translation>演示数据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="214" />
+            <location filename="../../desktop/ui/main_window.py" line="313" />
             <source>Open database</source>
             <translation>打开数据库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="216" />
+            <location filename="../../desktop/ui/main_window.py" line="315" />
             <source>BioReserve databases (*.db *.sqlite);;All files (*)</source>
             <translation>系统数据库 (*.db *.sqlite);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="222" />
+            <location filename="../../desktop/ui/main_window.py" line="321" />
             <source>Checking the database…</source>
             <translation>正在检查数据库…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="232" />
-            <location filename="../../desktop/ui/main_window.py" line="239" />
+            <location filename="../../desktop/ui/main_window.py" line="333" />
+            <location filename="../../desktop/ui/main_window.py" line="340" />
             <source>Check database</source>
             <translation>检查数据库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="233" />
+            <location filename="../../desktop/ui/main_window.py" line="334" />
             <source>No problems found: the data matches its operations.</source>
             <translation>未发现问题：数据与操作日志一致。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="240" />
+            <location filename="../../desktop/ui/main_window.py" line="341" />
             <source>{count} problem(s) found:</source>
             <translation>共发现 {count} 个问题：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="246" />
+            <location filename="../../desktop/ui/main_window.py" line="349" />
             <source>About BioReserve</source>
             <translation>关于本系统</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="248" />
+            <location filename="../../desktop/ui/main_window.py" line="351" />
             <source>BioReserve {version}
 
 Biosafety emergency reserves and response for the Hengyang biosafety coordination mechanism. Works offline; every change is recorded as an operation that other stations can merge.</source>
@@ -3510,144 +3511,149 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>OverviewPage</name>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="67" />
+            <location filename="../../desktop/ui/overview_page.py" line="75" />
             <source>Overview</source>
             <translation>总览</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="73" />
+            <location filename="../../desktop/ui/overview_page.py" line="80" />
             <source>DEMONSTRATION DATA: this database holds a demonstration data set and must not be used for real operations.</source>
             <translation>演示数据：本数据库包含演示数据集，不得用于实际应急处置。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="82" />
+            <location filename="../../desktop/ui/overview_page.py" line="90" />
             <source>Depots</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="83" />
+            <location filename="../../desktop/ui/overview_page.py" line="91" />
             <source>Catalogue items</source>
             <translation>物资品种</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="84" />
+            <location filename="../../desktop/ui/overview_page.py" line="92" />
             <source>Lots in stock</source>
             <translation>在库批次</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="86" />
+            <location filename="../../desktop/ui/overview_page.py" line="94" />
             <source>Lots expiring within {days} days</source>
             <translation>{days} 天内到期批次</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="89" />
+            <location filename="../../desktop/ui/overview_page.py" line="97" />
             <source>Expired lots in stock</source>
             <translation>已过期在库批次</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="90" />
+            <location filename="../../desktop/ui/overview_page.py" line="98" />
             <source>Experts</source>
             <translation>专家</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="91" />
+            <location filename="../../desktop/ui/overview_page.py" line="99" />
             <source>Member agencies</source>
             <translation>成员单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="92" />
+            <location filename="../../desktop/ui/overview_page.py" line="100" />
             <source>Administrative divisions</source>
             <translation>行政区划</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="99" />
+            <location filename="../../desktop/ui/overview_page.py" line="107" />
             <source>Alerts</source>
             <translation>预警</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="101" />
+            <location filename="../../desktop/ui/overview_page.py" line="109" />
             <source>Below norm</source>
             <translation>低于定额</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="102" />
+            <location filename="../../desktop/ui/overview_page.py" line="110" />
             <source>Out of stock</source>
             <translation>缺货</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="103" />
+            <location filename="../../desktop/ui/overview_page.py" line="111" />
             <source>Near expiry</source>
             <translation>近效期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="104" />
+            <location filename="../../desktop/ui/overview_page.py" line="112" />
             <source>Expired</source>
             <translation>已过期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="105" />
+            <location filename="../../desktop/ui/overview_page.py" line="113" />
             <source>Negative balances (to count)</source>
             <translation>负库存（待盘点）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="118" />
+            <location filename="../../desktop/ui/overview_page.py" line="114" />
+            <source>Sync conflicts (to choose, on 同步)</source>
+            <translation>同步冲突（请在“同步”中选择）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/overview_page.py" line="129" />
             <source>Reserve level against norm by category</source>
             <translation>各类物资储备定额达标情况</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="119" />
+            <location filename="../../desktop/ui/overview_page.py" line="130" />
             <source>Norm lines met on average (usable stock, each line capped at 100 %)</source>
             <translation>各项定额平均达标率（按可用库存计，单项最高 100 %）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="123" />
+            <location filename="../../desktop/ui/overview_page.py" line="133" />
             <source>Expiry timeline</source>
             <translation>效期分布</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="124" />
+            <location filename="../../desktop/ui/overview_page.py" line="134" />
             <source>Stock lots expiring per month, next 12 months; the first bar: expired</source>
             <translation>未来 12 个月每月到期的在库批次数；首柱为已过期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="137" />
+            <location filename="../../desktop/ui/overview_page.py" line="150" />
             <source>Stock by depot</source>
             <translation>各仓库库存概况</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="151" />
-            <location filename="../../desktop/ui/overview_page.py" line="167" />
+            <location filename="../../desktop/ui/overview_page.py" line="158" />
+            <location filename="../../desktop/ui/overview_page.py" line="211" />
             <source>Loading…</source>
             <translation>正在加载…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="185" />
+            <location filename="../../desktop/ui/overview_page.py" line="231" />
             <source>Near expiry (within {days} days)</source>
             <translation>近效期（{days} 天内）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="190" />
+            <location filename="../../desktop/ui/overview_page.py" line="237" />
             <source>Updated</source>
             <translation>已更新</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="200" />
+            <location filename="../../desktop/ui/overview_page.py" line="249" />
             <source>{category}: {percent} % — {met} of {lines} norm lines met</source>
             <translation>{category}：{percent} %（{lines} 项定额中 {met} 项达标）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="212" />
+            <location filename="../../desktop/ui/overview_page.py" line="265" />
             <source>Expired</source>
             <comment>short label under a chart column</comment>
             <translation>过期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="214" />
+            <location filename="../../desktop/ui/overview_page.py" line="267" />
             <source>Expired and still in stock: {lots} lots, {qty} units</source>
             <translation>已过期仍在库：{lots} 个批次，共 {qty}（基本单位）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="229" />
+            <location filename="../../desktop/ui/overview_page.py" line="282" />
             <source>{month}: {lots} lots expiring, {qty} units</source>
             <translation>{month}：{lots} 个批次到期，共 {qty}（基本单位）</translation>
         </message>

@@ -3,7 +3,7 @@ far-ahead clocks are not adopted and are flagged."""
 
 import pytest
 
-from desktop.core import check, conflicts, hlc, initdb, oplog
+from desktop.core import check, conflicts, hlc, initdb, oplog, overview
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.hlc import wall_ms
@@ -68,6 +68,7 @@ def test_concurrent_edits_of_one_field_are_a_conflict_with_both_versions(pair, e
     assert conflict.others[0].station == "HY-A"
     for db in (a, b):
         assert check.run(db) == []
+        assert overview.attention(db)["alert_counts"]["conflicts"] == 1  # a card on 总览
 
 
 def test_choosing_the_losing_version_restores_it_everywhere(pair, expert):

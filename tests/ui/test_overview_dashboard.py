@@ -26,6 +26,7 @@ def test_the_alert_counts_are_the_cores(page, demo_db):
     for kind in ("below_norm", "out_of_stock", "near_expiry", "expired"):
         assert page.alert_cards[kind].value.text() == f"{expected[kind]:,}", kind
     assert page.alert_cards["negative"].isVisibleTo(page) == bool(expected.get("negative"))
+    assert not page.alert_cards["conflicts"].isVisibleTo(page)  # none in the demo data
 
 
 def test_the_charts_show_compliance_by_category_and_the_expiry_timeline(page, demo_db):
@@ -69,6 +70,6 @@ def test_the_expiry_timeline_counts_stock_lots_by_month(demo_db):
 
 def test_the_dashboard_is_one_job_with_every_figure(demo_db):
     figures = overview.dashboard(demo_db)
-    assert figures["alert_counts"] == alerts.counts(alerts.compute(demo_db))
+    assert figures["alert_counts"] == {**alerts.counts(alerts.compute(demo_db)), "conflicts": 0}
     assert figures["depots"] == overview.figures(demo_db)["depots"]
     assert all("name_en" in row for row in figures["compliance"]["categories"])
