@@ -292,7 +292,8 @@ class Writer:
     def _record(self, kind: str, tbl: str, row_id: str, payload: dict) -> None:
         """An op that has seen everything known here of its row (its bases) and is stamped
         after all of it, even when another station's clock ran ahead (rowstate)."""
-        state = row_state(self.db, tbl, row_id) if tbl in tables.SHARED else None
+        known = tbl in tables.SHARED and kind != "insert"  # insert() checked it is new
+        state = row_state(self.db, tbl, row_id) if known else None
         bases = rowstate.refs(state.seen) if state else []
         after = state.newest_hlc() if state else 0
         op = self._next_op(kind, tbl, row_id, payload, bases, after)
