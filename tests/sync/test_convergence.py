@@ -16,6 +16,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
@@ -237,3 +238,16 @@ Stations.TestCase.settings = settings(
     suppress_health_check=[HealthCheck.too_slow],
 )
 TestConvergence = Stations.TestCase
+
+
+class StressedStations(Stations):
+    """The same machine, many more and longer runs (make stress)."""
+
+
+StressedStations.TestCase.settings = settings(
+    max_examples=300,
+    stateful_step_count=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+TestConvergenceStress = pytest.mark.stress(StressedStations.TestCase)
