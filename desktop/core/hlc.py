@@ -46,6 +46,10 @@ class Clock:
         """Account for a stamp from another station."""
         return self._advance(remote)
 
+    def last_adoptable(self) -> int:
+        """The greatest stamp receive() may adopt now (MAX_AHEAD_MS past the wall clock)."""
+        return pack(self._wall() + MAX_AHEAD_MS, COUNTER_MAX)
+
     def ahead_ms(self, remote: int) -> int:
         """How far a stamp is ahead of the local wall clock, in milliseconds."""
         return unpack(remote)[0] - self._wall()

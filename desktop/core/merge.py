@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from desktop.core import hlc, oplog, tables
+from desktop.core import oplog, tables
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.oplog import Op
@@ -64,6 +64,9 @@ def _apply_pass(db, ops: list[Op], clock, heads: dict, result: MergeResult) -> N
     # are written together with executemany at the end of the pass.
     ledger_ops: list[tuple] = []
     ledger_rows: dict[tuple, list] = {}
+    # The clock moves past the newest stamp adopted, once; stamps beyond `limit` are not.
+    limit = clock.last_adoptable()
+    newest = 0
     for op in ops:
         if op.tbl not in tables.SYNCED:
             raise BioError(
@@ -92,11 +95,11 @@ def _apply_pass(db, ops: list[Op], clock, heads: dict, result: MergeResult) -> N
                 )
             )
         heads[op.origin] = (op.seq, op.hash)
-        ahead = clock.ahead_ms(op.hlc)
-        if ahead > hlc.MAX_AHEAD_MS:
+        if op.hlc > limit:
+            ahead = clock.ahead_ms(op.hlc)
             result.clock_ahead[op.origin] = max(ahead, result.clock_ahead.get(op.origin, 0))
-        else:
-            clock.receive(op.hlc)
+        elif op.hlc > newest:
+            newest = op.hlc
         result.applied += 1
         if op.tbl in tables.LEDGER:
             names = tuple(op.payload)
@@ -106,6 +109,8 @@ def _apply_pass(db, ops: list[Op], clock, heads: dict, result: MergeResult) -> N
             continue
         db.execute(oplog.INSERT_SQL, op.to_row())
         apply_op(db, op)
+    if newest:
+        clock.receive(newest)
     db.conn.executemany(oplog.INSERT_SQL, ledger_ops)
     for (tbl, names), rows in ledger_rows.items():
         marks = ", ".join("?" * (len(names) + 1))
