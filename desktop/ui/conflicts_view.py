@@ -27,14 +27,10 @@ from desktop.core import conflicts
 from desktop.ui import style
 from desktop.ui.jobs import Refused, actor, refusable
 from desktop.ui.rows_model import Column, RowsModel
+from desktop.ui.times import when
 
 # Quantities under several column names are all "quantity" to a person.
 QUANTITIES = ("qty", "quantity", "qty_sent", "qty_received", "qty_requested", "qty_dispatched")
-
-
-def when(text: str) -> str:
-    """An ISO local time as a person reads it: 2026-11-29 14:53:57."""
-    return text[:19].replace("T", " ") if text else ""
 
 
 class ConflictsView(QWidget):
@@ -272,7 +268,8 @@ class ConflictsView(QWidget):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(value, 1, column)
-            for row, text in enumerate((version.station, version.actor, when(version.at)), 2):
+            at = when(version.at, seconds=True)
+            for row, text in enumerate((version.station, version.actor, at), 2):
                 grid.addWidget(QLabel(text), row, column)
             button = QPushButton(
                 self.tr("Keep this version") if kept else self.tr("Restore this version")

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core.vocab import order_status
 from desktop.ui import style
-from desktop.ui.order_models import PicksModel, is_overdue, priority_label, when
+from desktop.ui.order_models import PicksModel, is_overdue, priority_label
 from desktop.ui.rows_model import Column, RowsModel
+from desktop.ui.times import when
 
 
 class OrderDetail(QWidget):

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from desktop.core.vocab import order_status
 from desktop.ui import style
 from desktop.ui.rows_model import RIGHT, Column, RowsModel
+from desktop.ui.times import when
 
 NO_PARENT = QModelIndex()
 MAX_QTY = 2_000_000_000
@@ -24,21 +25,6 @@ def priority_label(value: str) -> str:
         "一般": QCoreApplication.translate("OrderModels", "Normal"),
     }
     return captions.get(value, value or "")
-
-
-def when(iso: str | None) -> str:
-    """A stored time stamp in local time, to the minute ('' when absent)."""
-    if not iso:
-        return ""
-    try:
-        moment = datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
-    if len(iso) <= 10:
-        return iso  # a date alone
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def short_when(iso: str | None) -> str:

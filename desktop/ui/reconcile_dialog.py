@@ -14,6 +14,7 @@ from desktop.ui.form_dialog import FormDialog
 from desktop.ui.jobs import actor
 from desktop.ui.ledger_model import kind_names
 from desktop.ui.rows_model import Column, RowsModel
+from desktop.ui.times import when
 
 MAX_QTY = 2_000_000_000
 
@@ -104,10 +105,12 @@ class ReconcileDialog(FormDialog):
         else:
             self.since.setText(
                 self.tr("Movements since the last count ({when}, {who} at {station}).").format(
-                    when=last["occurred_at"], who=last["actor"], station=last["station"]
+                    when=when(last["occurred_at"]), who=last["actor"], station=last["station"]
                 )
             )
-        self.model.set_rows(found["movements"])
+        self.model.set_rows(
+            [{**m, "occurred_at": when(m["occurred_at"])} for m in found["movements"]]
+        )
         style.fit_columns(self.movements)
         self.counted.setSuffix(f" {found['unit']}" if found["unit"] else "")
         self._set_busy(False)

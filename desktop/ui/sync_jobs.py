@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop.core import alerts, bundles, conflicts, sync_keys
+from desktop.ui import times
 
 HISTORY_LIMIT = 500
 
@@ -26,19 +27,9 @@ def when(text: str | None) -> str | None:
     return text[:19].replace("T", " ") if text else text
 
 
-def local(text: str | None) -> str | None:
-    """A stored UTC ISO time in local time, to the minute: 2026-11-29 14:53."""
-    if not text:
-        return text
-    try:
-        return datetime.fromisoformat(text).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return when(text)
-
-
 def clock_flags(db) -> list[dict]:
     """conflicts.clock_flags with the time noted in local time (`noted`)."""
-    return [{**flag, "noted": local(flag["noted_at"])} for flag in conflicts.clock_flags(db)]
+    return [{**flag, "noted": times.when(flag["noted_at"])} for flag in conflicts.clock_flags(db)]
 
 
 def state(db) -> dict:
