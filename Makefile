@@ -37,7 +37,7 @@ format: $(STAMP)
 # Refresh the translation sources from the code (Qt's lupdate for the UI,
 # our extractor for core and CLI messages); translate the new entries after.
 i18n: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate -extensions py desktop/ui -no-obsolete -ts resources/i18n/bioreserve_zh_CN.ts
+	$(VENV)/bin/pyside6-lupdate -extensions py desktop/ui -no-obsolete -locations none -ts resources/i18n/bioreserve_zh_CN.ts
 	$(PY) -m desktop.core.i18n update resources/i18n/core_zh_CN.ts
 
 clean-venv:

@@ -29,7 +29,7 @@ def main() -> None:
 
         cli_main(argv)
     else:
-        from desktop.ui.app import main as gui_main
+        from desktop.ui.shell.app import main as gui_main
 
         sys.exit(gui_main(argv))
 

@@ -97,8 +97,8 @@ def measure(db, folder: Path, long: str, batch: list[str]) -> dict:
 
 
 def report(db_path=None) -> dict:
-    from desktop.core import db as dbmod
-    from desktop.core import initdb
+    from desktop.core.setup import initdb
+    from desktop.core.store import db as dbmod
 
     default = Path(__file__).resolve().parent / "data" / "city.db"
     source = Path(db_path) if db_path else (default if default.exists() else None)

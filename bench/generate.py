@@ -13,11 +13,11 @@ import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from desktop.core import initdb
 from desktop.core.context import Ctx
-from desktop.core.ids import reference_id
-from desktop.core.norms import norm_id
-from desktop.core.writepath import write
+from desktop.core.reserves.norms import norm_id
+from desktop.core.setup import initdb
+from desktop.core.store.ids import reference_id
+from desktop.core.store.writepath import write
 
 DATA = Path(__file__).resolve().parent / "data"
 SIZES = {

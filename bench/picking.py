@@ -4,8 +4,8 @@ import statistics
 import time
 from pathlib import Path
 
-from desktop.core import db as dbmod
 from desktop.core import orders
+from desktop.core.store import db as dbmod
 
 RUNS = 7
 LINES = 50

@@ -5,8 +5,9 @@ import statistics
 import time
 from pathlib import Path
 
-from desktop.core import alerts, catalog, ledger, norms, overview
-from desktop.core import db as dbmod
+from desktop.core import overview
+from desktop.core.reserves import alerts, catalog, ledger, norms
+from desktop.core.store import db as dbmod
 
 RUNS = 7
 

@@ -19,10 +19,13 @@ import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from desktop.core import bundles, initdb, oplog, station, sync_keys
 from desktop.core.context import Ctx
-from desktop.core.ids import reference_id
-from desktop.core.writepath import write
+from desktop.core.setup import initdb
+from desktop.core.store import oplog, station
+from desktop.core.store.ids import reference_id
+from desktop.core.store.writepath import write
+from desktop.sync import bundles
+from desktop.sync import keys as sync_keys
 
 OPS = 100_000
 DEPOTS, ITEMS, LOTS = 5, 40, 400

@@ -78,7 +78,7 @@ def plain_read(path: Path) -> float:
 
 
 def timed_import(db, path: Path) -> tuple[float, object]:
-    from desktop.core import importer
+    from desktop.core import imports as importer
     from desktop.core.context import Ctx
 
     started = time.perf_counter()
@@ -87,7 +87,7 @@ def timed_import(db, path: Path) -> tuple[float, object]:
 
 
 def report(db_path) -> dict:
-    from desktop.core import db as dbmod
+    from desktop.core.store import db as dbmod
 
     db_path = Path(db_path)
     figures = {}

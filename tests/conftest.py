@@ -20,8 +20,11 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from desktop.core import db as dbmod  # noqa: E402
-from desktop.core import i18n, initdb  # noqa: E402
+from desktop.core import i18n  # noqa: E402
+from desktop.core.setup import initdb  # noqa: E402
+from desktop.core.store import db as dbmod  # noqa: E402
+from tests.helpers.hub import running_hub  # noqa: E402
+from tests.helpers.stations import new_station  # noqa: E402
 
 i18n.set_language("zh_CN")
 
@@ -45,8 +48,8 @@ def db_path(tmp_path):
 
 @pytest.fixture
 def fresh_db(db_path):
-    """A station database with reference data only."""
-    db = initdb.init_database(db_path, "HY-TEST", "测试站")
+    """A station database with reference data only (a copy of a template made once)."""
+    db = new_station(db_path, "HY-TEST", "测试站")
     yield db
     db.conn.close()
 
@@ -71,3 +74,10 @@ def demo_db(demo_path):
     db = dbmod.open_db(demo_path)
     yield db
     db.conn.close()
+
+
+@pytest.fixture
+def hub_server(tmp_path):
+    """A hub on 127.0.0.1, an ephemeral port, served by a thread; shut down afterwards."""
+    with running_hub(tmp_path / "hub.db") as server:
+        yield server

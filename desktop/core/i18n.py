@@ -5,7 +5,7 @@ translators use one tool for the UI and the core. English source text is the
 key; a message without a translation falls back to English.
 
 `python -m desktop.core.i18n update FILE.ts` adds every tr("...") literal found
-in desktop/core and desktop/cli*.py to FILE.ts as an unfinished entry.
+in desktop/core, documents, sync and cli to FILE.ts as an unfinished entry.
 """
 
 import os
@@ -69,11 +69,14 @@ def read_ts(path: Path) -> dict[str, str]:
 
 
 def source_messages(paths: list[Path] | None = None) -> set[str]:
-    """Every literal passed to tr() in the core and the CLI."""
+    """Every literal passed to tr() outside the UI (core, documents, sync, CLI)."""
     if paths is None:
         pkg = project_root() / "desktop"
-        paths = sorted((pkg / "core").rglob("*.py")) + sorted((pkg / "documents").rglob("*.py"))
-        paths += sorted(pkg.glob("cli*.py"))
+        paths = [
+            p
+            for area in ("core", "documents", "sync", "cli")
+            for p in sorted((pkg / area).rglob("*.py"))
+        ]
     import ast
 
     found = set()
@@ -112,7 +115,10 @@ def update_ts(path: Path) -> int:
         ET.SubElement(message, "source").text = text
         ET.SubElement(message, "translation", type="unfinished")
     ET.indent(tree, space="    ")
-    tree.write(path, encoding="utf-8", xml_declaration=True)
+    body = ET.tostring(root, encoding="unicode")
+    # the header Qt's lupdate writes, so that both tools leave the same file
+    header = '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+    path.write_text(header + body + "\n", encoding="utf-8")
     return len(added)
 
 

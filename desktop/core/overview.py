@@ -99,7 +99,8 @@ def attention(db, today: date | None = None) -> dict:
     """What 总览 shows beside the figures: alert counts (and open sync conflicts), norm
     compliance (with English category names) and the expiry timeline."""
     # imported after start-up, with the first refresh
-    from desktop.core import alerts, conflicts, norms
+    from desktop.core.reserves import alerts, norms
+    from desktop.core.store import conflicts
 
     today = today or date.today()
     days = alerts.thresholds(db)

@@ -23,9 +23,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from desktop.core import info, order_seal, orders, station
+from desktop.core import orders
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
+from desktop.core.orders import seal as order_seal
+from desktop.core.store import info, station
 from desktop.core.vocab import ORDER_STATUSES
 from desktop.documents import fonts
 from desktop.documents.layout import (

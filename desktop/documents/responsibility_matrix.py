@@ -30,9 +30,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.core import playbooks, station
+from desktop.core import playbooks
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
+from desktop.core.store import station
 from desktop.documents import fonts
 from desktop.documents.allocation_order import RenderResult
 from desktop.documents.layout import Title, write_atomically

@@ -4,47 +4,38 @@
     <context>
         <name>AgenciesModel</name>
         <message>
-            <location filename="../../desktop/ui/agencies_view.py" line="34" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agencies_view.py" line="35" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agencies_view.py" line="36" />
             <source>Short name</source>
             <translation>简称</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agencies_view.py" line="37" />
             <source>Level</source>
             <translation>级别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agencies_view.py" line="38" />
             <source>Division</source>
             <translation>行政区划</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agencies_view.py" line="39" />
             <source>Contact person</source>
             <translation>联系人</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agencies_view.py" line="40" />
             <source>Duty phone</source>
             <translation>值班电话</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agencies_view.py" line="42" />
             <source>City</source>
             <translation>市级</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agencies_view.py" line="42" />
             <source>County</source>
             <translation>县级</translation>
         </message>
@@ -52,12 +43,10 @@
     <context>
         <name>AgenciesView</name>
         <message>
-            <location filename="../../desktop/ui/agencies_view.py" line="133" />
             <source>Double-click a contact person or a duty phone to change it; hover a name for the agency's responsibilities.</source>
             <translation>双击联系人或值班电话即可修改；鼠标停在单位名称上可查看其职责。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agencies_view.py" line="167" />
             <source>Saved {code}.</source>
             <translation>已保存 {code}。</translation>
         </message>
@@ -65,157 +54,122 @@
     <context>
         <name>AlertsView</name>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="103" />
             <source>1 to 5 day counts separated by commas; each lot is shown in the tightest.</source>
             <translation>1 至 5 个天数，用逗号分隔；每个批次归入最紧的一档。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="105" />
             <source>Save thresholds</source>
             <translation>保存阈值</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="111" />
             <source>Near-expiry thresholds (days)</source>
             <translation>近效期预警阈值（天）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="115" />
             <source>Allocation order for the selection…</source>
             <translation>为所选缺口生成调拨单…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="118" />
             <source>Below norm or out of stock: order the shortfall of the selected rows (one depot) from the other depots.</source>
             <translation>低于定额或缺货：为所选行（同一仓库）的缺口从其他仓库生成调拨单。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="124" />
             <source>Reconcile…</source>
             <translation>对账…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="127" />
             <source>Negative balance: see who issued the lot at which station, and settle it with a physical count.</source>
             <translation>负库存：查看由谁在哪个站点发放了该批次，并以实物盘点处理。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="136" />
-            <location filename="../../desktop/ui/alerts_view.py" line="146" />
             <source>Depot code</source>
             <translation>仓库编码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="137" />
-            <location filename="../../desktop/ui/alerts_view.py" line="147" />
             <source>Depot</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="138" />
-            <location filename="../../desktop/ui/alerts_view.py" line="148" />
             <source>Item code</source>
             <translation>物资编码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="139" />
-            <location filename="../../desktop/ui/alerts_view.py" line="149" />
             <source>Item</source>
             <translation>物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="140" />
             <source>Reserve norm</source>
             <translation>储备定额</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="141" />
             <source>Usable stock</source>
             <translation>可用库存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="142" />
             <source>Shortfall</source>
             <translation>缺口</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="143" />
-            <location filename="../../desktop/ui/alerts_view.py" line="155" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="150" />
             <source>Batch number</source>
             <translation>批号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="151" />
             <source>Expiry date</source>
             <translation>有效期至</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="152" />
             <source>Days left</source>
             <translation>剩余天数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="153" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="154" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="163" />
             <source>Within (days)</source>
             <translation>预警档（天）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="178" />
             <source>Below norm</source>
             <translation>低于定额</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="179" />
             <source>Out of stock</source>
             <translation>缺货</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="180" />
             <source>Near expiry</source>
             <translation>近效期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="181" />
             <source>Expired</source>
             <translation>已过期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="182" />
             <source>Negative balance</source>
             <translation>负库存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="230" />
             <source>Choose rows under Below norm or Out of stock.</source>
             <translation>请在“低于定额”或“缺货”中选择行。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="235" />
             <source>Select the rows to order (one depot).</source>
             <translation>请选择要调拨的行（同一仓库）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="239" />
             <source>The selected rows belong to several depots; choose one.</source>
             <translation>所选行属于多个仓库，请只选择一个仓库的行。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/alerts_view.py" line="293" />
             <source>Saved: {days} days.</source>
             <translation>已保存：{days} 天。</translation>
         </message>
@@ -223,8 +177,6 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../desktop/ui/app.py" line="89" />
-            <location filename="../../desktop/ui/app.py" line="213" />
             <source>Open database</source>
             <translation>打开数据库</translation>
         </message>
@@ -232,22 +184,18 @@
     <context>
         <name>ApproveDialog</name>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="55" />
             <source>Approve allocation order</source>
             <translation>批准调拨单</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="57" />
             <source>Name of the approving official</source>
             <translation>批准人姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="58" />
             <source>Approver</source>
             <translation>批准人</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="60" />
             <source>Approval reserves the picked stock at its depots.</source>
             <translation>批准后，所拣选的库存将在各仓库预留。</translation>
         </message>
@@ -255,37 +203,30 @@
     <context>
         <name>ArrivalDialog</name>
         <message>
-            <location filename="../../desktop/ui/transit_view.py" line="27" />
             <source>Confirm arrival</source>
             <translation>到货确认</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/transit_view.py" line="34" />
             <source>Required when the quantities differ</source>
             <translation>实收与发出不一致时必填</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/transit_view.py" line="36" />
             <source>Item and lot</source>
             <translation>物资及批次</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/transit_view.py" line="38" />
             <source>From → to</source>
             <translation>调出 → 调入</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/transit_view.py" line="40" />
             <source>Quantity sent</source>
             <translation>发出数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/transit_view.py" line="41" />
             <source>Quantity received</source>
             <translation>实收数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/transit_view.py" line="42" />
             <source>Reason for a difference</source>
             <translation>差异原因</translation>
         </message>
@@ -293,67 +234,54 @@
     <context>
         <name>BalancesModel</name>
         <message>
-            <location filename="../../desktop/ui/balances_model.py" line="23" />
             <source>Depot code</source>
             <translation>仓库编码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/balances_model.py" line="24" />
             <source>Depot</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/balances_model.py" line="25" />
             <source>Item code</source>
             <translation>物资编码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/balances_model.py" line="26" />
             <source>Item</source>
             <translation>物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/balances_model.py" line="29" />
             <source>Batch number</source>
             <translation>批号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/balances_model.py" line="30" />
             <source>Expiry date</source>
             <translation>有效期至</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/balances_model.py" line="31" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/balances_model.py" line="34" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/balances_model.py" line="35" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/balances_model.py" line="38" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/balances_model.py" line="39" />
             <source>Specification</source>
             <translation>规格型号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/balances_model.py" line="112" />
             <source>Expired {days} days ago</source>
             <translation>已过期 {days} 天</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/balances_model.py" line="115" />
             <source>Expires in {days} days</source>
             <translation>{days} 天后到期</translation>
         </message>
@@ -361,52 +289,42 @@
     <context>
         <name>BalancesView</name>
         <message>
-            <location filename="../../desktop/ui/balances_view.py" line="26" />
             <source>By depot and item</source>
             <translation>仓库×物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/balances_view.py" line="27" />
             <source>By lot</source>
             <translation>按批次</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/balances_view.py" line="30" />
             <source>Depot</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/balances_view.py" line="31" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/balances_view.py" line="32" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/balances_view.py" line="56" />
             <source>All depots</source>
             <translation>全部仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/balances_view.py" line="57" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/balances_view.py" line="61" />
             <source>Red: expired · amber: expires within {days} days · grey: not released</source>
             <translation>红色：已过期 · 橙色：{days} 天内到期 · 灰色：非合格状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/balances_view.py" line="86" />
             <source>{rows} rows</source>
             <translation>共 {rows} 行</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/balances_view.py" line="89" />
             <source>{rows} rows loaded; scroll down for more</source>
             <translation>已加载 {rows} 行，向下滚动加载更多</translation>
         </message>
@@ -414,43 +332,34 @@
     <context>
         <name>BatchJob</name>
         <message>
-            <location filename="../../desktop/ui/order_batch.py" line="49" />
             <source>Preparing {count} order(s)…</source>
             <translation>正在准备 {count} 张调拨单…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_batch.py" line="50" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_batch.py" line="55" />
             <source>Batch printing</source>
             <translation>批量打印</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_batch.py" line="85" />
-            <location filename="../../desktop/ui/order_batch.py" line="154" />
             <source>Batch printing was cancelled; no file was written.</source>
             <translation>已取消批量打印，未生成文件。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_batch.py" line="94" />
             <source>Rendered {done} of {total} order(s)…</source>
             <translation>已生成 {done}/{total} 张调拨单…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_batch.py" line="123" />
             <source>{count} order(s) exported to {path}.</source>
             <translation>已将 {count} 张调拨单导出到 {path}。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_batch.py" line="133" />
             <source>Sending the pages to the printer…</source>
             <translation>正在发送到打印机…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_batch.py" line="134" />
             <source>Allocation orders ({count})</source>
             <translation>调拨单（{count} 张）</translation>
         </message>
@@ -458,32 +367,26 @@
     <context>
         <name>CancelDialog</name>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="173" />
             <source>Cancel allocation order</source>
             <translation>作废调拨单</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="175" />
             <source>e.g. the need was met otherwise; entered twice</source>
             <translation>例如：需求已另行解决；重复填单</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="176" />
             <source>Reason for cancelling</source>
             <translation>作废原因</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="178" />
             <source>A cancelled order stays on record; its reserved stock is released.</source>
             <translation>作废的调拨单仍保留在记录中，其预留的库存将被释放。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="183" />
             <source>Cancel the order</source>
             <translation>确认作废</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="185" />
             <source>Keep the order</source>
             <translation>不作废</translation>
         </message>
@@ -491,73 +394,54 @@
     <context>
         <name>CatalogEditor</name>
         <message>
-            <location filename="../../desktop/ui/catalog_editor.py" line="26" />
-            <location filename="../../desktop/ui/catalog_editor.py" line="54" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/catalog_editor.py" line="27" />
-            <location filename="../../desktop/ui/catalog_editor.py" line="55" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/catalog_editor.py" line="28" />
-            <location filename="../../desktop/ui/catalog_editor.py" line="56" />
             <source>Specification</source>
             <translation>规格型号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/catalog_editor.py" line="29" />
-            <location filename="../../desktop/ui/catalog_editor.py" line="57" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/catalog_editor.py" line="30" />
-            <location filename="../../desktop/ui/catalog_editor.py" line="59" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/catalog_editor.py" line="31" />
-            <location filename="../../desktop/ui/catalog_editor.py" line="62" />
             <source>Storage</source>
             <translation>储存条件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/catalog_editor.py" line="49" />
             <source>7 digits, e.g. 2010101</source>
             <translation>7 位数字，如 2010101</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/catalog_editor.py" line="50" />
             <source>Managed by expiry date</source>
             <translation>实行效期管理</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/catalog_editor.py" line="58" />
             <source>Pack size and unit</source>
             <translation>包装规格及单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/catalog_editor.py" line="60" />
             <source>GB/T 38565 code</source>
             <translation>GB/T 38565 编码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/catalog_editor.py" line="61" />
             <source>Shelf life</source>
             <translation>效期管理</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/catalog_editor.py" line="63" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/catalog_editor.py" line="91" />
             <source>New catalogue item</source>
             <translation>新建物资</translation>
         </message>
@@ -565,7 +449,6 @@
     <context>
         <name>Chart</name>
         <message>
-            <location filename="../../desktop/ui/charts.py" line="77" />
             <source>No data</source>
             <translation>暂无数据</translation>
         </message>
@@ -573,376 +456,298 @@
     <context>
         <name>ConflictsView</name>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="63" />
             <source>Two stations changed the same field without seeing each other's change. The newest value is kept and shown; choose the version that is right. The choice reaches the other stations with the next bundle.</source>
             <translation>两个站点在互不知情的情况下修改了同一字段。系统保留并显示最新的值；请选择正确的版本。您的选择将随下一个同步包送达其他站点。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="76" />
             <source>No conflicts: every field has one version.</source>
             <translation>没有冲突：每个字段只有一个版本。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="84" />
             <source>Record type</source>
             <translation>记录类型</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="85" />
             <source>Record</source>
             <translation>记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="86" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="87" />
             <source>Value kept</source>
             <translation>保留的值</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="88" />
             <source>Competing values</source>
             <translation>竞争值</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="96" />
-            <location filename="../../desktop/ui/conflicts_view.py" line="252" />
             <source>Versions side by side</source>
             <translation>版本对照</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="114" />
-            <location filename="../../desktop/ui/conflicts_view.py" line="166" />
             <source>Division</source>
             <translation>行政区划</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="115" />
             <source>Member agency</source>
             <translation>成员单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="116" />
             <source>Material category</source>
             <translation>物资类别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="117" />
-            <location filename="../../desktop/ui/conflicts_view.py" line="154" />
             <source>Unit of measure</source>
             <translation>计量单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="118" />
             <source>Specialty</source>
             <translation>专业</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="119" />
             <source>Depot</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="120" />
             <source>Item</source>
             <translation>物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="121" />
             <source>Lot</source>
             <translation>批次</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="122" />
             <source>Expert</source>
             <translation>专家</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="123" />
             <source>Reserve norm</source>
             <translation>储备定额</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="124" />
             <source>Transfer</source>
             <translation>调拨</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="125" />
             <source>Allocation order</source>
             <translation>调拨单</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="126" />
             <source>Order line</source>
             <translation>调拨单明细</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="127" />
             <source>Order pick</source>
             <translation>调拨单拣货批次</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="128" />
             <source>Qualification</source>
             <translation>资质证书</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="129" />
             <source>Playbook</source>
             <translation>预案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="130" />
             <source>Playbook phase</source>
             <translation>预案阶段</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="131" />
             <source>Playbook task</source>
             <translation>预案任务</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="132" />
             <source>Material estimation factor</source>
             <translation>物资测算参数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="136" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="138" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="139" />
             <source>Code</source>
             <translation>代码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="140" />
             <source>Mobile</source>
             <translation>手机</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="141" />
             <source>Office phone</source>
             <translation>办公电话</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="142" />
             <source>Telephone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="143" />
             <source>Duty phone</source>
             <translation>值班电话</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="144" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="145" />
             <source>Organisation</source>
             <translation>工作单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="146" />
             <source>Gender</source>
             <translation>性别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="147" />
             <source>Specialties</source>
             <translation>专业</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="148" />
             <source>Availability</source>
             <translation>可调用状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="149" />
             <source>Unavailable from</source>
             <translation>不可调用起始</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="150" />
             <source>Unavailable until</source>
             <translation>不可调用截止</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="151" />
-            <location filename="../../desktop/ui/conflicts_view.py" line="152" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="153" />
             <source>Specification</source>
             <translation>规格</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="155" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="156" />
             <source>Shelf life</source>
             <translation>保质期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="157" />
             <source>Storage</source>
             <translation>储存条件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="158" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="159" />
             <source>Deleted</source>
             <translation>已删除</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="161" />
             <source>Expires on</source>
             <translation>有效期至</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="162" />
             <source>Produced on</source>
             <translation>生产日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="163" />
             <source>Batch number</source>
             <translation>批号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="164" />
             <source>Manufacturer</source>
             <translation>生产厂家</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="165" />
             <source>Level</source>
             <translation>级别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="167" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="168" />
             <source>Contact person</source>
             <translation>联系人</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="169" />
             <source>Short name</source>
             <translation>简称</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="170" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="171" />
             <source>Priority</source>
             <translation>优先级</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="172" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="173" />
             <source>Summary</source>
             <translation>概要</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="181" />
             <source>Professional title</source>
             <translation>职称</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="190" />
             <source>deleted</source>
             <translation>已删除</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="190" />
             <source>in use</source>
             <translation>在用</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="192" />
             <source>(empty)</source>
             <translation>（空）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="248" />
             <source>Versions side by side: {record}, {field}</source>
             <translation>版本对照：{record}，{field}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="258" />
             <source>Value</source>
             <translation>值</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="258" />
             <source>Station</source>
             <translation>站点</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="258" />
             <source>Changed by</source>
             <translation>修改人</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="258" />
             <source>At</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="265" />
             <source>Kept (shown now)</source>
             <translation>保留的版本（当前显示）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="267" />
             <source>Competing version {number}</source>
             <translation>竞争版本 {number}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="278" />
             <source>Keep this version</source>
             <translation>保留此版本</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="278" />
             <source>Restore this version</source>
             <translation>恢复此版本</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/conflicts_view.py" line="327" />
             <source>{record}: {field} is now {value}.</source>
             <translation>{record}：{field}现为 {value}。</translation>
         </message>
@@ -950,52 +755,42 @@
     <context>
         <name>CountDialog</name>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="262" />
             <source>Stock count</source>
             <translation>盘点</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="268" />
             <source>e.g. monthly count</source>
             <translation>如：月度盘点</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="272" />
             <source>Depot</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="273" />
             <source>Item</source>
             <translation>物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="274" />
             <source>Lot</source>
             <translation>批次</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="275" />
             <source>Book quantity</source>
             <translation>账面数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="276" />
             <source>Counted quantity</source>
             <translation>实盘数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="277" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="295" />
             <source>0 (this lot is not on the books of this depot)</source>
             <translation>0（本仓库账上无此批次）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="313" />
             <source>Counted {counted} of lot {lot} (book {book}, difference {difference}).</source>
             <translation>批次 {lot} 实盘 {counted}（账面 {book}，差异 {difference}）。</translation>
         </message>
@@ -1003,210 +798,166 @@
     <context>
         <name>CreateOrderDialog</name>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="50" />
             <source>New allocation order</source>
             <translation>新建调拨单</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="60" />
             <source>Items to allocate</source>
             <translation>调拨物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="79" />
             <source>Order</source>
             <translation>基本信息</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="84" />
             <source>Any depot, city reserves first (FEFO)</source>
             <translation>不限仓库，市级储备优先（效期先出）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="87" />
-            <location filename="../../desktop/ui/order_create_dialog.py" line="250" />
             <source>Depot</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="88" />
             <source>Other unit</source>
             <translation>其他单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="96" />
             <source>e.g. 衡南县人民医院</source>
             <translation>例如：衡南县人民医院</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="107" />
             <source>Delivery address (a depot's own address if empty)</source>
             <translation>送达地址（留空则为接收仓库地址）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="111" />
             <source>Incident or drill reference, if any</source>
             <translation>关联的事件或演练编号（如有）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="118" />
             <source>Oral or telephone order (written paperwork due within 48 hours)</source>
             <translation>口头/电话指令（须在 48 小时内补办书面手续）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="121" />
-            <location filename="../../desktop/ui/order_create_dialog.py" line="162" />
             <source>Who approved or gave the order</source>
             <translation>批准人或指令下达人</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="123" />
             <source>Issuing depot</source>
             <translation>发出仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="124" />
             <source>Receiving party</source>
             <translation>接收单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="126" />
             <source>Delivery address</source>
             <translation>送达地址</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="127" />
             <source>Requesting unit</source>
             <translation>申请单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="128" />
             <source>Incident</source>
             <translation>关联事件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="129" />
             <source>Needed by</source>
             <translation>需求时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="130" />
             <source>Priority</source>
             <translation>优先级</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="132" />
             <source>Approver</source>
             <translation>批准人</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="136" />
             <source>Contacts and transport</source>
             <translation>联系人与运输</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="140" />
             <source>Optional now; asked again at dispatch</source>
             <translation>可暂不填写，发运时再填</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="142" />
             <source>Issuing contact</source>
             <translation>发出方联系人</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="143" />
             <source>Issuing phone</source>
             <translation>发出方电话</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="144" />
             <source>Receiving contact</source>
             <translation>接收方联系人</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="145" />
             <source>Receiving phone</source>
             <translation>接收方电话</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="146" />
             <source>Vehicle</source>
             <translation>车辆</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="147" />
             <source>Driver</source>
             <translation>驾驶员</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="148" />
             <source>Driver's phone</source>
             <translation>驾驶员电话</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="149" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="160" />
             <source>Required: who gave the oral order</source>
             <translation>必填：口头指令下达人</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="233" />
-            <location filename="../../desktop/ui/order_create_dialog.py" line="295" />
             <source>Allocation order {number} saved ({status}).</source>
             <translation>调拨单 {number} 已保存（{status}）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="241" />
             <source>Lots picked, earliest expiry first (FEFO):</source>
             <translation>按效期先出（FEFO）拣选的批次：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="248" />
             <source>Item code</source>
             <translation>物资编码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="249" />
             <source>Item</source>
             <translation>物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="251" />
             <source>Batch number</source>
             <translation>批号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="252" />
             <source>Expiry date</source>
             <translation>有效期至</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="253" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="270" />
             <source>{item} {name}: short by {qty} {unit}</source>
             <translation>{item} {name}：缺 {qty} {unit}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="279" />
             <source>Not enough usable stock in any depot:</source>
             <translation>各仓库可用库存不足：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="283" />
             <source>Receive stock or reduce the quantities before the order is approved.</source>
             <translation>请在批准前补充库存或减少调拨数量。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_create_dialog.py" line="299" />
             <source>Short of stock on {count} line(s).</source>
             <translation>其中 {count} 行库存不足。</translation>
         </message>
@@ -1214,58 +965,42 @@
     <context>
         <name>DepotEditor</name>
         <message>
-            <location filename="../../desktop/ui/depot_editor.py" line="22" />
-            <location filename="../../desktop/ui/depot_editor.py" line="41" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/depot_editor.py" line="23" />
-            <location filename="../../desktop/ui/depot_editor.py" line="42" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/depot_editor.py" line="24" />
-            <location filename="../../desktop/ui/depot_editor.py" line="43" />
             <source>Level</source>
             <translation>级别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/depot_editor.py" line="25" />
-            <location filename="../../desktop/ui/depot_editor.py" line="44" />
             <source>Division</source>
             <translation>行政区划</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/depot_editor.py" line="26" />
-            <location filename="../../desktop/ui/depot_editor.py" line="47" />
             <source>Contact</source>
             <translation>联系人</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/depot_editor.py" line="27" />
-            <location filename="../../desktop/ui/depot_editor.py" line="48" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/depot_editor.py" line="45" />
             <source>Managing agency</source>
             <translation>管理单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/depot_editor.py" line="46" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/depot_editor.py" line="49" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/depot_editor.py" line="80" />
             <source>New depot</source>
             <translation>新建仓库</translation>
         </message>
@@ -1273,37 +1008,30 @@
     <context>
         <name>DepotSummaryModel</name>
         <message>
-            <location filename="../../desktop/ui/depot_summary_model.py" line="12" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/depot_summary_model.py" line="13" />
             <source>Depot</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/depot_summary_model.py" line="14" />
             <source>Level</source>
             <translation>级别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/depot_summary_model.py" line="15" />
             <source>Items</source>
             <translation>品种数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/depot_summary_model.py" line="16" />
             <source>Units in stock</source>
             <translation>库存总量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/depot_summary_model.py" line="17" />
             <source>Lots near expiry</source>
             <translation>近效期批次</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/depot_summary_model.py" line="18" />
             <source>Expired lots</source>
             <translation>过期批次</translation>
         </message>
@@ -1311,54 +1039,42 @@
     <context>
         <name>DiffModel</name>
         <message>
-            <location filename="../../desktop/ui/playbook_diff_view.py" line="32" />
-            <location filename="../../desktop/ui/playbook_diff_view.py" line="37" />
             <source>What</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_diff_view.py" line="32" />
             <source>Older version</source>
             <translation>旧版本</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_diff_view.py" line="32" />
             <source>Newer version</source>
             <translation>新版本</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_diff_view.py" line="38" />
-            <location filename="../../desktop/ui/playbook_diff_view.py" line="39" />
             <source>Version {version}</source>
             <translation>第 {version} 版</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_diff_view.py" line="91" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_diff_view.py" line="93" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_diff_view.py" line="116" />
             <source>Header</source>
             <translation>基本信息</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_diff_view.py" line="118" />
             <source>Phase</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_diff_view.py" line="119" />
             <source>Task</source>
             <translation>任务</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_diff_view.py" line="120" />
             <source>Factor</source>
             <translation>测算参数</translation>
         </message>
@@ -1366,52 +1082,42 @@
     <context>
         <name>DiffView</name>
         <message>
-            <location filename="../../desktop/ui/playbook_diff_view.py" line="160" />
             <source>Compare</source>
             <translation>对比</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_diff_view.py" line="163" />
             <source>Playbook</source>
             <translation>预案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_diff_view.py" line="166" />
             <source>Older</source>
             <translation>旧版本</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_diff_view.py" line="168" />
             <source>Newer</source>
             <translation>新版本</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_diff_view.py" line="174" />
             <source>added</source>
             <translation>新增</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_diff_view.py" line="175" />
             <source>removed</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_diff_view.py" line="176" />
             <source>changed</source>
             <translation>修改</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_diff_view.py" line="222" />
             <source>Version {version}</source>
             <translation>第 {version} 版</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_diff_view.py" line="255" />
             <source>The two versions are the same.</source>
             <translation>两个版本内容相同。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_diff_view.py" line="258" />
             <source>{count} difference(s).</source>
             <translation>共 {count} 处差异。</translation>
         </message>
@@ -1419,90 +1125,104 @@
     <context>
         <name>DispatchDialog</name>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="77" />
             <source>Dispatch allocation order</source>
             <translation>调拨单发运</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="79" />
             <source>e.g. 湘D·12345</source>
             <translation>例如：湘D·12345</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="82" />
             <source>Vehicle</source>
             <translation>车辆</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="83" />
             <source>Driver</source>
             <translation>驾驶员</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="84" />
             <source>Driver's phone</source>
             <translation>驾驶员电话</translation>
         </message>
     </context>
     <context>
+        <name>DocumentPrinter</name>
+        <message>
+            <source>No printer is available: none is installed on this computer. You can export the document as PDF now and print it elsewhere.</source>
+            <translation>没有可用的打印机：本机未安装打印机。可以先导出为 PDF，再到其他电脑打印。</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <source>Export as PDF now?</source>
+            <translation>是否现在导出 PDF？</translation>
+        </message>
+        <message>
+            <source>{pages} page(s) sent to the printer {name}.</source>
+            <translation>已将 {pages} 页发送到打印机 {name}。</translation>
+        </message>
+        <message>
+            <source>Export as PDF</source>
+            <translation>导出 PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Exported to {path}.</source>
+            <translation>已导出到 {path}。</translation>
+        </message>
+    </context>
+    <context>
         <name>ExpertCalendar</name>
         <message>
-            <location filename="../../desktop/ui/expert_calendar.py" line="59" />
             <source>Shaded days: at least one expert is unavailable or on a mission.</source>
             <translation>底色标出的日期：至少有一名专家不可调用或正在执行任务。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_calendar.py" line="73" />
             <source>Full name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_calendar.py" line="74" />
             <source>Organisation</source>
             <translation>工作单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_calendar.py" line="75" />
             <source>Why</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_calendar.py" line="83" />
             <source>Specialty</source>
             <translation>专业领域</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_calendar.py" line="84" />
             <source>Number available</source>
             <translation>可调用人数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_calendar.py" line="85" />
             <source>Experts available</source>
             <translation>可调用专家</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_calendar.py" line="95" />
             <source>Unavailable that day</source>
             <translation>当日不可调用</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_calendar.py" line="97" />
             <source>Available that day, by specialty</source>
             <translation>当日可调用（按专业领域）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_calendar.py" line="172" />
             <source>On a mission</source>
             <translation>执行任务中</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_calendar.py" line="174" />
             <source>Unavailable {start}–{end}</source>
             <translation>不可调用 {start}–{end}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_calendar.py" line="195" />
             <source>{day}: {away} unavailable, {available} available</source>
             <translation>{day}：{away} 人不可调用，{available} 人可调用</translation>
         </message>
@@ -1510,143 +1230,114 @@
     <context>
         <name>ExpertEditor</name>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="60" />
             <source>e.g. 主任医师</source>
             <translation>例如 主任医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="67" />
             <source>11 digits starting with 1</source>
             <translation>11 位数字，以 1 开头</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="69" />
             <source>e.g. 0734-8123456</source>
             <translation>例如 0734-8123456</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="76" />
             <source>Available</source>
             <translation>可调用</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="77" />
             <source>On a mission</source>
             <translation>执行任务中</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="78" />
-            <location filename="../../desktop/ui/expert_editor.py" line="110" />
             <source>Unavailable</source>
             <translation>不可调用</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="89" />
             <source>from</source>
             <translation>自</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="90" />
             <source>to</source>
             <translation>至</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="100" />
             <source>Full name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="101" />
             <source>Gender</source>
             <translation>性别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="102" />
             <source>Organisation</source>
             <translation>工作单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="103" />
             <source>Professional title</source>
             <translation>职称</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="104" />
             <source>Specialties</source>
             <translation>专业领域</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="105" />
             <source>Home division</source>
             <translation>所属区划</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="106" />
             <source>Mobile</source>
             <translation>手机</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="107" />
             <source>Office phone</source>
             <translation>办公电话</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="108" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="109" />
             <source>Availability</source>
             <translation>可调用状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="135" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="137" />
             <source>Keep</source>
             <translation>保留</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="143" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="145" />
             <source>Delete…</source>
             <translation>删除…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="147" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="160" />
             <source>Qualifications and certificates</source>
             <translation>资质证书</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="200" />
             <source>New expert</source>
             <translation>新专家</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="284" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="303" />
             <source>Remove {name} and the qualifications from the roster?</source>
             <translation>将 {name} 及其资质证书从专家库中删除？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_editor.py" line="324" />
             <source>Removed from the roster.</source>
             <translation>已从专家库中删除。</translation>
         </message>
@@ -1654,67 +1345,54 @@
     <context>
         <name>ExpertList</name>
         <message>
-            <location filename="../../desktop/ui/expert_list.py" line="55" />
             <source>On a mission</source>
             <translation>执行任务中</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_list.py" line="57" />
             <source>Unavailable {start}–{end}</source>
             <translation>不可调用 {start}–{end}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_list.py" line="60" />
             <source>Available</source>
             <translation>可调用</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_list.py" line="70" />
             <source>Full name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_list.py" line="71" />
             <source>Gender</source>
             <translation>性别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_list.py" line="72" />
             <source>Organisation</source>
             <translation>工作单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_list.py" line="73" />
             <source>Professional title</source>
             <translation>职称</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_list.py" line="74" />
             <source>Specialties</source>
             <translation>专业领域</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_list.py" line="76" />
             <source>Home division</source>
             <translation>所属区划</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_list.py" line="78" />
             <source>Mobile</source>
             <translation>手机</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_list.py" line="79" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_list.py" line="81" />
             <source>Certificate expires</source>
             <translation>证书到期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_list.py" line="110" />
             <source>Possible duplicate</source>
             <translation>疑似重复</translation>
         </message>
@@ -1722,82 +1400,66 @@
     <context>
         <name>ExpertsPage</name>
         <message>
-            <location filename="../../desktop/ui/experts_page.py" line="71" />
             <source>Import experts…</source>
             <translation>导入专家…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/experts_page.py" line="72" />
             <source>Import the roster from a spreadsheet</source>
             <translation>从电子表格导入专家</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/experts_page.py" line="74" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/experts_page.py" line="75" />
             <source>Export the roster to an .xlsx workbook</source>
             <translation>将专家库导出为 .xlsx 工作簿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/experts_page.py" line="77" />
             <source>Phone numbers masked (138****1234)…</source>
             <translation>电话号码打码（138****1234）…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/experts_page.py" line="79" />
             <source>Full phone numbers…</source>
             <translation>完整电话号码…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/experts_page.py" line="83" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/experts_page.py" line="94" />
             <source>Experts</source>
             <translation>专家</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/experts_page.py" line="95" />
             <source>Calendar</source>
             <translation>日历</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/experts_page.py" line="96" />
             <source>Certificate alerts</source>
             <translation>证书预警</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/experts_page.py" line="97" />
             <source>Member agencies</source>
             <translation>成员单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/experts_page.py" line="108" />
             <source>Expert roster</source>
             <translation>专家库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/experts_page.py" line="209" />
             <source>Export the expert roster</source>
             <translation>导出专家库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/experts_page.py" line="211" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/experts_page.py" line="221" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/experts_page.py" line="238" />
             <source>{count} experts exported to {path}.</source>
             <translation>已将 {count} 名专家导出到 {path}。</translation>
         </message>
@@ -1805,27 +1467,22 @@
     <context>
         <name>ExpertsView</name>
         <message>
-            <location filename="../../desktop/ui/expert_list.py" line="142" />
             <source>Search experts: name, pinyin initials (zs) or organisation</source>
             <translation>搜索专家：姓名、拼音首字母（zs）或工作单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_list.py" line="147" />
             <source>Only those available</source>
             <translation>仅显示可调用</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_list.py" line="152" />
             <source>Specialty</source>
             <translation>专业领域</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_list.py" line="187" />
             <source>All specialties</source>
             <translation>全部专业领域</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_list.py" line="202" />
             <source>{count} experts</source>
             <translation>{count} 名专家</translation>
         </message>
@@ -1833,39 +1490,30 @@
     <context>
         <name>ExportRunner</name>
         <message>
-            <location filename="../../desktop/ui/export_runner.py" line="42" />
             <source>Export stock, ledger and alerts</source>
             <translation>导出库存、台账和预警</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export_runner.py" line="44" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export_runner.py" line="52" />
             <source>Writing {file}…</source>
             <translation>正在写入 {file}…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export_runner.py" line="53" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export_runner.py" line="58" />
-            <location filename="../../desktop/ui/export_runner.py" line="87" />
-            <location filename="../../desktop/ui/export_runner.py" line="92" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export_runner.py" line="69" />
             <source>The export was cancelled; no file was written.</source>
             <translation>导出已取消，未写入文件。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export_runner.py" line="93" />
             <source>Exported to {path}:</source>
             <translation>已导出到 {path}：</translation>
         </message>
@@ -1873,72 +1521,54 @@
     <context>
         <name>FactorsPanel</name>
         <message>
-            <location filename="../../desktop/ui/playbook_factors.py" line="36" />
             <source>catalogue item code, or empty for a category</source>
             <translation>物资目录编码；按类别测算时留空</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_factors.py" line="54" />
-            <location filename="../../desktop/ui/playbook_factors.py" line="92" />
             <source>Item</source>
             <translation>物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_factors.py" line="55" />
-            <location filename="../../desktop/ui/playbook_factors.py" line="93" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_factors.py" line="56" />
-            <location filename="../../desktop/ui/playbook_factors.py" line="94" />
             <source>Basis</source>
             <translation>测算基数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_factors.py" line="57" />
             <source>Quantity per day</source>
             <translation>每日用量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_factors.py" line="58" />
-            <location filename="../../desktop/ui/playbook_factors.py" line="96" />
             <source>Days</source>
             <translation>天数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_factors.py" line="59" />
             <source>Buffer</source>
             <translation>冗余</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_factors.py" line="60" />
-            <location filename="../../desktop/ui/playbook_factors.py" line="98" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_factors.py" line="67" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_factors.py" line="68" />
             <source>Add as new factor</source>
             <translation>添加为新参数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_factors.py" line="69" />
             <source>Save factor</source>
             <translation>保存参数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_factors.py" line="95" />
             <source>Per day</source>
             <translation>每日用量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_factors.py" line="97" />
             <source>Buffer %</source>
             <translation>冗余 %</translation>
         </message>
@@ -1946,7 +1576,6 @@
     <context>
         <name>FormDialog</name>
         <message>
-            <location filename="../../desktop/ui/form_dialog.py" line="99" />
             <source>The entry could not be saved because of an unexpected error.</source>
             <translation>发生意外错误，未能保存。</translation>
         </message>
@@ -1954,178 +1583,142 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="51" />
             <source>Import a spreadsheet</source>
             <translation>导入表格</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="56" />
             <source>Catalogue items</source>
             <translation>物资目录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="57" />
             <source>Depots</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="58" />
             <source>Stock (opening balances or receipts)</source>
             <translation>库存（期初或入库）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="59" />
             <source>Reserve norms</source>
             <translation>储备定额</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="60" />
             <source>Experts</source>
             <translation>专家</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="64" />
             <source>.xlsx or .csv file</source>
             <translation>.xlsx 或 .csv 文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="65" />
             <source>Choose file…</source>
             <translation>选择文件…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="67" />
             <source>Save template…</source>
             <translation>保存模板…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="74" />
             <source>Import the good rows and skip the bad ones</source>
             <translation>导入正确的行，跳过有误的行</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="81" />
             <source>Contents</source>
             <translation>导入内容</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="82" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="88" />
             <source>Choose what to import and the file, then check it.</source>
             <translation>请选择导入内容和文件，然后检查。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="92" />
             <source>Row</source>
             <translation>行号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="93" />
             <source>Column</source>
             <translation>列</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="94" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="104" />
             <source>Check</source>
             <translation>检查</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="106" />
             <source>Import</source>
             <translation>导入</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="108" />
-            <location filename="../../desktop/ui/import_dialog.py" line="189" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="130" />
             <source>Checking {file}…</source>
             <translation>正在检查 {file}…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="141" />
             <source>Importing {file}…</source>
             <translation>正在导入 {file}…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="164" />
             <source>Choose the file to import.</source>
             <translation>请选择要导入的文件。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="167" />
             <source>There is no file {path}.</source>
             <translation>文件 {path} 不存在。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="178" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="210" />
             <source>Imported {imported} of {total} rows.</source>
             <translation>已导入 {total} 行中的 {imported} 行。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="214" />
             <source>{skipped} bad rows were skipped; they are listed below.</source>
             <translation>跳过了 {skipped} 个有误的行，见下表。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="218" />
             <source>All {total} rows are valid. Press Import to import them.</source>
             <translation>全部 {total} 行均无误。请点击“导入”。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="222" />
             <source>The header row does not match the template; nothing was imported.</source>
             <translation>表头与模板不符，未导入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="224" />
             <source>{bad} of {total} rows have errors (listed below); nothing was imported. Correct the file, or tick “skip the bad ones” to import the other rows.</source>
             <translation>{total} 行中有 {bad} 行有误（见下表），未导入任何数据。请改正文件，或勾选“跳过有误的行”导入其余行。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="235" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="242" />
             <source>Choose the file to import</source>
             <translation>选择要导入的文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="244" />
             <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
             <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="254" />
             <source>Save template</source>
             <translation>保存模板</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="256" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/import_dialog.py" line="272" />
             <source>Template saved to {path}.</source>
             <translation>模板已保存到 {path}。</translation>
         </message>
@@ -2133,32 +1726,26 @@
     <context>
         <name>IssueDialog</name>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="195" />
             <source>Issue stock</source>
             <translation>出库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="196" />
             <source>Depot</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="199" />
             <source>e.g. emergency response, routine use</source>
             <translation>如：应急处置、日常领用</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="201" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="202" />
             <source>Document number</source>
             <translation>单据号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="219" />
             <source>Issued {qty} of {item} from {lots} lot(s).</source>
             <translation>{item} 已出库 {qty}，涉及 {lots} 个批次。</translation>
         </message>
@@ -2166,7 +1753,6 @@
     <context>
         <name>ItemPicker</name>
         <message>
-            <location filename="../../desktop/ui/item_picker.py" line="38" />
             <source>Code, name or pinyin initials (e.g. kz for 口罩)</source>
             <translation>编码、名称或拼音首字母（如 kz 查口罩）</translation>
         </message>
@@ -2174,92 +1760,74 @@
     <context>
         <name>LedgerModel</name>
         <message>
-            <location filename="../../desktop/ui/ledger_model.py" line="22" />
             <source>Receipt</source>
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_model.py" line="23" />
             <source>Issue</source>
             <translation>出库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_model.py" line="24" />
             <source>Transfer out</source>
             <translation>调出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_model.py" line="25" />
             <source>Transfer in</source>
             <translation>调入</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_model.py" line="26" />
             <source>Count</source>
             <translation>盘点</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_model.py" line="27" />
             <source>Write-off</source>
             <translation>报废</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_model.py" line="33" />
             <source>No.</source>
             <translation>序号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_model.py" line="34" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_model.py" line="35" />
             <source>Movement</source>
             <translation>业务类型</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_model.py" line="36" />
             <source>Depot</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_model.py" line="37" />
             <source>Item code</source>
             <translation>物资编码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_model.py" line="38" />
             <source>Item</source>
             <translation>物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_model.py" line="39" />
             <source>Batch number</source>
             <translation>批号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_model.py" line="40" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_model.py" line="41" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_model.py" line="42" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_model.py" line="43" />
             <source>Document</source>
             <translation>单据号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_model.py" line="44" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
@@ -2267,47 +1835,38 @@
     <context>
         <name>LedgerView</name>
         <message>
-            <location filename="../../desktop/ui/ledger_view.py" line="32" />
             <source>All movements</source>
             <translation>全部类型</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_view.py" line="36" />
             <source>All items</source>
             <translation>全部物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_view.py" line="39" />
             <source>Depot</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_view.py" line="41" />
             <source>Item</source>
             <translation>物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_view.py" line="44" />
             <source>Movement</source>
             <translation>业务类型</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_view.py" line="64" />
             <source>All depots</source>
             <translation>全部仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_view.py" line="88" />
             <source>{rows} movements</source>
             <translation>共 {rows} 条流水</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_view.py" line="90" />
             <source>{rows} movements loaded; scroll down for more</source>
             <translation>已加载 {rows} 条流水，向下滚动加载更多</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/ledger_view.py" line="92" />
             <source>{total} in the ledger</source>
             <translation>台账共 {total} 条</translation>
         </message>
@@ -2315,32 +1874,26 @@
     <context>
         <name>LinesEditor</name>
         <message>
-            <location filename="../../desktop/ui/order_lines_editor.py" line="70" />
             <source>Add line</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_lines_editor.py" line="75" />
             <source>Remove selected lines</source>
             <translation>删除所选行</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_lines_editor.py" line="95" />
             <source>Item</source>
             <translation>物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_lines_editor.py" line="97" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_lines_editor.py" line="132" />
             <source>Choose an item from the list first: type its code, name or pinyin.</source>
             <translation>请先从列表中选择物资：输入编码、名称或拼音首字母。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_lines_editor.py" line="181" />
             <source>Not in the catalogue, left out: {codes}</source>
             <translation>以下编码不在物资目录中，已略去：{codes}</translation>
         </message>
@@ -2348,37 +1901,30 @@
     <context>
         <name>LotStatusDialog</name>
         <message>
-            <location filename="../../desktop/ui/lot_status_dialog.py" line="19" />
             <source>Lot status</source>
             <translation>批次状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/lot_status_dialog.py" line="24" />
             <source>Item</source>
             <translation>物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/lot_status_dialog.py" line="25" />
             <source>Lot</source>
             <translation>批次</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/lot_status_dialog.py" line="26" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/lot_status_dialog.py" line="43" />
             <source>no expiry date</source>
             <translation>无有效期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/lot_status_dialog.py" line="57" />
             <source>Choose the lot.</source>
             <translation>请选择批次。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/lot_status_dialog.py" line="64" />
             <source>Lot {lot} of {item}: {was} → {status}.</source>
             <translation>物资 {item} 批次 {lot}：{was} → {status}。</translation>
         </message>
@@ -2386,188 +1932,150 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="180" />
             <source>BioReserve — Biosafety Emergency Reserves and Response</source>
             <translation>生物安全应急储备与处置系统</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="182" />
             <source>[DEMONSTRATION DATA]</source>
             <translation>【演示数据】</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="82" />
             <source>Overview</source>
             <translation>总览</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="84" />
             <source>Reserves</source>
             <translation>物资储备</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="85" />
             <source>Orders</source>
             <translation>调拨单</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="86" />
             <source>Expert roster</source>
             <translation>专家库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="87" />
             <source>Playbooks</source>
             <translation>预案库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="88" />
             <source>Synchronization</source>
             <translation>同步</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="200" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="201" />
             <source>&amp;New database…</source>
             <translation>新建数据库(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="203" />
             <source>&amp;Open database…</source>
             <translation>打开数据库(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="205" />
             <source>&amp;Check database</source>
             <translation>检查数据库(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="207" />
             <source>&amp;Import spreadsheet…</source>
             <translation>导入表格(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="209" />
             <source>&amp;Export stock, ledger and alerts…</source>
             <translation>导出库存、台账和预警(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="211" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="217" />
             <source>Import &amp;templates</source>
             <translation>导入模板(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="220" />
             <source>Catalogue items…</source>
             <translation>物资目录…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="221" />
             <source>Depots…</source>
             <translation>仓库…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="222" />
             <source>Stock (opening balances or receipts)…</source>
             <translation>库存（期初或入库）…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="223" />
             <source>Reserve norms…</source>
             <translation>储备定额…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="232" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="233" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="237" />
             <source>&amp;Settings</source>
             <translation>设置(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="238" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="249" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="250" />
             <source>&amp;About BioReserve</source>
             <translation>关于本系统(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="268" />
             <source>Station: {name} ({code})</source>
             <translation>站点：{name}（{code}）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="259" />
             <source>Database: {path}</source>
             <translation>数据库：{path}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="275" />
             <source>DEMO DATA</source>
             <translation>演示数据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="313" />
             <source>Open database</source>
             <translation>打开数据库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="315" />
             <source>BioReserve databases (*.db *.sqlite);;All files (*)</source>
             <translation>系统数据库 (*.db *.sqlite);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="321" />
             <source>Checking the database…</source>
             <translation>正在检查数据库…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="333" />
-            <location filename="../../desktop/ui/main_window.py" line="340" />
             <source>Check database</source>
             <translation>检查数据库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="334" />
             <source>No problems found: the data matches its operations.</source>
             <translation>未发现问题：数据与操作日志一致。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="341" />
             <source>{count} problem(s) found:</source>
             <translation>共发现 {count} 个问题：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="349" />
             <source>About BioReserve</source>
             <translation>关于本系统</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="351" />
             <source>BioReserve {version}
 
 Biosafety emergency reserves and response for the Hengyang biosafety coordination mechanism. Works offline; every change is recorded as an operation that other stations can merge.</source>
@@ -2579,29 +2087,24 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>MatrixModel</name>
         <message>
-            <location filename="../../desktop/ui/matrix_view.py" line="48" />
             <source>Lead</source>
             <translation>牵头</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matrix_view.py" line="49" />
             <source>Support</source>
             <translation>配合</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matrix_view.py" line="114" />
             <source>Playbook</source>
             <translation>预案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matrix_view.py" line="118" />
             <source>{title}
 {code} v{version}</source>
             <translation>{title}
 {code} 第{version}版</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matrix_view.py" line="129" />
             <source>Member agency</source>
             <translation>成员单位</translation>
         </message>
@@ -2609,37 +2112,30 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>MatrixView</name>
         <message>
-            <location filename="../../desktop/ui/matrix_view.py" line="184" />
             <source>Latest approved version of each playbook. Shaded: lead agency.</source>
             <translation>依据各预案的最新批准版本。底色加深：牵头单位。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matrix_view.py" line="189" />
             <source>Print preview…</source>
             <translation>打印预览…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matrix_view.py" line="190" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matrix_view.py" line="191" />
             <source>Export PDF…</source>
             <translation>导出 PDF…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matrix_view.py" line="192" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matrix_view.py" line="208" />
             <source>Responsibility matrix</source>
             <translation>责任矩阵</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matrix_view.py" line="229" />
             <source>No approved playbook: the matrix is empty.</source>
             <translation>没有已批准的预案：责任矩阵为空。</translation>
         </message>
@@ -2647,32 +2143,26 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>MovementDialog</name>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="49" />
             <source>Choose an item from the list: type its code, name or pinyin initials.</source>
             <translation>请从列表中选择物资：输入编码、名称或拼音首字母。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="75" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="165" />
             <source>Item</source>
             <translation>物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="166" />
             <source>Lot</source>
             <translation>批次</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="168" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="185" />
             <source>Usable stock here: {qty} {unit}</source>
             <translation>本仓库可用库存：{qty} {unit}</translation>
         </message>
@@ -2680,27 +2170,22 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>MovementFields</name>
         <message>
-            <location filename="../../desktop/ui/movement_fields.py" line="57" />
             <source>expired</source>
             <translation>已过期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_fields.py" line="64" />
             <source>no expiry date</source>
             <translation>无有效期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_fields.py" line="65" />
             <source>{lot} · expires {expiry} · {qty} {unit}</source>
             <translation>{lot} · 有效期至 {expiry} · {qty} {unit}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_fields.py" line="99" />
             <source>Batch number</source>
             <translation>批号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_fields.py" line="123" />
             <source>Earliest expiry first (FEFO)</source>
             <translation>近效期先出（FEFO）</translation>
         </message>
@@ -2708,53 +2193,42 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>NewDatabaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/new_database_dialog.py" line="24" />
-            <location filename="../../desktop/ui/new_database_dialog.py" line="56" />
             <source>New database</source>
             <translation>新建数据库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_database_dialog.py" line="26" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_database_dialog.py" line="36" />
             <source>e.g. Hengyang Emergency Management Bureau</source>
             <translation>例如：衡阳市应急管理局</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_database_dialog.py" line="37" />
             <source>Add the demonstration data set</source>
             <translation>加入演示数据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_database_dialog.py" line="42" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_database_dialog.py" line="43" />
             <source>Station code</source>
             <translation>站点代码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_database_dialog.py" line="44" />
             <source>Station name</source>
             <translation>站点名称</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_database_dialog.py" line="56" />
             <source>BioReserve databases (*.db)</source>
             <translation>系统数据库 (*.db)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_database_dialog.py" line="63" />
             <source>Choose a file for the new database.</source>
             <translation>请为新数据库选择文件。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_database_dialog.py" line="71" />
             <source>Give the station a name.</source>
             <translation>请填写站点名称。</translation>
         </message>
@@ -2762,61 +2236,46 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>NormsEditor</name>
         <message>
-            <location filename="../../desktop/ui/norms_editor.py" line="172" />
             <source>Show items without a norm</source>
             <translation>显示未设定额的物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/norms_editor.py" line="176" />
-            <location filename="../../desktop/ui/norms_editor.py" line="191" />
             <source>Depot</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/norms_editor.py" line="192" />
-            <location filename="../../desktop/ui/norms_editor.py" line="201" />
             <source>Norm lines</source>
             <translation>定额项数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/norms_editor.py" line="193" />
-            <location filename="../../desktop/ui/norms_editor.py" line="202" />
             <source>Met</source>
             <translation>达标</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/norms_editor.py" line="194" />
-            <location filename="../../desktop/ui/norms_editor.py" line="203" />
             <source>Compliance</source>
             <translation>达标率</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/norms_editor.py" line="200" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/norms_editor.py" line="213" />
             <source>By depot</source>
             <translation>按仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/norms_editor.py" line="215" />
             <source>By category</source>
             <translation>按类别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/norms_editor.py" line="263" />
             <source>No reserve norms are set.</source>
             <translation>尚未设置储备定额。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/norms_editor.py" line="266" />
             <source>City compliance {percent} % ({met} of {lines} norm lines met)</source>
             <translation>全市定额达标率 {percent} %（{lines} 项定额中 {met} 项达标）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/norms_editor.py" line="284" />
             <source>Norm of {item} saved.</source>
             <translation>{item} 的储备定额已保存。</translation>
         </message>
@@ -2824,42 +2283,34 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>NormsModel</name>
         <message>
-            <location filename="../../desktop/ui/norms_editor.py" line="67" />
             <source>Item code</source>
             <translation>物资编码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/norms_editor.py" line="68" />
             <source>Item</source>
             <translation>物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/norms_editor.py" line="69" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/norms_editor.py" line="70" />
             <source>Reserve norm</source>
             <translation>储备定额</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/norms_editor.py" line="71" />
             <source>Usable stock</source>
             <translation>可用库存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/norms_editor.py" line="72" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/norms_editor.py" line="73" />
             <source>Compliance</source>
             <translation>达标率</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/norms_editor.py" line="122" />
             <source>Double-click to change the norm (0 removes it).</source>
             <translation>双击修改定额（填 0 即取消定额）。</translation>
         </message>
@@ -2867,200 +2318,158 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>OrderDetail</name>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="32" />
-            <location filename="../../desktop/ui/order_detail.py" line="150" />
             <source>Select an order to see its details.</source>
             <translation>选择一张调拨单以查看详情。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="42" />
             <source>Order</source>
             <translation>基本信息</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="44" />
             <source>Priority</source>
             <translation>优先级</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="45" />
             <source>Incident</source>
             <translation>关联事件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="46" />
             <source>Requesting unit</source>
             <translation>申请单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="47" />
             <source>Needed by</source>
             <translation>需求时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="48" />
             <source>Approver</source>
             <translation>批准人</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="49" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="53" />
             <source>Issuing side</source>
             <translation>发出方</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="55" />
             <source>Issuing depot</source>
             <translation>发出仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="56" />
-            <location filename="../../desktop/ui/order_detail.py" line="73" />
             <source>Contact</source>
             <translation>联系人</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="57" />
-            <location filename="../../desktop/ui/order_detail.py" line="74" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="61" />
             <source>Transport</source>
             <translation>运输</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="63" />
             <source>Vehicle</source>
             <translation>车辆</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="64" />
             <source>Driver</source>
             <translation>驾驶员</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="65" />
             <source>Driver's phone</source>
             <translation>驾驶员电话</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="69" />
             <source>Receiving side</source>
             <translation>接收方</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="71" />
             <source>Receiving unit</source>
             <translation>接收单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="72" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="78" />
             <source>Status history</source>
             <translation>流转记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="80" />
             <source>Filled in at</source>
             <translation>填单时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="81" />
             <source>Submitted at</source>
             <translation>提交时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="82" />
             <source>Approved at</source>
             <translation>批准时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="83" />
             <source>Dispatched at</source>
             <translation>发运时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="84" />
             <source>Received at</source>
             <translation>接收时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="85" />
             <source>Reason for cancelling</source>
             <translation>作废原因</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="98" />
             <source>Line</source>
             <translation>行号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="99" />
             <source>Item code</source>
             <translation>物资编码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="100" />
             <source>Item</source>
             <translation>物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="101" />
             <source>Specification</source>
             <translation>规格型号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="102" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="103" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="118" />
             <source>Items requested</source>
             <translation>物资明细</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="119" />
             <source>Lots picked</source>
             <translation>拣货批次</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="161" />
             <source>DRILL</source>
             <translation>演练</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="172" />
             <source>Any depot, city reserves first (FEFO)</source>
             <translation>不限仓库，市级储备优先（效期先出）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="202" />
             <source>Oral order; written paperwork completed {time}.</source>
             <translation>口头指令，已于 {time} 补办书面手续。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="210" />
             <source>Oral order given {given}: the written paperwork was due {due} and is overdue.</source>
             <translation>口头指令下达于 {given}，书面手续应于 {due} 前补办，现已逾期。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_detail.py" line="215" />
             <source>Oral order given {given}: the written paperwork is due by {due}.</source>
             <translation>口头指令下达于 {given}，须在 {due} 前补办书面手续。</translation>
         </message>
@@ -3068,22 +2477,18 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>OrderFormDialog</name>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="38" />
             <source>Allocation order</source>
             <translation>调拨单</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="39" />
             <source>Receiving unit</source>
             <translation>接收单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="41" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="46" />
             <source>Order {number} is now {status}.</source>
             <translation>调拨单 {number} 当前状态：{status}。</translation>
         </message>
@@ -3091,165 +2496,130 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>OrderModels</name>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="22" />
             <source>Critical</source>
             <translation>特急</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="23" />
             <source>Urgent</source>
             <translation>紧急</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="24" />
             <source>Normal</source>
             <translation>一般</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="61" />
             <source>Oral · paperwork done</source>
             <translation>口头 · 已补办</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="63" />
             <source>Oral · paperwork due {time}</source>
             <translation>口头 · {time} 前补办</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="67" />
             <source>(overdue)</source>
             <translation>（已逾期）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="71" />
             <source>Oral</source>
             <translation>口头指令</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="81" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="84" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="90" />
             <source>Priority</source>
             <translation>优先级</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="94" />
             <source>Issuing depot</source>
             <translation>发出仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="95" />
             <source>Receiving unit</source>
             <translation>接收单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="96" />
             <source>Incident</source>
             <translation>关联事件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="97" />
             <source>Filled in</source>
             <translation>填单时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="98" />
             <source>Needed by</source>
             <translation>需求时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="99" />
             <source>Lines</source>
             <translation>行数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="100" />
             <source>Oral order</source>
             <translation>口头指令</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="108" />
             <source>Any depot (FEFO)</source>
             <translation>不限仓库（按效期）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="158" />
-            <location filename="../../desktop/ui/order_models.py" line="273" />
             <source>Item code</source>
             <translation>物资编码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="159" />
-            <location filename="../../desktop/ui/order_models.py" line="274" />
             <source>Item</source>
             <translation>物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="160" />
             <source>Specification</source>
             <translation>规格型号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="161" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="162" />
-            <location filename="../../desktop/ui/order_models.py" line="278" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="163" />
             <source>Usable stock, all depots</source>
             <translation>可用库存（各仓库合计）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="208" />
             <source>Not enough usable stock: the order will show a shortfall.</source>
             <translation>可用库存不足：调拨单将显示缺口。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="272" />
             <source>Line</source>
             <translation>行号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="275" />
             <source>Depot</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="276" />
             <source>Batch number</source>
             <translation>批号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="277" />
             <source>Expiry date</source>
             <translation>有效期至</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="280" />
             <source>Dispatched</source>
             <translation>实发</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="282" />
             <source>Received</source>
             <translation>实收</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_models.py" line="284" />
             <source>Reason for difference</source>
             <translation>差异原因</translation>
         </message>
@@ -3257,47 +2627,10 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>OrderPrinter</name>
         <message>
-            <location filename="../../desktop/ui/order_printing.py" line="189" />
-            <source>No printer is available: none is installed on this computer. You can export the order as PDF now and print it elsewhere.</source>
-            <translation>没有可用的打印机：本机尚未安装打印机。可先导出 PDF，再在其他电脑上打印。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/order_printing.py" line="195" />
-            <source>Print</source>
-            <translation>打印</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/order_printing.py" line="196" />
-            <source>Export as PDF now?</source>
-            <translation>是否现在导出 PDF？</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/order_printing.py" line="164" />
             <source>Allocation order {number}</source>
             <translation>调拨单 {number}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_printing.py" line="229" />
-            <source>{pages} page(s) sent to the printer {name}.</source>
-            <translation>已将 {pages} 页发送到打印机 {name}。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/order_printing.py" line="240" />
-            <source>Export as PDF</source>
-            <translation>导出 PDF</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/order_printing.py" line="240" />
-            <source>PDF files (*.pdf)</source>
-            <translation>PDF 文件 (*.pdf)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/order_printing.py" line="257" />
-            <source>Exported to {path}.</source>
-            <translation>已导出到 {path}。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/order_printing.py" line="269" />
             <source>Allocation orders {date}.pdf</source>
             <translation>调拨单-{date}.pdf</translation>
         </message>
@@ -3305,37 +2638,30 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>OrderPrinting</name>
         <message>
-            <location filename="../../desktop/ui/order_printing.py" line="32" />
             <source>1 copy</source>
             <translation>1 联</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_printing.py" line="34" />
             <source>3 copies (stub, issue copy, receipt copy)</source>
             <translation>3 联（存根、出库联、接收联）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_printing.py" line="40" />
             <source>How many copies of each order the PDF holds</source>
             <translation>每张调拨单打印的联数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_printing.py" line="54" />
             <source>The PDF {path} could not be opened ({error}).</source>
             <translation>无法打开 PDF 文件 {path}（{error}）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_printing.py" line="94" />
             <source>The printer {name} could not be started; check that it is on.</source>
             <translation>无法启动打印机 {name}，请检查打印机是否已开机。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_printing.py" line="296" />
             <source>The PDF could not be written to {path}: {reason}</source>
             <translation>无法写入 PDF 文件 {path}：{reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_printing.py" line="305" />
             <source>The PDF could not be made because of an unexpected error ({kind}).</source>
             <translation>生成 PDF 时发生意外错误（{kind}）。</translation>
         </message>
@@ -3343,167 +2669,134 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>OrdersPage</name>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="75" />
             <source>Allocation orders</source>
             <translation>调拨单</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="105" />
             <source>Copies to print</source>
             <translation>打印联数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="113" />
             <source>New order…</source>
             <translation>新建调拨单…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="113" />
             <source>A new allocation order</source>
             <translation>新建一张调拨单</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="114" />
             <source>Submit</source>
             <translation>提交</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="114" />
             <source>Submit the draft for approval</source>
             <translation>将草稿提交审批</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="115" />
             <source>Approve…</source>
             <translation>批准…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="115" />
             <source>Approve and reserve the stock</source>
             <translation>批准并预留库存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="116" />
             <source>Dispatch…</source>
             <translation>发运…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="116" />
             <source>The stock leaves the depot</source>
             <translation>物资出库发运</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="117" />
             <source>Receive…</source>
             <translation>接收…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="117" />
             <source>Book what arrived</source>
             <translation>登记实收数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="118" />
             <source>Cancel order…</source>
             <translation>作废…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="118" />
             <source>Cancel before dispatch</source>
             <translation>发运前作废调拨单</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="119" />
             <source>Paperwork completed</source>
             <translation>补办书面手续</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="119" />
             <source>Oral order: paperwork done</source>
             <translation>口头指令书面手续已补办</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="121" />
             <source>Print preview…</source>
             <translation>打印预览…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="121" />
             <source>The PDF as it prints</source>
             <translation>预览将要打印的 PDF</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="122" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="122" />
             <source>Print on a printer</source>
             <translation>通过打印机打印</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="123" />
             <source>Export PDF…</source>
             <translation>导出 PDF…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="123" />
             <source>Save the order as PDF</source>
             <translation>将调拨单保存为 PDF</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="124" />
             <source>Batch print…</source>
             <translation>批量打印…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="124" />
             <source>Print all selected orders</source>
             <translation>打印所有选中的调拨单</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="126" />
             <source>Verify QR code…</source>
             <translation>核验二维码…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="126" />
             <source>Check a printed order's QR code</source>
             <translation>核验纸质调拨单上的二维码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="139" />
             <source>Search: number, receiving unit, requesting unit</source>
             <translation>搜索：编号、接收单位、申请单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="143" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="149" />
             <source>Paperwork outstanding only</source>
             <translation>仅显示待补办</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="156" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="189" />
             <source>{count} order(s)</source>
             <translation>共 {count} 张</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="354" />
             <source>Order {number}: written paperwork recorded as completed.</source>
             <translation>调拨单 {number}：已登记补办书面手续。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/orders_page.py" line="356" />
             <source>Order {number} is now {status}.</source>
             <translation>调拨单 {number} 当前状态：{status}。</translation>
         </message>
@@ -3511,149 +2804,119 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>OverviewPage</name>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="75" />
             <source>Overview</source>
             <translation>总览</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="80" />
             <source>DEMONSTRATION DATA: this database holds a demonstration data set and must not be used for real operations.</source>
             <translation>演示数据：本数据库包含演示数据集，不得用于实际应急处置。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="90" />
             <source>Depots</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="91" />
             <source>Catalogue items</source>
             <translation>物资品种</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="92" />
             <source>Lots in stock</source>
             <translation>在库批次</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="94" />
             <source>Lots expiring within {days} days</source>
             <translation>{days} 天内到期批次</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="97" />
             <source>Expired lots in stock</source>
             <translation>已过期在库批次</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="98" />
             <source>Experts</source>
             <translation>专家</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="99" />
             <source>Member agencies</source>
             <translation>成员单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="100" />
             <source>Administrative divisions</source>
             <translation>行政区划</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="107" />
             <source>Alerts</source>
             <translation>预警</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="109" />
             <source>Below norm</source>
             <translation>低于定额</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="110" />
             <source>Out of stock</source>
             <translation>缺货</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="111" />
             <source>Near expiry</source>
             <translation>近效期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="112" />
             <source>Expired</source>
             <translation>已过期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="113" />
             <source>Negative balances (to count)</source>
             <translation>负库存（待盘点）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="114" />
             <source>Sync conflicts (to choose, on 同步)</source>
             <translation>同步冲突（请在“同步”中选择）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="129" />
             <source>Reserve level against norm by category</source>
             <translation>各类物资储备定额达标情况</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="130" />
             <source>Norm lines met on average (usable stock, each line capped at 100 %)</source>
             <translation>各项定额平均达标率（按可用库存计，单项最高 100 %）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="133" />
             <source>Expiry timeline</source>
             <translation>效期分布</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="134" />
             <source>Stock lots expiring per month, next 12 months; the first bar: expired</source>
             <translation>未来 12 个月每月到期的在库批次数；首柱为已过期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="150" />
             <source>Stock by depot</source>
             <translation>各仓库库存概况</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="158" />
-            <location filename="../../desktop/ui/overview_page.py" line="211" />
             <source>Loading…</source>
             <translation>正在加载…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="231" />
             <source>Near expiry (within {days} days)</source>
             <translation>近效期（{days} 天内）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="237" />
             <source>Updated</source>
             <translation>已更新</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="249" />
             <source>{category}: {percent} % — {met} of {lines} norm lines met</source>
             <translation>{category}：{percent} %（{lines} 项定额中 {met} 项达标）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="265" />
             <source>Expired</source>
             <comment>short label under a chart column</comment>
             <translation>过期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="267" />
             <source>Expired and still in stock: {lots} lots, {qty} units</source>
             <translation>已过期仍在库：{lots} 个批次，共 {qty}（基本单位）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/overview_page.py" line="282" />
             <source>{month}: {lots} lots expiring, {qty} units</source>
             <translation>{month}：{lots} 个批次到期，共 {qty}（基本单位）</translation>
         </message>
@@ -3661,193 +2924,154 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>PlaybookEditor</name>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="61" />
             <source>New version</source>
             <translation>生成新版本</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="61" />
             <source>A draft copy of this version</source>
             <translation>以本版本为基础生成新的草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="62" />
             <source>Approve…</source>
             <translation>批准…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="62" />
             <source>Approve the draft; retires the old</source>
             <translation>批准草稿，原已批准版本随之停用</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="63" />
             <source>Retire…</source>
             <translation>停用…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="63" />
             <source>No longer offer this version</source>
             <translation>停用此版本（保留记录）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="65" />
             <source>Export JSON…</source>
             <translation>导出 JSON…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="65" />
             <source>Save this version as a file</source>
             <translation>将此版本保存为文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="66" />
             <source>Import JSON…</source>
             <translation>导入 JSON…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="66" />
             <source>A playbook file as a new draft</source>
             <translation>将预案文件导入为新的草稿版本</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="79" />
             <source>An approved version cannot be changed; make a new version.</source>
             <translation>已批准的版本不能修改，请生成新版本</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="88" />
             <source>Header</source>
             <translation>基本信息</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="90" />
             <source>Phases and tasks</source>
             <translation>阶段与任务</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="92" />
             <source>Planning factors</source>
             <translation>物资测算参数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="115" />
             <source>(I highest … IV lowest)</source>
             <translation>（I 级最高 … IV 级最低）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="118" />
             <source>Clauses of the plan, separated by ；</source>
             <translation>实施方案条款，以“；”分隔</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="121" />
             <source>Save header</source>
             <translation>保存基本信息</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="125" />
             <source>Title</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="126" />
             <source>Hazard</source>
             <translation>事件类别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="127" />
             <source>Grades</source>
             <translation>响应级别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="128" />
             <source>Clauses</source>
             <translation>依据条款</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="129" />
             <source>Summary</source>
             <translation>概要</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="164" />
             <source>Choose a playbook version in the list.</source>
             <translation>请在列表中选择一个预案版本。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="170" />
             <source>{code} version {version} · {status}</source>
             <translation>{code} 第 {version} 版 · {status}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="182" />
             <source>Shipped example: adapt it to local practice before use.</source>
             <translation>系统内置示例：须按本地实际修订后使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="184" />
             <source>Based on version {version}.</source>
             <translation>基于第 {version} 版。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="226" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="249" />
             <source>Playbooks</source>
             <translation>预案库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="270" />
             <source>Draft {code} version {version} made: edit it, then approve it.</source>
             <translation>已生成草稿 {code} 第 {version} 版：修改后请批准。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="278" />
             <source>Approve {code} version {version}? It can no longer be changed, and the approved version before it is retired.</source>
             <translation>批准 {code} 第 {version} 版？批准后不能再修改，此前已批准的版本将停用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="284" />
             <source>{code} version {version} approved.</source>
             <translation>{code} 第 {version} 版已批准。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="292" />
             <source>Retire {code} version {version}? It stays on record but is no longer used.</source>
             <translation>停用 {code} 第 {version} 版？停用后保留记录，但不再使用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="297" />
             <source>{code} version {version} retired.</source>
             <translation>{code} 第 {version} 版已停用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="308" />
             <source>Export playbook</source>
             <translation>导出预案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="310" />
-            <location filename="../../desktop/ui/playbook_editor.py" line="330" />
             <source>Playbook files (*.json)</source>
             <translation>预案文件 (*.json)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="323" />
             <source>Exported to {path}.</source>
             <translation>已导出到 {path}。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="330" />
             <source>Import playbook</source>
             <translation>导入预案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_editor.py" line="338" />
             <source>Imported as draft {code} version {version}.</source>
             <translation>已导入为草稿 {code} 第 {version} 版。</translation>
         </message>
@@ -3855,217 +3079,174 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>PlaybookLabels</name>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="10" />
             <source>Bioterrorism</source>
             <translation>生物恐怖袭击</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="11" />
             <source>Infectious disease</source>
             <translation>传染病疫情</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="12" />
             <source>Animal epidemic</source>
             <translation>动物疫情</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="13" />
             <source>Plant pest</source>
             <translation>植物病虫害</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="14" />
             <source>Invasive species</source>
             <translation>外来物种入侵</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="15" />
             <source>Laboratory incident</source>
             <translation>实验室生物安全事件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="21" />
             <source>Draft</source>
             <translation>草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="22" />
             <source>Approved</source>
             <translation>已批准</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="23" />
             <source>Retired</source>
             <translation>已停用</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="29" />
             <source>Monitoring and warning</source>
             <translation>监测预警</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="32" />
             <source>Treatment and placement</source>
             <translation>救治与安置</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="33" />
             <source>Disinfection</source>
             <translation>环境消毒</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="34" />
             <source>Ecological restoration</source>
             <translation>生态修复</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="37" />
             <source>Safety monitoring</source>
             <translation>安全监测</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="38" />
             <source>Restoring public order</source>
             <translation>社会秩序恢复</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="39" />
             <source>Long-term monitoring</source>
             <translation>长期监测</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="42" />
             <source>Other</source>
             <translation>其他</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="48" />
             <source>per exposed person</source>
             <translation>按暴露人数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="49" />
             <source>per patient</source>
             <translation>按患者数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="50" />
             <source>per responder</source>
             <translation>按处置人员数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="51" />
             <source>per site</source>
             <translation>按处置点数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="52" />
             <source>per km²</source>
             <translation>按平方公里</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="53" />
             <source>fixed</source>
             <translation>固定数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="60" />
             <source>Title</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="61" />
             <source>Hazard</source>
             <translation>事件类别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="62" />
             <source>Grades</source>
             <translation>响应级别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="63" />
             <source>Clauses</source>
             <translation>依据条款</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="64" />
             <source>Summary</source>
             <translation>概要</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="65" />
             <source>Example</source>
             <translation>示例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="66" />
             <source>Phase</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="67" />
             <source>Position</source>
             <translation>顺序</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="68" />
             <source>Instructions</source>
             <translation>处置要求</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="69" />
             <source>Lead agency</source>
             <translation>牵头单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="70" />
             <source>Supporting agencies</source>
             <translation>配合单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="71" />
             <source>Deadline (hours)</source>
             <translation>时限（小时）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="72" />
             <source>Minimum grade</source>
             <translation>适用起始级别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="73" />
             <source>Checklist</source>
             <translation>检查清单</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="74" />
             <source>Specialties</source>
             <translation>专业领域</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="75" />
             <source>Clause</source>
             <translation>条款</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="76" />
             <source>Quantity per day</source>
             <translation>每日用量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="77" />
             <source>Days</source>
             <translation>天数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="78" />
             <source>Buffer %</source>
             <translation>冗余 %</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_labels.py" line="79" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
@@ -4073,63 +3254,50 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>PlaybooksPage</name>
         <message>
-            <location filename="../../desktop/ui/playbooks_page.py" line="50" />
-            <location filename="../../desktop/ui/playbooks_page.py" line="117" />
             <source>Playbooks</source>
             <translation>预案库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbooks_page.py" line="70" />
             <source>Code</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbooks_page.py" line="71" />
             <source>Title</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbooks_page.py" line="72" />
             <source>Hazard</source>
             <translation>事件类别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbooks_page.py" line="73" />
             <source>Version</source>
             <translation>版本</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbooks_page.py" line="74" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbooks_page.py" line="75" />
             <source>Example</source>
             <translation>示例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbooks_page.py" line="86" />
             <source>Search: code or title</source>
             <translation>搜索：编号或名称</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbooks_page.py" line="89" />
             <source>All hazards</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbooks_page.py" line="119" />
             <source>Compare versions</source>
             <translation>版本对比</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbooks_page.py" line="120" />
             <source>Responsibility matrix</source>
             <translation>责任矩阵</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbooks_page.py" line="184" />
             <source>{count} version(s)</source>
             <translation>{count} 个版本</translation>
         </message>
@@ -4137,52 +3305,42 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>PreviewDialog</name>
         <message>
-            <location filename="../../desktop/ui/order_preview.py" line="45" />
             <source>Print preview — {number}</source>
             <translation>打印预览 — {number}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_preview.py" line="53" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_preview.py" line="55" />
             <source>Export PDF…</source>
             <translation>导出 PDF…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_preview.py" line="57" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_preview.py" line="51" />
             <source>Copies</source>
             <translation>联数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_preview.py" line="88" />
             <source>Preparing the PDF…</source>
             <translation>正在生成 PDF…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_preview.py" line="113" />
             <source>{pages} page(s)</source>
             <translation>共 {pages} 页</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_preview.py" line="129" />
             <source>{pages} page(s) sent to the printer.</source>
             <translation>已将 {pages} 页发送到打印机。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_preview.py" line="142" />
             <source>The PDF could not be written to {path}: {reason}</source>
             <translation>无法写入 PDF 文件 {path}：{reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_preview.py" line="148" />
             <source>Exported to {path}.</source>
             <translation>已导出到 {path}。</translation>
         </message>
@@ -4190,47 +3348,38 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>QualificationAlertsView</name>
         <message>
-            <location filename="../../desktop/ui/expert_alerts.py" line="26" />
             <source>Expert</source>
             <translation>专家</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_alerts.py" line="27" />
             <source>Certificate</source>
             <translation>资质证书</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_alerts.py" line="28" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_alerts.py" line="29" />
             <source>Expires on</source>
             <translation>有效期至</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_alerts.py" line="30" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_alerts.py" line="58" />
             <source>Expired {days} days ago</source>
             <translation>已过期 {days} 天</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_alerts.py" line="60" />
             <source>Expires today</source>
             <translation>今日到期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_alerts.py" line="62" />
             <source>Expires in {days} days</source>
             <translation>{days} 天后到期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_alerts.py" line="69" />
             <source>{expired} expired, {near} expiring within {days} days (double-click: the expert).</source>
             <translation>{expired} 项已过期，{near} 项将在 {days} 天内到期（双击查看该专家）。</translation>
         </message>
@@ -4238,42 +3387,34 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>QualificationDialog</name>
         <message>
-            <location filename="../../desktop/ui/expert_qualifications.py" line="26" />
             <source>Edit qualification</source>
             <translation>修改资质证书</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_qualifications.py" line="26" />
             <source>Add qualification</source>
             <translation>添加资质证书</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_qualifications.py" line="32" />
             <source>e.g. 生物安全培训合格证</source>
             <translation>例如 生物安全培训合格证</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_qualifications.py" line="38" />
             <source>e.g. {date}</source>
             <translation>例如 {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_qualifications.py" line="39" />
             <source>Certificate</source>
             <translation>资质证书</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_qualifications.py" line="40" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_qualifications.py" line="41" />
             <source>Issued on</source>
             <translation>发证日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_qualifications.py" line="42" />
             <source>Expires on</source>
             <translation>有效期至</translation>
         </message>
@@ -4281,37 +3422,30 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>QualificationsTable</name>
         <message>
-            <location filename="../../desktop/ui/expert_qualifications.py" line="78" />
             <source>Certificate</source>
             <translation>资质证书</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_qualifications.py" line="79" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_qualifications.py" line="80" />
             <source>Issued on</source>
             <translation>发证日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_qualifications.py" line="81" />
             <source>Expires on</source>
             <translation>有效期至</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_qualifications.py" line="89" />
             <source>Add…</source>
             <translation>添加…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_qualifications.py" line="91" />
             <source>Edit…</source>
             <translation>修改…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/expert_qualifications.py" line="93" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
@@ -4319,123 +3453,98 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>ReceiveDialog</name>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="84" />
             <source>Receive stock</source>
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="88" />
             <source>No expiry date</source>
             <translation>无有效期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="99" />
             <source>Purchase</source>
             <translation>采购</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="99" />
             <source>Donation</source>
             <translation>捐赠</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="99" />
             <source>Transfer in</source>
             <translation>调入</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="99" />
             <source>Return</source>
             <translation>退库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="104" />
             <source>e.g. purchase order or delivery note number</source>
             <translation>如：采购单号或送货单号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="106" />
             <source>Depot</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="107" />
             <source>Item</source>
             <translation>物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="108" />
             <source>Batch number</source>
             <translation>批号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="109" />
             <source>Expiry date</source>
             <translation>有效期至</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="110" />
             <source>Production date</source>
             <translation>生产日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="111" />
             <source>Manufacturer</source>
             <translation>生产企业</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="112" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="113" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="114" />
             <source>Document number</source>
             <translation>单据号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="115" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="146" />
             <source>Received {qty} of {item}, lot {lot}, at {depot}.</source>
             <translation>{item} 批次 {lot} 已入库 {qty}（{depot}）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="109" />
             <source>Receive allocation order</source>
             <translation>调拨单接收</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="127" />
             <source>Required when a received quantity differs</source>
             <translation>实收与发出数量不一致时必填</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="129" />
-            <location filename="../../desktop/ui/order_dialogs.py" line="151" />
             <source>Double-click a received quantity to change it.</source>
             <translation>双击实收数量可进行修改。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="135" />
             <source>Reason for difference</source>
             <translation>差异原因</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="146" />
             <source>{count} lot(s) received differ from what was sent; the reason is required.</source>
             <translation>有 {count} 个批次实收与实发不一致，须填写差异原因。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/order_dialogs.py" line="158" />
             <source>What was received differs from what was sent: give the reason.</source>
             <translation>实收数量与发出数量不一致，请填写差异原因。</translation>
         </message>
@@ -4443,88 +3552,70 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>ReconcileDialog</name>
         <message>
-            <location filename="../../desktop/ui/reconcile_dialog.py" line="33" />
             <source>Reconcile a negative balance</source>
             <translation>负库存对账</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reconcile_dialog.py" line="46" />
             <source>Who</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reconcile_dialog.py" line="47" />
             <source>Station</source>
             <translation>站点</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reconcile_dialog.py" line="48" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reconcile_dialog.py" line="49" />
             <source>Movement</source>
             <translation>业务类型</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reconcile_dialog.py" line="50" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reconcile_dialog.py" line="51" />
-            <location filename="../../desktop/ui/reconcile_dialog.py" line="72" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reconcile_dialog.py" line="64" />
             <source>Required: what the count found, e.g. both stations issued the same boxes</source>
             <translation>必填：盘点发现的情况，例如两个站点发放了同一批箱子</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reconcile_dialog.py" line="67" />
             <source>Book balance</source>
             <translation>账面结存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reconcile_dialog.py" line="68" />
             <source>Stations involved</source>
             <translation>涉及站点</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reconcile_dialog.py" line="71" />
             <source>Counted quantity</source>
             <translation>实盘数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reconcile_dialog.py" line="83" />
             <source>{item}, lot {batch}, at {depot}</source>
             <translation>{item}，批号 {batch}，{depot}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reconcile_dialog.py" line="87" />
             <source>This balance is no longer negative: nothing to reconcile.</source>
             <translation>该库存已不再为负，无需对账。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reconcile_dialog.py" line="91" />
             <source>{item_name} ({item}), lot {batch}, at {depot_name} ({depot})</source>
             <translation>{item_name}（{item}），批号 {batch}，{depot_name}（{depot}）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reconcile_dialog.py" line="103" />
             <source>Never counted: every movement of the lot here is shown.</source>
             <translation>从未盘点：显示该批次在此仓库的全部出入库记录。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reconcile_dialog.py" line="106" />
             <source>Movements since the last count ({when}, {who} at {station}).</source>
             <translation>上次盘点（{when}，{station} 的 {who}）以来的出入库记录。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reconcile_dialog.py" line="130" />
             <source>Reconciled: book {book}, counted {counted}, adjusted by {difference}.</source>
             <translation>已对账：账面 {book}，实盘 {counted}，调整 {difference}。</translation>
         </message>
@@ -4532,22 +3623,18 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>RecordEditor</name>
         <message>
-            <location filename="../../desktop/ui/record_editor.py" line="51" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/record_editor.py" line="53" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/record_editor.py" line="96" />
             <source>New record</source>
             <translation>新建记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/record_editor.py" line="153" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
@@ -4555,117 +3642,94 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>ReservesPage</name>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="65" />
             <source>Receive…</source>
             <translation>入库…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="65" />
             <source>Stock in: purchase, donation, return</source>
             <translation>物资入库：采购、捐赠、退库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="66" />
             <source>Issue…</source>
             <translation>出库…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="66" />
             <source>Stock out, earliest expiry first</source>
             <translation>物资出库，近效期先出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="67" />
             <source>Transfer…</source>
             <translation>调拨…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="67" />
             <source>Send stock to another depot</source>
             <translation>将库存调往其他仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="68" />
             <source>Count…</source>
             <translation>盘点…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="68" />
             <source>Record a stock count of a lot</source>
             <translation>登记某批次的盘点结果</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="69" />
             <source>Write off…</source>
             <translation>报废…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="69" />
             <source>Expired, damaged or lost stock</source>
             <translation>过期、损坏或丢失的库存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="70" />
             <source>Lot status…</source>
             <translation>批次状态…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="70" />
             <source>Release, quarantine or freeze a lot</source>
             <translation>将批次设为合格、待检或冻结</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="79" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="86" />
             <source>Search items: name, code or pinyin initials (kz)</source>
             <translation>搜索物资：名称、编码或拼音首字母（如 kz）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="94" />
             <source>Stock</source>
             <translation>库存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="95" />
             <source>Ledger</source>
             <translation>台账</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="96" />
             <source>Alerts</source>
             <translation>预警</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="97" />
             <source>Rotation</source>
             <translation>轮换</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="98" />
             <source>In transit</source>
             <translation>在途</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="99" />
             <source>Catalogue</source>
             <translation>目录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="100" />
             <source>Depots</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="101" />
             <source>Norms</source>
             <translation>定额</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/reserves_page.py" line="113" />
             <source>Material reserves</source>
             <translation>物资储备</translation>
         </message>
@@ -4673,82 +3737,66 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>RotationView</name>
         <message>
-            <location filename="../../desktop/ui/rotation_view.py" line="37" />
             <source>Depot</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rotation_view.py" line="38" />
             <source>Item</source>
             <translation>物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rotation_view.py" line="39" />
             <source>Batch number</source>
             <translation>批号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rotation_view.py" line="40" />
             <source>Expiry date</source>
             <translation>有效期至</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rotation_view.py" line="41" />
             <source>Days left</source>
             <translation>剩余天数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rotation_view.py" line="42" />
             <source>Held</source>
             <translation>库存数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rotation_view.py" line="43" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rotation_view.py" line="44" />
             <source>Proposed recipient</source>
             <translation>建议接收单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rotation_view.py" line="45" />
             <source>Quantity to transfer</source>
             <translation>建议调拨数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rotation_view.py" line="46" />
             <source>Replacement to buy</source>
             <translation>需补充采购</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rotation_view.py" line="47" />
             <source>Recipient's use per day</source>
             <translation>接收单位日均用量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rotation_view.py" line="54" />
             <source>Create transfer…</source>
             <translation>生成调拨单…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rotation_view.py" line="62" />
             <source>Reserve lots expiring within 180 days, with the hospital depot that used the item most over the past year and what it can use before the expiry date.</source>
             <translation>180 天内到期的储备批次；建议调往近一年用量最大的医疗机构，数量为其在到期前可用完的量。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rotation_view.py" line="99" />
             <source>Create transfer</source>
             <translation>生成调拨</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rotation_view.py" line="107" />
             <source>Transfer {qty} {unit} of {item} (lot {lot}, expires {expiry}) from {source} to {target}?</source>
             <translation>将 {item}（批次 {lot}，有效期至 {expiry}）{qty} {unit} 从 {source} 调拨至 {target}？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rotation_view.py" line="137" />
             <source>Transfer created: {qty} in transit; confirm its arrival under In transit.</source>
             <translation>调拨单已生成：{qty} 在途；到货后请在“在途”中确认。</translation>
         </message>
@@ -4756,72 +3804,58 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>StructurePanel</name>
         <message>
-            <location filename="../../desktop/ui/playbook_structure.py" line="45" />
             <source>Phase / task</source>
             <translation>阶段 / 任务</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_structure.py" line="45" />
             <source>Lead agency</source>
             <translation>牵头单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_structure.py" line="51" />
             <source>Move up</source>
             <translation>上移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_structure.py" line="52" />
             <source>Move down</source>
             <translation>下移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_structure.py" line="53" />
             <source>Add task</source>
             <translation>添加任务</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_structure.py" line="53" />
             <source>A new task at the end of the phase</source>
             <translation>在本阶段末尾添加任务</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_structure.py" line="54" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_structure.py" line="54" />
             <source>Remove the selected phase or task</source>
             <translation>删除选中的阶段或任务</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_structure.py" line="67" />
             <source>Add phase</source>
             <translation>添加阶段</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_structure.py" line="89" />
             <source>Phase</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_structure.py" line="90" />
             <source>Title</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_structure.py" line="92" />
             <source>Select a phase or a task.</source>
             <translation>请选择一个阶段或任务。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_structure.py" line="97" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_structure.py" line="243" />
             <source>New task</source>
             <translation>新任务</translation>
         </message>
@@ -4829,64 +3863,50 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="33" />
             <source>Sender</source>
             <translation>发送站点</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="36" />
-            <location filename="../../desktop/ui/sync_page.py" line="124" />
             <source>Sequence</source>
             <translation>序号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="37" />
             <source>New operations</source>
             <translation>新操作</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="39" />
             <source>Already held (duplicates)</source>
             <translation>已有（重复）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="43" />
             <source>Deferred (waiting for earlier operations)</source>
             <translation>暂缓（等待更早的操作）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="47" />
             <source>Overdrawn balances</source>
             <translation>负库存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="48" />
             <source>{after} (before the import: {before})</source>
             <translation>{after}（导入前：{before}）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="59" />
-            <location filename="../../desktop/ui/sync_page.py" line="143" />
             <source>Conflicts</source>
             <translation>冲突</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="60" />
             <source>{count} new</source>
             <translation>新增 {count} 个</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="69" />
             <source>Clock</source>
             <translation>时钟</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="95" />
             <source>Station {station}'s clock was {hours} h ahead of this one (noted {when}); its times were not adopted. Check that station's date and time.</source>
             <translation>站点 {station} 的时钟比本站快 {hours} 小时（记录于 {when}）；本站未采用其时间。请检查该站点的日期和时间。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="108" />
             <source>Station {code} {name} has the key fingerprint
 
 {fingerprint}
@@ -4899,267 +3919,210 @@ Compare it with the fingerprint that station shows (by telephone or in person). 
 请与该站点显示的指纹核对（电话或当面）。完全一致时才信任该站点。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="114" />
-            <location filename="../../desktop/ui/sync_page.py" line="290" />
             <source>Add station</source>
             <translation>添加站点</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="119" />
             <source>Stop trusting station {code} {name}? Its bundles will be refused from now on, and its key cannot be trusted again.</source>
             <translation>不再信任站点 {code} {name}？此后将拒收其同步包，且该密钥不能再次信任。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_dialogs.py" line="124" />
             <source>Revoke</source>
             <translation>吊销</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="72" />
-            <location filename="../../desktop/ui/sync_page.py" line="349" />
             <source>Synchronization</source>
             <translation>同步</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="80" />
-            <location filename="../../desktop/ui/sync_page.py" line="170" />
             <source>Code</source>
             <translation>代码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="81" />
-            <location filename="../../desktop/ui/sync_page.py" line="169" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="82" />
-            <location filename="../../desktop/ui/sync_page.py" line="172" />
             <source>Fingerprint</source>
             <translation>指纹</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="83" />
             <source>Trusted at</source>
             <translation>信任时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="84" />
             <source>Last heard from</source>
             <translation>最近收到</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="87" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="89" />
             <source>Trusted</source>
             <translation>已信任</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="89" />
             <source>Revoked</source>
             <translation>已吊销</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="100" />
             <source>Add station…</source>
             <translation>添加站点…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="102" />
             <source>Revoke…</source>
             <translation>吊销…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="109" />
             <source>Trusted stations</source>
             <translation>已信任站点</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="116" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="119" />
             <source>Direction</source>
             <translation>方向</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="121" />
             <source>Exported</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="121" />
             <source>Imported</source>
             <translation>导入</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="123" />
             <source>Station</source>
             <translation>站点</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="125" />
             <source>Operations</source>
             <translation>操作数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="126" />
             <source>New</source>
             <translation>新增</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="127" />
             <source>Already held</source>
             <translation>已有</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="128" />
             <source>Deferred</source>
             <translation>暂缓</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="129" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="142" />
             <source>Bundle history</source>
             <translation>同步记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="157" />
             <source>This station</source>
             <translation>本站</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="171" />
             <source>Origin</source>
             <translation>来源标识</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="173" />
             <source>Export this station's key…</source>
             <translation>导出本站密钥…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="178" />
             <source>Other stations trust this station by its key file; read the fingerprint to them so they can compare it.</source>
             <translation>其他站点凭本站的密钥文件信任本站；请向对方宣读指纹，供其核对。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="187" />
             <source>Bundles</source>
             <translation>同步包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="190" />
             <source>Export bundle…</source>
             <translation>导出同步包…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="192" />
             <source>Import bundle…</source>
             <translation>导入同步包…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="195" />
             <source>For</source>
             <translation>发往</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="231" />
             <source>All stations</source>
             <translation>全部站点</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="251" />
             <source>Conflicts ({count})</source>
             <translation>冲突（{count}）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="267" />
             <source>Export this station's key</source>
             <translation>导出本站密钥</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="269" />
             <source>Station keys (*.json)</source>
             <translation>站点密钥 (*.json)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="284" />
             <source>This station's key was written to {path}.</source>
             <translation>本站密钥已写入 {path}。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="292" />
             <source>Station keys (*.json);;All files (*)</source>
             <translation>站点密钥 (*.json);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="309" />
             <source>Nothing was trusted.</source>
             <translation>未信任任何站点。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="324" />
             <source>Station {code} {name} is trusted.</source>
             <translation>已信任站点 {code} {name}。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="342" />
             <source>The key of station {code} is revoked.</source>
             <translation>站点 {code} 的密钥已吊销。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="362" />
             <source>Export bundle to folder (USB stick)</source>
             <translation>导出同步包到文件夹（U 盘）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="370" />
             <source>Writing the bundle…</source>
             <translation>正在写入同步包…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="382" />
             <source>Bundle {sequence} written: {ops} operation(s), {bytes} bytes, {path}.</source>
             <translation>第 {sequence} 号同步包已写入：{ops} 条操作，{bytes} 字节，{path}。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="396" />
             <source>Import bundle</source>
             <translation>导入同步包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="398" />
             <source>BioReserve bundles (*.zip);;All files (*)</source>
             <translation>BioReserve 同步包 (*.zip);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="406" />
             <source>Checking and importing {file}…</source>
             <translation>正在核验并导入 {file}…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="414" />
             <source>Refused: {message}</source>
             <translation>已拒收：{message}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="420" />
             <source>This bundle was imported before; nothing changed.</source>
             <translation>该同步包此前已导入，未作任何更改。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_page.py" line="422" />
             <source>Bundle imported.</source>
             <translation>同步包已导入。</translation>
         </message>
@@ -5167,72 +4130,58 @@ Compare it with the fingerprint that station shows (by telephone or in person). 
     <context>
         <name>TaskForm</name>
         <message>
-            <location filename="../../desktop/ui/playbook_task_form.py" line="57" />
             <source>no deadline</source>
             <translation>无时限</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_task_form.py" line="58" />
             <source> h</source>
             <translation> 小时</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_task_form.py" line="64" />
             <source>One item per line</source>
             <translation>每行一项</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_task_form.py" line="66" />
             <source>Specialty</source>
             <translation>专业领域</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_task_form.py" line="66" />
             <source>Experts</source>
             <translation>人数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_task_form.py" line="85" />
             <source>Task</source>
             <translation>任务</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_task_form.py" line="86" />
             <source>Instructions</source>
             <translation>处置要求</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_task_form.py" line="87" />
             <source>Lead agency</source>
             <translation>牵头单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_task_form.py" line="88" />
             <source>Deadline after activation</source>
             <translation>启动后时限</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_task_form.py" line="89" />
             <source>From grade</source>
             <translation>适用起始级别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_task_form.py" line="90" />
             <source>Plan clause</source>
             <translation>方案条款</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_task_form.py" line="91" />
             <source>Checklist</source>
             <translation>检查清单</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_task_form.py" line="94" />
             <source>Supporting agencies</source>
             <translation>配合单位</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/playbook_task_form.py" line="96" />
             <source>Specialties needed</source>
             <translation>所需专家</translation>
         </message>
@@ -5240,27 +4189,22 @@ Compare it with the fingerprint that station shows (by telephone or in person). 
     <context>
         <name>TransferDialog</name>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="228" />
             <source>Transfer stock</source>
             <translation>调拨</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="229" />
             <source>From depot</source>
             <translation>调出仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="233" />
             <source>To depot</source>
             <translation>调入仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="236" />
             <source>Document number</source>
             <translation>单据号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="253" />
             <source>Sent {qty} to {depot}; in transit until received.</source>
             <translation>已向 {depot} 发出 {qty}，到货确认前为在途。</translation>
         </message>
@@ -5268,52 +4212,42 @@ Compare it with the fingerprint that station shows (by telephone or in person). 
     <context>
         <name>TransitView</name>
         <message>
-            <location filename="../../desktop/ui/transit_view.py" line="68" />
             <source>Sent</source>
             <translation>发出时间</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/transit_view.py" line="69" />
             <source>From</source>
             <translation>调出仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/transit_view.py" line="70" />
             <source>To</source>
             <translation>调入仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/transit_view.py" line="71" />
             <source>Item code</source>
             <translation>物资编码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/transit_view.py" line="72" />
             <source>Item</source>
             <translation>物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/transit_view.py" line="73" />
             <source>Batch number</source>
             <translation>批号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/transit_view.py" line="74" />
             <source>Quantity sent</source>
             <translation>发出数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/transit_view.py" line="75" />
             <source>Document</source>
             <translation>单据号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/transit_view.py" line="83" />
             <source>Confirm arrival…</source>
             <translation>到货确认…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/transit_view.py" line="127" />
             <source>Received {received} of {sent} sent.</source>
             <translation>到货确认：发出 {sent}，实收 {received}。</translation>
         </message>
@@ -5321,32 +4255,26 @@ Compare it with the fingerprint that station shows (by telephone or in person). 
     <context>
         <name>VerifyDialog</name>
         <message>
-            <location filename="../../desktop/ui/verify_dialog.py" line="37" />
             <source>Verify QR code</source>
             <translation>核验二维码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/verify_dialog.py" line="41" />
             <source>Scan the QR code of a printed allocation order, or paste its text, and press Enter. The signature shows whether the order was issued by a trusted station and has not been altered.</source>
             <translation>扫描纸质调拨单上的二维码，或粘贴二维码文本后按回车。系统核验签名，判断该调拨单是否由受信任的站点签发且未被篡改。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/verify_dialog.py" line="51" />
             <source>Verify</source>
             <translation>核验</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/verify_dialog.py" line="82" />
             <source>Checking…</source>
             <translation>正在核验…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/verify_dialog.py" line="96" />
             <source>Order: {number}</source>
             <translation>调拨单：{number}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/verify_dialog.py" line="98" />
             <source>Signing station: {origin}</source>
             <translation>签发站点：{origin}</translation>
         </message>
@@ -5354,57 +4282,46 @@ Compare it with the fingerprint that station shows (by telephone or in person). 
     <context>
         <name>WriteoffDialog</name>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="328" />
             <source>Write off stock</source>
             <translation>报废</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="334" />
             <source>Expired</source>
             <translation>已过期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="334" />
             <source>Damaged</source>
             <translation>损坏</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="334" />
             <source>Lost</source>
             <translation>丢失</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="339" />
             <source>Depot</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="340" />
             <source>Item</source>
             <translation>物资</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="341" />
             <source>Lot</source>
             <translation>批次</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="342" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="343" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="367" />
             <source>Choose the lot to write off.</source>
             <translation>请选择要报废的批次。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/movement_dialogs.py" line="379" />
             <source>Wrote off {qty} of {item}, lot {lot} ({reason}).</source>
             <translation>{item} 批次 {lot} 已报废 {qty}（{reason}）。</translation>
         </message>

@@ -1,14 +1,9 @@
-"""Running the CLI in-process as a user would: exit code, stdout, stderr."""
+import pytest
 
-from desktop.cli import main
+from tests.helpers.cli import two_stations
 
 
-def invoke(capsys, *args):
-    """Run `bioreserve ARGS…`; returns (exit code, stdout, stderr)."""
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code or 0
-    out, err = capsys.readouterr()
-    return code, out, err
+@pytest.fixture
+def stations(tmp_path, capsys):
+    """Stations HY-A and HY-B, not yet enrolled; stations(code, *args) runs the CLI."""
+    return two_stations(tmp_path, capsys)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import invoke
+from tests.helpers.cli import invoke
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,7 +37,7 @@ def test_init_demo_is_marked_in_info(capsys, db_path):
     assert invoke(capsys, "--db", str(db_path), "init", "--demo")[0] == 0
     code, out, _ = invoke(capsys, "--db", str(db_path), "info")
     assert code == 0
-    from desktop.core import migrate
+    from desktop.core.store import migrate
 
     assert "演示数据" in out and f"数据库结构版本：{migrate.schema_version()}" in out
     code, out, _ = invoke(capsys, "--db", str(db_path), "--json", "info")

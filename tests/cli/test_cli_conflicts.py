@@ -2,10 +2,10 @@
 
 import json
 
-from desktop.core import db as dbmod
 from desktop.core.context import Ctx
-from desktop.core.writepath import write
-from tests.cli.test_cli_sync import enrol_both, stations, sync_group  # noqa: F401 (fixtures)
+from desktop.core.store import db as dbmod
+from desktop.core.store.writepath import write
+from tests.helpers.cli import enrol_both
 
 
 def edit(path, **fields):
@@ -29,7 +29,7 @@ def exchange(run, tmp_path, src, dst):
     return out
 
 
-def test_conflicts_are_listed_alike_and_settled_by_a_choice(stations, tmp_path):  # noqa: F811
+def test_conflicts_are_listed_alike_and_settled_by_a_choice(stations, tmp_path):
     run = stations
     enrol_both(run, tmp_path)
     edit(run.paths["HY-A"], mobile="13800000000")

@@ -10,47 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from desktop import cli_hub, cli_sync
-from desktop.cli import cli
-from desktop.core import check, hub
-from desktop.core import db as dbmod
-from tests.cli.test_cli_sync import enrol_both
-from tests.sync.test_bundles import stock_up, synced
-from tests.sync.test_hub import hub_server  # noqa: F401 - the fixture
+from desktop.core.store import check
+from desktop.core.store import db as dbmod
+from desktop.sync import hub
+from tests.helpers.cli import enrol_both, two_stations
+from tests.helpers.stations import stock_up, synced
 
 ROOT = Path(__file__).resolve().parents[2]
-HUB_COMMANDS = ("serve", "push", "pull")
-
-
-@pytest.fixture(autouse=True)
-def hub_commands():
-    """Register serve/push/pull for these tests only (cli_sync.register adds them once wired)."""
-    if "sync" not in cli.commands:
-        cli_sync.register(cli)
-    group = cli.commands["sync"]
-    added = "serve" not in group.commands
-    if added:
-        cli_hub.register_hub(group)
-    yield
-    if added:
-        for name in HUB_COMMANDS:
-            del group.commands[name]
 
 
 @pytest.fixture
 def stations(tmp_path, capsys):
-    from desktop.core import initdb
-    from tests.cli.conftest import invoke
-
-    paths = {}
-    for code, name in (("HY-A", "甲站"), ("HY-B", "乙站")):
-        paths[code] = tmp_path / f"{code}.db"
-        initdb.init_database(paths[code], code, name).conn.close()
-
-    def run(code, *args):
-        return invoke(capsys, "--db", str(paths[code]), *args)
-
-    run.paths = paths
+    """Stations HY-A and HY-B, each enrolled at the other."""
+    run = two_stations(tmp_path, capsys)
     enrol_both(run, tmp_path)
     return run
 
@@ -71,7 +43,7 @@ def same(run):
         b.close()
 
 
-def test_push_then_pull_both_ways(stations, hub_server):  # noqa: F811
+def test_push_then_pull_both_ways(stations, hub_server):
     url = hub_server.url
     stock(stations, "HY-A", "A")
     status, out, err = stations("HY-A", "--json", "sync", "push", url)
@@ -94,7 +66,7 @@ def test_push_then_pull_both_ways(stations, hub_server):  # noqa: F811
     assert json.loads(stations("HY-A", "--json", "sync", "pull", url)[1])["received"] == 0
 
 
-def test_a_refused_bundle_is_reported_and_pull_goes_on(stations, hub_server, tmp_path):  # noqa: F811
+def test_a_refused_bundle_is_reported_and_pull_goes_on(stations, hub_server, tmp_path):
     url = hub_server.url
     stations("HY-B", "sync", "revoke", "HY-A")
     stock(stations, "HY-A", "A")
@@ -116,7 +88,7 @@ def test_an_unreachable_hub_exits_1_with_its_address(stations, tmp_path):
     assert status == 1 and "not-a-url" in err
 
 
-def test_serve_refuses_a_bad_port_and_a_busy_one(stations, hub_server, tmp_path):  # noqa: F811
+def test_serve_refuses_a_bad_port_and_a_busy_one(stations, hub_server, tmp_path):
     store = str(tmp_path / "hub.db")
     status, _, err = stations("HY-A", "sync", "serve", "--port", "70000", "--store", store)
     assert status == 2 and "70000" in err
@@ -125,14 +97,7 @@ def test_serve_refuses_a_bad_port_and_a_busy_one(stations, hub_server, tmp_path)
     assert status == 1 and port in err
 
 
-SERVE = (
-    "import sys\n"
-    "from desktop import cli_hub\n"
-    "from desktop.cli import cli, main\n"
-    "if 'serve' not in cli.commands['sync'].commands:\n"
-    "    cli_hub.register_hub(cli.commands['sync'])\n"
-    "main(sys.argv[1:])\n"
-)
+SERVE = "import sys\nfrom desktop.cli import main\nmain(sys.argv[1:])\n"
 
 
 def test_serve_runs_a_hub_until_interrupted(stations, tmp_path):

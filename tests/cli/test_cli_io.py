@@ -6,7 +6,7 @@ import json
 import openpyxl
 import pytest
 
-from tests.cli.conftest import invoke
+from tests.helpers.cli import invoke
 
 STOCK = ["仓库编码", "物资编码", "批号", "生产日期", "有效期至", "数量", "生产厂家", "来源"]
 

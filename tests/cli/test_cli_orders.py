@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.cli.conftest import invoke
+from tests.helpers.cli import invoke
 
 
 @pytest.fixture
@@ -113,8 +113,9 @@ def test_an_oral_order_and_its_paperwork(bio):
 
 
 def test_verify_accepts_the_seal_and_refuses_a_changed_one(bio, demo_path):
-    from desktop.core import db as dbmod
-    from desktop.core import order_seal, orders
+    from desktop.core import orders
+    from desktop.core.orders import seal as order_seal
+    from desktop.core.store import db as dbmod
 
     number = json.loads(
         bio(

@@ -5,8 +5,8 @@ import json
 import pytest
 
 from desktop.cli import cli
-from desktop.cli_playbooks import register
-from tests.cli.conftest import invoke
+from desktop.cli.playbooks import register
+from tests.helpers.cli import invoke
 
 
 @pytest.fixture

@@ -7,10 +7,11 @@ import openpyxl
 import pytest
 
 from desktop.cli import cli, main
-from desktop.cli_roster import register
-from desktop.core import db as dbmod
-from desktop.core import experts, importer
+from desktop.cli.roster import register
+from desktop.core import imports as importer
 from desktop.core.context import Ctx
+from desktop.core.roster import experts
+from desktop.core.store import db as dbmod
 
 ROW = ["张三", "男", "衡阳市疾病预防控制中心", "主任医师", "流行病学、病原检测", "430422",
        "13800001234", "0734-8123456", "生物安全培训合格证", date(2027, 6, 30)]  # fmt: skip

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.cli.conftest import invoke
+from tests.helpers.cli import invoke
 
 
 @pytest.fixture
@@ -13,9 +13,9 @@ def station(capsys, db_path):
         return invoke(capsys, "--db", str(db_path), *args)
 
     assert bio("init", "--station", "HY-T", "--station-name", "测试站")[0] == 0
-    from desktop.core import catalog
-    from desktop.core import db as dbmod
     from desktop.core.context import Ctx
+    from desktop.core.reserves import catalog
+    from desktop.core.store import db as dbmod
 
     db = dbmod.open_db(db_path)
     ctx = Ctx("os:test")

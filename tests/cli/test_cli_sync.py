@@ -3,52 +3,10 @@
 import json
 
 import click.termui
-import pytest
 
-from desktop import cli_sync
-from desktop.cli import cli
-from desktop.core import check, initdb
-from tests.cli.conftest import invoke
-from tests.sync.test_bundles import content, stock_up, synced
-
-
-@pytest.fixture(autouse=True)
-def sync_group():
-    """Register `sync` for these tests only (desktop.cli registers it once wired in)."""
-    added = "sync" not in cli.commands
-    if added:
-        cli_sync.register(cli)
-    yield
-    if added:
-        del cli.commands["sync"]
-
-
-@pytest.fixture
-def stations(tmp_path, capsys):
-    paths = {}
-    for code, name in (("HY-A", "甲站"), ("HY-B", "乙站")):
-        paths[code] = tmp_path / f"{code}.db"
-        initdb.init_database(paths[code], code, name).conn.close()
-
-    def run(code, *args):
-        return invoke(capsys, "--db", str(paths[code]), *args)
-
-    run.paths = paths
-    return run
-
-
-def identity(run, code):
-    status, out, _ = run(code, "--json", "sync", "identity")
-    assert status == 0
-    return json.loads(out)
-
-
-def enrol_both(run, tmp_path):
-    for me, peer in (("HY-A", "HY-B"), ("HY-B", "HY-A")):
-        key = tmp_path / f"{peer}.key"
-        assert run(peer, "sync", "export-key", "--out", str(key))[0] == 0
-        status, out, err = run(me, "sync", "trust", str(key), "--yes")
-        assert status == 0, err
+from desktop.core.store import check
+from tests.helpers.cli import enrol_both, identity
+from tests.helpers.stations import content, stock_up, synced
 
 
 def test_identity_shows_the_fingerprint(stations):
@@ -88,7 +46,7 @@ def test_trust_without_a_fingerprint_asks_first(stations, tmp_path, monkeypatch)
 
 
 def test_export_and_import_bundles_both_ways(stations, tmp_path):
-    from desktop.core import db as dbmod
+    from desktop.core.store import db as dbmod
 
     enrol_both(stations, tmp_path)
     for code, prefix in (("HY-A", "A"), ("HY-B", "B")):
@@ -119,7 +77,7 @@ def test_export_and_import_bundles_both_ways(stations, tmp_path):
 
 
 def test_a_refused_bundle_exits_1_with_the_cause_and_changes_nothing(stations, tmp_path):
-    from desktop.core import db as dbmod
+    from desktop.core.store import db as dbmod
 
     enrol_both(stations, tmp_path)
     bundle = tmp_path / "a-b.zip"

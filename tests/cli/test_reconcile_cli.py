@@ -4,10 +4,12 @@ import json
 
 import pytest
 
-from desktop.core import check, initdb, reconcile
-from desktop.core import db as dbmod
-from tests.cli.conftest import invoke
-from tests.stations import overdraw
+from desktop.core.reserves import reconcile
+from desktop.core.setup import initdb
+from desktop.core.store import check
+from desktop.core.store import db as dbmod
+from tests.helpers.cli import invoke
+from tests.helpers.stations import overdraw
 
 
 @pytest.fixture

@@ -2,10 +2,10 @@
 
 import pytest
 
-from desktop.core import agencies, check
-from desktop.core.catalog import Invalid
 from desktop.core.context import Ctx
-from desktop.core.errors import BioError
+from desktop.core.errors import BioError, Invalid
+from desktop.core.roster import agencies
+from desktop.core.store import check
 
 KEEPER = Ctx("os:keeper")
 

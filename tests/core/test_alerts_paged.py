@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop.core import alerts, catalog, stock
 from desktop.core.context import Ctx
-from desktop.core.writepath import write
+from desktop.core.reserves import alerts, catalog, stock
+from desktop.core.store.writepath import write
 
 KEEPER = Ctx("os:keeper")
 TODAY = date.today()
@@ -120,8 +120,9 @@ def test_what_the_lists_leave_out(many):
 def test_negative_balances_count_as_negative_not_as_expiring(tmp_path):
     """Two stations issue the same expiring lots while apart; after the merge the lots
     are negative at one depot: never near expiry nor expired there."""
-    from desktop.core import initdb, oplog
-    from desktop.core.merge import apply_ops
+    from desktop.core.setup import initdb
+    from desktop.core.store import oplog
+    from desktop.core.store.merge import apply_ops
 
     a = initdb.init_database(tmp_path / "a.db", "HY-A", "甲")
     b = initdb.init_database(tmp_path / "b.db", "HY-B", "乙")

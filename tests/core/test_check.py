@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from desktop.core import check
+from desktop.core.store import check
 
 
 @pytest.fixture

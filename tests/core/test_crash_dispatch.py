@@ -15,12 +15,16 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import catalog, importer, initdb, orders, station
-from desktop.core import db as dbmod
+from desktop.core import imports as importer
+from desktop.core import orders
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
-from tests.core.test_crash_import import (
-    HEADER,
+from desktop.core.reserves import catalog
+from desktop.core.setup import initdb
+from desktop.core.store import db as dbmod
+from desktop.core.store import station
+from tests.helpers.crash import (
+    STOCK_HEADER,
     assert_integrity,
     copy_fresh,
     finish_child,
@@ -35,7 +39,8 @@ SOURCES = ("CK1", "CK2", "CK3")  # the order is picked FEFO across all three
 
 CHILD = """
 import sys, time
-from desktop.core import db, orders
+from desktop.core.store import db
+from desktop.core import orders
 from desktop.core.context import Ctx
 database = db.open_db(sys.argv[1])
 print("go", flush=True)
@@ -86,7 +91,7 @@ def make_setup(folder: Path, items: int, lots: int, to_depot: bool) -> Setup:
         total = Counter()
         with stock_file.open("w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f)
-            writer.writerow(HEADER)
+            writer.writerow(STOCK_HEADER)
             for depot in SOURCES:
                 for code in codes:
                     for n in range(lots):

@@ -3,18 +3,12 @@ while it imports a file leaves a sound database holding none or all of the file'
 (and of their operations), never loses an import it reported as done, and importing the file
 again afterwards books every receipt exactly once.
 
-The kill helpers here are shared with tests/core/test_crash_dispatch.py; the method is the
-one of tests/sync/test_crash.py (a child that says "go" just before the work, kills at one
-seeded random point in each slice of the measured duration and a quarter beyond it)."""
+The method (tests/helpers/crash.py) is the one of every crash test: a child that says "go"
+just before the work, kills at one seeded random point in each slice of the measured
+duration and a quarter beyond it."""
 
 import csv
-import os
 import random
-import shutil
-import signal
-import subprocess
-import sys
-import time
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -23,13 +17,23 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from desktop.core import catalog, check, importer, initdb, station
-from desktop.core import db as dbmod
+from desktop.core import imports as importer
 from desktop.core.context import Ctx
-from tests.sync.test_crash import ROOT, SPAN
+from desktop.core.reserves import catalog
+from desktop.core.setup import initdb
+from desktop.core.store import check, station
+from desktop.core.store import db as dbmod
+from tests.helpers.crash import (
+    STOCK_HEADER,
+    assert_integrity,
+    copy_fresh,
+    finish_child,
+    kill_after,
+    kill_delays,
+    start_child,
+)
 
 KEEPER = Ctx("os:keeper")
-HEADER = ["仓库编码", "物资编码", "批号", "生产日期", "有效期至", "数量", "生产厂家", "来源"]
 DEPOTS = ("CK1", "CK2", "CK3")
 ITEMS = ("KZ", "FHF", "XDP", "HXJ")  # the last one is not managed by expiry
 BATCHES = 40  # per item: later rows of a batch add to the lot its first row created
@@ -39,7 +43,8 @@ BATCHES = 40  # per item: later rows of a batch add to the lot its first row cre
 CHILD = """
 import sys, time
 import openpyxl
-from desktop.core import db, importer, spreadsheet
+from desktop.core.store import db
+from desktop.core import imports as importer, spreadsheet
 from desktop.core.context import Ctx
 database = db.open_db(sys.argv[1])
 print("go", flush=True)
@@ -48,66 +53,6 @@ report = importer.run(database, Ctx("os:keeper"), "stock", sys.argv[2])
 assert report.ok and report.imported == int(sys.argv[3]), report
 print(time.perf_counter() - started, flush=True)
 """
-
-
-# ---------------------------------------------------------------- shared kill helpers
-
-
-def start_child(script: str, *args) -> subprocess.Popen:
-    """`script` in a child process with `args`, started and ready (it printed "go")."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    child = subprocess.Popen(
-        [sys.executable, "-c", script, *map(str, args)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    line = child.stdout.readline().strip()
-    if line != "go":
-        child.kill()
-        pytest.fail(f"child did not start: {line!r} {child.communicate()[1]}")
-    return child
-
-
-def finish_child(script: str, *args) -> float:
-    """How long the work takes in a child left to finish."""
-    child = start_child(script, *args)
-    out, err = child.communicate(timeout=120)
-    assert child.returncode == 0, err
-    return float(out.strip())
-
-
-def kill_delays(duration: float, kills: int, seed: int) -> list[float]:
-    """One seeded random point in each of `kills` equal slices of the duration times SPAN."""
-    rng = random.Random(seed)
-    return [duration * SPAN * (k + rng.random()) / kills for k in range(kills)]
-
-
-def kill_after(child: subprocess.Popen, delay: float) -> tuple[bool, bool]:
-    """Let the child work `delay` seconds, SIGKILL it: (killed, it had reported the work done).
-
-    The work is reported done only after its transaction committed, so a report means the
-    database must hold all of it."""
-    time.sleep(delay)  # the point of the test: let the work run this long, then kill it
-    child.send_signal(signal.SIGKILL)
-    out, err = child.communicate(timeout=60)
-    assert child.returncode in (-signal.SIGKILL, 0), err  # killed, or it had finished
-    lines = out.split()
-    return child.returncode == -signal.SIGKILL, len(lines) >= 2 and lines[0] == "go"
-
-
-def copy_fresh(template: Path, path: Path) -> Path:
-    for leftover in path.parent.glob(path.name + "*"):
-        leftover.unlink()
-    shutil.copyfile(template, path)
-    return path
-
-
-def assert_integrity(db) -> None:
-    assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-    assert check.run(db) == []
 
 
 # ---------------------------------------------------------------- the import
@@ -174,12 +119,12 @@ def make_setup(folder: Path, rows: int, suffix: str) -> Setup:
     if suffix == "csv":
         with file.open("w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f)
-            writer.writerow(HEADER)
+            writer.writerow(STOCK_HEADER)
             writer.writerows(data)
     else:
         book = openpyxl.Workbook(write_only=True)
         sheet = book.create_sheet("库存入库")
-        sheet.append(HEADER)
+        sheet.append(STOCK_HEADER)
         for row in data:
             sheet.append(row)
         book.save(file)

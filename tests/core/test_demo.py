@@ -2,7 +2,8 @@
 
 from datetime import date, timedelta
 
-from desktop.core import check, info, overview
+from desktop.core import overview
+from desktop.core.store import check, info
 
 
 def test_a_demo_database_says_so(demo_db, fresh_db):

@@ -8,8 +8,11 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 
-from desktop.core import check, experts, importer, initdb
+from desktop.core import imports as importer
 from desktop.core.context import Ctx
+from desktop.core.roster import experts
+from desktop.core.setup import initdb
+from desktop.core.store import check
 
 KEEPER = Ctx("os:keeper")
 HEADER = ["姓名", "性别", "工作单位", "职称", "专业领域", "所属区划", "手机", "办公电话",

@@ -5,10 +5,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop.core import check, experts
-from desktop.core.catalog import Invalid
 from desktop.core.context import Ctx
-from desktop.core.errors import BioError
+from desktop.core.errors import BioError, Invalid
+from desktop.core.roster import experts
+from desktop.core.store import check
 
 KEEPER = Ctx("os:keeper")
 TODAY = date(2026, 11, 29)

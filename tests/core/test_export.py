@@ -5,8 +5,10 @@ from datetime import date
 import openpyxl
 import pytest
 
-from desktop.core import alerts, export, importer, ledger, spreadsheet
+from desktop.core import imports as importer
+from desktop.core import spreadsheet
 from desktop.core.errors import BioError
+from desktop.core.reserves import alerts, export, ledger
 
 
 def sheet_rows(path, title):

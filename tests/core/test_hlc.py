@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.core.hlc import COUNTER_MAX, Clock, pack, unpack
+from desktop.core.store.hlc import COUNTER_MAX, Clock, pack, unpack
 
 
 class FakeWall:

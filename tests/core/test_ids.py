@@ -1,6 +1,6 @@
 import uuid
 
-from desktop.core.ids import reference_id, uuid7
+from desktop.core.store.ids import reference_id, uuid7
 
 
 def test_uuid7_is_version_7_and_sorts_by_creation():

@@ -10,10 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core import catalog, importer, ledger, spreadsheet, stock
-from desktop.core import db as dbmod
+from desktop.core import imports as importer
+from desktop.core import spreadsheet
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
+from desktop.core.reserves import catalog, ledger, stock
+from desktop.core.store import db as dbmod
 
 KEEPER = Ctx("os:keeper")
 TODAY = date.today()
@@ -439,7 +441,7 @@ def test_sheets_without_or_with_a_wrong_dimension_are_read_whole(db, tmp_path):
 
 
 def test_expired_stock_is_imported_and_shows_among_the_alerts(db, tmp_path):
-    from desktop.core import alerts
+    from desktop.core.reserves import alerts
 
     past = (TODAY - timedelta(days=10)).isoformat()
     path = xlsx(tmp_path / "in.xlsx", STOCK, [["CK1", "KZ", "OLDLOT", None, past, 20, None, None]])

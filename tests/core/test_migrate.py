@@ -4,9 +4,10 @@ import sqlite3
 
 import pytest
 
-from desktop.core import db as dbmod
-from desktop.core import migrate
 from desktop.core.errors import BioError
+from desktop.core.setup.opening import open_station
+from desktop.core.store import db as dbmod
+from desktop.core.store import migrate
 
 NEXT = migrate.schema_version() + 1
 
@@ -14,7 +15,7 @@ NEXT = migrate.schema_version() + 1
 @pytest.fixture
 def v1_db(db_path):
     """A database at the current version, for a synthetic next migration."""
-    from desktop.core import initdb
+    from desktop.core.setup import initdb
 
     initdb.init_database(db_path, "HY-TEST", "测试站").conn.close()
     return db_path
@@ -106,13 +107,13 @@ def test_migrating_a_version_1_database_gives_the_schema_of_a_new_one(tmp_path):
 
 def test_derived_tables_are_rebuilt_after_an_upgrade(demo_path, monkeypatch):
     """A migration may add a search index that starts empty: opening fills it."""
-    from desktop.core import check
+    from desktop.core.store import check
 
-    db = dbmod.open_db(demo_path)
+    db = open_station(demo_path)
     db.execute("DELETE FROM expert_search")
     assert any(p.kind == "derived" for p in check.run(db))
     db.close()
     monkeypatch.setattr(migrate, "upgrade", lambda db, path: [path.with_suffix(".bak")])
-    db = dbmod.open_db(demo_path)
+    db = open_station(demo_path)
     assert check.run(db) == []
     db.close()

@@ -4,9 +4,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop.core import alerts, catalog, norms, rotation, stock
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
+from desktop.core.reserves import alerts, catalog, norms, rotation, stock
 
 KEEPER = Ctx("os:keeper")
 TODAY = date.today()
@@ -111,8 +111,9 @@ def test_rotation_without_a_consuming_hospital_names_no_target(db):
 
 def test_a_negative_balance_left_by_a_merge_is_an_alert(tmp_path):
     """Two stations issue the same 10 units while offline; after merging, -10 shows."""
-    from desktop.core import initdb, oplog
-    from desktop.core.merge import apply_ops
+    from desktop.core.setup import initdb
+    from desktop.core.store import oplog
+    from desktop.core.store.merge import apply_ops
 
     a = initdb.init_database(tmp_path / "a.db", "HY-A", "甲")
     b = initdb.init_database(tmp_path / "b.db", "HY-B", "乙")

@@ -4,8 +4,8 @@ import sqlite3
 
 import pytest
 
-from desktop.core import db as dbmod
 from desktop.core.errors import BioError
+from desktop.core.store import db as dbmod
 
 
 def test_a_missing_database_names_the_command_that_creates_one(tmp_path):
@@ -29,7 +29,7 @@ def test_a_database_locked_by_another_program_says_so(demo_path, monkeypatch):
     try:
         db = dbmod.open_db(demo_path)
         from desktop.core.context import Ctx
-        from desktop.core.writepath import write
+        from desktop.core.store.writepath import write
 
         with pytest.raises(BioError, match="正被其他程序使用"):
             with write(db, Ctx("os:test")):

@@ -4,10 +4,14 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from desktop.core import catalog, check, initdb, ledger, oplog, order_seal, orders, stock
+from desktop.core import orders
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
-from desktop.core.merge import apply_ops
+from desktop.core.orders import seal as order_seal
+from desktop.core.reserves import catalog, ledger, stock
+from desktop.core.setup import initdb
+from desktop.core.store import check, oplog
+from desktop.core.store.merge import apply_ops
 
 CLERK = Ctx("os:clerk")
 TODAY = date.today()

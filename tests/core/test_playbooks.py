@@ -5,11 +5,13 @@ import json
 
 import pytest
 
-from desktop.core import check, initdb, playbook_io, playbooks, refdata
-from desktop.core.catalog import Invalid
+from desktop.core import playbooks
 from desktop.core.context import Ctx
-from desktop.core.errors import BioError
+from desktop.core.errors import BioError, Invalid
 from desktop.core.paths import resource
+from desktop.core.playbooks import files as playbook_io
+from desktop.core.setup import initdb, refdata
+from desktop.core.store import check
 
 CTX = Ctx("os:test")
 SHIPPED = {"PB-BIOTERROR", "PB-EID", "PB-ASF-AI", "PB-FAW", "PB-INVASIVE", "PB-LAB"}

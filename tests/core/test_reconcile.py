@@ -2,10 +2,14 @@
 
 import pytest
 
-from desktop.core import catalog, check, i18n, initdb, reconcile, stock, sync_keys
+from desktop.core import i18n
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
-from tests.stations import sync
+from desktop.core.reserves import catalog, reconcile, stock
+from desktop.core.setup import initdb
+from desktop.core.store import check
+from desktop.sync import keys as sync_keys
+from tests.helpers.stations import sync
 
 ALICE, BOB = Ctx("os:alice"), Ctx("os:bob")
 REASON_NEEDED = "A reconciliation needs its reason: say what the count found and why."

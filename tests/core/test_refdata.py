@@ -1,7 +1,8 @@
 """Hengyang reference data, identical on every station."""
 
-from desktop.core import initdb, refdata
-from desktop.core.ids import reference_id
+from desktop.core.setup import initdb, refdata
+from desktop.core.setup.opening import open_station
+from desktop.core.store.ids import reference_id
 
 DIVISIONS = {
     "430400": "衡阳市",
@@ -87,13 +88,12 @@ def test_reference_rows_have_ids_derived_from_their_codes(fresh_db):
 
 def test_reference_data_a_newer_program_ships_is_loaded_on_opening(db_path, monkeypatch):
     """A station made before the playbooks shipped gets them when it next opens."""
-    from desktop.core import db as dbmod
 
     db = initdb.init_database(db_path, "HY-OLD", "旧站")
     db.execute("UPDATE meta SET value = 'an older program' WHERE key = 'refdata.fingerprint'")
     before = db.execute("SELECT count(*) FROM oplog").fetchone()[0]
     db.close()
-    db = dbmod.open_db(db_path)  # nothing new to load: the operations are all known
+    db = open_station(db_path)  # nothing new to load: the operations are all known
     assert db.execute("SELECT count(*) FROM oplog").fetchone()[0] == before
     assert (
         db.execute("SELECT value FROM meta WHERE key = 'refdata.fingerprint'").fetchone()[0]
@@ -103,7 +103,6 @@ def test_reference_data_a_newer_program_ships_is_loaded_on_opening(db_path, monk
 
 
 def test_a_reference_row_added_to_a_file_reaches_existing_stations(db_path, monkeypatch):
-    from desktop.core import db as dbmod
 
     initdb.init_database(db_path, "HY-OLD", "旧站").close()
     original = refdata.rows
@@ -112,6 +111,6 @@ def test_a_reference_row_added_to_a_file_reaches_existing_stations(db_path, monk
         refdata, "rows", lambda file: grown if file == "units.json" else original(file)
     )
     monkeypatch.setattr(refdata, "fingerprint", lambda: "a newer program")
-    db = dbmod.open_db(db_path)
+    db = open_station(db_path)
     assert db.execute("SELECT count(*) FROM unit WHERE name = '罐'").fetchone()[0] == 1
     db.close()

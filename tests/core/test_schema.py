@@ -2,7 +2,8 @@
 
 import re
 
-from desktop.core import migrate, paths, tables
+from desktop.core import paths
+from desktop.core.store import migrate, tables
 
 
 def schema_text():

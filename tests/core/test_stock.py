@@ -6,9 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core import catalog, check, ledger, stock
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
+from desktop.core.reserves import catalog, ledger, stock
+from desktop.core.store import check
 
 KEEPER = Ctx("os:keeper")
 TODAY = date(2026, 11, 29)
@@ -248,7 +249,7 @@ def apply(db, kind, depot, batch, qty):
 @given(ops=OPS)
 def test_balances_always_equal_the_sum_of_movements(tmp_path_factory, ops):
     """Random sequences (refused ones included) never break balance = sum of movements."""
-    from desktop.core import initdb
+    from desktop.core.setup import initdb
 
     db = initdb.init_database(tmp_path_factory.mktemp("p") / "p.db", "HY-P", "性质")
     catalog.save_depot(db, KEEPER, {"code": "CK1", "name": "甲", "level": "市级储备库"})

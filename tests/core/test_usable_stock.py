@@ -7,9 +7,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop.core import alerts, catalog, check, derived, norms, stock
 from desktop.core.context import Ctx
-from desktop.core.writepath import write
+from desktop.core.reserves import alerts, catalog, norms, stock
+from desktop.core.store import check, derived
+from desktop.core.store.writepath import write
 
 KEEPER = Ctx("os:keeper")
 TODAY = date.today()

@@ -4,15 +4,15 @@ import sqlite3
 
 import pytest
 
-from desktop.core import oplog, tables
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
-from desktop.core.writepath import write
+from desktop.core.store import oplog, tables
+from desktop.core.store.writepath import write
 
 
 def own_ops(db):
     """The operations of the database's own station (not the reference data)."""
-    from desktop.core import station
+    from desktop.core.store import station
 
     origin = station.get(db).origin
     return [op for op in oplog.ops_since(db) if op.origin == origin]
@@ -147,7 +147,7 @@ def test_unknown_tables_and_fields_are_refused_with_a_message(fresh_db):
 
 
 def test_a_read_only_database_refuses_changes_with_a_message(demo_path):
-    from desktop.core import db as dbmod
+    from desktop.core.store import db as dbmod
 
     db = dbmod.open_db(demo_path, read_only=True)
     with pytest.raises(BioError, match="只读"):
@@ -161,7 +161,8 @@ def test_the_actor_of_the_os_context_is_the_login_name():
 
 
 def test_bulk_inserts_make_the_same_operations_as_single_ones(tmp_path):
-    from desktop.core import check, initdb
+    from desktop.core.setup import initdb
+    from desktop.core.store import check
 
     one = initdb.init_database(tmp_path / "one.db", "HY-A", "甲")
     many = initdb.init_database(tmp_path / "many.db", "HY-B", "乙")
@@ -185,7 +186,7 @@ def test_bulk_inserts_make_the_same_operations_as_single_ones(tmp_path):
 
 def test_the_canonical_form_is_the_json_list_of_the_fields():
     """The hash input must stay exactly this list, encoded compactly with sorted keys."""
-    from desktop.core.oplog import Op, dumps
+    from desktop.core.store.oplog import Op, dumps
 
     op = Op(
         "abc", 7, 123456, "os:张三", "update", "item", "id-1", {"名称": "口罩", "qty": 5}, ["x:1"]

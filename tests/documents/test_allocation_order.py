@@ -2,39 +2,20 @@
 embedded font subset, the QR code (decoded from the rendered page and verified), drill
 watermark, batch printing with progress, and refusals."""
 
-import os
-import shutil
 import subprocess
 
 import pytest
 
-from desktop.core import ledger, order_seal, orders
+from desktop.core import orders
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
+from desktop.core.orders import seal as order_seal
+from desktop.core.reserves import ledger
 from desktop.documents import allocation_order, fonts
+from tests.helpers.pdf import text, tool
 
 CTX = Ctx("os:test")
 SIGNERS = ("批准人", "发货人", "运输人", "接收人")
-
-
-def tool(name: str) -> str:
-    """The path of a command-line tool; a missing tool fails on CI, else skips."""
-    path = shutil.which(name)
-    if path is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{name} is not installed (CI installs poppler-utils and zbar-tools)")
-        pytest.skip(f"{name} is not installed")
-    return path
-
-
-def text(pdf, page: int | None = None) -> str:
-    pages = ["-f", str(page), "-l", str(page)] if page else []
-    return subprocess.run(
-        [tool("pdftotext"), "-layout", *pages, str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
 
 
 def stocked_items(db, count: int) -> list[str]:

@@ -9,7 +9,7 @@ from desktop.core import playbooks
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.documents import fonts, responsibility_matrix
-from tests.documents.test_allocation_order import text, tool
+from tests.helpers.pdf import text, tool
 
 CTX = Ctx("os:test")
 TITLES = (

@@ -2,51 +2,16 @@
 
 import json
 import zipfile
-from datetime import date, timedelta
 
 import pytest
 
-from desktop.core import bundles, catalog, check, oplog, orders, station, stock, sync_keys
-from desktop.core.context import Ctx
+from desktop.core import orders
 from desktop.core.errors import BioError
-from desktop.core.tables import SYNCED
-from tests.stations import enrol, make_station
-
-CLERK = Ctx("os:clerk")
-
-
-def synced(db):
-    return {t: db.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in SYNCED}
-
-
-def content(db):
-    """Every row of every table, for 'the database did not change'."""
-    names = [
-        r[0]
-        for r in db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        )
-    ]
-    return {n: sorted(map(repr, db.execute(f"SELECT * FROM {n}"))) for n in names}
-
-
-def stock_up(db, prefix):
-    """A depot, an item and a receipt made at this station."""
-    catalog.save_depot(
-        db, CLERK, {"code": f"{prefix}K", "name": f"{prefix}库", "level": "市级储备库"}
-    )
-    catalog.save_depot(
-        db, CLERK, {"code": f"{prefix}Y", "name": f"{prefix}医院", "level": "医疗机构"}
-    )
-    catalog.save_item(db, CLERK, {"code": f"{prefix}-KZ", "name": "医用防护口罩", "unit": "只"})
-    expiry = (date.today() + timedelta(days=400)).isoformat()
-    stock.receive(db, CLERK, f"{prefix}K", f"{prefix}-KZ", "B1", 100, expiry)
-
-
-def transfer(src, dst, path, to_peer=True):
-    """Export from src (for dst) and import at dst."""
-    export = bundles.export(src, path, station.get(dst).origin if to_peer else None)
-    return export, bundles.import_(dst, path)
+from desktop.core.reserves import catalog
+from desktop.core.store import check, oplog, station
+from desktop.sync import bundles
+from desktop.sync import keys as sync_keys
+from tests.helpers.stations import CLERK, content, enrol, make_station, stock_up, synced, transfer
 
 
 @pytest.fixture

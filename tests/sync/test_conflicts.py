@@ -3,12 +3,14 @@ far-ahead clocks are not adopted and are flagged."""
 
 import pytest
 
-from desktop.core import check, conflicts, hlc, initdb, oplog, overview
+from desktop.core import overview
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
-from desktop.core.hlc import wall_ms
-from desktop.core.writepath import load_clock, write
-from tests.stations import enrol_all, sync
+from desktop.core.setup import initdb
+from desktop.core.store import check, conflicts, hlc, oplog
+from desktop.core.store.hlc import wall_ms
+from desktop.core.store.writepath import load_clock, write
+from tests.helpers.stations import enrol_all, sync
 
 ALICE, BOB = Ctx("os:alice"), Ctx("os:bob")
 

@@ -21,13 +21,15 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from desktop.core import bundles, check, conflicts, initdb, oplog, station
 from desktop.core.context import Ctx
-from desktop.core.hlc import wall_ms
-from desktop.core.merge import apply_ops
-from desktop.core.tables import SYNCED
-from desktop.core.writepath import write
-from tests.stations import enrol_all
+from desktop.core.setup import initdb
+from desktop.core.store import check, conflicts, oplog, station
+from desktop.core.store.hlc import wall_ms
+from desktop.core.store.merge import apply_ops
+from desktop.core.store.tables import SYNCED
+from desktop.core.store.writepath import write
+from desktop.sync import bundles
+from tests.helpers.stations import enrol_all
 
 REPLICAS = 4
 DAY = 24 * 3600 * 1000

@@ -15,15 +15,17 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import bundles, check, initdb, oplog, station, sync_keys
-from desktop.core import db as dbmod
 from desktop.core.context import Ctx
-from desktop.core.ids import reference_id
-from desktop.core.writepath import write
+from desktop.core.setup import initdb
+from desktop.core.store import check, oplog, station
+from desktop.core.store import db as dbmod
+from desktop.core.store.ids import reference_id
+from desktop.core.store.writepath import write
+from desktop.sync import bundles
+from desktop.sync import keys as sync_keys
+from tests.helpers.crash import ROOT, SPAN
 
-ROOT = Path(__file__).resolve().parents[2]
 CLERK = Ctx("os:clerk")
-SPAN = 1.25  # kills spread over the import's duration times this
 
 # The child imports everything first and says "go" just before bundles.import_, so that the
 # parent's kill delay counts from the start of the import itself; it prints the import's
@@ -31,7 +33,8 @@ SPAN = 1.25  # kills spread over the import's duration times this
 CHILD = """
 import sys, time
 import cryptography.hazmat.primitives.asymmetric.ed25519
-from desktop.core import bundles, db
+from desktop.sync import bundles
+from desktop.core.store import db
 database = db.open_db(sys.argv[1])
 print("go", flush=True)
 started = time.perf_counter()

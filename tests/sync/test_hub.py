@@ -3,31 +3,17 @@
 import http.client
 import io
 import json
-import threading
 import urllib.error
 import urllib.request
 import zipfile
 
 import pytest
 
-from desktop.core import bundles, catalog, check, hub, hub_client, station
 from desktop.core.errors import BioError
-from tests.stations import enrol, enrol_all, make_station
-from tests.sync.test_bundles import CLERK, content, stock_up, synced
-
-
-@pytest.fixture
-def hub_server(tmp_path):
-    """A hub on 127.0.0.1, an ephemeral port, served by a thread; shut down afterwards."""
-    server = hub.make_server(hub.Hub(tmp_path / "hub.db"), "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    server.url = hub.address(server)
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=10)
-    assert not thread.is_alive()
+from desktop.core.reserves import catalog
+from desktop.core.store import check, station
+from desktop.sync import bundles, hub, hub_client
+from tests.helpers.stations import CLERK, content, enrol, enrol_all, make_station, stock_up, synced
 
 
 @pytest.fixture

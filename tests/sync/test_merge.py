@@ -5,17 +5,18 @@ from dataclasses import replace
 
 import pytest
 
-from desktop.core import check, initdb, oplog
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
-from desktop.core.merge import apply_ops
-from desktop.core.tables import SYNCED
-from desktop.core.writepath import write
+from desktop.core.setup import initdb
+from desktop.core.store import check, oplog
+from desktop.core.store.merge import apply_ops
+from desktop.core.store.tables import SYNCED
+from desktop.core.store.writepath import write
 
 
 def own_ops(db):
     """The operations of the database's own station (not the reference data)."""
-    from desktop.core import station
+    from desktop.core.store import station
 
     origin = station.get(db).origin
     return [op for op in oplog.ops_since(db) if op.origin == origin]

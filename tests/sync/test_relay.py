@@ -6,11 +6,13 @@ import zipfile
 
 import pytest
 
-from desktop.core import bundles, catalog, check, oplog, station, sync_keys
-from desktop.core.bundles import MANIFEST, OPS, SIGNATURE, BundleRefused
 from desktop.core.context import Ctx
-from tests.stations import enrol_all
-from tests.sync.test_bundles import content, make_station, stock_up, synced
+from desktop.core.reserves import catalog
+from desktop.core.store import check, oplog, station
+from desktop.sync import bundles
+from desktop.sync import keys as sync_keys
+from desktop.sync.bundles import MANIFEST, OPS, SIGNATURE, BundleRefused
+from tests.helpers.stations import content, enrol_all, make_station, stock_up, synced
 
 # Quotes, backslashes, control characters, CJK and an astral character in names and actor.
 ODD = 'a"b\\c\n\t\x01 中文 🧪 \u2028'

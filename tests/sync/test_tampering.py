@@ -6,9 +6,12 @@ import zipfile
 
 import pytest
 
-from desktop.core import bundles, i18n, migrate, station, sync_keys
-from desktop.core.bundles import MANIFEST, OPS, SIGNATURE, BundleRefused
-from tests.sync.test_bundles import content, enrol, make_station, stock_up, transfer
+from desktop.core import i18n
+from desktop.core.store import migrate, station
+from desktop.sync import bundles
+from desktop.sync import keys as sync_keys
+from desktop.sync.bundles import MANIFEST, OPS, SIGNATURE, BundleRefused
+from tests.helpers.stations import content, enrol, make_station, stock_up, transfer
 
 
 def entries(path):

@@ -1,8 +1,8 @@
 import pytest
 from PySide6.QtCore import QSettings
 
-from desktop.ui import settings as opts
-from desktop.ui import translations
+from desktop.ui.shell import settings as opts
+from desktop.ui.shell import translations
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def chinese(qapp):
 
 @pytest.fixture
 def worker(demo_path, qapp):
-    from desktop.ui.worker import DbWorker
+    from desktop.ui.shell.worker import DbWorker
 
     w = DbWorker(demo_path)
     yield w

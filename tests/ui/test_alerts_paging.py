@@ -3,9 +3,10 @@ in alerts.compute()'s order; their tab captions give the totals from the start."
 
 import pytest
 
-from desktop.core import alerts
-from desktop.core import db as dbmod
-from desktop.ui.alerts_view import KINDS, AlertsView, ExpiryModel
+from desktop.core.reserves import alerts
+from desktop.core.store import db as dbmod
+from desktop.ui.reserves.alerts_view import KINDS, AlertsView, ExpiryModel
+from tests.helpers.ui import wait_idle
 
 TIMEOUT = 10000
 PAGE = 3
@@ -62,7 +63,7 @@ def test_the_expiry_lists_load_a_page_at_a_time(qtbot, view, expected):
 def test_the_tables_show_the_rows_as_before(qtbot, view, expected):
     from PySide6.QtCore import Qt
 
-    from desktop.ui import style
+    from desktop.ui.widgets import style
 
     model = view.models["expired"]
     first = expected["expired"][0]
@@ -116,6 +117,5 @@ def test_a_page_arriving_after_a_reload_is_dropped(qtbot, view, expected):
     assert model.loading and len(model.rows) > PAGE
     with qtbot.waitSignal(view.loaded, timeout=TIMEOUT):
         view.refresh()  # … when the lists start again
-    qtbot.waitUntil(lambda: not model.loading, timeout=TIMEOUT)
-    qtbot.wait(50)
+    wait_idle(qtbot, view.worker)  # the page asked for before the reload has arrived too
     assert strip(model.rows) == expected["expired"][: len(model.rows)]

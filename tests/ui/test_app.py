@@ -1,9 +1,9 @@
 """Starting the app: first run, opening another database, switching language."""
 
-from desktop.core import db as dbmod
-from desktop.core import info
-from desktop.ui import settings as opts
-from desktop.ui.app import Controller
+from desktop.core.store import db as dbmod
+from desktop.core.store import info
+from desktop.ui.shell import settings as opts
+from desktop.ui.shell.app import Controller
 
 
 def test_first_run_creates_a_demo_database_and_opens_it(qtbot, qapp, chinese, settings, tmp_path):
@@ -41,7 +41,7 @@ def test_a_damaged_database_gives_a_message_and_keeps_the_window(
 ):
     shown = []
     monkeypatch.setattr(
-        "desktop.ui.app.QMessageBox.warning", lambda parent, title, text: shown.append(text)
+        "desktop.ui.shell.app.QMessageBox.warning", lambda parent, title, text: shown.append(text)
     )
     controller = Controller(qapp, settings)
     assert controller.open(demo_path)
@@ -80,9 +80,9 @@ def test_start_up_on_a_damaged_database_says_so_and_quits_without_another(
 ):
     shown, exits = [], []
     monkeypatch.setattr(
-        "desktop.ui.app.QMessageBox.warning", lambda parent, title, text: shown.append(text)
+        "desktop.ui.shell.app.QMessageBox.warning", lambda parent, title, text: shown.append(text)
     )
-    monkeypatch.setattr("desktop.ui.app.QFileDialog.getOpenFileName", lambda *args: ("", ""))
+    monkeypatch.setattr("desktop.ui.shell.app.QFileDialog.getOpenFileName", lambda *args: ("", ""))
 
     class App:
         def exit(self, code):

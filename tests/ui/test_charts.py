@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtCore import QPoint
 
-from desktop.ui.charts import Bar, ColumnChart, HBarChart, nice_ceiling
+from desktop.ui.widgets.charts import Bar, ColumnChart, HBarChart, nice_ceiling
 
 
 @pytest.mark.parametrize(

@@ -2,11 +2,11 @@
 
 from datetime import date, timedelta
 
-from desktop.core import agencies, experts
 from desktop.core.context import Ctx
-from desktop.ui.agencies_view import KEYS, AgenciesView
-from desktop.ui.expert_calendar import ExpertCalendar
-from desktop.ui.experts_page import load_lists
+from desktop.core.roster import agencies, experts
+from desktop.ui.roster.agencies_view import KEYS, AgenciesView
+from desktop.ui.roster.expert_calendar import ExpertCalendar
+from desktop.ui.roster.page import load_lists
 
 TIMEOUT = 5000
 CTX = Ctx("test:tester")

@@ -5,9 +5,9 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 
-from desktop.core import experts
 from desktop.core.context import Ctx
-from desktop.ui.experts_page import ExpertsPage
+from desktop.core.roster import experts
+from desktop.ui.roster.page import ExpertsPage
 
 TIMEOUT = 5000
 CTX = Ctx("test:tester")
@@ -165,7 +165,7 @@ def test_a_qualification_expiring_in_30_days_is_alerted(qtbot, qtmodeltester, wo
 
 
 def test_an_expired_certificate_is_red_and_a_near_one_amber(qtbot, worker, demo_db):
-    from desktop.ui import style
+    from desktop.ui.widgets import style
 
     he = next(r for r in experts.search(demo_db, "贺安澜"))
     today = date.today()

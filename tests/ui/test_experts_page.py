@@ -6,9 +6,9 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.core import experts
 from desktop.core.context import Ctx
-from desktop.ui.experts_page import ExpertsPage
+from desktop.core.roster import experts
+from desktop.ui.roster.page import ExpertsPage
 
 TIMEOUT = 5000
 CTX = Ctx("test:tester")
@@ -129,9 +129,9 @@ def test_export_writes_the_roster_masked_or_not(qtbot, worker, tmp_path, demo_db
 
 
 def test_the_main_window_builds_the_page_when_it_is_first_shown(qtbot, worker, demo_path):
-    from desktop.core import db as dbmod
-    from desktop.core import info
-    from desktop.ui.main_window import MainWindow
+    from desktop.core.store import db as dbmod
+    from desktop.core.store import info
+    from desktop.ui.shell.main_window import MainWindow
 
     db = dbmod.open_db(demo_path)
     details = info.describe(db)

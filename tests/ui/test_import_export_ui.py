@@ -3,9 +3,9 @@
 import openpyxl
 import pytest
 
-from desktop.core import db as dbmod
-from desktop.core import importer
-from desktop.ui.import_dialog import ImportDialog
+from desktop.core import imports as importer
+from desktop.core.store import db as dbmod
+from desktop.ui.reserves.import_dialog import ImportDialog
 
 TIMEOUT = 10000
 
@@ -112,11 +112,11 @@ def test_a_template_saved_from_the_dialog_imports_cleanly(qtbot, dialog, tmp_pat
 def test_export_writes_the_three_sheets(qtbot, chinese, worker, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QWidget
 
-    from desktop.ui.export_runner import ExportRunner
+    from desktop.ui.reserves.export_runner import ExportRunner
 
     shown = []
     monkeypatch.setattr(
-        "desktop.ui.export_runner.QMessageBox.information",
+        "desktop.ui.reserves.export_runner.QMessageBox.information",
         lambda parent, title, text: shown.append(text),
     )
     parent = QWidget()

@@ -2,11 +2,11 @@
 
 import pytest
 
-from desktop.core import catalog, stock
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
-from desktop.ui import lookups
-from desktop.ui.lot_status_dialog import LotStatusDialog
+from desktop.core.reserves import catalog, stock
+from desktop.ui.reserves import lookups
+from desktop.ui.reserves.lot_status_dialog import LotStatusDialog
 
 TIMEOUT = 5000
 

@@ -4,10 +4,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
 
-from desktop.core import db as dbmod
-from desktop.core import info, overview
-from desktop.ui.depot_summary_model import DepotSummaryModel
-from desktop.ui.main_window import LATER_PAGES, MainWindow
+from desktop.core import overview
+from desktop.core.store import db as dbmod
+from desktop.core.store import info
+from desktop.ui.overview.depot_summary import DepotSummaryModel
+from desktop.ui.shell.main_window import LATER_PAGES, MainWindow
 
 
 def make_window(qtbot, worker, demo_path, language="zh_CN"):

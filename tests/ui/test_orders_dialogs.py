@@ -2,9 +2,10 @@
 shortfalls shown after saving, refusals inline), the whole lifecycle through the page's
 dialogs, cancelling with a reason, and an oral order's paperwork."""
 
-from desktop.core import catalog, ledger, orders
+from desktop.core import orders
+from desktop.core.reserves import catalog, ledger
 from desktop.core.vocab import order_status
-from tests.ui.test_orders_page import TIMEOUT, make_orders, open_page, reload, select
+from tests.helpers.orders_ui import TIMEOUT, make_orders, open_page, reload, select
 
 
 def open_create(qtbot, page, prefill=None):
@@ -116,7 +117,7 @@ def test_prefill_from_alerts_sets_the_destination_and_lines(qtbot, worker):
 
 
 def test_the_lines_editor_merges_edits_and_removes(qtbot, worker, demo_db):
-    from desktop.ui.order_lines_editor import LinesEditor
+    from desktop.ui.orders.lines_editor import LinesEditor
 
     editor = LinesEditor(worker)
     qtbot.addWidget(editor)

@@ -2,9 +2,9 @@
 
 from PySide6.QtCore import QItemSelectionModel
 
-from desktop.core import db as dbmod
-from desktop.core import info
-from desktop.ui.main_window import MainWindow
+from desktop.core.store import db as dbmod
+from desktop.core.store import info
+from desktop.ui.shell.main_window import MainWindow
 
 TIMEOUT = 10000
 
@@ -40,7 +40,7 @@ def test_selected_shortfalls_open_a_prefilled_order(qtbot, chinese, worker, demo
 
 
 def test_rows_of_two_depots_are_refused_with_a_message(qtbot, chinese, worker):
-    from desktop.ui.alerts_view import AlertsView
+    from desktop.ui.reserves.alerts_view import AlertsView
 
     view = AlertsView(worker)
     qtbot.addWidget(view)

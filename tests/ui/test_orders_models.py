@@ -3,11 +3,12 @@ what they hold: statuses in words, the oral-order marker, editable quantities.""
 
 from PySide6.QtCore import Qt
 
-from desktop.core import catalog, orders
-from desktop.ui import style
-from desktop.ui.order_models import LinesModel, OrdersModel, PicksModel, paperwork_caption
-from desktop.ui.orders_list import listing_job
-from tests.ui.test_orders_page import CTX, make_orders
+from desktop.core import orders
+from desktop.core.reserves import catalog
+from desktop.ui.orders.models import LinesModel, OrdersModel, PicksModel, paperwork_caption
+from desktop.ui.orders.order_list import listing_job
+from desktop.ui.widgets import style
+from tests.helpers.orders_ui import CTX, make_orders
 
 
 def test_the_orders_model_is_well_behaved(qtmodeltester, demo_db):

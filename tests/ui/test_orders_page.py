@@ -1,65 +1,14 @@
 """调拨单 as a user meets it: the page is built on first show, lists the orders with
 their status and the oral-order deadline, filters them, and shows the detail of the
-selected one. Also the shared helpers of the other test_orders_* files."""
+selected one."""
 
 from datetime import datetime, timedelta
 
 import pytest
 
 from desktop.core import orders
-from desktop.core.context import Ctx
-from desktop.ui.orders_page import OrdersPage
-
-TIMEOUT = 5000
-CTX = Ctx("os:test")
-
-
-def make_orders(db) -> dict[str, str]:
-    """A draft to a depot, a submitted order, an oral (approved) order to a hospital."""
-    draft = orders.create(db, CTX, "HY-CK01", "HY-CK02", [("PPE-0001", 10)], priority="紧急")
-    submitted = orders.create(
-        db, CTX, "HY-CK01", "HY-CK03", [("PPE-0001", 6), ("PPE-0005", 4)], incident="演练-01"
-    )
-    orders.submit(db, CTX, submitted["number"])
-    oral = orders.create(
-        db, CTX, None, "衡南县人民医院", [("PPE-0001", 5)], oral=True, approver="张局长"
-    )
-    return {"draft": draft["number"], "submitted": submitted["number"], "oral": oral["number"]}
-
-
-def open_page(qtbot, worker) -> OrdersPage:
-    page = OrdersPage(worker)
-    qtbot.addWidget(page)
-    page.resize(1200, 760)
-    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
-        page.show()
-    return page
-
-
-def select(qtbot, page: OrdersPage, number: str) -> dict:
-    """Select an order and wait for its detail (read afresh if a read is under way)."""
-    current = page.current
-    if current is not None and current["number"] == number and page.selected_number() == number:
-        if page.detail_pending:
-            qtbot.waitUntil(lambda: not page.detail_pending, timeout=TIMEOUT)
-        return page.current
-    with qtbot.waitSignal(
-        page.detail_loaded,
-        timeout=TIMEOUT,
-        check_params_cb=lambda o: bool(o) and o["number"] == number,
-    ):
-        assert page.select(number)
-    return page.current
-
-
-def reload(qtbot, page: OrdersPage) -> None:
-    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
-        page.refresh()
-
-
-def shown_status(page: OrdersPage, number: str) -> str:
-    row = page.model.find(number)
-    return page.model.index(row, 1).data()
+from desktop.ui.orders.page import OrdersPage
+from tests.helpers.orders_ui import CTX, TIMEOUT, make_orders, open_page, select, shown_status
 
 
 @pytest.fixture
@@ -92,7 +41,7 @@ def test_the_list_shows_status_priority_and_the_oral_deadline(qtbot, worker, mad
 def test_an_overdue_deadline_is_red(qtbot, worker, made):
     from PySide6.QtCore import Qt
 
-    from desktop.ui import style
+    from desktop.ui.widgets import style
 
     page = open_page(qtbot, worker)
     row = page.model.find(made["oral"])
@@ -158,9 +107,9 @@ def test_a_refused_step_is_said_in_red_on_the_page(qtbot, worker, made, demo_db)
 
 
 def test_the_main_window_lists_the_orders_page_after_reserves(qtbot, demo_path, worker):
-    from desktop.core import db as dbmod
-    from desktop.core import info
-    from desktop.ui.main_window import MainWindow
+    from desktop.core.store import db as dbmod
+    from desktop.core.store import info
+    from desktop.ui.shell.main_window import MainWindow
 
     db = dbmod.open_db(demo_path)
     details = info.identity(db)

@@ -13,9 +13,9 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.documents import allocation_order
-from desktop.ui import order_printing
-from desktop.ui.order_preview import PreviewDialog
-from tests.ui.test_orders_page import TIMEOUT, make_orders, open_page, select
+from desktop.ui.widgets import printing as order_printing
+from desktop.ui.widgets.pdf_preview import PreviewDialog
+from tests.helpers.orders_ui import TIMEOUT, make_orders, open_page, select
 
 
 @pytest.fixture

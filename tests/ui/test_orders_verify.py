@@ -3,10 +3,11 @@ the core's verdict message; Enter in the field (a USB scanner's last key) checks
 
 from PySide6.QtCore import Qt
 
-from desktop.core import order_seal, orders
-from desktop.ui import style
-from desktop.ui.verify_dialog import VerifyDialog
-from tests.ui.test_orders_page import TIMEOUT, make_orders
+from desktop.core import orders
+from desktop.core.orders import seal as order_seal
+from desktop.ui.orders.verify_dialog import VerifyDialog
+from desktop.ui.widgets import style
+from tests.helpers.orders_ui import TIMEOUT, make_orders
 
 
 def scan(qtbot, dialog: VerifyDialog, text: str):
@@ -51,7 +52,7 @@ def test_text_that_is_no_order_code_is_refused(qtbot, worker):
 
 
 def test_the_page_opens_the_verify_dialog(qtbot, worker):
-    from tests.ui.test_orders_page import open_page
+    from tests.helpers.orders_ui import open_page
 
     page = open_page(qtbot, worker)
     assert page.actions_by_key["verify"].isEnabled()

@@ -4,8 +4,9 @@ from datetime import date
 
 import pytest
 
-from desktop.core import alerts, norms, overview
-from desktop.ui.overview_page import OverviewPage
+from desktop.core import overview
+from desktop.core.reserves import alerts, norms
+from desktop.ui.overview.page import OverviewPage
 
 TIMEOUT = 5000
 

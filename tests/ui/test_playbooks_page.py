@@ -1,7 +1,7 @@
 """预案库 as a user meets it: built on first show, the list of versions with the six
 shipped playbooks, the editor read-only on an approved version, a new version to edit
 (task title, order of tasks, factors), approval retiring the old version, and a refused
-import said in red. Also the shared helpers of test_playbooks_views.py."""
+import said in red."""
 
 import json
 
@@ -9,55 +9,12 @@ import pytest
 from PySide6.QtWidgets import QLineEdit
 
 from desktop.core import playbooks
-from desktop.ui import playbook_labels
-from desktop.ui.jobs import actor
-from desktop.ui.playbook_diff_view import DiffModel, rows_of
-from desktop.ui.playbooks_page import PlaybooksPage
-
-TIMEOUT = 5000
-SHIPPED = ("PB-BIOTERROR", "PB-EID", "PB-ASF-AI", "PB-FAW", "PB-INVASIVE", "PB-LAB")
-
-
-def open_page(qtbot, worker) -> PlaybooksPage:
-    page = PlaybooksPage(worker)
-    qtbot.addWidget(page)
-    page.resize(1040, 720)
-    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
-        page.show()
-    if page.editor.doc is None:
-        qtbot.waitSignal(page.editor.loaded, timeout=TIMEOUT).wait()
-    return page
-
-
-def choose(qtbot, page: PlaybooksPage, code: str, version: int) -> dict:
-    """Select a version in the list and wait for the editor to show it."""
-    doc = page.editor.doc
-    if doc is not None and (doc["code"], doc["version"]) == (code, version):
-        return doc
-    with qtbot.waitSignal(
-        page.editor.loaded,
-        timeout=TIMEOUT,
-        check_params_cb=lambda d: bool(d) and (d["code"], d["version"]) == (code, version),
-    ):
-        assert page.select(code, version)
-    return page.editor.doc
-
-
-def make_draft(qtbot, page: PlaybooksPage, code: str = "PB-EID") -> dict:
-    """生成新版本 from the approved version 1; the list then shows the draft."""
-    choose(qtbot, page, code, 1)
-    with qtbot.waitSignal(
-        page.editor.loaded, timeout=TIMEOUT, check_params_cb=lambda d: d["version"] == 2
-    ):
-        page.editor.actions_by_key["new_version"].trigger()
-    qtbot.waitUntil(lambda: page.selected() == (code, 2), timeout=TIMEOUT)
-    return page.editor.doc
-
-
-def edit(qtbot, page: PlaybooksPage, action) -> None:
-    """Run an edit of the editor and wait until the version was written and shown again."""
-    with qtbot.waitSignal(page.editor.changed, timeout=TIMEOUT):
-        action()
+from desktop.ui.playbooks import labels as playbook_labels
+from desktop.ui.playbooks.diff_view import DiffModel, rows_of
+from desktop.ui.playbooks.page import PlaybooksPage
+from desktop.ui.shell.jobs import actor
+from tests.helpers.playbooks_ui import SHIPPED, TIMEOUT, choose, edit, make_draft, open_page
+from tests.helpers.ui import wait_idle
 
 
 @pytest.fixture
@@ -214,7 +171,7 @@ def test_declining_the_confirmation_changes_nothing(qtbot, page, demo_db, monkey
     choose(qtbot, page, "PB-LAB", 1)
     monkeypatch.setattr(page.editor, "confirm", lambda text: False)
     page.editor.actions_by_key["retire"].trigger()
-    qtbot.wait(100)
+    wait_idle(qtbot, page.worker)
     assert playbooks.get(demo_db, "PB-LAB", 1)["status"] == "approved"
 
 

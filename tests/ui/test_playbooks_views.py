@@ -9,10 +9,10 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.core import playbooks
-from desktop.ui.jobs import actor
-from desktop.ui.matrix_view import MatrixModel
-from desktop.ui.order_preview import PreviewDialog
-from tests.ui.test_playbooks_page import TIMEOUT, edit, make_draft, open_page
+from desktop.ui.playbooks.matrix_view import MatrixModel
+from desktop.ui.shell.jobs import actor
+from desktop.ui.widgets.pdf_preview import PreviewDialog
+from tests.helpers.playbooks_ui import TIMEOUT, edit, make_draft, open_page
 
 
 def show_tab(qtbot, page, key: str):

@@ -4,11 +4,14 @@ a refused entry stays in the dialog and changes nothing."""
 import pytest
 from PySide6.QtCore import QItemSelectionModel
 
-from desktop.core import alerts, check, initdb, reconcile, stock, sync_keys
 from desktop.core.context import Ctx
-from desktop.ui.alerts_view import KINDS, AlertsView
-from desktop.ui.reconcile_dialog import ReconcileDialog
-from tests.stations import overdraw
+from desktop.core.reserves import alerts, reconcile, stock
+from desktop.core.setup import initdb
+from desktop.core.store import check
+from desktop.sync import keys as sync_keys
+from desktop.ui.reserves.alerts_view import KINDS, AlertsView
+from desktop.ui.reserves.reconcile_dialog import ReconcileDialog
+from tests.helpers.stations import overdraw
 
 TIMEOUT = 10000
 
@@ -28,7 +31,7 @@ def overdrawn(tmp_path):
 
 @pytest.fixture
 def worker(overdrawn, qapp):
-    from desktop.ui.worker import DbWorker
+    from desktop.ui.shell.worker import DbWorker
 
     w = DbWorker(overdrawn.path)
     yield w

@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from desktop.core import alerts, ledger, stock
-from desktop.ui import lookups
-from desktop.ui.movement_dialogs import (
+from desktop.core.reserves import alerts, ledger, stock
+from desktop.ui.reserves import lookups
+from desktop.ui.reserves.movement_dialogs import (
     CountDialog,
     IssueDialog,
     ReceiveDialog,

@@ -4,11 +4,11 @@ refuses, with the message in the form and the cursor on the field at fault."""
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.core import catalog, norms
-from desktop.ui import lookups
-from desktop.ui.catalog_editor import CatalogEditor
-from desktop.ui.depot_editor import DepotEditor
-from desktop.ui.norms_editor import NormsEditor
+from desktop.core.reserves import catalog, norms
+from desktop.ui.reserves import lookups
+from desktop.ui.reserves.catalog_editor import CatalogEditor
+from desktop.ui.reserves.depot_editor import DepotEditor
+from desktop.ui.reserves.norms_editor import NormsEditor
 
 TIMEOUT = 5000
 

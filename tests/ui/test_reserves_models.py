@@ -4,12 +4,12 @@ from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from desktop.core import ledger
-from desktop.ui import style
-from desktop.ui.balances_model import BalancesModel
-from desktop.ui.ledger_model import LedgerModel
-from desktop.ui.paged_model import PAGE
-from desktop.ui.rows_model import Column, RowsModel
+from desktop.core.reserves import ledger
+from desktop.ui.reserves.balances_model import BalancesModel
+from desktop.ui.reserves.ledger_model import LedgerModel
+from desktop.ui.widgets import style
+from desktop.ui.widgets.paged_model import PAGE
+from desktop.ui.widgets.rows_model import Column, RowsModel
 
 TIMEOUT = 5000
 

@@ -5,8 +5,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
-from desktop.core import alerts, ledger, stock
-from desktop.ui.reserves_page import TABS, ReservesPage
+from desktop.core.reserves import alerts, ledger, stock
+from desktop.ui.reserves.page import TABS, ReservesPage
 
 TIMEOUT = 5000
 

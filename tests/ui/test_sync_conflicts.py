@@ -9,14 +9,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from desktop.core import conflicts, initdb, oplog
 from desktop.core.context import Ctx
-from desktop.core.hlc import wall_ms
-from desktop.core.writepath import write
-from desktop.ui import style
-from desktop.ui.conflicts_view import ConflictsView
-from desktop.ui.sync_page import SyncPage
-from tests.stations import enrol_all, sync
+from desktop.core.setup import initdb
+from desktop.core.store import conflicts, oplog
+from desktop.core.store.hlc import wall_ms
+from desktop.core.store.writepath import write
+from desktop.ui.sync.conflicts_view import ConflictsView
+from desktop.ui.sync.page import SyncPage
+from desktop.ui.widgets import style
+from tests.helpers.stations import enrol_all, sync
 
 TIMEOUT = 10000
 ALICE, BOB = Ctx("os:alice"), Ctx("os:bob")
@@ -64,7 +65,7 @@ def conflicted(pair):
 @pytest.fixture
 def worker_a(pair, tmp_path, qapp):
     """The page's worker, on station A's database."""
-    from desktop.ui.worker import DbWorker
+    from desktop.ui.shell.worker import DbWorker
 
     w = DbWorker(tmp_path / "a.db")
     yield w
@@ -178,7 +179,7 @@ def test_an_import_that_brings_a_conflict_and_a_far_ahead_clock(
     edit(a, ALICE, expert_id, mobile=A_PHONE)
     b.conn.wall_clock = lambda: wall_ms() + 24 * 3600 * 1000  # B's date is a day ahead
     edit(b, BOB, expert_id, mobile=B_PHONE)
-    from desktop.core import bundles
+    from desktop.sync import bundles
 
     bundle = tmp_path / "from-b.zip"
     bundles.export(b, bundle)

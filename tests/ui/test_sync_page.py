@@ -8,11 +8,14 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.core import catalog, initdb, station, sync_keys
-from desktop.core import db as dbmod
 from desktop.core.context import Ctx
-from desktop.ui import style
-from desktop.ui.sync_page import SyncPage
+from desktop.core.reserves import catalog
+from desktop.core.setup import initdb
+from desktop.core.store import db as dbmod
+from desktop.core.store import station
+from desktop.sync import keys as sync_keys
+from desktop.ui.sync.page import SyncPage
+from desktop.ui.widgets import style
 
 TIMEOUT = 10000
 CLERK = Ctx("test:clerk")
@@ -148,7 +151,7 @@ def test_exporting_writes_a_bundle_into_the_chosen_folder(
 
 
 def test_importing_a_bundle_from_station_b(qtbot, worker, peer, demo_path, tmp_path, monkeypatch):
-    from desktop.core import bundles
+    from desktop.sync import bundles
 
     b, b_key = peer
     enrolled(demo_path, b_key)
@@ -181,7 +184,7 @@ def test_importing_a_bundle_from_station_b(qtbot, worker, peer, demo_path, tmp_p
 
 
 def test_a_tampered_bundle_is_refused_in_red(qtbot, worker, peer, demo_path, tmp_path):
-    from desktop.core import bundles
+    from desktop.sync import bundles
 
     b, b_key = peer
     enrolled(demo_path, b_key)
@@ -204,8 +207,8 @@ def test_a_tampered_bundle_is_refused_in_red(qtbot, worker, peer, demo_path, tmp
 
 
 def test_the_main_window_lists_the_page_after_the_playbooks(qtbot, worker, demo_path):
-    from desktop.core import info
-    from desktop.ui.main_window import MainWindow
+    from desktop.core.store import info
+    from desktop.ui.shell.main_window import MainWindow
 
     db = dbmod.open_db(demo_path)
     details = info.describe(db)

@@ -10,7 +10,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from desktop.ui import translations
+from desktop.ui.shell import translations
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMITTED = ROOT / "resources" / "i18n" / "bioreserve_zh_CN.ts"

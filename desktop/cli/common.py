@@ -1,0 +1,46 @@
+"""What every CLI command shares: the open database, JSON or text output, tables."""
+
+import json
+import unicodedata
+from pathlib import Path
+
+import click
+
+from desktop.core.context import Ctx
+from desktop.core.setup.opening import open_station
+
+
+class State:
+    """The global options (--db, --json) handed to every command."""
+
+    def __init__(self, db_path: Path, as_json: bool):
+        self.db_path = db_path
+        self.as_json = as_json
+        self.ctx = Ctx.from_os()
+
+    def open(self):
+        return open_station(self.db_path)
+
+    def emit(self, data, text: str) -> None:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2) if self.as_json else text)
+
+
+def width(text: str) -> int:
+    """Columns a string takes in a terminal (Chinese characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def table(rows: list[dict], columns: list[tuple[str, str]]) -> str:
+    """Rows as an aligned text table; columns are (key, heading)."""
+    cells = [[heading for _, heading in columns]]
+    for row in rows:
+        cells.append(["" if row.get(key) is None else str(row.get(key)) for key, _ in columns])
+    widths = [max(width(line[i]) for line in cells) for i in range(len(columns))]
+    lines = []
+    for line in cells:
+        lines.append(
+            "  ".join(
+                text + " " * (widths[i] - width(text)) for i, text in enumerate(line)
+            ).rstrip()
+        )
+    return "\n".join(lines)

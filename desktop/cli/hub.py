@@ -1,0 +1,131 @@
+"""CLI for the LAN hub: `sync serve` runs one, `sync push URL` and `sync pull URL` use it.
+
+http.server and urllib are imported inside the commands, not at CLI start-up.
+"""
+
+from pathlib import Path
+
+import click
+
+from desktop.cli.common import State
+from desktop.core.i18n import tr
+
+DEFAULT_PORT = 8765
+
+
+def default_store() -> Path:
+    from desktop.core.paths import user_data_dir
+
+    return user_data_dir() / "hub.db"
+
+
+@click.command(
+    "serve",
+    help=tr(
+        "Run a LAN hub that relays signed bundles between stations over HTTP (stop with "
+        "Ctrl+C). The hub is not a station and needs no keys: stations verify every bundle."
+    ),
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help=tr("Address to listen on (the LAN address to serve other computers)."),
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=DEFAULT_PORT,
+    show_default=True,
+    help=tr("TCP port (0: any free port)."),
+)
+@click.option(
+    "--store",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=tr(
+        "SQLite file where the hub keeps the bundles (default: hub.db in the user data folder)."
+    ),
+)
+@click.pass_obj
+def sync_serve(state: State, host, port, store):
+    from desktop.sync import hub
+
+    store = store or default_store()
+    server = hub.make_server(hub.Hub(store), host, port, verbose=True)
+    url = hub.address(server)
+    data = {"url": url, "store": str(store)}
+    state.emit(
+        data,
+        tr("Hub listening on {url}, keeping bundles in {store}. Stop with Ctrl+C.", **data),
+    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo(tr("Hub stopped."), err=True)
+    finally:
+        server.server_close()
+
+
+@click.command("push", help=tr("Send the changes other stations lack to a LAN hub."))
+@click.argument("url")
+@click.pass_obj
+def sync_push(state: State, url):
+    from desktop.sync import hub_client
+
+    result = hub_client.push(state.open(), url)
+    text = (
+        tr(
+            "Sent bundle {sequence} with {ops} operation(s) to {url} (hub id {id}).",
+            **result,
+        )
+        if result["stored"]
+        else tr("The hub {url} already holds this bundle (hub id {id}).", **result)
+    )
+    state.emit(result, text)
+
+
+@click.command(
+    "pull", help=tr("Fetch, verify and apply the bundles a LAN hub holds for this station.")
+)
+@click.argument("url")
+@click.option(
+    "--from-start",
+    is_flag=True,
+    help=tr("Read every bundle the hub holds again (e.g. after enrolling a station)."),
+)
+@click.pass_obj
+def sync_pull(state: State, url, from_start):
+    from desktop.cli.sync import after_import
+    from desktop.core.store import conflicts
+    from desktop.sync import hub_client
+
+    db = state.open()
+    before = len(conflicts.listing(db))
+    result = hub_client.pull(db, url, from_start)
+    lines = [
+        tr(
+            "Imported bundle {sequence} from {code}: {applied} applied, {known} already "
+            "known, {deferred} deferred.",
+            sequence=r["sequence"],
+            code=r["sender"]["code"],
+            applied=r["applied"],
+            known=r["known"],
+            deferred=r["deferred"],
+        )
+        for r in result["imported"]
+    ]
+    lines += [
+        tr("Refused bundle {id} of the hub: {message}", id=r["id"], message=r["message"])
+        for r in result["refused"]
+    ]
+    if not lines:
+        lines.append(tr("The hub {url} holds no new bundles for this station.", url=result["url"]))
+    ahead = {origin for r in result["imported"] for origin in r.get("clock_ahead", {})}
+    notes, result["conflicts_open"] = after_import(db, before, ahead)
+    state.emit(result, "\n".join(lines + notes))
+
+
+def register_hub(sync_group) -> None:
+    """Add serve, push and pull to the `sync` group."""
+    for command in (sync_serve, sync_push, sync_pull):
+        sync_group.add_command(command)

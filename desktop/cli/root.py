@@ -1,0 +1,153 @@
+"""The command line: `bioreserve [--db PATH] [--json] COMMAND`, thin over desktop.core.
+
+Errors print one message to stderr and exit non-zero; no traceback reaches
+the user (an unexpected error's traceback goes to the log file named).
+"""
+
+import sys
+from pathlib import Path
+
+import click
+
+from desktop.cli import hub as cli_hub
+from desktop.cli import orders as cli_orders
+from desktop.cli import playbooks as cli_playbooks
+from desktop.cli import roster as cli_roster
+from desktop.cli import spreadsheets as cli_io
+from desktop.cli import stock as cli_stock
+from desktop.cli import sync as cli_sync
+from desktop.cli.common import State
+from desktop.core import paths
+from desktop.core.crashlog import report_unexpected
+from desktop.core.errors import BioError
+from desktop.core.i18n import tr
+from desktop.core.setup import initdb
+from desktop.core.store import check as checkmod
+from desktop.core.store import info as infomod
+
+EXIT_ERROR = 1
+EXIT_UNEXPECTED = 2
+
+
+@click.group(
+    help=tr("BioReserve — biosafety emergency reserves and response (生物安全应急储备与处置系统).")
+)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=tr("Database file (default: $BIORESERVE_DB, else bioreserve.db in the user data folder)."),
+)
+@click.option("--json", "as_json", is_flag=True, help=tr("Print machine-readable JSON."))
+@click.pass_context
+def cli(ctx, db_path, as_json):
+    ctx.obj = State(db_path or paths.default_db_path(), as_json)
+
+
+@cli.command(
+    help=tr("Create a database for this station: identity, key pair, Hengyang reference data.")
+)
+@click.option("--demo", is_flag=True, help=tr("Add the demonstration data set (clearly marked)."))
+@click.option("--station", "code", help=tr("Station code used in order numbers, e.g. HY-CITY."))
+@click.option("--station-name", "name", help=tr("Station name, e.g. 衡阳市应急管理局."))
+@click.pass_obj
+def init(state: State, demo, code, name):
+    db = initdb.init_database(state.db_path, code, name, with_demo=demo)
+    data = infomod.describe(db)
+    st = data["station"]
+    state.emit(
+        data,
+        tr(
+            "Created {path}\nStation: {name} ({code})\nKey fingerprint: {fingerprint}{demo}",
+            path=data["path"],
+            name=st["name"],
+            code=st["code"],
+            fingerprint=st["fingerprint"],
+            demo=tr("\nThis database holds DEMONSTRATION data.") if data["demo"] else "",
+        ),
+    )
+
+
+@cli.command(help=tr("Show the schema version, the station and the counts per table."))
+@click.pass_obj
+def info(state: State):
+    data = infomod.describe(state.open())
+    st = data["station"] or {}
+    lines = [
+        tr("Database: {path}", path=data["path"]),
+        tr("Schema version: {version}", version=data["schema_version"]),
+        tr("Station: {name} ({code})", name=st.get("name", "—"), code=st.get("code", "—")),
+        tr("Key fingerprint: {fingerprint}", fingerprint=st.get("fingerprint", "—")),
+    ]
+    if data["demo"]:
+        lines.append(tr("DEMONSTRATION DATA — not for real operations."))
+    lines.append(tr("Rows per table:"))
+    width = max(len(t) for t in data["counts"])
+    lines += [f"  {table:<{width}}  {n:>9,}" for table, n in data["counts"].items()]
+    state.emit(data, "\n".join(lines))
+
+
+@cli.command(help=tr("Check integrity and that every row matches its operations."))
+@click.option(
+    "--rebuild", is_flag=True, help=tr("First rebuild the derived tables from the facts.")
+)
+@click.pass_obj
+def check(state: State, rebuild):
+    db = state.open()
+    rebuilt = checkmod.rebuild(db) if rebuild else None
+    problems = checkmod.run(db)
+    data = {
+        "ok": not problems,
+        "rebuilt": rebuilt,
+        "problems": [{"kind": p.kind, "message": p.message} for p in problems],
+    }
+    if problems:
+        text = "\n".join(f"[{p.kind}] {p.message}" for p in problems)
+        text += "\n" + tr("{count} problem(s) found.", count=len(problems))
+    else:
+        text = tr("No problems found.")
+    if rebuilt:
+        text = (
+            tr(
+                "Rebuilt {balances} balances and {clocks} row clocks.",
+                balances=rebuilt["balances"],
+                clocks=rebuilt["row_clocks"],
+            )
+            + "\n"
+            + text
+        )
+    state.emit(data, text)
+    if problems:
+        sys.exit(EXIT_ERROR)
+
+
+cli_stock.register(cli)
+cli_io.register(cli)
+cli_orders.register(cli)
+cli_roster.register(cli)
+cli_playbooks.register(cli)
+cli_sync.register(cli)
+cli_hub.register_hub(cli_sync.sync)
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        cli.main(args=argv, prog_name="bioreserve", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo(tr("Aborted."), err=True)
+        sys.exit(EXIT_ERROR)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except BioError as exc:
+        click.echo(tr("Error: {message}", message=exc), err=True)
+        sys.exit(EXIT_ERROR)
+    except SystemExit:
+        raise
+    except Exception as exc:  # the last guard: a message, never a traceback
+        click.echo(report_unexpected(exc), err=True)
+        sys.exit(EXIT_UNEXPECTED)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,249 @@
+"""CLI for spreadsheets: templates, imports and exports (thin over desktop.core).
+
+    bioreserve template items|depots|stock|norms --out FILE.xlsx
+    bioreserve items|depots|norms|stock import FILE [--skip-invalid]
+    bioreserve stock export --out FILE.xlsx
+
+A refused import prints one line per bad cell to stderr (第 5 行「数量」：…) and a
+summary, and exits 1; with --json stdout carries {"imported", "skipped", "errors":
+[{"row", "column", "reason"}]}.
+"""
+
+import sys
+from pathlib import Path
+
+import click
+
+from desktop.cli.common import State
+from desktop.core import imports as importer
+from desktop.core.errors import BioError
+from desktop.core.i18n import tr
+from desktop.core.reserves import export, ledger
+
+EXIT_REFUSED = 1
+
+
+def _xlsx(path: Path) -> Path:
+    if path.suffix.lower() != ".xlsx":
+        raise BioError(
+            tr("Give --out a file name ending in .xlsx (e.g. {name}.xlsx).", name=path.stem)
+        )
+    return path
+
+
+def _progress(label: str):
+    """Progress on stderr when it is a terminal; None otherwise (scripts, tests)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        click.echo(f"\r{label} {done:,}/{total:,}", err=True, nl=False)
+        if end:
+            click.echo("", err=True)
+
+    return show
+
+
+@click.command(
+    "template",
+    help=tr("Write an .xlsx template for importing items, depots, stock, norms or experts."),
+)
+@click.argument("kind", type=click.Choice(importer.KINDS))
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=tr("The .xlsx file to write."),
+)
+@click.pass_obj
+def template(state: State, kind, out):
+    out = _xlsx(out)
+    db = state.open() if Path(state.db_path).exists() else None
+    importer.write_template(kind, out, db)
+    state.emit(
+        {"kind": kind, "path": str(out)},
+        tr(
+            "Template written to {path}. Fill in its first sheet; the sheet 说明 describes every "
+            "column and lists the valid values.",
+            path=out,
+        ),
+    )
+
+
+def _import(state: State, kind: str, file: Path, skip_invalid: bool) -> None:
+    db = state.open()
+    report = importer.run(db, state.ctx, kind, file, skip_invalid, progress=_progress(tr("Rows:")))
+    for line in _error_lines(report.errors):
+        click.echo(line, err=True)
+    data = {
+        "imported": report.imported,
+        "skipped": report.skipped,
+        "errors": [{"row": e.row, "column": e.column, "reason": e.reason} for e in report.errors],
+    }
+    if report.errors and not report.imported:
+        if any(e.row == 1 for e in report.errors):
+            summary = tr(
+                "Nothing was imported: the header row does not match the template "
+                "(`bioreserve template {kind} --out FILE.xlsx` writes one).",
+                kind=kind,
+            )
+        elif skip_invalid:
+            summary = tr("Nothing was imported: every row has errors.")
+        else:
+            summary = tr(
+                "Nothing was imported: {bad} of {total} rows have errors. Correct them and "
+                "import again, or add --skip-invalid to import the {good} valid rows.",
+                bad=report.skipped,
+                total=report.total,
+                good=report.total - report.skipped,
+            )
+        click.echo(summary, err=True)
+        if state.as_json:
+            state.emit(data, "")
+        sys.exit(EXIT_REFUSED)
+    if report.errors:
+        text = tr(
+            "Imported {imported} of {total} rows from {file}; skipped {skipped} invalid "
+            "row(s), listed above.",
+            imported=report.imported,
+            total=report.total,
+            file=file.name,
+            skipped=report.skipped,
+        )
+    else:
+        text = tr(
+            "Imported {imported} row(s) from {file}.", imported=report.imported, file=file.name
+        )
+    state.emit(data, text)
+
+
+def _error_lines(errors: list[importer.RowError]) -> list[str]:
+    """One line per bad row: 第 5 行「数量」：… followed by the row's other bad cells."""
+    lines, row = [], None
+    for e in errors:
+        if e.row != row:
+            row = e.row
+            lines.append(
+                tr("Row {row}, {column}: {reason}", row=e.row, column=e.column, reason=e.reason)
+            )
+        else:
+            lines[-1] += " " + tr("{column}: {reason}", column=e.column, reason=e.reason)
+    return lines
+
+
+FILE = click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+SKIP = click.option(
+    "--skip-invalid",
+    is_flag=True,
+    help=tr(
+        "Import the valid rows and report the invalid ones (by default nothing is imported "
+        "while any row is invalid)."
+    ),
+)
+
+
+@click.command(
+    "import",
+    help=tr(
+        "Import catalogue items from an .xlsx or .csv file (`bioreserve template items` "
+        "writes the template). An existing item code updates that item."
+    ),
+)
+@FILE
+@SKIP
+@click.pass_obj
+def items_import(state: State, file, skip_invalid):
+    _import(state, "items", file, skip_invalid)
+
+
+@click.command(
+    "import",
+    help=tr(
+        "Import depots from an .xlsx or .csv file (`bioreserve template depots` writes the "
+        "template). An existing depot code updates that depot."
+    ),
+)
+@FILE
+@SKIP
+@click.pass_obj
+def depots_import(state: State, file, skip_invalid):
+    _import(state, "depots", file, skip_invalid)
+
+
+@click.command(
+    "import",
+    help=tr(
+        "Import reserve norms from an .xlsx or .csv file (`bioreserve template norms` writes "
+        "the template). An existing norm is replaced."
+    ),
+)
+@FILE
+@SKIP
+@click.pass_obj
+def norms_import(state: State, file, skip_invalid):
+    _import(state, "norms", file, skip_invalid)
+
+
+@click.command(
+    "import",
+    help=tr(
+        "Import stock (opening balances or receipts) from an .xlsx or .csv file "
+        "(`bioreserve template stock` writes the template)."
+    ),
+)
+@FILE
+@SKIP
+@click.pass_obj
+def stock_import(state: State, file, skip_invalid):
+    _import(state, "stock", file, skip_invalid)
+
+
+@click.command(
+    "export",
+    help=tr(
+        "Export balances by lot (库存), the ledger (台账, newest first) and the alerts (预警) "
+        "to one .xlsx workbook."
+    ),
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=tr("The .xlsx file to write."),
+)
+@click.pass_obj
+def stock_export(state: State, out):
+    out = _xlsx(out)
+    db = state.open()
+    counts = export.write_workbook(db, out, progress=_progress(tr("Rows:")))
+    moves = ledger.ledger_count(db)
+    lines = [
+        tr(
+            "Exported to {path}: {balances} balances by lot (库存), {ledger} movements (台账), "
+            "{alerts} alerts (预警).",
+            path=out,
+            balances=counts[export.BALANCES],
+            ledger=counts[export.LEDGER],
+            alerts=counts[export.ALERTS],
+        )
+    ]
+    if moves > counts[export.LEDGER]:
+        lines.append(
+            tr(
+                "The ledger holds {total} movements; the sheet 台账 has the newest {rows}.",
+                total=moves,
+                rows=counts[export.LEDGER],
+            )
+        )
+    state.emit({"path": str(out), "sheets": counts, "ledger_total": moves}, "\n".join(lines))
+
+
+def register(cli: click.Group) -> None:
+    """Add `template`, `items|depots|norms|stock import` and `stock export` to the CLI."""
+    cli.add_command(template, "template")
+    cli.commands["items"].add_command(items_import, "import")
+    cli.commands["depots"].add_command(depots_import, "import")
+    cli.commands["norms"].add_command(norms_import, "import")
+    cli.commands["stock"].add_command(stock_import, "import")
+    cli.commands["stock"].add_command(stock_export, "export")

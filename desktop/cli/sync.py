@@ -1,0 +1,257 @@
+"""CLI for synchronization by file bundles: identity, key enrolment, export and import."""
+
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from desktop.cli.common import State, table
+from desktop.core.i18n import tr
+from desktop.core.store import conflicts
+from desktop.sync import bundles
+from desktop.sync import keys as sync_keys
+
+FILE = click.Path(dir_okay=False, path_type=Path)
+
+
+@click.group(help=tr("Synchronization with other stations by signed bundle files (USB)."))
+def sync():
+    pass
+
+
+@sync.command("identity", help=tr("Show this station's identity and key fingerprint."))
+@click.pass_obj
+def sync_identity(state: State):
+    st = sync_keys.own(state.open())
+    data = {"origin": st.origin, "code": st.code, "name": st.name, "fingerprint": st.fingerprint}
+    state.emit(
+        data,
+        tr(
+            "Station: {name} ({code})\nOrigin: {origin}\nKey fingerprint: {fingerprint}",
+            **data,
+        ),
+    )
+
+
+@sync.command(
+    "export-key", help=tr("Write this station's public key to a file for other stations.")
+)
+@click.option("--out", "out", type=FILE, required=True, help=tr("Key file to write."))
+@click.pass_obj
+def sync_export_key(state: State, out):
+    data = sync_keys.export_key(state.open(), out)
+    state.emit(
+        {**data, "path": str(out)},
+        tr(
+            "Wrote the key of {code} to {path}\nKey fingerprint: {fingerprint}\nThe other "
+            "station must compare this fingerprint before trusting the key.",
+            code=data["code"],
+            path=out,
+            fingerprint=data["fingerprint"],
+        ),
+    )
+
+
+@sync.command(
+    "trust",
+    help=tr(
+        "Enrol another station's key file after comparing its fingerprint with the one "
+        "that station shows (`sync identity`)."
+    ),
+)
+@click.argument("key_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--fingerprint", help=tr("The fingerprint the other station shows; must match."))
+@click.option(
+    "--yes", is_flag=True, help=tr("Trust without asking (fingerprint already compared).")
+)
+@click.pass_obj
+def sync_trust(state: State, key_file, fingerprint, yes):
+    db = state.open()
+    if fingerprint is None and not yes:
+        peer = sync_keys.read_key(key_file)
+        click.echo(
+            tr(
+                "Station: {name} ({code})\nKey fingerprint: {fingerprint}",
+                name=peer["name"],
+                code=peer["code"],
+                fingerprint=peer["fingerprint"],
+            )
+        )
+        click.confirm(
+            tr("Is this the fingerprint the other station shows?"), default=False, abort=True
+        )
+    data = sync_keys.trust(db, key_file, fingerprint)
+    state.emit(
+        data,
+        tr("Trusted {name} ({code}), fingerprint {fingerprint}.", **data),
+    )
+
+
+@sync.command("revoke", help=tr("Stop trusting a station's key: its bundles are refused."))
+@click.argument("station")
+@click.pass_obj
+def sync_revoke(state: State, station):
+    data = sync_keys.revoke(state.open(), station)
+    text = tr("Revoked the key of {name} ({code}).", name=data["name"], code=data["code"])
+    state.emit(data, text)
+
+
+@sync.command("stations", help=tr("List the enrolled stations."))
+@click.pass_obj
+def sync_stations(state: State):
+    rows = sync_keys.list_trusted(state.open())
+    shown = [
+        {**r, "state": tr("revoked") if r["revoked"] else tr("trusted"), "heard": r["last_heard"]}
+        for r in rows
+    ]
+    columns = [("code", tr("Code")), ("name", tr("Name")), ("origin", tr("Origin")),
+               ("fingerprint", tr("Key fingerprint")), ("state", tr("State")),
+               ("heard", tr("Last bundle"))]  # fmt: skip
+    text = table(shown, columns) if rows else tr("No stations enrolled yet.")
+    state.emit(rows, text)
+
+
+@sync.command(
+    "export",
+    help=tr("Write a signed bundle of the changes a station lacks (without --for: any station)."),
+)
+@click.option("--out", "out", type=FILE, required=True, help=tr("Bundle file to write."))
+@click.option("--for", "for_station", help=tr("Recipient station (code or origin)."))
+@click.pass_obj
+def sync_export(state: State, out, for_station):
+    result = bundles.export(state.open(), out, for_station)
+    state.emit(
+        asdict(result),
+        tr(
+            "Wrote bundle {sequence} with {ops} operation(s) to {path} ({bytes} bytes).",
+            sequence=result.sequence,
+            ops=result.ops,
+            path=result.path,
+            bytes=result.bytes,
+        ),
+    )
+
+
+@sync.command("import", help=tr("Verify a bundle and apply its changes (all or nothing)."))
+@click.argument("bundle", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_obj
+def sync_import(state: State, bundle):
+    db = state.open()
+    before = len(conflicts.listing(db))
+    result = bundles.import_(db, bundle)
+    sender = result.sender
+    if result.ops == 0:
+        text = tr(
+            "Bundle {sequence} from {code} holds no operations this station lacks; "
+            "nothing changed.",
+            sequence=result.sequence,
+            code=sender["code"],
+        )
+    elif result.already_imported:
+        text = tr(
+            "Bundle {sequence} from {code} was already imported; nothing changed.",
+            sequence=result.sequence,
+            code=sender["code"],
+        )
+    else:
+        text = tr(
+            "Imported bundle {sequence} from {name} ({code}): {applied} applied, "
+            "{known} already known, {deferred} deferred.",
+            sequence=result.sequence,
+            name=sender["name"],
+            code=sender["code"],
+            applied=result.applied,
+            known=result.known,
+            deferred=result.deferred,
+        )
+        if result.deferred:
+            text += "\n" + tr(
+                "Deferred operations follow ones this station has not received yet; they "
+                "will apply with a later bundle."
+            )
+    notes, after = after_import(db, before, result.clock_ahead)
+    state.emit({**asdict(result), "conflicts_open": after}, "\n".join([text, *notes]))
+
+
+def after_import(db, conflicts_before: int, clock_ahead) -> tuple[list[str], int]:
+    """What an import brought that needs a person: new conflicts, far-ahead clocks.
+    Returns (lines to show, open conflicts)."""
+    notes = []
+    after = len(conflicts.listing(db))
+    if after > conflicts_before:
+        notes.append(
+            tr(
+                "{count} new conflict(s): two stations changed the same field; see `sync "
+                "conflicts` ({total} open).",
+                count=after - conflicts_before,
+                total=after,
+            )
+        )
+    notes += [clock_warning(f) for f in conflicts.clock_flags(db) if f["origin"] in clock_ahead]
+    return notes, after
+
+
+def clock_warning(flag: dict) -> str:
+    return tr(
+        "Station {station}'s clock was {hours} h ahead of this one (noted {when}); its "
+        "times were not adopted. Check that station's date and time.",
+        station=flag["station"],
+        hours=flag["ahead_hours"],
+        when=flag["noted_at"],
+    )
+
+
+@sync.command(
+    "conflicts",
+    help=tr(
+        "List the fields that two stations changed without seeing each other's change, "
+        "with every competing version."
+    ),
+)
+@click.pass_obj
+def sync_conflicts(state: State):
+    db = state.open()
+    found = conflicts.listing(db)
+    flags = conflicts.clock_flags(db)
+    parts = []
+    for c in found:
+        parts.append(f"{c.key}\n  {c.table} {c.label} · {c.field}")
+        rows = [{**asdict(c.kept), "state": tr("kept")}] + [
+            {**asdict(v), "state": tr("lost")} for v in c.others
+        ]
+        columns = [("state", tr("Version")), ("value", tr("Value")),
+                   ("station", tr("Station")), ("actor", tr("Actor")), ("at", tr("Time")),
+                   ("ref", tr("Operation"))]  # fmt: skip
+        parts.append(table(rows, columns))
+    if not found:
+        parts.append(tr("No conflicts: every field has one version."))
+    for flag in flags:
+        parts.append(clock_warning(flag))
+    state.emit({"conflicts": [c.as_dict() for c in found], "clock_flags": flags}, "\n".join(parts))
+
+
+@sync.command(
+    "resolve",
+    help=tr(
+        "Settle a conflict by choosing one version (its operation, from `sync conflicts`); "
+        "the choice travels to the other stations like any edit."
+    ),
+)
+@click.argument("key")
+@click.option("--keep", "ref", required=True, help=tr("Operation of the version to keep."))
+@click.pass_obj
+def sync_resolve(state: State, key, ref):
+    conflict = conflicts.resolve(state.open(), state.ctx, key, ref)
+    state.emit(
+        {"key": key, "kept": ref},
+        tr(
+            "{field} of {label} now holds the version of {ref}.",
+            field=conflict.field,
+            label=conflict.label,
+            ref=ref,
+        ),
+    )
+
+
+def register(cli) -> None:
+    cli.add_command(sync)

@@ -1,0 +1,274 @@
+"""Alerts on the reserves: below norm, out of stock, near expiry, expired, and negative
+balances left by merging two stations' concurrent issues.
+
+Near-expiry thresholds (default 30/90/180 days) are a station setting kept in
+`meta`; every lot with stock is put in the tightest bucket it falls in.
+"""
+
+from datetime import date, timedelta
+
+from desktop.core.errors import BioError
+from desktop.core.i18n import tr
+from desktop.core.reserves import norms
+
+DEFAULT_THRESHOLDS = (30, 90, 180)
+META_KEY = "alerts.near_expiry_days"
+
+
+def thresholds(db) -> tuple[int, ...]:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", [META_KEY]).fetchone()
+    return parse_thresholds(row[0]) if row else DEFAULT_THRESHOLDS
+
+
+def parse_thresholds(text: str) -> tuple[int, ...]:
+    try:
+        days = tuple(sorted({int(p) for p in str(text).replace("，", ",").split(",") if p.strip()}))
+    except ValueError:
+        days = ()
+    if not days or days[0] <= 0 or len(days) > 5:
+        raise BioError(tr("Near-expiry thresholds are 1 to 5 positive day counts, e.g. 30,90,180."))
+    return days
+
+
+def set_thresholds(db, text: str) -> tuple[int, ...]:
+    """Change this station's near-expiry thresholds (a local setting, not synced)."""
+    days = parse_thresholds(text)
+    db.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
+        "excluded.value",
+        [META_KEY, ",".join(map(str, days))],
+    )
+    return days
+
+
+# Lots with stock expiring between :since and :until, in a total order (expiry, depot, item,
+# batch, then the ids, so that ties never reorder): compute() lists them whole, expiring_page()
+# a page at a time after the last row seen (keyset), both from this one query.
+LOTS_EXPIRING_SQL = """
+SELECT d.code AS depot, d.name AS depot_name, i.code AS item, i.name AS item_name, i.unit,
+       l.batch_no AS lot, l.expires_on AS expiry, l.status, b.qty{columns}
+FROM lot l
+JOIN stock_balance b ON b.lot_id = l.id AND b.qty > 0
+JOIN depot d ON d.id = b.depot_id AND d.deleted = 0
+JOIN item i ON i.id = b.item_id
+WHERE l.expires_on IS NOT NULL AND l.expires_on <= :until AND l.expires_on >= :since{after}
+ORDER BY l.expires_on, d.code, i.code, l.batch_no, l.id, d.id{limit}
+"""
+LOTS_EXPIRING = LOTS_EXPIRING_SQL.format(columns="", after="", limit="")
+# A page: the keys of the order come along (lot_id, depot_id) for the next page's keyset.
+EXPIRING_PAGE = LOTS_EXPIRING_SQL.format(
+    columns=", l.id AS lot_id, d.id AS depot_id", after="", limit=" LIMIT :limit"
+)
+EXPIRING_PAGE_AFTER = LOTS_EXPIRING_SQL.format(
+    columns=", l.id AS lot_id, d.id AS depot_id",
+    after="\n  AND (l.expires_on, d.code, i.code, l.batch_no, l.id, d.id)"
+    " > (:a_expiry, :a_depot, :a_item, :a_lot, :a_lot_id, :a_depot_id)",
+    limit=" LIMIT :limit",
+)
+EXPIRY_KINDS = ("near_expiry", "expired")
+PAGE = 200
+
+
+# Two stations may each issue the same stock while offline; after their changes merge, the
+# balance can fall below zero. That is a fact to resolve (a count), never to hide.
+NEGATIVE = """
+SELECT d.code AS depot, d.name AS depot_name, i.code AS item, i.name AS item_name, i.unit,
+       l.batch_no AS lot, l.expires_on AS expiry, b.qty
+FROM stock_balance b
+JOIN depot d ON d.id = b.depot_id JOIN item i ON i.id = b.item_id JOIN lot l ON l.id = b.lot_id
+WHERE b.qty < 0
+ORDER BY d.code, i.code, l.batch_no
+"""
+
+
+def compute(db, today: date | None = None, days: tuple[int, ...] | None = None) -> dict:
+    """All alerts: below_norm, out_of_stock, near_expiry (with bucket), expired, negative."""
+    today = today or date.today()
+    days = days or thresholds(db)
+    return {
+        **_norm_alerts(db, today),
+        **{
+            kind: [
+                _expiry_view(row, kind, today, days)
+                for row in db.query(LOTS_EXPIRING, _expiry_range(kind, today, days))
+            ]
+            for kind in EXPIRY_KINDS
+        },
+        "negative": list(db.query(NEGATIVE)),
+        "thresholds": list(days),
+    }
+
+
+def first_pages(
+    db, today: date | None = None, days: tuple[int, ...] | None = None, limit: int = PAGE
+) -> dict:
+    """What 预警 shows first: compute() with only the first `limit` rows of near_expiry and
+    expired (expiring_page), and "counts" — counts(compute()) — and "today" (ISO) for the
+    next pages."""
+    today = today or date.today()
+    days = days or thresholds(db)
+    found = {**_norm_alerts(db, today), "negative": list(db.query(NEGATIVE))}
+    totals = expiry_counts(db, today, days)
+    counts = {kind: len(found[kind]) for kind in ("below_norm", "out_of_stock")}
+    counts.update({kind: totals[kind] for kind in (*EXPIRY_KINDS, "negative")})
+    for kind in EXPIRY_KINDS:
+        found[kind] = expiring_page(db, kind, today, days, limit=limit)
+    return {
+        **found,
+        "thresholds": list(days),
+        "counts": {kind: counts[kind] for kind in KINDS},
+        "buckets": totals["buckets"],
+        "today": today.isoformat(),
+    }
+
+
+KINDS = ("below_norm", "out_of_stock", "near_expiry", "expired", "negative")
+
+
+def _norm_alerts(db, today: date) -> dict:
+    lines = norms.lines(db, today, short=True)  # the lines below their norm
+    below = [
+        {**_norm_view(line), "short": line["norm"] - line["have"]}
+        for line in lines
+        if 0 < line["have"] < line["norm"]
+    ]
+    out = [{**_norm_view(line), "short": line["norm"]} for line in lines if line["have"] <= 0]
+    return {"below_norm": below, "out_of_stock": out}
+
+
+def expiring_page(
+    db,
+    kind: str,
+    today: date | None = None,
+    days: tuple[int, ...] | None = None,
+    after: dict | None = None,
+    limit: int = PAGE,
+) -> list[dict]:
+    """One page of compute()[kind] for kind near_expiry or expired, in the same order: the
+    first `limit` rows, or those following `after` (a row of the previous page). Each row also
+    carries lot_id and depot_id, the keys that make the order total."""
+    today = today or date.today()
+    days = days or thresholds(db)
+    params = {**_expiry_range(kind, today, days), "limit": limit}
+    sql = EXPIRING_PAGE
+    if after is not None:
+        sql = EXPIRING_PAGE_AFTER
+        params["since"] = max(params["since"], after["expiry"])  # the lot_expiry range
+        params.update({f"a_{key}": after[key] for key in PAGE_KEYS})
+    return [_expiry_view(row, kind, today, days) for row in db.query(sql, params)]
+
+
+PAGE_KEYS = ("expiry", "depot", "item", "lot", "lot_id", "depot_id")
+
+
+def _expiry_range(kind: str, today: date, days: tuple[int, ...]) -> dict:
+    if kind == "near_expiry":
+        return {"since": today.isoformat(), "until": (today + timedelta(days[-1])).isoformat()}
+    if kind == "expired":
+        return {"since": "0000-01-01", "until": (today - timedelta(1)).isoformat()}
+    raise ValueError(kind)
+
+
+def _expiry_view(row: dict, kind: str, today: date, days: tuple[int, ...]) -> dict:
+    left = (date.fromisoformat(row["expiry"]) - today).days
+    if kind == "near_expiry":
+        return {**row, "days_left": left, "bucket": next(d for d in days if left <= d)}
+    return {**row, "days_left": left}
+
+
+def counts(alerts: dict) -> dict[str, int]:
+    return {k: len(v) for k, v in alerts.items() if k != "thresholds"}
+
+
+# Counting the expiring positions (lot × depot with stock) without listing them. Looking up
+# each balance's quantity costs a random read of stock_balance per position, so the count is
+# taken in two parts instead: (1) every balance of an expiring lot, from a scan of lot in table
+# order (the lot ids, time-ordered UUIDs, then probe stock_balance_lot nearly in order, and that
+# index holds every column needed); (2) less the few balances at or below zero, from a scan of
+# stock_balance — which also counts the negative balances. Each part gives one count per bucket:
+# EXPIRED_BUCKET for the expired, the threshold (in days) for the near-expiry, NULL otherwise.
+EXPIRED_BUCKET = -1
+EXPIRY_BALANCES = """
+SELECT {bucket} AS bucket, count(*) AS n
+FROM lot l NOT INDEXED
+JOIN stock_balance b ON b.lot_id = l.id
+JOIN depot d ON d.id = b.depot_id AND d.deleted = 0
+JOIN item i ON i.id = b.item_id
+WHERE l.expires_on IS NOT NULL AND l.expires_on >= '0000-01-01' AND l.expires_on <= :last
+GROUP BY bucket
+"""
+# The same joins as NEGATIVE and LOTS_EXPIRING (inner: a balance whose lot, depot or item is
+# missing counts in neither), from a scan of stock_balance.
+BALANCES_NOT_POSITIVE = """
+SELECT b.qty < 0 AS negative, d.deleted, {bucket} AS bucket, count(*) AS n
+FROM stock_balance b NOT INDEXED
+CROSS JOIN lot l ON l.id = b.lot_id
+CROSS JOIN depot d ON d.id = b.depot_id
+CROSS JOIN item i ON i.id = b.item_id
+WHERE b.qty <= 0
+GROUP BY 1, 2, 3
+"""
+
+
+def _bucket_sql(today: date, days: tuple[int, ...]) -> tuple[str, dict]:
+    """A CASE putting l.expires_on in compute()'s bucket (the first threshold it is within,
+    as next() picks it there) or among the expired, with the ranges of compute() exactly."""
+    near = _expiry_range("near_expiry", today, days)
+    gone = _expiry_range("expired", today, days)
+    params = {"g_since": gone["since"], "g_until": gone["until"], "n_since": near["since"]}
+    whens = [f"WHEN l.expires_on >= :g_since AND l.expires_on <= :g_until THEN {EXPIRED_BUCKET}"]
+    for number, day in enumerate(days):
+        params[f"b{number}"] = min(near["until"], (today + timedelta(day)).isoformat())
+        whens.append(
+            f"WHEN l.expires_on >= :n_since AND l.expires_on <= :b{number} THEN {int(day)}"
+        )
+    params["last"] = max(near["until"], gone["until"])
+    return "CASE " + " ".join(whens) + " END", params
+
+
+def expiry_counts(db, today: date | None = None, days: tuple[int, ...] | None = None) -> dict:
+    """len(compute()[kind]) for near_expiry and expired, with the near-expiry positions per
+    bucket: {"near_expiry": n, "expired": n, "buckets": {days: n}, "negative": n}."""
+    today = today or date.today()
+    days = days or thresholds(db)
+    bucket, params = _bucket_sql(today, days)
+    found = dict.fromkeys([EXPIRED_BUCKET, *days], 0)
+    for row in db.execute(EXPIRY_BALANCES.format(bucket=bucket), params):
+        if row[0] is not None:
+            found[row[0]] += row[1]
+    negative = 0
+    for below, deleted, where, n in db.execute(BALANCES_NOT_POSITIVE.format(bucket=bucket), params):
+        negative += n if below else 0
+        if not deleted and where is not None:
+            found[where] -= n
+    buckets = {day: found[day] for day in days}
+    return {
+        "near_expiry": sum(buckets.values()),
+        "expired": found[EXPIRED_BUCKET],
+        "buckets": buckets,
+        "negative": negative,
+    }
+
+
+def count(db, today: date | None = None, days: tuple[int, ...] | None = None) -> dict[str, int]:
+    """counts(compute(db, today, days)) without building the lists: in SQL."""
+    today = today or date.today()
+    days = days or thresholds(db)
+    short = norms.NORM_LINES.format(
+        columns="coalesce(sum(have > 0), 0), coalesce(sum(have <= 0), 0)", where="WHERE have < norm"
+    )
+    below, out = db.execute(short, norms.shift_params(db, today)).fetchone()
+    lots = expiry_counts(db, today, days)
+    return {
+        "below_norm": below,
+        "out_of_stock": out,
+        "near_expiry": lots["near_expiry"],
+        "expired": lots["expired"],
+        "negative": lots["negative"],
+    }
+
+
+def _norm_view(line: dict) -> dict:
+    return {
+        k: line[k] for k in ("depot", "depot_name", "item", "item_name", "unit", "norm", "have")
+    }

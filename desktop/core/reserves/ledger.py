@@ -1,0 +1,111 @@
+"""Reading the reserves: balances (by depot, item or lot) and pages of the ledger.
+
+Queries filter in SQL and page by index ranges, never by loading whole tables:
+the ledger pages backwards by rowid (recording order) so that page 5,000 costs
+what page 1 does.
+"""
+
+from desktop.core.reserves.catalog import ITEM_MATCH
+from desktop.core.store.db import like_pattern
+
+BALANCE_COLUMNS = """
+d.code AS depot, d.name AS depot_name, i.code AS item, i.name AS item_name, i.spec, i.unit,
+i.category"""
+
+
+def _filters(depot: str | None, item: str | None, search: str | None, category: str | None):
+    where, params = ["b.qty != 0"], {}
+    if depot:
+        where.append("d.code = :depot")
+        params["depot"] = depot
+    if item:
+        where.append("i.code = :item")
+        params["item"] = item
+    if category:
+        where.append("i.category = :category")
+        params["category"] = category
+    if search and search.strip():
+        params["q"] = like_pattern(search.strip().lower())
+        where.append(f"({ITEM_MATCH} OR d.name LIKE :q ESCAPE '\\')")
+    return " AND ".join(where), params
+
+
+def balances(
+    db,
+    depot: str | None = None,
+    item: str | None = None,
+    by_lot: bool = False,
+    search: str | None = None,
+    category: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[dict]:
+    """Stock per depot × item (summed), or per depot × item × lot with by_lot.
+
+    Rows come in depot code order, then item (by id: creation order), so that a page is
+    an index range: the whole table is never sorted for one screenful.
+    """
+    where, params = _filters(depot, item, search, category)
+    table = "stock_balance" if by_lot else "item_stock"
+    joins = (
+        f"FROM depot d JOIN {table} b ON b.depot_id = d.id "
+        "JOIN item i ON i.id = b.item_id LEFT JOIN item_search s ON s.item_id = i.id"
+    )
+    if by_lot:
+        sql = (
+            f"SELECT {BALANCE_COLUMNS}, l.batch_no AS lot, l.expires_on AS expiry, "
+            f"l.status, b.qty {joins} JOIN lot l ON l.id = b.lot_id WHERE {where} "
+            "ORDER BY d.code, b.item_id, l.expires_on IS NULL, l.expires_on, l.batch_no"
+        )
+    else:
+        sql = (
+            f"SELECT {BALANCE_COLUMNS}, NULL AS lot, NULL AS expiry, NULL AS status, "
+            f"b.qty {joins} WHERE {where} ORDER BY d.code, b.item_id"
+        )
+    if limit is not None:
+        sql += " LIMIT :limit OFFSET :offset"
+        params.update(limit=limit, offset=offset)
+    return list(db.query(sql, params))
+
+
+LEDGER_SQL = """
+SELECT m.rowid AS seq, m.id, m.occurred_at, m.kind, d.code AS depot, i.code AS item,
+       i.name AS item_name, i.unit, l.batch_no AS lot, m.qty, m.reason, m.ref, m.note
+FROM stock_move m
+JOIN depot d ON d.id = m.depot_id
+JOIN item i ON i.id = m.item_id
+JOIN lot l ON l.id = m.lot_id
+WHERE {where}
+ORDER BY m.rowid DESC
+LIMIT :limit
+"""
+
+
+def ledger_page(
+    db,
+    before: int | None = None,
+    limit: int = 200,
+    depot: str | None = None,
+    item: str | None = None,
+    kind: str | None = None,
+) -> list[dict]:
+    """Movements newest first; pass the last row's `seq` as `before` for the next page."""
+    where, params = ["1"], {"limit": limit}
+    if before is not None:
+        where.append("m.rowid < :before")
+        params["before"] = before
+    if depot:
+        where.append("m.depot_id = (SELECT id FROM depot WHERE code = :depot)")
+        params["depot"] = depot
+    if item:
+        where.append("m.item_id = (SELECT id FROM item WHERE code = :item)")
+        params["item"] = item
+    if kind:
+        where.append("m.kind = :kind")
+        params["kind"] = kind
+    return list(db.query(LEDGER_SQL.format(where=" AND ".join(where)), params))
+
+
+def ledger_count(db) -> int:
+    """Movements in the ledger (max rowid: movements are never deleted)."""
+    return db.execute("SELECT coalesce(max(rowid), 0) FROM stock_move").fetchone()[0]

@@ -1,0 +1,155 @@
+"""Reserve norms (储备定额) per depot × item, and compliance with them.
+
+Compliance counts usable stock only (released, unexpired lots). Each norm line
+counts equally, capped at 100 %: a depot holding double its masks does not
+make up for having no reagents. Rates are given per depot, per category and
+for the whole city.
+"""
+
+from datetime import date
+
+from desktop.core.context import Ctx
+from desktop.core.errors import BioError
+from desktop.core.i18n import tr
+from desktop.core.reserves import catalog
+from desktop.core.reserves.stock import whole
+from desktop.core.store import derived
+from desktop.core.store.ids import reference_id
+from desktop.core.store.writepath import write
+
+
+def norm_id(depot_id: str, item_id: str) -> str:
+    return reference_id("norm", f"{depot_id}/{item_id}")
+
+
+def set_norm(db, ctx: Ctx, depot_code: str, item_code: str, qty) -> str:
+    """Set (or, with 0, keep at zero) the norm of an item at a depot."""
+    depot = catalog.depot_by_code(db, depot_code)
+    item = catalog.item_by_code(db, item_code)
+    qty = whole(qty, tr("Reserve norm"), allow_zero=True)
+    return set_norms(db, ctx, [(depot["id"], item["id"], qty)])[0]
+
+
+def set_norms(db, ctx: Ctx, rows: list[tuple[str, str, int]]) -> list[str]:
+    """Set many norms (depot id, item id, qty) in one transaction."""
+    ids = []
+    with write(db, ctx) as w:
+        for depot_id, item_id, qty in rows:
+            if qty < 0:
+                raise BioError(tr("A reserve norm cannot be negative."))
+            row_id = norm_id(depot_id, item_id)
+            if db["norm"].get(row_id) is None:
+                w.insert(
+                    "norm", {"id": row_id, "depot_id": depot_id, "item_id": item_id, "qty": qty}
+                )
+            else:
+                w.update("norm", row_id, {"qty": qty, "deleted": 0})
+            ids.append(row_id)
+    return ids
+
+
+# Usable stock per depot × item is kept in usable_stock (db/schema.sql, desktop/core/derived.py)
+# for one day; `shift` corrects it by the released lots whose expiry lies between that day and
+# the one asked about (none once the day has been advanced). Every join is by primary key.
+NORM_LINES = f"""
+WITH shift AS ({derived.USABLE_SHIFT}),
+lines AS (
+    SELECT n.depot_id, d.code AS depot, d.name AS depot_name, n.item_id, i.code AS item,
+           i.name AS item_name, i.unit, i.category, n.qty AS norm,
+           max(coalesce(u.qty, 0) + coalesce(x.qty, 0), 0) AS have
+    FROM norm n
+    JOIN depot d ON d.id = n.depot_id AND d.deleted = 0
+    JOIN item i ON i.id = n.item_id AND i.deleted = 0
+    LEFT JOIN usable_stock u ON u.depot_id = n.depot_id AND u.item_id = n.item_id
+    LEFT JOIN shift x ON x.depot_id = n.depot_id AND x.item_id = n.item_id
+    WHERE n.deleted = 0 AND n.qty > 0
+)
+SELECT {{columns}} FROM lines {{where}} ORDER BY depot, item
+"""
+
+LINE_COLUMNS = "depot_id, depot, depot_name, item_id, item, item_name, unit, category, norm, have"
+
+
+def shift_params(db, today: date | None) -> dict:
+    """Parameters of NORM_LINES for `today` (the real today if None); the first query of a
+    day moves usable_stock on to it when the database can be written."""
+    real = date.today()
+    today = (today or real).isoformat()
+    if today == real.isoformat():
+        kept = derived.advance_usable_day(db, today)
+    else:
+        kept = derived.usable_day(db)
+    return derived.usable_shift(kept, today)
+
+
+def lines(db, today: date | None = None, short: bool = False) -> list[dict]:
+    """Every norm line with the usable stock held against it; with short=True only the
+    lines below their norm (same order)."""
+    sql = NORM_LINES.format(columns=LINE_COLUMNS, where="WHERE have < norm" if short else "")
+    return list(db.query(sql, shift_params(db, today)))
+
+
+DEPOT_LINES = f"""
+WITH shift AS ({derived.USABLE_SHIFT})
+SELECT i.code, i.name, i.unit, i.category, coalesce(n.qty, 0) AS norm,
+       max(coalesce(u.qty, 0) + coalesce(x.qty, 0), 0) AS have
+FROM item i
+LEFT JOIN norm n ON n.item_id = i.id AND n.depot_id = :depot AND n.deleted = 0
+LEFT JOIN usable_stock u ON u.depot_id = :depot AND u.item_id = i.id
+LEFT JOIN shift x ON x.depot_id = :depot AND x.item_id = i.id
+WHERE i.deleted = 0 AND (:everything OR n.qty > 0)
+ORDER BY i.code
+"""
+
+
+def depot_lines(db, depot_id: str, everything: bool = False, today: date | None = None):
+    """One depot's norm lines with its usable stock (code, name, unit, category, norm,
+    have); with everything=True every catalogue item, with or without a norm."""
+    params = {"depot": depot_id, "everything": int(everything), **shift_params(db, today)}
+    return list(db.query(DEPOT_LINES, params))
+
+
+def _rate(met: int, ratios: list[float]) -> dict:
+    ratio = sum(ratios)
+    return {
+        "lines": len(ratios),
+        "met": met,
+        "percent": round(100 * ratio / len(ratios), 1) if ratios else None,
+    }
+
+
+def compliance(db, today: date | None = None) -> dict:
+    """Compliance in percent for the city, each depot and each category."""
+    sql = NORM_LINES.format(columns="depot, depot_name, category, norm, have", where="")
+    names = {
+        c: n
+        for c, n in db.execute(
+            "SELECT code, name FROM category WHERE scheme = 'practical' AND deleted = 0"
+        )
+    }
+    # One pass over the lines in their order (each group's ratios are summed in the same
+    # order as before, so the rounded percentages are identical).
+    city = [0, []]
+    by_depot: dict[tuple, list] = {}
+    by_category: dict[str | None, list] = {}
+    for depot, depot_name, category, norm, have in db.execute(sql, shift_params(db, today)):
+        met = have >= norm
+        ratio = min(have / norm, 1.0)
+        for group in (
+            city,
+            by_depot.setdefault((depot, depot_name), [0, []]),
+            by_category.setdefault(category, [0, []]),
+        ):
+            group[0] += met
+            group[1].append(ratio)
+    return {
+        "city": _rate(*city),
+        "depots": [
+            {"depot": code, "name": name, **_rate(*group)}
+            for (code, name), group in sorted(by_depot.items())
+        ],
+        "categories": [
+            {"category": code, "name": names.get(code, code), **_rate(*group)}
+            for code, group in sorted(by_category.items(), key=lambda kv: kv[0] or "")
+        ],
+    }

@@ -1,0 +1,227 @@
+"""The demonstration data set (resources/demo/*.json), clearly marked as such.
+
+Depots, catalogue items and experts come from the files; lots and stock are
+generated from a fixed seed with expiry dates relative to the day of loading,
+so a demo database always shows some expired and near-expiry stock. A demo
+database carries meta demo=1, which the window title, the status bar and
+`info` show.
+"""
+
+import json
+import random
+from datetime import date, datetime, timedelta
+
+from desktop.core.context import Ctx
+from desktop.core.paths import resource
+from desktop.core.reserves import catalog, norms
+from desktop.core.store.ids import reference_id
+from desktop.core.store.writepath import write
+
+DEMO_ACTOR = Ctx("demo-data")
+SEED = 430400
+
+MANUFACTURERS = {
+    "PPE": ["稳健医疗用品股份有限公司", "振德医疗用品股份有限公司", "湖南康利来医疗器械有限公司"],
+    "DRUG": ["华润双鹤药业股份有限公司", "石药集团欧意药业有限公司", "湖南九典制药股份有限公司"],
+    "MED-DEV": ["山东威高集团医用高分子制品股份有限公司", "湖南平安医械科技有限公司"],
+    "MED-EQP": ["深圳迈瑞生物医疗电子股份有限公司", "鱼跃医疗设备股份有限公司"],
+    "DISINF": ["利尔康医疗科技股份有限公司", "湖南汇虹试剂有限公司"],
+    "REAGENT": ["圣湘生物科技股份有限公司", "达安基因股份有限公司", "万孚生物技术股份有限公司"],
+    "OTHER": ["衡阳市应急物资供应有限公司"],
+}
+
+
+def _load(file: str) -> list[dict]:
+    return json.loads(resource("demo", file).read_text(encoding="utf-8"))
+
+
+def load(db, today: date | None = None) -> dict[str, int]:
+    """Add the demo set; returns counts of what was added."""
+    today = today or date.today()
+    rng = random.Random(SEED)
+    depots, items, experts = _load("depots.json"), _load("items.json"), _load("experts.json")
+    counts = {"depots": 0, "items": 0, "lots": 0, "movements": 0, "norms": 0, "experts": 0}
+    with write(db, DEMO_ACTOR) as w:
+        depot_ids = {}
+        for d in depots:
+            depot_ids[d["code"]] = w.insert(
+                "depot",
+                {
+                    "code": d["code"],
+                    "name": d["name"],
+                    "division": d["division"],
+                    "agency_id": reference_id("agency", d["agency"]),
+                    "level": d["level"],
+                    "address": d["address"],
+                    "contact": d["contact"],
+                    "phone": d["phone"],
+                    "notes": "演示数据",
+                },
+            )
+        counts["depots"] = len(depot_ids)
+        item_ids = {}
+        for it in items:
+            item_ids[it["code"]] = w.insert(
+                "item",
+                {
+                    "code": it["code"],
+                    "name": it["name"],
+                    "spec": it["spec"],
+                    "unit": it["unit"],
+                    "pack_size": it.get("pack") or 1,
+                    "category": it["category"],
+                    "gbt_code": it.get("gbt_code"),
+                    "shelf_life": int(bool(it["shelf_life"])),
+                    "storage": it["storage"],
+                    "pack_unit": "箱",
+                },
+            )
+        counts["items"] = len(item_ids)
+        now = datetime.now().astimezone()
+        lots_made: set[str] = set()
+        held: list[tuple[str, str, int]] = []  # depot code, item code, qty received
+        for it in items:
+            for depot in depots:
+                share = _share(depot["level"])
+                if rng.random() > share["coverage"]:
+                    continue
+                for _ in range(rng.randint(1, 2)):
+                    lot = _lot(rng, it, today, item_ids[it["code"]])
+                    lot_id = catalog.lot_id(lot["item_id"], lot["batch_no"])
+                    if lot_id not in lots_made:
+                        w.insert("lot", {"id": lot_id, **lot})
+                        lots_made.add(lot_id)
+                    qty = max(1, int(it["typical_qty"] * share["scale"] * rng.uniform(0.3, 1.2)))
+                    _move(
+                        w,
+                        "receive",
+                        depot_ids[depot["code"]],
+                        item_ids[it["code"]],
+                        lot_id,
+                        qty,
+                        rng.choice(["采购", "采购", "采购", "捐赠"]),
+                        "演示-期初",
+                        now - timedelta(days=400),
+                        "演示数据：期初库存",
+                    )
+                    counts["movements"] += 1
+                    held.append((depot["code"], it["code"], qty))
+                    if depot["level"] == "医疗机构" or rng.random() < 0.3:
+                        # Hospitals use their stock month by month: rotation needs that history.
+                        left = qty
+                        for month in range(rng.randint(1, 6)):
+                            used = qty // rng.randint(20, 60)
+                            if not 0 < used <= left:
+                                break  # too few to use monthly (equipment): no history
+                            left -= used
+                            _move(
+                                w,
+                                "issue",
+                                depot_ids[depot["code"]],
+                                item_ids[it["code"]],
+                                lot_id,
+                                -used,
+                                "日常领用",
+                                "演示-领用",
+                                now - timedelta(days=30 * month + rng.randint(0, 25)),
+                                "演示数据",
+                            )
+                            counts["movements"] += 1
+        counts["lots"] = len(lots_made)
+        # Norms: what each reserve depot should hold; some depots fall short on purpose.
+        norm_rows = {}
+        for depot_code, item_code, qty in held:
+            level = next(d["level"] for d in depots if d["code"] == depot_code)
+            if level in ("市级储备库", "县级储备库") and rng.random() < 0.8:
+                key = (depot_code, item_code)
+                norm_rows[key] = norm_rows.get(key, 0) + int(qty * rng.choice([0.5, 0.7, 0.8, 1.3]))
+        for (depot_code, item_code), qty in sorted(norm_rows.items()):
+            depot_id, item_id = depot_ids[depot_code], item_ids[item_code]
+            w.insert(
+                "norm",
+                {
+                    "id": norms.norm_id(depot_id, item_id),
+                    "depot_id": depot_id,
+                    "item_id": item_id,
+                    "qty": round(qty, -1) or 10,
+                },
+            )
+        counts["norms"] = len(norm_rows)
+        # A few lots held back: one in quarantine (待检), one frozen (冻结).
+        for status in ("待检", "冻结"):
+            w.update("lot", sorted(lots_made)[rng.randrange(len(lots_made))], {"status": status})
+        for e in experts:
+            w.insert(
+                "expert",
+                {
+                    "name": e["name"],
+                    "gender": e["gender"],
+                    "organisation": e["organisation"],
+                    "title": e["title"],
+                    "specialties": json.dumps(e["specialties"]),
+                    "division": e["division"],
+                    "mobile": e["mobile"],
+                    "office_phone": e["office_phone"],
+                    "notes": e.get("notes", ""),
+                },
+            )
+        counts["experts"] = len(experts)
+        db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', '1')")
+    return counts
+
+
+def _move(w, kind, depot_id, item_id, lot_id, qty, reason, ref, when, note) -> None:
+    w.insert(
+        "stock_move",
+        {
+            "kind": kind,
+            "depot_id": depot_id,
+            "item_id": item_id,
+            "lot_id": lot_id,
+            "qty": qty,
+            "reason": reason,
+            "ref": ref,
+            "occurred_at": when.isoformat(timespec="seconds"),
+            "note": note,
+        },
+    )
+
+
+def _share(level: str) -> dict:
+    """How much of the catalogue a depot of this level holds, and how deep."""
+    return {
+        "市级储备库": {"coverage": 0.95, "scale": 1.0},
+        "县级储备库": {"coverage": 0.35, "scale": 0.25},
+        "医疗机构": {"coverage": 0.45, "scale": 0.15},
+        "协议储备": {"coverage": 0.2, "scale": 2.0},
+    }.get(level, {"coverage": 0.3, "scale": 0.3})
+
+
+def _lot(rng: random.Random, item: dict, today: date, item_id: str) -> dict:
+    """A lot whose expiry falls expired / within 30 / 90 / 180 days / later, in set shares."""
+    months = item.get("shelf_life_months") or 0
+    expires = None
+    if item["shelf_life"] and months:
+        bucket = rng.random()
+        if bucket < 0.06:
+            days_left = -rng.randint(1, 120)
+        elif bucket < 0.14:
+            days_left = rng.randint(0, 30)
+        elif bucket < 0.24:
+            days_left = rng.randint(31, 90)
+        elif bucket < 0.36:
+            days_left = rng.randint(91, 180)
+        else:
+            days_left = rng.randint(181, max(182, months * 30))
+        expires = today + timedelta(days=days_left)
+        produced = expires - timedelta(days=months * 30)
+    else:
+        produced = today - timedelta(days=rng.randint(30, 900))
+    return {
+        "item_id": item_id,
+        "batch_no": f"{produced:%Y%m%d}{rng.randint(1, 99):02d}",
+        "manufacturer": rng.choice(MANUFACTURERS.get(item["category"], MANUFACTURERS["OTHER"])),
+        "produced_on": produced.isoformat(),
+        "expires_on": expires.isoformat() if expires else None,
+        "status": "合格",
+    }

@@ -1,0 +1,60 @@
+"""Creating a station's database: schema, identity, reference data, demo data."""
+
+import socket
+from pathlib import Path
+
+from desktop.core.errors import BioError
+from desktop.core.i18n import tr
+from desktop.core.setup import demo, refdata
+from desktop.core.store import db as dbmod
+from desktop.core.store import station
+
+DEMO_STATION = ("DEMO", "演示站（衡阳市应急管理局）")
+
+
+def default_code() -> str:
+    """A code from the host name, so that two stations rarely collide by default."""
+    host = "".join(c for c in socket.gethostname().upper() if c.isalnum())[:10]
+    return f"ST-{host or 'LOCAL'}"
+
+
+def init_database(
+    path: Path, code: str | None = None, name: str | None = None, with_demo: bool = False
+):
+    """Create a database with a station identity, reference data and optionally demo data.
+
+    Refused when the file already holds a station: an existing database is
+    never overwritten. Returns the open database.
+    """
+    path = Path(path)
+    if path.exists() and path.stat().st_size > 0:
+        existing = dbmod.open_db(path)
+        if station.get(existing) is not None:
+            existing.conn.close()
+            raise BioError(
+                tr(
+                    "{path} already holds a BioReserve station; it was left unchanged. "
+                    "Choose another file with --db to create a new one.",
+                    path=path,
+                )
+            )
+    else:
+        existing = None
+    if with_demo and code is None:
+        code, name = DEMO_STATION
+    code = station.validate_code(code or default_code())
+    name = name or tr("Station {code}", code=code)
+    db = existing or dbmod.open_db(path, create=True)
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+        station.create(db, code, name)
+        db.conn.execute("COMMIT")
+        refdata.load(db)
+        if with_demo:
+            demo.load(db)
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        db.conn.close()
+        raise
+    return db

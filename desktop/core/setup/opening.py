@@ -1,0 +1,29 @@
+"""Opening a station: the database file (store.db), then what a station needs on top of
+it — derived tables recomputed after a schema upgrade, and the reference data and
+playbooks a newer program ships. The app, the CLI and the sync transport open stations
+through here; store.db alone opens the file."""
+
+import os
+
+from desktop.core.setup import refdata
+from desktop.core.store import check
+from desktop.core.store.db import Database, open_db
+
+
+def open_station(
+    path: str | os.PathLike, create: bool = False, read_only: bool | None = None
+) -> Database:
+    """Open a station's database, up to date in schema, derived tables and reference data."""
+    db = open_db(path, create=create, read_only=read_only)
+    if db.read_only:
+        return db
+    try:
+        if db.migrated:
+            # A migration may add derived tables (search indexes, merge state) that start
+            # empty: recompute them from the facts.
+            check.rebuild(db)
+        refdata.ensure(db)
+    except BaseException:
+        db.close()
+        raise
+    return db

@@ -1,0 +1,346 @@
+"""`check`: is the database sound, and does the data match its operations?
+
+Checks SQLite's integrity and foreign keys, each origin's hash chain and
+numbering, that every synced row equals what its operations produce (so a
+write that bypassed the write path shows), and that the derived tables match
+the facts. `rebuild` recomputes the derived tables from the facts.
+"""
+
+import json
+from dataclasses import dataclass
+from itertools import groupby
+
+from desktop.core.i18n import tr
+from desktop.core.store import derived, oplog, rowstate, tables
+from desktop.core.store.oplog import COLUMNS, Op
+from desktop.core.store.writepath import transaction
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str  # integrity | foreign_key | chain | row | balance | clock
+    message: str
+
+
+def run(db) -> list[Problem]:
+    problems = []
+    problems += _integrity(db)
+    problems += _chains(db)
+    for table in tables.SYNCED:
+        problems += _rows(db, table)
+    problems += _balances(db)
+    problems += _usable_stock(db)
+    problems += _search_index(db)
+    return problems
+
+
+def _integrity(db) -> list[Problem]:
+    out = []
+    result = [r[0] for r in db.execute("PRAGMA integrity_check")]
+    if result != ["ok"]:
+        out += [Problem("integrity", line) for line in result]
+    for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check"):
+        out.append(
+            Problem(
+                "foreign_key",
+                tr(
+                    "{table} row {rowid} refers to a missing {parent} row.",
+                    table=table,
+                    rowid=rowid,
+                    parent=parent,
+                ),
+            )
+        )
+    return out
+
+
+def _chains(db) -> list[Problem]:
+    out = []
+    for origin, newest, newest_hash in db.execute(
+        "SELECT origin, seq, hash FROM vector"
+    ).fetchall():
+        previous, expected = "", 1
+        cursor = db.execute(f"SELECT {COLUMNS} FROM oplog WHERE origin = ? ORDER BY seq", [origin])
+        for row in cursor:
+            op = Op.from_row(row)
+            if op.seq != expected:
+                out.append(
+                    Problem(
+                        "chain",
+                        tr(
+                            "Station {origin}: operation {seq} is missing.",
+                            origin=origin,
+                            seq=expected,
+                        ),
+                    )
+                )
+                break
+            if oplog.chain_hash(previous, op) != op.hash:
+                out.append(
+                    Problem(
+                        "chain",
+                        tr(
+                            "Station {origin}: operation {seq} was altered after it was recorded.",
+                            origin=origin,
+                            seq=op.seq,
+                        ),
+                    )
+                )
+                break
+            previous, expected = op.hash, expected + 1
+        else:
+            if expected - 1 != newest or previous != newest_hash:
+                out.append(
+                    Problem(
+                        "chain",
+                        tr(
+                            "Station {origin}: the version vector does not match the log.",
+                            origin=origin,
+                        ),
+                    )
+                )
+    return out
+
+
+def replay(ops: list[Op], table: str) -> tuple[dict, tuple | None]:
+    """The field values a row's operations produce, and for a shared row its row_clock
+    (fields, seen, losers) texts."""
+    if table in tables.LEDGER:
+        return dict(ops[0].payload), None
+    values, state = rowstate.replay(ops)
+    return values, state.dumps()
+
+
+def _rows(db, table: str) -> list[Problem]:
+    """Merge-join the table (by id) with its operations (by row id) and row clocks."""
+    out = []
+    names = tables.columns(db, table)
+    ops = db.execute(f"SELECT {COLUMNS} FROM oplog WHERE tbl = ? ORDER BY row_id", [table])
+    rows = db.execute(f"SELECT * FROM {table} ORDER BY id")
+    clocks = {}
+    if table in tables.SHARED:
+        clocks = {
+            r[0]: tuple(r[1:])
+            for r in db.execute(
+                "SELECT row_id, fields, seen, losers FROM row_clock WHERE tbl = ?", [table]
+            )
+        }
+    grouped = groupby((Op.from_row(r) for r in ops), key=lambda op: op.row_id)
+    pending = next(grouped, None)
+    for row in rows:
+        record = dict(zip(names, row, strict=True))
+        while pending is not None and pending[0] < record["id"]:
+            out.append(
+                Problem(
+                    "row",
+                    tr("{table} row {id} has operations but no row.", table=table, id=pending[0]),
+                )
+            )
+            pending = next(grouped, None)
+        if pending is None or pending[0] != record["id"]:
+            out.append(
+                Problem(
+                    "row",
+                    tr(
+                        "{table} row {id} has no operation: it was written outside the write path.",
+                        table=table,
+                        id=record["id"],
+                    ),
+                )
+            )
+            continue
+        expected, clock = replay(list(pending[1]), table)
+        wrong = sorted(k for k, v in expected.items() if record.get(k) != v)
+        if wrong:
+            out.append(
+                Problem(
+                    "row",
+                    tr(
+                        "{table} row {id} differs from its operations in {fields}.",
+                        table=table,
+                        id=record["id"],
+                        fields=", ".join(wrong),
+                    ),
+                )
+            )
+        elif clock is not None and _parsed(clocks.get(record["id"])) != _parsed(clock):
+            out.append(
+                Problem(
+                    "derived",
+                    tr(
+                        "The merge state (row_clock) of {table} row {id} does not match its "
+                        "operations; run check --rebuild.",
+                        table=table,
+                        id=record["id"],
+                    ),
+                )
+            )
+        pending = next(grouped, None)
+    while pending is not None:
+        out.append(
+            Problem(
+                "row", tr("{table} row {id} has operations but no row.", table=table, id=pending[0])
+            )
+        )
+        pending = next(grouped, None)
+    return out
+
+
+def _parsed(texts: tuple | None):
+    return None if texts is None else tuple(json.loads(t) for t in texts)
+
+
+BALANCE_DIFF = """
+SELECT depot_id, item_id, lot_id, sum(fact), sum(kept)
+FROM (SELECT depot_id, item_id, lot_id, qty AS fact, 0 AS kept FROM stock_move
+      UNION ALL
+      SELECT depot_id, item_id, lot_id, 0, qty FROM stock_balance)
+GROUP BY depot_id, item_id, lot_id
+HAVING sum(fact) != sum(kept)
+"""
+
+
+ITEM_STOCK_DIFF = """
+SELECT depot_id, item_id, sum(fact), sum(kept)
+FROM (SELECT depot_id, item_id, qty AS fact, 0 AS kept FROM stock_balance
+      UNION ALL
+      SELECT depot_id, item_id, 0, qty FROM item_stock)
+GROUP BY depot_id, item_id
+HAVING sum(fact) != sum(kept)
+"""
+
+
+def _balances(db) -> list[Problem]:
+    return [
+        Problem(
+            "balance",
+            tr(
+                "Balance of lot {lot} at depot {depot} is {have} but the ledger sums to {want}; "
+                "run check --rebuild.",
+                lot=lot,
+                depot=depot,
+                have=have,
+                want=want,
+            ),
+        )
+        for depot, _item, lot, want, have in db.execute(BALANCE_DIFF)
+    ] + [
+        Problem(
+            "balance",
+            tr(
+                "Stock of item {item} at depot {depot} is {have} but its lots sum to {want}; "
+                "run check --rebuild.",
+                item=item,
+                depot=depot,
+                have=have,
+                want=want,
+            ),
+        )
+        for depot, item, want, have in db.execute(ITEM_STOCK_DIFF)
+    ]
+
+
+def _usable_stock(db) -> list[Problem]:
+    return [
+        Problem(
+            "derived",
+            tr(
+                "Usable stock of item {item} at depot {depot} is {have} but its lots give "
+                "{want}; run check --rebuild.",
+                item=item,
+                depot=depot,
+                have=have,
+                want=want,
+            ),
+        )
+        for depot, item, want, have in derived.usable_stock_diff(db)
+    ]
+
+
+def _search_index(db) -> list[Problem]:
+    from desktop.core import pinyin
+
+    kept = {
+        r[0]: (r[1], r[2]) for r in db.execute("SELECT item_id, initials, pinyin FROM item_search")
+    }
+    out = []
+    for item_id, name in db.execute("SELECT id, name FROM item"):
+        if kept.pop(item_id, None) != (pinyin.initials(name), pinyin.full(name)):
+            out.append(
+                Problem(
+                    "derived",
+                    tr(
+                        "The search index of item {id} is out of date; run check --rebuild.",
+                        id=item_id,
+                    ),
+                )
+            )
+    out += [
+        Problem(
+            "derived",
+            tr("The search index names a missing item {id}; run check --rebuild.", id=item_id),
+        )
+        for item_id in kept
+    ]
+    kept = {
+        r[0]: (r[1], r[2])
+        for r in db.execute("SELECT expert_id, initials, pinyin FROM expert_search")
+    }
+    for expert_id, name in db.execute("SELECT id, name FROM expert"):
+        if kept.pop(expert_id, None) != derived.person_pinyin(name):
+            out.append(
+                Problem(
+                    "derived",
+                    tr(
+                        "The search index of expert {id} is out of date; run check --rebuild.",
+                        id=expert_id,
+                    ),
+                )
+            )
+    out += [
+        Problem(
+            "derived",
+            tr("The search index names a missing expert {id}; run check --rebuild.", id=expert_id),
+        )
+        for expert_id in kept
+    ]
+    return out
+
+
+def rebuild(db) -> dict[str, int]:
+    """Recompute stock_balance, item_stock, usable_stock, row_clock and the search indexes
+    from the facts."""
+    with transaction(db):
+        db.execute("DELETE FROM stock_balance")
+        db.execute(
+            "INSERT INTO stock_balance (depot_id, item_id, lot_id, qty) "
+            "SELECT depot_id, item_id, lot_id, sum(qty) FROM stock_move "
+            "GROUP BY depot_id, item_id, lot_id"
+        )
+        db.execute("DELETE FROM item_stock")
+        db.execute(
+            "INSERT INTO item_stock (depot_id, item_id, qty) "
+            "SELECT depot_id, item_id, sum(qty) FROM stock_balance GROUP BY depot_id, item_id"
+        )
+        derived.rebuild_usable_stock(db)
+        db.execute("DELETE FROM row_clock")
+        clocks = rebuild_clocks(db)
+        indexed = derived.rebuild(db)
+    balances = db.execute("SELECT count(*) FROM stock_balance").fetchone()[0]
+    return {"balances": balances, "row_clocks": clocks, "search_index": indexed}
+
+
+def rebuild_clocks(db) -> int:
+    """Recompute row_clock (stamps, causal past, losing versions) from the oplog; inside a
+    transaction. Returns the rows written."""
+    clocks = 0
+    for table in tables.SHARED:
+        cursor = db.execute(f"SELECT {COLUMNS} FROM oplog WHERE tbl = ? ORDER BY row_id", [table])
+        for row_id, ops in groupby((Op.from_row(r) for r in cursor), key=lambda o: o.row_id):
+            _values, state = rowstate.replay(list(ops))
+            db.execute(
+                "INSERT INTO row_clock (tbl, row_id, fields, seen, losers) VALUES (?, ?, ?, ?, ?)",
+                [table, row_id, *state.dumps()],
+            )
+            clocks += 1
+    return clocks

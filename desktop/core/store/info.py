@@ -1,0 +1,49 @@
+"""What a database holds: schema, station, demo marker, counts per table."""
+
+from desktop.core.store import migrate, station, tables
+
+
+def is_demo(db) -> bool:
+    """Whether the database holds the demonstration data set (meta demo=1)."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'demo'").fetchone()
+    return bool(row and row[0] == "1")
+
+
+def identity(db) -> dict:
+    """The cheap part: path, schema, demo marker, station (what the window needs to open)."""
+    st = station.get(db)
+    return {
+        "path": str(getattr(db, "path", "")),
+        "schema_version": migrate.current_version(db),
+        "demo": is_demo(db),
+        "station": None
+        if st is None
+        else {
+            "code": st.code,
+            "name": st.name,
+            "origin": st.origin,
+            "fingerprint": st.fingerprint,
+            "created_at": st.created_at,
+        },
+    }
+
+
+def counts(db) -> dict[str, int]:
+    """Live rows per synced table, and operations in the log (a full count: not for start-up)."""
+    out = {}
+    for table in tables.SYNCED:
+        live = "" if table in tables.LEDGER else " WHERE deleted = 0"
+        out[table] = db.execute(f"SELECT count(*) FROM {table}{live}").fetchone()[0]
+    out["oplog"] = db.execute("SELECT count(*) FROM oplog").fetchone()[0]
+    return out
+
+
+def describe(db) -> dict:
+    return {
+        **identity(db),
+        "counts": counts(db),
+        "origins": {
+            origin: seq
+            for origin, seq in db.execute("SELECT origin, seq FROM vector ORDER BY origin")
+        },
+    }

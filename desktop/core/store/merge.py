@@ -1,0 +1,158 @@
+"""Applying operations made elsewhere: the merge core under every sync transport.
+
+Operations are applied in stamp order inside one durable transaction. An op
+already known (same origin and seq) is skipped, so applying a set twice
+changes nothing. An op whose predecessor from the same origin is missing is
+deferred (returned, not applied) until the gap is filled. An op whose hash
+does not continue its origin's chain refuses the whole set: nothing is applied.
+Fields merge by desktop.core.store.rowstate (last writer wins, concurrent versions kept as
+conflicts); stamps far ahead of the local clock are not adopted, only flagged.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from desktop.core.errors import BioError
+from desktop.core.i18n import tr
+from desktop.core.store import oplog, tables
+from desktop.core.store.oplog import Op
+from desktop.core.store.writepath import apply_op, check_fields, load_clock, save_clock, transaction
+
+
+@dataclass
+class MergeResult:
+    applied: int = 0
+    known: int = 0
+    deferred: list[Op] = field(default_factory=list)
+    # Stations whose stamps ran more than hlc.MAX_AHEAD_MS ahead: {origin: ms ahead}.
+    clock_ahead: dict[str, int] = field(default_factory=dict)
+
+
+def apply_ops(db, ops: Iterable[Op], then=None) -> MergeResult:
+    """Apply other stations' operations; all or nothing.
+
+    then(result), if given, runs inside the same transaction before it commits (a bundle's
+    log entry is committed with its operations or not at all)."""
+    result = MergeResult()
+    with transaction(db, durable=True):
+        clock = load_clock(db)
+        heads: dict[str, tuple[int, str]] = {}
+        everything = sorted(ops, key=lambda op: op.stamp)
+        pending = everything
+        while pending:
+            # Stamp order is causal order on each row, not always seq order of a station
+            # (an edit after a far-ahead stamp is stamped past it): passes repeat while
+            # they fill gaps.
+            before = result.applied
+            result.deferred = []
+            _apply_pass(db, pending, clock, heads, result)
+            if result.applied == before:
+                break
+            pending = result.deferred
+        save_clock(db, clock)
+        for origin, (seq, digest) in heads.items():
+            oplog.advance(db, origin, seq, digest)
+        _flag_clocks(db, result.clock_ahead, everything)
+        if then is not None:
+            then(result)
+    return result
+
+
+def _apply_pass(db, ops: list[Op], clock, heads: dict, result: MergeResult) -> None:
+    # Ledger movements are facts nothing in the pass reads back: their operations and rows
+    # are written together with executemany at the end of the pass.
+    ledger_ops: list[tuple] = []
+    ledger_rows: dict[tuple, list] = {}
+    # The clock moves past the newest stamp adopted, once; stamps beyond `limit` are not.
+    limit = clock.last_adoptable()
+    newest = 0
+    for op in ops:
+        if op.tbl not in tables.SYNCED:
+            raise BioError(
+                tr(
+                    "An operation names the unknown table {table}; nothing was applied.",
+                    table=op.tbl,
+                )
+            )
+        seq, digest = heads.get(op.origin) or oplog.head(db, op.origin)
+        if op.seq <= seq:
+            _check_same(db, op)
+            result.known += 1
+            continue
+        if op.seq > seq + 1 or _edits_missing_row(db, op):
+            # Its predecessor (same origin, or the row it edits) has not arrived yet.
+            result.deferred.append(op)
+            continue
+        # A bundle's ops were hashed on reading from this same chain head (chained_after):
+        # the check is done; any other op is hashed here.
+        if getattr(op, "chained_after", None) != digest and oplog.chain_hash(digest, op) != op.hash:
+            raise BioError(
+                tr(
+                    "Operation {ref} does not continue the hash chain of its station: "
+                    "it was altered or comes from a forked database. Nothing was applied.",
+                    ref=op.ref,
+                )
+            )
+        heads[op.origin] = (op.seq, op.hash)
+        if op.hlc > limit:
+            ahead = clock.ahead_ms(op.hlc)
+            result.clock_ahead[op.origin] = max(ahead, result.clock_ahead.get(op.origin, 0))
+        elif op.hlc > newest:
+            newest = op.hlc
+        result.applied += 1
+        if op.tbl in tables.LEDGER:
+            names = tuple(op.payload)
+            check_fields(db, op.tbl, op.payload)
+            ledger_ops.append(op.to_row())
+            ledger_rows.setdefault((op.tbl, names), []).append((op.row_id, *op.payload.values()))
+            continue
+        db.execute(oplog.INSERT_SQL, op.to_row())
+        apply_op(db, op)
+    if newest:
+        clock.receive(newest)
+    db.conn.executemany(oplog.INSERT_SQL, ledger_ops)
+    for (tbl, names), rows in ledger_rows.items():
+        marks = ", ".join("?" * (len(names) + 1))
+        db.conn.executemany(f"INSERT INTO {tbl} (id, {', '.join(names)}) VALUES ({marks})", rows)
+
+
+def _flag_clocks(db, ahead: dict[str, int], ops: list[Op]) -> None:
+    if not ahead:
+        return
+    newest: dict[str, int] = {}
+    for op in ops:
+        newest[op.origin] = max(op.hlc, newest.get(op.origin, 0))
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    for origin, ms in ahead.items():
+        db.execute(
+            "INSERT INTO clock_flag (origin, ahead_ms, hlc, noted_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (origin) DO UPDATE SET ahead_ms = excluded.ahead_ms, "
+            "hlc = max(hlc, excluded.hlc), noted_at = excluded.noted_at",
+            [origin, ms, newest.get(origin, 0), now],
+        )
+
+
+def _edits_missing_row(db, op: Op) -> bool:
+    if op.kind == "insert" or op.tbl not in tables.SHARED:
+        return False
+    return (
+        db.execute(
+            "SELECT 1 FROM row_clock WHERE tbl = ? AND row_id = ?", [op.tbl, op.row_id]
+        ).fetchone()
+        is None
+    )
+
+
+def _check_same(db, op: Op) -> None:
+    row = db.execute(
+        "SELECT hash FROM oplog WHERE origin = ? AND seq = ?", [op.origin, op.seq]
+    ).fetchone()
+    if row and row[0] != op.hash:
+        raise BioError(
+            tr(
+                "Operation {ref} differs from the one this station already holds under the "
+                "same number: one of the two databases was altered. Nothing was applied.",
+                ref=op.ref,
+            )
+        )

@@ -1,0 +1,313 @@
+"""The one write path for synced data.
+
+Every change to a synced table happens inside `write(db, ctx)`, which stores
+the row change and its operation in the oplog in one transaction:
+
+    with write(db, ctx) as w:
+        item_id = w.insert("item", {"code": "PPE-0001", "name": "医用防护口罩"})
+        w.update("item", item_id, {"spec": "KN95"})
+
+Operations from other stations enter through desktop.core.store.merge, which uses
+the same transaction and merge rules (`apply_op`).
+"""
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from desktop.core.context import Ctx
+from desktop.core.errors import BioError
+from desktop.core.i18n import tr
+from desktop.core.store import derived, oplog, rowstate, tables
+from desktop.core.store.hlc import Clock
+from desktop.core.store.ids import uuid7
+from desktop.core.store.oplog import Op, Stamp
+from desktop.core.store.rowstate import RowState
+
+
+@contextmanager
+def transaction(db, durable: bool = False) -> Iterator[None]:
+    """BEGIN IMMEDIATE … COMMIT with the write-path guard open; ROLLBACK on any error.
+
+    durable=True uses synchronous=FULL, for imports of other stations' work.
+    """
+    conn = db.conn
+    if conn.in_write_path:
+        raise RuntimeError("write-path transactions do not nest")
+    if getattr(db, "read_only", False):
+        raise BioError(
+            tr(
+                "The database {path} is read-only; nothing can be changed. Copy it to a "
+                "writable folder or ask your administrator for write access.",
+                path=db.path,
+            )
+        )
+    if durable:
+        conn.execute("PRAGMA synchronous = FULL")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        from desktop.core.store.db import explain
+
+        raise explain(exc, getattr(db, "path", "?")) from exc
+    conn.in_write_path = True
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            from desktop.core.store.db import explain
+
+            raise explain(exc, getattr(db, "path", "?")) from exc
+        raise
+    finally:
+        conn.in_write_path = False
+        if durable:
+            conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def load_clock(db) -> Clock:
+    """The station's clock; a connection may carry `wall_clock` (tests simulate skew with it)."""
+    last = db.execute("SELECT hlc FROM clock WHERE id = 1").fetchone()[0]
+    wall = getattr(db.conn, "wall_clock", None)
+    return Clock(last, wall) if wall else Clock(last)
+
+
+def save_clock(db, clock: Clock) -> None:
+    db.execute("UPDATE clock SET hlc = ? WHERE id = 1", [clock.last])
+
+
+def row_state(db, tbl: str, row_id: str) -> RowState | None:
+    row = db.execute(
+        "SELECT fields, seen, losers FROM row_clock WHERE tbl = ? AND row_id = ?", [tbl, row_id]
+    ).fetchone()
+    return RowState.load(row) if row else None
+
+
+def check_fields(db, tbl: str, payload: dict) -> None:
+    """Refuse fields this schema lacks (an op from a newer BioReserve)."""
+    checked = db.conn.__dict__.setdefault("_br_fields_ok", set())
+    key = (tbl, *payload)
+    if key in checked:
+        return
+    unknown = set(payload) - set(tables.columns(db, tbl)) - {"id"}
+    if not unknown:
+        checked.add(key)
+        return
+    if unknown:
+        raise BioError(
+            tr(
+                "Table {table} has no field(s) {fields}; the change comes from a newer "
+                "BioReserve. Update this station first.",
+                table=tbl,
+                fields=", ".join(sorted(unknown)),
+            )
+        )
+
+
+def apply_op(db, op: Op, state: RowState | None = None) -> None:
+    """Apply an operation's fields by the merge rules (rowstate.RowState.merge).
+
+    state: the row's state if the caller has just read it."""
+    tbl, row_id, payload = op.tbl, op.row_id, op.payload
+    check_fields(db, tbl, payload)
+    if tbl in tables.LEDGER:
+        _insert_row(db, tbl, row_id, payload)
+        return
+    if state is None:
+        state = row_state(db, tbl, row_id)
+    if state is None:
+        _insert_row(db, tbl, row_id, payload)
+        db.execute(
+            "INSERT INTO row_clock (tbl, row_id, fields, seen, losers) VALUES (?, ?, ?, ?, ?)",
+            [tbl, row_id, *RowState.new(op).dumps()],
+        )
+        derived.changed(db, tbl, [row_id])
+        return
+
+    def value_of(name: str):
+        return db.execute(f"SELECT {name} FROM {tbl} WHERE id = ?", [row_id]).fetchone()[0]
+
+    winners = state.merge(op, value_of, lambda stamp: op_past(db, stamp))
+    if winners:
+        assignments = ", ".join(f"{name} = ?" for name in winners)
+        db.execute(f"UPDATE {tbl} SET {assignments} WHERE id = ?", [*winners.values(), row_id])
+        derived.changed(db, tbl, [row_id], winners)
+    db.execute(
+        "UPDATE row_clock SET fields = ?, seen = ?, losers = ? WHERE tbl = ? AND row_id = ?",
+        [*state.dumps(), tbl, row_id],
+    )
+
+
+def op_past(db, stamp: Stamp) -> dict[str, int]:
+    """What the op with this stamp had seen of its row (rowstate.past)."""
+    _, origin, seq = stamp
+    row = db.execute(
+        f"SELECT {oplog.COLUMNS} FROM oplog WHERE origin = ? AND seq = ?", [origin, seq]
+    ).fetchone()
+    return rowstate.past(Op.from_row(row))
+
+
+def _insert_row(db, tbl: str, row_id: str, payload: dict) -> None:
+    names = ["id", *payload]
+    db.execute(
+        f"INSERT INTO {tbl} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+        [row_id, *payload.values()],
+    )
+
+
+class Writer:
+    """Makes this station's operations inside one write-path transaction."""
+
+    def __init__(self, db, ctx: Ctx):
+        station = db.execute("SELECT origin FROM station WHERE id = 1").fetchone()
+        if station is None:
+            raise BioError(
+                tr(
+                    "This database has no station identity yet. Run `bioreserve init` "
+                    "to give it one."
+                )
+            )
+        self.db = db
+        self.ctx = ctx
+        self.origin = station[0]
+        self.clock = load_clock(db)
+        self.seq, self.hash = oplog.head(db, self.origin)
+
+    def insert(self, tbl: str, values: dict) -> str:
+        """Add a row; returns its id (a new UUIDv7 unless values carries one)."""
+        self._check_table(tbl)
+        values = dict(values)
+        row_id = values.pop("id", None) or uuid7()
+        if tbl in tables.SHARED and row_state(self.db, tbl, row_id) is not None:
+            raise BioError(tr("A {table} row with id {id} exists already.", table=tbl, id=row_id))
+        self._record("insert", tbl, row_id, values)
+        return row_id
+
+    def insert_many(self, tbl: str, rows: list[dict]) -> list[str]:
+        """Add many new rows with the same fields: the bulk path for imports and generators.
+
+        Same operations as insert() row by row, written with executemany.
+        """
+        self._check_table(tbl)
+        if not rows:
+            return []
+        names = [k for k in rows[0] if k != "id"]
+        ids, op_rows, table_rows, clock_rows = [], [], [], []
+        for values in rows:
+            row_id = values.get("id") or uuid7()
+            payload = {k: values[k] for k in names}
+            op = self._next_op("insert", tbl, row_id, payload, [])
+            ids.append(row_id)
+            op_rows.append(op.to_row())
+            table_rows.append([row_id, *payload.values()])
+            if tbl in tables.SHARED:
+                clock_rows.append((tbl, row_id, *RowState.new(op).dumps()))
+        conn = self.db.conn
+        conn.executemany(oplog.INSERT_SQL, op_rows)
+        marks = ", ".join("?" * (len(names) + 1))
+        conn.executemany(f"INSERT INTO {tbl} (id, {', '.join(names)}) VALUES ({marks})", table_rows)
+        conn.executemany(
+            "INSERT INTO row_clock (tbl, row_id, fields, seen, losers) VALUES (?, ?, ?, ?, ?)",
+            clock_rows,
+        )
+        derived.changed(self.db, tbl, ids)
+        return ids
+
+    def update(self, tbl: str, row_id: str, changes: dict) -> bool:
+        """Change fields of a row; fields that already hold the value are left out.
+
+        Returns False when nothing changed (and no operation was recorded).
+        """
+        self._check_table(tbl)
+        if tbl in tables.LEDGER:
+            raise BioError(
+                tr(
+                    "Records in {table} are never changed; record a correcting entry instead.",
+                    table=tbl,
+                )
+            )
+        current = self._current(tbl, row_id)
+        changed = {k: v for k, v in changes.items() if k == "id" or current.get(k) != v}
+        changed.pop("id", None)
+        if not changed:
+            return False
+        kind = "delete" if changed == {"deleted": 1} else "update"
+        self._record(kind, tbl, row_id, changed)
+        return True
+
+    def resolve(self, tbl: str, row_id: str, name: str, value) -> None:
+        """Settle a conflict on one field: record `value` even if the row holds it already.
+        Like every edit, the operation has seen every version of the field known here, so
+        it supersedes them all, at this station and wherever it travels."""
+        self._check_table(tbl)
+        self._current(tbl, row_id)
+        self._record(
+            "delete" if (name, value) == ("deleted", 1) else "update", tbl, row_id, {name: value}
+        )
+
+    def delete(self, tbl: str, row_id: str) -> bool:
+        """Mark a row deleted (a tombstone other stations receive too)."""
+        self._check_table(tbl)
+        if tbl in tables.LEDGER:
+            raise BioError(
+                tr(
+                    "Records in {table} are never deleted; record a correcting entry instead.",
+                    table=tbl,
+                )
+            )
+        return self.update(tbl, row_id, {"deleted": 1})
+
+    def _current(self, tbl: str, row_id: str) -> dict:
+        row = self.db.execute(f"SELECT * FROM {tbl} WHERE id = ?", [row_id]).fetchone()
+        if row is None:
+            raise BioError(tr("No {table} row with id {id}.", table=tbl, id=row_id))
+        return dict(zip(tables.columns(self.db, tbl), row, strict=True))
+
+    def _check_table(self, tbl: str) -> None:
+        if tbl not in tables.SYNCED:
+            raise BioError(tr("{table} is not a synced table.", table=tbl))
+
+    def _next_op(
+        self, kind: str, tbl: str, row_id: str, payload: dict, bases: list, after: int = 0
+    ) -> Op:
+        """This station's next operation: numbered, stamped (after `after`) and chained."""
+        self.seq += 1
+        op = Op(
+            self.origin,
+            self.seq,
+            max(self.clock.now(), after + 1),
+            self.ctx.actor,
+            kind,
+            tbl,
+            row_id,
+            payload,
+            bases,
+        ).chained(self.hash)
+        self.hash = op.hash
+        return op
+
+    def _record(self, kind: str, tbl: str, row_id: str, payload: dict) -> None:
+        """An op that has seen everything known here of its row (its bases) and is stamped
+        after all of it, even when another station's clock ran ahead (rowstate)."""
+        known = tbl in tables.SHARED and kind != "insert"  # insert() checked it is new
+        state = row_state(self.db, tbl, row_id) if known else None
+        bases = rowstate.refs(state.seen) if state else []
+        after = state.newest_hlc() if state else 0
+        op = self._next_op(kind, tbl, row_id, payload, bases, after)
+        self.db.execute(oplog.INSERT_SQL, op.to_row())
+        apply_op(self.db, op, state)
+
+
+@contextmanager
+def write(db, ctx: Ctx) -> Iterator[Writer]:
+    """One transaction of local changes, each recorded as an operation."""
+    with transaction(db):
+        writer = Writer(db, ctx)
+        first_seq = writer.seq
+        yield writer
+        save_clock(db, writer.clock)
+        if writer.seq > first_seq:
+            oplog.advance(db, writer.origin, writer.seq, writer.hash)

@@ -1,0 +1,208 @@
+"""A station's side of the LAN hub (desktop/core/hub.py): push and pull bundles over HTTP.
+
+push = the bundle `sync export` would write for any station, uploaded. pull = every
+bundle the hub holds for this station since the last pull, each verified and imported
+exactly as a bundle from a USB stick (desktop.sync.bundles.import_): the hub is not
+trusted. The last hub id pulled is kept per hub address in the local `meta` table
+(`hub.last_id.<url>`); a refused bundle is reported and passed over, so after enrolling
+its sender, pull again with from_start=True (bundles already imported change nothing).
+"""
+
+import hashlib
+import json
+import tempfile
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+from desktop.core.errors import BioError
+from desktop.core.i18n import tr
+from desktop.core.store.writepath import transaction
+from desktop.sync import bundles
+from desktop.sync import keys as sync_keys
+
+TIMEOUT = 30  # seconds per request (connect, and each read)
+MAX_PAGES = 10_000  # bounds one pull: 10 000 pages of hub.PAGE bundles
+META_PREFIX = "hub.last_id."
+
+
+def normalize_url(url: str) -> str:
+    """http(s)://host:port without a trailing slash; anything else is refused."""
+    text = url.strip().rstrip("/")
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise BioError(
+            tr(
+                "{url} is not a hub address; give one like http://192.168.1.10:8765.",
+                url=url,
+            )
+        )
+    return text
+
+
+def _request(url: str, data: bytes | None = None, content_type: str | None = None) -> bytes:
+    request = urllib.request.Request(url, data=data, method="POST" if data is not None else "GET")
+    if content_type:
+        request.add_header("Content-Type", content_type)
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+            return response.read()
+    except urllib.error.HTTPError as exc:
+        try:
+            reason = json.loads(exc.read().decode("utf-8"))["error"]
+        except (ValueError, KeyError, TypeError, OSError):
+            reason = exc.reason
+        raise BioError(
+            tr(
+                "The hub at {url} answered {status}: {reason}",
+                url=url,
+                status=exc.code,
+                reason=reason,
+            )
+        ) from exc
+    except (urllib.error.URLError, OSError) as exc:
+        reason = getattr(exc, "reason", None) or exc
+        raise BioError(
+            tr(
+                "Cannot reach the hub at {url}: {reason}. Check that `bioreserve sync serve` "
+                "runs there, that the address and port are right and that the network is up.",
+                url=url,
+                reason=reason,
+            )
+        ) from exc
+
+
+def _json(url: str, data: bytes | None = None, content_type: str | None = None):
+    body = _request(url, data, content_type)
+    try:
+        return json.loads(body.decode("utf-8"))
+    except ValueError as exc:
+        raise BioError(
+            tr("The answer of {url} is not a BioReserve hub's; check the address.", url=url)
+        ) from exc
+
+
+def push(db, url: str) -> dict:
+    """Export a bundle for any station and upload it; returns what the hub answered."""
+    base = normalize_url(url)
+    with tempfile.TemporaryDirectory(prefix="bioreserve-push-") as folder:
+        result = bundles.export(db, Path(folder) / "bundle.zip")
+        data = Path(result.path).read_bytes()
+    answer = _json(base + "/bundles", data, "application/zip")
+    try:
+        hub_id, stored = int(answer["id"]), bool(answer["stored"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BioError(
+            tr("The answer of {url} is not a BioReserve hub's; check the address.", url=base)
+        ) from exc
+    return {
+        "url": base,
+        "id": hub_id,
+        "stored": stored,
+        "sequence": result.sequence,
+        "ops": result.ops,
+        "bytes": result.bytes,
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
+
+
+def last_id(db, url: str) -> int:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", [META_PREFIX + url]).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _set_last_id(db, url: str, value: int) -> None:
+    with transaction(db):
+        db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [META_PREFIX + url, str(value)],
+        )
+
+
+def _listing(base: str, after: int, origin: str) -> list[dict]:
+    url = base + "/bundles?" + urlencode({"after": after, "for": origin})
+    rows = _json(url)
+    try:
+        return [
+            {
+                "id": int(r["id"]),
+                "sender": str(r["sender"]),
+                "sequence": int(r["sequence"]),
+                "sha256": str(r["sha256"]),
+                "size": int(r["size"]),
+            }
+            for r in rows
+        ]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BioError(
+            tr("The answer of {url} is not a BioReserve hub's; check the address.", url=base)
+        ) from exc
+
+
+def pull(db, url: str, from_start: bool = False) -> dict:
+    """Download and import every bundle for this station the hub received since the last
+    pull. Refusals are reported per bundle; an unreachable hub stops the pull (what was
+    imported stays, the next pull continues from there)."""
+    base = normalize_url(url)
+    origin = sync_keys.own(db).origin
+    after = 0 if from_start else last_id(db, base)
+    imported: list[dict] = []
+    refused: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="bioreserve-pull-") as folder:
+        for _ in range(MAX_PAGES):
+            page = [r for r in _listing(base, after, origin) if r["id"] > after]
+            if not page:
+                break
+            for entry in page:
+                data = _request(f"{base}/bundles/{entry['id']}")
+                path = Path(folder) / f"hub-{entry['id']}.zip"
+                path.write_bytes(data)
+                try:
+                    if hashlib.sha256(data).hexdigest() != entry["sha256"]:
+                        raise bundles.BundleRefused(
+                            "damaged",
+                            tr(
+                                "Bundle {id} of the hub arrived damaged (its SHA-256 differs "
+                                "from the hub's list); pull again.",
+                                id=entry["id"],
+                            ),
+                        )
+                    result = bundles.import_(db, path)
+                    imported.append(
+                        {
+                            "id": entry["id"],
+                            "sender": result.sender,
+                            "sequence": result.sequence,
+                            "ops": result.ops,
+                            "applied": result.applied,
+                            "known": result.known,
+                            "deferred": result.deferred,
+                            "already_imported": result.already_imported,
+                            "clock_ahead": result.clock_ahead,
+                        }
+                    )
+                except bundles.BundleRefused as exc:
+                    refused.append(
+                        {
+                            "id": entry["id"],
+                            "sender": entry["sender"],
+                            "sequence": entry["sequence"],
+                            "cause": exc.cause,
+                            "message": str(exc),
+                        }
+                    )
+                finally:
+                    path.unlink(missing_ok=True)
+                after = entry["id"]
+                _set_last_id(db, base, after)
+    return {
+        "url": base,
+        "last_id": after,
+        "received": len(imported) + len(refused),
+        "applied": sum(r["applied"] for r in imported),
+        "deferred": sum(r["deferred"] for r in imported),
+        "imported": imported,
+        "refused": refused,
+    }

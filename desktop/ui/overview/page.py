@@ -1,0 +1,288 @@
+"""总览: the figures that tell a duty officer where the reserves stand — counts,
+alerts, compliance with the reserve norms by category, and what expires when."""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import i18n, overview
+from desktop.ui.widgets import style
+
+# Start-up: the charts and the depot table are made just after the first paint
+# (complete()). Their modules import PySide6's `Qt` namespace, whose enums take ~15 ms
+# to create, and the first QTableView ~6 ms; placeholders of the same size keep the
+# layout meanwhile.
+CHART_MIN_HEIGHT = 170  # charts._Chart's minimum height
+TABLE_MIN_HEIGHT = 220
+
+ALERT_KINDS = ("below_norm", "out_of_stock", "near_expiry", "expired", "negative")
+SOON_MONTHS = 3  # the timeline's first months, in amber
+
+
+class FigureCard(QFrame):
+    """A large number with its caption."""
+
+    def __init__(self, caption: str, parent=None, warn: bool = False, role: str | None = None):
+        super().__init__(parent)
+        self.setObjectName("figureCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.value = QLabel("—")
+        self.value.setObjectName("figureValue")
+        style.apply(self.value, role or ("figureWarn" if warn else "figure"))
+        self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
+        style.apply(self.caption, "caption")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+    def set_value(self, value: int) -> None:
+        self.value.setText(f"{value:,}")
+
+
+def _month_label(month: str, locale) -> str:
+    from PySide6.QtCore import QLocale
+
+    return locale.monthName(int(month[5:7]), QLocale.FormatType.ShortFormat)
+
+
+class OverviewPage(QWidget):
+    """Cards with counts and alerts, two charts and a stock summary per depot, loaded on
+    the worker in one job (overview.dashboard).
+
+    Signals:
+        loaded(dict): new figures are on screen.
+    """
+
+    loaded = Signal(dict)
+
+    def __init__(self, worker, demo: bool, parent=None):
+        super().__init__(parent)
+        self.worker = worker
+        self.figures: dict = {}
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        title = QLabel(self.tr("Overview"))
+        style.apply(title, "pageTitle")
+        layout.addWidget(title)
+        self.banner = QLabel(
+            self.tr(
+                "DEMONSTRATION DATA: this database holds a demonstration data set and "
+                "must not be used for real operations."
+            )
+        )
+        self.banner.setObjectName("demoBanner")
+        style.apply(self.banner, "banner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(demo)
+        layout.addWidget(self.banner)
+        self.cards = {
+            "depots": FigureCard(self.tr("Depots")),
+            "items": FigureCard(self.tr("Catalogue items")),
+            "lots_in_stock": FigureCard(self.tr("Lots in stock")),
+            "near_expiry_lots": FigureCard(
+                self.tr("Lots expiring within {days} days").format(days=overview.NEAR_EXPIRY_DAYS),
+                warn=True,
+            ),
+            "expired_lots": FigureCard(self.tr("Expired lots in stock"), warn=True),
+            "experts": FigureCard(self.tr("Experts")),
+            "agencies": FigureCard(self.tr("Member agencies")),
+            "divisions": FigureCard(self.tr("Administrative divisions")),
+        }
+        grid = QGridLayout()
+        for n, card in enumerate(self.cards.values()):
+            grid.addWidget(card, n // 4, n % 4)
+        layout.addLayout(grid)
+
+        layout.addWidget(style.apply(QLabel(self.tr("Alerts")), "heading"))
+        self.alert_cards = {
+            "below_norm": FigureCard(self.tr("Below norm"), role="figureAmber"),
+            "out_of_stock": FigureCard(self.tr("Out of stock"), warn=True),
+            "near_expiry": FigureCard(self.tr("Near expiry"), role="figureAmber"),
+            "expired": FigureCard(self.tr("Expired"), warn=True),
+            "negative": FigureCard(self.tr("Negative balances (to count)"), warn=True),
+            "conflicts": FigureCard(self.tr("Sync conflicts (to choose, on 同步)"), warn=True),
+        }
+        alerts_row = QHBoxLayout()
+        for card in self.alert_cards.values():
+            alerts_row.addWidget(card)
+        self.alert_cards["negative"].hide()
+        self.alert_cards["conflicts"].hide()
+        layout.addLayout(alerts_row)
+
+        self.compliance_chart = self.timeline_chart = None  # made by complete()
+        self.model = None
+        self._chart_slots: list[tuple[QVBoxLayout, QWidget]] = []
+        charts = QHBoxLayout()
+        for heading, note in (
+            (
+                self.tr("Reserve level against norm by category"),
+                self.tr("Norm lines met on average (usable stock, each line capped at 100 %)"),
+            ),
+            (
+                self.tr("Expiry timeline"),
+                self.tr("Stock lots expiring per month, next 12 months; the first bar: expired"),
+            ),
+        ):
+            column = QVBoxLayout()
+            column.addWidget(style.apply(QLabel(heading), "heading"))
+            caption = style.apply(QLabel(note), "muted")
+            caption.setWordWrap(True)
+            column.addWidget(caption)
+            placeholder = QWidget()
+            placeholder.setMinimumHeight(CHART_MIN_HEIGHT)
+            placeholder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            column.addWidget(placeholder, 1)
+            self._chart_slots.append((column, placeholder))
+            charts.addLayout(column, 1)
+        layout.addLayout(charts)
+
+        heading = QLabel(self.tr("Stock by depot"))
+        style.apply(heading, "heading")
+        layout.addWidget(heading)
+        self.table = None  # made by complete(): the first QTableView costs ~6 ms
+        self._table_slot = QWidget()
+        self._table_slot.setMinimumHeight(TABLE_MIN_HEIGHT)
+        layout.addWidget(self._table_slot, 1)
+        self._layout = layout
+        self.status = QLabel(self.tr("Loading…"))
+        style.apply(self.status, "muted")
+        status_row = QHBoxLayout()  # right-aligned by a stretch (no `Qt` enum before the paint)
+        status_row.addStretch(1)
+        status_row.addWidget(self.status)
+        layout.addLayout(status_row)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def set_demo(self, demo: bool) -> None:
+        """Show or hide the demonstration-data banner (known once the database is open)."""
+        self.banner.setVisible(demo)
+
+    def complete(self) -> None:
+        """Make the charts and the depot table (once): the main window calls this after
+        its first paint; figures arriving call it too."""
+        if self.model is not None:
+            return
+        from desktop.ui.overview.depot_summary import DepotSummaryModel
+        from desktop.ui.widgets.charts import ColumnChart, HBarChart
+
+        self.compliance_chart = HBarChart(unit=" %", reference=100)
+        self.timeline_chart = ColumnChart()
+        for (column, placeholder), chart in zip(
+            self._chart_slots, (self.compliance_chart, self.timeline_chart), strict=True
+        ):
+            column.replaceWidget(placeholder, chart)
+            placeholder.hide()
+            placeholder.deleteLater()
+        self._chart_slots = []
+        self.model = DepotSummaryModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(False)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setAlternatingRowColors(True)
+        self.table.setMinimumHeight(TABLE_MIN_HEIGHT)
+        self._layout.replaceWidget(self._table_slot, self.table)
+        self._table_slot.hide()
+        self._table_slot.deleteLater()
+
+    def refresh(self) -> None:
+        """Figures first (quick), then alerts and charts in a second job: the window
+        is on screen before the heavier queries start."""
+        self.status.setText(self.tr("Loading…"))
+        self.worker.run(overview.figures, self._show_figures)
+
+    def _show_figures(self, figures: dict) -> None:
+        self.complete()
+        self.figures = figures
+        for key, card in self.cards.items():
+            card.set_value(figures[key])
+        self.model.set_rows(figures["depot_rows"])
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.worker.run(overview.attention, self._show)
+
+    def _show(self, attention: dict) -> None:
+        self.complete()
+        figures = self.figures = {**self.figures, **attention}
+        counts = figures["alert_counts"]
+        for key, card in self.alert_cards.items():
+            card.set_value(counts.get(key, 0))
+        self.alert_cards["near_expiry"].caption.setText(
+            self.tr("Near expiry (within {days} days)").format(days=figures["thresholds"][-1])
+        )
+        self.alert_cards["negative"].setVisible(bool(counts.get("negative")))
+        self.alert_cards["conflicts"].setVisible(bool(counts.get("conflicts")))
+        self._show_compliance(figures["compliance"]["categories"])
+        self._show_timeline(figures["timeline"])
+        self.status.setText(self.tr("Updated"))
+        self.loaded.emit(figures)
+
+    def _show_compliance(self, categories: list[dict]) -> None:
+        from desktop.ui.widgets.charts import Bar
+
+        english = i18n.current_language() == "en"
+        bars = []
+        for row in categories:
+            if row["percent"] is None:
+                continue
+            name = row.get("name_en") if english else row["name"]
+            tip = self.tr("{category}: {percent} % — {met} of {lines} norm lines met").format(
+                category=name, percent=f"{row['percent']:.1f}", met=row["met"], lines=row["lines"]
+            )
+            bars.append(Bar(name, row["percent"], tip))
+        self.compliance_chart.set_bars(bars)
+
+    def _show_timeline(self, timeline: dict) -> None:
+        from PySide6.QtCore import QLocale  # here: its enums are many
+
+        from desktop.ui.widgets.charts import Bar
+
+        english = i18n.current_language() == "en"
+        locale = QLocale(QLocale.Language.English if english else QLocale.Language.Chinese)
+        expired = timeline["expired"]
+        bars = [
+            Bar(
+                self.tr("Expired", "short label under a chart column"),
+                expired["lots"],
+                self.tr("Expired and still in stock: {lots} lots, {qty} units").format(
+                    lots=f"{expired['lots']:,}", qty=f"{expired['qty']:,}"
+                ),
+                style.CHART_BAD,
+            )
+        ]
+        for n, month in enumerate(timeline["months"]):
+            when = locale.toString(
+                locale.toDate(month["month"] + "-01", "yyyy-MM-dd"),
+                "MMMM yyyy" if english else "yyyy年M月",
+            )
+            bars.append(
+                Bar(
+                    _month_label(month["month"], locale),
+                    month["lots"],
+                    self.tr("{month}: {lots} lots expiring, {qty} units").format(
+                        month=when, lots=f"{month['lots']:,}", qty=f"{month['qty']:,}"
+                    ),
+                    style.CHART_WARN if n < SOON_MONTHS else None,
+                )
+            )
+        self.timeline_chart.set_bars(bars)

@@ -1,0 +1,235 @@
+"""责任矩阵: member agencies × playbooks × phases (playbooks.matrix, the latest approved
+version of each playbook) as a table — the first row names each playbook across its
+phases, the header names the phases, cells say 牵头 (shaded) or 配合 — and 打印预览… /
+打印… / 导出 PDF… of desktop/documents/responsibility_matrix.py through the same QtPdf
+preview and printing code as the allocation orders (widgets/document_printer.py)."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.widgets import style
+from desktop.ui.widgets.document_printer import DocumentPrinter, pdf_job
+
+NO_PARENT = QModelIndex()
+CENTER = int(Qt.AlignmentFlag.AlignCenter)
+LEAD = QColor("#c9d7e8")
+TITLE_ROW = QColor("#eeeeee")
+
+
+class MatrixModel(QAbstractTableModel):
+    """Row 0: the playbooks (each spanning its phases, see spans()); then one row per
+    agency: its short name, then "lead", "support" or "" per (playbook, phase) column,
+    shown as 牵头 / 配合. UserRole gives the stored mark."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.columns: list[dict] = []
+        self.agencies: list[dict] = []
+
+    def set_matrix(self, matrix: dict) -> None:
+        self.beginResetModel()
+        self.columns = matrix["columns"]
+        self.agencies = matrix["rows"]
+        self.endResetModel()
+
+    def marks(self) -> dict[str, str]:
+        return {
+            "lead": QCoreApplication.translate("MatrixModel", "Lead"),
+            "support": QCoreApplication.translate("MatrixModel", "Support"),
+        }
+
+    def spans(self) -> list[tuple[int, int]]:
+        """(first model column, count) of each playbook in row 0."""
+        out = []
+        for n, column in enumerate(self.columns, 1):
+            if out and self.columns[out[-1][0] - 1]["playbook"] == column["playbook"]:
+                out[-1] = (out[-1][0], out[-1][1] + 1)
+            else:
+                out.append((n, 1))
+        return out
+
+    def rowCount(self, parent=NO_PARENT):
+        return 0 if parent.isValid() or not self.columns else len(self.agencies) + 1
+
+    def columnCount(self, parent=NO_PARENT):
+        return 0 if parent.isValid() or not self.columns else len(self.columns) + 1
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        row, column = index.row(), index.column()
+        if row == 0:
+            return self._title_cell(column, role)
+        agency = self.agencies[row - 1]
+        if column == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return agency["short_name"] or agency["name"]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return agency["name"]
+            if role == Qt.ItemDataRole.UserRole:
+                return agency["agency"]
+            return None
+        mark = agency["cells"][column - 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.marks().get(mark, "")
+        if role == Qt.ItemDataRole.UserRole:
+            return mark
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return CENTER
+        if role == Qt.ItemDataRole.BackgroundRole and mark == "lead":
+            return LEAD
+        if role == Qt.ItemDataRole.ForegroundRole and mark:
+            return QColor("#000000")
+        if role == Qt.ItemDataRole.FontRole and mark == "lead":
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and mark:
+            spec = self.columns[column - 1]
+            return f"{agency['name']} · {spec['playbook_title']} · {spec['phase_title']}"
+        return None
+
+    def _title_cell(self, column: int, role):
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return TITLE_ROW
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return CENTER
+        if column == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return QCoreApplication.translate("MatrixModel", "Playbook")
+            return None
+        spec = self.columns[column - 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("MatrixModel", "{title}\n{code} v{version}").format(
+                title=spec["playbook_title"], code=spec["playbook"], version=spec["version"]
+            )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return spec["playbook_title"]
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if section == 0:
+            return QCoreApplication.translate("MatrixModel", "Member agency")
+        if 0 < section <= len(self.columns):
+            return self.columns[section - 1]["phase_title"]
+        return None
+
+
+def render_job(title: str, copies: int, path: Path):
+    def render(db):
+        from desktop.documents import responsibility_matrix  # reportlab: only when printing
+
+        return responsibility_matrix.render(db, path)
+
+    return pdf_job(render, path)
+
+
+class MatrixView(QWidget):
+    """Signals:
+    loaded(int): the matrix is shown (its number of agency rows).
+    dialog_opened(object): the print preview opened.
+    """
+
+    loaded = Signal(int)
+    dialog_opened = Signal(object)
+
+    def __init__(self, worker, parent=None):
+        super().__init__(parent)
+        self.worker = worker
+        self._printing = None
+        self.dialog = None
+        self.model = MatrixModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.buttons = {}
+        bar = QHBoxLayout()
+        note = style.apply(
+            QLabel(self.tr("Latest approved version of each playbook. Shaded: lead agency.")),
+            "muted",
+        )
+        bar.addWidget(note, 1)
+        for key, caption in (
+            ("preview", self.tr("Print preview…")),
+            ("print_matrix", self.tr("Print…")),
+            ("export", self.tr("Export PDF…")),
+            ("refresh", self.tr("Refresh")),
+        ):
+            button = QPushButton(caption)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _=False, k=key: getattr(self, k)())
+            self.buttons[key] = button
+            bar.addWidget(button)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+
+    def title(self) -> str:
+        return self.tr("Responsibility matrix")
+
+    def refresh(self) -> None:
+        from desktop.core import playbooks
+
+        self.worker.run(playbooks.matrix, self._arrived)
+
+    def _arrived(self, matrix: dict) -> None:
+        self.table.clearSpans()
+        self.model.set_matrix(matrix)
+        for first, count in self.model.spans():
+            if count > 1:
+                self.table.setSpan(0, first, 1, count)
+        header = self.table.horizontalHeader()
+        width = max(84, self.table.fontMetrics().horizontalAdvance("社会秩序恢复") + 16)
+        for column in range(1, header.count()):
+            header.resizeSection(column, width)
+        self.table.resizeColumnToContents(0)
+        self.table.resizeRowsToContents()
+        self.table.setRowHeight(0, self.table.fontMetrics().height() * 2 + 12)
+        if not matrix["rows"]:
+            self.say(self.tr("No approved playbook: the matrix is empty."), "error")
+        self.loaded.emit(len(matrix["rows"]))
+
+    def say(self, text: str, role: str = "ok") -> None:
+        style.apply(self.message, role)
+        self.message.setText(text)
+
+    # printing ------------------------------------------------------------------------------
+    @property
+    def printing(self) -> DocumentPrinter:
+        if self._printing is None:
+            self._printing = DocumentPrinter(self.worker, self, render_job, copies_choice=False)
+            self._printing.message.connect(self.say)
+        return self._printing
+
+    def preview(self):
+        self.dialog = self.printing.preview(self.title())
+        self.dialog_opened.emit(self.dialog)
+        return self.dialog
+
+    def print_matrix(self) -> None:
+        self.printing.print_document(self.title())
+
+    def export(self, path: Path | None = None) -> None:
+        self.printing.export(self.title(), 1, path)

@@ -1,0 +1,141 @@
+"""轮换: near-expiry reserve lots proposed for transfer to the hospital that uses the
+item fastest (rotation.proposals); a button turns the chosen proposal into a transfer."""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.reserves import rotation, stock
+from desktop.ui.shell.jobs import Refused, actor, refusable
+from desktop.ui.widgets import style
+from desktop.ui.widgets.rows_model import Column, RowsModel
+
+
+class RotationView(QWidget):
+    """The rotation tab.
+
+    Signals:
+        transferred(list): a proposal became a transfer (the core's result).
+        loaded(int): proposals are on screen (how many).
+    """
+
+    transferred = Signal(list)
+    loaded = Signal(int)
+
+    def __init__(self, worker, lists: dict | None = None, parent=None):
+        super().__init__(parent)
+        self.worker = worker
+        self.model = RowsModel(
+            [
+                Column("depot_name", self.tr("Depot")),
+                Column("item_name", self.tr("Item")),
+                Column("lot", self.tr("Batch number")),
+                Column("expiry", self.tr("Expiry date")),
+                Column("days_left", self.tr("Days left"), "number"),
+                Column("qty", self.tr("Held"), "number"),
+                Column("unit", self.tr("Unit")),
+                Column("target_name", self.tr("Proposed recipient")),
+                Column("move", self.tr("Quantity to transfer"), "number"),
+                Column("replacement", self.tr("Replacement to buy"), "number"),
+                Column("use_per_day", self.tr("Recipient's use per day")),
+            ],
+            parent=self,
+        )
+        self.table = style.table(QTableView())
+        self.table.setModel(self.model)
+        self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
+        self.create = QPushButton(self.tr("Create transfer…"))
+        self.create.setEnabled(False)
+        self.create.clicked.connect(self.create_transfer)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        explain = style.apply(
+            QLabel(
+                self.tr(
+                    "Reserve lots expiring within 180 days, with the hospital depot that used "
+                    "the item most over the past year and what it can use before the expiry date."
+                )
+            ),
+            "muted",
+        )
+        explain.setWordWrap(True)
+        bar = QHBoxLayout()
+        bar.addWidget(self.create)
+        bar.addWidget(self.message, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(explain)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bar)
+
+    def set_lists(self, lists: dict) -> None:
+        pass
+
+    def refresh(self) -> None:
+        self.worker.run(rotation.proposals, self._show)
+
+    def _show(self, proposals: list[dict]) -> None:
+        self.model.set_rows(proposals)
+        style.fit_columns(self.table)
+        self._selection_changed()
+        self.loaded.emit(len(proposals))
+
+    def selected(self) -> dict | None:
+        index = self.table.currentIndex()
+        return self.model.row(index.row()) if index.isValid() else None
+
+    def _selection_changed(self, *_args) -> None:
+        row = self.selected()
+        self.create.setEnabled(bool(row and row["target"] and row["move"] > 0))
+
+    def confirm(self, text: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Create transfer"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def create_transfer(self) -> None:
+        row = self.selected()
+        if not row or not row["target"] or row["move"] <= 0:
+            return
+        text = self.tr(
+            "Transfer {qty} {unit} of {item} (lot {lot}, expires {expiry}) from {source} "
+            "to {target}?"
+        ).format(
+            qty=f"{row['move']:,}",
+            unit=row["unit"],
+            item=row["item_name"],
+            lot=row["lot"],
+            expiry=row["expiry"],
+            source=row["depot_name"],
+            target=row["target_name"],
+        )
+        if not self.confirm(text):
+            return
+        ctx = actor()
+        args = (row["depot"], row["target"], row["item"], row["move"])
+        self.create.setEnabled(False)
+        self.worker.run(
+            refusable(lambda db: stock.transfer(db, ctx, *args, batch=row["lot"], ref="轮换")),
+            self._done,
+        )
+
+    def _done(self, result) -> None:
+        if isinstance(result, Refused):
+            style.apply(self.message, "error")
+            self.message.setText(result.message)
+            self._selection_changed()
+            return
+        style.apply(self.message, "ok")
+        self.message.setText(
+            self.tr(
+                "Transfer created: {qty} in transit; confirm its arrival under In transit."
+            ).format(qty=f"{sum(r['qty'] for r in result):,}")
+        )
+        self.transferred.emit(result)
+        self.refresh()

@@ -1,0 +1,237 @@
+"""Starting the desktop app: settings, language, database, main window.
+
+The controller owns the one worker and the window; opening another database
+or switching language rebuilds the window over the new state.
+"""
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication  # dialogs: imported where used (their enums)
+
+from desktop import APP_NAME
+from desktop.core import i18n, paths
+from desktop.core.errors import BioError
+from desktop.ui.shell import settings as opts
+from desktop.ui.shell import translations
+from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.shell.worker import DbWorker
+
+
+def __getattr__(name: str):
+    """desktop.ui.shell.app.QMessageBox / QFileDialog for callers and tests (imported late)."""
+    if name in ("QMessageBox", "QFileDialog"):
+        from PySide6 import QtWidgets
+
+        return getattr(QtWidgets, name)
+    raise AttributeError(name)
+
+
+def _identity(db) -> dict:
+    """A worker job: what the window shows of the database (core imported off start-up)."""
+    from desktop.core.store import info
+
+    return info.identity(db)
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="bioreserve-gui")
+    parser.add_argument("--db", type=Path, help="database file")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language")
+    parser.add_argument(
+        "--screenshot", type=Path, help="save the window as PNG once loaded, then quit"
+    )
+    parser.add_argument(
+        "--exit-when-shown", action="store_true", help="print 'shown' and quit once shown (bench)"
+    )
+    return parser.parse_args(argv)
+
+
+class Controller:
+    def __init__(self, app: QApplication, settings: opts.Settings):
+        self.app = app
+        self.settings = settings
+        self.window: MainWindow | None = None
+        self.worker: DbWorker | None = None
+        self.language = settings.get(opts.LANGUAGE)
+
+    def start(self, path: Path) -> None:
+        """Start-up: show the window at once and let the worker open the database (and
+        upgrade its schema if need be); its identity (demo marker, station) fills in
+        when known. If it cannot be opened: the message, then a file dialog (quit if
+        none is chosen)."""
+        worker = DbWorker(path, start=False)  # started once the window is painted
+        worker.run(_identity, self._started, self._start_failed)  # first in the queue
+        provisional = {"path": str(path), "schema_version": None, "demo": False, "station": None}
+        self._show(path, provisional, worker, report_failures=False)
+        self.window.first_painted.connect(worker.start)
+        QTimer.singleShot(500, worker.start)  # in case no frame is ever painted
+
+    def _started(self, details: dict) -> None:
+        self.worker.failed.connect(self._job_failed)
+        self.settings.set(opts.LAST_DATABASE, details["path"])
+        self.window.set_db_info(details)
+
+    def _start_failed(self, error: Exception) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        if isinstance(error, BioError):
+            QMessageBox.warning(self.window, APP_NAME, str(error))
+        else:
+            report_unexpected(error, self.window)
+        self.worker.close()  # drops the results of the jobs queued behind it
+        path = Path(self.window.db_info["path"])
+        while True:
+            chosen, _ = QFileDialog.getOpenFileName(
+                None, QApplication.translate("App", "Open database"), str(path.parent)
+            )
+            if not chosen:
+                self.app.exit(1)
+                return
+            path = Path(chosen)
+            if self.open(path):
+                return
+
+    def open(self, path: Path, create_demo: bool = False) -> bool:
+        """Open (or on first run create) a database and show it; False if it failed."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop.core.setup.opening import open_station
+        from desktop.core.store import info
+
+        try:
+            if create_demo and not path.exists():
+                from desktop.core.setup import initdb  # first run only: keep start-up light
+
+                initdb.init_database(path, with_demo=True).conn.close()
+            db = open_station(path)
+            details = info.identity(db)
+            db.conn.close()
+        except BioError as exc:
+            QMessageBox.warning(self.window, APP_NAME, str(exc))
+            return False
+        self.settings.set(opts.LAST_DATABASE, str(path))
+        self._show(path, details)
+        return True
+
+    def _show(
+        self, path: Path, details: dict, worker: DbWorker | None = None, report_failures=True
+    ) -> None:
+        old_window, old_worker = self.window, self.worker
+        self.worker = worker or DbWorker(path)
+        if report_failures:
+            self.worker.failed.connect(self._job_failed)
+        self.window = MainWindow(self.worker, details, self.language)
+        self.window.open_requested.connect(lambda p: self.open(Path(p)))
+        self.window.new_requested.connect(self.create)
+        self.window.language_requested.connect(self.set_language)
+        if old_window is not None:
+            self.window.setGeometry(old_window.geometry())
+            old_window.close()
+            old_window.deleteLater()
+        if old_worker is not None:
+            old_worker.close()
+        self.window.show()
+
+    def reopen(self) -> None:
+        self.open(Path(self.window.db_info["path"]))
+
+    def create(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        folder = str(paths.user_data_dir() / "station.db")
+        from desktop.ui.shell.new_database_dialog import NewDatabaseDialog
+
+        dialog = NewDatabaseDialog(folder, self.window)
+        if not dialog.exec():
+            return
+        path, code, name, demo = dialog.values()
+        from desktop.core.setup import initdb
+
+        try:
+            initdb.init_database(Path(path), code, name, with_demo=demo).conn.close()
+        except BioError as exc:
+            QMessageBox.warning(self.window, APP_NAME, str(exc))
+            return
+        self.open(Path(path))
+
+    def set_language(self, language: str) -> None:
+        if language == self.language:
+            return
+        self.language = language
+        self.settings.set(opts.LANGUAGE, language)
+        translations.install(self.app, language)
+        self.reopen()
+
+    def _job_failed(self, error: Exception) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        if isinstance(error, BioError):
+            QMessageBox.warning(self.window, APP_NAME, str(error))
+        else:
+            report_unexpected(error, self.window)
+
+    def close(self) -> None:
+        if self.worker is not None:
+            self.worker.close()
+
+
+def report_unexpected(exc: BaseException, parent=None) -> None:
+    """A plain message naming the log file instead of a traceback dialog."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.core.crashlog import report_unexpected as describe
+
+    QMessageBox.critical(parent, APP_NAME, describe(exc))
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setOrganizationName(opts.ORGANIZATION)
+    app.setApplicationName(opts.APPLICATION)
+    settings = opts.Settings()
+    chosen = args.lang or os.environ.get("BIORESERVE_LANG") or settings.get(opts.LANGUAGE)
+    language = i18n.normalize(chosen)
+    translations.install(app, language)
+    controller = Controller(app, settings)
+    controller.language = language
+
+    sys.excepthook = lambda kind, exc, tb: report_unexpected(exc, controller.window)
+
+    last = settings.get(opts.LAST_DATABASE)
+    path = args.db or (Path(last) if last and Path(last).exists() else paths.default_db_path())
+    first_run = args.db is None and not path.exists()
+    if first_run:  # creates the database with demo data, before the window
+        from PySide6.QtWidgets import QFileDialog
+
+        while not controller.open(path, create_demo=first_run):
+            chosen, _ = QFileDialog.getOpenFileName(
+                None, QApplication.translate("App", "Open database"), str(path.parent)
+            )
+            if not chosen:
+                return 1
+            path, first_run = Path(chosen), False
+    else:
+        controller.start(path)
+
+    if args.exit_when_shown:
+        QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+    elif args.screenshot:
+
+        def grab(_figures):
+            controller.window.grab().save(str(args.screenshot))
+            app.quit()
+
+        controller.window.overview.loaded.connect(grab)
+    code = app.exec()
+    controller.close()
+    return code
+
+
+def run() -> None:
+    """Entry point of the `bioreserve-gui` script."""
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,355 @@
+"""The main window: navigation on the left, one page per area, menus, status bar.
+
+Only areas that work are listed; each later area adds its page here.
+Modules needed only after start-up (check, dialogs) are imported where used:
+start-up time is measured against a bare window (make bench).
+
+Start-up: the window opens with 总览's layout, the navigation, the menus and the status
+bar. The other pages (and their modules, which import PySide6's `Qt` namespace and the
+core) are made just after the first paint, or at once when one of them is asked for
+(window.orders …) or chosen in the navigation.
+"""
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QStatusBar,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.ui.overview.page import OverviewPage
+from desktop.ui.widgets import style
+
+# The pages after 总览, in navigation order: attribute, made by _build_pages().
+LATER_PAGES = ("reserves", "orders", "experts", "playbooks", "sync")
+
+
+class _StatusBar(QStatusBar):
+    """The status bar, which also says when the window's first frame is painted (it is
+    painted with it). This rather than an event() override on the window: that would
+    route every event through Python and create PySide6's QEvent enums before the show."""
+
+    first_paint = Signal()
+    _painted = False
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_paint.emit()
+
+
+class MainWindow(QMainWindow):
+    """BioReserve's main window over one database.
+
+    Signals:
+        open_requested(str): the user chose another database file.
+        new_requested(): the user asked to create a new database.
+        language_requested(str): the user chose a language (zh_CN or en).
+        first_painted(): the window's first frame is on screen.
+    """
+
+    open_requested = Signal(str)
+    new_requested = Signal()
+    language_requested = Signal(str)
+    first_painted = Signal()
+
+    def __init__(self, worker, db_info: dict, language: str, parent=None):
+        super().__init__(parent)
+        self.worker = worker
+        self._pages: dict[str, QWidget] = {}
+        self.db_info = db_info
+        self.demo = db_info["demo"]
+        self._set_title()
+        self.resize(1200, 760)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(160)
+        self.nav.setSpacing(4)
+        font = self.nav.font()
+        font.setPointSizeF(font.pointSizeF() + 2)
+        self.nav.setFont(font)
+        self.pages = QStackedWidget()
+        self.overview = OverviewPage(worker, self.demo)
+        self._add_page(self.tr("Overview"), self.overview)
+        for caption in (
+            self.tr("Reserves"),
+            self.tr("Orders"),
+            self.tr("Expert roster"),
+            self.tr("Playbooks"),
+            self.tr("Synchronization"),
+        ):
+            self._add_page(caption, QWidget())  # a placeholder until _build_pages()
+        self.nav.currentRowChanged.connect(self._show_page)
+        self.nav.setCurrentRow(0)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus(language)
+        self._build_status_bar(db_info["path"])
+        self._show_station()
+        self.overview.refresh()
+
+    # The pages after 总览 are made on first use (see the module's docstring).
+    reserves = property(lambda self: self._page("reserves"))
+    orders = property(lambda self: self._page("orders"))
+    experts = property(lambda self: self._page("experts"))
+    playbooks = property(lambda self: self._page("playbooks"))
+    sync = property(lambda self: self._page("sync"))
+
+    def _page(self, name: str) -> QWidget:
+        if not self._pages:
+            self._build_pages()
+        return self._pages[name]
+
+    def _build_pages(self) -> None:
+        """Make the pages after 总览 in place of their placeholders (once)."""
+        if self._pages:
+            return
+        from desktop.ui.orders.page import OrdersPage
+        from desktop.ui.playbooks.page import PlaybooksPage
+        from desktop.ui.reserves.page import ReservesPage
+        from desktop.ui.roster.page import ExpertsPage
+        from desktop.ui.sync.page import SyncPage
+
+        worker = self.worker
+        reserves = ReservesPage(worker)
+        reserves.changed.connect(self.overview.refresh)
+        orders = OrdersPage(worker)
+        orders.changed.connect(reserves.refresh)
+        orders.changed.connect(self.overview.refresh)
+        experts = ExpertsPage(worker)  # built on first show
+        experts.changed.connect(self.overview.refresh)
+        playbooks = PlaybooksPage(worker)
+        sync = SyncPage(worker)  # built on first show
+        for page in (self.overview, reserves, orders, experts, playbooks):
+            sync.changed.connect(page.refresh)
+        reserves.order_requested.connect(self.order_from_alert)
+        reserves.add_tool_action(self.action_import)
+        pages = (reserves, orders, experts, playbooks, sync)
+        self._pages = dict(zip(LATER_PAGES, pages, strict=True))
+        current = self.pages.currentIndex()
+        for index, page in enumerate(pages, start=1):
+            placeholder = self.pages.widget(index)
+            self.pages.insertWidget(index, page)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.pages.setCurrentIndex(current)
+        for page in pages:
+            self.action_refresh.triggered.connect(page.refresh)
+
+    def _show_page(self, index: int) -> None:
+        if index > 0:
+            self._build_pages()
+        self.pages.setCurrentIndex(index)
+
+    def _first_paint(self) -> None:
+        QTimer.singleShot(0, self._after_first_paint)  # the first frame is on screen
+
+    def _after_first_paint(self) -> None:
+        self.first_painted.emit()
+        # Shortcuts and the `Qt` flags: their first use creates PySide6's `Qt` enums (~15 ms).
+        from PySide6.QtCore import Qt
+
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for action, key in (
+            (self.action_new, QKeySequence.StandardKey.New),
+            (self.action_open, QKeySequence.StandardKey.Open),
+            (self.action_import, "Ctrl+I"),
+            (self.action_quit, QKeySequence.StandardKey.Quit),
+            (self.action_refresh, QKeySequence.StandardKey.Refresh),
+        ):
+            action.setShortcut(key)
+        self.overview.complete()
+        self._build_pages()
+
+    def _set_title(self) -> None:
+        title = self.tr("BioReserve — Biosafety Emergency Reserves and Response")
+        if self.demo:
+            title += " " + self.tr("[DEMONSTRATION DATA]")
+        self.setWindowTitle(title)
+
+    def set_db_info(self, db_info: dict) -> None:
+        """The database's identity, known once the worker has opened it (start-up)."""
+        self.db_info = db_info
+        if db_info["demo"] != self.demo:
+            self.demo = db_info["demo"]
+            self._set_title()
+            self.overview.set_demo(self.demo)
+            self._show_demo_marker()
+        self._show_station()
+
+    def _add_page(self, caption: str, page: QWidget) -> None:
+        QListWidgetItem(caption, self.nav)
+        self.pages.addWidget(page)
+
+    def _build_menus(self, language: str) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.action_new = QAction(self.tr("&New database…"), self)
+        self.action_new.triggered.connect(self.new_requested)
+        self.action_open = QAction(self.tr("&Open database…"), self)
+        self.action_open.triggered.connect(self._choose_database)
+        self.action_check = QAction(self.tr("&Check database"), self)
+        self.action_check.triggered.connect(self._check_database)
+        self.action_import = QAction(self.tr("&Import spreadsheet…"), self)
+        self.action_import.triggered.connect(self.open_import)
+        self.action_export = QAction(self.tr("&Export stock, ledger and alerts…"), self)
+        self.action_export.triggered.connect(self._export)
+        self.action_quit = QAction(self.tr("&Quit"), self)
+        self.action_quit.triggered.connect(self.close)
+        for action in (self.action_new, self.action_open, self.action_check):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_import)
+        templates = file_menu.addMenu(self.tr("Import &templates"))
+        self.template_actions = {}
+        for kind, caption in (
+            ("items", self.tr("Catalogue items…")),
+            ("depots", self.tr("Depots…")),
+            ("stock", self.tr("Stock (opening balances or receipts)…")),
+            ("norms", self.tr("Reserve norms…")),
+        ):
+            action = templates.addAction(caption)
+            action.triggered.connect(lambda _=False, k=kind: self._save_template(k))
+            self.template_actions[kind] = action
+        file_menu.addAction(self.action_export)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_quit)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.action_refresh = QAction(self.tr("&Refresh"), self)
+        self.action_refresh.triggered.connect(self.overview.refresh)  # the others: _build_pages
+        view_menu.addAction(self.action_refresh)
+
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        language_menu = settings_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        self.language_actions = {}
+        for code, caption in (("zh_CN", "中文（简体）"), ("en", "English")):
+            action = QAction(caption, self, checkable=True)
+            action.setChecked(code == language)
+            action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.action_about = QAction(self.tr("&About BioReserve"), self)
+        self.action_about.triggered.connect(self._about)
+        help_menu.addAction(self.action_about)
+
+    def _build_status_bar(self, path: str) -> None:
+        bar = _StatusBar()
+        bar.first_paint.connect(self._first_paint)
+        self.setStatusBar(bar)
+        self.station_label = QLabel()
+        self.db_label = QLabel(self.tr("Database: {path}").format(path=path))
+        bar.addPermanentWidget(self.station_label)
+        bar.addPermanentWidget(self.db_label, 1)
+        self.demo_label = None
+        self._show_demo_marker()
+
+    def _show_station(self) -> None:
+        station = self.db_info["station"] or {}
+        self.station_label.setText(
+            self.tr("Station: {name} ({code})").format(
+                name=station.get("name", "—"), code=station.get("code", "—")
+            )
+        )
+
+    def _show_demo_marker(self) -> None:
+        if self.demo and self.demo_label is None:
+            self.demo_label = QLabel(self.tr("DEMO DATA"))
+            self.demo_label.setObjectName("demoMarker")
+            style.apply(self.demo_label, "marker")
+            self.statusBar().addPermanentWidget(self.demo_label)
+        if self.demo_label is not None:
+            self.demo_label.setVisible(self.demo)
+
+    def order_from_alert(self, prefill: dict):
+        """预警 → 调拨单: show the orders page with a new order for the shortfall."""
+        self.nav.setCurrentRow(self.pages.indexOf(self.orders))
+        return self.orders.new_order(prefill)
+
+    def open_import(self):
+        """The import dialog; after an import the reserves and the overview refresh."""
+        from desktop.ui.reserves.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.worker, self)
+        dialog.imported.connect(lambda _report: self.reserves.refresh())
+        dialog.imported.connect(lambda _report: self.overview.refresh())
+        dialog.show()
+        return dialog
+
+    def _save_template(self, kind: str) -> None:
+        dialog = self.open_import()
+        dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
+        dialog.save_template()
+
+    def _export(self) -> None:
+        from desktop.ui.reserves.export_runner import ExportRunner
+
+        self.export_runner = ExportRunner(self.worker, self)
+        self.export_runner.choose_and_run()
+
+    def _choose_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open database"),
+            self.db_info["path"],
+            self.tr("BioReserve databases (*.db *.sqlite);;All files (*)"),
+        )
+        if path:
+            self.open_requested.emit(path)
+
+    def _check_database(self) -> None:
+        self.statusBar().showMessage(self.tr("Checking the database…"))
+        from desktop.core.store import check
+
+        self.worker.run(check.run, self._show_check)
+
+    def _show_check(self, problems) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self.statusBar().clearMessage()
+        if not problems:
+            QMessageBox.information(
+                self,
+                self.tr("Check database"),
+                self.tr("No problems found: the data matches its operations."),
+            )
+            return
+        text = "\n".join(f"[{p.kind}] {p.message}" for p in problems[:30])
+        QMessageBox.warning(
+            self,
+            self.tr("Check database"),
+            self.tr("{count} problem(s) found:").format(count=len(problems)) + "\n\n" + text,
+        )
+
+    def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(
+            self,
+            self.tr("About BioReserve"),
+            self.tr(
+                "BioReserve {version}\n\nBiosafety emergency reserves and response for the "
+                "Hengyang biosafety coordination mechanism. Works offline; every change is "
+                "recorded as an operation that other stations can merge."
+            ).format(version=__version__),
+        )

@@ -1,0 +1,109 @@
+"""One background worker for database work (Anki's taskman, in small).
+
+Jobs run one at a time on a single thread that owns its own connection to the
+database; results come back to the GUI thread by signal. A job function
+receives the worker's database and must not touch widgets.
+"""
+
+import itertools
+import queue
+import threading
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+
+_STOP = object()
+
+
+class DbWorker(QObject):
+    """Runs `fn(db)` off the GUI thread and hands the result back on it.
+
+    Signals:
+        finished(int): a job's callback has run on the GUI thread (its id).
+        failed(object): a job raised; carries the exception (also given to on_error).
+        idle(): every job queued so far has run and its result was delivered.
+    """
+
+    finished = Signal(int)
+    failed = Signal(object)
+    idle = Signal()
+    _delivered = Signal(int, object, object, object)  # job id, callback, result, error
+
+    def __init__(self, db_path, parent=None, start: bool = True):
+        super().__init__(parent)
+        self.db_path = db_path
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self._ids = itertools.count(1)
+        self._closed = False
+        self._pending = 0  # jobs queued and not yet delivered (counted on the GUI thread)
+        self._delivered.connect(self._deliver)
+        self._thread = threading.Thread(target=self._loop, name="bioreserve-db", daemon=True)
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Start running jobs (once). Start-up makes the worker with start=False and starts
+        it after the window's first paint: the thread's imports and opening the database
+        would otherwise hold Python's GIL while the window is being built."""
+        if self._thread.ident is None and not self._closed:
+            self._thread.start()
+
+    def run(
+        self,
+        fn: Callable,
+        on_success: Callable | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> int:
+        job = next(self._ids)
+        self._pending += 1
+        self._jobs.put((job, fn, on_success, on_error))
+        return job
+
+    @property
+    def busy(self) -> bool:
+        """Jobs are queued or running, or their results are on their way."""
+        return self._pending > 0
+
+    def _loop(self) -> None:
+        db = None
+        while (item := self._jobs.get()) is not _STOP:
+            job, fn, on_success, on_error = item
+            try:
+                if db is None:
+                    # here: off the start-up path
+                    from desktop.core.setup.opening import open_station
+
+                    db = open_station(self.db_path)
+                result = fn(db)
+            except Exception as exc:
+                self._delivered.emit(job, on_error, None, exc)
+            else:
+                self._delivered.emit(job, on_success, result, None)
+        if db is not None:
+            db.close()
+
+    def _deliver(self, job: int, callback, result, error) -> None:
+        self._pending -= 1
+        if self._closed:
+            return  # the window that asked is gone
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+            callback = None  # its widget was deleted while the job ran
+        if error is not None:
+            self.failed.emit(error)
+            if callback is not None:
+                callback(error)
+        elif callback is not None:
+            callback(result)
+        self.finished.emit(job)
+        if self._pending == 0:
+            self.idle.emit()
+
+    def close(self) -> None:
+        """Finish queued jobs, drop their results, close the worker's connection."""
+        self._closed = True
+        if self._thread.ident is None:
+            return  # never started: nothing ran
+        self._jobs.put(_STOP)
+        self._thread.join()

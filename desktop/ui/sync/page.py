@@ -1,0 +1,432 @@
+"""同步: this station and its key fingerprint, the trusted stations, signed bundles
+exported to a folder (a USB stick) and imported from one, the history of bundles, and the
+open conflicts (two stations changed one field without seeing each other's change: the
+versions side by side, one action to keep or restore one; desktop/ui/conflicts_view.py).
+A warning line names the stations whose clocks ran far ahead of this one's.
+
+Start-up pays for an empty page: the sections are built on first show. Every database
+call runs on the worker; a refusal (an unknown sender, a tampered file, a conflict settled
+meanwhile) comes back as a value and is shown in red on the page. The conflicts are read
+again after every import and on refresh; settling one emits `changed`."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFontDatabase
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.sync import keys as sync_keys
+from desktop.ui.shell.jobs import Refused, refusable
+from desktop.ui.sync import dialogs as sync_dialogs
+from desktop.ui.widgets import style
+
+
+class SyncPage(QWidget):
+    """The synchronization area.
+
+    Signals:
+        loaded(): the station, the trusted stations and the history were shown.
+        exported(object): an export finished (bundles.ExportResult or Refused).
+        imported(object): an import finished (sync_jobs.import_job's dict or Refused).
+        changed(): an import applied operations, or a conflict was settled (the other
+            pages refresh).
+    """
+
+    loaded = Signal()
+    exported = Signal(object)
+    imported = Signal(object)
+    changed = Signal()
+
+    def __init__(self, worker, parent=None):
+        super().__init__(parent)
+        self.worker = worker
+        self.built = False
+        self.state: dict | None = None
+        self.progress: QProgressDialog | None = None
+
+    # building on first show ----------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self.built:
+            self._build()
+            self.refresh()
+
+    def _build(self) -> None:
+        from desktop.ui.widgets.rows_model import Column, RowsModel
+
+        self.built = True
+        layout = QVBoxLayout(self)
+        layout.addWidget(style.apply(QLabel(self.tr("Synchronization")), "pageTitle"))
+        top = QHBoxLayout()
+        top.addWidget(self._station_box(), 1)
+        top.addWidget(self._bundle_box(), 1)
+        layout.addLayout(top)
+
+        self.stations_model = RowsModel(
+            [
+                Column("code", self.tr("Code")),
+                Column("name", self.tr("Name")),
+                Column("fingerprint", self.tr("Fingerprint")),
+                Column("trusted_at", self.tr("Trusted at")),
+                Column("last_heard", self.tr("Last heard from")),
+                Column(
+                    "revoked",
+                    self.tr("State"),
+                    "map",
+                    {False: self.tr("Trusted"), True: self.tr("Revoked")},
+                ),
+            ],
+            foreground=lambda row: style.UNUSABLE if row["revoked"] else None,
+            parent=self,
+        )
+        self.stations_table = style.table(QTableView())
+        self.stations_table.setModel(self.stations_model)
+        self.stations_table.selectionModel().currentRowChanged.connect(
+            lambda *_: self._station_selected()
+        )
+        self.add_button = QPushButton(self.tr("Add station…"))
+        self.add_button.clicked.connect(self.add_station)
+        self.revoke_button = QPushButton(self.tr("Revoke…"))
+        self.revoke_button.setEnabled(False)
+        self.revoke_button.clicked.connect(self.revoke_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.revoke_button)
+        buttons.addStretch(1)
+        trusted = QGroupBox(self.tr("Trusted stations"))
+        trusted_layout = QVBoxLayout(trusted)
+        trusted_layout.addLayout(buttons)
+        trusted_layout.addWidget(self.stations_table, 1)
+
+        self.history_model = RowsModel(
+            [
+                Column("at", self.tr("Time")),
+                Column(
+                    "direction",
+                    self.tr("Direction"),
+                    "map",
+                    {"out": self.tr("Exported"), "in": self.tr("Imported")},
+                ),
+                Column("peer", self.tr("Station")),
+                Column("sequence", self.tr("Sequence"), "number"),
+                Column("ops", self.tr("Operations"), "number"),
+                Column("applied", self.tr("New"), "number"),
+                Column("known", self.tr("Already held"), "number"),
+                Column("deferred", self.tr("Deferred"), "number"),
+                Column("file", self.tr("File")),
+            ],
+            parent=self,
+        )
+        self.history_table = style.table(QTableView())
+        self.history_table.setModel(self.history_model)
+
+        from desktop.ui.sync.conflicts_view import ConflictsView
+
+        self.conflicts = ConflictsView(self.worker)
+        self.conflicts.loaded.connect(self._conflicts_loaded)
+        self.conflicts.resolved.connect(lambda _conflict: self.changed.emit())
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.history_table, self.tr("Bundle history"))
+        self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
+
+        self.clock_warning = style.apply(QLabel(), "banner")
+        self.clock_warning.setWordWrap(True)
+        self.clock_warning.hide()
+        layout.addWidget(self.clock_warning)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(trusted)
+        splitter.addWidget(self.tabs)
+        splitter.setSizes([200, 400])
+        layout.addWidget(splitter, 1)
+
+    def _station_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("This station"))
+        form = QFormLayout(box)
+        self.station_name = QLabel()
+        self.station_code = QLabel()
+        self.station_origin = QLabel()
+        self.fingerprint = QLabel()
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(self.font().pointSizeF() + 6)
+        font.setBold(True)
+        self.fingerprint.setFont(font)
+        for label in (self.station_origin, self.fingerprint):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Name"), self.station_name)
+        form.addRow(self.tr("Code"), self.station_code)
+        form.addRow(self.tr("Origin"), self.station_origin)
+        form.addRow(self.tr("Fingerprint"), self.fingerprint)
+        self.export_key_button = QPushButton(self.tr("Export this station's key…"))
+        self.export_key_button.clicked.connect(self.choose_key_destination)
+        form.addRow("", self.export_key_button)
+        hint = QLabel(
+            self.tr(
+                "Other stations trust this station by its key file; read the fingerprint "
+                "to them so they can compare it."
+            )
+        )
+        hint.setWordWrap(True)
+        form.addRow(style.apply(hint, "muted"))
+        return box
+
+    def _bundle_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Bundles"))
+        layout = QVBoxLayout(box)
+        self.recipient = QComboBox()
+        self.export_button = QPushButton(self.tr("Export bundle…"))
+        self.export_button.clicked.connect(self.choose_export_folder)
+        self.import_button = QPushButton(self.tr("Import bundle…"))
+        self.import_button.clicked.connect(self.choose_import_file)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("For")))
+        row.addWidget(self.recipient, 1)
+        row.addWidget(self.export_button)
+        row.addWidget(self.import_button)
+        layout.addLayout(row)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.message)
+        self.summary = sync_dialogs.ImportSummary()
+        layout.addWidget(self.summary)
+        layout.addStretch(1)
+        return box
+
+    # reading ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the station, the trusted stations and the history again (once built)."""
+        if not self.built:
+            return
+        from desktop.ui.sync import jobs as sync_jobs
+
+        self.worker.run(refusable(sync_jobs.state), self._loaded)
+        self.conflicts.reload()
+
+    def _loaded(self, state) -> None:
+        if isinstance(state, Refused):
+            self._say(state.message, "error")
+            return
+        self.state = state
+        own = state["station"]
+        self.station_name.setText(own["name"])
+        self.station_code.setText(own["code"])
+        self.station_origin.setText(own["origin"])
+        self.fingerprint.setText(own["fingerprint"])
+        self.stations_model.set_rows(state["stations"])
+        style.fit_columns(self.stations_table, stretch=2, widest=420)
+        everyone = self.tr("All stations")
+        for row in state["history"]:
+            row["peer"] = f"{row['peer_code']} {row['peer_name']}" if row["peer_code"] else everyone
+        self.history_model.set_rows(state["history"])
+        style.fit_columns(self.history_table, stretch=8)
+        chosen = self.recipient.currentData()
+        self.recipient.clear()
+        self.recipient.addItem(everyone, None)
+        for row in state["stations"]:
+            if not row["revoked"]:
+                self.recipient.addItem(f"{row['code']} {row['name']}", row["origin"])
+        self.recipient.setCurrentIndex(max(self.recipient.findData(chosen), 0))
+        flags = state.get("clock_flags") or []
+        self.clock_warning.setText("\n".join(sync_dialogs.clock_warning(f) for f in flags))
+        self.clock_warning.setVisible(bool(flags))
+        self._station_selected()
+        self.loaded.emit()
+
+    def _conflicts_loaded(self, count: int) -> None:
+        index = self.tabs.indexOf(self.conflicts)
+        self.tabs.setTabText(index, self.tr("Conflicts ({count})").format(count=count))
+        self.tabs.tabBar().setTabTextColor(index, QColor(style.RED) if count else QColor())
+
+    def _station_selected(self) -> None:
+        row = self.stations_model.row(self.stations_table.currentIndex().row())
+        self.revoke_button.setEnabled(bool(row) and not row["revoked"])
+
+    def _say(self, text: str, role: str = "ok") -> None:
+        style.apply(self.message, role)
+        self.message.setText(text)
+
+    # this station's key ----------------------------------------------------------------------
+    def choose_key_destination(self) -> None:
+        code = self.station_code.text() or "station"
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export this station's key"),
+            f"bioreserve-key-{code}.json",
+            self.tr("Station keys (*.json)"),
+        )
+        if path:
+            self.export_key(Path(path))
+
+    def export_key(self, path: Path) -> None:
+        self.worker.run(
+            refusable(lambda db: sync_keys.export_key(db, path)),
+            lambda result: self._key_exported(path, result),
+        )
+
+    def _key_exported(self, path: Path, result) -> None:
+        if isinstance(result, Refused):
+            self._say(result.message, "error")
+        else:
+            self._say(self.tr("This station's key was written to {path}.").format(path=path))
+
+    # trusting and revoking -------------------------------------------------------------------
+    def add_station(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Add station"),
+            "",
+            self.tr("Station keys (*.json);;All files (*)"),
+        )
+        if path:
+            self.trust_file(Path(path))
+
+    def trust_file(self, path: Path) -> None:
+        """Read the key, have the person compare its fingerprint, then trust it."""
+        self.worker.run(
+            refusable(lambda _db: sync_keys.read_key(path)),
+            lambda info: self._key_read(path, info),
+        )
+
+    def _key_read(self, path: Path, info) -> None:
+        if isinstance(info, Refused):
+            self._say(info.message, "error")
+            return
+        if not self.confirm_fingerprint(info):
+            self._say(self.tr("Nothing was trusted."), "muted")
+            return
+        fingerprint = info["fingerprint"]
+        self.worker.run(
+            refusable(lambda db: sync_keys.trust(db, path, expected_fingerprint=fingerprint)),
+            self._trusted,
+        )
+
+    def confirm_fingerprint(self, info: dict) -> bool:
+        return sync_dialogs.confirm_fingerprint(self, info)
+
+    def _trusted(self, result) -> None:
+        if isinstance(result, Refused):
+            self._say(result.message, "error")
+            return
+        self._say(self.tr("Station {code} {name} is trusted.").format(**result))
+        self.refresh()
+
+    def revoke_selected(self) -> None:
+        row = self.stations_model.row(self.stations_table.currentIndex().row())
+        if row and not row["revoked"] and self.confirm_revoke(row):
+            self.revoke(row["origin"])
+
+    def confirm_revoke(self, row: dict) -> bool:
+        return sync_dialogs.confirm_revoke(self, row)
+
+    def revoke(self, origin: str) -> None:
+        self.worker.run(refusable(lambda db: sync_keys.revoke(db, origin)), self._revoked)
+
+    def _revoked(self, result) -> None:
+        if isinstance(result, Refused):
+            self._say(result.message, "error")
+            return
+        self._say(self.tr("The key of station {code} is revoked.").format(code=result["code"]))
+        self.refresh()
+
+    # bundles ---------------------------------------------------------------------------------
+    def _busy(self, text: str) -> None:
+        self.progress = QProgressDialog(text, "", 0, 0, self)
+        self.progress.setCancelButton(None)
+        self.progress.setWindowTitle(self.tr("Synchronization"))
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.show()
+
+    def _idle(self) -> None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def choose_export_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Export bundle to folder (USB stick)")
+        )
+        if folder:
+            self.export_to(Path(folder))
+
+    def export_to(self, folder: Path) -> None:
+        from desktop.ui.sync import jobs as sync_jobs
+
+        self._busy(self.tr("Writing the bundle…"))
+        job = sync_jobs.export_job(folder, self.recipient.currentData())
+        self.worker.run(refusable(job), self._exported)
+
+    def _exported(self, result) -> None:
+        self._idle()
+        self.summary.hide()
+        if isinstance(result, Refused):
+            self._say(result.message, "error")
+        else:
+            self._say(
+                self.tr(
+                    "Bundle {sequence} written: {ops} operation(s), {bytes} bytes, {path}."
+                ).format(
+                    sequence=result.sequence,
+                    ops=f"{result.ops:,}",
+                    bytes=f"{result.bytes:,}",
+                    path=result.path,
+                )
+            )
+            self.refresh()
+        self.exported.emit(result)
+
+    def choose_import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import bundle"),
+            "",
+            self.tr("BioReserve bundles (*.zip);;All files (*)"),
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        from desktop.ui.sync import jobs as sync_jobs
+
+        self._busy(self.tr("Checking and importing {file}…").format(file=path.name))
+        self.worker.run(refusable(sync_jobs.import_job(path)), self._imported)
+
+    def _imported(self, outcome) -> None:
+        self._idle()
+        self.summary.hide()
+        if isinstance(outcome, Refused):
+            cause = getattr(outcome.error, "cause", None)
+            text = self.tr("Refused: {message}").format(message=outcome.message)
+            self._say(text + (f" [{cause}]" if cause else ""), "error")
+            self.imported.emit(outcome)
+            return
+        result = outcome["result"]
+        if result.already_imported:
+            self._say(self.tr("This bundle was imported before; nothing changed."), "muted")
+        else:
+            self._say(self.tr("Bundle imported."))
+        self.summary.show_outcome(outcome)
+        self.refresh()
+        if result.applied:
+            self.changed.emit()
+        self.imported.emit(outcome)
+
+    def summary_values(self) -> dict[str, str]:
+        """The import summary as shown: caption → value."""
+        return self.summary.values()

@@ -1,0 +1,105 @@
+"""A dialog whose OK runs a core function on the worker and shows refusals inline.
+
+The dialog stays open with what was typed while the core refuses (in red under
+the form, the field at fault focused); it closes on success.
+"""
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import BioError
+from desktop.ui.shell.jobs import Refused, refusable
+from desktop.ui.widgets import style
+
+
+class FormDialog(QDialog):
+    """Base of the movement and receipt dialogs: a form, an inline error, OK/Cancel.
+
+    Subclasses fill `self.form` and implement `job()`, which reads the widgets on the
+    GUI thread and returns a function of the database for the worker.
+
+    Signals:
+        succeeded(object): the core accepted; carries its result (then the dialog closes).
+        refused(str): the core refused; carries the message shown in the dialog.
+    """
+
+    succeeded = Signal(object)
+    refused = Signal(str)
+
+    def __init__(self, worker, title: str, parent=None):
+        super().__init__(parent)
+        self.worker = worker
+        self.result_value = None
+        self.fields: dict[str, QWidget] = {}  # core field name → widget to focus
+        self.setWindowTitle(title)
+        self.setMinimumWidth(520)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        style.apply(self.error, "error")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def job(self):
+        """The core call for the worker; raise BioError for what the form itself refuses."""
+        raise NotImplementedError
+
+    def submit(self) -> None:
+        try:
+            fn = self.job()
+        except BioError as exc:
+            self.show_error(str(exc), getattr(exc, "field", None))
+            return
+        self._set_busy(True)
+        self.worker.run(refusable(fn), self._done, self._failed)
+
+    def show_error(self, message: str, field: str | None = None) -> None:
+        self.error.setText(message)
+        self.error.show()
+        widget = self.fields.get(field or "")
+        if widget is not None:
+            widget.setFocus()
+        self.refused.emit(message)
+
+    def clear_error(self) -> None:
+        self.error.clear()
+        self.error.hide()
+
+    def _done(self, result) -> None:
+        self._set_busy(False)
+        if isinstance(result, Refused):
+            self.show_error(result.message, result.field)
+            return
+        self.clear_error()
+        self.result_value = result
+        self.succeeded.emit(result)
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        # The controller reports the details (and the log file); keep the form as typed.
+        self.show_error(
+            QCoreApplication.translate(
+                "FormDialog", "The entry could not be saved because of an unexpected error."
+            )
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not busy)
