@@ -2411,5 +2411,13 @@ The other station must compare this fingerprint before trusting the key.</source
             <source>Usable stock of item {item} at depot {depot} is {have} but its lots give {want}; run check --rebuild.</source>
             <translation>仓库 {depot} 中物资 {item} 的可用库存为 {have}，但按各批次计算应为 {want}；请运行 check --rebuild。</translation>
         </message>
+        <message>
+            <source>At most {max}.</source>
+            <translation>不能超过 {max}。</translation>
+        </message>
+        <message>
+            <source>{field} can be at most {max}.</source>
+            <translation>{field}不能超过 {max}。</translation>
+        </message>
     </context>
 </TS>

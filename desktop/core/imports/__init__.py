@@ -43,10 +43,10 @@ import unicodedata
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from desktop.core import spreadsheet
+from desktop.core import spreadsheet, values
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
@@ -156,135 +156,15 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     ),
 }  # fmt: skip
 
-YES = {"是", "y", "yes", "true", "1", "有"}
-NO = {"否", "n", "no", "false", "0", "无"}
 
-
-class _Bad(Exception):
-    """A cell's value is refused; the message is the reason."""
-
-
-# ---------------------------------------------------------------- cell values
-
-
-def _text(value) -> str:
-    """A cell as text: numbers without a spurious .0, dates as ISO dates."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        if value.hour == value.minute == value.second == 0:
-            return value.date().isoformat()
-        return value.isoformat(sep=" ")
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value).strip()
-
-
-def _blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-INTEGER = re.compile(r"[+-]?\d+")
-GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+")
-POINT_ZERO = re.compile(r"([+-]?\d+)\.0*")
-
-
-def _whole(value, allow_zero: bool = False) -> int:
-    """A whole number of base units: 100, 100.0 (Excel), "100", "1,000"."""
-    if isinstance(value, bool):
-        raise _Bad(tr("Not a whole number."))
-    if isinstance(value, int):
-        number = value
-    elif isinstance(value, float):
-        if not value.is_integer():
-            raise _Bad(tr("Not a whole number."))
-        number = int(value)
-    else:
-        text = str(value).strip()
-        if GROUPED.fullmatch(text):
-            text = text.replace(",", "")
-        elif match := POINT_ZERO.fullmatch(text):
-            text = match.group(1)
-        if not INTEGER.fullmatch(text):
-            raise _Bad(tr("Not a whole number."))
-        number = int(text)
-    if number < 0 and allow_zero:
-        raise _Bad(tr("Must not be negative."))
-    if number < 0 or (number == 0 and not allow_zero):
-        raise _Bad(tr("Must be greater than zero."))
-    return number
-
-
-CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
-COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
-FIRST_YEAR, LAST_YEAR = 1900, 2199
-
-
-def _date(value) -> str | None:
-    """An ISO date, or None for an empty cell."""
-    if _blank(value):
-        return None
-    if isinstance(value, datetime):
-        found = value.date()
-    elif isinstance(value, date):
-        found = value
-    elif isinstance(value, bool):
-        raise _Bad(tr("Not a date; write it as 2026-03-01 or 2026/3/1."))
-    elif isinstance(value, int | float):
-        found = _number_date(value)
-    else:
-        text = str(value).strip()
-        if match := CN_DATE.fullmatch(text) or COMPACT_DATE.fullmatch(text):
-            text = "-".join(match.groups())
-        else:
-            text = re.split(r"[T\s]", text, maxsplit=1)[0]  # 2026-03-01 00:00:00
-        try:
-            iso = stock.parse_date(text, "")
-        except BioError:
-            iso = None
-        if not iso:
-            raise _Bad(tr("Not a date; write it as 2026-03-01 or 2026/3/1."))
-        found = date.fromisoformat(iso)
-    if not FIRST_YEAR <= found.year <= LAST_YEAR:
-        raise _Bad(tr("Not a date; write it as 2026-03-01 or 2026/3/1."))
-    return found.isoformat()
-
-
-def _number_date(value: float) -> date:
-    """A number in a date column: 20260301, or an Excel serial (cell formatted as number)."""
-    if isinstance(value, float) and not value.is_integer():
-        value = int(value)  # a date with a time of day
-    if FIRST_YEAR * 10000 + 101 <= value <= LAST_YEAR * 10000 + 1231:
-        match = COMPACT_DATE.fullmatch(str(int(value)))
-        try:
-            return date(*(int(p) for p in match.groups()))
-        except ValueError:
-            pass
-    elif 1 <= value < 2958466:
-        from openpyxl.utils.datetime import from_excel
-
-        try:
-            return from_excel(value).date()
-        except (ValueError, OverflowError):
-            pass
-    raise _Bad(tr("Not a date; write it as 2026-03-01 or 2026/3/1."))
-
-
-def _yes_no(value) -> int | None:
-    if _blank(value):
-        return None
-    if isinstance(value, bool):
-        return int(value)
-    text = _text(value).lower()
-    if text in YES:
-        return 1
-    if text in NO:
-        return 0
-    raise _Bad(tr("Write 是 or 否."))
+_Bad = values.BadValue
+_text, _blank, _whole, _date, _yes_no = (
+    values.text,
+    values.blank,
+    values.whole,
+    values.date_iso,
+    values.yes_no,
+)
 
 
 # ---------------------------------------------------------------- the header row
@@ -696,7 +576,7 @@ class _Stock(_Job):
         return good
 
     def write(self, w, rows, tick):
-        ref, now = self.source.name, stock.now_iso()
+        ref, now = self.source.name, values.now_iso()
         for start in range(0, len(rows), WRITE_CHUNK):
             chunk = rows[start : start + WRITE_CHUNK]
             lots = [

@@ -8,11 +8,11 @@ for the whole city.
 
 from datetime import date
 
+from desktop.core import values
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.reserves import catalog
-from desktop.core.reserves.stock import whole
 from desktop.core.store import derived
 from desktop.core.store.ids import reference_id
 from desktop.core.store.writepath import write
@@ -26,7 +26,7 @@ def set_norm(db, ctx: Ctx, depot_code: str, item_code: str, qty) -> str:
     """Set (or, with 0, keep at zero) the norm of an item at a depot."""
     depot = catalog.depot_by_code(db, depot_code)
     item = catalog.item_by_code(db, item_code)
-    qty = whole(qty, tr("Reserve norm"), allow_zero=True)
+    qty = values.whole(qty, allow_zero=True, field=tr("Reserve norm"))
     return set_norms(db, ctx, [(depot["id"], item["id"], qty)])[0]
 
 

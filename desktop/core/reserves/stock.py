@@ -9,10 +9,10 @@ expired, quarantined (待检), frozen (冻结) or scrapped (报废) — such sto
 only by write-off.
 """
 
-import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
+from desktop.core import values
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
@@ -48,47 +48,6 @@ class Pick:
     batch_no: str
     expires_on: str | None
     qty: int
-
-
-def now_iso() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
-
-
-def parse_date(text: str | date | None, field: str) -> str | None:
-    """An ISO date from 2026-03-01, 2026/3/1, 2026.3.1 or a date; None for empty."""
-    if text is None or text == "":
-        return None
-    if isinstance(text, datetime):
-        return text.date().isoformat()
-    if isinstance(text, date):
-        return text.isoformat()
-    cleaned = str(text).strip().replace("/", "-").replace(".", "-")
-    try:
-        year, month, day = (int(p) for p in cleaned.split("-"))
-        return date(year, month, day).isoformat()
-    except ValueError:
-        raise BioError(
-            tr(
-                "{field}: {text} is not a date; write it as 2026-03-01 or 2026/3/1.",
-                field=field,
-                text=text,
-            )
-        ) from None
-
-
-def whole(qty, field: str, allow_zero: bool = False) -> int:
-    """A whole number of base units, positive (or zero when allowed); 100.0 counts as 100."""
-    if isinstance(qty, float) and qty.is_integer():
-        qty = int(qty)
-    text = str(qty).strip()
-    if isinstance(qty, bool) or not re.fullmatch(r"[+-]?\d+", text):
-        raise BioError(tr("{field}: {qty} is not a whole number.", field=field, qty=qty))
-    value = int(text)
-    if value < 0 and allow_zero:
-        raise BioError(tr("{field} cannot be negative.", field=field))
-    if value < 0 or (value == 0 and not allow_zero):
-        raise BioError(tr("{field} must be greater than zero.", field=field))
-    return value
 
 
 def balance(db, depot_id: str, lot_id: str) -> int:
@@ -212,7 +171,7 @@ def move_row(
         "qty": qty,
         "reason": reason,
         "ref": ref,
-        "occurred_at": occurred_at or now_iso(),
+        "occurred_at": occurred_at or values.now_iso(),
         "note": note,
     }
 
@@ -278,14 +237,14 @@ def receive(
     (it is on the shelf) and shows among the alerts."""
     depot = catalog.depot_by_code(db, depot_code)
     item = catalog.item_by_code(db, item_code)
-    qty = whole(qty, tr("Quantity"))
+    qty = values.whole(qty, field=tr("Quantity"))
     batch = (batch or "").strip()
     if not batch:
         raise BioError(tr("The batch number is required."))
     if source not in RECEIPT_SOURCES:
         raise BioError(tr("The source must be one of 采购, 捐赠, 调入, 退库."))
-    expiry = parse_date(expiry, tr("Expiry date"))
-    produced = parse_date(produced, tr("Production date"))
+    expiry = values.date_iso(expiry, tr("Expiry date"))
+    produced = values.date_iso(produced, tr("Production date"))
     lot = catalog.lot_by_batch(db, item["id"], batch)
     check_receipt(item, batch, lot, expiry, produced)
     with write(db, ctx) as w:
@@ -321,7 +280,7 @@ def issue(
     today = today or date.today()
     depot = catalog.depot_by_code(db, depot_code)
     item = catalog.item_by_code(db, item_code)
-    qty = whole(qty, tr("Quantity"))
+    qty = values.whole(qty, field=tr("Quantity"))
     with write(db, ctx) as w:
         picks = pick(db, depot, item, qty, batch, today)
         for p in picks:
@@ -347,7 +306,7 @@ def transfer(
     if source["id"] == target["id"]:
         raise BioError(tr("A transfer needs two different depots."))
     item = catalog.item_by_code(db, item_code)
-    qty = whole(qty, tr("Quantity"))
+    qty = values.whole(qty, field=tr("Quantity"))
     sent = []
     with write(db, ctx) as w:
         for p in pick(db, source, item, qty, batch, today):
@@ -360,7 +319,7 @@ def transfer(
                     "lot_id": p.lot_id,
                     "qty_sent": p.qty,
                     "status": "in_transit",
-                    "sent_at": now_iso(),
+                    "sent_at": values.now_iso(),
                     "ref": ref,
                 },
             )
@@ -387,7 +346,7 @@ def receive_transfer(db, ctx: Ctx, transfer_id: str, qty=None, reason: str = "")
         raise BioError(tr("No transfer {id}.", id=transfer_id))
     if row["status"] != "in_transit":
         raise BioError(tr("This transfer was received already."))
-    received = row["qty_sent"] if qty is None else whole(qty, tr("Quantity received"), True)
+    received = row["qty_sent"] if qty is None else values.whole(qty, True, tr("Quantity received"))
     if received > row["qty_sent"]:
         raise BioError(
             tr(
@@ -422,7 +381,7 @@ def receive_transfer(db, ctx: Ctx, transfer_id: str, qty=None, reason: str = "")
             {
                 "status": "received",
                 "qty_received": received,
-                "received_at": now_iso(),
+                "received_at": values.now_iso(),
                 "reason": reason.strip(),
             },
         )
@@ -447,7 +406,7 @@ def count(
     """A stock count (盘点): the difference to the book becomes an adjusting movement."""
     depot = catalog.depot_by_code(db, depot_code)
     item = catalog.item_by_code(db, item_code)
-    counted = whole(counted, tr("Counted quantity"), allow_zero=True)
+    counted = values.whole(counted, True, tr("Counted quantity"))
     lot = catalog.lot_by_batch(db, item["id"], batch or "")
     if lot is None:
         raise BioError(
@@ -484,7 +443,7 @@ def writeoff(db, ctx: Ctx, depot_code: str, item_code: str, batch: str, qty, rea
     """Write stock off (报废): expired, damaged or lost. Any lot status is allowed."""
     depot = catalog.depot_by_code(db, depot_code)
     item = catalog.item_by_code(db, item_code)
-    qty = whole(qty, tr("Quantity"))
+    qty = values.whole(qty, field=tr("Quantity"))
     if reason not in WRITE_OFF_REASONS:
         raise BioError(tr("The write-off reason must be 过期, 损坏 or 丢失."))
     lot = catalog.lot_by_batch(db, item["id"], batch or "")

@@ -14,11 +14,10 @@ import re
 from datetime import date, timedelta
 
 from desktop.core import imports as importer
-from desktop.core import spreadsheet
+from desktop.core import spreadsheet, values
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
-from desktop.core.reserves import stock
 from desktop.core.store import reference
 from desktop.core.store.db import like_pattern
 from desktop.core.store.ids import uuid7
@@ -151,7 +150,7 @@ def check_division(db, value: str | None) -> str | None:
 
 def check_date(value, field: str) -> str | None:
     try:
-        return stock.parse_date(value, field)
+        return values.date_iso(value, field)
     except BioError as exc:
         raise Invalid(field, str(exc)) from None
 

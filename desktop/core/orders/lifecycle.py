@@ -1,0 +1,381 @@
+"""The lifecycle of an allocation order: create → submit → approve (reserves the stock)
+→ dispatch (issues it, or sends it in transit to a receiving depot) → receive, or
+cancel; the written paperwork of an oral order. Status only moves forward, here and in
+merges (tables.FORWARD)."""
+
+from datetime import date
+
+from desktop.core import values
+from desktop.core.context import Ctx
+from desktop.core.errors import BioError
+from desktop.core.i18n import tr
+from desktop.core.orders.planning import plan, requested_items, require_covered, write_plan
+from desktop.core.orders.records import (
+    PRIORITIES,
+    get,
+    lines,
+    next_number,
+    picks,
+    stamp,
+    summary,
+)
+from desktop.core.reserves import catalog, stock
+from desktop.core.store import station
+from desktop.core.store.writepath import write
+from desktop.core.vocab import order_status as label
+
+
+def create(
+    db,
+    ctx: Ctx,
+    source: str | None,
+    destination: str,
+    items: list[tuple[str, object]],
+    *,
+    incident: str = "",
+    needed_by=None,
+    priority: str = "一般",
+    oral: bool = False,
+    requesting_unit: str = "",
+    to_address: str = "",
+    from_contact: str = "",
+    from_phone: str = "",
+    to_contact: str = "",
+    to_phone: str = "",
+    vehicle: str = "",
+    driver: str = "",
+    driver_phone: str = "",
+    approver: str = "",
+    notes: str = "",
+    drill: bool | None = None,
+    today: date | None = None,
+) -> dict:
+    """A new order (draft; an oral order is approved at once), with FEFO picks planned.
+
+    destination is a depot code or the name of a receiving unit.
+    """
+    today = today or date.today()
+    st = station.get(db)
+    if st is None:
+        raise BioError(
+            tr("This database has no station identity yet. Run `bioreserve init` to give it one.")
+        )
+    from_depot = catalog.depot_by_code(db, source) if source else None
+    destination = (destination or "").strip()
+    if not destination:
+        raise BioError(tr("Name the receiving depot (its code) or the receiving unit."))
+    to_depot = next(
+        db.query("SELECT * FROM depot WHERE code = ? AND deleted = 0", [destination]), None
+    )
+    if from_depot and to_depot and from_depot["id"] == to_depot["id"]:
+        raise BioError(tr("The issuing and the receiving depot are the same."))
+    if priority not in PRIORITIES:
+        raise BioError(tr("Priority must be 特急, 紧急 or 一般."))
+    needed = values.date_iso(needed_by, tr("Needed by")) if needed_by else None
+    requested = requested_items(db, items)
+    planned = plan(db, requested, from_depot, to_depot["id"] if to_depot else None, today)
+    if oral and not approver.strip():
+        raise BioError(tr("An oral or telephone order names who gave it (approver)."))
+    if drill is None:
+        drill = bool(
+            db.execute("SELECT 1 FROM meta WHERE key = 'drill' AND value = '1'").fetchone()
+        )
+    created = stamp()
+    with write(db, ctx) as w:
+        number = next_number(db, st.code, today)
+        order_id = w.insert(
+            "alloc_order",
+            {
+                "number": number,
+                "station": st.code,
+                "incident": incident.strip(),
+                "requesting_unit": requesting_unit.strip(),
+                "from_depot_id": from_depot["id"] if from_depot else None,
+                "to_depot_id": to_depot["id"] if to_depot else None,
+                "to_unit": "" if to_depot else destination,
+                "to_address": to_address.strip(),
+                "from_contact": from_contact.strip(),
+                "from_phone": from_phone.strip(),
+                "to_contact": to_contact.strip(),
+                "to_phone": to_phone.strip(),
+                "needed_by": needed,
+                "priority": priority,
+                "vehicle": vehicle.strip(),
+                "driver": driver.strip(),
+                "driver_phone": driver_phone.strip(),
+                "approver": approver.strip(),
+                "status": "approved" if oral else "draft",
+                "oral": int(oral),
+                "oral_at": created if oral else None,
+                "created_at": created,
+                "submitted_at": created if oral else None,
+                "approved_at": created if oral else None,
+                "drill": int(drill),
+                "notes": notes.strip(),
+            },
+        )
+        line_ids = {}
+        for n, (item, qty) in enumerate(requested, 1):
+            line_ids[item["id"]] = w.insert(
+                "order_line",
+                {"order_id": order_id, "line_no": n, "item_id": item["id"], "qty_requested": qty},
+            )
+        if oral:
+            require_covered(planned)
+        write_plan(w, order_id, line_ids, planned)
+    return summary(db, number, planned)
+
+
+def _move(order: dict, to: str, allowed: tuple[str, ...]) -> None:
+    if order["status"] not in allowed:
+        raise BioError(
+            tr(
+                "Order {number} is {status}; it cannot become {target}.",
+                number=order["number"],
+                status=label(order["status"]),
+                target=label(to),
+            )
+        )
+
+
+def submit(db, ctx: Ctx, number: str) -> dict:
+    order = get(db, number)
+    _move(order, "submitted", ("draft",))
+    with write(db, ctx) as w:
+        w.update("alloc_order", order["id"], {"status": "submitted", "submitted_at": stamp()})
+    return summary(db, number)
+
+
+def approve(db, ctx: Ctx, number: str, approver: str = "", today: date | None = None) -> dict:
+    """Approve and reserve: the picks are checked against what is available now and
+    planned again (FEFO) when stock moved since the draft."""
+    today = today or date.today()
+    order = get(db, number)
+    _move(order, "approved", ("submitted",))
+    approver = approver.strip() or order["approver"]
+    if not approver:
+        raise BioError(tr("Name the approver (批准人)."))
+    current = picks(db, order["id"])
+    with write(db, ctx) as w:
+        if not _still_available(db, current, today):
+            for p in current:
+                w.delete("order_pick", p["id"])
+            requested = [
+                (catalog.item_by_code(db, line["item"]), line["qty_requested"])
+                for line in lines(db, order["id"])
+            ]
+            source = db["depot"].get(order["from_depot_id"]) if order["from_depot_id"] else None
+            planned = plan(db, requested, source, order["to_depot_id"], today)
+            require_covered(planned)
+            line_ids = {line["item_id"]: line["id"] for line in lines(db, order["id"])}
+            write_plan(w, order["id"], line_ids, planned)
+        else:
+            _require_lines_covered(db, order["id"], current)
+        w.update(
+            "alloc_order",
+            order["id"],
+            {"status": "approved", "approved_at": stamp(), "approver": approver},
+        )
+    return summary(db, number)
+
+
+def _still_available(db, current: list[dict], today: date) -> bool:
+    for p in current:
+        lot = db["lot"].get(p["lot_id"])
+        if stock.unusable_reason(lot, today):
+            return False
+        free = stock.balance(db, p["depot_id"], p["lot_id"]) - stock.reserved(
+            db, p["depot_id"], p["lot_id"]
+        )
+        if p["qty"] > free:
+            return False
+    return bool(current)
+
+
+def _require_lines_covered(db, order_id: str, current: list[dict]) -> None:
+    picked: dict[str, int] = {}
+    for p in current:
+        picked[p["line_id"]] = picked.get(p["line_id"], 0) + p["qty"]
+    for line in lines(db, order_id):
+        if picked.get(line["id"], 0) < line["qty_requested"]:
+            raise BioError(
+                tr(
+                    "Not enough usable stock in any depot for: {lines}.",
+                    lines=tr(
+                        "{item} short by {qty} {unit}",
+                        item=line["item_name"],
+                        qty=line["qty_requested"] - picked.get(line["id"], 0),
+                        unit=line["unit"],
+                    ),
+                )
+            )
+
+
+def dispatch(
+    db,
+    ctx: Ctx,
+    number: str,
+    vehicle: str = "",
+    driver: str = "",
+    driver_phone: str = "",
+    today: date | None = None,
+) -> dict:
+    """Stock leaves: issue movements, or transfers in transit to a receiving depot."""
+    today = today or date.today()
+    order = get(db, number)
+    _move(order, "dispatched", ("approved",))
+    current = picks(db, order["id"])
+    to_depot = db["depot"].get(order["to_depot_id"]) if order["to_depot_id"] else None
+    with write(db, ctx) as w:
+        for p in current:
+            lot = db["lot"].get(p["lot_id"])
+            reason = stock.unusable_reason(lot, today)
+            if reason:
+                raise BioError(
+                    tr(
+                        "Cannot issue from {reason}; such stock leaves only by write-off.",
+                        reason=reason,
+                    )
+                )
+            free = stock.balance(db, p["depot_id"], p["lot_id"]) - stock.reserved(
+                db, p["depot_id"], p["lot_id"], except_order=order["id"]
+            )
+            if p["qty"] > free:
+                raise BioError(
+                    tr(
+                        "Only {held} {unit} of lot {batch} are at {depot}; {qty} requested.",
+                        held=free,
+                        unit=p["unit"],
+                        batch=p["lot"],
+                        depot=p["depot"],
+                        qty=p["qty"],
+                    )
+                )
+            changes = {"qty_dispatched": p["qty"]}
+            if to_depot is not None:
+                transfer_id = w.insert(
+                    "transfer",
+                    {
+                        "from_depot": p["depot_id"],
+                        "to_depot": to_depot["id"],
+                        "item_id": lot["item_id"],
+                        "lot_id": p["lot_id"],
+                        "qty_sent": p["qty"],
+                        "status": "in_transit",
+                        "sent_at": stamp(),
+                        "ref": number,
+                    },
+                )
+                kind, note = "transfer_out", tr("to {depot}", depot=to_depot["code"])
+                changes["transfer_id"] = transfer_id
+            else:
+                kind, note = "issue", order["to_unit"]
+            w.insert(
+                "stock_move",
+                stock.move_row(
+                    kind, p["depot_id"], lot["item_id"], p["lot_id"], -p["qty"], note, number
+                ),
+            )
+            w.update("order_pick", p["id"], changes)
+        transport = {
+            k: v.strip()
+            for k, v in (("vehicle", vehicle), ("driver", driver), ("driver_phone", driver_phone))
+            if v.strip()
+        }
+        w.update(
+            "alloc_order",
+            order["id"],
+            {"status": "dispatched", "dispatched_at": stamp(), **transport},
+        )
+    return summary(db, number)
+
+
+def receive(
+    db, ctx: Ctx, number: str, received: dict[str, int] | None = None, reason: str = ""
+) -> dict:
+    """Book the arrival. received maps pick ids to the quantity that arrived (default:
+    as dispatched); any difference needs its reason. At a receiving depot the stock is
+    booked in (the transfer in transit is received)."""
+    order = get(db, number)
+    _move(order, "received", ("dispatched",))
+    received = received or {}
+    current = picks(db, order["id"])
+    unknown = set(received) - {p["id"] for p in current}
+    if unknown:
+        raise BioError(tr("Order {number} has no pick {id}.", number=number, id=sorted(unknown)[0]))
+    with write(db, ctx) as w:
+        for p in current:
+            sent = p["qty_dispatched"] or 0
+            got = values.whole(received.get(p["id"], sent), True, tr("Quantity received"))
+            if got > sent:
+                raise BioError(
+                    tr(
+                        "More received ({received}) than sent ({sent}): check the count.",
+                        received=got,
+                        sent=sent,
+                    )
+                )
+            if got != sent and not reason.strip():
+                raise BioError(
+                    tr(
+                        "{sent} were sent and {received} received: give the reason for "
+                        "the difference.",
+                        sent=sent,
+                        received=got,
+                    )
+                )
+            if p["transfer_id"]:
+                transfer = db["transfer"].get(p["transfer_id"])
+                if got:
+                    w.insert(
+                        "stock_move",
+                        stock.move_row(
+                            "transfer_in",
+                            transfer["to_depot"],
+                            transfer["item_id"],
+                            transfer["lot_id"],
+                            got,
+                            reason.strip(),
+                            number,
+                        ),
+                    )
+                w.update(
+                    "transfer",
+                    p["transfer_id"],
+                    {
+                        "status": "received",
+                        "qty_received": got,
+                        "received_at": stamp(),
+                        "reason": reason.strip() if got != sent else "",
+                    },
+                )
+            w.update(
+                "order_pick",
+                p["id"],
+                {"qty_received": got, "diff_reason": reason.strip() if got != sent else ""},
+            )
+        w.update("alloc_order", order["id"], {"status": "received", "received_at": stamp()})
+    return summary(db, number)
+
+
+def cancel(db, ctx: Ctx, number: str, reason: str) -> dict:
+    """Cancel before dispatch (reservations are released); the reason is required."""
+    order = get(db, number)
+    _move(order, "cancelled", ("draft", "submitted", "approved"))
+    if not reason.strip():
+        raise BioError(tr("Give the reason for cancelling."))
+    with write(db, ctx) as w:
+        w.update(
+            "alloc_order", order["id"], {"status": "cancelled", "cancel_reason": reason.strip()}
+        )
+    return summary(db, number)
+
+
+def complete_paperwork(db, ctx: Ctx, number: str) -> dict:
+    """The written paperwork of an oral order is done: its 48-hour alert ends."""
+    order = get(db, number)
+    if not order["oral"]:
+        raise BioError(tr("Order {number} was not an oral order.", number=number))
+    with write(db, ctx) as w:
+        w.update("alloc_order", order["id"], {"paperwork_done_at": stamp()})
+    return summary(db, number)

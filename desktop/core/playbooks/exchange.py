@@ -1,0 +1,62 @@
+"""Playbook files in and out: one version written as a bioreserve-playbook/1 file, and a
+file read into a new draft version (all or nothing)."""
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from desktop.core.context import Ctx
+from desktop.core.errors import BioError, Invalid
+from desktop.core.i18n import tr
+from desktop.core.playbooks import files as io
+from desktop.core.playbooks.editing import write_document
+from desktop.core.playbooks.reading import get
+
+
+def export_json(db, code: str, version: int | None, path) -> Path:
+    """Write one version as a bioreserve-playbook/1 file (replaced only when complete)."""
+    doc = io.document(get(db, code, version))
+    target = Path(path)
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", dir=target.parent or ".")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, target)
+    except OSError as error:
+        raise BioError(
+            tr(
+                "Cannot write {path}: {reason}. Choose a folder you can write to.",
+                path=target,
+                reason=error.strerror or error,
+            )
+        ) from None
+    return target
+
+
+def import_json(db, ctx: Ctx, path) -> tuple[str, int]:
+    """Read a playbook file into a new draft: version 1 of a new code, else the code's next
+    version (based on its latest). Nothing is written unless the whole file is valid.
+    Returns (code, version)."""
+    path = Path(path)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise BioError(
+            tr("Cannot read {path}: {reason}.", path=path, reason=error.strerror or error)
+        ) from None
+    except (ValueError, UnicodeDecodeError) as error:
+        raise BioError(
+            tr("{path} is not a JSON file: {reason}.", path=path, reason=error)
+        ) from None
+    try:
+        doc = io.parse(raw, io.database_vocabulary(db))
+    except Invalid as error:
+        raise Invalid(error.field, f"{path.name}: {error}") from None
+    latest = db.execute(
+        "SELECT id FROM playbook WHERE code = ? AND deleted = 0 ORDER BY version DESC LIMIT 1",
+        [doc["code"]],
+    ).fetchone()
+    version = write_document(db, ctx, doc, latest[0] if latest else None)
+    return doc["code"], version

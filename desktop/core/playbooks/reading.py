@@ -1,0 +1,180 @@
+"""Reading playbooks: the list of versions, one version with its phases, tasks and
+factors (agencies by code and name), two versions compared, and the responsibility matrix
+(agencies × playbooks × phases of the latest approved versions)."""
+
+import json
+
+from desktop.core.errors import BioError
+from desktop.core.i18n import tr
+from desktop.core.playbooks import compare
+from desktop.core.playbooks import files as io
+from desktop.core.store.ids import reference_id
+
+_ORDER = "CASE hazard " + " ".join(f"WHEN '{h}' THEN {n}" for n, h in enumerate(io.HAZARDS))
+_ORDER += " ELSE 99 END, code"
+
+
+def listing(db) -> list[dict]:
+    """Every playbook version (not deleted), by hazard, code and version."""
+    out = []
+    for row in db.query(
+        f"SELECT id, code, version, title, hazard, grades, status, example FROM playbook "
+        f"WHERE deleted = 0 ORDER BY {_ORDER}, version"
+    ):
+        row["grades"] = json.loads(row["grades"])
+        row["example"] = bool(row["example"])
+        out.append(row)
+    return out
+
+
+def header(db, code: str, version: int | None = None) -> dict:
+    if version is None:
+        sql, params = "code = ? ORDER BY version DESC LIMIT 1", [code]
+    else:
+        sql, params = "code = ? AND version = ?", [code, int(version)]
+    row = next(db.query(f"SELECT * FROM playbook WHERE deleted = 0 AND {sql}", params), None)
+    if row is None:
+        if version is None:
+            raise BioError(tr("No playbook with code {code}.", code=code))
+        raise BioError(tr("Playbook {code} has no version {version}.", code=code, version=version))
+    return row
+
+
+def _agencies(db) -> dict:
+    return {
+        r["id"]: {"code": r["code"], "name": r["name"], "short_name": r["short_name"]}
+        for r in db.query("SELECT id, code, name, short_name FROM agency")
+    }
+
+
+def get(db, code: str, version: int | None = None) -> dict:
+    """One version (the latest by default) with its phases → tasks, and its factors."""
+    head = header(db, code, version)
+    pid = head["id"]
+    agencies = _agencies(db)
+    based_on = None
+    if head["based_on"]:
+        source = db["playbook"].get(head["based_on"])
+        based_on = source["version"] if source else None
+    out = {
+        "id": pid,
+        "code": head["code"],
+        "version": head["version"],
+        "title": head["title"],
+        "hazard": head["hazard"],
+        "grades": json.loads(head["grades"]),
+        "status": head["status"],
+        "clauses": json.loads(head["clauses"]),
+        "summary": head["summary"],
+        "based_on": based_on,
+        "example": bool(head["example"]),
+        "phases": [],
+        "factors": [],
+    }
+    phases = {}
+    for row in db.query(
+        "SELECT id, phase, title FROM playbook_phase WHERE playbook_id = ? AND deleted = 0 "
+        "ORDER BY position, id",
+        [pid],
+    ):
+        phases[row["id"]] = {**row, "tasks": []}
+        out["phases"].append(phases[row["id"]])
+    for row in db.query(
+        "SELECT * FROM playbook_task WHERE playbook_id = ? AND deleted = 0 ORDER BY position, id",
+        [pid],
+    ):
+        if row["phase_id"] not in phases:
+            continue
+        phases[row["phase_id"]]["tasks"].append(
+            {
+                "id": row["id"],
+                "title": row["title"],
+                "instructions": row["instructions"],
+                "lead_agency": agencies.get(row["lead_agency_id"]),
+                "support_agencies": [
+                    agencies[a] for a in json.loads(row["support_agency_ids"]) if a in agencies
+                ],
+                "deadline_hours": row["deadline_hours"],
+                "min_grade": row["min_grade"],
+                "checklist": json.loads(row["checklist"]),
+                "specialties": json.loads(row["specialties"]),
+                "clause": row["clause"],
+            }
+        )
+    items = dict(db.execute("SELECT id, code FROM item").fetchall())
+    for row in db.query(
+        "SELECT * FROM playbook_factor WHERE playbook_id = ? AND deleted = 0 ORDER BY position, id",
+        [pid],
+    ):
+        out["factors"].append(
+            {
+                "id": row["id"],
+                "item": items.get(row["item_id"]),
+                "category": row["category"],
+                "basis": row["basis"],
+                "qty_per_day": row["qty_per_day"],
+                "days": row["days"],
+                "buffer_pct": row["buffer_pct"],
+                "note": row["note"],
+            }
+        )
+    return out
+
+
+# ---------------------------------------------------------------- edits of a draft
+
+
+def diff(db, code: str, v1: int, v2: int) -> dict:
+    """What changed from version v1 to v2 (see compare.compare)."""
+    return compare.compare(io.document(get(db, code, v1)), io.document(get(db, code, v2)))
+
+
+def matrix(db) -> dict:
+    """Agencies × (playbook, phase) of the latest approved versions: "lead" where the
+    agency leads a task of that phase, else "support" where it supports one, else ""."""
+    heads = list(
+        db.query(
+            f"SELECT p.* FROM playbook p WHERE p.deleted = 0 AND p.status = 'approved' AND "
+            f"p.version = (SELECT max(version) FROM playbook q WHERE q.code = p.code AND "
+            f"q.deleted = 0 AND q.status = 'approved') ORDER BY {_ORDER}"
+        )
+    )
+    columns, marks = [], {}
+    for head in heads:
+        doc = get(db, head["code"], head["version"])
+        for phase in doc["phases"]:
+            column = len(columns)
+            columns.append(
+                {
+                    "playbook": doc["code"],
+                    "playbook_title": doc["title"],
+                    "version": doc["version"],
+                    "phase": phase["phase"],
+                    "phase_title": phase["title"],
+                }
+            )
+            for task in phase["tasks"]:
+                for agency in task["support_agencies"]:
+                    marks.setdefault((agency["code"], column), "support")
+                if task["lead_agency"]:
+                    marks[(task["lead_agency"]["code"], column)] = "lead"
+    used = {code for code, _ in marks}
+    rows = []
+    for agency in db.query(
+        "SELECT code, name, short_name FROM agency WHERE deleted = 0 ORDER BY rowid"
+    ):
+        if agency["code"] in used:
+            cells = [marks.get((agency["code"], c), "") for c in range(len(columns))]
+            rows.append(
+                {
+                    "agency": agency["code"],
+                    "name": agency["name"],
+                    "short_name": agency["short_name"],
+                    "cells": cells,
+                }
+            )
+    return {"columns": columns, "rows": rows}
+
+
+def reference_playbook_id(code: str, version: int = 1) -> str:
+    return reference_id("playbook", f"{code}/{version}")

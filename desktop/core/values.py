@@ -1,0 +1,206 @@
+"""Values as people give them — dates, whole quantities, yes/no, text cells — read the
+same way everywhere: forms, the CLI and spreadsheet imports; and the one way times are
+stored (local time with its offset, to the second).
+
+The readers raise BadValue with the reason alone ("Not a whole number."), which an import
+report puts beside the row and column; given a field, they name it, for forms and the CLI
+("数量：1.5 不是整数。").
+"""
+
+import re
+from datetime import date, datetime
+
+from desktop.core.errors import BioError
+from desktop.core.i18n import tr
+
+YES = {"是", "y", "yes", "true", "1", "有"}
+NO = {"否", "n", "no", "false", "0", "无"}
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+MAX_QTY = 2_000_000_000  # base units on one line or movement; far beyond any real stock
+
+INTEGER = re.compile(r"[+-]?\d+")
+GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+")
+POINT_ZERO = re.compile(r"([+-]?\d+)\.0*")
+CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
+COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+PLAIN_DATE = re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})")
+
+
+class BadValue(BioError):
+    """A value is refused; the message says why, without naming the field."""
+
+
+# ---------------------------------------------------------------- times
+
+
+def now() -> datetime:
+    """This moment in local time, with its offset."""
+    return datetime.now().astimezone()
+
+
+def now_iso() -> str:
+    """How times are stored: local time with its offset, to the second."""
+    return stamp(now())
+
+
+def stamp(moment: datetime) -> str:
+    """A time as stored (a naive time is taken as local time)."""
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    return moment.isoformat(timespec="seconds")
+
+
+# ---------------------------------------------------------------- text
+
+
+def blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def text(value) -> str:
+    """A cell as text: numbers without a spurious .0, dates as ISO dates."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        if value.hour == value.minute == value.second == 0:
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+# ---------------------------------------------------------------- quantities
+
+
+def whole(value, allow_zero: bool = False, field: str | None = None) -> int:
+    """A whole number of base units: 100, 100.0 (Excel), "100", "1,000", "100.0"; positive,
+    or zero too when allowed. With a field, refusals name it (forms and the CLI)."""
+
+    def refuse(reason: str, named: str):
+        return BadValue(reason if field is None else named)
+
+    if isinstance(value, bool) or value is None:
+        number = None
+    elif isinstance(value, int):
+        number = value
+    elif isinstance(value, float):
+        number = int(value) if value.is_integer() else None
+    else:
+        digits = str(value).strip()
+        if GROUPED.fullmatch(digits):
+            digits = digits.replace(",", "")
+        elif match := POINT_ZERO.fullmatch(digits):
+            digits = match.group(1)
+        number = int(digits) if INTEGER.fullmatch(digits) else None
+    if number is None:
+        raise refuse(
+            tr("Not a whole number."),
+            tr("{field}: {qty} is not a whole number.", field=field, qty=value),
+        )
+    if number < 0 and allow_zero:
+        raise refuse(tr("Must not be negative."), tr("{field} cannot be negative.", field=field))
+    if number < 0 or (number == 0 and not allow_zero):
+        raise refuse(
+            tr("Must be greater than zero."),
+            tr("{field} must be greater than zero.", field=field),
+        )
+    if number > MAX_QTY:
+        raise refuse(
+            tr("At most {max}.", max=f"{MAX_QTY:,}"),
+            tr("{field} can be at most {max}.", field=field, max=f"{MAX_QTY:,}"),
+        )
+    return number
+
+
+# ---------------------------------------------------------------- dates
+
+
+def date_iso(value, field: str | None = None) -> str | None:
+    """An ISO date, or None for an empty value. Accepted: date objects, 2026-03-01,
+    2026/3/1, 2026.3.1, 20260301, 2026年3月1日, 2026-03-01 00:00:00, and in spreadsheets
+    the numbers 20260301 or an Excel serial day. With a field, a refusal names it."""
+    try:
+        return _date_iso(value)
+    except BadValue:
+        if field is None:
+            raise
+        raise BadValue(
+            tr(
+                "{field}: {text} is not a date; write it as 2026-03-01 or 2026/3/1.",
+                field=field,
+                text=value,
+            )
+        ) from None
+
+
+def _date_iso(value) -> str | None:
+    if blank(value):
+        return None
+    if isinstance(value, datetime):
+        found = value.date()
+    elif isinstance(value, date):
+        found = value
+    elif isinstance(value, bool):
+        raise BadValue(tr("Not a date; write it as 2026-03-01 or 2026/3/1."))
+    elif isinstance(value, int | float):
+        found = _number_date(value)
+    else:
+        written = str(value).strip()
+        match = (
+            CN_DATE.fullmatch(written)
+            or COMPACT_DATE.fullmatch(written)
+            or PLAIN_DATE.fullmatch(re.split(r"[T\s]", written, maxsplit=1)[0])
+        )
+        found = _date_of(match.groups()) if match else None
+        if found is None:
+            raise BadValue(tr("Not a date; write it as 2026-03-01 or 2026/3/1."))
+    if not FIRST_YEAR <= found.year <= LAST_YEAR:
+        raise BadValue(tr("Not a date; write it as 2026-03-01 or 2026/3/1."))
+    return found.isoformat()
+
+
+def _date_of(parts) -> date | None:
+    try:
+        return date(*(int(p) for p in parts))
+    except ValueError:
+        return None
+
+
+def _number_date(value: float) -> date:
+    """A number in a date column: 20260301, or an Excel serial (cell formatted as number)."""
+    if isinstance(value, float) and not value.is_integer():
+        value = int(value)  # a date with a time of day
+    if FIRST_YEAR * 10000 + 101 <= value <= LAST_YEAR * 10000 + 1231:
+        found = _date_of(COMPACT_DATE.fullmatch(str(int(value))).groups())
+        if found is not None:
+            return found
+    elif 1 <= value < 2958466:
+        from openpyxl.utils.datetime import from_excel  # spreadsheets only
+
+        try:
+            return from_excel(value).date()
+        except (ValueError, OverflowError):
+            pass
+    raise BadValue(tr("Not a date; write it as 2026-03-01 or 2026/3/1."))
+
+
+# ---------------------------------------------------------------- yes / no
+
+
+def yes_no(value) -> int | None:
+    """1 for 是/yes/…, 0 for 否/no/…, None when empty."""
+    if blank(value):
+        return None
+    if isinstance(value, bool):
+        return int(value)
+    written = text(value).lower()
+    if written in YES:
+        return 1
+    if written in NO:
+        return 0
+    raise BadValue(tr("Write 是 or 否."))
