@@ -33,12 +33,12 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from desktop.core import values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.sync.bundles import FORMAT, MANIFEST, OPS
@@ -134,7 +134,7 @@ class Hub:
         """Keep a bundle; returns (id, sha256, stored) — stored is False if already held."""
         fields = describe(data)
         digest = hashlib.sha256(data).hexdigest()
-        at = datetime.now(UTC).isoformat(timespec="seconds")
+        at = values.now_iso()
         with self._write, self._connect() as conn:
             row = conn.execute("SELECT id FROM bundle WHERE sha256 = ?", [digest]).fetchone()
             if row:

@@ -113,7 +113,7 @@ def last_id(db, url: str) -> int:
 
 
 def _set_last_id(db, url: str, value: int) -> None:
-    with transaction(db):
+    with transaction(db, touches=("meta",)):
         db.execute(
             "INSERT INTO meta (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -14,19 +14,15 @@ there (revoked = 1) so that its bundles are refused by name rather than as unkno
 import base64
 import binascii
 import json
-from datetime import datetime
 from pathlib import Path
 
+from desktop.core import values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import station
 from desktop.core.store.writepath import transaction
 
 FORMAT = "bioreserve-key/1"
-
-
-def now() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
 def fingerprint(public_key: bytes) -> str:
@@ -152,7 +148,7 @@ def trust(db, path: Path, expected_fingerprint: str | None = None) -> dict:
                 code=info["code"],
             )
         )
-    with transaction(db):
+    with transaction(db, touches=("trusted_station",)):
         if row:
             db.execute(
                 "UPDATE trusted_station SET code = ?, name = ? WHERE origin = ?",
@@ -168,7 +164,7 @@ def trust(db, path: Path, expected_fingerprint: str | None = None) -> dict:
                     info["name"],
                     info["public_key"],
                     info["fingerprint"],
-                    now(),
+                    values.now_iso(),
                 ],
             )
     return _public(info)
@@ -205,10 +201,10 @@ def revoke(db, code_or_origin: str) -> dict:
     """Stop trusting a station's key; its bundles are refused from now on."""
     row = find(db, code_or_origin)
     if not row["revoked"]:
-        with transaction(db):
+        with transaction(db, touches=("trusted_station",)):
             db.execute(
                 "UPDATE trusted_station SET revoked = 1, revoked_at = ? WHERE origin = ?",
-                [now(), row["origin"]],
+                [values.now_iso(), row["origin"]],
             )
     return _listed(find(db, row["origin"]))
 

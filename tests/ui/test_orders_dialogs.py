@@ -160,7 +160,7 @@ def test_the_lifecycle_through_the_dialogs(qtbot, worker, demo_db):
     dispatch.vehicle.setText("湘D·A1234")
     dispatch.driver.setText("赵师傅")
     dispatch.driver_phone.setText("13800000000")
-    with qtbot.waitSignal(page.changed, timeout=TIMEOUT):
+    with qtbot.waitSignal(worker.data_changed, timeout=TIMEOUT):
         submit_ok(qtbot, dispatch)
     reload(qtbot, page)
     order = select(qtbot, page, number)

@@ -104,7 +104,7 @@ def test_a_movement_from_the_toolbar_refreshes_the_page(qtbot, page, demo_db):
     assert dialog.item.item()["code"] == row["item"]
     qtbot.waitUntil(lambda: dialog.lot.count() > 0, timeout=TIMEOUT)
     dialog.qty.setValue(1)
-    with qtbot.waitSignals([dialog.succeeded, page.changed], timeout=TIMEOUT):
+    with qtbot.waitSignals([dialog.succeeded, page.worker.data_changed], timeout=TIMEOUT):
         dialog.submit()
     assert "1" in page.message.text()
     assert not dialog.isVisible()

@@ -166,7 +166,7 @@ def test_the_page_lists_the_conflict_and_a_choice_tells_the_other_pages(
     assert page.clock_warning.isHidden()
     page.tabs.setCurrentIndex(tab)
     with qtbot.waitSignal(page.conflicts.loaded, timeout=TIMEOUT):
-        with qtbot.waitSignal(page.changed, timeout=TIMEOUT):
+        with qtbot.waitSignal(worker_a.data_changed, timeout=TIMEOUT):
             button_for(page.conflicts, A_PHONE).click()
     assert page.tabs.tabText(tab) == conflicts_caption(0)
     assert mobile(a, expert_id) == A_PHONE

@@ -162,7 +162,7 @@ def test_importing_a_bundle_from_station_b(qtbot, worker, peer, demo_path, tmp_p
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bundle), ""))
     )
-    with qtbot.waitSignal(page.changed, timeout=TIMEOUT):
+    with qtbot.waitSignal(worker.data_changed, timeout=TIMEOUT):
         with qtbot.waitSignal(page.imported, timeout=TIMEOUT) as blocker:
             page.choose_import_file()
     outcome = blocker.args[0]

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.reserves import norms
+from desktop.core.store.writepath import transaction
 
 DEFAULT_THRESHOLDS = (30, 90, 180)
 META_KEY = "alerts.near_expiry_days"
@@ -33,11 +34,12 @@ def parse_thresholds(text: str) -> tuple[int, ...]:
 def set_thresholds(db, text: str) -> tuple[int, ...]:
     """Change this station's near-expiry thresholds (a local setting, not synced)."""
     days = parse_thresholds(text)
-    db.execute(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
-        "excluded.value",
-        [META_KEY, ",".join(map(str, days))],
-    )
+    with transaction(db, touches=("meta",)):
+        db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value "
+            "= excluded.value",
+            [META_KEY, ",".join(map(str, days))],
+        )
     return days
 
 

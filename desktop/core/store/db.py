@@ -24,10 +24,16 @@ BUSY_TIMEOUT_MS = 5000
 
 
 class Connection(sqlite3.Connection):
-    """A sqlite3 connection that knows whether the write path is active on it."""
+    """A sqlite3 connection that knows whether the write path is active on it, and which
+    tables its write-path transactions changed (writepath.touch, writepath.take_changes)."""
 
     in_write_path = False
     wall_clock = None  # a callable returning milliseconds, to simulate clock skew in tests
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.touched: set[str] = set()  # tables the open write-path transaction writes
+        self.changed: set[str] = set()  # tables committed transactions wrote, not yet taken
 
 
 class Table:

@@ -11,13 +11,20 @@ conflicts); stamps far ahead of the local clock are not adopted, only flagged.
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
+from desktop.core import values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import oplog, tables
 from desktop.core.store.oplog import Op
-from desktop.core.store.writepath import apply_op, check_fields, load_clock, save_clock, transaction
+from desktop.core.store.writepath import (
+    apply_op,
+    check_fields,
+    load_clock,
+    save_clock,
+    touch,
+    transaction,
+)
 
 
 @dataclass
@@ -113,6 +120,7 @@ def _apply_pass(db, ops: list[Op], clock, heads: dict, result: MergeResult) -> N
         clock.receive(newest)
     db.conn.executemany(oplog.INSERT_SQL, ledger_ops)
     for (tbl, names), rows in ledger_rows.items():
+        db.conn.touched.add(tbl)
         marks = ", ".join("?" * (len(names) + 1))
         db.conn.executemany(f"INSERT INTO {tbl} (id, {', '.join(names)}) VALUES ({marks})", rows)
 
@@ -123,7 +131,8 @@ def _flag_clocks(db, ahead: dict[str, int], ops: list[Op]) -> None:
     newest: dict[str, int] = {}
     for op in ops:
         newest[op.origin] = max(op.hlc, newest.get(op.origin, 0))
-    now = datetime.now(UTC).isoformat(timespec="seconds")
+    now = values.now_iso()
+    touch(db, "clock_flag")
     for origin, ms in ahead.items():
         db.execute(
             "INSERT INTO clock_flag (origin, ahead_ms, hlc, noted_at) VALUES (?, ?, ?, ?) "

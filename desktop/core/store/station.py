@@ -9,8 +9,8 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass
-from datetime import datetime
 
+from desktop.core import values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 
@@ -65,7 +65,7 @@ def create(db, code: str, name: str) -> Station:
         serialization.Encoding.Raw, serialization.PublicFormat.Raw
     )
     origin = os.urandom(8).hex()
-    created = datetime.now().astimezone().isoformat(timespec="seconds")
+    created = values.now_iso()
     db.execute(
         "INSERT INTO station (id, origin, code, name, public_key, private_key, created_at) "
         "VALUES (1, ?, ?, ?, ?, ?, ?)",

@@ -26,10 +26,12 @@ from desktop.core.store.rowstate import RowState
 
 
 @contextmanager
-def transaction(db, durable: bool = False) -> Iterator[None]:
+def transaction(db, durable: bool = False, touches: tuple[str, ...] = ()) -> Iterator[None]:
     """BEGIN IMMEDIATE … COMMIT with the write-path guard open; ROLLBACK on any error.
 
-    durable=True uses synchronous=FULL, for imports of other stations' work.
+    durable=True uses synchronous=FULL, for imports of other stations' work. The tables a
+    committed transaction wrote are kept for take_changes(): the synced tables the write
+    path and merges write, plus the local tables named in `touches`.
     """
     conn = db.conn
     if conn.in_write_path:
@@ -51,9 +53,11 @@ def transaction(db, durable: bool = False) -> Iterator[None]:
 
         raise explain(exc, getattr(db, "path", "?")) from exc
     conn.in_write_path = True
+    conn.touched = set(touches)
     try:
         yield
         conn.execute("COMMIT")
+        conn.changed |= conn.touched
     except BaseException as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
@@ -64,8 +68,22 @@ def transaction(db, durable: bool = False) -> Iterator[None]:
         raise
     finally:
         conn.in_write_path = False
+        conn.touched = set()
         if durable:
             conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def touch(db, *tables: str) -> None:
+    """Note that the open transaction writes these tables (synced ones are noted by the
+    write path and merges themselves)."""
+    db.conn.touched.update(tables)
+
+
+def take_changes(db) -> frozenset[str]:
+    """The tables written by transactions committed since the last call — what the desktop
+    announces to its pages after each job (one change signal, whatever wrote)."""
+    changed, db.conn.changed = db.conn.changed, set()
+    return frozenset(changed)
 
 
 def load_clock(db) -> Clock:
@@ -113,6 +131,7 @@ def apply_op(db, op: Op, state: RowState | None = None) -> None:
     state: the row's state if the caller has just read it."""
     tbl, row_id, payload = op.tbl, op.row_id, op.payload
     check_fields(db, tbl, payload)
+    db.conn.touched.add(tbl)
     if tbl in tables.LEDGER:
         _insert_row(db, tbl, row_id, payload)
         return
@@ -214,6 +233,7 @@ class Writer:
             clock_rows,
         )
         derived.changed(self.db, tbl, ids)
+        self.db.conn.touched.add(tbl)
         return ids
 
     def update(self, tbl: str, row_id: str, changes: dict) -> bool:

@@ -47,11 +47,12 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.core import values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import merge, migrate, oplog, station
 from desktop.core.store.oplog import Op
-from desktop.core.store.writepath import transaction
+from desktop.core.store.writepath import touch, transaction
 from desktop.sync import keys as sync_keys
 
 FORMAT = "bioreserve-bundle/1"
@@ -402,7 +403,7 @@ def export(db, path: Path, for_origin: str | None = None) -> ExportResult:
         "vector": vector,
         "ops": len(lines),
         "sha256": digest,
-        "created_at": sync_keys.now(),
+        "created_at": values.now_iso(),
     }
     manifest_bytes = oplog.dumps(manifest).encode("utf-8")
     signature = station.sign(db, manifest_bytes)
@@ -419,7 +420,7 @@ def export(db, path: Path, for_origin: str | None = None) -> ExportResult:
         raise BioError(
             tr("Cannot write {path}: {reason}", path=path, reason=exc.strerror or exc)
         ) from exc
-    with transaction(db):
+    with transaction(db, touches=("bundle_log",)):
         db.execute(
             "INSERT INTO bundle_log (direction, peer_origin, sequence, path, ops, sha256, at) "
             "VALUES ('out', ?, ?, ?, ?, ?, ?)",
@@ -568,6 +569,7 @@ def import_(db, path: Path) -> ImportResult:
     def record(result: merge.MergeResult) -> None:
         """What the bundle tells about its sender, committed with its operations."""
         already = result.applied == 0 and not result.deferred
+        touch(db, "trusted_station", "bundle_log")
         held = acked(db, origin)
         merged = dict(held)
         for key, seq in vector.items():
@@ -578,7 +580,7 @@ def import_(db, path: Path) -> ImportResult:
                 [oplog.dumps(merged), origin],
             )
         if not already:
-            at = sync_keys.now()
+            at = values.now_iso()
             db.execute("UPDATE trusted_station SET last_heard = ? WHERE origin = ?", [at, origin])
             db.execute(
                 "INSERT INTO bundle_log (direction, peer_origin, sequence, path, ops, applied, "

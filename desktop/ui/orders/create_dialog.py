@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import orders
+from desktop.core import choices, orders
 from desktop.core.vocab import order_status
 from desktop.ui.orders.lines_editor import LinesEditor
 from desktop.ui.orders.models import PRIORITY_CODES, priority_label
@@ -32,6 +32,7 @@ from desktop.ui.reserves import lookups
 from desktop.ui.reserves.movement_fields import DateField
 from desktop.ui.shell.jobs import Refused, actor
 from desktop.ui.widgets import style
+from desktop.ui.widgets.change_watcher import DEPOTS, watch
 from desktop.ui.widgets.form_dialog import FormDialog
 from desktop.ui.widgets.rows_model import Column, RowsModel
 
@@ -75,6 +76,17 @@ class CreateOrderDialog(FormDialog):
             needed_by=self.needed_by,
         )
         self.resize(1000, 760)
+        # a depot saved meanwhile (here or at another station) is offered at once
+        watch(self, worker, DEPOTS, self.reload_depots)
+
+    def reload_depots(self) -> None:
+        self.worker.run(lambda db: choices.load(db, "depots"), self._depots_arrived)
+
+    def _depots_arrived(self, lists: dict) -> None:
+        self.lists = {**self.lists, **lists}
+        entries = lookups.depot_entries(self.lists)
+        lookups.fill(self.source, entries, first=self.tr("Any depot, city reserves first (FEFO)"))
+        lookups.fill(self.to_depot, entries)
 
     def _order_box(self) -> QGroupBox:
         box, form = form_box(self.tr("Order"))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.widgets import style
+from desktop.ui.widgets.change_watcher import ORDERS, watch
 from desktop.ui.widgets.search_box import SearchBox
 
 STATUS_CODES = ("draft", "submitted", "approved", "dispatched", "received", "cancelled")
@@ -39,13 +40,11 @@ class OrdersPage(QWidget):
     """The allocation orders area.
 
     Signals:
-        changed(): an order moved stock or reservations (the reserves and 总览 refresh).
         loaded(int): the list arrived (its row count).
         detail_loaded(object): the selected order's detail arrived (dict or None).
         dialog_opened(object): a dialog of this page was opened (for tests and wiring).
     """
 
-    changed = Signal()
     loaded = Signal(int)
     detail_loaded = Signal(object)
     dialog_opened = Signal(object)
@@ -77,6 +76,7 @@ class OrdersPage(QWidget):
         layout.addLayout(self.controls)
         layout.addLayout(self.body, 1)
         layout.addWidget(self.message)
+        watch(self, worker, ORDERS)
 
     # building on first show ----------------------------------------------------------------
     def showEvent(self, event) -> None:
@@ -295,10 +295,7 @@ class OrdersPage(QWidget):
 
     def _created(self, dialog, result: dict) -> None:
         self.say(dialog.summary(result), "error" if result.get("short") else "ok")
-        self._keep = result["number"]
-        self.refresh()
-        if result["status"] == "approved":  # an oral order reserves its stock at once
-            self.changed.emit()
+        self._keep = result["number"]  # selected again when the list refreshes itself
 
     def _step_dialog(self, cls_name: str):
         if self.current is None:
@@ -323,9 +320,7 @@ class OrdersPage(QWidget):
 
     def _stepped(self, text: str, result: dict) -> None:
         self.say(text, "ok")
-        self._keep = result["number"]
-        self.refresh()
-        self.changed.emit()
+        self._keep = result["number"]  # selected again when the list refreshes itself
 
     def submit(self) -> None:
         self._direct("submit")
@@ -355,8 +350,7 @@ class OrdersPage(QWidget):
         else:
             text = self.tr("Order {number} is now {status}.")
         self.say(text.format(number=result["number"], status=order_status(result["status"])))
-        self._keep = result["number"]
-        self.refresh()
+        self._keep = result["number"]  # selected again when the list refreshes itself
 
     # printing ------------------------------------------------------------------------------
     @property

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.widgets import style
+from desktop.ui.widgets.change_watcher import PLAYBOOKS, watch
 from desktop.ui.widgets.document_printer import DocumentPrinter, pdf_job
 
 NO_PARENT = QModelIndex()
@@ -185,6 +186,7 @@ class MatrixView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
+        watch(self, worker, PLAYBOOKS)
 
     def title(self) -> str:
         return self.tr("Responsibility matrix")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.widgets import style
+from desktop.ui.widgets.change_watcher import PLAYBOOKS, watch
 from desktop.ui.widgets.search_box import SearchBox
 
 
@@ -49,6 +50,7 @@ class PlaybooksPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(style.apply(QLabel(self.tr("Playbooks")), "pageTitle"))
         layout.addLayout(self.body, 1)
+        watch(self, worker, PLAYBOOKS, self.reload_list)
 
     # building on first show ----------------------------------------------------------------
     def showEvent(self, event) -> None:
@@ -154,14 +156,17 @@ class PlaybooksPage(QWidget):
     # the list ------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Read the versions again (and the matrix once built)."""
+        self.reload_list()
+        if self.matrix_view is not None:
+            self.matrix_view.refresh()
+
+    def reload_list(self) -> None:
         if self.model is None:
             return
         from desktop.core import playbooks
 
         self._keep = self._keep or self.selected()
         self.worker.run(playbooks.listing, self._listed)
-        if self.matrix_view is not None:
-            self.matrix_view.refresh()
 
     def _listed(self, rows: list[dict]) -> None:
         self.rows = rows
@@ -205,6 +210,5 @@ class PlaybooksPage(QWidget):
             self.editor.load(*chosen)
 
     def _written(self, code: str, version: int) -> None:
-        """The editor wrote something: list again and show that version."""
+        """The editor wrote something: show that version once the list refreshes itself."""
         self._keep = (code, version)
-        self.refresh()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.core.reserves import alerts
 from desktop.ui.shell.jobs import Refused, refusable
 from desktop.ui.widgets import style
+from desktop.ui.widgets.change_watcher import STOCK, watch
 from desktop.ui.widgets.paged_model import NO_PARENT, PagedModel
 from desktop.ui.widgets.rows_model import Column, RowsModel
 
@@ -200,6 +201,7 @@ class AlertsView(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.tabs, 1)
+        watch(self, worker, STOCK | {"meta"})
 
     def set_lists(self, lists: dict) -> None:
         pass
@@ -271,8 +273,7 @@ class AlertsView(QWidget):
         style.apply(self.message, "ok")
         if dialog is not None and hasattr(dialog, "summary"):
             self.message.setText(dialog.summary(result))
-        self.reconciled.emit(result)
-        self.refresh()
+        self.reconciled.emit(result)  # the lists refresh themselves (change_watcher)
 
     def _say_error(self, text: str) -> None:
         style.apply(self.message, "error")

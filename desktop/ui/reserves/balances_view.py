@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxL
 from desktop.ui.reserves import lookups
 from desktop.ui.reserves.balances_model import BalancesModel
 from desktop.ui.widgets import style
+from desktop.ui.widgets.change_watcher import STOCK, watch
 
 
 class BalancesView(QWidget):
@@ -52,6 +53,7 @@ class BalancesView(QWidget):
             combo.currentIndexChanged.connect(self._filters_changed)
         self.model.page_loaded.connect(self._page_loaded)
         self._sized = False
+        watch(self, worker, STOCK)
 
     def set_lists(self, lists: dict) -> None:
         lookups.fill(self.depot, lookups.depot_entries(lists), self.tr("All depots"))

@@ -7,6 +7,7 @@ from desktop.core.reserves import catalog
 from desktop.core.vocab import STORAGE
 from desktop.ui.reserves import lookups
 from desktop.ui.shell.jobs import actor
+from desktop.ui.widgets.change_watcher import CATALOG
 from desktop.ui.widgets.record_editor import RecordEditor
 from desktop.ui.widgets.rows_model import Column
 
@@ -15,6 +16,8 @@ LIMIT = 5000  # more than the city's 3,000 items; a search narrows a province ca
 
 class CatalogEditor(RecordEditor):
     """The catalogue tab."""
+
+    WATCHES = CATALOG
 
     def __init__(self, worker, lists: dict, parent=None):
         self.search_text = ""

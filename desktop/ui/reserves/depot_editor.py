@@ -7,12 +7,15 @@ from desktop.core.reserves import catalog
 from desktop.core.vocab import DEPOT_LEVELS
 from desktop.ui.reserves import lookups
 from desktop.ui.shell.jobs import actor
+from desktop.ui.widgets.change_watcher import DEPOTS
 from desktop.ui.widgets.record_editor import RecordEditor
 from desktop.ui.widgets.rows_model import Column
 
 
 class DepotEditor(RecordEditor):
     """The depots tab."""
+
+    WATCHES = DEPOTS
 
     def __init__(self, worker, lists: dict, parent=None):
         self.division_names: dict[str, str] = {}  # filled in place by set_lists

@@ -16,6 +16,7 @@ from desktop.core.reserves import ledger
 from desktop.ui.reserves import lookups
 from desktop.ui.reserves.ledger_model import KINDS, LedgerModel, kind_names
 from desktop.ui.widgets import style
+from desktop.ui.widgets.change_watcher import STOCK, watch
 from desktop.ui.widgets.item_picker import ItemPicker
 
 
@@ -60,6 +61,7 @@ class LedgerView(QWidget):
         self.item.item_changed.connect(self._filters_changed)
         self.model.page_loaded.connect(self._page_loaded)
         self._sized = False
+        watch(self, worker, STOCK)
 
     def set_lists(self, lists: dict) -> None:
         lookups.fill(self.depot, lookups.depot_entries(lists), self.tr("All depots"))

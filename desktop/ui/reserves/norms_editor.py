@@ -16,6 +16,7 @@ from desktop.core.reserves import norms
 from desktop.ui.reserves import lookups
 from desktop.ui.shell.jobs import Refused, actor, refusable
 from desktop.ui.widgets import style
+from desktop.ui.widgets.change_watcher import STOCK, watch
 from desktop.ui.widgets.rows_model import Column, RowsModel
 
 NO_PARENT = QModelIndex()
@@ -204,6 +205,7 @@ class NormsEditor(QWidget):
         self.everything.toggled.connect(self.load_norms)
         self.model.saved.connect(self._norm_saved)
         self.model.refused.connect(self._norm_refused)
+        watch(self, worker, STOCK)
 
     def set_lists(self, lists: dict) -> None:
         self.lists = lists

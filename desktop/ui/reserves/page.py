@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.widgets import style
+from desktop.ui.widgets.change_watcher import CATALOG, DEPOTS, watch
 from desktop.ui.widgets.search_box import SearchBox
 
 # tab key → (module, class); the order is the order of the tabs.
@@ -33,19 +34,20 @@ TABS = {
     "norms": ("desktop.ui.reserves.norms_editor", "NormsEditor"),
 }
 SEARCHABLE = ("balances", "catalog")
+# The reference lists the tabs and dialogs choose from (lookups.LISTS, the thresholds);
+# each tab keeps itself up to date with what it shows (widgets/change_watcher.py).
+LISTS = CATALOG | DEPOTS | {"meta"}
 
 
 class ReservesPage(QWidget):
     """The material reserves area.
 
     Signals:
-        changed(): stock, the catalogue, depots or norms changed (总览 refreshes).
         tab_ready(str): a tab was built and asked to load (its key).
         order_requested(dict): 预警 asks for an allocation order (see AlertsView).
         lists_loaded(dict): the reference lists (depots, categories, …) were read.
     """
 
-    changed = Signal()
     tab_ready = Signal(str)
     lists_loaded = Signal(dict)
     order_requested = Signal(dict)
@@ -57,6 +59,7 @@ class ReservesPage(QWidget):
         self.tabs_built: dict[str, QWidget] = {}
         self.dialog = None
         self._loading_lists = False
+        watch(self, worker, LISTS, self._lists_changed)
 
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -181,18 +184,11 @@ class ReservesPage(QWidget):
         if key == "balances":
             widget.row_activated.connect(lambda row: self.open_dialog("issue", row))
         elif key == "alerts":
-            widget.thresholds_changed.connect(lambda _days: self.load_lists())
             widget.order_requested.connect(self.order_requested)
-            widget.reconciled.connect(lambda _result: self._stock_changed())
-        elif key == "rotation":
-            widget.transferred.connect(lambda _result: self._stock_changed())
-        elif key == "transit":
-            widget.received.connect(lambda _result: self._stock_changed())
-        elif key in ("catalog", "norms"):
-            signal = widget.saved if key == "catalog" else widget.model.saved
-            signal.connect(lambda _id: self.changed.emit())
-        elif key == "depots":
-            widget.saved.connect(lambda _id: (self.load_lists(), self.changed.emit()))
+
+    def _lists_changed(self) -> None:
+        if self.lists is not None:
+            self.load_lists()
 
     def refresh(self) -> None:
         """Reload the reference lists and every tab built so far."""
@@ -241,14 +237,6 @@ class ReservesPage(QWidget):
         dialog = self.sender()
         if dialog is not None and hasattr(dialog, "summary"):
             self.message.setText(dialog.summary(result))
-        self._stock_changed()
-
-    def _stock_changed(self) -> None:
-        for key in ("balances", "ledger", "alerts", "rotation", "transit", "norms"):
-            tab = self.tabs_built.get(key)
-            if tab is not None:
-                tab.refresh()
-        self.changed.emit()
 
     def add_tool_action(self, action: QAction) -> None:
         """Add an action (e.g. 导入…) to the toolbar after the movements."""

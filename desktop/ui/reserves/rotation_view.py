@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from desktop.core.reserves import rotation, stock
 from desktop.ui.shell.jobs import Refused, actor, refusable
 from desktop.ui.widgets import style
+from desktop.ui.widgets.change_watcher import STOCK, watch
 from desktop.ui.widgets.rows_model import Column, RowsModel
 
 
@@ -74,6 +75,7 @@ class RotationView(QWidget):
         layout.addWidget(explain)
         layout.addWidget(self.table, 1)
         layout.addLayout(bar)
+        watch(self, worker, STOCK)
 
     def set_lists(self, lists: dict) -> None:
         pass

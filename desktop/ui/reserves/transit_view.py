@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.core.reserves import stock
 from desktop.ui.shell.jobs import actor
 from desktop.ui.widgets import style
+from desktop.ui.widgets.change_watcher import STOCK, watch
 from desktop.ui.widgets.form_dialog import FormDialog
 from desktop.ui.widgets.rows_model import Column, RowsModel
 
@@ -91,6 +92,7 @@ class TransitView(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.table, 1)
         layout.addLayout(bar)
+        watch(self, worker, STOCK)
 
     def set_lists(self, lists: dict) -> None:
         pass
@@ -128,5 +130,4 @@ class TransitView(QWidget):
                 received=f"{result['received']:,}", sent=f"{result['sent']:,}"
             )
         )
-        self.received.emit(result)
-        self.refresh()
+        self.received.emit(result)  # the list refreshes itself (change_watcher)

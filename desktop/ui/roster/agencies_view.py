@@ -9,6 +9,7 @@ from desktop.core.roster import agencies
 from desktop.ui.reserves import lookups
 from desktop.ui.shell.jobs import Refused, actor, refusable
 from desktop.ui.widgets import style
+from desktop.ui.widgets.change_watcher import watch
 
 NO_PARENT = QModelIndex()
 KEYS = ("code", "name", "short_name", "level", "division", "contact", "duty_phone")
@@ -145,6 +146,7 @@ class AgenciesView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         self.set_lists(lists)
+        watch(self, worker, {"agency", "division"})
 
     def set_lists(self, lists: dict) -> None:
         self.model.division_names = {

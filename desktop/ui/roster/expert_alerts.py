@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop.core.roster import experts
 from desktop.ui.widgets import style
+from desktop.ui.widgets.change_watcher import ROSTER, watch
 from desktop.ui.widgets.rows_model import Column, RowsModel
 
 
@@ -42,6 +43,7 @@ class QualificationAlertsView(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        watch(self, worker, ROSTER)
 
     def set_lists(self, lists: dict) -> None:
         pass  # nothing here depends on the reference lists

@@ -22,6 +22,7 @@ from desktop.core.i18n import current_language
 from desktop.core.roster import experts
 from desktop.ui.reserves import lookups
 from desktop.ui.widgets import style
+from desktop.ui.widgets.change_watcher import ROSTER, watch
 from desktop.ui.widgets.rows_model import Column, RowsModel
 
 HIGHLIGHT = QColor("#f8d7d4")
@@ -107,6 +108,7 @@ class ExpertCalendar(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(splitter)
         self.set_lists(lists)
+        watch(self, worker, ROSTER)
 
     def set_lists(self, lists: dict) -> None:
         self.specialty_names = {r["code"]: lookups.localized(r) for r in lists["specialties"]}

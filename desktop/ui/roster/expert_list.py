@@ -19,6 +19,7 @@ from desktop.core.roster import experts
 from desktop.ui.reserves import lookups
 from desktop.ui.roster.expert_editor import ExpertEditor
 from desktop.ui.widgets import style
+from desktop.ui.widgets.change_watcher import ROSTER, watch
 from desktop.ui.widgets.rows_model import Column, RowsModel
 from desktop.ui.widgets.search_box import SearchBox
 
@@ -126,11 +127,9 @@ class ExpertsView(QWidget):
 
     Signals:
         listed(int): the list is on screen (how many experts).
-        changed(): an expert or a qualification was saved or deleted.
     """
 
     listed = Signal(int)
-    changed = Signal()
 
     def __init__(self, worker, lists: dict, parent=None):
         super().__init__(parent)
@@ -155,12 +154,9 @@ class ExpertsView(QWidget):
         self.table = style.table(QTableView())
         self.table.setModel(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
+        # the editor's saves, deletions and certificates reach the list by the worker's
+        # change signal, like anyone else's (widgets/change_watcher.py)
         self.editor = ExpertEditor(worker, lists)
-        self.editor.saved.connect(self._saved)
-        self.editor.deleted.connect(lambda _id: (self.refresh(), self.changed.emit()))
-        self.editor.qualifications_changed.connect(
-            lambda _id: (self.refresh(), self.changed.emit())
-        )
         self.editor.new_requested.connect(self._deselect)
 
         left = QWidget()
@@ -178,6 +174,7 @@ class ExpertsView(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(splitter)
         self.set_lists(lists)
+        watch(self, worker, ROSTER)
 
     def set_lists(self, lists: dict) -> None:
         entries = [(lookups.localized(row), row["code"]) for row in lists.get("specialties", [])]
@@ -220,7 +217,3 @@ class ExpertsView(QWidget):
                 self.table.selectRow(number)
                 return True
         return False
-
-    def _saved(self, _expert_id: str) -> None:
-        self.refresh()
-        self.changed.emit()

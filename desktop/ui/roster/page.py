@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.core import choices
+from desktop.ui.widgets.change_watcher import watch
 
 # tab key → (module, class); the order is the order of the tabs.
 TABS = {
@@ -30,13 +31,11 @@ class ExpertsPage(QWidget):
     """The expert roster area.
 
     Signals:
-        changed(): experts or qualifications changed (总览 refreshes).
         tab_ready(str): a tab was built and asked to load (its key).
         lists_loaded(dict): the reference lists were read.
         exported(object): an export finished (the number of experts, or Refused).
     """
 
-    changed = Signal()
     tab_ready = Signal(str)
     lists_loaded = Signal(dict)
     exported = Signal(object)
@@ -49,6 +48,7 @@ class ExpertsPage(QWidget):
         self.tabs = None
         self.dialog = None
         self._loading_lists = False
+        watch(self, worker, {"specialty", "division"}, self._lists_changed)
 
     # building ----------------------------------------------------------------------------
     def showEvent(self, event) -> None:
@@ -114,6 +114,10 @@ class ExpertsPage(QWidget):
         self._loading_lists = True
         self.worker.run(load_lists, self._lists_arrived)
 
+    def _lists_changed(self) -> None:
+        if self.lists is not None:
+            self.load_lists()
+
     def _lists_arrived(self, lists: dict) -> None:
         self._loading_lists = False
         first = self.lists is None
@@ -144,20 +148,11 @@ class ExpertsPage(QWidget):
         widget = getattr(importlib.import_module(module), name)(self.worker, self.lists)
         self.tabs_built[key] = widget
         self.tabs.widget(list(TABS).index(key)).layout().addWidget(widget)
-        if key == "experts":
-            widget.changed.connect(self._roster_changed)
-        elif key == "alerts":
+        if key == "alerts":
             widget.expert_activated.connect(self.show_expert)
         widget.refresh()
         self.tab_ready.emit(key)
         return widget
-
-    def _roster_changed(self) -> None:
-        for key in ("calendar", "alerts"):
-            tab = self.tabs_built.get(key)
-            if tab is not None:
-                tab.refresh()
-        self.changed.emit()
 
     def show_expert(self, expert_id: str) -> None:
         """Show one expert in the 专家 tab, clearing the filters if they hide it."""
@@ -190,12 +185,11 @@ class ExpertsPage(QWidget):
 
     # import and export -------------------------------------------------------------------
     def open_import(self):
-        """The import dialog, set to experts; after an import the roster refreshes."""
+        """The import dialog, set to experts (the tabs refresh themselves after it)."""
         from desktop.ui.reserves.import_dialog import ImportDialog
 
         self.dialog = ImportDialog(self.worker, self)
         self.dialog.kind.setCurrentIndex(self.dialog.kind.findData("experts"))
-        self.dialog.imported.connect(lambda _report: (self.refresh(), self.changed.emit()))
         self.dialog.show()
         return self.dialog
 
@@ -213,12 +207,12 @@ class ExpertsPage(QWidget):
 
     def export_to(self, path, masked: bool = True) -> None:
         """Write the roster to an .xlsx file on the worker (phones masked unless told)."""
-        from desktop.core.roster import experts
+        from desktop.core import imports
         from desktop.ui.shell.jobs import refusable
 
         self.message.setText(self.tr("Exporting…"))
         self.worker.run(
-            refusable(lambda db: experts.export_xlsx(db, path, masked)),
+            refusable(lambda db: imports.export_xlsx(db, path, masked)),
             lambda result: self._exported(result, path),
             lambda _error: self.message.clear(),  # the controller reports the error
         )

@@ -127,16 +127,10 @@ class MainWindow(QMainWindow):
 
         worker = self.worker
         reserves = ReservesPage(worker)
-        reserves.changed.connect(self.overview.refresh)
         orders = OrdersPage(worker)
-        orders.changed.connect(reserves.refresh)
-        orders.changed.connect(self.overview.refresh)
         experts = ExpertsPage(worker)  # built on first show
-        experts.changed.connect(self.overview.refresh)
         playbooks = PlaybooksPage(worker)
         sync = SyncPage(worker)  # built on first show
-        for page in (self.overview, reserves, orders, experts, playbooks):
-            sync.changed.connect(page.refresh)
         reserves.order_requested.connect(self.order_from_alert)
         reserves.add_tool_action(self.action_import)
         pages = (reserves, orders, experts, playbooks, sync)
@@ -174,6 +168,11 @@ class MainWindow(QMainWindow):
         ):
             action.setShortcut(key)
         self.overview.complete()
+        # 总览 shows figures from every area: any change makes it stale. Made after the
+        # first paint: the watcher's event filter routes the page's events through Python.
+        from desktop.ui.widgets.change_watcher import watch
+
+        watch(self.overview, self.worker, None)
         self._build_pages()
 
     def _set_title(self) -> None:
@@ -285,12 +284,10 @@ class MainWindow(QMainWindow):
         return self.orders.new_order(prefill)
 
     def open_import(self):
-        """The import dialog; after an import the reserves and the overview refresh."""
+        """The import dialog (the pages showing what it imports refresh themselves)."""
         from desktop.ui.reserves.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.worker, self)
-        dialog.imported.connect(lambda _report: self.reserves.refresh())
-        dialog.imported.connect(lambda _report: self.overview.refresh())
         dialog.show()
         return dialog
 

@@ -3,6 +3,11 @@
 Jobs run one at a time on a single thread that owns its own connection to the
 database; results come back to the GUI thread by signal. A job function
 receives the worker's database and must not touch widgets.
+
+After a job, the worker announces the tables its committed transactions wrote
+(`data_changed`), whatever wrote them: a form, an import, a merge, a settlement. Pages and
+dialogs refresh themselves from that one signal (widgets/change_watcher.py), the way
+Anki's operations announce their changes; no page refreshes another.
 """
 
 import itertools
@@ -23,12 +28,16 @@ class DbWorker(QObject):
         finished(int): a job's callback has run on the GUI thread (its id).
         failed(object): a job raised; carries the exception (also given to on_error).
         idle(): every job queued so far has run and its result was delivered.
+        data_changed(frozenset, object): a job wrote these tables; the object is the
+            widget whose method received the job's result (it has refreshed itself), or None.
     """
 
     finished = Signal(int)
     failed = Signal(object)
     idle = Signal()
-    _delivered = Signal(int, object, object, object)  # job id, callback, result, error
+    data_changed = Signal(frozenset, object)
+    # job id, callback, result, error, tables written
+    _delivered = Signal(int, object, object, object, object)
 
     def __init__(self, db_path, parent=None, start: bool = True):
         super().__init__(parent)
@@ -66,30 +75,35 @@ class DbWorker(QObject):
         return self._pending > 0
 
     def _loop(self) -> None:
+        # imported here, on the worker's thread: off the window's start-up path
+        from desktop.core.setup.opening import open_station
+        from desktop.core.store.writepath import take_changes
+
         db = None
         while (item := self._jobs.get()) is not _STOP:
             job, fn, on_success, on_error = item
+            changed = frozenset()
             try:
                 if db is None:
-                    # here: off the start-up path
-                    from desktop.core.setup.opening import open_station
-
                     db = open_station(self.db_path)
-                result = fn(db)
+                try:
+                    result = fn(db)
+                finally:
+                    changed = take_changes(db)
             except Exception as exc:
-                self._delivered.emit(job, on_error, None, exc)
+                self._delivered.emit(job, on_error, None, exc, changed)
             else:
-                self._delivered.emit(job, on_success, result, None)
+                self._delivered.emit(job, on_success, result, None, changed)
         if db is not None:
             db.close()
 
-    def _deliver(self, job: int, callback, result, error) -> None:
+    def _deliver(self, job: int, callback, result, error, changed: frozenset) -> None:
         self._pending -= 1
         if self._closed:
             return  # the window that asked is gone
         owner = getattr(callback, "__self__", None)
         if isinstance(owner, QObject) and not shiboken6.isValid(owner):
-            callback = None  # its widget was deleted while the job ran
+            callback = owner = None  # its widget was deleted while the job ran
         if error is not None:
             self.failed.emit(error)
             if callback is not None:
@@ -97,6 +111,8 @@ class DbWorker(QObject):
         elif callback is not None:
             callback(result)
         self.finished.emit(job)
+        if changed:
+            self.data_changed.emit(changed, owner if isinstance(owner, QObject) else None)
         if self._pending == 0:
             self.idle.emit()
 

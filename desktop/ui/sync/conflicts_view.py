@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.core.store import conflicts
 from desktop.ui.shell.jobs import Refused, actor, refusable
 from desktop.ui.widgets import style
+from desktop.ui.widgets.change_watcher import watch
 from desktop.ui.widgets.rows_model import Column, RowsModel
 from desktop.ui.widgets.times import when
 
@@ -103,6 +104,8 @@ class ConflictsView(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setSizes([400, 600])  # relative weights
         layout.addWidget(self.splitter, 1)
+        # a conflict may come with any change; the count shows in the tab's caption
+        watch(self, worker, None, self.reload, hidden_too=True)
 
     # words -----------------------------------------------------------------------------------
     def _table_names(self) -> dict[str, str]:
@@ -328,5 +331,4 @@ class ConflictsView(QWidget):
             ),
             "ok",
         )
-        self.resolved.emit(result)
-        self.reload()
+        self.resolved.emit(result)  # the list reloads itself (change_watcher)

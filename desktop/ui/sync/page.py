@@ -33,6 +33,10 @@ from desktop.sync import keys as sync_keys
 from desktop.ui.shell.jobs import Refused, refusable
 from desktop.ui.sync import dialogs as sync_dialogs
 from desktop.ui.widgets import style
+from desktop.ui.widgets.change_watcher import watch
+
+# What the page shows besides the conflicts (which keep themselves up to date).
+STATIONS = frozenset({"station", "trusted_station", "bundle_log", "clock_flag"})
 
 
 class SyncPage(QWidget):
@@ -42,14 +46,11 @@ class SyncPage(QWidget):
         loaded(): the station, the trusted stations and the history were shown.
         exported(object): an export finished (bundles.ExportResult or Refused).
         imported(object): an import finished (sync_jobs.import_job's dict or Refused).
-        changed(): an import applied operations, or a conflict was settled (the other
-            pages refresh).
     """
 
     loaded = Signal()
     exported = Signal(object)
     imported = Signal(object)
-    changed = Signal()
 
     def __init__(self, worker, parent=None):
         super().__init__(parent)
@@ -57,6 +58,7 @@ class SyncPage(QWidget):
         self.built = False
         self.state: dict | None = None
         self.progress: QProgressDialog | None = None
+        watch(self, worker, STATIONS, self.reload_state)
 
     # building on first show ----------------------------------------------------------------
     def showEvent(self, event) -> None:
@@ -138,7 +140,6 @@ class SyncPage(QWidget):
 
         self.conflicts = ConflictsView(self.worker)
         self.conflicts.loaded.connect(self._conflicts_loaded)
-        self.conflicts.resolved.connect(lambda _conflict: self.changed.emit())
         self.tabs = QTabWidget()
         self.tabs.addTab(self.history_table, self.tr("Bundle history"))
         self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
@@ -209,13 +210,20 @@ class SyncPage(QWidget):
 
     # reading ---------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Read the station, the trusted stations and the history again (once built)."""
+        """Read the station, the trusted stations, the history and the conflicts again."""
+        if not self.built:
+            return
+        self.reload_state()
+        self.conflicts.reload()
+
+    def reload_state(self) -> None:
+        """The station, the trusted stations and the history (the conflicts list keeps
+        itself up to date)."""
         if not self.built:
             return
         from desktop.ui.sync import jobs as sync_jobs
 
         self.worker.run(refusable(sync_jobs.state), self._loaded)
-        self.conflicts.reload()
 
     def _loaded(self, state) -> None:
         if isinstance(state, Refused):
@@ -323,7 +331,7 @@ class SyncPage(QWidget):
             self._say(result.message, "error")
             return
         self._say(self.tr("Station {code} {name} is trusted.").format(**result))
-        self.refresh()
+        self.reload_state()
 
     def revoke_selected(self) -> None:
         row = self.stations_model.row(self.stations_table.currentIndex().row())
@@ -341,7 +349,7 @@ class SyncPage(QWidget):
             self._say(result.message, "error")
             return
         self._say(self.tr("The key of station {code} is revoked.").format(code=result["code"]))
-        self.refresh()
+        self.reload_state()
 
     # bundles ---------------------------------------------------------------------------------
     def _busy(self, text: str) -> None:
@@ -388,7 +396,7 @@ class SyncPage(QWidget):
                     path=result.path,
                 )
             )
-            self.refresh()
+            self.reload_state()
         self.exported.emit(result)
 
     def choose_import_file(self) -> None:
@@ -422,9 +430,7 @@ class SyncPage(QWidget):
         else:
             self._say(self.tr("Bundle imported."))
         self.summary.show_outcome(outcome)
-        self.refresh()
-        if result.applied:
-            self.changed.emit()
+        self.reload_state()  # the other pages and the conflicts refresh themselves
         self.imported.emit(outcome)
 
     def summary_values(self) -> dict[str, str]:

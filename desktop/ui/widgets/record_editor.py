@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.shell.jobs import Refused, refusable
 from desktop.ui.widgets import style
+from desktop.ui.widgets.change_watcher import watch
 from desktop.ui.widgets.rows_model import RowsModel
 
 
@@ -21,7 +22,8 @@ class RecordEditor(QWidget):
     """Base of the catalogue and depot editors.
 
     Subclasses give columns(), build_form() (filling self.form and self.fields),
-    list_job(), fill(row or None), values() and save_job(values, record id).
+    list_job(), fill(row or None), values() and save_job(values, record id), and WATCHES:
+    the tables the list shows (it refreshes itself when one changes).
 
     Signals:
         listed(int): the list is on screen (how many records).
@@ -32,6 +34,7 @@ class RecordEditor(QWidget):
     listed = Signal(int)
     saved = Signal(str)
     refused = Signal(str)
+    WATCHES: frozenset[str] = frozenset()
 
     def __init__(self, worker, lists: dict, parent=None):
         super().__init__(parent)
@@ -72,6 +75,7 @@ class RecordEditor(QWidget):
         layout.addWidget(panel)
         self.build_form()
         self.new()
+        watch(self, worker, self.WATCHES)
 
     # hooks -------------------------------------------------------------------------------
     def columns(self) -> list:
