@@ -1,0 +1,123 @@
+"""Writing a bundle: what the recipient lacks by the version vector it last acknowledged
+(or what not every enrolled station has), signed by this station."""
+
+import hashlib
+import json
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core import values
+from desktop.core.errors import BioError
+from desktop.core.i18n import tr
+from desktop.core.store import migrate, oplog, station
+from desktop.core.store.writepath import transaction
+from desktop.sync import keys as sync_keys
+from desktop.sync.bundles.wire import (
+    FORMAT,
+    MANIFEST,
+    OPS,
+    OPS_COMPRESSLEVEL,
+    SIGNATURE,
+    is_reference,
+)
+
+
+@dataclass
+class ExportResult:
+    path: str
+    to: str | None
+    sequence: int
+    ops: int
+    bytes: int
+    sha256: str
+
+
+def export_lines(db, known: dict[str, int]) -> list[str]:
+    """ops.jsonl lines of every op not covered by `known`, reference data left out: what
+    encode_ops(ops_since(db, known)) makes, assembled from the stored (canonical) JSON text
+    of each op without decoding it."""
+    lines: list[str] = []
+    for origin, after in oplog.runs_since(db, known):
+        if is_reference(origin):
+            continue
+        texts, digest = oplog.canonical_run(db, origin, after)
+        if texts:
+            texts[-1] = f'{texts[-1][:-1]},"{digest}"]'
+            lines += texts
+    return lines
+
+
+def acked(db, origin: str) -> dict[str, int]:
+    row = db.execute("SELECT acked FROM trusted_station WHERE origin = ?", [origin]).fetchone()
+    return json.loads(row[0]) if row else {}
+
+
+def baseline(db, for_origin: str | None) -> dict[str, int]:
+    """What the recipient (or, with none, every enrolled station) is known to hold."""
+    if for_origin is not None:
+        return acked(db, for_origin)
+    vectors = [
+        json.loads(r[0]) for r in db.execute("SELECT acked FROM trusted_station WHERE revoked = 0")
+    ]
+    if not vectors:
+        return {}
+    common = set(vectors[0]).intersection(*vectors[1:])
+    return {origin: min(v[origin] for v in vectors) for origin in common}
+
+
+def export(db, path: Path, for_origin: str | None = None) -> ExportResult:
+    """Write a signed bundle of what the recipient lacks. for_origin: a trusted station's
+    origin (or code), None for any station."""
+    st = sync_keys.own(db)
+    to = None
+    if for_origin is not None:
+        peer = sync_keys.find(db, for_origin)
+        if peer["revoked"]:
+            raise BioError(
+                tr(
+                    "The key of station {code} is revoked; no bundle is made for it.",
+                    code=peer["code"],
+                )
+            )
+        to = peer["origin"]
+    known = baseline(db, to)
+    vector = oplog.vector(db)
+    lines = export_lines(db, known)
+    body = ("\n".join(lines) + "\n" if lines else "").encode("utf-8")
+    digest = hashlib.sha256(body).hexdigest()
+    sent = db.execute("SELECT count(*) FROM bundle_log WHERE direction = 'out'").fetchone()[0]
+    sequence = sent + 1
+    manifest = {
+        "format": FORMAT,
+        "schema": migrate.current_version(db),
+        "from": {"origin": st.origin, "code": st.code, "name": st.name},
+        "to": to,
+        "sequence": sequence,
+        "vector": vector,
+        "ops": len(lines),
+        "sha256": digest,
+        "created_at": values.now_iso(),
+    }
+    manifest_bytes = oplog.dumps(manifest).encode("utf-8")
+    signature = station.sign(db, manifest_bytes)
+    path = Path(path)
+    temporary = path.with_name(path.name + ".part")
+    try:
+        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(MANIFEST, manifest_bytes)
+            archive.writestr(OPS, body, compresslevel=OPS_COMPRESSLEVEL)
+            archive.writestr(SIGNATURE, signature, compress_type=zipfile.ZIP_STORED)
+        temporary.replace(path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise BioError(
+            tr("Cannot write {path}: {reason}", path=path, reason=exc.strerror or exc)
+        ) from exc
+    with transaction(db, touches=("bundle_log",)):
+        db.execute(
+            "INSERT INTO bundle_log (direction, peer_origin, sequence, path, ops, sha256, at) "
+            "VALUES ('out', ?, ?, ?, ?, ?, ?)",
+            [to, sequence, str(path), len(lines), digest, manifest["created_at"]],
+        )
+    return ExportResult(str(path), to, sequence, len(lines), path.stat().st_size, digest)
