@@ -18,6 +18,7 @@ import click
 
 from desktop.cli.common import State, table
 from desktop.cli.spreadsheets import FILE, SKIP, _import, _xlsx
+from desktop.core import imports
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.roster import agencies, experts
@@ -124,7 +125,7 @@ def expert_list(state: State, search, specialty, available, limit):
 @click.pass_obj
 def expert_export(state: State, out, unmasked):
     out = _xlsx(out)
-    count = experts.export_xlsx(state.open(), out, masked=not unmasked)
+    count = imports.export_xlsx(state.open(), out, masked=not unmasked)
     state.emit(
         {"path": str(out), "experts": count, "masked": not unmasked},
         tr("Exported {count} expert(s) to {path}.", count=count, path=out),

@@ -203,7 +203,7 @@ def test_export_then_import_into_a_fresh_database_gives_the_same_experts(
     )
     experts.add_qualification(demo_db, KEEPER, he["id"], "流调资格证", "", None, "2028-01-31")
     path = tmp_path / "roster.xlsx"
-    assert experts.export_xlsx(demo_db, path, masked=False) == 12
+    assert importer.export_xlsx(demo_db, path, masked=False) == 12
     assert [c.value for c in openpyxl.load_workbook(path).worksheets[0][1]] == HEADER
 
     other = initdb.init_database(tmp_path / "other.db", "HY-OTHER", "另一站")
@@ -211,7 +211,7 @@ def test_export_then_import_into_a_fresh_database_gives_the_same_experts(
         report = importer.run(other, KEEPER, "experts", path)
         assert report.ok and report.imported == 12
         assert roster(other) == roster(demo_db)
-        assert experts.export_rows(other, masked=False) == experts.export_rows(demo_db, False)
+        assert importer.export_rows(other, masked=False) == importer.export_rows(demo_db, False)
         assert len(experts.qualification_alerts(other, today=date(2027, 6, 1))) == 1
         assert check.run(other) == []
     finally:
@@ -220,7 +220,7 @@ def test_export_then_import_into_a_fresh_database_gives_the_same_experts(
 
 def test_a_masked_export_hides_mobile_numbers(demo_db, tmp_path):
     path = tmp_path / "masked.xlsx"
-    experts.export_xlsx(demo_db, path)
+    importer.export_xlsx(demo_db, path)
     mobiles = [r[6] for r in openpyxl.load_workbook(path).worksheets[0].iter_rows(
         min_row=2, values_only=True)]  # fmt: skip
     assert len(mobiles) == 12 and all("****" in m for m in mobiles)

@@ -1,0 +1,129 @@
+"""What every import kind shares while its rows are checked and written: the report, its
+errors, cancelling, and the Job base class.
+
+A Job checks one row at a time (`check`), then the rules across rows (`finish`), and
+writes the good rows (`write`). A row with any error is left out: `bad` records one
+reason per cell and marks the row, and the running code drops marked rows.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.core.errors import BioError, Invalid
+from desktop.core.i18n import tr
+
+PROGRESS_EVERY = 500  # rows between progress calls, checking and writing alike
+WRITE_CHUNK = 500  # rows per insert_many
+PLACEHOLDER = "\x00"  # stands in for an empty required cell (already reported) while validating
+
+Progress = Callable[[int, int], None]
+Tick = Callable[[int], None]
+
+
+class Cancelled(BioError):
+    """Raised by a progress callback to stop an import; nothing is imported."""
+
+    def __init__(self, message: str | None = None):
+        super().__init__(message or tr("The import was cancelled; nothing was imported."))
+
+
+@dataclass
+class RowError:
+    row: int  # as the spreadsheet shows it: the header is row 1
+    column: str  # the column's header as written in the file
+    reason: str
+
+
+@dataclass
+class Report:
+    kind: str
+    total: int = 0  # data rows read (0 when the header row is refused)
+    imported: int = 0  # rows written (0 when nothing was imported)
+    skipped: int = 0  # data rows with errors (left out with skip_invalid)
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class Job:
+    """Checks one kind's rows (check: one row; finish: rules across rows) and writes them.
+
+    `texts` maps column keys to the headers as the file writes them, so that errors name
+    the column the person sees.
+    """
+
+    def __init__(self, db, source: Path, texts: dict[str, str], errors: list[RowError]):
+        self.db = db
+        self.source = source
+        self.texts = texts
+        self.errors = errors
+        self.bad_rows: set[int] = set()
+        self._reported: set[tuple[int, str]] = set()
+
+    def bad(self, row: int, key: str, reason: str) -> None:
+        if (row, key) in self._reported:
+            return  # one reason per cell
+        self._reported.add((row, key))
+        self.errors.append(RowError(row, self.texts.get(key, key), reason))
+        self.bad_rows.add(row)
+
+    def check(self, row: int, cells: dict):
+        """One row's cells (column key → value): what `write` needs, or None."""
+        raise NotImplementedError
+
+    def finish(self, parsed: list) -> list:
+        """The rules across rows; the rows that pass them."""
+        return parsed
+
+    def write(self, w, rows: list, tick: Tick) -> None:
+        raise NotImplementedError
+
+    def unique(self, row: int, key: str, code: str, seen: dict) -> None:
+        if code in seen:
+            self.bad(
+                row,
+                key,
+                tr("Code {code} is already in row {row} of this file.", code=code, row=seen[code]),
+            )
+        elif code:
+            seen[code] = row
+
+    def validated(self, row: int, values: dict, validate, fields: dict) -> dict | None:
+        """A catalog validator's clean values; reports every field it refuses, not only the
+        first (a refused field is left out, or given a placeholder when required, and the
+        rest is validated again)."""
+        for _ in range(len(values) + 1):
+            try:
+                return validate(values)
+            except Invalid as exc:
+                self.bad(row, fields.get(exc.field, exc.field), str(exc))
+                if exc.field in ("code", "name", "unit"):
+                    if values.get(exc.field) == PLACEHOLDER:
+                        return None
+                    values[exc.field] = PLACEHOLDER
+                elif values.pop(exc.field, None) is None:
+                    return None
+        return None
+
+    @staticmethod
+    def insert_chunks(w, table: str, rows: list[dict], tick: Tick, done: int = 0) -> int:
+        """Insert rows WRITE_CHUNK at a time, ticking after each chunk; the rows done."""
+        for start in range(0, len(rows), WRITE_CHUNK):
+            chunk = rows[start : start + WRITE_CHUNK]
+            w.insert_many(table, chunk)
+            done += len(chunk)
+            tick(done)
+        return done
+
+    def write_new_then_updates(self, w, table: str, rows: list, keys: tuple, tick: Tick) -> None:
+        """Rows (row, id or None, clean values): new rows in bulk, then the updates."""
+        new = [{k: clean.get(k, "") for k in keys} for _, row_id, clean in rows if row_id is None]
+        done = self.insert_chunks(w, table, new, tick)
+        for _, row_id, clean in rows:
+            if row_id is not None:
+                w.update(table, row_id, clean)
+                done += 1
+                tick(done)

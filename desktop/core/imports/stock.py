@@ -1,0 +1,199 @@
+"""Stock receipts (入库) from a spreadsheet, recorded as stock.receive records them.
+
+Each row receives one lot at one depot: the lot id comes from the item and the batch and
+the lot is created at its first receipt; a new lot of an item managed by expiry needs
+its expiry date, and a given expiry must match the lot's (lots that earlier rows of the
+same file create count too). 来源 is one of stock.RECEIPT_SOURCES (empty: 采购). Expired
+stock may be imported (it is on the shelf) and shows among the alerts.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.core import values
+from desktop.core.errors import Invalid
+from desktop.core.i18n import tr
+from desktop.core.imports import lists, refs
+from desktop.core.imports.columns import Kind, column, date_format
+from desktop.core.imports.job import WRITE_CHUNK, Job
+from desktop.core.reserves import catalog, stock
+
+COLUMNS = (
+    column("depot", "仓库编码", ("depot", "depot code"), True, "code"),
+    column("item", "物资编码", ("item", "item code"), True, "code"),
+    column("batch", "批号", ("batch", "batch no", "lot"), True, "code"),
+    column("produced", "生产日期", ("produced", "production date", "produced on"), False, "date"),
+    column("expiry", "有效期至", ("expiry", "expiry date", "expires on"), False, "date"),
+    column("qty", "数量", ("qty", "quantity"), True, "number"),
+    column("manufacturer", "生产厂家", ("manufacturer", "maker")),
+    column("source", "来源", ("source",), False, "choice"),
+)  # fmt: skip
+LOTS_PER_QUERY = 900  # below SQLite's limit on bound parameters
+
+
+def sources() -> list[str]:
+    """The receipt sources a sheet writes (the Chinese ones; English keys work too)."""
+    return [k for k in stock.RECEIPT_SOURCES if not k.isascii()]
+
+
+@dataclass(slots=True)
+class Receipt:
+    row: int
+    depot_id: str
+    item: dict
+    lot_id: str
+    batch: str
+    produced: str | None
+    expiry: str | None
+    qty: int
+    manufacturer: str
+    source: str
+    new_lot: bool = False
+
+
+class Stock(Job):
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.refs = refs.Refs(self.db)
+
+    def check(self, row, cells):
+        get = cells.get
+        depot_id = self.refs.depot(self, row, cells)
+        item = self.refs.item(self, row, cells)
+        batch = values.text(get("batch"))
+        produced = expiry = qty = None
+        try:
+            produced = values.date_iso(get("produced"))
+        except values.BadValue as exc:
+            self.bad(row, "produced", str(exc))
+        try:
+            expiry = values.date_iso(get("expiry"))
+        except values.BadValue as exc:
+            self.bad(row, "expiry", str(exc))
+        value = get("qty")
+        if type(value) is int and value > 0:
+            qty = value
+        elif not values.blank(value):
+            try:
+                qty = values.whole(value)
+            except values.BadValue as exc:
+                self.bad(row, "qty", str(exc))
+        source = values.text(get("source")) or "采购"
+        source = stock.RECEIPT_SOURCES.get(source) or stock.RECEIPT_SOURCES.get(source.lower())
+        if source is None:
+            self.bad(row, "source", tr("The source must be one of 采购, 捐赠, 调入, 退库."))
+        if row in self.bad_rows or not (depot_id and item and batch and qty):
+            return None
+        return Receipt(
+            row,
+            depot_id,
+            item,
+            catalog.lot_id(item["id"], batch),
+            batch,
+            produced,
+            expiry,
+            qty,
+            values.text(get("manufacturer")),
+            source,
+        )
+
+    def finish(self, parsed):
+        """The lot rules in row order; lots that earlier good rows create count too."""
+        wanted = list({r.lot_id: None for r in parsed})
+        known = {}
+        for start in range(0, len(wanted), LOTS_PER_QUERY):
+            chunk = wanted[start : start + LOTS_PER_QUERY]
+            marks = ", ".join("?" * len(chunk))
+            for lot_id, expires_on in self.db.execute(
+                f"SELECT id, expires_on FROM lot WHERE id IN ({marks})", chunk
+            ):
+                known[lot_id] = {"expires_on": expires_on}
+        good = []
+        for r in parsed:
+            lot = known.get(r.lot_id)
+            try:
+                stock.check_receipt(r.item, r.batch, lot, r.expiry, r.produced)
+            except Invalid as exc:
+                self.bad(r.row, "produced" if exc.field == "produced_on" else "expiry", str(exc))
+                continue
+            if lot is None:
+                known[r.lot_id] = {"expires_on": r.expiry}
+                r.new_lot = True
+            good.append(r)
+        return good
+
+    def write(self, w, rows, tick):
+        ref, now = self.source.name, values.now_iso()
+        for start in range(0, len(rows), WRITE_CHUNK):
+            chunk = rows[start : start + WRITE_CHUNK]
+            lots = [
+                stock.lot_row(r.item["id"], r.batch, r.manufacturer, r.produced, r.expiry)
+                for r in chunk
+                if r.new_lot
+            ]
+            if lots:
+                w.insert_many("lot", lots)
+            moves = [
+                stock.move_row(
+                    "receive", r.depot_id, r.item["id"], r.lot_id, r.qty, r.source, ref,
+                    occurred_at=now,
+                )
+                for r in chunk
+            ]  # fmt: skip
+            w.insert_many("stock_move", moves)
+            tick(start + len(chunk))
+
+
+def describe() -> dict[str, tuple[str, str]]:
+    return {
+        **refs.described(),
+        "batch": (tr("The lot's batch number; a new batch number creates the lot."), ""),
+        "produced": (tr("Production date."), date_format()),
+        "expiry": (
+            tr("Expiry date: required for a new lot of an item managed by expiry; must "
+               "match the date already recorded for the lot. Expired stock may be entered "
+               "(it is on the shelf) and shows among the alerts."),
+            date_format(),
+        ),
+        "qty": (
+            tr("Quantity received, in the item's base unit."),
+            tr("a whole number greater than zero"),
+        ),
+        "manufacturer": (tr("Manufacturer (free text), recorded with a new lot."), ""),
+        "source": (tr("Where the stock came from; empty: 采购."), " / ".join(sources())),
+    }  # fmt: skip
+
+
+def template(db) -> tuple[dict, list, list]:
+    depots, items = lists.depots(db), lists.items(db)
+    depot, item = lists.example_codes(depots, items)
+    example = [depot, item, "20260301", date(2026, 3, 1), date(2029, 2, 28), 1000,
+               "某某医疗用品有限公司", "采购"]  # fmt: skip
+    return (
+        {"source": sources()},
+        example,
+        [
+            (tr("Sources"), ["来源"], [[k] for k in sources()]),
+            lists.depots_list(depots),
+            lists.items_list(items),
+        ],
+    )
+
+
+def guidance() -> list[str]:
+    return [
+        tr("Each row is a receipt (opening balance or stock in) of one lot at one depot; "
+           "the depots and items must exist (import them first)."),
+    ]  # fmt: skip
+
+
+KIND = Kind(
+    name="stock",
+    columns=COLUMNS,
+    job=Stock,
+    sheet="库存入库",
+    command="stock",
+    describe=describe,
+    template=template,
+    guidance=guidance,
+)
