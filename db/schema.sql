@@ -16,7 +16,7 @@
 -- path it returns 1; anywhere else 0 (refused), and a foreign connection such
 -- as the sqlite3 shell gets "no such function" and cannot write either.
 
-PRAGMA user_version = 7;
+PRAGMA user_version = 9;
 
 -- ---------------------------------------------------------------- local state
 
@@ -526,7 +526,7 @@ CREATE TABLE order_pick (
     qty_dispatched INTEGER,
     qty_received   INTEGER,
     diff_reason    TEXT NOT NULL DEFAULT '',
-    transfer_id    TEXT,                      -- the transfer in transit when the destination is a depot
+    transfer_id    TEXT REFERENCES transfer (id) DEFERRABLE INITIALLY DEFERRED,  -- in transit, when the destination is a depot
     deleted        INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX order_pick_order ON order_pick (order_id);
@@ -586,7 +586,7 @@ CREATE TABLE playbook (
     status    TEXT NOT NULL DEFAULT 'draft',                 -- draft → approved → retired
     clauses   TEXT NOT NULL DEFAULT '[]', -- JSON list of plan clauses, e.g. "三（六）"
     summary   TEXT NOT NULL DEFAULT '',
-    based_on  TEXT,                       -- the version this one was made from
+    based_on  TEXT REFERENCES playbook (id) DEFERRABLE INITIALLY DEFERRED,  -- the version this one was made from
     example   INTEGER NOT NULL DEFAULT 0, -- shipped example content, to be adapted locally
     deleted   INTEGER NOT NULL DEFAULT 0
 );
@@ -634,6 +634,18 @@ CREATE TABLE playbook_factor (
     deleted     INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX playbook_factor_playbook ON playbook_factor (playbook_id, position);
+
+-- The words of playbook versions and tasks, for the 预案库 search box (local, derived:
+-- desktop/core/store/derived.py keeps it with its rows; check --rebuild remakes it). Its
+-- FTS5 index, fulltext_fts, is made by sqlite-utils the first time someone searches
+-- (desktop/core/playbooks/search.py) and kept by the triggers it makes.
+CREATE TABLE fulltext (
+    tbl    TEXT NOT NULL,   -- playbook | playbook_task
+    row_id TEXT NOT NULL,
+    owner  TEXT NOT NULL,   -- the playbook version the words belong to
+    body   TEXT NOT NULL,   -- the words, each Chinese character apart (derived.spaced)
+    UNIQUE (tbl, row_id)
+);
 
 CREATE TRIGGER expert_qualification_guard_insert BEFORE INSERT ON expert_qualification
 BEGIN SELECT RAISE(ABORT, 'expert_qualification: write refused outside the BioReserve write path') WHERE NOT br_in_write_path(); END;

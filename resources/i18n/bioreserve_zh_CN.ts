@@ -3282,8 +3282,8 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
             <translation>示例</translation>
         </message>
         <message>
-            <source>Search: code or title</source>
-            <translation>搜索：编号或名称</translation>
+            <source>Search: code, title or any words of a task (e.g. 消毒)</source>
+            <translation>搜索：编码、名称或任务中的任何词语（如“消毒”）</translation>
         </message>
         <message>
             <source>All hazards</source>
@@ -3799,6 +3799,41 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
         <message>
             <source>Transfer created: {qty} in transit; confirm its arrival under In transit.</source>
             <translation>调拨单已生成：{qty} 在途；到货后请在“在途”中确认。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchResults</name>
+        <message>
+            <source>Playbook</source>
+            <translation>预案</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Phase</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <source>Where it is mentioned</source>
+            <translation>提及之处</translation>
+        </message>
+        <message>
+            <source>{count} task(s) mention 「{text}」:</source>
+            <translation>共 {count} 项任务提及「{text}」：</translation>
+        </message>
+        <message>
+            <source>No task mentions 「{text}」.</source>
+            <translation>没有任务提及「{text}」。</translation>
         </message>
     </context>
     <context>

@@ -2419,5 +2419,33 @@ The other station must compare this fingerprint before trusting the key.</source
             <source>{field} can be at most {max}.</source>
             <translation>{field}不能超过 {max}。</translation>
         </message>
+        <message>
+            <source>Index {index} of table {table} is missing.</source>
+            <translation>表 {table} 缺少索引 {index}。</translation>
+        </message>
+        <message>
+            <source>Table {table} is missing.</source>
+            <translation>缺少表 {table}。</translation>
+        </message>
+        <message>
+            <source>The columns of table {table} differ from the schema.</source>
+            <translation>表 {table} 的字段与数据库结构定义不一致。</translation>
+        </message>
+        <message>
+            <source>The foreign keys of table {table} differ from the schema.</source>
+            <translation>表 {table} 的外键与数据库结构定义不一致。</translation>
+        </message>
+        <message>
+            <source>The searchable words name a missing {table} {id}; run check --rebuild.</source>
+            <translation>检索词表中的 {table} {id} 已不存在；请运行 check --rebuild。</translation>
+        </message>
+        <message>
+            <source>The searchable words of {table} {id} are out of date; run check --rebuild.</source>
+            <translation>{table} {id} 的检索词已过期；请运行 check --rebuild。</translation>
+        </message>
+        <message>
+            <source>Trigger {trigger} of table {table} is missing: the database was altered outside BioReserve. Restore it from a backup.</source>
+            <translation>表 {table} 缺少触发器 {trigger}：数据库曾在 BioReserve 之外被修改。请从备份恢复。</translation>
+        </message>
     </context>
 </TS>

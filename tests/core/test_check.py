@@ -64,3 +64,24 @@ def test_rebuilding_row_clocks_reproduces_them(demo_db):
         return [[json.loads(text) for text in texts] for _t, _r, *texts in rows]
 
     assert parsed(before) == parsed(after)
+
+
+def test_a_dropped_guard_trigger_is_found(demo_db, intruder):
+    """The write-path guard removed with the sqlite3 shell: the schema no longer matches."""
+    intruder.execute("DROP TRIGGER stock_move_guard_insert")
+    problems = check.run(demo_db)
+    assert [p.kind for p in problems] == ["schema"]
+    assert "stock_move_guard_insert" in problems[0].message
+
+
+def test_a_foreign_key_made_immediate_is_found(demo_db, intruder):
+    """A table rebuilt without DEFERRABLE INITIALLY DEFERRED (merges would break)."""
+    sql = intruder.execute("SELECT sql FROM sqlite_master WHERE name = 'norm'").fetchone()[0]
+    intruder.executescript(
+        "PRAGMA foreign_keys = OFF; BEGIN;"
+        "ALTER TABLE norm RENAME TO norm_old;"
+        + sql.replace(" DEFERRABLE INITIALLY DEFERRED", "")
+        + "; INSERT INTO norm SELECT * FROM norm_old; DROP TABLE norm_old; COMMIT;"
+    )
+    messages = [p.message for p in check.run(demo_db) if p.kind == "schema"]
+    assert any("norm" in m and "外键" in m for m in messages)

@@ -78,22 +78,11 @@ def test_migration_files_are_numbered_and_end_at_the_schema_version():
 
 
 def test_migrating_a_version_1_database_gives_the_schema_of_a_new_one(tmp_path):
-    """Every migration together must equal db/schema.sql (column order aside)."""
+    """Every migration together must equal db/schema.sql (column order aside), as
+    sqlite-utils reads both: columns, foreign keys (deferred), triggers and indexes."""
     from pathlib import Path
 
-    def shape(conn):
-        out = {}
-        for kind, name, table in conn.execute(
-            "SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
-        ):
-            if kind == "table":
-                cols = sorted(tuple(r[1:]) for r in conn.execute(f"PRAGMA table_info({name})"))
-                out[(kind, name)] = cols
-            elif kind == "index":
-                out[(kind, name)] = [r[2] for r in conn.execute(f"PRAGMA index_info({name})")]
-            else:
-                out[(kind, name)] = table
-        return out
+    from desktop.core.store import check
 
     v1 = Path(__file__).resolve().parents[1] / "fixtures" / "schema_v1.sql"
     old = raw_handle(tmp_path / "old.db")
@@ -102,7 +91,8 @@ def test_migrating_a_version_1_database_gives_the_schema_of_a_new_one(tmp_path):
     new = raw_handle(tmp_path / "new.db")
     migrate.upgrade(new, tmp_path / "new.db")
     assert migrate.current_version(old) == migrate.current_version(new) == migrate.schema_version()
-    assert shape(old.conn) == shape(new.conn)
+    assert check.shape(old) == check.shape(new) == check.expected_shape()
+    assert check.schema_problems(old) == []
 
 
 def test_derived_tables_are_rebuilt_after_an_upgrade(demo_path, monkeypatch):
@@ -117,3 +107,46 @@ def test_derived_tables_are_rebuilt_after_an_upgrade(demo_path, monkeypatch):
     db = open_station(demo_path)
     assert check.run(db) == []
     db.close()
+
+
+def test_a_python_migration_rebuilds_a_table_keeping_deferred_keys_triggers_and_rows(
+    demo_db, demo_path, tmp_path
+):
+    """rebuild_table (sqlite-utils' transform) makes changes ALTER TABLE cannot; every
+    foreign key of the table stays deferred, its write-path guard triggers stay, and a
+    change the rows do not satisfy is refused whole."""
+    from desktop.core.reserves import stock
+    from desktop.core.store import check
+    from tests.helpers.stations import CLERK
+
+    stock.transfer(demo_db, CLERK, "HY-CK01", "HY-CK02", "PPE-0001", 5, ref="轮换")
+    before = demo_db.execute("SELECT * FROM transfer ORDER BY id").fetchall()
+    version = migrate.current_version(demo_db)
+    folder = tmp_path / "migrations"
+    migration = f"{version + 1:04d}_transfer.py"
+    write_migration(
+        folder,
+        migration,
+        "from desktop.core.store.migrate import rebuild_table\n\n"
+        "def upgrade(db):\n"
+        "    rebuild_table(db, 'transfer', add_foreign_keys=[('ref', 'alloc_order', 'id')])\n",
+    )
+    with pytest.raises(BioError, match="备份"):  # ref holds 轮换, not an order's id
+        migrate.upgrade(demo_db, demo_path, folder=folder)
+    assert migrate.current_version(demo_db) == version
+    assert check.shape(demo_db)["transfer"] == check.expected_shape()["transfer"]
+
+    write_migration(
+        folder,
+        migration,
+        "from desktop.core.store.migrate import rebuild_table\n\n"
+        "def upgrade(db):\n"
+        "    rebuild_table(db, 'transfer', not_null={'reason'}, defaults={'reason': ''})\n",
+    )
+    migrate.upgrade(demo_db, demo_path, folder=folder)
+    assert migrate.current_version(demo_db) == version + 1
+    assert check.shape(demo_db)["transfer"] == check.expected_shape()["transfer"]
+    assert demo_db.execute("SELECT * FROM transfer ORDER BY id").fetchall() == before
+    with pytest.raises(sqlite3.IntegrityError, match="write path"):
+        demo_db.execute("INSERT INTO transfer (id, from_depot, to_depot, item_id, lot_id) "
+                        "VALUES ('x', 'a', 'b', 'c', 'd')")  # fmt: skip

@@ -3,7 +3,7 @@
 import re
 
 from desktop.core import paths
-from desktop.core.store import migrate, tables
+from desktop.core.store import check, lazy_utils, migrate, tables
 
 
 def schema_text():
@@ -27,10 +27,21 @@ def test_every_guarded_table_is_in_the_registry():
 
 
 def test_synced_rows_have_text_ids_and_shared_rows_a_tombstone(fresh_db):
+    view = lazy_utils.database(fresh_db)
     for table in tables.SYNCED:
-        info = {r[1]: r for r in fresh_db.execute(f"PRAGMA table_info({table})")}
-        assert info["id"][2] == "TEXT" and info["id"][5] == 1, table
-        assert ("deleted" in info) == (table in tables.SHARED), table
+        columns = view[table].columns_dict
+        assert view[table].pks == ["id"] and columns["id"] is str, table
+        assert ("deleted" in columns) == (table in tables.SHARED), table
+
+
+def test_every_foreign_key_is_deferred_and_names_an_existing_table(fresh_db):
+    """Merges apply a child before its parent within one transaction: every reference is
+    checked at commit (DEFERRABLE INITIALLY DEFERRED)."""
+    view = lazy_utils.database(fresh_db)
+    for table in view.tables:
+        for key in table.foreign_keys:
+            assert key.other_table in view.table_names(), (table.name, key)
+        assert check._deferred(table.schema), table.name
 
 
 def test_a_new_database_has_the_schema_version_and_wal(fresh_db):

@@ -1,30 +1,34 @@
 """`check`: is the database sound, and does the data match its operations?
 
-Checks SQLite's integrity and foreign keys, each origin's hash chain and
-numbering, that every synced row equals what its operations produce (so a
-write that bypassed the write path shows), and that the derived tables match
-the facts. `rebuild` recomputes the derived tables from the facts.
+Checks SQLite's integrity and foreign keys, that the schema is the one db/schema.sql
+describes (a guard trigger dropped or a foreign key weakened outside BioReserve shows;
+compared with sqlite-utils' introspection), each origin's hash chain and numbering, that
+every synced row equals what its operations produce (so a write that bypassed the write
+path shows), and that the derived tables match the facts. `rebuild` recomputes the
+derived tables from the facts.
 """
 
 import json
+import re
 from dataclasses import dataclass
 from itertools import groupby
 
 from desktop.core.i18n import tr
-from desktop.core.store import derived, oplog, rowstate, tables
+from desktop.core.store import derived, lazy_utils, oplog, rowstate, tables
 from desktop.core.store.oplog import COLUMNS, Op
 from desktop.core.store.writepath import transaction
 
 
 @dataclass(frozen=True)
 class Problem:
-    kind: str  # integrity | foreign_key | chain | row | balance | clock
+    kind: str  # integrity | foreign_key | schema | chain | row | balance | derived | clock
     message: str
 
 
 def run(db) -> list[Problem]:
     problems = []
     problems += _integrity(db)
+    problems += schema_problems(db)
     problems += _chains(db)
     for table in tables.SYNCED:
         problems += _rows(db, table)
@@ -51,6 +55,103 @@ def _integrity(db) -> list[Problem]:
                 ),
             )
         )
+    return out
+
+
+# Made on demand by sqlite-utils (playbook search), not by db/schema.sql.
+ON_DEMAND = re.compile(r"^fulltext_(fts|ai|ad|au)")
+
+
+def shape(db) -> dict:
+    """The schema as sqlite-utils reads it: per table its columns (name, type, not null,
+    default), foreign keys and triggers, and its indexes by name."""
+    view = lazy_utils.database(db)
+    out = {}
+    for table in view.tables:
+        if ON_DEMAND.match(table.name) or table.name.startswith("sqlite_"):
+            continue
+        out[table.name] = {
+            "columns": sorted(  # a migration adds columns at the end: order aside
+                (c.name, c.type.upper(), bool(c.notnull), _default(c.default_value))
+                for c in table.columns
+            ),
+            "foreign_keys": sorted(
+                (fk.column, fk.other_table, fk.other_column) for fk in table.foreign_keys
+            ),
+            "deferred": _deferred(table.schema),
+            "triggers": sorted(t.name for t in table.triggers if not ON_DEMAND.match(t.name)),
+            "indexes": sorted(i.name for i in table.indexes if not i.name.startswith("sqlite_")),
+        }
+    return out
+
+
+def _default(value):
+    """A column default as written, quotes aside: 0 and '0' are the same default."""
+    return None if value is None else str(value).strip("'\"")
+
+
+def _deferred(sql: str) -> bool:
+    """Every foreign key of the table is DEFERRABLE INITIALLY DEFERRED (merges rely on it)."""
+    references = len(re.findall(r"\bREFERENCES\b", sql, re.I))
+    return references == len(re.findall(r"DEFERRABLE\s+INITIALLY\s+DEFERRED", sql, re.I))
+
+
+def expected_shape() -> dict:
+    """The shape of a database made from db/schema.sql."""
+    import sqlite3
+
+    from desktop.core import paths
+    from desktop.core.store.db import Database
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        conn.executescript(paths.schema_file().read_text(encoding="utf-8"))
+        return shape(Database(conn, paths.schema_file()))
+    finally:
+        conn.close()
+
+
+def schema_problems(db) -> list[Problem]:
+    """Differences between this database's schema and db/schema.sql."""
+    have, want = shape(db), expected_shape()
+    out = []
+    for table in sorted(want.keys() - have.keys()):
+        out.append(Problem("schema", tr("Table {table} is missing.", table=table)))
+    for table in sorted(want.keys() & have.keys()):
+        h, w = have[table], want[table]
+        if h["columns"] != w["columns"]:
+            out.append(
+                Problem(
+                    "schema",
+                    tr("The columns of table {table} differ from the schema.", table=table),
+                )
+            )
+        if h["foreign_keys"] != w["foreign_keys"] or h["deferred"] != w["deferred"]:
+            out.append(
+                Problem(
+                    "schema",
+                    tr("The foreign keys of table {table} differ from the schema.", table=table),
+                )
+            )
+        for trigger in sorted(set(w["triggers"]) - set(h["triggers"])):
+            out.append(
+                Problem(
+                    "schema",
+                    tr(
+                        "Trigger {trigger} of table {table} is missing: the database was "
+                        "altered outside BioReserve. Restore it from a backup.",
+                        trigger=trigger,
+                        table=table,
+                    ),
+                )
+            )
+        for index in sorted(set(w["indexes"]) - set(h["indexes"])):
+            out.append(
+                Problem(
+                    "schema",
+                    tr("Index {index} of table {table} is missing.", index=index, table=table),
+                )
+            )
     return out
 
 
@@ -304,6 +405,42 @@ def _search_index(db) -> list[Problem]:
         )
         for expert_id in kept
     ]
+    return out + _words(db)
+
+
+def _words(db) -> list[Problem]:
+    """The words of playbooks (fulltext) as their rows give them."""
+    kept = {
+        (r[0], r[1]): (r[2], r[3])
+        for r in db.execute("SELECT tbl, row_id, owner, body FROM fulltext")
+    }
+    out = []
+    for table, (owner, fields) in derived.FULLTEXT.items():
+        names = ", ".join(sorted(fields | {owner, "id"}))
+        for row in db.query(f"SELECT {names} FROM {table} WHERE deleted = 0"):
+            if kept.pop((table, row["id"]), None) != (row[owner], derived.words(row, fields)):
+                out.append(
+                    Problem(
+                        "derived",
+                        tr(
+                            "The searchable words of {table} {id} are out of date; run "
+                            "check --rebuild.",
+                            table=table,
+                            id=row["id"],
+                        ),
+                    )
+                )
+    out += [
+        Problem(
+            "derived",
+            tr(
+                "The searchable words name a missing {table} {id}; run check --rebuild.",
+                table=table,
+                id=row_id,
+            ),
+        )
+        for table, row_id in kept
+    ]
     return out
 
 
@@ -326,8 +463,17 @@ def rebuild(db) -> dict[str, int]:
         db.execute("DELETE FROM row_clock")
         clocks = rebuild_clocks(db)
         indexed = derived.rebuild(db)
+        words = derived.rebuild_words(db)
+        if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'fulltext_fts'").fetchone():
+            # the FTS5 index playbook search made, read again from the words (FTS5 'rebuild')
+            db.execute("INSERT INTO fulltext_fts (fulltext_fts) VALUES ('rebuild')")
     balances = db.execute("SELECT count(*) FROM stock_balance").fetchone()[0]
-    return {"balances": balances, "row_clocks": clocks, "search_index": indexed}
+    return {
+        "balances": balances,
+        "row_clocks": clocks,
+        "search_index": indexed,
+        "words": words,
+    }
 
 
 def rebuild_clocks(db) -> int:

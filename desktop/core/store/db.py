@@ -5,10 +5,11 @@ synchronous=NORMAL) and registers br_in_write_path(), the SQL function the
 guard triggers of synced tables call. Failures to open become a BioError that
 names the file and what to do.
 
-The handle is a small class of our own rather than sqlite_utils.Database:
-importing sqlite-utils and scanning its plugins costs about 100 ms, two thirds
-of the start-up budget (quality brief: window shown within 1.5 × a bare
-PySide6 window), for conveniences the core does not need.
+The handle is a small class of our own rather than sqlite_utils.Database: the hot
+paths use sqlite3 directly, and importing sqlite-utils costs about 60 ms (measured with
+-X importtime), which the window's start-up must not pay. lazy_utils.database(db)
+gives the sqlite-utils view of the same connection where it serves (introspection,
+transform, full-text search), imported then.
 """
 
 import os

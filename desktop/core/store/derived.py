@@ -5,9 +5,12 @@ edits and merged operations alike), so derived data never lags its facts;
 `rebuild(db)` recomputes everything from scratch (`check --rebuild`). Stock
 balances follow the ledger by a trigger in db/schema.sql instead: that sum is
 pure SQL; so does the usable stock per depot × item (usable_stock), whose day-dependent
-part (expiry) is handled here.
+part (expiry) is handled here. The pinyin indexes (item_search, expert_search) and the
+words people search playbooks for (fulltext) are kept here.
 """
 
+import json
+import re
 import sqlite3
 
 from desktop.core import pinyin
@@ -45,6 +48,8 @@ def changed(db, table: str, row_ids: list[str], fields=None) -> None:
     """Rows of `table` were set; `fields`, if given, names the fields that changed."""
     if table in SEARCH and (fields is None or "name" in fields):
         _index(db, table, row_ids)
+    if table in FULLTEXT and (fields is None or not WORDS_FROM[table].isdisjoint(fields)):
+        _words(db, table, row_ids)
 
 
 def _index(db, table: str, row_ids: list[str]) -> None:
@@ -74,6 +79,67 @@ def rebuild(db) -> int:
         _index(db, table, ids)
         indexed += len(ids)
     return indexed
+
+
+def rebuild_words(db) -> int:
+    """Recompute the words of playbooks (fulltext); returns the rows written."""
+    db.execute("DELETE FROM fulltext")
+    for table in FULLTEXT:
+        ids = [r[0] for r in db.execute(f"SELECT id FROM {table} WHERE deleted = 0")]
+        _words(db, table, ids)
+    return db.execute("SELECT count(*) FROM fulltext").fetchone()[0]
+
+
+# ---------------------------------------------------------------- words (full text)
+
+# Tables whose words are searched: table → (the column naming the playbook version they
+# belong to, the fields whose words count; JSON lists among them are read item by item).
+FULLTEXT = {
+    "playbook": ("id", frozenset({"title", "summary", "clauses"})),
+    "playbook_task": ("playbook_id", frozenset({"title", "instructions", "checklist", "clause"})),
+}
+# The fields a change of which changes a row's words (or removes them: deleted).
+WORDS_FROM = {table: fields | {owner, "deleted"} for table, (owner, fields) in FULLTEXT.items()}
+CJK = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
+
+
+def spaced(text: str) -> str:
+    """Text with every Chinese character a word of its own: FTS5's unicode61 tokenizer
+    would otherwise take a run of characters as one word, and 消毒 would not find 环境消毒.
+    A query searches the characters as a phrase (playbooks.search)."""
+    return " ".join(CJK.sub(r" \1 ", text).split())
+
+
+def words(row: dict, fields) -> str:
+    """The searchable words of a row's fields (JSON lists item by item), spaced."""
+    parts = []
+    for name in sorted(fields):
+        value = row.get(name) or ""
+        if isinstance(value, str) and value.startswith("["):
+            try:
+                value = " ".join(str(v) for v in json.loads(value))
+            except ValueError:
+                pass
+        parts.append(str(value))
+    return spaced(" ".join(parts))
+
+
+def _words(db, table: str, row_ids: list[str]) -> None:
+    owner, fields = FULLTEXT[table]
+    names = ", ".join(sorted(fields | {owner, "id", "deleted"}))
+    for start in range(0, len(row_ids), 500):
+        chunk = row_ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for row in db.query(f"SELECT {names} FROM {table} WHERE id IN ({marks})", chunk):
+            if row["deleted"]:
+                db.execute("DELETE FROM fulltext WHERE tbl = ? AND row_id = ?", [table, row["id"]])
+                continue
+            db.execute(
+                "INSERT INTO fulltext (tbl, row_id, owner, body) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (tbl, row_id) DO UPDATE SET owner = excluded.owner, "
+                "body = excluded.body WHERE body != excluded.body OR owner != excluded.owner",
+                [table, row["id"], row[owner], words(row, fields)],
+            )
 
 
 # ---------------------------------------------------------------- usable stock

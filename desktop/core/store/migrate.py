@@ -1,11 +1,15 @@
 """Schema creation and numbered migrations.
 
 A new database gets db/schema.sql. An older one is upgraded by the files
-db/migrations/NNNN_name.sql, where NNNN is the user_version the file brings the
-database to; the file is applied in one transaction after an online backup of
-the whole database is written beside it.
+db/migrations/NNNN_name.sql or NNNN_name.py, where NNNN is the user_version the file
+brings the database to; each is applied in one transaction after an online backup of the
+whole database is written beside it. A .py migration defines `upgrade(db)`; it is for the
+changes SQLite's ALTER TABLE cannot make, which `rebuild_table` makes with sqlite-utils'
+transform (imported only then). Foreign keys are off while migrations run (SQLite's
+procedure for rebuilding a table) and checked afterwards.
 """
 
+import importlib.util
 import re
 import shutil
 import sqlite3
@@ -25,9 +29,10 @@ def schema_version(schema: Path | None = None) -> int:
 def migrations(folder: Path | None = None) -> list[tuple[int, Path]]:
     folder = folder or paths.migrations_dir()
     found = []
-    for file in sorted(folder.glob("[0-9][0-9][0-9][0-9]_*.sql")):
-        found.append((int(file.name[:4]), file))
-    return found
+    for file in sorted(folder.glob("[0-9][0-9][0-9][0-9]_*.*")):
+        if file.suffix in (".sql", ".py"):
+            found.append((int(file.name[:4]), file))
+    return sorted(found)
 
 
 def current_version(db) -> int:
@@ -59,26 +64,76 @@ def upgrade(db, path: Path, folder: Path | None = None, schema: Path | None = No
     if not pending:
         return []
     backup_path = backup(db, path, f"v{version}")
-    for number, file in pending:
-        try:
-            db.conn.execute("BEGIN IMMEDIATE")
-            db.conn.execute(f"PRAGMA user_version = {number}")
+    db.conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set before
+    try:
+        for number, file in pending:
+            _apply(db, path, number, file, backup_path)
+    finally:
+        db.conn.execute("PRAGMA foreign_keys = ON")
+    return [backup_path]
+
+
+def _apply(db, path: Path, number: int, file: Path, backup_path: Path) -> None:
+    """One migration in one transaction, foreign keys checked before it commits."""
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+        db.conn.execute(f"PRAGMA user_version = {number}")
+        if file.suffix == ".py":
+            _module(file).upgrade(db)
+        else:
             for statement in _statements(file.read_text(encoding="utf-8")):
                 db.conn.execute(statement)
-            db.conn.execute("COMMIT")
-        except sqlite3.Error as exc:
+        broken = db.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise sqlite3.IntegrityError(f"foreign keys broken in {broken[0][0]}")
+        db.conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
-            raise BioError(
-                tr(
-                    "Upgrading {path} with {migration} failed ({reason}); nothing was "
-                    "changed and a backup is at {backup}.",
-                    path=path,
-                    migration=file.name,
-                    reason=exc,
-                    backup=backup_path,
-                )
-            ) from exc
-    return [backup_path]
+        raise BioError(
+            tr(
+                "Upgrading {path} with {migration} failed ({reason}); nothing was "
+                "changed and a backup is at {backup}.",
+                path=path,
+                migration=file.name,
+                reason=exc,
+                backup=backup_path,
+            )
+        ) from exc
+
+
+def _module(file: Path):
+    spec = importlib.util.spec_from_file_location(f"bioreserve_migration_{file.stem}", file)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def rebuild_table(db, table: str, **transform) -> None:
+    """Make a change ALTER TABLE cannot (a foreign key added to a column, a column's type or
+    constraint changed …) with sqlite-utils' table.transform(), inside the migration's
+    transaction. Two things transform() would lose are put back: every foreign key stays
+    DEFERRABLE INITIALLY DEFERRED (merges apply a child before its parent within one
+    transaction), and the table's triggers (the write-path guard) are made again."""
+    from desktop.core.store import lazy_utils
+
+    triggers = [
+        row[0]
+        for row in db.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", [table]
+        )
+    ]
+    statements = lazy_utils.database(db)[table].transform_sql(**transform)
+    for statement in statements:
+        if statement.lstrip().upper().startswith("CREATE TABLE"):
+            statement = re.sub(
+                r'(REFERENCES\s+"?\w+"?\s*\("?\w+"?\))(?!\s*DEFERRABLE)',
+                r"\1 DEFERRABLE INITIALLY DEFERRED",
+                statement,
+            )
+        db.conn.execute(statement)
+    for sql in triggers:
+        db.conn.execute(sql)
 
 
 def require_current(db, path: Path) -> None:

@@ -1,6 +1,10 @@
 """预案库: playbook versions — the list (search, hazard filter) beside the editor of the
 selected version — and the tabs 版本对比 (playbook_diff_view) and 责任矩阵 (matrix_view).
 
+The search box matches codes and titles, and the words of every version and task
+(desktop/core/playbooks/search.py: 消毒 finds each task whose title, instructions,
+checklist or clause mentions it); the tasks found are listed under the versions.
+
 Start-up pays for an empty page: the lists, the editor and the tabs are built on first
 show, after one worker job has read the agencies, specialties and categories; each tab
 other than 预案 is built the first time it is shown."""
@@ -29,10 +33,12 @@ class PlaybooksPage(QWidget):
     Signals:
         loaded(int): the list of versions arrived (rows shown after filtering).
         tab_ready(str): the 版本对比 ("diff") or 责任矩阵 ("matrix") tab was built.
+        searched(dict): a full-text search arrived (playbooks.search.search's result).
     """
 
     loaded = Signal(int)
     tab_ready = Signal(str)
+    searched = Signal(dict)
 
     def __init__(self, worker, parent=None):
         super().__init__(parent)
@@ -46,6 +52,9 @@ class PlaybooksPage(QWidget):
         self.matrix_view = None
         self._keep: tuple[str, int] | None = None
         self._building = False
+        self._found: set[str] | None = None  # ids of the versions the words were found in
+        self._search_no = 0
+        self._show_task: str | None = None  # a found task to show once its version loads
         self.body = QVBoxLayout()
         layout = QVBoxLayout(self)
         layout.addWidget(style.apply(QLabel(self.tr("Playbooks")), "pageTitle"))
@@ -64,6 +73,7 @@ class PlaybooksPage(QWidget):
     def _build(self, lists: dict) -> None:
         from desktop.ui.playbooks import labels as playbook_labels
         from desktop.ui.playbooks.editor import PlaybookEditor
+        from desktop.ui.playbooks.search_results import SearchResults
         from desktop.ui.widgets.rows_model import Column, RowsModel
 
         self.lists = lists
@@ -85,8 +95,10 @@ class PlaybooksPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
-        self.search = SearchBox(self.tr("Search: code or title"), self, width=200)
-        self.search.settled.connect(lambda _text: self._filter())
+        self.search = SearchBox(
+            self.tr("Search: code, title or any words of a task (e.g. 消毒)"), self, width=320
+        )
+        self.search.settled.connect(lambda _text: self.run_search())
         self.hazard = QComboBox()
         self.hazard.addItem(self.tr("All hazards"), None)
         for code, name in playbook_labels.hazards().items():
@@ -102,8 +114,13 @@ class PlaybooksPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.table, 1)
+        self.results = SearchResults()
+        self.results.task_chosen.connect(self.show_task)
+        self.results.hide()
+        left_layout.addWidget(self.results, 1)
         self.editor = PlaybookEditor(self.worker, lists)
         self.editor.changed.connect(self._written)
+        self.editor.loaded.connect(self._editor_loaded)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(left)
         splitter.addWidget(self.editor)
@@ -167,6 +184,7 @@ class PlaybooksPage(QWidget):
 
         self._keep = self._keep or self.selected()
         self.worker.run(playbooks.listing, self._listed)
+        self.reload_search()
 
     def _listed(self, rows: list[dict]) -> None:
         self.rows = rows
@@ -179,11 +197,17 @@ class PlaybooksPage(QWidget):
         keep, self._keep = self._keep or self.selected(), None
         text = self.search.text().strip().lower()
         hazard = self.hazard.currentData()
+        found = self._found or set()
         shown = [
             row
             for row in self.rows
             if (hazard is None or row["hazard"] == hazard)
-            and (not text or text in row["code"].lower() or text in row["title"].lower())
+            and (
+                not text
+                or text in row["code"].lower()
+                or text in row["title"].lower()
+                or row["id"] in found
+            )
         ]
         self.model.set_rows(shown)
         self.count_label.setText(self.tr("{count} version(s)").format(count=len(shown)))
@@ -208,6 +232,53 @@ class PlaybooksPage(QWidget):
         chosen = self.selected()
         if chosen is not None and chosen != self.editor.requested:
             self.editor.load(*chosen)
+
+    # searching the words ----------------------------------------------------------------
+    def run_search(self) -> None:
+        """Filter the list by the search box, and search the words of every version."""
+        text = self.search.text().strip()
+        self._search_no += 1
+        if not text:
+            self._found = None
+            self.results.hide()
+            self._filter()
+            return
+        from desktop.core.playbooks import search
+
+        number = self._search_no
+        self.worker.run(lambda db: search.search(db, text), lambda r: self._searched(number, r))
+
+    def _searched(self, number: int, result: dict) -> None:
+        if number != self._search_no:
+            return  # the text changed since
+        self._found = set(result["playbooks"])
+        self._filter()
+        self.results.show_found(self.search.text().strip(), result["tasks"])
+        self.searched.emit(result)
+
+    def reload_search(self) -> None:
+        if self.search.text().strip():
+            self.run_search()
+
+    def show_task(self, code: str, version: int, task_id: str) -> None:
+        """Show a found task: its version in the list and the editor, the task selected."""
+        self._show_task = task_id
+        if self.editor.doc is not None and (
+            self.editor.doc["code"],
+            self.editor.doc["version"],
+        ) == (
+            code,
+            version,
+        ):
+            self._editor_loaded(self.editor.doc)
+        elif not self.select(code, version):
+            self.editor.load(code, version)  # filtered out of the list: load it anyway
+
+    def _editor_loaded(self, doc) -> None:
+        task, self._show_task = self._show_task, None
+        if task and doc is not None:
+            self.editor.tabs.setCurrentWidget(self.editor.structure)
+            self.editor.structure.select(task)
 
     def _written(self, code: str, version: int) -> None:
         """The editor wrote something: show that version once the list refreshes itself."""
