@@ -1,1 +1,2 @@
-"""reportlab documents: allocation orders, assignment lists, reports (the documents of record)."""
+"""Printed documents built with reportlab (the documents of record): the allocation order
+and the responsibility matrix; no Qt."""

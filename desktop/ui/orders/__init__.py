@@ -1,0 +1,1 @@
+"""调拨单: the list and detail of allocation orders, their dialogs, printing and QR checks."""

@@ -1,0 +1,1 @@
+"""总览: the figures that say where the reserves stand."""

@@ -1,0 +1,2 @@
+"""预案库: playbook versions, their editor, search, version comparison and the
+responsibility matrix."""

@@ -1,0 +1,1 @@
+"""专家库: the roster, its editor, calendar, certificate alerts and the member agencies."""

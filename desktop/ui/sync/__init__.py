@@ -1,0 +1,1 @@
+"""同步: this station, trusted stations, bundles and their history, and conflicts."""
