@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test stress bench lint format i18n clean-venv
+.PHONY: run test test-slow stress bench lint format i18n clean-venv
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,8 +17,14 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(PY) main.py $(ARGS)
 
+# make test leaves out the slow tests (SIGKILL crash tests, the convergence machine: about
+# half a minute); make test-slow runs exactly those, one at a time (they time child
+# processes). CI (.ci/run) runs both.
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m 'not stress and not slow' $(ARGS)
+
+test-slow: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m 'slow and not stress' $(ARGS)
 
 stress: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m stress $(ARGS)

@@ -33,6 +33,10 @@ from tests.helpers.crash import (
     start_child,
 )
 
+# Seconds of child processes killed at random points: run by `make test-slow` (and CI),
+# not by `make test`.
+pytestmark = pytest.mark.slow
+
 CLERK = Ctx("os:clerk")
 TRANSPORT = ("湘D·12345", "李师傅", "13900000001")
 SOURCES = ("CK1", "CK2", "CK3")  # the order is picked FEFO across all three

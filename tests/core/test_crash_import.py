@@ -33,6 +33,10 @@ from tests.helpers.crash import (
     start_child,
 )
 
+# Seconds of child processes killed at random points: run by `make test-slow` (and CI),
+# not by `make test`.
+pytestmark = pytest.mark.slow
+
 KEEPER = Ctx("os:keeper")
 DEPOTS = ("CK1", "CK2", "CK3")
 ITEMS = ("KZ", "FHF", "XDP", "HXJ")  # the last one is not managed by expiry

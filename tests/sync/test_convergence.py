@@ -31,6 +31,9 @@ from desktop.core.store.writepath import write
 from desktop.sync import bundles
 from tests.helpers.stations import enrol_all
 
+# About 11 s: run by `make test-slow` (and CI), not by `make test`.
+pytestmark = pytest.mark.slow
+
 REPLICAS = 4
 DAY = 24 * 3600 * 1000
 TEXT = st.text(alphabet="甲乙丙丁口罩abc", min_size=1, max_size=4)

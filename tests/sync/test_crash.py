@@ -2,13 +2,7 @@
 a bundle leaves a sound database holding none or all of the bundle's operations, and the
 same bundle imports cleanly afterwards."""
 
-import os
 import random
-import shutil
-import signal
-import subprocess
-import sys
-import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -23,7 +17,11 @@ from desktop.core.store.ids import reference_id
 from desktop.core.store.writepath import write
 from desktop.sync import bundles
 from desktop.sync import keys as sync_keys
-from tests.helpers.crash import ROOT, SPAN
+from tests.helpers.crash import copy_fresh, finish_child, kill_after, kill_delays, start_child
+
+# Seconds of child processes killed at random points: run by `make test-slow` (and CI),
+# not by `make test`.
+pytestmark = pytest.mark.slow
 
 CLERK = Ctx("os:clerk")
 
@@ -118,44 +116,21 @@ def make_setup(folder: Path, count: int) -> Setup:
     return Setup(template, folder / "A-B.zip", origin, count, head[1])
 
 
-def start_child(target: Path, bundle: Path) -> subprocess.Popen:
-    """The import of `bundle` into `target` in a child process, started and ready to import."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(target), str(bundle)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert child.stdout.readline().strip() == "go", child.communicate()[1]
-    return child
-
-
-def fresh_b(setup: Setup, path: Path) -> Path:
-    for leftover in path.parent.glob(path.name + "*"):
-        leftover.unlink()
-    shutil.copyfile(setup.template, path)
-    return path
-
-
 def import_seconds(setup: Setup, folder: Path) -> float:
     """How long the import takes in a child left to finish."""
-    child = start_child(fresh_b(setup, folder / "timing.db"), setup.bundle)
-    out, err = child.communicate(timeout=60)
-    assert child.returncode == 0, err
-    return float(out.strip())
+    return finish_child(CHILD, copy_fresh(setup.template, folder / "timing.db"), setup.bundle)
 
 
-def assert_sound(path: Path, setup: Setup) -> None:
-    """B after a kill: sound, holding none or all of A's ops, and importing the rest."""
+def assert_sound(path: Path, setup: Setup, reported: bool) -> None:
+    """B after a kill: sound, holding none or all of A's ops (all of them when the child had
+    reported the import done), and importing the rest."""
     db = dbmod.open_db(path)
     try:
         assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert check.run(db) == []
         held = db.execute("SELECT count(*) FROM oplog WHERE origin = ?", [setup.origin]).fetchone()
         assert held[0] in (0, setup.ops)
+        assert held[0] == setup.ops or not reported, "an import reported done was lost"
         assert oplog.head(db, setup.origin) == (
             (0, "") if held[0] == 0 else (setup.ops, setup.head)
         )
@@ -183,19 +158,14 @@ def assert_sound(path: Path, setup: Setup) -> None:
 def test_an_import_killed_at_random_points_leaves_none_or_all_of_the_bundle(tmp_path, ops, kills):
     setup = make_setup(tmp_path, ops)
     duration = import_seconds(setup, tmp_path)
-    rng = random.Random(20261129 + ops)
     # One kill at a seeded random point in each of `kills` equal slices of the import's
     # duration and a quarter beyond it: the merge commits at about 1.0 (durable, it ends the
     # import), the bundle log just after it, and the child lives on a little while it exits.
-    delays = [duration * SPAN * (k + rng.random()) / kills for k in range(kills)]
     killed = []
-    for n, delay in enumerate(delays):
-        target = fresh_b(setup, tmp_path / f"B{n}.db")
-        child = start_child(target, setup.bundle)
-        time.sleep(delay)  # the point of the test: let the import run this long, then kill it
-        child.send_signal(signal.SIGKILL)
-        child.communicate(timeout=60)
-        assert child.returncode in (-signal.SIGKILL, 0)  # killed, or it had finished
-        killed.append(child.returncode == -signal.SIGKILL)
-        assert_sound(target, setup)
+    for n, delay in enumerate(kill_delays(duration, kills, 20261129 + ops)):
+        target = copy_fresh(setup.template, tmp_path / f"B{n}.db")
+        child = start_child(CHILD, target, setup.bundle)
+        was_killed, reported = kill_after(child, delay)
+        killed.append(was_killed)
+        assert_sound(target, setup, reported)
     assert any(killed), "every import finished before its kill"
