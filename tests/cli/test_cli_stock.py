@@ -1,23 +1,30 @@
 """The stock commands as a script uses them: JSON shapes, exit codes, messages."""
 
 import json
+from datetime import date, timedelta
 
 import pytest
 
+from desktop.core.context import Ctx
+from desktop.core.reserves import catalog
 from tests.helpers.cli import invoke
+from tests.helpers.stations import days, new_station
+
+# Expiries relative to today, so that the lots stay usable however late the tests run: B1
+# expires last; B0 (typed as people write dates, like 2029/6/1) earlier: FEFO takes it first.
+LATER = days(800)
+SOONER = date.today() + timedelta(days=500)
 
 
 @pytest.fixture
 def station(capsys, db_path):
+    """A station (as `bioreserve init` makes it) with two depots and masks; bio(*args) runs
+    the CLI against it."""
+
     def bio(*args):
         return invoke(capsys, "--db", str(db_path), *args)
 
-    assert bio("init", "--station", "HY-T", "--station-name", "测试站")[0] == 0
-    from desktop.core.context import Ctx
-    from desktop.core.reserves import catalog
-    from desktop.core.store import db as dbmod
-
-    db = dbmod.open_db(db_path)
+    db = new_station(db_path, "HY-T", "测试站")
     ctx = Ctx("os:test")
     catalog.save_depot(db, ctx, {"code": "CK1", "name": "市级库", "level": "市级储备库"})
     catalog.save_depot(db, ctx, {"code": "YY1", "name": "医院库", "level": "医疗机构"})
@@ -40,7 +47,7 @@ def test_receive_issue_and_balance_in_json(station):
             "--lot",
             "B1",
             "--expiry",
-            "2030-01-01",
+            LATER,
             "--qty",
             "100",
             "--source",
@@ -59,7 +66,7 @@ def test_receive_issue_and_balance_in_json(station):
             "--lot",
             "B0",
             "--expiry",
-            "2029/6/1",
+            f"{SOONER.year}/{SOONER.month}/{SOONER.day}",
             "--qty",
             "50",
         )[0]
@@ -70,8 +77,8 @@ def test_receive_issue_and_balance_in_json(station):
     )
     assert code == 0
     assert json.loads(out) == [
-        {"depot": "CK1", "item": "KZ", "lot": "B0", "expiry": "2029-06-01", "qty": 50},
-        {"depot": "CK1", "item": "KZ", "lot": "B1", "expiry": "2030-01-01", "qty": 10},
+        {"depot": "CK1", "item": "KZ", "lot": "B0", "expiry": SOONER.isoformat(), "qty": 50},
+        {"depot": "CK1", "item": "KZ", "lot": "B1", "expiry": LATER, "qty": 10},
     ]
     code, out, _ = station("--json", "stock", "balance")
     assert json.loads(out) == [
@@ -79,7 +86,7 @@ def test_receive_issue_and_balance_in_json(station):
     ]
     code, out, _ = station("--json", "stock", "balance", "--by-lot")
     assert json.loads(out) == [
-        {"depot": "CK1", "item": "KZ", "lot": "B1", "expiry": "2030-01-01", "qty": 90, "unit": "只"}
+        {"depot": "CK1", "item": "KZ", "lot": "B1", "expiry": LATER, "qty": 90, "unit": "只"}
     ]
 
 
@@ -94,7 +101,7 @@ def test_transfer_count_writeoff_and_arrival(station):
         "--lot",
         "B1",
         "--expiry",
-        "2030-01-01",
+        LATER,
         "--qty",
         "100",
     )
@@ -151,7 +158,7 @@ def test_transfer_count_writeoff_and_arrival(station):
             "--qty",
             "-5",
             "--expiry",
-            "2030-01-01",
+            LATER,
         ),
         (
             "stock",
@@ -181,7 +188,7 @@ def test_refused_input_exits_non_zero_with_the_reason_on_stderr(station, args):
         "--lot",
         "B1",
         "--expiry",
-        "2030-01-01",
+        LATER,
         "--qty",
         "100",
     )
@@ -227,7 +234,7 @@ def test_a_frozen_lot_cannot_be_issued_until_released(station):
         "--lot",
         "B1",
         "--expiry",
-        "2030-01-01",
+        LATER,
         "--qty",
         "100",
     )

@@ -6,12 +6,12 @@ from desktop.core import i18n
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.reserves import catalog, reconcile, stock
-from desktop.core.setup import initdb
 from desktop.core.store import check
 from desktop.sync import keys as sync_keys
-from tests.helpers.stations import sync
+from tests.helpers.stations import days, new_station, sync
 
 ALICE, BOB = Ctx("os:alice"), Ctx("os:bob")
+EXPIRY = days(400)  # lot B1 stays usable however late the tests run
 REASON_NEEDED = "A reconciliation needs its reason: say what the count found and why."
 
 
@@ -25,8 +25,8 @@ def enrol(db, peer, folder):
 @pytest.fixture
 def strangers(tmp_path):
     """Two stations that have not enrolled each other."""
-    a = initdb.init_database(tmp_path / "a.db", "HY-A", "甲站")
-    b = initdb.init_database(tmp_path / "b.db", "HY-B", "乙站")
+    a = new_station(tmp_path / "a.db", "HY-A", "甲站")
+    b = new_station(tmp_path / "b.db", "HY-B", "乙站")
     yield a, b
     a.conn.close()
     b.conn.close()
@@ -42,7 +42,7 @@ def pair(strangers, tmp_path):
     catalog.save_item(
         a, ALICE, {"code": "KZ", "name": "医用防护口罩", "unit": "只", "category": "PPE"}
     )
-    stock.receive(a, ALICE, "CK1", "KZ", "B1", 10, expiry="2030-01-01")
+    stock.receive(a, ALICE, "CK1", "KZ", "B1", 10, expiry=EXPIRY)
     sync(a, b)
     return a, b
 
@@ -69,7 +69,7 @@ def test_an_overdrawn_lot_lists_both_stations_and_their_issues(pair):
             "depot": "CK1",
             "item": "KZ",
             "batch": "B1",
-            "expiry": "2030-01-01",
+            "expiry": EXPIRY,
             "balance": -6,
             "unit": "只",
         }
@@ -89,7 +89,7 @@ def test_a_peer_not_enrolled_is_named_by_its_origin(strangers):
     a, b = strangers
     catalog.save_depot(a, ALICE, {"code": "CK1", "name": "市级库", "level": "市级储备库"})
     catalog.save_item(a, ALICE, {"code": "KZ", "name": "口罩", "unit": "只", "category": "PPE"})
-    stock.receive(a, ALICE, "CK1", "KZ", "B1", 10, expiry="2030-01-01")
+    stock.receive(a, ALICE, "CK1", "KZ", "B1", 10, expiry=EXPIRY)
     sync(a, b)
     overdraw(a, b)
     b_origin = sync_keys.own(b).origin
