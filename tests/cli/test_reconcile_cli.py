@@ -5,19 +5,18 @@ import json
 import pytest
 
 from desktop.core.reserves import reconcile
-from desktop.core.setup import initdb
 from desktop.core.store import check
 from desktop.core.store import db as dbmod
 from tests.helpers.cli import invoke
-from tests.helpers.stations import overdraw
+from tests.helpers.stations import new_station, overdraw
 
 
 @pytest.fixture
 def station(capsys, tmp_path):
     """Station HY-A after merging HY-B: lot B1 of KZ at CK1 overdrawn to -6."""
     path = tmp_path / "a.db"
-    a = initdb.init_database(path, "HY-A", "甲站")
-    b = initdb.init_database(tmp_path / "b.db", "HY-B", "乙站")
+    a = new_station(path, "HY-A", "甲站")
+    b = new_station(tmp_path / "b.db", "HY-B", "乙站")
     overdraw(a, b)
     a.conn.close()
     b.conn.close()

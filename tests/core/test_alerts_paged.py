@@ -9,6 +9,7 @@ import pytest
 from desktop.core.context import Ctx
 from desktop.core.reserves import alerts, catalog, stock
 from desktop.core.store.writepath import write
+from tests.helpers.stations import new_station
 
 KEEPER = Ctx("os:keeper")
 TODAY = date.today()
@@ -120,12 +121,11 @@ def test_what_the_lists_leave_out(many):
 def test_negative_balances_count_as_negative_not_as_expiring(tmp_path):
     """Two stations issue the same expiring lots while apart; after the merge the lots
     are negative at one depot: never near expiry nor expired there."""
-    from desktop.core.setup import initdb
     from desktop.core.store import oplog
     from desktop.core.store.merge import apply_ops
 
-    a = initdb.init_database(tmp_path / "a.db", "HY-A", "甲")
-    b = initdb.init_database(tmp_path / "b.db", "HY-B", "乙")
+    a = new_station(tmp_path / "a.db", "HY-A", "甲")
+    b = new_station(tmp_path / "b.db", "HY-B", "乙")
     for code in ("CK1", "CK2"):
         catalog.save_depot(a, KEEPER, {"code": code, "name": code, "level": "市级储备库"})
     catalog.save_item(a, KEEPER, {"code": "KZ", "name": "口罩", "unit": "只", "category": "PPE"})

@@ -7,6 +7,7 @@ import pytest
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.reserves import alerts, catalog, norms, rotation, stock
+from tests.helpers.stations import new_station
 
 KEEPER = Ctx("os:keeper")
 TODAY = date.today()
@@ -111,12 +112,11 @@ def test_rotation_without_a_consuming_hospital_names_no_target(db):
 
 def test_a_negative_balance_left_by_a_merge_is_an_alert(tmp_path):
     """Two stations issue the same 10 units while offline; after merging, -10 shows."""
-    from desktop.core.setup import initdb
     from desktop.core.store import oplog
     from desktop.core.store.merge import apply_ops
 
-    a = initdb.init_database(tmp_path / "a.db", "HY-A", "甲")
-    b = initdb.init_database(tmp_path / "b.db", "HY-B", "乙")
+    a = new_station(tmp_path / "a.db", "HY-A", "甲")
+    b = new_station(tmp_path / "b.db", "HY-B", "乙")
     catalog.save_depot(a, KEEPER, {"code": "CK1", "name": "库", "level": "市级储备库"})
     catalog.save_item(a, KEEPER, {"code": "KZ", "name": "口罩", "unit": "只", "category": "PPE"})
     stock.receive(a, KEEPER, "CK1", "KZ", "B1", 10, days(400))

@@ -9,9 +9,9 @@ from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.orders import seal as order_seal
 from desktop.core.reserves import catalog, ledger, stock
-from desktop.core.setup import initdb
 from desktop.core.store import check, oplog
 from desktop.core.store.merge import apply_ops
+from tests.helpers.stations import new_station
 
 CLERK = Ctx("os:clerk")
 TODAY = date.today()
@@ -243,7 +243,7 @@ def test_the_seal_verifies_offline_and_detects_changes(db):
 def test_a_station_that_does_not_know_the_order_checks_only_the_signature(db, tmp_path):
     number = orders.create(db, CLERK, "CK1", "YY1", [("KZ", 50)])["number"]
     text = order_seal.payload(db, orders.detail(db, number))
-    other = initdb.init_database(tmp_path / "other.db", "HY-OTHER", "乙站")
+    other = new_station(tmp_path / "other.db", "HY-OTHER", "乙站")
     verdict = order_seal.verify(other, text)
     assert not verdict.valid and ("信任" in verdict.message or "trust" in verdict.message)
 
@@ -255,7 +255,7 @@ def test_order_status_merges_to_the_furthest_state(db, tmp_path):
     orders.submit(db, CLERK, number)
     orders.approve(db, CLERK, number, "王局长")
     orders.dispatch(db, CLERK, number)
-    receiver = initdb.init_database(tmp_path / "r.db", "HY-R", "接收站")
+    receiver = new_station(tmp_path / "r.db", "HY-R", "接收站")
     apply_ops(receiver, list(oplog.ops_since(db, oplog.vector(receiver))))
     orders.receive(receiver, CLERK, number)
     order_id = orders.get(db, number)["id"]

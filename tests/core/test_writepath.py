@@ -8,6 +8,7 @@ from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.store import oplog, tables
 from desktop.core.store.writepath import write
+from tests.helpers.stations import new_station
 
 
 def own_ops(db):
@@ -161,11 +162,10 @@ def test_the_actor_of_the_os_context_is_the_login_name():
 
 
 def test_bulk_inserts_make_the_same_operations_as_single_ones(tmp_path):
-    from desktop.core.setup import initdb
     from desktop.core.store import check
 
-    one = initdb.init_database(tmp_path / "one.db", "HY-A", "甲")
-    many = initdb.init_database(tmp_path / "many.db", "HY-B", "乙")
+    one = new_station(tmp_path / "one.db", "HY-A", "甲")
+    many = new_station(tmp_path / "many.db", "HY-B", "乙")
     rows = [{"id": f"u-{n}", "name": f"单位{n}", "name_en": f"unit {n}"} for n in range(50)]
     with write(one, ALICE) as w:
         for row in rows:

@@ -6,11 +6,10 @@ import pytest
 from desktop.core import overview
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
-from desktop.core.setup import initdb
 from desktop.core.store import check, conflicts, hlc, oplog
 from desktop.core.store.hlc import wall_ms
 from desktop.core.store.writepath import load_clock, write
-from tests.helpers.stations import enrol_all, sync
+from tests.helpers.stations import enrol_all, new_station, sync
 
 ALICE, BOB = Ctx("os:alice"), Ctx("os:bob")
 
@@ -27,8 +26,8 @@ def both_ways(a, b):
 
 @pytest.fixture
 def pair(tmp_path):
-    a = initdb.init_database(tmp_path / "a.db", "HY-A", "甲站")
-    b = initdb.init_database(tmp_path / "b.db", "HY-B", "乙站")
+    a = new_station(tmp_path / "a.db", "HY-A", "甲站")
+    b = new_station(tmp_path / "b.db", "HY-B", "乙站")
     enrol_all(tmp_path, [a, b])  # enrolled: versions name the station by its code
     b.conn.wall_clock = lambda: wall_ms() + 1000  # B's edits are the newer ones
     yield a, b
@@ -165,7 +164,7 @@ def test_concurrent_delete_and_restore_is_a_conflict(pair, expert):
 
 
 def test_conflicts_do_not_depend_on_the_order_ops_arrive_in(tmp_path):
-    stations = [initdb.init_database(tmp_path / f"s{n}.db", f"HY-{n}", f"站{n}") for n in range(3)]
+    stations = [new_station(tmp_path / f"s{n}.db", f"HY-{n}", f"站{n}") for n in range(3)]
     with write(stations[0], ALICE) as w:
         expert_id = w.insert("expert", {"name": "李专家"})
     for db in stations[1:]:

@@ -7,11 +7,11 @@ import pytest
 
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
-from desktop.core.setup import initdb
 from desktop.core.store import check, oplog
 from desktop.core.store.merge import apply_ops
 from desktop.core.store.tables import SYNCED
 from desktop.core.store.writepath import write
+from tests.helpers.stations import new_station
 
 
 def own_ops(db):
@@ -35,8 +35,8 @@ def sync(src, dst):
 
 @pytest.fixture
 def pair(tmp_path):
-    a = initdb.init_database(tmp_path / "a.db", "HY-A", "甲站")
-    b = initdb.init_database(tmp_path / "b.db", "HY-B", "乙站")
+    a = new_station(tmp_path / "a.db", "HY-A", "甲站")
+    b = new_station(tmp_path / "b.db", "HY-B", "乙站")
     yield a, b
     a.conn.close()
     b.conn.close()

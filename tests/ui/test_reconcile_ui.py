@@ -6,12 +6,11 @@ from PySide6.QtCore import QItemSelectionModel
 
 from desktop.core.context import Ctx
 from desktop.core.reserves import alerts, reconcile, stock
-from desktop.core.setup import initdb
 from desktop.core.store import check
 from desktop.sync import keys as sync_keys
 from desktop.ui.reserves.alerts_view import KINDS, AlertsView
 from desktop.ui.reserves.reconcile_dialog import ReconcileDialog
-from tests.helpers.stations import overdraw
+from tests.helpers.stations import new_station, overdraw
 
 TIMEOUT = 10000
 
@@ -19,8 +18,8 @@ TIMEOUT = 10000
 @pytest.fixture
 def overdrawn(tmp_path):
     """Station HY-A (enrolled with HY-B) after both issued 8 of the same 10 masks."""
-    a = initdb.init_database(tmp_path / "a.db", "HY-A", "甲站")
-    b = initdb.init_database(tmp_path / "b.db", "HY-B", "乙站")
+    a = new_station(tmp_path / "a.db", "HY-A", "甲站")
+    b = new_station(tmp_path / "b.db", "HY-B", "乙站")
     sync_keys.export_key(b, tmp_path / "b.key")
     sync_keys.trust(a, tmp_path / "b.key")
     overdraw(a, b)
