@@ -2,6 +2,8 @@
 specialties — a few hundred rows at most, read together in one worker job (items and
 experts are searched, never listed whole)."""
 
+from desktop.core.store.handle import Database
+
 QUERIES = {
     "depots": "SELECT id, code, name, division, agency_id, level, address, contact, phone, "
     "notes FROM depot WHERE deleted = 0 ORDER BY code",
@@ -16,6 +18,6 @@ QUERIES = {
 }
 
 
-def load(db, *names: str) -> dict[str, list[dict]]:
+def load(db: Database, *names: str) -> dict[str, list[dict]]:
     """The lists named (all of them when none is), each a list of rows."""
     return {name: list(db.query(QUERIES[name])) for name in names or QUERIES}

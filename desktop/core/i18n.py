@@ -11,6 +11,7 @@ in desktop/core, documents, sync and cli to FILE.ts as an unfinished entry.
 import os
 import sys
 from pathlib import Path
+from typing import TypedDict
 
 from desktop.core.paths import project_root, resource
 
@@ -18,7 +19,13 @@ DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en")
 CONTEXT = "core"
 
-_state = {"language": "en", "catalog": None}
+
+class _State(TypedDict):
+    language: str
+    catalog: dict[str, str] | None  # None until the first tr() in this language
+
+
+_state: _State = {"language": "en", "catalog": None}
 
 
 def language_from_env() -> str:
@@ -46,10 +53,12 @@ def current_language() -> str:
 
 def tr(text: str, /, **params) -> str:
     """Translate an English message and fill its {named} parameters (any name, even text)."""
-    if _state["catalog"] is None:
+    catalog = _state["catalog"]
+    if catalog is None:
         lang = _state["language"]
-        _state["catalog"] = {} if lang == "en" else read_ts(resource("i18n", f"core_{lang}.ts"))
-    message = _state["catalog"].get(text) or text
+        catalog = {} if lang == "en" else read_ts(resource("i18n", f"core_{lang}.ts"))
+        _state["catalog"] = catalog
+    message = catalog.get(text) or text
     return message.format(**params) if params else message
 
 

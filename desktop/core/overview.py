@@ -2,6 +2,8 @@
 
 from datetime import date, timedelta
 
+from desktop.core.store.handle import Database
+
 NEAR_EXPIRY_DAYS = 90
 
 DEPOT_SUMMARY = """
@@ -22,7 +24,7 @@ ORDER BY CASE d.level WHEN '市级储备库' THEN 0 WHEN '医疗机构' THEN 1
 DEPOT_FIELDS = ("id", "code", "name", "level", "items", "units", "expired", "near")
 
 
-def figures(db, today: date | None = None) -> dict:
+def figures(db: Database, today: date | None = None) -> dict:
     """Counts for the overview cards and one summary row per depot."""
     today = today or date.today()
     params = {"today": today.isoformat(), "near": (today + timedelta(NEAR_EXPIRY_DAYS)).isoformat()}
@@ -63,7 +65,7 @@ def _add_months(day: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def expiry_timeline(db, today: date | None = None, months: int = 12) -> dict:
+def expiry_timeline(db: Database, today: date | None = None, months: int = 12) -> dict:
     """Stock positions (depot × lot) expiring per month from this month on, and those expired.
 
     Returns {"expired": {"lots", "qty"}, "months": [{"month": "YYYY-MM", "lots", "qty"}]}
@@ -95,7 +97,7 @@ def expiry_timeline(db, today: date | None = None, months: int = 12) -> dict:
     }
 
 
-def attention(db, today: date | None = None) -> dict:
+def attention(db: Database, today: date | None = None) -> dict:
     """What 总览 shows beside the figures: alert counts (and open sync conflicts), norm
     compliance (with English category names) and the expiry timeline."""
     # imported after start-up, with the first refresh
@@ -116,7 +118,7 @@ def attention(db, today: date | None = None) -> dict:
     }
 
 
-def dashboard(db, today: date | None = None) -> dict:
+def dashboard(db: Database, today: date | None = None) -> dict:
     """Everything 总览 shows: figures() and attention() together."""
     today = today or date.today()
     return {**figures(db, today), **attention(db, today)}

@@ -141,6 +141,7 @@ def date_iso(value, field: str | None = None) -> str | None:
 def _date_iso(value) -> str | None:
     if blank(value):
         return None
+    found: date | None
     if isinstance(value, datetime):
         found = value.date()
     elif isinstance(value, date):
@@ -176,7 +177,8 @@ def _number_date(value: float) -> date:
     if isinstance(value, float) and not value.is_integer():
         value = int(value)  # a date with a time of day
     if FIRST_YEAR * 10000 + 101 <= value <= LAST_YEAR * 10000 + 1231:
-        found = _date_of(COMPACT_DATE.fullmatch(str(int(value))).groups())
+        match = COMPACT_DATE.fullmatch(str(int(value)))  # eight digits here: it matches
+        found = _date_of(match.groups()) if match else None
         if found is not None:
             return found
     elif 1 <= value < 2958466:

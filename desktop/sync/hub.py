@@ -144,7 +144,9 @@ class Hub:
                 "data) VALUES (?, ?, ?, ?, ?, ?)",
                 [fields["sender"], fields["sequence"], fields["to"], digest, at, data],
             )
-            return cursor.lastrowid, digest, True
+            bundle_id = cursor.lastrowid
+            assert bundle_id is not None  # the INSERT just made set it
+            return bundle_id, digest, True
 
     def listing(self, after: int = 0, for_origin: str | None = None, limit: int = PAGE) -> list:
         """Bundles after an id for a station (None: all), oldest first."""
@@ -170,9 +172,17 @@ class Hub:
             return conn.execute("SELECT count(*) FROM bundle").fetchone()[0]
 
 
+class HubServer(ThreadingHTTPServer):
+    """The HTTP server with what Handler reads from it: the hub, and whether to log requests."""
+
+    hub: Hub
+    verbose: bool = False
+
+
 class Handler(BaseHTTPRequestHandler):
     """The three routes; the server carries the Hub (server.hub) and server.verbose."""
 
+    server: HubServer  # make_server's
     server_version = "BioReserveHub/1"
     protocol_version = "HTTP/1.1"
     timeout = SOCKET_TIMEOUT
@@ -258,10 +268,10 @@ class Handler(BaseHTTPRequestHandler):
         self._error(HTTPStatus.NOT_FOUND, tr("No such address on this hub."))
 
 
-def make_server(hub: Hub, host: str, port: int, verbose: bool = False) -> ThreadingHTTPServer:
+def make_server(hub: Hub, host: str, port: int, verbose: bool = False) -> HubServer:
     """A bound server (port 0: any free port, see server.server_address); not yet serving."""
     try:
-        server = ThreadingHTTPServer((host, port), Handler)
+        server = HubServer((host, port), Handler)
     except OSError as exc:
         raise BioError(
             tr(
@@ -280,4 +290,5 @@ def make_server(hub: Hub, host: str, port: int, verbose: bool = False) -> Thread
 
 def address(server: ThreadingHTTPServer) -> str:
     host, port = server.server_address[:2]
-    return f"http://{host}:{port}"
+    # A TCP socket names its host as str; the type also allows the bytes of other families.
+    return f"http://{host!s}:{port}"

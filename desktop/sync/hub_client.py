@@ -18,6 +18,7 @@ from urllib.parse import urlencode, urlsplit
 
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
+from desktop.core.store.handle import Database
 from desktop.core.store.writepath import transaction
 from desktop.sync import bundles
 from desktop.sync import keys as sync_keys
@@ -83,7 +84,7 @@ def _json(url: str, data: bytes | None = None, content_type: str | None = None):
         ) from exc
 
 
-def push(db, url: str) -> dict:
+def push(db: Database, url: str) -> dict:
     """Export a bundle for any station and upload it; returns what the hub answered."""
     base = normalize_url(url)
     with tempfile.TemporaryDirectory(prefix="bioreserve-push-") as folder:
@@ -107,12 +108,12 @@ def push(db, url: str) -> dict:
     }
 
 
-def last_id(db, url: str) -> int:
+def last_id(db: Database, url: str) -> int:
     row = db.execute("SELECT value FROM meta WHERE key = ?", [META_PREFIX + url]).fetchone()
     return int(row[0]) if row else 0
 
 
-def _set_last_id(db, url: str, value: int) -> None:
+def _set_last_id(db: Database, url: str, value: int) -> None:
     with transaction(db, touches=("meta",)):
         db.execute(
             "INSERT INTO meta (key, value) VALUES (?, ?) "
@@ -141,7 +142,7 @@ def _listing(base: str, after: int, origin: str) -> list[dict]:
         ) from exc
 
 
-def pull(db, url: str, from_start: bool = False) -> dict:
+def pull(db: Database, url: str, from_start: bool = False) -> dict:
     """Download and import every bundle for this station the hub received since the last
     pull. Refusals are reported per bundle; an unreachable hub stops the pull (what was
     imported stays, the next pull continues from there)."""

@@ -15,11 +15,13 @@ import base64
 import binascii
 import json
 from pathlib import Path
+from typing import Any
 
 from desktop.core import values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import station
+from desktop.core.store.handle import Database
 from desktop.core.store.writepath import transaction
 
 FORMAT = "bioreserve-key/1"
@@ -34,7 +36,7 @@ def normalize_fingerprint(text: str) -> str:
     return "".join(text.split()).upper()
 
 
-def own(db) -> station.Station:
+def own(db: Database) -> station.Station:
     st = station.get(db)
     if st is None:
         raise BioError(
@@ -43,7 +45,7 @@ def own(db) -> station.Station:
     return st
 
 
-def export_key(db, path: Path) -> dict:
+def export_key(db: Database, path: Path) -> dict:
     """Write this station's public key file; returns what was written."""
     st = own(db)
     data = {
@@ -72,7 +74,7 @@ def read_key(path: Path) -> dict:
         key = base64.b64decode(data["public_key"], validate=True)
         if len(key) != 32:
             raise ValueError("key length")
-        info = {
+        info: dict[str, Any] = {
             "origin": str(data["origin"]),
             "code": str(data["code"]),
             "name": str(data["name"]),
@@ -105,7 +107,7 @@ def read_key(path: Path) -> dict:
     return info
 
 
-def trust(db, path: Path, expected_fingerprint: str | None = None) -> dict:
+def trust(db: Database, path: Path, expected_fingerprint: str | None = None) -> dict:
     """Enrol the station of a key file; returns its info (without the key bytes).
 
     expected_fingerprint, if given, must equal the key's (spaces and case ignored).
@@ -170,7 +172,7 @@ def trust(db, path: Path, expected_fingerprint: str | None = None) -> dict:
     return _public(info)
 
 
-def find(db, code_or_origin: str) -> dict:
+def find(db: Database, code_or_origin: str) -> dict:
     """A trusted (or revoked) station by its origin id or its code."""
     text = code_or_origin.strip()
     rows = list(
@@ -197,7 +199,7 @@ def find(db, code_or_origin: str) -> dict:
     return rows[0]
 
 
-def revoke(db, code_or_origin: str) -> dict:
+def revoke(db: Database, code_or_origin: str) -> dict:
     """Stop trusting a station's key; its bundles are refused from now on."""
     row = find(db, code_or_origin)
     if not row["revoked"]:
@@ -209,7 +211,7 @@ def revoke(db, code_or_origin: str) -> dict:
     return _listed(find(db, row["origin"]))
 
 
-def list_trusted(db) -> list[dict]:
+def list_trusted(db: Database) -> list[dict]:
     """Every enrolled station, revoked ones included, by code."""
     return [_listed(row) for row in db.query("SELECT * FROM trusted_station ORDER BY code, origin")]
 

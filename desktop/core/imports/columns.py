@@ -81,7 +81,9 @@ def map_header(columns: tuple[Column, ...], header: list[str]):
     """Positions and header texts of the known columns, the header's errors, and whether
     a required column is missing."""
     names = _lookup(columns)
-    positions, texts, errors = {}, {}, []
+    positions: dict[str, int] = {}
+    texts: dict[str, str] = {}
+    errors: list[RowError] = []
     for index, text in enumerate(header):
         if not text:
             continue

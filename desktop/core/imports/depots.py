@@ -11,6 +11,7 @@ from desktop.core.imports import lists
 from desktop.core.imports.columns import Kind, column
 from desktop.core.imports.job import PLACEHOLDER, Job
 from desktop.core.reserves import catalog
+from desktop.core.store.handle import Database
 from desktop.core.vocab import DEPOT_LEVELS
 
 COLUMNS = (
@@ -43,7 +44,9 @@ class Depots(Job):
         code = values.text(cells.get("code"))
         self.unique(row, "code", code, self.seen)
         depot_id = self.existing.get(code)
-        entered = {k: values.text(cells.get(k)) or PLACEHOLDER for k in ("code", "name")}
+        entered: dict[str, str | None] = {
+            k: values.text(cells.get(k)) or PLACEHOLDER for k in ("code", "name")
+        }
         for key in ("division", "level"):  # required: an empty cell is reported already
             text = values.text(cells.get(key))
             if text:
@@ -106,7 +109,7 @@ def describe() -> dict[str, tuple[str, str]]:
     }  # fmt: skip
 
 
-def template(db) -> tuple[dict, list, list]:
+def template(db: Database) -> tuple[dict, list, list]:
     agencies = lists.agencies(db)
     agency = next(
         (a[0] for a in agencies if a[2].startswith("430422")),  # 衡南县: the example's division

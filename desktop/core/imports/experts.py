@@ -31,6 +31,7 @@ from desktop.core.roster.experts import (
     validate_expert,
 )
 from desktop.core.store import reference
+from desktop.core.store.handle import Database
 from desktop.core.store.ids import uuid7
 
 CERT_SEPARATORS = re.compile(r"[、;；\n]+")  # between certificates (and their dates)
@@ -199,7 +200,7 @@ class Experts(Job):
             w.update("expert", expert_id, clean)
             done += 1
             tick(done)
-        held = {}
+        held: dict[tuple[str, str], str] = {}  # (expert, certificate) → qualification id
         for qualification_id, expert_id, name in self.db.execute(
             "SELECT id, expert_id, name FROM expert_qualification WHERE deleted = 0 ORDER BY id"
         ):
@@ -253,7 +254,7 @@ def describe() -> dict[str, tuple[str, str]]:
     }  # fmt: skip
 
 
-def template(db) -> tuple[dict, list, list]:
+def template(db: Database) -> tuple[dict, list, list]:
     """Suggested values, the example row and the lists of valid values for the template."""
     if db is not None:
         specialties = db.execute(
@@ -294,7 +295,7 @@ KIND = Kind(
 )
 
 
-def export_rows(db, masked: bool = True) -> list[list]:
+def export_rows(db: Database, masked: bool = True) -> list[list]:
     """The roster as rows under the template's headers (the export imports again when
     unmasked); masked: mobile numbers as 138****1234."""
     names = specialty_names(db)
@@ -325,7 +326,7 @@ def export_rows(db, masked: bool = True) -> list[list]:
     return out
 
 
-def export_xlsx(db, path, masked: bool = True) -> int:
+def export_xlsx(db: Database, path, masked: bool = True) -> int:
     """Write the roster to an .xlsx file (sheet 专家); returns the experts written."""
     counts = spreadsheet.write_xlsx(
         path, [(SHEET, [c.header for c in COLUMNS], export_rows(db, masked))]

@@ -11,6 +11,7 @@ from desktop.core.imports import lists
 from desktop.core.imports.columns import Kind, column
 from desktop.core.imports.job import PLACEHOLDER, Job
 from desktop.core.reserves import catalog
+from desktop.core.store.handle import Database
 from desktop.core.vocab import STORAGE
 
 COLUMNS = (
@@ -38,7 +39,9 @@ class Items(Job):
         code = values.text(cells.get("code"))
         self.unique(row, "code", code, self.seen)
         item_id = self.existing.get(code)
-        entered = {k: values.text(cells.get(k)) or PLACEHOLDER for k in ("code", "name", "unit")}
+        entered: dict[str, object] = {
+            k: values.text(cells.get(k)) or PLACEHOLDER for k in ("code", "name", "unit")
+        }
         category = values.text(cells.get("category"))
         if category:
             entered["category"] = category
@@ -87,7 +90,7 @@ def describe() -> dict[str, tuple[str, str]]:
     }  # fmt: skip
 
 
-def template(db) -> tuple[dict, list, list]:
+def template(db: Database) -> tuple[dict, list, list]:
     categories = lists.categories(db)
     suggested = {
         "shelf_life": ["是", "否"],

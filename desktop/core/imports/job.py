@@ -12,6 +12,7 @@ from pathlib import Path
 
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
+from desktop.core.store.handle import Database
 
 PROGRESS_EVERY = 500  # rows between progress calls, checking and writing alike
 WRITE_CHUNK = 500  # rows per insert_many
@@ -55,7 +56,7 @@ class Job:
     the column the person sees.
     """
 
-    def __init__(self, db, source: Path, texts: dict[str, str], errors: list[RowError]):
+    def __init__(self, db: Database, source: Path, texts: dict[str, str], errors: list[RowError]):
         self.db = db
         self.source = source
         self.texts = texts

@@ -8,11 +8,12 @@ of rows, the header in bold, then the rows.
 
 from desktop.core.i18n import tr
 from desktop.core.store import reference
+from desktop.core.store.handle import Database
 
 EXAMPLE_DEPOT, EXAMPLE_ITEM = "HY-CK01", "PPE-0001"  # example codes when the database has none
 
 
-def categories(db) -> list[tuple]:
+def categories(db: Database) -> list[tuple]:
     """(name, code) of the practical categories, by code."""
     if db is None:
         return sorted(
@@ -25,14 +26,14 @@ def categories(db) -> list[tuple]:
     ).fetchall()
 
 
-def divisions(db) -> list[tuple]:
+def divisions(db: Database) -> list[tuple]:
     """(code, name) of the divisions, by code."""
     if db is None:
         return sorted((d["code"], d["name"]) for d in reference.rows("divisions.json"))
     return db.execute("SELECT code, name FROM division WHERE deleted = 0 ORDER BY code").fetchall()
 
 
-def agencies(db) -> list[tuple]:
+def agencies(db: Database) -> list[tuple]:
     """(name, short name, code) of the agencies, by code (the shipped file's order without
     a database)."""
     if db is None:
@@ -42,14 +43,14 @@ def agencies(db) -> list[tuple]:
     ).fetchall()
 
 
-def depots(db) -> list[tuple]:
+def depots(db: Database) -> list[tuple]:
     """(code, name) of the database's depots, by code."""
     if db is None:
         return []
     return db.execute("SELECT code, name FROM depot WHERE deleted = 0 ORDER BY code").fetchall()
 
 
-def items(db) -> list[tuple]:
+def items(db: Database) -> list[tuple]:
     """(code, name, spec, unit, 是/否 managed by expiry) of the database's items, by code."""
     if db is None:
         return []

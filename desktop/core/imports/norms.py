@@ -8,6 +8,7 @@ from desktop.core.imports import lists, refs
 from desktop.core.imports.columns import Kind, column
 from desktop.core.imports.job import Job
 from desktop.core.reserves.norms import norm_id
+from desktop.core.store.handle import Database
 
 COLUMNS = (
     column("depot", "仓库编码", ("depot", "depot code"), True, "code"),
@@ -75,7 +76,7 @@ def describe() -> dict[str, tuple[str, str]]:
     }  # fmt: skip
 
 
-def template(db) -> tuple[dict, list, list]:
+def template(db: Database) -> tuple[dict, list, list]:
     depots, items = lists.depots(db), lists.items(db)
     depot, item = lists.example_codes(depots, items)
     return {}, [depot, item, 5000], [lists.depots_list(depots), lists.items_list(items)]

@@ -4,12 +4,13 @@ each for the whole file, and described alike in both templates."""
 from desktop.core import values
 from desktop.core.i18n import tr
 from desktop.core.imports.job import Job
+from desktop.core.store.handle import Database
 
 
 class Refs:
     """Depots and items by code: one query each."""
 
-    def __init__(self, db):
+    def __init__(self, db: Database):
         self.depots = dict(db.execute("SELECT code, id FROM depot WHERE deleted = 0"))
         self.items = {
             code: {"id": item_id, "code": code, "name": name, "shelf_life": shelf_life}

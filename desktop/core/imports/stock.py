@@ -17,6 +17,7 @@ from desktop.core.imports import lists, refs
 from desktop.core.imports.columns import Kind, column, date_format
 from desktop.core.imports.job import WRITE_CHUNK, Job
 from desktop.core.reserves import catalog, stock
+from desktop.core.store.handle import Database
 
 COLUMNS = (
     column("depot", "仓库编码", ("depot", "depot code"), True, "code"),
@@ -78,11 +79,11 @@ class Stock(Job):
                 qty = values.whole(value)
             except values.BadValue as exc:
                 self.bad(row, "qty", str(exc))
-        source = values.text(get("source")) or "采购"
-        source = stock.RECEIPT_SOURCES.get(source) or stock.RECEIPT_SOURCES.get(source.lower())
+        written = values.text(get("source")) or "采购"
+        source = stock.RECEIPT_SOURCES.get(written) or stock.RECEIPT_SOURCES.get(written.lower())
         if source is None:
             self.bad(row, "source", tr("The source must be one of 采购, 捐赠, 调入, 退库."))
-        if row in self.bad_rows or not (depot_id and item and batch and qty):
+        if source is None or row in self.bad_rows or not (depot_id and item and batch and qty):
             return None
         return Receipt(
             row,
@@ -164,7 +165,7 @@ def describe() -> dict[str, tuple[str, str]]:
     }  # fmt: skip
 
 
-def template(db) -> tuple[dict, list, list]:
+def template(db: Database) -> tuple[dict, list, list]:
     depots, items = lists.depots(db), lists.items(db)
     depot, item = lists.example_codes(depots, items)
     example = [depot, item, "20260301", date(2026, 3, 1), date(2029, 2, 28), 1000,

@@ -14,13 +14,14 @@ from desktop.core import spreadsheet
 from desktop.core.i18n import tr
 from desktop.core.imports import kinds
 from desktop.core.imports.columns import Kind
+from desktop.core.store.handle import Database
 
 INSTRUCTIONS = "说明"
 DROP_DOWN_CHARS = 250  # Excel refuses longer lists written into a validation formula
 DROP_DOWN_ROWS = 10000  # rows offered the drop-down suggestion
 
 
-def write_template(kind: str, path, db=None) -> None:
+def write_template(kind: str, path, db: Database | None = None) -> None:
     """An .xlsx template: the header row on the first sheet (which imports cleanly once
     filled in) and the instructions on a second sheet 说明 — every column, required or
     not, allowed values, an example row and the valid categories, levels, divisions and
@@ -37,7 +38,7 @@ def write_template(kind: str, path, db=None) -> None:
     bold, grey = Font(bold=True), Font(italic=True, color="808080")
     fill = PatternFill("solid", fgColor="DDEBF7")
     book = openpyxl.Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # the one sheet a new workbook has (book.active)
     sheet.title = spec.sheet
     sheet.append([c.header for c in columns])
     for i, col in enumerate(columns, start=1):

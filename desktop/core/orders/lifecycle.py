@@ -21,12 +21,13 @@ from desktop.core.orders.records import (
 )
 from desktop.core.reserves import catalog, stock
 from desktop.core.store import station
+from desktop.core.store.handle import Database
 from desktop.core.store.writepath import write
 from desktop.core.vocab import order_status as label
 
 
 def create(
-    db,
+    db: Database,
     ctx: Ctx,
     source: str | None,
     destination: str,
@@ -138,7 +139,7 @@ def _move(order: dict, to: str, allowed: tuple[str, ...]) -> None:
         )
 
 
-def submit(db, ctx: Ctx, number: str) -> dict:
+def submit(db: Database, ctx: Ctx, number: str) -> dict:
     order = get(db, number)
     _move(order, "submitted", ("draft",))
     with write(db, ctx) as w:
@@ -146,7 +147,9 @@ def submit(db, ctx: Ctx, number: str) -> dict:
     return summary(db, number)
 
 
-def approve(db, ctx: Ctx, number: str, approver: str = "", today: date | None = None) -> dict:
+def approve(
+    db: Database, ctx: Ctx, number: str, approver: str = "", today: date | None = None
+) -> dict:
     """Approve and reserve: the picks are checked against what is available now and
     planned again (FEFO) when stock moved since the draft."""
     today = today or date.today()
@@ -179,9 +182,10 @@ def approve(db, ctx: Ctx, number: str, approver: str = "", today: date | None = 
     return summary(db, number)
 
 
-def _still_available(db, current: list[dict], today: date) -> bool:
+def _still_available(db: Database, current: list[dict], today: date) -> bool:
     for p in current:
         lot = db["lot"].get(p["lot_id"])
+        assert lot is not None  # order_pick.lot_id references lot
         if stock.unusable_reason(lot, today):
             return False
         free = stock.balance(db, p["depot_id"], p["lot_id"]) - stock.reserved(
@@ -192,7 +196,7 @@ def _still_available(db, current: list[dict], today: date) -> bool:
     return bool(current)
 
 
-def _require_lines_covered(db, order_id: str, current: list[dict]) -> None:
+def _require_lines_covered(db: Database, order_id: str, current: list[dict]) -> None:
     picked: dict[str, int] = {}
     for p in current:
         picked[p["line_id"]] = picked.get(p["line_id"], 0) + p["qty"]
@@ -212,7 +216,7 @@ def _require_lines_covered(db, order_id: str, current: list[dict]) -> None:
 
 
 def dispatch(
-    db,
+    db: Database,
     ctx: Ctx,
     number: str,
     vehicle: str = "",
@@ -229,6 +233,7 @@ def dispatch(
     with write(db, ctx) as w:
         for p in current:
             lot = db["lot"].get(p["lot_id"])
+            assert lot is not None  # order_pick.lot_id references lot
             reason = stock.unusable_reason(lot, today)
             if reason:
                 raise BioError(
@@ -291,7 +296,7 @@ def dispatch(
 
 
 def receive(
-    db, ctx: Ctx, number: str, received: dict[str, int] | None = None, reason: str = ""
+    db: Database, ctx: Ctx, number: str, received: dict[str, int] | None = None, reason: str = ""
 ) -> dict:
     """Book the arrival. received maps pick ids to the quantity that arrived (default:
     as dispatched); any difference needs its reason. At a receiving depot the stock is
@@ -326,6 +331,7 @@ def receive(
                 )
             if p["transfer_id"]:
                 transfer = db["transfer"].get(p["transfer_id"])
+                assert transfer is not None  # order_pick.transfer_id references transfer
                 if got:
                     w.insert(
                         "stock_move",
@@ -358,7 +364,7 @@ def receive(
     return summary(db, number)
 
 
-def cancel(db, ctx: Ctx, number: str, reason: str) -> dict:
+def cancel(db: Database, ctx: Ctx, number: str, reason: str) -> dict:
     """Cancel before dispatch (reservations are released); the reason is required."""
     order = get(db, number)
     _move(order, "cancelled", ("draft", "submitted", "approved"))
@@ -371,7 +377,7 @@ def cancel(db, ctx: Ctx, number: str, reason: str) -> dict:
     return summary(db, number)
 
 
-def complete_paperwork(db, ctx: Ctx, number: str) -> dict:
+def complete_paperwork(db: Database, ctx: Ctx, number: str) -> dict:
     """The written paperwork of an oral order is done: its 48-hour alert ends."""
     order = get(db, number)
     if not order["oral"]:

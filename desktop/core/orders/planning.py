@@ -9,6 +9,7 @@ from desktop.core import values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.reserves import catalog, stock
+from desktop.core.store.handle import Database
 
 LEVEL_ORDER = {"市级储备库": 0, "协议储备": 1, "县级储备库": 2, "医疗机构": 3}
 
@@ -23,7 +24,7 @@ class Planned:
     short: int
 
 
-def _depots_in_order(db, first: dict | None) -> list[dict]:
+def _depots_in_order(db: Database, first: dict | None) -> list[dict]:
     depots = list(db.query("SELECT * FROM depot WHERE deleted = 0"))
     depots.sort(key=lambda d: (LEVEL_ORDER.get(d["level"], 9), d["code"]))
     if first is not None:
@@ -32,7 +33,7 @@ def _depots_in_order(db, first: dict | None) -> list[dict]:
 
 
 def plan(
-    db,
+    db: Database,
     requested: list[tuple[dict, int]],
     source: dict | None,
     exclude: str | None = None,
@@ -58,7 +59,7 @@ def plan(
     return out
 
 
-def requested_items(db, items: list[tuple[str, object]]) -> list[tuple[dict, int]]:
+def requested_items(db: Database, items: list[tuple[str, object]]) -> list[tuple[dict, int]]:
     if not items:
         raise BioError(tr("An order needs at least one line (item and quantity)."))
     out, seen = [], set()

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store.db import like_pattern
+from desktop.core.store.handle import Database
 
 STATUSES = ("draft", "submitted", "approved", "dispatched", "received", "cancelled")
 PRIORITIES = ("特急", "紧急", "一般")
@@ -20,7 +21,7 @@ def stamp(when: datetime | None = None) -> str:
     return (when or now()).isoformat(timespec="seconds")
 
 
-def next_number(db, code: str, day: date) -> str:
+def next_number(db: Database, code: str, day: date) -> str:
     prefix = f"TB-{code}-{day:%Y%m%d}-"
     count = db.execute(
         "SELECT count(*) FROM alloc_order WHERE number LIKE ? || '%'", [prefix]
@@ -28,7 +29,7 @@ def next_number(db, code: str, day: date) -> str:
     return f"{prefix}{count + 1:03d}"
 
 
-def get(db, number: str) -> dict:
+def get(db: Database, number: str) -> dict:
     row = next(
         db.query("SELECT * FROM alloc_order WHERE number = ? AND deleted = 0", [number.strip()]),
         None,
@@ -38,7 +39,7 @@ def get(db, number: str) -> dict:
     return row
 
 
-def lines(db, order_id: str) -> list[dict]:
+def lines(db: Database, order_id: str) -> list[dict]:
     return list(
         db.query(
             "SELECT l.id, l.line_no, l.qty_requested, l.note, i.id AS item_id, i.code AS item, "
@@ -49,7 +50,7 @@ def lines(db, order_id: str) -> list[dict]:
     )
 
 
-def picks(db, order_id: str) -> list[dict]:
+def picks(db: Database, order_id: str) -> list[dict]:
     return list(
         db.query(
             "SELECT p.id, p.line_id, p.qty, p.qty_dispatched, p.qty_received, p.diff_reason, "
@@ -64,7 +65,7 @@ def picks(db, order_id: str) -> list[dict]:
     )
 
 
-def detail(db, number: str) -> dict:
+def detail(db: Database, number: str) -> dict:
     """The order with its lines and picks, party names resolved."""
     order = get(db, number)
     for side in ("from", "to"):
@@ -88,7 +89,7 @@ def paperwork_due(order: dict) -> str | None:
     return stamp(due)
 
 
-def summary(db, number: str, planned: list | None = None) -> dict:
+def summary(db: Database, number: str, planned: list | None = None) -> dict:
     """number, status and the picked lines {item, lot, expiry, qty, depot} (+ shortfalls)."""
     order = detail(db, number)
     out = {
@@ -111,7 +112,7 @@ def summary(db, number: str, planned: list | None = None) -> dict:
     return out
 
 
-def paperwork_alerts(db, at: datetime | None = None) -> list[dict]:
+def paperwork_alerts(db: Database, at: datetime | None = None) -> list[dict]:
     """Oral orders whose written paperwork is outstanding, with due time and whether overdue."""
     at = at or now()
     out = []
@@ -120,6 +121,7 @@ def paperwork_alerts(db, at: datetime | None = None) -> list[dict]:
         "AND status != 'cancelled' ORDER BY oral_at"
     ):
         due = paperwork_due(order)
+        assert due is not None  # the query keeps oral orders not done; create() sets oral_at
         out.append(
             {
                 "number": order["number"],
@@ -133,14 +135,15 @@ def paperwork_alerts(db, at: datetime | None = None) -> list[dict]:
 
 
 def listing(
-    db,
+    db: Database,
     status: str | None = None,
     incident: str | None = None,
     search: str | None = None,
     limit: int = 500,
 ) -> list[dict]:
     """Orders newest first, with the receiving party and the number of lines."""
-    where, params = ["o.deleted = 0"], {"limit": limit}
+    where = ["o.deleted = 0"]
+    params: dict[str, object] = {"limit": limit}
     if status:
         where.append("o.status = :status")
         params["status"] = status

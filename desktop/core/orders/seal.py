@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import station
+from desktop.core.store.handle import Database
 from desktop.core.store.oplog import dumps
 
 VERSION = "BR1"
@@ -45,7 +46,7 @@ def digest(order: dict) -> str:
     return base64.b32encode(raw).decode("ascii").rstrip("=")
 
 
-def payload(db, order: dict) -> str:
+def payload(db: Database, order: dict) -> str:
     """The signed QR text of an order (as returned by orders.detail)."""
     st = station.get(db)
     if st is None:
@@ -57,7 +58,7 @@ def payload(db, order: dict) -> str:
     return f"{body}|{base64.urlsafe_b64encode(signature).decode('ascii').rstrip('=')}"
 
 
-def public_key_of(db, origin: str) -> bytes | None:
+def public_key_of(db: Database, origin: str) -> bytes | None:
     """The public key of a station this database trusts: itself, or an enrolled one."""
     st = station.get(db)
     if st is not None and st.origin == origin:
@@ -71,7 +72,7 @@ def public_key_of(db, origin: str) -> bytes | None:
     return None
 
 
-def verify(db, text: str) -> Verdict:
+def verify(db: Database, text: str) -> Verdict:
     """Check a QR payload: well-formed, signed by a trusted station, and (when the order
     is in this database) matching its lines."""
     from cryptography.exceptions import InvalidSignature

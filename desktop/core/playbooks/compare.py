@@ -14,6 +14,8 @@ Phases are matched by title, tasks by title (a task moved to another phase shows
 changed "phase" field), factors by item or category and basis.
 """
 
+from typing import Any
+
 HEADER = ("title", "hazard", "grades", "clauses", "summary", "example")
 TASK = (
     "instructions",
@@ -45,7 +47,7 @@ def _matched(old: dict, new: dict) -> dict:
 
 
 def compare(old: dict, new: dict) -> dict:
-    out = {"header": _fields(old, new, HEADER)}
+    out: dict[str, Any] = {"header": _fields(old, new, HEADER)}
 
     old_phases = {p["title"]: p for p in old["phases"]}
     new_phases = {p["title"]: p for p in new["phases"]}

@@ -7,12 +7,13 @@ from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
 from desktop.core.playbooks import files as io
 from desktop.core.playbooks.reading import get, header
+from desktop.core.store.handle import Database
 from desktop.core.store.writepath import write
 
 FACTOR_NOTE = "示例参数，可按本地实际修改"
 
 
-def _draft(db, playbook_id: str) -> dict:
+def _draft(db: Database, playbook_id: str) -> dict:
     row = db["playbook"].get(playbook_id)
     if row is None or row["deleted"]:
         raise BioError(tr("No playbook with id {id}.", id=playbook_id))
@@ -29,7 +30,7 @@ def _draft(db, playbook_id: str) -> dict:
     return row
 
 
-def _child(db, table: str, row_id: str) -> dict:
+def _child(db: Database, table: str, row_id: str) -> dict:
     row = db[table].get(row_id)
     if row is None or row["deleted"]:
         raise BioError(tr("No {table} row with id {id}.", table=table, id=row_id))
@@ -37,12 +38,12 @@ def _child(db, table: str, row_id: str) -> dict:
     return row
 
 
-def validate(db, values: dict) -> dict:
+def validate(db: Database, values: dict) -> dict:
     """A playbook header checked: title, hazard, grades (I–IV), clauses, summary, example."""
     return io.clean_header(values)
 
 
-def save_playbook_header(db, ctx: Ctx, playbook_id: str, values: dict) -> None:
+def save_playbook_header(db: Database, ctx: Ctx, playbook_id: str, values: dict) -> None:
     with write(db, ctx) as w:
         _draft(db, playbook_id)
         clean = validate(db, values)
@@ -58,7 +59,7 @@ def save_playbook_header(db, ctx: Ctx, playbook_id: str, values: dict) -> None:
         )
 
 
-def _siblings(db, table: str, where: str, params: list) -> list[str]:
+def _siblings(db: Database, table: str, where: str, params: list) -> list[str]:
     return [
         r[0]
         for r in db.execute(
@@ -79,7 +80,7 @@ def _move(w, table: str, ids: list[str], row_id: str, offset: int) -> None:
     _renumber(w, table, ids)
 
 
-def add_phase(db, ctx: Ctx, playbook_id: str, values: dict) -> str:
+def add_phase(db: Database, ctx: Ctx, playbook_id: str, values: dict) -> str:
     with write(db, ctx) as w:
         _draft(db, playbook_id)
         clean = io.clean_phase(values)
@@ -89,13 +90,13 @@ def add_phase(db, ctx: Ctx, playbook_id: str, values: dict) -> str:
         )
 
 
-def save_phase(db, ctx: Ctx, phase_id: str, values: dict) -> None:
+def save_phase(db: Database, ctx: Ctx, phase_id: str, values: dict) -> None:
     with write(db, ctx) as w:
         _child(db, "playbook_phase", phase_id)
         w.update("playbook_phase", phase_id, io.clean_phase(values))
 
 
-def move_phase(db, ctx: Ctx, phase_id: str, offset: int) -> None:
+def move_phase(db: Database, ctx: Ctx, phase_id: str, offset: int) -> None:
     """Move a phase up (offset < 0) or down among its playbook's phases."""
     with write(db, ctx) as w:
         row = _child(db, "playbook_phase", phase_id)
@@ -103,7 +104,7 @@ def move_phase(db, ctx: Ctx, phase_id: str, offset: int) -> None:
         _move(w, "playbook_phase", ids, phase_id, offset)
 
 
-def remove_phase(db, ctx: Ctx, phase_id: str) -> None:
+def remove_phase(db: Database, ctx: Ctx, phase_id: str) -> None:
     """Delete a phase of a draft with its tasks."""
     with write(db, ctx) as w:
         row = _child(db, "playbook_phase", phase_id)
@@ -117,12 +118,12 @@ def remove_phase(db, ctx: Ctx, phase_id: str) -> None:
         )
 
 
-def _task_values(db, values: dict) -> dict:
+def _task_values(db: Database, values: dict) -> dict:
     vocab = io.database_vocabulary(db)
     return io.task_row(io.clean_task(values, vocab), vocab)
 
 
-def add_task(db, ctx: Ctx, phase_id: str, values: dict) -> str:
+def add_task(db: Database, ctx: Ctx, phase_id: str, values: dict) -> str:
     """Add a task at the end of a phase; agencies by code (lead_agency, support_agencies)."""
     with write(db, ctx) as w:
         phase = _child(db, "playbook_phase", phase_id)
@@ -139,20 +140,20 @@ def add_task(db, ctx: Ctx, phase_id: str, values: dict) -> str:
         )
 
 
-def save_task(db, ctx: Ctx, task_id: str, values: dict) -> None:
+def save_task(db: Database, ctx: Ctx, task_id: str, values: dict) -> None:
     with write(db, ctx) as w:
         _child(db, "playbook_task", task_id)
         w.update("playbook_task", task_id, _task_values(db, values))
 
 
-def move_task(db, ctx: Ctx, task_id: str, offset: int) -> None:
+def move_task(db: Database, ctx: Ctx, task_id: str, offset: int) -> None:
     with write(db, ctx) as w:
         row = _child(db, "playbook_task", task_id)
         ids = _siblings(db, "playbook_task", "phase_id = ?", [row["phase_id"]])
         _move(w, "playbook_task", ids, task_id, offset)
 
 
-def remove_task(db, ctx: Ctx, task_id: str) -> None:
+def remove_task(db: Database, ctx: Ctx, task_id: str) -> None:
     with write(db, ctx) as w:
         row = _child(db, "playbook_task", task_id)
         w.delete("playbook_task", task_id)
@@ -161,14 +162,14 @@ def remove_task(db, ctx: Ctx, task_id: str) -> None:
         )
 
 
-def _factor_values(db, values: dict) -> dict:
+def _factor_values(db: Database, values: dict) -> dict:
     vocab = io.database_vocabulary(db)
     values = {**values}
     values.setdefault("note", FACTOR_NOTE)
     return io.factor_row(io.clean_factor(values, vocab), vocab)
 
 
-def add_factor(db, ctx: Ctx, playbook_id: str, values: dict) -> str:
+def add_factor(db: Database, ctx: Ctx, playbook_id: str, values: dict) -> str:
     """Add a planning factor (item code or category, basis, qty_per_day, days, buffer_pct)."""
     with write(db, ctx) as w:
         _draft(db, playbook_id)
@@ -179,20 +180,20 @@ def add_factor(db, ctx: Ctx, playbook_id: str, values: dict) -> str:
         )
 
 
-def save_factor(db, ctx: Ctx, factor_id: str, values: dict) -> None:
+def save_factor(db: Database, ctx: Ctx, factor_id: str, values: dict) -> None:
     with write(db, ctx) as w:
         _child(db, "playbook_factor", factor_id)
         w.update("playbook_factor", factor_id, _factor_values(db, values))
 
 
-def move_factor(db, ctx: Ctx, factor_id: str, offset: int) -> None:
+def move_factor(db: Database, ctx: Ctx, factor_id: str, offset: int) -> None:
     with write(db, ctx) as w:
         row = _child(db, "playbook_factor", factor_id)
         ids = _siblings(db, "playbook_factor", "playbook_id = ?", [row["playbook_id"]])
         _move(w, "playbook_factor", ids, factor_id, offset)
 
 
-def remove_factor(db, ctx: Ctx, factor_id: str) -> None:
+def remove_factor(db: Database, ctx: Ctx, factor_id: str) -> None:
     with write(db, ctx) as w:
         row = _child(db, "playbook_factor", factor_id)
         w.delete("playbook_factor", factor_id)
@@ -203,7 +204,7 @@ def remove_factor(db, ctx: Ctx, factor_id: str) -> None:
 # ---------------------------------------------------------------- versions
 
 
-def approve(db, ctx: Ctx, code: str, version: int) -> None:
+def approve(db: Database, ctx: Ctx, code: str, version: int) -> None:
     """draft → approved; the code's earlier approved versions are retired."""
     head = header(db, code, version)
     if head["status"] != "draft":
@@ -237,7 +238,7 @@ def approve(db, ctx: Ctx, code: str, version: int) -> None:
         w.update("playbook", head["id"], {"status": "approved"})
 
 
-def retire(db, ctx: Ctx, code: str, version: int) -> None:
+def retire(db: Database, ctx: Ctx, code: str, version: int) -> None:
     """draft or approved → retired (kept for the record, no longer offered)."""
     head = header(db, code, version)
     if head["status"] == "retired":
@@ -248,12 +249,12 @@ def retire(db, ctx: Ctx, code: str, version: int) -> None:
         w.update("playbook", head["id"], {"status": "retired"})
 
 
-def _next_version(db, code: str) -> int:
+def _next_version(db: Database, code: str) -> int:
     row = db.execute("SELECT max(version) FROM playbook WHERE code = ?", [code]).fetchone()
     return (row[0] or 0) + 1
 
 
-def write_document(db, ctx: Ctx, doc: dict, based_on: str | None) -> int:
+def write_document(db: Database, ctx: Ctx, doc: dict, based_on: str | None) -> int:
     """Store a checked document as the code's next version, a draft."""
     vocab = io.database_vocabulary(db)
     with write(db, ctx) as w:
@@ -264,7 +265,7 @@ def write_document(db, ctx: Ctx, doc: dict, based_on: str | None) -> int:
     return version
 
 
-def new_version(db, ctx: Ctx, code: str, from_version: int) -> int:
+def new_version(db: Database, ctx: Ctx, code: str, from_version: int) -> int:
     """A draft copy of a version (header, phases, tasks, factors); returns its number."""
     source = get(db, code, from_version)
     doc = io.parse(io.document(source), io.database_vocabulary(db))

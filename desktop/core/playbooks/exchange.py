@@ -12,9 +12,10 @@ from desktop.core.i18n import tr
 from desktop.core.playbooks import files as io
 from desktop.core.playbooks.editing import write_document
 from desktop.core.playbooks.reading import get
+from desktop.core.store.handle import Database
 
 
-def export_json(db, code: str, version: int | None, path) -> Path:
+def export_json(db: Database, code: str, version: int | None, path) -> Path:
     """Write one version as a bioreserve-playbook/1 file (replaced only when complete)."""
     doc = io.document(get(db, code, version))
     target = Path(path)
@@ -35,7 +36,7 @@ def export_json(db, code: str, version: int | None, path) -> Path:
     return target
 
 
-def import_json(db, ctx: Ctx, path) -> tuple[str, int]:
+def import_json(db: Database, ctx: Ctx, path) -> tuple[str, int]:
     """Read a playbook file into a new draft: version 1 of a new code, else the code's next
     version (based on its latest). Nothing is written unless the whole file is valid.
     Returns (code, version)."""

@@ -37,6 +37,7 @@ from desktop.core.errors import Invalid
 from desktop.core.i18n import current_language, tr
 from desktop.core.paths import resource
 from desktop.core.store import reference
+from desktop.core.store.handle import Database
 from desktop.core.store.ids import reference_id
 
 FORMAT = "bioreserve-playbook/1"
@@ -87,7 +88,7 @@ def reference_vocabulary() -> Vocabulary:
     )
 
 
-def database_vocabulary(db) -> Vocabulary:
+def database_vocabulary(db: Database) -> Vocabulary:
     return Vocabulary(
         dict(db.execute("SELECT code, id FROM agency WHERE deleted = 0").fetchall()),
         frozenset(r[0] for r in db.execute("SELECT code FROM specialty WHERE deleted = 0")),
@@ -211,12 +212,14 @@ def clean_task(values: dict, vocab: Vocabulary, where: str = "") -> dict:
         at = f"{where}specialties[{n}]."
         if not isinstance(entry, dict):
             raise Invalid(at, tr("{where}: an object with code and count expected.", where=at))
-        code = entry.get("code")
-        if code not in vocab.specialties:
+        specialty = entry.get("code")
+        if specialty not in vocab.specialties:
             raise Invalid(
-                f"{at}code", tr("{where}code: unknown specialty {code}.", where=at, code=code)
+                f"{at}code", tr("{where}code: unknown specialty {code}.", where=at, code=specialty)
             )
-        clean_specialties.append({"code": code, "count": _whole(entry, "count", at, 1, 999, 1)})
+        clean_specialties.append(
+            {"code": specialty, "count": _whole(entry, "count", at, 1, 999, 1)}
+        )
     return {
         "title": _text(values, "title", where, required=True),
         "instructions": _text(values, "instructions", where),
@@ -418,7 +421,12 @@ def shipped_documents() -> list[dict]:
 def reference_ops(docs: list[dict] | None = None) -> list:
     """The REF operations of the shipped playbooks, one chain per table."""
     vocab = reference_vocabulary()
-    entries = {"playbook": [], "playbook_phase": [], "playbook_task": [], "playbook_factor": []}
+    entries: dict[str, list[tuple[str, dict]]] = {
+        "playbook": [],
+        "playbook_phase": [],
+        "playbook_task": [],
+        "playbook_factor": [],
+    }
     for doc in shipped_documents() if docs is None else docs:
         for table, table_rows in rows(doc, vocab, doc["version"], doc["status"]).items():
             entries[table] += [(row_id, dict(sorted(v.items()))) for row_id, v in table_rows]

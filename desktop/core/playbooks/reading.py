@@ -8,13 +8,14 @@ from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.playbooks import compare
 from desktop.core.playbooks import files as io
+from desktop.core.store.handle import Database
 from desktop.core.store.ids import reference_id
 
 _ORDER = "CASE hazard " + " ".join(f"WHEN '{h}' THEN {n}" for n, h in enumerate(io.HAZARDS))
 _ORDER += " ELSE 99 END, code"
 
 
-def listing(db) -> list[dict]:
+def listing(db: Database) -> list[dict]:
     """Every playbook version (not deleted), by hazard, code and version."""
     out = []
     for row in db.query(
@@ -27,7 +28,8 @@ def listing(db) -> list[dict]:
     return out
 
 
-def header(db, code: str, version: int | None = None) -> dict:
+def header(db: Database, code: str, version: int | None = None) -> dict:
+    params: list[str | int]
     if version is None:
         sql, params = "code = ? ORDER BY version DESC LIMIT 1", [code]
     else:
@@ -40,14 +42,14 @@ def header(db, code: str, version: int | None = None) -> dict:
     return row
 
 
-def _agencies(db) -> dict:
+def _agencies(db: Database) -> dict:
     return {
         r["id"]: {"code": r["code"], "name": r["name"], "short_name": r["short_name"]}
         for r in db.query("SELECT id, code, name, short_name FROM agency")
     }
 
 
-def get(db, code: str, version: int | None = None) -> dict:
+def get(db: Database, code: str, version: int | None = None) -> dict:
     """One version (the latest by default) with its phases → tasks, and its factors."""
     head = header(db, code, version)
     pid = head["id"]
@@ -124,12 +126,12 @@ def get(db, code: str, version: int | None = None) -> dict:
 # ---------------------------------------------------------------- edits of a draft
 
 
-def diff(db, code: str, v1: int, v2: int) -> dict:
+def diff(db: Database, code: str, v1: int, v2: int) -> dict:
     """What changed from version v1 to v2 (see compare.compare)."""
     return compare.compare(io.document(get(db, code, v1)), io.document(get(db, code, v2)))
 
 
-def matrix(db) -> dict:
+def matrix(db: Database) -> dict:
     """Agencies × (playbook, phase) of the latest approved versions: "lead" where the
     agency leads a task of that phase, else "support" where it supports one, else ""."""
     heads = list(
@@ -139,7 +141,8 @@ def matrix(db) -> dict:
             f"q.deleted = 0 AND q.status = 'approved') ORDER BY {_ORDER}"
         )
     )
-    columns, marks = [], {}
+    columns: list[dict] = []
+    marks: dict[tuple[str, int], str] = {}  # (agency, column) → "lead" | "support"
     for head in heads:
         doc = get(db, head["code"], head["version"])
         for phase in doc["phases"]:

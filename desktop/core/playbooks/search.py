@@ -15,6 +15,7 @@ import re
 from desktop.core.store import lazy_utils
 from desktop.core.store.db import like_pattern
 from desktop.core.store.derived import spaced
+from desktop.core.store.handle import Database
 
 FTS = "fulltext_fts"
 MAX_TERMS = 8  # a search box, not a query language
@@ -36,7 +37,7 @@ def fts_query(text: str) -> str:
     return " ".join(parts)
 
 
-def has_index(db) -> bool:
+def has_index(db: Database) -> bool:
     return (
         db.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [FTS]
@@ -45,14 +46,14 @@ def has_index(db) -> bool:
     )
 
 
-def ensure_index(db) -> bool:
+def ensure_index(db: Database) -> bool:
     """Make the FTS5 index if it is missing and the database can be written; True when
     there is one."""
     if has_index(db):
         return True
     if getattr(db, "read_only", False):
         return False
-    table = lazy_utils.database(db)["fulltext"]
+    table = lazy_utils.database(db).table("fulltext")
     db.conn.execute("BEGIN IMMEDIATE")
     try:
         if not has_index(db):  # another connection may have made it meanwhile
@@ -65,21 +66,23 @@ def ensure_index(db) -> bool:
     return True
 
 
-def drop_index(db) -> None:
+def drop_index(db: Database) -> None:
     """Remove the FTS5 index and its triggers (check --rebuild makes it again on the next
     search, from the rebuilt words)."""
     if has_index(db):
-        lazy_utils.database(db)["fulltext"].disable_fts()
+        lazy_utils.database(db).table("fulltext").disable_fts()
 
 
-def hits(db, text: str, limit: int = 200) -> list[tuple[str, str, str]]:
+def hits(db: Database, text: str, limit: int = 200) -> list[tuple[str, str, str]]:
     """(table, row id, playbook id) of the rows matching every term, best first."""
     query = fts_query(text)
     if not query:
         return []
     if ensure_index(db):
-        rows = lazy_utils.database(db)["fulltext"].search(
-            query, columns=["tbl", "row_id", "owner"], limit=limit
+        rows = (
+            lazy_utils.database(db)
+            .table("fulltext")
+            .search(query, columns=["tbl", "row_id", "owner"], limit=limit)
         )
         return [(r["tbl"], r["row_id"], r["owner"]) for r in rows]
     where = " AND ".join("body LIKE ? ESCAPE '\\'" for _ in terms(text))
@@ -89,7 +92,7 @@ def hits(db, text: str, limit: int = 200) -> list[tuple[str, str, str]]:
     ).fetchall()
 
 
-def search(db, text: str, limit: int = 200) -> dict:
+def search(db: Database, text: str, limit: int = 200) -> dict:
     """What the search box shows: the playbook versions with a hit (their ids) and the
     tasks that match, each with its version, phase and the line that mentions the words."""
     found = hits(db, text, limit)

@@ -10,13 +10,14 @@ from datetime import date, timedelta
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.reserves import norms
+from desktop.core.store.handle import Database
 from desktop.core.store.writepath import transaction
 
 DEFAULT_THRESHOLDS = (30, 90, 180)
 META_KEY = "alerts.near_expiry_days"
 
 
-def thresholds(db) -> tuple[int, ...]:
+def thresholds(db: Database) -> tuple[int, ...]:
     row = db.execute("SELECT value FROM meta WHERE key = ?", [META_KEY]).fetchone()
     return parse_thresholds(row[0]) if row else DEFAULT_THRESHOLDS
 
@@ -31,7 +32,7 @@ def parse_thresholds(text: str) -> tuple[int, ...]:
     return days
 
 
-def set_thresholds(db, text: str) -> tuple[int, ...]:
+def set_thresholds(db: Database, text: str) -> tuple[int, ...]:
     """Change this station's near-expiry thresholds (a local setting, not synced)."""
     days = parse_thresholds(text)
     with transaction(db, touches=("meta",)):
@@ -83,7 +84,7 @@ ORDER BY d.code, i.code, l.batch_no
 """
 
 
-def compute(db, today: date | None = None, days: tuple[int, ...] | None = None) -> dict:
+def compute(db: Database, today: date | None = None, days: tuple[int, ...] | None = None) -> dict:
     """All alerts: below_norm, out_of_stock, near_expiry (with bucket), expired, negative."""
     today = today or date.today()
     days = days or thresholds(db)
@@ -102,7 +103,7 @@ def compute(db, today: date | None = None, days: tuple[int, ...] | None = None) 
 
 
 def first_pages(
-    db, today: date | None = None, days: tuple[int, ...] | None = None, limit: int = PAGE
+    db: Database, today: date | None = None, days: tuple[int, ...] | None = None, limit: int = PAGE
 ) -> dict:
     """What 预警 shows first: compute() with only the first `limit` rows of near_expiry and
     expired (expiring_page), and "counts" — counts(compute()) — and "today" (ISO) for the
@@ -127,7 +128,7 @@ def first_pages(
 KINDS = ("below_norm", "out_of_stock", "near_expiry", "expired", "negative")
 
 
-def _norm_alerts(db, today: date) -> dict:
+def _norm_alerts(db: Database, today: date) -> dict:
     lines = norms.lines(db, today, short=True)  # the lines below their norm
     below = [
         {**_norm_view(line), "short": line["norm"] - line["have"]}
@@ -139,7 +140,7 @@ def _norm_alerts(db, today: date) -> dict:
 
 
 def expiring_page(
-    db,
+    db: Database,
     kind: str,
     today: date | None = None,
     days: tuple[int, ...] | None = None,
@@ -228,7 +229,9 @@ def _bucket_sql(today: date, days: tuple[int, ...]) -> tuple[str, dict]:
     return "CASE " + " ".join(whens) + " END", params
 
 
-def expiry_counts(db, today: date | None = None, days: tuple[int, ...] | None = None) -> dict:
+def expiry_counts(
+    db: Database, today: date | None = None, days: tuple[int, ...] | None = None
+) -> dict:
     """len(compute()[kind]) for near_expiry and expired, with the near-expiry positions per
     bucket: {"near_expiry": n, "expired": n, "buckets": {days: n}, "negative": n}."""
     today = today or date.today()
@@ -252,7 +255,9 @@ def expiry_counts(db, today: date | None = None, days: tuple[int, ...] | None = 
     }
 
 
-def count(db, today: date | None = None, days: tuple[int, ...] | None = None) -> dict[str, int]:
+def count(
+    db: Database, today: date | None = None, days: tuple[int, ...] | None = None
+) -> dict[str, int]:
     """counts(compute(db, today, days)) without building the lists: in SQL."""
     today = today or date.today()
     days = days or thresholds(db)

@@ -11,6 +11,7 @@ from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
 from desktop.core.store.db import like_pattern
+from desktop.core.store.handle import Database
 from desktop.core.store.ids import reference_id
 from desktop.core.store.writepath import write
 from desktop.core.vocab import DEPOT_LEVELS, LOT_STATUSES, STORAGE
@@ -30,25 +31,25 @@ def lot_id(item_id: str, batch_no: str) -> str:
     return reference_id("lot", f"{item_id}/{batch_no}")
 
 
-def item_by_code(db, code: str) -> dict:
+def item_by_code(db: Database, code: str) -> dict:
     row = next(db.query("SELECT * FROM item WHERE code = ? AND deleted = 0", [code.strip()]), None)
     if row is None:
         raise BioError(tr("No catalogue item with code {code}.", code=code))
     return row
 
 
-def depot_by_code(db, code: str) -> dict:
+def depot_by_code(db: Database, code: str) -> dict:
     row = next(db.query("SELECT * FROM depot WHERE code = ? AND deleted = 0", [code.strip()]), None)
     if row is None:
         raise BioError(tr("No depot with code {code}.", code=code))
     return row
 
 
-def lot_by_batch(db, item_id: str, batch_no: str) -> dict | None:
+def lot_by_batch(db: Database, item_id: str, batch_no: str) -> dict | None:
     return db["lot"].get(lot_id(item_id, batch_no.strip()))
 
 
-def category_codes(db) -> dict[str, str]:
+def category_codes(db: Database) -> dict[str, str]:
     """Practical category names and codes → code (either may be typed)."""
     out = {}
     for code, name in db.execute(
@@ -59,7 +60,7 @@ def category_codes(db) -> dict[str, str]:
     return out
 
 
-def validate_item(db, values: dict, item_id: str | None = None) -> dict:
+def validate_item(db: Database, values: dict, item_id: str | None = None) -> dict:
     """A clean copy of an item's fields, or Invalid naming the first bad field."""
     v = {k: values[k] for k in ITEM_FIELDS if k in values}
     for name in ("code", "name", "spec", "unit", "notes", "gbt_code", "pack_unit"):
@@ -102,7 +103,7 @@ def validate_item(db, values: dict, item_id: str | None = None) -> dict:
     return v
 
 
-def save_item(db, ctx: Ctx, values: dict, item_id: str | None = None) -> str:
+def save_item(db: Database, ctx: Ctx, values: dict, item_id: str | None = None) -> str:
     """Add (item_id None) or change a catalogue item; returns its id."""
     with write(db, ctx) as w:
         clean = validate_item(db, values, item_id)
@@ -112,7 +113,7 @@ def save_item(db, ctx: Ctx, values: dict, item_id: str | None = None) -> str:
         return item_id
 
 
-def validate_depot(db, values: dict, depot_id: str | None = None) -> dict:
+def validate_depot(db: Database, values: dict, depot_id: str | None = None) -> dict:
     v = {k: values[k] for k in DEPOT_FIELDS if k in values}
     for name, value in list(v.items()):
         if isinstance(value, str):
@@ -154,7 +155,7 @@ def validate_depot(db, values: dict, depot_id: str | None = None) -> dict:
     return v
 
 
-def save_depot(db, ctx: Ctx, values: dict, depot_id: str | None = None) -> str:
+def save_depot(db: Database, ctx: Ctx, values: dict, depot_id: str | None = None) -> str:
     with write(db, ctx) as w:
         clean = validate_depot(db, values, depot_id)
         if depot_id is None:
@@ -163,7 +164,7 @@ def save_depot(db, ctx: Ctx, values: dict, depot_id: str | None = None) -> str:
         return depot_id
 
 
-def agency_by_name(db, name: str) -> dict | None:
+def agency_by_name(db: Database, name: str) -> dict | None:
     """An agency by its full name, short name or code."""
     name = name.strip()
     return next(
@@ -175,7 +176,7 @@ def agency_by_name(db, name: str) -> dict | None:
     )
 
 
-def set_lot_status(db, ctx: Ctx, lot: str, status: str) -> None:
+def set_lot_status(db: Database, ctx: Ctx, lot: str, status: str) -> None:
     """Release, quarantine (待检), freeze (冻结) or scrap (报废) a lot."""
     if status not in LOT_STATUSES:
         raise BioError(
@@ -185,7 +186,7 @@ def set_lot_status(db, ctx: Ctx, lot: str, status: str) -> None:
         w.update("lot", lot, {"status": status})
 
 
-def lots_of_item(db, item_id: str) -> list[dict]:
+def lots_of_item(db: Database, item_id: str) -> list[dict]:
     """An item's lots, earliest expiry first (those without expiry last)."""
     return list(
         db.query(
@@ -196,7 +197,9 @@ def lots_of_item(db, item_id: str) -> list[dict]:
     )
 
 
-def set_lot_status_by_batch(db, ctx: Ctx, item_code: str, batch: str, status: str) -> dict:
+def set_lot_status_by_batch(
+    db: Database, ctx: Ctx, item_code: str, batch: str, status: str
+) -> dict:
     """The same by item code and batch number (CLI, forms); returns what was set."""
     item = item_by_code(db, item_code)
     lot = lot_by_batch(db, item["id"], batch or "")
@@ -206,7 +209,7 @@ def set_lot_status_by_batch(db, ctx: Ctx, item_code: str, batch: str, status: st
     return {"item": item["code"], "lot": lot["batch_no"], "status": status, "was": lot["status"]}
 
 
-def delete_item(db, ctx: Ctx, item_id: str) -> None:
+def delete_item(db: Database, ctx: Ctx, item_id: str) -> None:
     """Retire an item from the catalogue; refused while any depot holds it."""
     held = db.execute(
         "SELECT coalesce(sum(qty), 0) FROM stock_balance WHERE item_id = ?", [item_id]
@@ -225,7 +228,7 @@ ITEM_MATCH = (
 )  # with item i and item_search s joined, and :q from like_pattern()
 
 
-def search_items(db, text: str, limit: int = 50) -> list[dict]:
+def search_items(db: Database, text: str, limit: int = 50) -> list[dict]:
     """Items whose code, name or pinyin (initials or full) contains the text."""
     text = text.strip().lower()
     if not text:

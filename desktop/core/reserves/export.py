@@ -14,6 +14,7 @@ from datetime import date, datetime
 from desktop.core import spreadsheet
 from desktop.core.reserves import alerts as alertsmod
 from desktop.core.reserves import ledger as ledgermod
+from desktop.core.store.handle import Database
 
 LEDGER_CAP = 1_000_000
 PROGRESS_EVERY = 1000
@@ -45,6 +46,7 @@ ALERT_HEADER = [
 ]  # fmt: skip
 
 Sheet = tuple[str, list[str], Iterable[list]]
+Listed = tuple[str, list[str], list[list]]  # a sheet whose rows are counted before writing
 
 
 def _date(text: str | None) -> date | None:
@@ -59,7 +61,7 @@ def _time(text: str):
         return text
 
 
-def balances(db) -> Sheet:
+def balances(db: Database) -> Listed:
     """库存: stock on hand per depot, item and lot."""
     names = dict(db.execute("SELECT code, name FROM category WHERE deleted = 0"))
     rows = [
@@ -81,12 +83,12 @@ def balances(db) -> Sheet:
     return BALANCES, BALANCE_HEADER, rows
 
 
-def ledger_rows(db, cap: int = LEDGER_CAP) -> int:
+def ledger_rows(db: Database, cap: int = LEDGER_CAP) -> int:
     """How many movements the 台账 sheet will hold."""
     return min(ledgermod.ledger_count(db), cap)
 
 
-def ledger(db, cap: int = LEDGER_CAP) -> Sheet:
+def ledger(db: Database, cap: int = LEDGER_CAP) -> Sheet:
     """台账: the newest `cap` movements, newest first, streamed by one query."""
 
     def rows() -> Iterator[list]:
@@ -117,7 +119,7 @@ ALERT_KINDS = {
 }
 
 
-def alerts(db, today: date | None = None) -> Sheet:
+def alerts(db: Database, today: date | None = None) -> Listed:
     """预警: every alert (below norm, out of stock, near expiry, expired, negative balance),
     one row each, its kind in the first column."""
     rows = []
@@ -147,7 +149,7 @@ def alerts(db, today: date | None = None) -> Sheet:
 
 
 def write_workbook(
-    db,
+    db: Database,
     path,
     progress: Callable[[int, int], None] | None = None,
     today: date | None = None,
@@ -163,7 +165,7 @@ def write_workbook(
 
 
 @contextmanager
-def _snapshot(db):
+def _snapshot(db: Database):
     """One read transaction, unless the connection is inside one already."""
     conn = db.conn
     if conn.in_transaction:
@@ -177,7 +179,7 @@ def _snapshot(db):
             conn.execute("COMMIT")
 
 
-def _write(db, path, progress, today, cap) -> dict[str, int]:
+def _write(db: Database, path, progress, today, cap) -> dict[str, int]:
     stock_sheet = balances(db)
     alert_sheet = alerts(db, today)
     total = len(stock_sheet[2]) + ledger_rows(db, cap) + len(alert_sheet[2])

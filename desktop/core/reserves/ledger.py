@@ -7,6 +7,7 @@ what page 1 does.
 
 from desktop.core.reserves.catalog import ITEM_MATCH
 from desktop.core.store.db import like_pattern
+from desktop.core.store.handle import Database
 
 BALANCE_COLUMNS = """
 d.code AS depot, d.name AS depot_name, i.code AS item, i.name AS item_name, i.spec, i.unit,
@@ -31,7 +32,7 @@ def _filters(depot: str | None, item: str | None, search: str | None, category: 
 
 
 def balances(
-    db,
+    db: Database,
     depot: str | None = None,
     item: str | None = None,
     by_lot: bool = False,
@@ -82,7 +83,7 @@ LIMIT :limit
 
 
 def ledger_page(
-    db,
+    db: Database,
     before: int | None = None,
     limit: int = 200,
     depot: str | None = None,
@@ -90,7 +91,8 @@ def ledger_page(
     kind: str | None = None,
 ) -> list[dict]:
     """Movements newest first; pass the last row's `seq` as `before` for the next page."""
-    where, params = ["1"], {"limit": limit}
+    where = ["1"]
+    params: dict[str, object] = {"limit": limit}
     if before is not None:
         where.append("m.rowid < :before")
         params["before"] = before
@@ -106,6 +108,6 @@ def ledger_page(
     return list(db.query(LEDGER_SQL.format(where=" AND ".join(where)), params))
 
 
-def ledger_count(db) -> int:
+def ledger_count(db: Database) -> int:
     """Movements in the ledger (max rowid: movements are never deleted)."""
     return db.execute("SELECT coalesce(max(rowid), 0) FROM stock_move").fetchone()[0]

@@ -14,6 +14,7 @@ from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.reserves import catalog
 from desktop.core.store import derived
+from desktop.core.store.handle import Database
 from desktop.core.store.ids import reference_id
 from desktop.core.store.writepath import write
 
@@ -22,7 +23,7 @@ def norm_id(depot_id: str, item_id: str) -> str:
     return reference_id("norm", f"{depot_id}/{item_id}")
 
 
-def set_norm(db, ctx: Ctx, depot_code: str, item_code: str, qty) -> str:
+def set_norm(db: Database, ctx: Ctx, depot_code: str, item_code: str, qty) -> str:
     """Set (or, with 0, keep at zero) the norm of an item at a depot."""
     depot = catalog.depot_by_code(db, depot_code)
     item = catalog.item_by_code(db, item_code)
@@ -30,7 +31,7 @@ def set_norm(db, ctx: Ctx, depot_code: str, item_code: str, qty) -> str:
     return set_norms(db, ctx, [(depot["id"], item["id"], qty)])[0]
 
 
-def set_norms(db, ctx: Ctx, rows: list[tuple[str, str, int]]) -> list[str]:
+def set_norms(db: Database, ctx: Ctx, rows: list[tuple[str, str, int]]) -> list[str]:
     """Set many norms (depot id, item id, qty) in one transaction."""
     ids = []
     with write(db, ctx) as w:
@@ -70,19 +71,19 @@ SELECT {{columns}} FROM lines {{where}} ORDER BY depot, item
 LINE_COLUMNS = "depot_id, depot, depot_name, item_id, item, item_name, unit, category, norm, have"
 
 
-def shift_params(db, today: date | None) -> dict:
+def shift_params(db: Database, today: date | None) -> dict:
     """Parameters of NORM_LINES for `today` (the real today if None); the first query of a
     day moves usable_stock on to it when the database can be written."""
     real = date.today()
-    today = (today or real).isoformat()
-    if today == real.isoformat():
-        kept = derived.advance_usable_day(db, today)
+    day = (today or real).isoformat()
+    if day == real.isoformat():
+        kept = derived.advance_usable_day(db, day)
     else:
         kept = derived.usable_day(db)
-    return derived.usable_shift(kept, today)
+    return derived.usable_shift(kept, day)
 
 
-def lines(db, today: date | None = None, short: bool = False) -> list[dict]:
+def lines(db: Database, today: date | None = None, short: bool = False) -> list[dict]:
     """Every norm line with the usable stock held against it; with short=True only the
     lines below their norm (same order)."""
     sql = NORM_LINES.format(columns=LINE_COLUMNS, where="WHERE have < norm" if short else "")
@@ -102,7 +103,7 @@ ORDER BY i.code
 """
 
 
-def depot_lines(db, depot_id: str, everything: bool = False, today: date | None = None):
+def depot_lines(db: Database, depot_id: str, everything: bool = False, today: date | None = None):
     """One depot's norm lines with its usable stock (code, name, unit, category, norm,
     have); with everything=True every catalogue item, with or without a norm."""
     params = {"depot": depot_id, "everything": int(everything), **shift_params(db, today)}
@@ -118,7 +119,7 @@ def _rate(met: int, ratios: list[float]) -> dict:
     }
 
 
-def compliance(db, today: date | None = None) -> dict:
+def compliance(db: Database, today: date | None = None) -> dict:
     """Compliance in percent for the city, each depot and each category."""
     sql = NORM_LINES.format(columns="depot, depot_name, category, norm, have", where="")
     names = {
@@ -129,7 +130,7 @@ def compliance(db, today: date | None = None) -> dict:
     }
     # One pass over the lines in their order (each group's ratios are summed in the same
     # order as before, so the rounded percentages are identical).
-    city = [0, []]
+    city: list = [0, []]
     by_depot: dict[tuple, list] = {}
     by_category: dict[str | None, list] = {}
     for depot, depot_name, category, norm, have in db.execute(sql, shift_params(db, today)):

@@ -13,6 +13,7 @@ from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.reserves import stock
+from desktop.core.store.handle import Database
 
 NEGATIVE = """
 SELECT b.depot_id, b.lot_id, d.code AS depot, d.name AS depot_name, i.code AS item,
@@ -56,7 +57,7 @@ def _stamp(move: dict) -> tuple:
     return (move["hlc"] or 0, move["origin"] or "", move["seq"] or 0)
 
 
-def movements(db, depot_id: str, lot_id: str) -> tuple[list[dict], dict | None]:
+def movements(db: Database, depot_id: str, lot_id: str) -> tuple[list[dict], dict | None]:
     """(movements since the last count, newest first; that count or None).
 
     "Since the count" means stamped after it, or learned here after it was recorded:
@@ -77,7 +78,7 @@ def movements(db, depot_id: str, lot_id: str) -> tuple[list[dict], dict | None]:
     return view, ({k: last[k] for k in MOVE_KEYS} if last else None)
 
 
-def items(db) -> list[dict]:
+def items(db: Database) -> list[dict]:
     """Every (depot, lot) with a negative balance, with the movements that explain it."""
     out = []
     for row in list(db.query(NEGATIVE)):
@@ -104,7 +105,7 @@ def items(db) -> list[dict]:
     return out
 
 
-def find(db, depot_code: str, item_code: str, batch: str) -> dict | None:
+def find(db: Database, depot_code: str, item_code: str, batch: str) -> dict | None:
     """The item of one depot × lot, or None once its balance is no longer negative."""
     return next(
         (
@@ -117,7 +118,7 @@ def find(db, depot_code: str, item_code: str, batch: str) -> dict | None:
 
 
 def resolve(
-    db, ctx: Ctx, depot_code: str, item_code: str, batch: str, counted, reason: str
+    db: Database, ctx: Ctx, depot_code: str, item_code: str, batch: str, counted, reason: str
 ) -> dict:
     """Settle an item by the physical count of the lot at the depot (a stock count whose
     reason says it reconciles the overdrawn balance); returns stock.count's result."""

@@ -10,6 +10,7 @@ the replacement to buy is the norm less the stock without this lot.
 from datetime import date, timedelta
 
 from desktop.core.reserves import norms
+from desktop.core.store.handle import Database
 
 LOOKBACK_DAYS = 365
 
@@ -34,7 +35,7 @@ GROUP BY m.item_id, m.depot_id
 """
 
 
-def proposals(db, today: date | None = None, horizon_days: int = 180) -> list[dict]:
+def proposals(db: Database, today: date | None = None, horizon_days: int = 180) -> list[dict]:
     today = today or date.today()
     consumers: dict[str, list[tuple[int, str, str]]] = {}
     since = (today - timedelta(LOOKBACK_DAYS)).isoformat()

@@ -17,6 +17,7 @@ from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
 from desktop.core.reserves import catalog
+from desktop.core.store.handle import Database
 from desktop.core.store.writepath import write
 
 RECEIPT_SOURCES = {
@@ -50,7 +51,7 @@ class Pick:
     qty: int
 
 
-def balance(db, depot_id: str, lot_id: str) -> int:
+def balance(db: Database, depot_id: str, lot_id: str) -> int:
     row = db.execute(
         "SELECT qty FROM stock_balance WHERE depot_id = ? AND lot_id = ?", [depot_id, lot_id]
     ).fetchone()
@@ -74,14 +75,14 @@ WHERE p.lot_id = {lot} AND p.depot_id = {depot} AND p.deleted = 0 AND o.deleted 
 """
 
 
-def reserved(db, depot_id: str, lot_id: str, except_order: str | None = None) -> int:
+def reserved(db: Database, depot_id: str, lot_id: str, except_order: str | None = None) -> int:
     exclude = " AND o.id != ?" if except_order else ""
     params = [lot_id, depot_id] + ([except_order] if except_order else [])
     sql = RESERVED.format(lot="?", depot="?", exclude=exclude)
     return db.execute(sql, params).fetchone()[0]
 
 
-def usable_lots(db, depot_id: str, item_id: str, today: date) -> list[Pick]:
+def usable_lots(db: Database, depot_id: str, item_id: str, today: date) -> list[Pick]:
     """Stock of an item at a depot that can be issued, earliest expiry first (FEFO):
     released, unexpired lots, less what approved orders have reserved."""
     available = "b.qty - (" + RESERVED.format(lot="b.lot_id", depot="b.depot_id", exclude="") + ")"
@@ -96,7 +97,7 @@ def usable_lots(db, depot_id: str, item_id: str, today: date) -> list[Pick]:
     return [Pick(*row) for row in rows]
 
 
-def usable_total(db, item_id: str, today: date) -> int:
+def usable_total(db: Database, item_id: str, today: date) -> int:
     """What an order could pick of an item across every depot: released, unexpired lots
     less what approved orders have reserved (usable_lots summed, in one query)."""
     available = "b.qty - (" + RESERVED.format(lot="b.lot_id", depot="b.depot_id", exclude="") + ")"
@@ -111,7 +112,9 @@ def usable_total(db, item_id: str, today: date) -> int:
     return row[0]
 
 
-def pick(db, depot: dict, item: dict, qty: int, batch: str | None, today: date) -> list[Pick]:
+def pick(
+    db: Database, depot: dict, item: dict, qty: int, batch: str | None, today: date
+) -> list[Pick]:
     """Lots to take qty from: the named lot, or FEFO across usable lots."""
     if batch:
         lot = catalog.lot_by_batch(db, item["id"], batch)
@@ -139,9 +142,9 @@ def pick(db, depot: dict, item: dict, qty: int, batch: str | None, today: date) 
             )
         return [Pick(lot["id"], lot["batch_no"], lot["expires_on"], qty)]
     picks, wanted = [], qty
-    for lot in usable_lots(db, depot["id"], item["id"], today):
-        take = min(wanted, lot.qty)
-        picks.append(Pick(lot.lot_id, lot.batch_no, lot.expires_on, take))
+    for found in usable_lots(db, depot["id"], item["id"], today):
+        take = min(wanted, found.qty)
+        picks.append(Pick(found.lot_id, found.batch_no, found.expires_on, take))
         wanted -= take
         if not wanted:
             return picks
@@ -220,7 +223,7 @@ def _move(w, kind, depot_id, item_id, lot_id, qty, reason="", ref="", note="") -
 
 
 def receive(
-    db,
+    db: Database,
     ctx: Ctx,
     depot_code: str,
     item_code: str,
@@ -266,7 +269,7 @@ def receive(
 
 
 def issue(
-    db,
+    db: Database,
     ctx: Ctx,
     depot_code: str,
     item_code: str,
@@ -289,7 +292,7 @@ def issue(
 
 
 def transfer(
-    db,
+    db: Database,
     ctx: Ctx,
     from_code: str,
     to_code: str,
@@ -339,7 +342,7 @@ def transfer(
     return sent
 
 
-def receive_transfer(db, ctx: Ctx, transfer_id: str, qty=None, reason: str = "") -> dict:
+def receive_transfer(db: Database, ctx: Ctx, transfer_id: str, qty=None, reason: str = "") -> dict:
     """Book a transfer in at its destination; a difference needs its reason."""
     row = db["transfer"].get(transfer_id)
     if row is None or row["deleted"]:
@@ -388,7 +391,7 @@ def receive_transfer(db, ctx: Ctx, transfer_id: str, qty=None, reason: str = "")
     return {"transfer": transfer_id, "sent": row["qty_sent"], "received": received}
 
 
-def in_transit(db) -> list[dict]:
+def in_transit(db: Database) -> list[dict]:
     return list(
         db.query(
             "SELECT t.id, s.code AS from_depot, d.code AS to_depot, i.code AS item, i.name, "
@@ -401,7 +404,7 @@ def in_transit(db) -> list[dict]:
 
 
 def count(
-    db, ctx: Ctx, depot_code: str, item_code: str, batch: str, counted, reason: str = ""
+    db: Database, ctx: Ctx, depot_code: str, item_code: str, batch: str, counted, reason: str = ""
 ) -> dict:
     """A stock count (盘点): the difference to the book becomes an adjusting movement."""
     depot = catalog.depot_by_code(db, depot_code)
@@ -439,7 +442,9 @@ def count(
     }
 
 
-def writeoff(db, ctx: Ctx, depot_code: str, item_code: str, batch: str, qty, reason: str) -> dict:
+def writeoff(
+    db: Database, ctx: Ctx, depot_code: str, item_code: str, batch: str, qty, reason: str
+) -> dict:
     """Write stock off (报废): expired, damaged or lost. Any lot status is allowed."""
     depot = catalog.depot_by_code(db, depot_code)
     item = catalog.item_by_code(db, item_code)

@@ -11,6 +11,7 @@ from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
 from desktop.core.roster.experts import check_division, check_phone
+from desktop.core.store.handle import Database
 from desktop.core.store.writepath import write
 
 FIELDS = (
@@ -20,7 +21,7 @@ FIELDS = (
 LEVELS = ("city", "county")
 
 
-def list(db) -> builtins.list[dict]:
+def list(db: Database) -> builtins.list[dict]:
     """Agencies in force: city agencies first, then the counties', by code."""
     return [
         *db.query(
@@ -30,7 +31,7 @@ def list(db) -> builtins.list[dict]:
     ]
 
 
-def agency_by_code(db, code: str) -> dict:
+def agency_by_code(db: Database, code: str) -> dict:
     row = next(
         db.query("SELECT * FROM agency WHERE code = ? AND deleted = 0", [(code or "").strip()]),
         None,
@@ -40,7 +41,7 @@ def agency_by_code(db, code: str) -> dict:
     return row
 
 
-def validate_agency(db, values: dict, agency_id: str | None = None) -> dict:
+def validate_agency(db: Database, values: dict, agency_id: str | None = None) -> dict:
     """A clean copy of an agency's fields, or Invalid naming the first bad field."""
     v = {k: values[k] for k in FIELDS if k in values}
     for name, value in [*v.items()]:
@@ -68,7 +69,7 @@ def validate_agency(db, values: dict, agency_id: str | None = None) -> dict:
     return v
 
 
-def save_agency(db, ctx: Ctx, values: dict, agency_id: str | None = None) -> str:
+def save_agency(db: Database, ctx: Ctx, values: dict, agency_id: str | None = None) -> str:
     """Add (agency_id None) or change an agency; returns its id. When changing, only the
     fields given are set."""
     with write(db, ctx) as w:

@@ -18,6 +18,7 @@ from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
 from desktop.core.store.db import like_pattern
+from desktop.core.store.handle import Database
 from desktop.core.store.writepath import write
 
 FIELDS = (
@@ -35,7 +36,7 @@ ALERT_DAYS = 90
 # ---------------------------------------------------------------- field rules
 
 
-def specialty_codes(db) -> dict[str, str]:
+def specialty_codes(db: Database) -> dict[str, str]:
     """Specialty codes and Chinese names → code (either may be typed)."""
     out = {}
     for code, name in db.execute("SELECT code, name FROM specialty WHERE deleted = 0"):
@@ -133,7 +134,7 @@ def check_phone(value: str, field: str) -> str:
         ) from None
 
 
-def check_division(db, value: str | None) -> str | None:
+def check_division(db: Database, value: str | None) -> str | None:
     if not value:
         return None
     if not db.execute("SELECT 1 FROM division WHERE code = ? AND deleted = 0", [value]).fetchone():
@@ -171,7 +172,7 @@ def check_availability(status: str, from_, to) -> tuple[str, str | None, str | N
     return status, start, end
 
 
-def validate_expert(db, values: dict, expert_id: str | None = None) -> dict:
+def validate_expert(db: Database, values: dict, expert_id: str | None = None) -> dict:
     """A clean copy of an expert's fields, or Invalid naming the first bad field.
 
     Required: name, gender, organisation, at least one specialty, and a mobile or an
@@ -218,7 +219,7 @@ def validate_expert(db, values: dict, expert_id: str | None = None) -> dict:
 # ---------------------------------------------------------------- writes
 
 
-def save_expert(db, ctx: Ctx, values: dict, expert_id: str | None = None) -> str:
+def save_expert(db: Database, ctx: Ctx, values: dict, expert_id: str | None = None) -> str:
     """Add (expert_id None) or change an expert; returns the id. A possible duplicate (same
     name and mobile as another expert) is saved and flagged by `duplicates`."""
     with write(db, ctx) as w:
@@ -229,7 +230,7 @@ def save_expert(db, ctx: Ctx, values: dict, expert_id: str | None = None) -> str
         return expert_id
 
 
-def delete_expert(db, ctx: Ctx, expert_id: str) -> None:
+def delete_expert(db: Database, ctx: Ctx, expert_id: str) -> None:
     """Remove an expert from the roster, with the expert's qualifications."""
     with write(db, ctx) as w:
         for (qualification_id,) in db.execute(
@@ -240,7 +241,9 @@ def delete_expert(db, ctx: Ctx, expert_id: str) -> None:
         w.delete("expert", expert_id)
 
 
-def set_availability(db, ctx: Ctx, expert_id: str, status: str, from_=None, to=None) -> dict:
+def set_availability(
+    db: Database, ctx: Ctx, expert_id: str, status: str, from_=None, to=None
+) -> dict:
     """Available, on a mission, or unavailable from–to (both dates, inclusive)."""
     status, start, end = check_availability(status, from_, to)
     changes = {"availability": status, "unavailable_from": start, "unavailable_to": end}
@@ -268,7 +271,7 @@ def validate_qualification(name: str, number: str, issued_on, expires_on) -> dic
 
 
 def save_qualification(
-    db,
+    db: Database,
     ctx: Ctx,
     expert_id: str,
     name: str,
@@ -290,17 +293,23 @@ def save_qualification(
 
 
 def add_qualification(
-    db, ctx: Ctx, expert_id: str, name: str, number: str = "", issued_on=None, expires_on=None
+    db: Database,
+    ctx: Ctx,
+    expert_id: str,
+    name: str,
+    number: str = "",
+    issued_on=None,
+    expires_on=None,
 ) -> str:
     return save_qualification(db, ctx, expert_id, name, number, issued_on, expires_on)
 
 
-def delete_qualification(db, ctx: Ctx, qualification_id: str) -> None:
+def delete_qualification(db: Database, ctx: Ctx, qualification_id: str) -> None:
     with write(db, ctx) as w:
         w.delete("expert_qualification", qualification_id)
 
 
-def qualifications(db, expert_id: str) -> list[dict]:
+def qualifications(db: Database, expert_id: str) -> list[dict]:
     return [
         *db.query(
             "SELECT * FROM expert_qualification WHERE expert_id = ? AND deleted = 0 "
@@ -347,7 +356,7 @@ def _shape(row: dict, today: date) -> dict:
 
 
 def search(
-    db,
+    db: Database,
     text: str = "",
     specialty: str | None = None,
     available_only: bool = False,
@@ -383,7 +392,7 @@ def search(
     return [_shape(r, day) for r in rows]
 
 
-def duplicates(db) -> list[list[dict]]:
+def duplicates(db: Database) -> list[list[dict]]:
     """Possible duplicates: groups of experts with the same name and the same mobile number.
     Flagged for a person to resolve, never merged automatically."""
     groups: dict[tuple[str, str], list[dict]] = {}
@@ -414,7 +423,7 @@ def mask_phone(phone: str) -> str:
     return "*" * max(len(text) - 4, 0) + text[-4:]
 
 
-def nearest_expiries(db) -> dict[str, str]:
+def nearest_expiries(db: Database) -> dict[str, str]:
     """Each expert's earliest certificate expiry (expert id → ISO date)."""
     return dict(
         db.execute(
@@ -424,7 +433,7 @@ def nearest_expiries(db) -> dict[str, str]:
     )
 
 
-def qualification_alerts(db, today=None, days: int = ALERT_DAYS) -> list[dict]:
+def qualification_alerts(db: Database, today=None, days: int = ALERT_DAYS) -> list[dict]:
     """Qualifications that expired or expire within `days` days, earliest first:
     expert_id, expert (name), certificate, number, expires_on, days_left (< 0: expired)."""
     day = _today(today)
@@ -442,5 +451,5 @@ def qualification_alerts(db, today=None, days: int = ALERT_DAYS) -> list[dict]:
     return out
 
 
-def specialty_names(db) -> dict[str, str]:
+def specialty_names(db: Database) -> dict[str, str]:
     return dict(db.execute("SELECT code, name FROM specialty WHERE deleted = 0"))

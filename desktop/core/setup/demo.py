@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from desktop.core.context import Ctx
 from desktop.core.paths import resource
 from desktop.core.reserves import catalog, norms
+from desktop.core.store.handle import Database
 from desktop.core.store.ids import reference_id
 from desktop.core.store.writepath import write
 
@@ -35,7 +36,7 @@ def _load(file: str) -> list[dict]:
     return json.loads(resource("demo", file).read_text(encoding="utf-8"))
 
 
-def load(db, today: date | None = None) -> dict[str, int]:
+def load(db: Database, today: date | None = None) -> dict[str, int]:
     """Add the demo set; returns counts of what was added."""
     today = today or date.today()
     rng = random.Random(SEED)
@@ -129,7 +130,7 @@ def load(db, today: date | None = None) -> dict[str, int]:
                             counts["movements"] += 1
         counts["lots"] = len(lots_made)
         # Norms: what each reserve depot should hold; some depots fall short on purpose.
-        norm_rows = {}
+        norm_rows: dict[tuple[str, str], int] = {}
         for depot_code, item_code, qty in held:
             level = next(d["level"] for d in depots if d["code"] == depot_code)
             if level in ("市级储备库", "县级储备库") and rng.random() < 0.8:

@@ -7,6 +7,7 @@ import hashlib
 from desktop.core.paths import resource
 from desktop.core.playbooks import files as playbook_files
 from desktop.core.store import merge
+from desktop.core.store.handle import Database
 from desktop.core.store.ids import reference_id
 from desktop.core.store.oplog import Op
 from desktop.core.store.reference import chain, rows
@@ -40,7 +41,7 @@ def reference_ops() -> list[Op]:
     return ops
 
 
-def load(db) -> merge.MergeResult:
+def load(db: Database) -> merge.MergeResult:
     """Load (or complete) the reference data and the shipped playbooks (resources/playbooks,
     appended the same way: see playbooks.files); loading twice changes nothing."""
     result = merge.apply_ops(db, reference_ops() + playbook_files.reference_ops())
@@ -65,7 +66,7 @@ def fingerprint() -> str:
     return digest.hexdigest()
 
 
-def ensure(db) -> merge.MergeResult | None:
+def ensure(db: Database) -> merge.MergeResult | None:
     """Load what a newer program ships, once: when the files differ from those last loaded.
 
     Only databases with a station are completed (a bare file being created gets its

@@ -15,6 +15,7 @@ from itertools import groupby
 
 from desktop.core.i18n import tr
 from desktop.core.store import derived, lazy_utils, oplog, rowstate, tables
+from desktop.core.store.handle import Connection, Database
 from desktop.core.store.oplog import COLUMNS, Op
 from desktop.core.store.writepath import transaction
 
@@ -25,7 +26,7 @@ class Problem:
     message: str
 
 
-def run(db) -> list[Problem]:
+def run(db: Database) -> list[Problem]:
     problems = []
     problems += _integrity(db)
     problems += schema_problems(db)
@@ -38,7 +39,7 @@ def run(db) -> list[Problem]:
     return problems
 
 
-def _integrity(db) -> list[Problem]:
+def _integrity(db: Database) -> list[Problem]:
     out = []
     result = [r[0] for r in db.execute("PRAGMA integrity_check")]
     if result != ["ok"]:
@@ -62,7 +63,7 @@ def _integrity(db) -> list[Problem]:
 ON_DEMAND = re.compile(r"^fulltext_(fts|ai|ad|au)")
 
 
-def shape(db) -> dict:
+def shape(db: Database) -> dict:
     """The schema as sqlite-utils reads it: per table its columns (name, type, not null,
     default), foreign keys and triggers, and its indexes by name."""
     view = lazy_utils.database(db)
@@ -101,9 +102,8 @@ def expected_shape() -> dict:
     import sqlite3
 
     from desktop.core import paths
-    from desktop.core.store.db import Database
 
-    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn = sqlite3.connect(":memory:", factory=Connection, isolation_level=None)
     try:
         conn.executescript(paths.schema_file().read_text(encoding="utf-8"))
         return shape(Database(conn, paths.schema_file()))
@@ -111,7 +111,7 @@ def expected_shape() -> dict:
         conn.close()
 
 
-def schema_problems(db) -> list[Problem]:
+def schema_problems(db: Database) -> list[Problem]:
     """Differences between this database's schema and db/schema.sql."""
     have, want = shape(db), expected_shape()
     out = []
@@ -155,7 +155,7 @@ def schema_problems(db) -> list[Problem]:
     return out
 
 
-def _chains(db) -> list[Problem]:
+def _chains(db: Database) -> list[Problem]:
     out = []
     for origin, newest, newest_hash in db.execute(
         "SELECT origin, seq, hash FROM vector"
@@ -212,7 +212,7 @@ def replay(ops: list[Op], table: str) -> tuple[dict, tuple | None]:
     return values, state.dumps()
 
 
-def _rows(db, table: str) -> list[Problem]:
+def _rows(db: Database, table: str) -> list[Problem]:
     """Merge-join the table (by id) with its operations (by row id) and row clocks."""
     out = []
     names = tables.columns(db, table)
@@ -311,7 +311,7 @@ HAVING sum(fact) != sum(kept)
 """
 
 
-def _balances(db) -> list[Problem]:
+def _balances(db: Database) -> list[Problem]:
     return [
         Problem(
             "balance",
@@ -341,7 +341,7 @@ def _balances(db) -> list[Problem]:
     ]
 
 
-def _usable_stock(db) -> list[Problem]:
+def _usable_stock(db: Database) -> list[Problem]:
     return [
         Problem(
             "derived",
@@ -358,7 +358,7 @@ def _usable_stock(db) -> list[Problem]:
     ]
 
 
-def _search_index(db) -> list[Problem]:
+def _search_index(db: Database) -> list[Problem]:
     from desktop.core import pinyin
 
     kept = {
@@ -408,7 +408,7 @@ def _search_index(db) -> list[Problem]:
     return out + _words(db)
 
 
-def _words(db) -> list[Problem]:
+def _words(db: Database) -> list[Problem]:
     """The words of playbooks (fulltext) as their rows give them."""
     kept = {
         (r[0], r[1]): (r[2], r[3])
@@ -444,7 +444,7 @@ def _words(db) -> list[Problem]:
     return out
 
 
-def rebuild(db) -> dict[str, int]:
+def rebuild(db: Database) -> dict[str, int]:
     """Recompute stock_balance, item_stock, usable_stock, row_clock and the search indexes
     from the facts."""
     with transaction(db):
@@ -476,7 +476,7 @@ def rebuild(db) -> dict[str, int]:
     }
 
 
-def rebuild_clocks(db) -> int:
+def rebuild_clocks(db: Database) -> int:
     """Recompute row_clock (stamps, causal past, losing versions) from the oplog; inside a
     transaction. Returns the rows written."""
     clocks = 0

@@ -17,6 +17,7 @@ from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import hlc, oplog, rowstate, station, tables
+from desktop.core.store.handle import Database
 from desktop.core.store.writepath import row_state, write
 
 # Columns that name a record to a person, tried in order.
@@ -55,7 +56,7 @@ class Conflict:
         return asdict(self)
 
 
-def listing(db, table: str | None = None) -> list[Conflict]:
+def listing(db: Database, table: str | None = None) -> list[Conflict]:
     """Every open conflict, by table, record and field."""
     found = {c.key: c for c in _field_conflicts(db, table)}
     for c in _deleted_while_edited(db, table):
@@ -69,7 +70,7 @@ def listing(db, table: str | None = None) -> list[Conflict]:
     return [found[key] for key in sorted(found)]
 
 
-def _field_conflicts(db, table: str | None) -> list[Conflict]:
+def _field_conflicts(db: Database, table: str | None) -> list[Conflict]:
     """Fields whose losing versions (row_clock.losers) differ from the value shown."""
     sql = "SELECT tbl, row_id, fields, seen, losers FROM row_clock WHERE losers != '{}'"
     params = []
@@ -104,7 +105,7 @@ def _field_conflicts(db, table: str | None) -> list[Conflict]:
     return out
 
 
-def _deleted_while_edited(db, table: str | None) -> list[Conflict]:
+def _deleted_while_edited(db: Database, table: str | None) -> list[Conflict]:
     """Records deleted at one station while another edited them, unaware of the delete.
 
     The record stays deleted (the tombstone keeps the edit); the conflict lists the edits
@@ -149,11 +150,11 @@ def _deleted_while_edited(db, table: str | None) -> list[Conflict]:
     return out
 
 
-def count(db) -> int:
+def count(db: Database) -> int:
     return len(listing(db))
 
 
-def find(db, key: str) -> Conflict:
+def find(db: Database, key: str) -> Conflict:
     tbl, _, rest = key.partition(":")
     for conflict in listing(db, tbl or None):
         if conflict.key == key:
@@ -163,7 +164,7 @@ def find(db, key: str) -> Conflict:
     )
 
 
-def resolve(db, ctx: Ctx, key: str, ref: str) -> Conflict:
+def resolve(db: Database, ctx: Ctx, key: str, ref: str) -> Conflict:
     """Settle a conflict with the version `ref` (its origin:seq, the kept one or another).
     Returns the conflict as it was."""
     conflict = find(db, key)
@@ -182,7 +183,7 @@ def resolve(db, ctx: Ctx, key: str, ref: str) -> Conflict:
     return conflict
 
 
-def open_fields(db, tbl: str, row_id: str) -> set[str]:
+def open_fields(db: Database, tbl: str, row_id: str) -> set[str]:
     """The fields of one record that are in conflict (editors mark them)."""
     state = row_state(db, tbl, row_id)
     if state is None or not state.losers:
@@ -190,7 +191,7 @@ def open_fields(db, tbl: str, row_id: str) -> set[str]:
     return {c.field for c in listing(db, tbl) if c.row_id == row_id}
 
 
-def _record(db, tbl: str, row_id: str) -> dict:
+def _record(db: Database, tbl: str, row_id: str) -> dict:
     row = db.execute(f"SELECT * FROM {tbl} WHERE id = ?", [row_id]).fetchone()
     return dict(zip(tables.columns(db, tbl), row, strict=True)) if row else {}
 
@@ -200,7 +201,7 @@ def _label(record: dict) -> str:
     return " ".join(parts[:2]) or str(record.get("id", ""))[:8]
 
 
-def _station_names(db) -> dict[str, str]:
+def _station_names(db: Database) -> dict[str, str]:
     names = {
         origin: code for origin, code in db.execute("SELECT origin, code FROM trusted_station")
     }
@@ -210,7 +211,9 @@ def _station_names(db) -> dict[str, str]:
     return names
 
 
-def _version(db, names: dict, stamp: int, origin: str, seq: int, value, name="") -> Version:
+def _version(
+    db: Database, names: dict, stamp: int, origin: str, seq: int, value, name=""
+) -> Version:
     row = db.execute(
         "SELECT actor FROM oplog WHERE origin = ? AND seq = ?", [origin, seq]
     ).fetchone()
@@ -223,7 +226,7 @@ def _version(db, names: dict, stamp: int, origin: str, seq: int, value, name="")
     return Version(f"{origin}:{seq}", value, names.get(origin, origin), actor, at, shown)
 
 
-def clock_flags(db) -> list[dict]:
+def clock_flags(db: Database) -> list[dict]:
     """Stations whose stamps ran more than hlc.MAX_AHEAD_MS ahead of this station's clock
     (not adopted here): station code, how far ahead in hours, when it was noted."""
     names = _station_names(db)

@@ -5,88 +5,33 @@ synchronous=NORMAL) and registers br_in_write_path(), the SQL function the
 guard triggers of synced tables call. Failures to open become a BioError that
 names the file and what to do.
 
-The handle is a small class of our own rather than sqlite_utils.Database: the hot
-paths use sqlite3 directly, and importing sqlite-utils costs about 60 ms (measured with
--X importtime), which the window's start-up must not pay. lazy_utils.database(db)
-gives the sqlite-utils view of the same connection where it serves (introspection,
-transform, full-text search), imported then.
+The handle (handle.py, re-exported here) is a small class of our own rather than
+sqlite_utils.Database: the hot paths use sqlite3 directly, and importing sqlite-utils
+costs about 60 ms (measured with -X importtime), which the window's start-up must not
+pay. lazy_utils.database(db) gives the sqlite-utils view of the same connection where it
+serves (introspection, transform, full-text search), imported then.
 """
 
 import os
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import migrate
+from desktop.core.store.handle import Connection, Database, Table
+
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "Connection",
+    "Database",
+    "Table",
+    "explain",
+    "like_pattern",
+    "open_db",
+]
 
 BUSY_TIMEOUT_MS = 5000
-
-
-class Connection(sqlite3.Connection):
-    """A sqlite3 connection that knows whether the write path is active on it, and which
-    tables its write-path transactions changed (writepath.touch, writepath.take_changes)."""
-
-    in_write_path = False
-    wall_clock = None  # a callable returning milliseconds, to simulate clock skew in tests
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.touched: set[str] = set()  # tables the open write-path transaction writes
-        self.changed: set[str] = set()  # tables committed transactions wrote, not yet taken
-
-
-class Table:
-    """Read conveniences for one table (writes go through the write path)."""
-
-    def __init__(self, db: "Database", name: str):
-        self.db = db
-        self.name = name
-
-    @property
-    def count(self) -> int:
-        return self.db.execute(f"SELECT count(*) FROM {self.name}").fetchone()[0]
-
-    def get(self, row_id: str) -> dict | None:
-        return next(self.rows_where("id = ?", [row_id]), None)
-
-    @property
-    def rows(self) -> Iterator[dict]:
-        return self.rows_where()
-
-    def rows_where(self, where: str | None = None, params=()) -> Iterator[dict]:
-        sql = f"SELECT * FROM {self.name}" + (f" WHERE {where}" if where else "")
-        return self.db.query(sql, params)
-
-
-class Database:
-    """An open BioReserve database: the connection, its file, and read helpers."""
-
-    def __init__(self, conn: "Connection", path: Path, read_only: bool = False):
-        self.conn = conn
-        self.path = path
-        self.read_only = read_only
-        self.migrated = False  # open_db upgraded the schema (derived tables may be empty)
-
-    def execute(self, sql: str, params=()) -> sqlite3.Cursor:
-        return self.conn.execute(sql, params)
-
-    def query(self, sql: str, params=()) -> Iterator[dict]:
-        cursor = self.conn.execute(sql, params)
-        names = [d[0] for d in cursor.description]
-        for row in cursor:
-            yield dict(zip(names, row, strict=True))
-
-    def __getitem__(self, table: str) -> Table:
-        return Table(self, table)
-
-    def table_names(self) -> list[str]:
-        sql = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-        return [r[0] for r in self.conn.execute(sql)]
-
-    def close(self) -> None:
-        self.conn.close()
 
 
 def _open_connection(path: Path, read_only: bool) -> Connection:
@@ -139,7 +84,7 @@ def open_db(
         if read_only:
             migrate.require_current(db, path)
         else:
-            db.migrated = migrate.upgrade(db, path)
+            db.migrated = bool(migrate.upgrade(db, path))
     except sqlite3.DatabaseError as exc:
         raise explain(exc, path) from exc
     return db

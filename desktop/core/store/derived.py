@@ -14,6 +14,7 @@ import re
 import sqlite3
 
 from desktop.core import pinyin
+from desktop.core.store.handle import Database
 
 # Surnames read otherwise than the same character in a word: 曾若溪 is zēng, not céng.
 SURNAMES = {
@@ -44,7 +45,7 @@ SEARCH = {
 }
 
 
-def changed(db, table: str, row_ids: list[str], fields=None) -> None:
+def changed(db: Database, table: str, row_ids: list[str], fields=None) -> None:
     """Rows of `table` were set; `fields`, if given, names the fields that changed."""
     if table in SEARCH and (fields is None or "name" in fields):
         _index(db, table, row_ids)
@@ -52,7 +53,7 @@ def changed(db, table: str, row_ids: list[str], fields=None) -> None:
         _words(db, table, row_ids)
 
 
-def _index(db, table: str, row_ids: list[str]) -> None:
+def _index(db: Database, table: str, row_ids: list[str]) -> None:
     index, key, read = SEARCH[table]
     rows = []
     for start in range(0, len(row_ids), 500):
@@ -70,7 +71,7 @@ def _index(db, table: str, row_ids: list[str]) -> None:
     )
 
 
-def rebuild(db) -> int:
+def rebuild(db: Database) -> int:
     """Recompute the pinyin search indexes (items, experts); returns the rows indexed."""
     indexed = 0
     for table, (index, *_) in SEARCH.items():
@@ -81,7 +82,7 @@ def rebuild(db) -> int:
     return indexed
 
 
-def rebuild_words(db) -> int:
+def rebuild_words(db: Database) -> int:
     """Recompute the words of playbooks (fulltext); returns the rows written."""
     db.execute("DELETE FROM fulltext")
     for table in FULLTEXT:
@@ -124,7 +125,7 @@ def words(row: dict, fields) -> str:
     return spaced(" ".join(parts))
 
 
-def _words(db, table: str, row_ids: list[str]) -> None:
+def _words(db: Database, table: str, row_ids: list[str]) -> None:
     owner, fields = FULLTEXT[table]
     names = ", ".join(sorted(fields | {owner, "id", "deleted"}))
     for start in range(0, len(row_ids), 500):
@@ -180,7 +181,7 @@ HAVING sum(fact) != sum(kept) OR count(*) != 2
 """
 
 
-def usable_day(db) -> str:
+def usable_day(db: Database) -> str:
     """The day usable_stock is kept for (ISO date)."""
     row = db.execute("SELECT day FROM usable_stock_day WHERE id = 1").fetchone()
     return row[0] if row else "0000-01-01"
@@ -193,7 +194,7 @@ def usable_shift(kept_day: str, day: str) -> dict:
     return {"lo": day, "hi": kept_day, "sign": 1}  # asked about an earlier day: they return
 
 
-def advance_usable_day(db, day: str) -> str:
+def advance_usable_day(db: Database, day: str) -> str:
     """Keep usable_stock for `day` from now on, if the database can be written at once
     (not read-only, no transaction open here, no other writer); returns the day it is kept
     for. A reader never waits: when it cannot write, queries correct the figures instead."""
@@ -231,7 +232,7 @@ def advance_usable_day(db, day: str) -> str:
     return day
 
 
-def rebuild_usable_stock(db) -> int:
+def rebuild_usable_stock(db: Database) -> int:
     """Recompute usable_stock from the balances and lots for its day (inside a transaction);
     returns the rows written."""
     db.execute("DELETE FROM usable_stock")
@@ -243,6 +244,6 @@ def rebuild_usable_stock(db) -> int:
     return db.execute("SELECT count(*) FROM usable_stock").fetchone()[0]
 
 
-def usable_stock_diff(db) -> list[tuple[str, str, int, int | None]]:
+def usable_stock_diff(db: Database) -> list[tuple[str, str, int, int | None]]:
     """(depot id, item id, usable stock from the facts, kept) wherever they differ."""
     return db.execute(USABLE_STOCK_DIFF, {"day": usable_day(db)}).fetchall()

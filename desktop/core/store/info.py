@@ -1,15 +1,16 @@
 """What a database holds: schema, station, demo marker, counts per table."""
 
 from desktop.core.store import migrate, station, tables
+from desktop.core.store.handle import Database
 
 
-def is_demo(db) -> bool:
+def is_demo(db: Database) -> bool:
     """Whether the database holds the demonstration data set (meta demo=1)."""
     row = db.execute("SELECT value FROM meta WHERE key = 'demo'").fetchone()
     return bool(row and row[0] == "1")
 
 
-def identity(db) -> dict:
+def identity(db: Database) -> dict:
     """The cheap part: path, schema, demo marker, station (what the window needs to open)."""
     st = station.get(db)
     return {
@@ -28,7 +29,7 @@ def identity(db) -> dict:
     }
 
 
-def counts(db) -> dict[str, int]:
+def counts(db: Database) -> dict[str, int]:
     """Live rows per synced table, and operations in the log (a full count: not for start-up)."""
     out = {}
     for table in tables.SYNCED:
@@ -38,7 +39,7 @@ def counts(db) -> dict[str, int]:
     return out
 
 
-def describe(db) -> dict:
+def describe(db: Database) -> dict:
     return {
         **identity(db),
         "counts": counts(db),

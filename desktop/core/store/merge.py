@@ -16,6 +16,7 @@ from desktop.core import values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import oplog, tables
+from desktop.core.store.handle import Database
 from desktop.core.store.oplog import Op
 from desktop.core.store.writepath import (
     apply_op,
@@ -36,7 +37,7 @@ class MergeResult:
     clock_ahead: dict[str, int] = field(default_factory=dict)
 
 
-def apply_ops(db, ops: Iterable[Op], then=None) -> MergeResult:
+def apply_ops(db: Database, ops: Iterable[Op], then=None) -> MergeResult:
     """Apply other stations' operations; all or nothing.
 
     then(result), if given, runs inside the same transaction before it commits (a bundle's
@@ -66,7 +67,7 @@ def apply_ops(db, ops: Iterable[Op], then=None) -> MergeResult:
     return result
 
 
-def _apply_pass(db, ops: list[Op], clock, heads: dict, result: MergeResult) -> None:
+def _apply_pass(db: Database, ops: list[Op], clock, heads: dict, result: MergeResult) -> None:
     # Ledger movements are facts nothing in the pass reads back: their operations and rows
     # are written together with executemany at the end of the pass.
     ledger_ops: list[tuple] = []
@@ -125,7 +126,7 @@ def _apply_pass(db, ops: list[Op], clock, heads: dict, result: MergeResult) -> N
         db.conn.executemany(f"INSERT INTO {tbl} (id, {', '.join(names)}) VALUES ({marks})", rows)
 
 
-def _flag_clocks(db, ahead: dict[str, int], ops: list[Op]) -> None:
+def _flag_clocks(db: Database, ahead: dict[str, int], ops: list[Op]) -> None:
     if not ahead:
         return
     newest: dict[str, int] = {}
@@ -142,7 +143,7 @@ def _flag_clocks(db, ahead: dict[str, int], ops: list[Op]) -> None:
         )
 
 
-def _edits_missing_row(db, op: Op) -> bool:
+def _edits_missing_row(db: Database, op: Op) -> bool:
     if op.kind == "insert" or op.tbl not in tables.SHARED:
         return False
     return (
@@ -153,7 +154,7 @@ def _edits_missing_row(db, op: Op) -> bool:
     )
 
 
-def _check_same(db, op: Op) -> None:
+def _check_same(db: Database, op: Op) -> None:
     row = db.execute(
         "SELECT hash FROM oplog WHERE origin = ? AND seq = ?", [op.origin, op.seq]
     ).fetchone()

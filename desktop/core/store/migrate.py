@@ -19,11 +19,15 @@ from pathlib import Path
 from desktop.core import paths
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
+from desktop.core.store.handle import Database
 
 
 def schema_version(schema: Path | None = None) -> int:
-    text = (schema or paths.schema_file()).read_text(encoding="utf-8")
-    return int(re.search(r"PRAGMA user_version\s*=\s*(\d+)", text).group(1))
+    file = schema or paths.schema_file()
+    match = re.search(r"PRAGMA user_version\s*=\s*(\d+)", file.read_text(encoding="utf-8"))
+    if match is None:
+        raise ValueError(f"{file} sets no PRAGMA user_version")
+    return int(match.group(1))
 
 
 def migrations(folder: Path | None = None) -> list[tuple[int, Path]]:
@@ -35,15 +39,17 @@ def migrations(folder: Path | None = None) -> list[tuple[int, Path]]:
     return sorted(found)
 
 
-def current_version(db) -> int:
+def current_version(db: Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def is_empty(db) -> bool:
+def is_empty(db: Database) -> bool:
     return db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
 
 
-def upgrade(db, path: Path, folder: Path | None = None, schema: Path | None = None) -> list[Path]:
+def upgrade(
+    db: Database, path: Path, folder: Path | None = None, schema: Path | None = None
+) -> list[Path]:
     """Create or upgrade the schema; returns the backups written."""
     if is_empty(db):
         db.conn.executescript((schema or paths.schema_file()).read_text(encoding="utf-8"))
@@ -73,7 +79,7 @@ def upgrade(db, path: Path, folder: Path | None = None, schema: Path | None = No
     return [backup_path]
 
 
-def _apply(db, path: Path, number: int, file: Path, backup_path: Path) -> None:
+def _apply(db: Database, path: Path, number: int, file: Path, backup_path: Path) -> None:
     """One migration in one transaction, foreign keys checked before it commits."""
     try:
         db.conn.execute("BEGIN IMMEDIATE")
@@ -104,12 +110,14 @@ def _apply(db, path: Path, number: int, file: Path, backup_path: Path) -> None:
 
 def _module(file: Path):
     spec = importlib.util.spec_from_file_location(f"bioreserve_migration_{file.stem}", file)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load the migration {file}")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def rebuild_table(db, table: str, **transform) -> None:
+def rebuild_table(db: Database, table: str, **transform) -> None:
     """Make a change ALTER TABLE cannot (a foreign key added to a column, a column's type or
     constraint changed …) with sqlite-utils' table.transform(), inside the migration's
     transaction. Two things transform() would lose are put back: every foreign key stays
@@ -123,7 +131,7 @@ def rebuild_table(db, table: str, **transform) -> None:
             "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", [table]
         )
     ]
-    statements = lazy_utils.database(db)[table].transform_sql(**transform)
+    statements = lazy_utils.database(db).table(table).transform_sql(**transform)
     for statement in statements:
         if statement.lstrip().upper().startswith("CREATE TABLE"):
             statement = re.sub(
@@ -136,7 +144,7 @@ def rebuild_table(db, table: str, **transform) -> None:
         db.conn.execute(sql)
 
 
-def require_current(db, path: Path) -> None:
+def require_current(db: Database, path: Path) -> None:
     if current_version(db) != schema_version():
         raise BioError(
             tr(
@@ -147,7 +155,7 @@ def require_current(db, path: Path) -> None:
         )
 
 
-def backup(db, path: Path, label: str) -> Path:
+def backup(db: Database, path: Path, label: str) -> Path:
     """Write a consistent copy of the database beside it with SQLite's online backup."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.{label}-{stamp}.bak")

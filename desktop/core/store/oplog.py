@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from desktop.core.store.handle import Database
+
 Stamp = tuple[int, str, int]
 
 
@@ -106,12 +108,12 @@ def chain_hash(previous_hash: str, op: Op) -> str:
     return hashlib.sha256((previous_hash + op.canonical()).encode("utf-8")).hexdigest()
 
 
-def vector(db) -> dict[str, int]:
+def vector(db: Database) -> dict[str, int]:
     """The newest seq known from each origin."""
     return {origin: seq for origin, seq in db.execute("SELECT origin, seq FROM vector")}
 
 
-def advance(db, origin: str, seq: int, digest: str) -> None:
+def advance(db: Database, origin: str, seq: int, digest: str) -> None:
     """Record the newest op of an origin in the version vector."""
     db.execute(
         "INSERT INTO vector (origin, seq, hash) VALUES (?, ?, ?) "
@@ -121,13 +123,13 @@ def advance(db, origin: str, seq: int, digest: str) -> None:
     )
 
 
-def head(db, origin: str) -> tuple[int, str]:
+def head(db: Database, origin: str) -> tuple[int, str]:
     """(seq, hash) of the newest op known from an origin; (0, "") if none."""
     row = db.execute("SELECT seq, hash FROM vector WHERE origin = ?", [origin]).fetchone()
     return (row[0], row[1]) if row else (0, "")
 
 
-def ops_since(db, known: dict[str, int] | None = None) -> Iterator[Op]:
+def ops_since(db: Database, known: dict[str, int] | None = None) -> Iterator[Op]:
     """Every op not covered by a version vector, each origin's in sequence order."""
     for origin, after in runs_since(db, known):
         cursor = db.execute(
@@ -138,7 +140,7 @@ def ops_since(db, known: dict[str, int] | None = None) -> Iterator[Op]:
             yield Op.from_row(row)
 
 
-def runs_since(db, known: dict[str, int] | None = None) -> list[tuple[str, int]]:
+def runs_since(db: Database, known: dict[str, int] | None = None) -> list[tuple[str, int]]:
     """(origin, seq known) for every origin with ops not covered by a version vector, by
     origin."""
     known = known or {}
@@ -179,7 +181,7 @@ def canonical_text(origin, seq, hlc, actor, kind, tbl, row_id, payload_json, bas
     return f"{head}{payload_json},{bases_json}]"
 
 
-def canonical_run(db, origin: str, after: int = 0) -> tuple[list[str], str]:
+def canonical_run(db: Database, origin: str, after: int = 0) -> tuple[list[str], str]:
     """The canonical text (Op.canonical()) of each op of an origin after seq `after`, in
     sequence order, built from the stored JSON without decoding it; and the last op's hash
     ("" when there is none)."""
@@ -195,7 +197,7 @@ def canonical_run(db, origin: str, after: int = 0) -> tuple[list[str], str]:
     return texts, rows[-1][8] if rows else ""
 
 
-def history(db, tbl: str, row_id: str) -> list[Op]:
+def history(db: Database, tbl: str, row_id: str) -> list[Op]:
     """Every op that touched one row, oldest first."""
     rows = db.execute(
         f"SELECT {COLUMNS} FROM oplog WHERE tbl = ? AND row_id = ?", [tbl, row_id]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from desktop.core import values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
+from desktop.core.store.handle import Database
 
 CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,15}$")
 REFERENCE_ORIGIN = "REF"
@@ -46,7 +47,7 @@ def validate_code(code: str) -> str:
     return code
 
 
-def create(db, code: str, name: str) -> Station:
+def create(db: Database, code: str, name: str) -> Station:
     """Give a new database its identity; refused if it already has one."""
     if get(db) is not None:
         raise BioError(tr("This database already belongs to a station; its identity is kept."))
@@ -74,14 +75,14 @@ def create(db, code: str, name: str) -> Station:
     return Station(origin, code, name, public, created)
 
 
-def get(db) -> Station | None:
+def get(db: Database) -> Station | None:
     row = db.execute(
         "SELECT origin, code, name, public_key, created_at FROM station WHERE id = 1"
     ).fetchone()
     return Station(*row) if row else None
 
 
-def private_key(db):
+def private_key(db: Database):
     """The station's Ed25519 private key (cryptography's Ed25519PrivateKey)."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -93,5 +94,5 @@ def private_key(db):
     return Ed25519PrivateKey.from_private_bytes(row[0])
 
 
-def sign(db, data: bytes) -> bytes:
+def sign(db: Database, data: bytes) -> bytes:
     return private_key(db).sign(data)

@@ -6,6 +6,8 @@ insert-only facts. Everything else in the schema is local to the station.
 A test checks this registry against the guard triggers in db/schema.sql.
 """
 
+from desktop.core.store.handle import Database
+
 SHARED = (
     "division",
     "agency",
@@ -33,7 +35,7 @@ SYNCED = SHARED + LEDGER
 # Status fields that only move forward. An order is dispatched at its station and received
 # at another; a merge keeps the furthest state whatever the stamps say, so a late-arriving
 # older edit can never move a status back.
-FORWARD = {
+FORWARD: dict[str, dict[str, tuple[str, ...]]] = {
     "alloc_order": {
         "status": ("draft", "submitted", "approved", "dispatched", "received", "cancelled")
     },
@@ -56,7 +58,7 @@ def wins(table: str, field: str, new: tuple, old: tuple | None) -> bool:
     return new[1] > old[1]
 
 
-def columns(db, table: str) -> tuple[str, ...]:
+def columns(db: Database, table: str) -> tuple[str, ...]:
     """Column names of a table, cached on the connection (schemas change only on open)."""
     cache = db.conn.__dict__.setdefault("_br_columns", {})
     if table not in cache:

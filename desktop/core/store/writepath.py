@@ -19,6 +19,7 @@ from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import derived, oplog, rowstate, tables
+from desktop.core.store.handle import Database
 from desktop.core.store.hlc import Clock
 from desktop.core.store.ids import uuid7
 from desktop.core.store.oplog import Op, Stamp
@@ -26,7 +27,9 @@ from desktop.core.store.rowstate import RowState
 
 
 @contextmanager
-def transaction(db, durable: bool = False, touches: tuple[str, ...] = ()) -> Iterator[None]:
+def transaction(
+    db: Database, durable: bool = False, touches: tuple[str, ...] = ()
+) -> Iterator[None]:
     """BEGIN IMMEDIATE … COMMIT with the write-path guard open; ROLLBACK on any error.
 
     durable=True uses synchronous=FULL, for imports of other stations' work. The tables a
@@ -36,7 +39,7 @@ def transaction(db, durable: bool = False, touches: tuple[str, ...] = ()) -> Ite
     conn = db.conn
     if conn.in_write_path:
         raise RuntimeError("write-path transactions do not nest")
-    if getattr(db, "read_only", False):
+    if db.read_only:
         raise BioError(
             tr(
                 "The database {path} is read-only; nothing can be changed. Copy it to a "
@@ -51,7 +54,7 @@ def transaction(db, durable: bool = False, touches: tuple[str, ...] = ()) -> Ite
     except sqlite3.OperationalError as exc:
         from desktop.core.store.db import explain
 
-        raise explain(exc, getattr(db, "path", "?")) from exc
+        raise explain(exc, db.path) from exc
     conn.in_write_path = True
     conn.touched = set(touches)
     try:
@@ -64,7 +67,7 @@ def transaction(db, durable: bool = False, touches: tuple[str, ...] = ()) -> Ite
         if isinstance(exc, sqlite3.Error):
             from desktop.core.store.db import explain
 
-            raise explain(exc, getattr(db, "path", "?")) from exc
+            raise explain(exc, db.path) from exc
         raise
     finally:
         conn.in_write_path = False
@@ -73,38 +76,38 @@ def transaction(db, durable: bool = False, touches: tuple[str, ...] = ()) -> Ite
             conn.execute("PRAGMA synchronous = NORMAL")
 
 
-def touch(db, *tables: str) -> None:
+def touch(db: Database, *tables: str) -> None:
     """Note that the open transaction writes these tables (synced ones are noted by the
     write path and merges themselves)."""
     db.conn.touched.update(tables)
 
 
-def take_changes(db) -> frozenset[str]:
+def take_changes(db: Database) -> frozenset[str]:
     """The tables written by transactions committed since the last call — what the desktop
     announces to its pages after each job (one change signal, whatever wrote)."""
     changed, db.conn.changed = db.conn.changed, set()
     return frozenset(changed)
 
 
-def load_clock(db) -> Clock:
+def load_clock(db: Database) -> Clock:
     """The station's clock; a connection may carry `wall_clock` (tests simulate skew with it)."""
     last = db.execute("SELECT hlc FROM clock WHERE id = 1").fetchone()[0]
     wall = getattr(db.conn, "wall_clock", None)
     return Clock(last, wall) if wall else Clock(last)
 
 
-def save_clock(db, clock: Clock) -> None:
+def save_clock(db: Database, clock: Clock) -> None:
     db.execute("UPDATE clock SET hlc = ? WHERE id = 1", [clock.last])
 
 
-def row_state(db, tbl: str, row_id: str) -> RowState | None:
+def row_state(db: Database, tbl: str, row_id: str) -> RowState | None:
     row = db.execute(
         "SELECT fields, seen, losers FROM row_clock WHERE tbl = ? AND row_id = ?", [tbl, row_id]
     ).fetchone()
     return RowState.load(row) if row else None
 
 
-def check_fields(db, tbl: str, payload: dict) -> None:
+def check_fields(db: Database, tbl: str, payload: dict) -> None:
     """Refuse fields this schema lacks (an op from a newer BioReserve)."""
     checked = db.conn.__dict__.setdefault("_br_fields_ok", set())
     key = (tbl, *payload)
@@ -125,7 +128,7 @@ def check_fields(db, tbl: str, payload: dict) -> None:
         )
 
 
-def apply_op(db, op: Op, state: RowState | None = None) -> None:
+def apply_op(db: Database, op: Op, state: RowState | None = None) -> None:
     """Apply an operation's fields by the merge rules (rowstate.RowState.merge).
 
     state: the row's state if the caller has just read it."""
@@ -160,7 +163,7 @@ def apply_op(db, op: Op, state: RowState | None = None) -> None:
     )
 
 
-def op_past(db, stamp: Stamp) -> dict[str, int]:
+def op_past(db: Database, stamp: Stamp) -> dict[str, int]:
     """What the op with this stamp had seen of its row (rowstate.past)."""
     _, origin, seq = stamp
     row = db.execute(
@@ -169,7 +172,7 @@ def op_past(db, stamp: Stamp) -> dict[str, int]:
     return rowstate.past(Op.from_row(row))
 
 
-def _insert_row(db, tbl: str, row_id: str, payload: dict) -> None:
+def _insert_row(db: Database, tbl: str, row_id: str, payload: dict) -> None:
     names = ["id", *payload]
     db.execute(
         f"INSERT INTO {tbl} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
@@ -180,7 +183,7 @@ def _insert_row(db, tbl: str, row_id: str, payload: dict) -> None:
 class Writer:
     """Makes this station's operations inside one write-path transaction."""
 
-    def __init__(self, db, ctx: Ctx):
+    def __init__(self, db: Database, ctx: Ctx):
         station = db.execute("SELECT origin FROM station WHERE id = 1").fetchone()
         if station is None:
             raise BioError(
@@ -322,7 +325,7 @@ class Writer:
 
 
 @contextmanager
-def write(db, ctx: Ctx) -> Iterator[Writer]:
+def write(db: Database, ctx: Ctx) -> Iterator[Writer]:
     """One transaction of local changes, each recorded as an operation."""
     with transaction(db):
         writer = Writer(db, ctx)

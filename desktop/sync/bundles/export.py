@@ -11,6 +11,7 @@ from desktop.core import values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import migrate, oplog, station
+from desktop.core.store.handle import Database
 from desktop.core.store.writepath import transaction
 from desktop.sync import keys as sync_keys
 from desktop.sync.bundles.wire import (
@@ -33,7 +34,7 @@ class ExportResult:
     sha256: str
 
 
-def export_lines(db, known: dict[str, int]) -> list[str]:
+def export_lines(db: Database, known: dict[str, int]) -> list[str]:
     """ops.jsonl lines of every op not covered by `known`, reference data left out: what
     encode_ops(ops_since(db, known)) makes, assembled from the stored (canonical) JSON text
     of each op without decoding it."""
@@ -48,12 +49,12 @@ def export_lines(db, known: dict[str, int]) -> list[str]:
     return lines
 
 
-def acked(db, origin: str) -> dict[str, int]:
+def acked(db: Database, origin: str) -> dict[str, int]:
     row = db.execute("SELECT acked FROM trusted_station WHERE origin = ?", [origin]).fetchone()
     return json.loads(row[0]) if row else {}
 
 
-def baseline(db, for_origin: str | None) -> dict[str, int]:
+def baseline(db: Database, for_origin: str | None) -> dict[str, int]:
     """What the recipient (or, with none, every enrolled station) is known to hold."""
     if for_origin is not None:
         return acked(db, for_origin)
@@ -66,7 +67,7 @@ def baseline(db, for_origin: str | None) -> dict[str, int]:
     return {origin: min(v[origin] for v in vectors) for origin in common}
 
 
-def export(db, path: Path, for_origin: str | None = None) -> ExportResult:
+def export(db: Database, path: Path, for_origin: str | None = None) -> ExportResult:
     """Write a signed bundle of what the recipient lacks. for_origin: a trusted station's
     origin (or code), None for any station."""
     st = sync_keys.own(db)

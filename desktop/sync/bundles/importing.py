@@ -13,6 +13,7 @@ from desktop.core import values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import merge, migrate, oplog
+from desktop.core.store.handle import Database
 from desktop.core.store.writepath import touch
 from desktop.sync import keys as sync_keys
 from desktop.sync.bundles.export import acked
@@ -42,13 +43,13 @@ class ImportResult:
     clock_ahead: dict[str, int] = field(default_factory=dict)
 
 
-def _code(db, origin: str) -> str:
+def _code(db: Database, origin: str) -> str:
     """A trusted station's code, or its origin id when not enrolled."""
     row = db.execute("SELECT code FROM trusted_station WHERE origin = ?", [origin]).fetchone()
     return row[0] if row else origin
 
 
-def refuse_revoked_origins(db, ops: list[tuple[str, int]], sender: str, path) -> None:
+def refuse_revoked_origins(db: Database, ops: list[tuple[str, int]], sender: str, path) -> None:
     """Refuse a bundle that relays operations this station lacks from a station whose key
     it revoked (operations it already holds are harmless: merge checks they are the same).
     ops: (origin, seq) of each operation of the bundle; sender: the relaying station."""
@@ -84,7 +85,7 @@ def _damaged(path) -> BundleRefused:
     )
 
 
-def read(db, path: Path) -> tuple[dict, bytes]:
+def read(db: Database, path: Path) -> tuple[dict, bytes]:
     """Verify a bundle; returns (manifest, ops.jsonl bytes). Raises BundleRefused."""
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -194,7 +195,7 @@ def read(db, path: Path) -> tuple[dict, bytes]:
     return manifest, body
 
 
-def import_(db, path: Path) -> ImportResult:
+def import_(db: Database, path: Path) -> ImportResult:
     """Verify and apply a bundle, all or nothing. Refusals leave the database unchanged."""
     manifest, body = read(db, path)
     sender = manifest["from"]

@@ -1,7 +1,9 @@
 """The record of bundles sent and received at this station (bundle_log)."""
 
+from desktop.core.store.handle import Database
 
-def history(db, limit: int = 500) -> list[dict]:
+
+def history(db: Database, limit: int = 500) -> list[dict]:
     """Bundles exported and imported here, newest first, with the peer's code and name."""
     return list(
         db.query(

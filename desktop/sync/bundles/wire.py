@@ -8,6 +8,7 @@ import json
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import oplog, station
+from desktop.core.store.handle import Database
 from desktop.core.store.oplog import Op
 
 FORMAT = "bioreserve-bundle/1"
@@ -147,7 +148,7 @@ def decode_ops(body: bytes) -> list[Op]:
     return [decode_op(line) for line in split_lines(body)]
 
 
-def rechain(db, ops: list[Op], path) -> list[Op]:
+def rechain(db: Database, ops: list[Op], path) -> list[Op]:
     """The ops with every hash recomputed from the chain this station holds, checked
     against the hash each origin's run ends with. A run whose predecessor this station
     lacks is left as sent: merge defers it (a later bundle fills the gap)."""
@@ -175,10 +176,14 @@ def _hashes(previous: str, texts: list[str]) -> list[str]:
 def _canonical_texts(fields: tuple) -> tuple[str, str, str]:
     """(payload, bases, whole op) text of an op's fields as dumps() writes them."""
     payload_json, bases_json = oplog.encode_json(fields[7]), oplog.encode_json(fields[8])
-    return payload_json, bases_json, oplog.canonical_text(*fields[:7], payload_json, bases_json)
+    origin, seq, hlc, actor, kind, tbl, row_id = fields[:7]
+    text = oplog.canonical_text(
+        origin, seq, hlc, actor, kind, tbl, row_id, payload_json, bases_json
+    )
+    return payload_json, bases_json, text
 
 
-def chain_runs(db, parsed: list[_Parsed], path) -> list[Op]:
+def chain_runs(db: Database, parsed: list[_Parsed], path) -> list[Op]:
     """rechain() of parsed lines: each op is built once, with its hash computed here."""
     out: list[Op] = []
     start = 0
