@@ -19,9 +19,11 @@ run: $(STAMP)
 
 # make test leaves out the slow tests (SIGKILL crash tests, the convergence machine: about
 # half a minute); make test-slow runs exactly those, one at a time (they time child
-# processes). CI (.ci/run) runs both.
+# processes). CI (.ci/run) runs both. make test uses WORKERS processes (pytest-xdist);
+# WORKERS=0 runs in this process, e.g. make test WORKERS=0 ARGS='tests/core -x --pdb'.
+WORKERS ?= 2
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m 'not stress and not slow' $(ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n $(WORKERS) -m 'not stress and not slow' $(ARGS)
 
 test-slow: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m 'slow and not stress' $(ARGS)
