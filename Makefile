@@ -34,9 +34,12 @@ stress: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench $(ARGS)
 
+# ruff (lint and format) everywhere, mypy on the core and the sync transport; the same
+# checks as .pre-commit-config.yaml and CI.
 lint: $(STAMP)
 	$(PY) -m ruff check desktop tests bench main.py
 	$(PY) -m ruff format --check desktop tests bench main.py
+	$(PY) -m mypy desktop/core desktop/sync
 
 format: $(STAMP)
 	$(PY) -m ruff format desktop tests bench main.py

@@ -35,9 +35,7 @@ def window(qtbot, demo_db, demo_path, qapp):
     worker.close()
 
 
-def test_a_depot_saved_in_the_depots_tab_is_offered_at_once_by_an_open_new_order(
-    qtbot, window
-):
+def test_a_depot_saved_in_the_depots_tab_is_offered_at_once_by_an_open_new_order(qtbot, window):
     orders = window.orders
     with qtbot.waitSignal(orders.dialog_opened, timeout=TIMEOUT) as opened:
         orders.new_order()
