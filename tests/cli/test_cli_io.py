@@ -12,11 +12,12 @@ STOCK = ["仓库编码", "物资编码", "批号", "生产日期", "有效期至
 
 
 @pytest.fixture
-def bio(capsys, db_path):
+def bio(capsys, fresh_db, db_path):
+    """bioreserve … on a new station (reference data, no demo data)."""
+
     def call(*args):
         return invoke(capsys, "--db", str(db_path), *args)
 
-    assert call("init", "--station", "HY-T", "--station-name", "测试站")[0] == 0
     return call
 
 

@@ -6,41 +6,30 @@ from datetime import date
 import openpyxl
 import pytest
 
-from desktop.cli import cli, main
-from desktop.cli.roster import register
 from desktop.core import imports as importer
 from desktop.core.context import Ctx
 from desktop.core.roster import experts
 from desktop.core.store import db as dbmod
+from tests.helpers.cli import invoke
 
 ROW = ["张三", "男", "衡阳市疾病预防控制中心", "主任医师", "流行病学、病原检测", "430422",
        "13800001234", "0734-8123456", "生物安全培训合格证", date(2027, 6, 30)]  # fmt: skip
 
 
-def run(capsys, *args):
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code or 0
-    out, err = capsys.readouterr()
-    return code, out, err
+@pytest.fixture
+def db_path(demo_path):
+    """The station's file: a copy of the demo database made once per run."""
+    return demo_path
 
 
 @pytest.fixture
 def station(capsys, db_path):
-    """A demo station, with `expert` and `agency` on the CLI (until cli.py registers them)."""
-    added = [name for name in ("expert", "agency") if name not in cli.commands]
-    if added:
-        register(cli)
+    """bioreserve … on a demo station."""
 
     def bio(*args):
-        return run(capsys, "--db", str(db_path), *args)
+        return invoke(capsys, "--db", str(db_path), *args)
 
-    assert bio("init", "--demo", "--station", "HY-T", "--station-name", "测试站")[0] == 0
-    yield bio
-    for name in added:
-        cli.commands.pop(name, None)
+    return bio
 
 
 def with_db(db_path, fn):
