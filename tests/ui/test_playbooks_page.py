@@ -84,7 +84,7 @@ def test_editing_a_task_title_saves_it(qtbot, page, demo_db):
     doc = make_draft(qtbot, page)
     task = doc["phases"][0]["tasks"][0]
     structure = page.editor.structure
-    page.editor.tabs.setCurrentWidget(structure)
+    page.editor.show_tab(structure)
     assert structure.select(task["id"]) and structure.current_kind() == "task"
     structure.task_form.title.setText("传染病疫情监测与早期预警（修订）")
     edit(qtbot, page, structure.save)

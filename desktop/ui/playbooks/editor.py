@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -35,6 +36,14 @@ from desktop.ui.shell.jobs import Refused, actor, refusable
 from desktop.ui.widgets import style
 
 CLAUSE_SEPARATOR = "；"
+
+
+def scrolling(page: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
 
 
 class PlaybookEditor(QWidget):
@@ -86,11 +95,15 @@ class PlaybookEditor(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self._build_header(), self.tr("Header"))
         self.structure = StructurePanel(self.edit)
-        self.tabs.addTab(self.structure, self.tr("Phases and tasks"))
         self.factors = FactorsPanel(self.edit)
-        self.tabs.addTab(self.factors, self.tr("Planning factors"))
+        # Each tab scrolls when the window is small (1366×768 with the search results shown).
+        for page, caption in (
+            (self._build_header(), self.tr("Header")),
+            (self.structure, self.tr("Phases and tasks")),
+            (self.factors, self.tr("Planning factors")),
+        ):
+            self.tabs.addTab(scrolling(page), caption)
         self.structure.set_lists(lists)
         self.factors.set_lists(lists)
 
@@ -138,6 +151,13 @@ class PlaybookEditor(QWidget):
         return page
 
     # showing -------------------------------------------------------------------------------
+    def show_tab(self, page: QWidget) -> None:
+        """Bring one of the editor's pages (self.structure, self.factors …) to the front."""
+        for index in range(self.tabs.count()):
+            area = self.tabs.widget(index)
+            if isinstance(area, QScrollArea) and area.widget() is page:
+                self.tabs.setCurrentIndex(index)
+
     def load(self, code: str, version: int) -> None:
         from desktop.core import playbooks
 

@@ -121,7 +121,7 @@ class PlaybooksPage(QWidget):
         self.editor = PlaybookEditor(self.worker, lists)
         self.editor.changed.connect(self._written)
         self.editor.loaded.connect(self._editor_loaded)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(left)
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 0)
@@ -254,6 +254,9 @@ class PlaybooksPage(QWidget):
         self._found = set(result["playbooks"])
         self._filter()
         self.results.show_found(self.search.text().strip(), result["tasks"])
+        top, bottom = self.splitter.sizes()
+        if top < (top + bottom) * 0.45:  # room for the versions and the tasks found
+            self.splitter.setSizes([int((top + bottom) * 0.45), int((top + bottom) * 0.55)])
         self.searched.emit(result)
 
     def reload_search(self) -> None:
@@ -277,7 +280,7 @@ class PlaybooksPage(QWidget):
     def _editor_loaded(self, doc) -> None:
         task, self._show_task = self._show_task, None
         if task and doc is not None:
-            self.editor.tabs.setCurrentWidget(self.editor.structure)
+            self.editor.show_tab(self.editor.structure)
             self.editor.structure.select(task)
 
     def _written(self, code: str, version: int) -> None:
