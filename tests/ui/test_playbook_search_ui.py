@@ -29,7 +29,7 @@ def test_a_word_lists_every_task_that_mentions_it(qtbot, page):
     with qtbot.waitSignal(page.editor.loaded, timeout=TIMEOUT, raising=False):
         page.results.table.selectRow(0)
     qtbot.waitUntil(lambda: page.editor.structure.current_id() == chosen["id"], timeout=TIMEOUT)
-    assert page.editor.tabs.currentWidget() is page.editor.structure
+    assert page.editor.tabs.currentWidget().widget() is page.editor.structure
 
 
 def test_clearing_the_box_hides_the_results(qtbot, page):
