@@ -60,6 +60,25 @@ def test_a_depot_saved_in_the_depots_tab_is_offered_at_once_by_an_open_new_order
     assert dialog.source.findData("HY-CK99") >= 0
 
 
+def test_an_open_receipt_form_offers_a_depot_saved_meanwhile_and_keeps_its_choice(qtbot, window):
+    reserves = window.reserves
+    show_page(window, reserves)
+    qtbot.waitUntil(lambda: reserves.lists is not None, timeout=TIMEOUT)
+    receipt = reserves.open_dialog("receive")
+    qtbot.addWidget(receipt)
+    receipt.depot.setCurrentIndex(receipt.depot.findData("HY-CK02"))
+    with qtbot.waitSignal(window.worker.data_changed, timeout=TIMEOUT):
+        window.worker.run(lambda db: save_depot(db, "HY-CK98"))
+    qtbot.waitUntil(lambda: receipt.depot.findData("HY-CK98") >= 0, timeout=TIMEOUT)
+    assert receipt.depot.currentData() == "HY-CK02"
+
+
+def save_depot(db, code: str) -> str:
+    from desktop.core.reserves import catalog
+
+    return catalog.save_depot(db, ALICE, {"code": code, "name": "另一库", "level": "县级储备库"})
+
+
 def test_a_write_announces_the_tables_it_touched(qtbot, window):
     worker = window.worker
     with qtbot.waitSignal(worker.data_changed, timeout=TIMEOUT) as announced:

@@ -4,12 +4,14 @@ core function of the same name (desktop.core.reserves.stock), called on the work
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox
 
+from desktop.core import choices
 from desktop.core.errors import Invalid
 from desktop.core.reserves import stock
 from desktop.ui.reserves import lookups
 from desktop.ui.reserves.movement_fields import DateField, LotCombo
 from desktop.ui.shell.jobs import actor
 from desktop.ui.widgets import style
+from desktop.ui.widgets.change_watcher import DEPOTS, STOCK, watch
 from desktop.ui.widgets.form_dialog import FormDialog
 from desktop.ui.widgets.item_picker import ItemPicker
 
@@ -23,14 +25,31 @@ class MovementDialog(FormDialog):
         super().__init__(worker, title, parent)
         self.lists = lists
         self._preset_batch: str | None = None
+        self._depot_combos: list[QComboBox] = []
         self.item = ItemPicker(worker)
         self.item.item_changed.connect(self._item_changed)
         self.fields["item"] = self.item
+        # what other windows and stations change while the form is open shows in it
+        watch(self, worker, DEPOTS, self._reload_depots)
+        watch(self, worker, STOCK, self._reload_lots)
 
     def depot_combo(self) -> QComboBox:
         combo = QComboBox()
         lookups.fill(combo, lookups.depot_entries(self.lists), keep=False)
+        self._depot_combos.append(combo)
         return combo
+
+    def _reload_depots(self) -> None:
+        self.worker.run(lambda db: choices.load(db, "depots"), self._depots_arrived)
+
+    def _depots_arrived(self, lists: dict) -> None:
+        self.lists = {**self.lists, **lists}
+        for combo in self._depot_combos:
+            lookups.fill(combo, lookups.depot_entries(self.lists))  # keeps the choice
+
+    def _reload_lots(self) -> None:
+        for combo in self.findChildren(LotCombo):
+            combo.reload()
 
     def quantity(self, minimum: int = 1) -> QSpinBox:
         spin = QSpinBox()

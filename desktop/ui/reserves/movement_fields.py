@@ -90,6 +90,7 @@ class LotCombo(QComboBox):
         self.today = date.today()
         self._load_no = 0
         self._prefer: str | None = None
+        self._shown: tuple[str | None, str | None] = (None, None)  # depot, item loaded
         self.setMinimumContentsLength(28)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         if mode == "count":
@@ -102,6 +103,7 @@ class LotCombo(QComboBox):
     def load(self, depot: str | None, item: str | None, prefer: str | None = None) -> None:
         self._load_no += 1
         self._prefer = prefer
+        self._shown = (depot, item)
         self.rows = []
         self.clear()
         if not depot or not item:
@@ -142,6 +144,10 @@ class LotCombo(QComboBox):
         elif self.mode == "count":
             self.setCurrentIndex(-1)
         self.loaded.emit(len(self.rows))
+
+    def reload(self) -> None:
+        """The same depot and item again (their stock changed), keeping the chosen lot."""
+        self.load(*self._shown, prefer=self.batch())
 
     def batch(self) -> str | None:
         """The chosen batch number; None for FEFO."""
