@@ -16,7 +16,7 @@
 -- path it returns 1; anywhere else 0 (refused), and a foreign connection such
 -- as the sqlite3 shell gets "no such function" and cannot write either.
 
-PRAGMA user_version = 9;
+PRAGMA user_version = 10;
 
 -- ---------------------------------------------------------------- local state
 
@@ -716,6 +716,29 @@ CREATE TABLE bundle_log (
     note        TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX bundle_log_peer ON bundle_log (direction, peer_origin, sequence);
+
+-- Heads of other stations' chains (and this station's own) as their origin signed them
+-- ("BRH1|origin|seq|hash", Ed25519 by the origin): what this station may relay, and the
+-- proof it passes on with the operations (desktop/sync/bundles). Local.
+CREATE TABLE signed_head (
+    origin    TEXT NOT NULL,
+    seq       INTEGER NOT NULL,
+    hash      TEXT NOT NULL,
+    signature BLOB NOT NULL,
+    PRIMARY KEY (origin, seq)
+) WITHOUT ROWID;
+
+-- Bundles refused here (from a file or a hub), with the cause: a refused bundle is
+-- recorded and passed over, so one bad bundle never stops a station's synchronization.
+CREATE TABLE bundle_refused (
+    id       INTEGER PRIMARY KEY,
+    source   TEXT NOT NULL,              -- the file, or the hub's address and bundle id
+    sender   TEXT NOT NULL DEFAULT '',   -- the sender as the manifest names it, if readable
+    sha256   TEXT NOT NULL DEFAULT '',
+    cause    TEXT NOT NULL,              -- damaged | unknown_sender | tampered | forged | …
+    message  TEXT NOT NULL,
+    at       TEXT NOT NULL
+);
 
 -- Stations whose clocks ran far ahead of this one's (more than hlc.MAX_AHEAD_MS) in a
 -- bundle imported here: their stamps were not adopted by this station's clock. Local.

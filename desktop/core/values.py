@@ -16,7 +16,8 @@ from desktop.core.i18n import tr
 YES = {"是", "y", "yes", "true", "1", "有"}
 NO = {"否", "n", "no", "false", "0", "无"}
 FIRST_YEAR, LAST_YEAR = 1900, 2199
-MAX_QTY = 2_000_000_000  # base units on one line or movement; far beyond any real stock
+MAX_QTY = 10**12  # base units of one quantity (a movement, a norm, a line): far beyond
+# any real stock, and sums of many stay far inside SQLite's 64-bit integers
 
 INTEGER = re.compile(r"[+-]?\d+")
 GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+")

@@ -2447,5 +2447,57 @@ The other station must compare this fingerprint before trusting the key.</source
             <source>Trigger {trigger} of table {table} is missing: the database was altered outside BioReserve. Restore it from a backup.</source>
             <translation>表 {table} 缺少触发器 {trigger}：数据库曾在 BioReserve 之外被修改。请从备份恢复。</translation>
         </message>
+        <message>
+            <source>Operation {ref} ({table}) cannot be applied: {problem}. Nothing was applied.</source>
+            <translation>操作 {ref}（{table}）无法应用：{problem}。未应用任何内容。</translation>
+        </message>
+        <message>
+            <source>a deletion sets only deleted = 1</source>
+            <translation>删除操作只能设置 deleted = 1</translation>
+        </message>
+        <message>
+            <source>its author is not valid</source>
+            <translation>其操作人无效</translation>
+        </message>
+        <message>
+            <source>its bases are not valid</source>
+            <translation>其依据无效</translation>
+        </message>
+        <message>
+            <source>its fields are not valid</source>
+            <translation>其字段无效</translation>
+        </message>
+        <message>
+            <source>its row id is not valid</source>
+            <translation>其记录编号无效</translation>
+        </message>
+        <message>
+            <source>its sequence number is out of range</source>
+            <translation>其序号超出范围</translation>
+        </message>
+        <message>
+            <source>its time stamp is not valid</source>
+            <translation>其时间戳无效</translation>
+        </message>
+        <message>
+            <source>its time stamp lies more than a year in the future</source>
+            <translation>其时间戳比本站时钟超前一年以上</translation>
+        </message>
+        <message>
+            <source>the kind {kind} is not allowed here</source>
+            <translation>此处不允许类型 {kind}</translation>
+        </message>
+        <message>
+            <source>the table is unknown</source>
+            <translation>表未知</translation>
+        </message>
+        <message>
+            <source>{field} = {value} is not a valid value</source>
+            <translation>{field} = {value} 不是有效的值</translation>
+        </message>
+        <message>
+            <source>it sets the row's key {field}</source>
+            <translation>它改写了记录的主键 {field}</translation>
+        </message>
     </context>
 </TS>

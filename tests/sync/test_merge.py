@@ -8,6 +8,8 @@ import pytest
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.store import check, oplog
+from desktop.core.store.hlc import wall_ms
+from desktop.core.store.hlc import wall_ms
 from desktop.core.store.merge import apply_ops
 from desktop.core.store.tables import SYNCED
 from desktop.core.store.writepath import write
@@ -31,6 +33,9 @@ def state(db):
 
 def sync(src, dst):
     return apply_ops(dst, list(oplog.ops_since(src, oplog.vector(dst))))
+
+
+DAY = 24 * 3600 * 1000
 
 
 @pytest.fixture
@@ -135,7 +140,7 @@ def test_a_different_op_under_a_known_number_is_refused(pair):
 
 def test_merging_moves_the_receivers_clock_past_every_stamp(pair):
     a, b = pair
-    a.conn.wall_clock = lambda: 4_000_000_000_000  # a station whose clock runs far ahead
+    a.conn.wall_clock = lambda: wall_ms() + 200 * DAY  # a station whose clock runs far ahead
     with write(a, ALICE) as w:
         unit = w.insert("unit", {"name": "桶"})
     sync(a, b)
@@ -143,6 +148,20 @@ def test_merging_moves_the_receivers_clock_past_every_stamp(pair):
         w.update("unit", unit, {"name_en": "barrel"})
     sync(b, a)
     assert a["unit"].get(unit)["name_en"] == "barrel"  # b's later edit wins despite a's clock
+
+
+def test_a_stamp_more_than_a_year_ahead_is_refused_and_nothing_is_applied(pair):
+    """Such a stamp (2^63 - 1 froze a row: every later edit overflowed) is no clock's."""
+    a, b = pair
+    with write(a, ALICE) as w:
+        w.insert("unit", {"name": "桶"})
+    a.conn.wall_clock = lambda: wall_ms() + 400 * DAY
+    with write(a, ALICE) as w:
+        w.insert("unit", {"name": "罐"})
+    before = oplog.vector(b)
+    with pytest.raises(BioError, match="超前一年以上"):
+        sync(a, b)
+    assert oplog.vector(b) == before
 
 
 def test_delete_and_concurrent_edit_converge(pair):

@@ -2,10 +2,10 @@
 removed), approving a draft (which retires the code's earlier approved versions),
 retiring, and a new draft version made from any version. Only a draft is ever edited."""
 
+import desktop.core.playbooks.files as io
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
-from desktop.core.playbooks import files as io
 from desktop.core.playbooks.reading import get, header
 from desktop.core.store.handle import Database
 from desktop.core.store.writepath import write

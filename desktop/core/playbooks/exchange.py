@@ -6,10 +6,10 @@ import os
 import tempfile
 from pathlib import Path
 
+import desktop.core.playbooks.files as io
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
-from desktop.core.playbooks import files as io
 from desktop.core.playbooks.editing import write_document
 from desktop.core.playbooks.reading import get
 from desktop.core.store.handle import Database

@@ -4,10 +4,10 @@ factors (agencies by code and name), two versions compared, and the responsibili
 
 import json
 
+import desktop.core.playbooks.compare as compare
+import desktop.core.playbooks.files as io
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
-from desktop.core.playbooks import compare
-from desktop.core.playbooks import files as io
 from desktop.core.store.handle import Database
 from desktop.core.store.ids import reference_id
 

@@ -17,6 +17,9 @@ COUNTER_MAX = (1 << COUNTER_BITS) - 1
 # merge flags its station instead (clock_flag), and an edit made here after seeing it
 # is still stamped after it (writepath), so it never freezes a row.
 MAX_AHEAD_MS = 10 * 60 * 1000
+# A stamp further ahead than this is refused outright (store/payloads.py): no clock is a
+# year wrong, and stamps near 2^63 would leave no room for the edits stamped after them.
+MAX_STAMP_AHEAD_MS = 366 * 24 * 3600 * 1000
 
 
 def pack(ms: int, counter: int) -> int:
@@ -45,6 +48,10 @@ class Clock:
     def receive(self, remote: int) -> int:
         """Account for a stamp from another station."""
         return self._advance(remote)
+
+    def wall(self) -> int:
+        """This station's wall clock, in milliseconds (simulated in tests)."""
+        return self._wall()
 
     def last_adoptable(self) -> int:
         """The greatest stamp receive() may adopt now (MAX_AHEAD_MS past the wall clock)."""

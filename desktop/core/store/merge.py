@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 from desktop.core import values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
-from desktop.core.store import oplog, tables
+from desktop.core.store import hlc, oplog, payloads, tables
 from desktop.core.store.handle import Database
 from desktop.core.store.oplog import Op
 from desktop.core.store.writepath import (
     apply_op,
-    check_fields,
     load_clock,
     save_clock,
     touch,
@@ -43,6 +42,11 @@ def apply_ops(db: Database, ops: Iterable[Op], then=None) -> MergeResult:
     then(result), if given, runs inside the same transaction before it commits (a bundle's
     log entry is committed with its operations or not at all)."""
     result = MergeResult()
+    ops = list(ops)
+    wall = getattr(db.conn, "wall_clock", None) or hlc.wall_ms
+    now = wall()
+    for op in ops:  # every payload checked before anything is written
+        payloads.check(db, op, now)
     with transaction(db, durable=True):
         clock = load_clock(db)
         heads: dict[str, tuple[int, str]] = {}
@@ -76,13 +80,6 @@ def _apply_pass(db: Database, ops: list[Op], clock, heads: dict, result: MergeRe
     limit = clock.last_adoptable()
     newest = 0
     for op in ops:
-        if op.tbl not in tables.SYNCED:
-            raise BioError(
-                tr(
-                    "An operation names the unknown table {table}; nothing was applied.",
-                    table=op.tbl,
-                )
-            )
         seq, digest = heads.get(op.origin) or oplog.head(db, op.origin)
         if op.seq <= seq:
             _check_same(db, op)
@@ -111,7 +108,6 @@ def _apply_pass(db: Database, ops: list[Op], clock, heads: dict, result: MergeRe
         result.applied += 1
         if op.tbl in tables.LEDGER:
             names = tuple(op.payload)
-            check_fields(db, op.tbl, op.payload)
             ledger_ops.append(op.to_row())
             ledger_rows.setdefault((op.tbl, names), []).append((op.row_id, *op.payload.values()))
             continue

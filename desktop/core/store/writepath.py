@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
-from desktop.core.store import derived, oplog, rowstate, tables
+from desktop.core.store import derived, oplog, payloads, rowstate, tables
 from desktop.core.store.handle import Database
 from desktop.core.store.hlc import Clock
 from desktop.core.store.ids import uuid7
@@ -107,33 +107,11 @@ def row_state(db: Database, tbl: str, row_id: str) -> RowState | None:
     return RowState.load(row) if row else None
 
 
-def check_fields(db: Database, tbl: str, payload: dict) -> None:
-    """Refuse fields this schema lacks (an op from a newer BioReserve)."""
-    checked = db.conn.__dict__.setdefault("_br_fields_ok", set())
-    key = (tbl, *payload)
-    if key in checked:
-        return
-    unknown = set(payload) - set(tables.columns(db, tbl)) - {"id"}
-    if not unknown:
-        checked.add(key)
-        return
-    if unknown:
-        raise BioError(
-            tr(
-                "Table {table} has no field(s) {fields}; the change comes from a newer "
-                "BioReserve. Update this station first.",
-                table=tbl,
-                fields=", ".join(sorted(unknown)),
-            )
-        )
-
-
 def apply_op(db: Database, op: Op, state: RowState | None = None) -> None:
     """Apply an operation's fields by the merge rules (rowstate.RowState.merge).
 
     state: the row's state if the caller has just read it."""
     tbl, row_id, payload = op.tbl, op.row_id, op.payload
-    check_fields(db, tbl, payload)
     db.conn.touched.add(tbl)
     if tbl in tables.LEDGER:
         _insert_row(db, tbl, row_id, payload)
@@ -309,6 +287,7 @@ class Writer:
             payload,
             bases,
         ).chained(self.hash)
+        payloads.check(self.db, op, self.clock.wall())
         self.hash = op.hash
         return op
 

@@ -1,0 +1,162 @@
+"""What an operation may carry, checked before anything is written: every operation a
+merge applies (whoever made it) and every one this station makes.
+
+An operation names a synced table, a row id and a kind; its payload sets columns of that
+table — never `id` or a column the table lacks —, each value of the column's declared
+type: text without NUL characters and of bounded length; whole numbers within ±10^12
+(quantities have one bound on every path, and no sum of them can leave SQLite's 64-bit
+integers); flags 0 or 1; forward-only statuses from their vocabulary; JSON-list columns
+valid JSON lists. Stamps and sequence numbers are positive and bounded, and a stamp more
+than a year ahead of this station's clock is refused (hlc.MAX_STAMP_AHEAD_MS): such a stamp
+would freeze its row for every later edit.
+"""
+
+import json
+import re
+from collections.abc import Callable
+
+from desktop.core import values
+from desktop.core.errors import BioError
+from desktop.core.i18n import tr
+from desktop.core.store import hlc, tables
+from desktop.core.store.handle import Database
+from desktop.core.store.oplog import Op
+
+KINDS = ("insert", "update", "delete")
+FLAGS = frozenset({"deleted", "oral", "drill", "example", "shelf_life"})
+# Columns holding a JSON list (a playbook's grades and clauses, a task's agencies, …).
+JSON_LISTS = frozenset(
+    {"grades", "clauses", "support_agency_ids", "checklist", "specialties"}
+)
+MAX_TEXT = 100_000  # characters in one field (a playbook task's instructions, a note)
+MAX_SEQ = 1 << 53
+MAX_BASES = 10_000
+BASE = re.compile(r"[0-9A-Za-z\-]{1,64}:[1-9][0-9]{0,15}")
+ROW_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z:_.\-]{0,99}")
+
+Check = Callable[[object], bool]
+
+
+class BadOperation(BioError):
+    """An operation that cannot be applied as it is; the message names it and why."""
+
+
+def _text(value) -> bool:
+    return type(value) is str and len(value) <= MAX_TEXT and "\x00" not in value
+
+
+def _whole(value) -> bool:
+    return type(value) is int and -values.MAX_QTY <= value <= values.MAX_QTY
+
+
+def _flag(value) -> bool:
+    return type(value) is int and value in (0, 1)
+
+
+def _real(value) -> bool:
+    return type(value) in (int, float) and abs(value) <= values.MAX_QTY  # NaN fails too
+
+
+def _json_list(value) -> bool:
+    if not _text(value):
+        return False
+    try:
+        return type(json.loads(value)) is list
+    except (ValueError, RecursionError):
+        return False
+
+
+def _column_check(table: str, name: str, declared: str, notnull: bool) -> Check:
+    if name in FLAGS:
+        check = _flag
+    elif name in JSON_LISTS:
+        check = _json_list
+    elif table in tables.FORWARD and name in tables.FORWARD[table]:
+        vocabulary = frozenset(tables.FORWARD[table][name])
+        check = vocabulary.__contains__
+    elif declared == "INTEGER":
+        check = _whole
+    elif declared == "REAL":
+        check = _real
+    else:
+        check = _text
+    if notnull:
+        return check
+    return lambda value: value is None or check(value)
+
+
+def column_checks(db: Database, table: str) -> dict[str, Check]:
+    """A check per settable column of a synced table, cached on the connection."""
+    cache = db.conn.__dict__.setdefault("_br_payload_checks", {})
+    if table not in cache:
+        cache[table] = {
+            name: _column_check(table, name, declared.upper(), bool(notnull))
+            for _, name, declared, notnull, _, _ in db.execute(f"PRAGMA table_info({table})")
+            if name != "id"
+        }
+    return cache[table]
+
+
+def check(db: Database, op: Op, now_ms: int | None = None) -> None:
+    """Refuse an operation whose identity, stamp or payload is not what its table allows."""
+    if op.tbl in tables.SYNCED and type(op.payload) is dict:
+        unknown = set(op.payload) - set(column_checks(db, op.tbl)) - {"id"}
+        if unknown:
+            raise BadOperation(
+                tr(
+                    "Table {table} has no field(s) {fields}; the change comes from a newer "
+                    "BioReserve. Update this station first.",
+                    table=op.tbl,
+                    fields=", ".join(sorted(map(str, unknown))),
+                )
+            )
+    problem = _problem(db, op, hlc.wall_ms() if now_ms is None else now_ms)
+    if problem:
+        raise BadOperation(
+            tr(
+                "Operation {ref} ({table}) cannot be applied: {problem}. Nothing was applied.",
+                ref=f"{op.origin}:{op.seq}",
+                table=op.tbl,
+                problem=problem,
+            )
+        )
+
+
+def _problem(db: Database, op: Op, now_ms: int) -> str | None:
+    if op.tbl not in tables.SYNCED:
+        return tr("the table is unknown")
+    if op.kind not in KINDS or (op.tbl in tables.LEDGER and op.kind != "insert"):
+        return tr("the kind {kind} is not allowed here", kind=op.kind)
+    if type(op.seq) is not int or not 1 <= op.seq <= MAX_SEQ:
+        return tr("its sequence number is out of range")
+    if type(op.hlc) is not int or op.hlc < 1:
+        return tr("its time stamp is not valid")
+    if hlc.unpack(op.hlc)[0] > now_ms + hlc.MAX_STAMP_AHEAD_MS:
+        return tr("its time stamp lies more than a year in the future")
+    if type(op.row_id) is not str or not ROW_ID.fullmatch(op.row_id):
+        return tr("its row id is not valid")
+    if type(op.actor) is not str or len(op.actor) > 200 or "\x00" in op.actor:
+        return tr("its author is not valid")
+    if not _bases(op.bases):
+        return tr("its bases are not valid")
+    payload = op.payload
+    if type(payload) is not dict:
+        return tr("its fields are not valid")
+    if op.kind == "delete" and payload != {"deleted": 1}:
+        return tr("a deletion sets only deleted = 1")
+    checks = column_checks(db, op.tbl)
+    for name, value in payload.items():
+        allowed = checks.get(name)
+        if allowed is None:  # the key: a row keeps the id it was made with
+            return tr("it sets the row's key {field}", field=name)
+        if not allowed(value):
+            return tr("{field} = {value} is not a valid value", field=name,
+                      value=repr(value)[:60])  # fmt: skip
+    return None
+
+
+def _bases(bases) -> bool:
+    """A list of "origin:seq" references (the ops an edit was made from)."""
+    return type(bases) is list and len(bases) <= MAX_BASES and all(
+        type(ref) is str and BASE.fullmatch(ref) for ref in bases
+    )
