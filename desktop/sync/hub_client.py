@@ -184,13 +184,14 @@ def pull(db: Database, url: str, from_start: bool = False) -> dict:
                             "clock_ahead": result.clock_ahead,
                         }
                     )
-                except bundles.BundleRefused as exc:
+                except BioError as exc:  # refused, recorded and passed over: never a stop
+                    bundles.record_refusal(db, f"{base}/bundles/{entry['id']}", exc, path)
                     refused.append(
                         {
                             "id": entry["id"],
                             "sender": entry["sender"],
                             "sequence": entry["sequence"],
-                            "cause": exc.cause,
+                            "cause": getattr(exc, "cause", "refused"),
                             "message": str(exc),
                         }
                     )

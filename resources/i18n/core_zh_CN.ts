@@ -2499,5 +2499,69 @@ The other station must compare this fingerprint before trusting the key.</source
             <source>it sets the row's key {field}</source>
             <translation>它改写了记录的主键 {field}</translation>
         </message>
+        <message>
+            <source>The operations of station {code} in {path} do not end at the head that station signed: they were altered. Nothing was imported.</source>
+            <translation>{path} 中站点 {code} 的操作与该站签名的链头不符：已被篡改。未导入任何内容。</translation>
+        </message>
+        <message>
+            <source>a malformed signed head</source>
+            <translation>签名链头格式错误</translation>
+        </message>
+        <message>
+            <source>an encrypted entry</source>
+            <translation>含有加密的条目</translation>
+        </message>
+        <message>
+            <source>an unsupported compression</source>
+            <translation>使用了不支持的压缩方式</translation>
+        </message>
+        <message>
+            <source>file</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>manifest</source>
+            <translation>清单</translation>
+        </message>
+        <message>
+            <source>no signed heads</source>
+            <translation>缺少签名链头</translation>
+        </message>
+        <message>
+            <source>operations</source>
+            <translation>操作数据</translation>
+        </message>
+        <message>
+            <source>signature</source>
+            <translation>签名</translation>
+        </message>
+        <message>
+            <source>unexpected entries</source>
+            <translation>含有多余或缺失的条目</translation>
+        </message>
+        <message>
+            <source>{count} operation(s) of stations not enrolled here were left out: {origins}</source>
+            <translation>有 {count} 条操作来自本站未登记的站点，未予导入：{origins}</translation>
+        </message>
+        <message>
+            <source>{path} carries operations of station {code} that station did not sign: they are forged (relayed by station {sender}). Nothing was imported.</source>
+            <translation>{path} 携带了站点 {code} 并未签名的操作：系伪造（由站点 {sender} 转发）。未导入任何内容。</translation>
+        </message>
+        <message>
+            <source>{path} carries operations of station {code} without that station's signature; nothing was imported.</source>
+            <translation>{path} 携带了站点 {code} 的操作，却没有该站的签名；未导入任何内容。</translation>
+        </message>
+        <message>
+            <source>{path} carries reference data, which every station builds itself and never receives: it was forged by station {sender}. Nothing was imported.</source>
+            <translation>{path} 携带了基础参考数据，而参考数据由各站自行生成、从不传输：系站点 {sender} 伪造。未导入任何内容。</translation>
+        </message>
+        <message>
+            <source>{path} from station {sender} carries operations under this station's own identity that this station never made: they are forged. Nothing was imported.</source>
+            <translation>站点 {sender} 发来的 {path} 携带了以本站名义、但本站从未做出的操作：系伪造。未导入任何内容。</translation>
+        </message>
+        <message>
+            <source>{path} is refused: its {what} is larger than any bundle BioReserve writes. Nothing was imported.</source>
+            <translation>{path} 被拒绝：其{what}超过了 BioReserve 生成的任何同步包的大小。未导入任何内容。</translation>
+        </message>
     </context>
 </TS>

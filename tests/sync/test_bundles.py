@@ -59,8 +59,11 @@ def test_the_bundle_file_holds_manifest_ops_and_signature(tmp_path, pair):
         manifest = json.loads(archive.read("manifest.json"))
         lines = archive.read("ops.jsonl").decode().splitlines()
         assert len(archive.read("signature")) == 64
-    assert manifest["format"] == "bioreserve-bundle/1"
+    assert manifest["format"] == "bioreserve-bundle/2"
     assert manifest["from"]["origin"] == station.get(a).origin
+    origin = station.get(a).origin
+    [(signed, (seq, digest, _signature))] = manifest["heads"].items()
+    assert (signed, seq, digest) == (origin, *oplog.head(a, origin))  # A vouches for its own
     assert manifest["to"] == station.get(b).origin
     assert manifest["ops"] == len(lines) == result.ops > 0
     assert manifest["vector"] == oplog.vector(a)
@@ -81,19 +84,26 @@ def test_importing_the_same_bundle_again_changes_nothing(tmp_path, pair):
     assert content(b) == before
 
 
-def test_relayed_ops_keep_their_origin(tmp_path, trio):
+def test_relayed_ops_keep_their_origin_and_need_their_origins_key(tmp_path, trio):
+    """B relays A's operations with the head A signed; C applies them once it has enrolled
+    A's key — until then they are left out and said so (no relay vouches for another)."""
     a, b, c = trio
     enrol(tmp_path, a, b)
     enrol(tmp_path, b, a)
     enrol(tmp_path, b, c)
-    enrol(tmp_path, c, b)  # C knows only B: A's ops travel inside B's signed bundle
+    enrol(tmp_path, c, b)  # C knows only B
     stock_up(a, "A")
     transfer(a, b, tmp_path / "a-b.zip")
     stock_up(b, "B")
     _, at_c = transfer(b, c, tmp_path / "b-c.zip")
-    assert at_c.deferred == 0
+    origin_a = station.get(a).origin
+    assert at_c.deferred == 0 and set(at_c.unvouched) == {origin_a}
+    assert origin_a not in {r[0] for r in c.execute("SELECT DISTINCT origin FROM oplog")}
+    enrol(tmp_path, c, a)  # C's administrator compares A's fingerprint and trusts it
+    _, again = transfer(b, c, tmp_path / "b-c-2.zip")
+    assert again.unvouched == {} and again.applied == at_c.unvouched[origin_a]
     origins = {r[0] for r in c.execute("SELECT DISTINCT origin FROM oplog")}
-    assert {station.get(a).origin, station.get(b).origin} <= origins
+    assert {origin_a, station.get(b).origin} <= origins
     assert synced(c) == synced(b)
     assert check.run(c) == []
 

@@ -145,7 +145,10 @@ def test_a_tampered_bundle_on_the_hub_is_refused_by_the_station(tmp_path, hub_se
     before = content(b)
     pulled = hub_client.pull(b, hub_server.url)
     assert [r["cause"] for r in pulled["refused"]] == ["tampered"]
-    assert content(b) == {**before, "meta": content(b)["meta"]}  # only the cursor moved
+    after = content(b)
+    [refusal] = b.execute("SELECT source, cause FROM bundle_refused").fetchall()
+    assert refusal == (f"{hub_server.url}/bundles/1", "tampered")  # kept, and passed over
+    assert after == {**before, "meta": after["meta"], "bundle_refused": after["bundle_refused"]}
 
 
 def test_garbage_is_refused_with_400_and_nothing_is_stored(hub_server):

@@ -126,7 +126,7 @@ def test_a_declined_fingerprint_trusts_nothing(qtbot, worker, peer, monkeypatch)
 
 
 def test_exporting_writes_a_bundle_into_the_chosen_folder(
-    qtbot, worker, peer, demo_path, tmp_path, monkeypatch
+    qtbot, chinese, worker, peer, demo_path, tmp_path, monkeypatch
 ):
     enrolled(demo_path, peer[1])
     folder = tmp_path / "usb"
@@ -150,7 +150,9 @@ def test_exporting_writes_a_bundle_into_the_chosen_folder(
     assert (latest["direction"], latest["peer"]) == ("out", "HY-B 乙站")
 
 
-def test_importing_a_bundle_from_station_b(qtbot, worker, peer, demo_path, tmp_path, monkeypatch):
+def test_importing_a_bundle_from_station_b(
+    qtbot, chinese, worker, peer, demo_path, tmp_path, monkeypatch
+):
     from desktop.sync import bundles
 
     b, b_key = peer
@@ -183,7 +185,7 @@ def test_importing_a_bundle_from_station_b(qtbot, worker, peer, demo_path, tmp_p
     assert page.message.text() == "该同步包此前已导入，未作任何更改。"
 
 
-def test_a_tampered_bundle_is_refused_in_red(qtbot, worker, peer, demo_path, tmp_path):
+def test_a_tampered_bundle_is_refused_in_red(qtbot, chinese, worker, peer, demo_path, tmp_path):
     from desktop.sync import bundles
 
     b, b_key = peer

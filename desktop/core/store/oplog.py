@@ -181,14 +181,16 @@ def canonical_text(origin, seq, hlc, actor, kind, tbl, row_id, payload_json, bas
     return f"{head}{payload_json},{bases_json}]"
 
 
-def canonical_run(db: Database, origin: str, after: int = 0) -> tuple[list[str], str]:
-    """The canonical text (Op.canonical()) of each op of an origin after seq `after`, in
-    sequence order, built from the stored JSON without decoding it; and the last op's hash
-    ("" when there is none)."""
+def canonical_run(
+    db: Database, origin: str, after: int = 0, upto: int | None = None
+) -> tuple[list[str], str]:
+    """The canonical text (Op.canonical()) of each op of an origin after seq `after` (up to
+    `upto`), in sequence order, built from the stored JSON without decoding it; and the last
+    op's hash ("" when there is none)."""
     rows = db.execute(
         "SELECT hlc, actor, kind, tbl, row_id, payload, bases, seq, hash FROM oplog "
-        "WHERE origin = ? AND seq > ? ORDER BY seq",
-        [origin, after],
+        "WHERE origin = ? AND seq > ? AND seq <= ? ORDER BY seq",
+        [origin, after, upto if upto is not None else 1 << 62],
     ).fetchall()
     texts = [
         canonical_text(origin, seq, hlc, actor, kind, tbl, row_id, payload, bases)

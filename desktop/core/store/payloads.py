@@ -25,9 +25,7 @@ from desktop.core.store.oplog import Op
 KINDS = ("insert", "update", "delete")
 FLAGS = frozenset({"deleted", "oral", "drill", "example", "shelf_life"})
 # Columns holding a JSON list (a playbook's grades and clauses, a task's agencies, …).
-JSON_LISTS = frozenset(
-    {"grades", "clauses", "support_agency_ids", "checklist", "specialties"}
-)
+JSON_LISTS = frozenset({"grades", "clauses", "support_agency_ids", "checklist", "specialties"})
 MAX_TEXT = 100_000  # characters in one field (a playbook task's instructions, a note)
 MAX_SEQ = 1 << 53
 MAX_BASES = 10_000
@@ -157,6 +155,8 @@ def _problem(db: Database, op: Op, now_ms: int) -> str | None:
 
 def _bases(bases) -> bool:
     """A list of "origin:seq" references (the ops an edit was made from)."""
-    return type(bases) is list and len(bases) <= MAX_BASES and all(
-        type(ref) is str and BASE.fullmatch(ref) for ref in bases
+    return (
+        type(bases) is list
+        and len(bases) <= MAX_BASES
+        and all(type(ref) is str and BASE.fullmatch(ref) for ref in bases)
     )

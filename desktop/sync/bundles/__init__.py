@@ -41,7 +41,13 @@ acknowledged. Reference data (REF-* origins) is identical everywhere and never s
 """
 
 from desktop.sync.bundles.export import ExportResult, acked, baseline, export, export_lines
-from desktop.sync.bundles.importing import ImportResult, import_, read, refuse_revoked_origins
+from desktop.sync.bundles.importing import (
+    ImportResult,
+    import_,
+    read,
+    record_refusal,
+    refuse_revoked_origins,
+)
 from desktop.sync.bundles.log import history
 from desktop.sync.bundles.wire import (
     FORMAT,
@@ -76,5 +82,6 @@ __all__ = [
     "is_reference",
     "read",
     "rechain",
+    "record_refusal",
     "refuse_revoked_origins",
 ]

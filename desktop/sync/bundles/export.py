@@ -1,13 +1,14 @@
 """Writing a bundle: what the recipient lacks by the version vector it last acknowledged
 (or what not every enrolled station has), signed by this station."""
 
+import base64
 import hashlib
 import json
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core import values
+from desktop.core import paths, values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import migrate, oplog, station
@@ -20,6 +21,7 @@ from desktop.sync.bundles.wire import (
     OPS,
     OPS_COMPRESSLEVEL,
     SIGNATURE,
+    head_text,
     is_reference,
 )
 
@@ -34,19 +36,48 @@ class ExportResult:
     sha256: str
 
 
-def export_lines(db: Database, known: dict[str, int]) -> list[str]:
-    """ops.jsonl lines of every op not covered by `known`, reference data left out: what
-    encode_ops(ops_since(db, known)) makes, assembled from the stored (canonical) JSON text
-    of each op without decoding it."""
+def export_lines(
+    db: Database, known: dict[str, int], heads: dict[str, list] | None = None
+) -> list[str]:
+    """ops.jsonl lines of every op not covered by `known` — of each origin only up to the
+    head it signed (`heads`, from signed_heads(); all when None) —, reference data left
+    out: what encode_ops() of those ops makes, assembled from the stored (canonical) JSON
+    text of each op without decoding it."""
     lines: list[str] = []
     for origin, after in oplog.runs_since(db, known):
-        if is_reference(origin):
+        if is_reference(origin) or (heads is not None and origin not in heads):
             continue
-        texts, digest = oplog.canonical_run(db, origin, after)
+        upto = heads[origin][0] if heads is not None else None
+        texts, digest = oplog.canonical_run(db, origin, after, upto)
         if texts:
             texts[-1] = f'{texts[-1][:-1]},"{digest}"]'
             lines += texts
     return lines
+
+
+def signed_heads(db: Database, known: dict[str, int]) -> dict[str, list]:
+    """The head each origin vouches for, [seq, hash, signature (base64)], for every origin
+    with operations the recipient lacks: this station signs its own now; another station's
+    operations travel only up to the newest head that station signed which this station
+    holds every operation of (they came with it)."""
+    own = sync_keys.own(db).origin
+    heads: dict[str, list] = {}
+    for origin, after in oplog.runs_since(db, known):
+        if is_reference(origin):
+            continue
+        held, digest = oplog.head(db, origin)
+        if origin == own:
+            signature = station.sign(db, head_text(origin, held, digest))
+            heads[origin] = [held, digest, base64.b64encode(signature).decode("ascii")]
+            continue
+        row = db.execute(
+            "SELECT seq, hash, signature FROM signed_head WHERE origin = ? AND seq > ? "
+            "AND seq <= ? ORDER BY seq DESC LIMIT 1",
+            [origin, after, held],
+        ).fetchone()
+        if row is not None:
+            heads[origin] = [row[0], row[1], base64.b64encode(row[2]).decode("ascii")]
+    return heads
 
 
 def acked(db: Database, origin: str) -> dict[str, int]:
@@ -84,7 +115,8 @@ def export(db: Database, path: Path, for_origin: str | None = None) -> ExportRes
         to = peer["origin"]
     known = baseline(db, to)
     vector = oplog.vector(db)
-    lines = export_lines(db, known)
+    heads = signed_heads(db, known)
+    lines = export_lines(db, known, heads)
     body = ("\n".join(lines) + "\n" if lines else "").encode("utf-8")
     digest = hashlib.sha256(body).hexdigest()
     sent = db.execute("SELECT count(*) FROM bundle_log WHERE direction = 'out'").fetchone()[0]
@@ -97,6 +129,7 @@ def export(db: Database, path: Path, for_origin: str | None = None) -> ExportRes
         "sequence": sequence,
         "vector": vector,
         "ops": len(lines),
+        "heads": heads,
         "sha256": digest,
         "created_at": values.now_iso(),
     }
@@ -105,6 +138,7 @@ def export(db: Database, path: Path, for_origin: str | None = None) -> ExportRes
     path = Path(path)
     temporary = path.with_name(path.name + ".part")
     try:
+        paths.private_file(temporary)  # names and telephone numbers: private (paths.py)
         with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.writestr(MANIFEST, manifest_bytes)
             archive.writestr(OPS, body, compresslevel=OPS_COMPRESSLEVEL)

@@ -11,16 +11,36 @@ from desktop.core.store import oplog, station
 from desktop.core.store.handle import Database
 from desktop.core.store.oplog import Op
 
-FORMAT = "bioreserve-bundle/1"
+FORMAT = "bioreserve-bundle/2"
 MANIFEST, OPS, SIGNATURE = "manifest.json", "ops.jsonl", "signature"
 REFERENCE_PREFIX = station.REFERENCE_ORIGIN + "-"
 OPS_COMPRESSLEVEL = 9
+HEAD = "BRH1"  # what an origin signs: "BRH1|origin|seq|hash", the head of its chain
+
+# Limits checked before anything is decompressed or parsed (a bundle is hostile input).
+MAX_BUNDLE_BYTES = 1 << 30  # the zip file (a province's first full sync is ~0.5 GB)
+MAX_MANIFEST_BYTES = 1 << 20  # the manifest: its version vector and heads list origins
+MAX_SIGNATURE_BYTES = 256
+MAX_OPS = 20_000_000
+MAX_LINE_BYTES = 1 << 20  # one operation (a playbook task's instructions are a few KB)
+MAX_OPS_BYTES = 4 << 30  # what ops.jsonl may decompress to, whatever it declares
+
+
+def head_text(origin: str, seq: int, digest: str) -> bytes:
+    """The bytes an origin signs to vouch for its operations up to seq."""
+    return f"{HEAD}|{origin}|{seq}|{digest}".encode("ascii")
+
+
+def ops_limit(count: int) -> int:
+    """What ops.jsonl of `count` operations may decompress to at the most: 16 KB an
+    operation on average (real ones take about 200 bytes)."""
+    return min(MAX_OPS_BYTES, count * (16 << 10) + MAX_LINE_BYTES)
 
 
 class BundleRefused(BioError):
     """A bundle that was not imported; `cause` names why, for programs and tests:
-    damaged | unknown_sender | revoked | own | tampered | not_for_us | schema |
-    revoked_origin | chain."""
+    damaged | too_large | unknown_sender | revoked | own | tampered | not_for_us | schema |
+    revoked_origin | chain | forged | unsigned | invalid."""
 
     def __init__(self, cause: str, message: str):
         super().__init__(message)
@@ -65,7 +85,12 @@ def parse_line(line: str) -> _Parsed:
     from the canonical encoding of its values (chain_runs), so every bundle accepted before is
     accepted. Either way the text hashed is the text stored, so this station's chains verify
     (check); other text can only pass if its signer hashed it so, as it could any content."""
-    fields = json.loads(line)
+    if len(line) > MAX_LINE_BYTES:
+        raise ValueError("operation too long")
+    try:
+        fields = json.loads(line)
+    except RecursionError as exc:  # nested beyond reason
+        raise ValueError("operation nested too deep") from exc
     if type(fields) is not list or len(fields) not in (9, 10):
         raise ValueError("operation fields")
     origin, seq, hlc, actor, kind, tbl, row_id, payload, bases = fields[:9]
