@@ -38,7 +38,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from desktop.core import values
+from desktop.core import crashlog, paths, values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.sync.bundles import FORMAT, MANIFEST, OPS
@@ -75,6 +75,12 @@ def describe(data: bytes) -> dict:
                 raise NotABundle(tr("The body is not a BioReserve bundle (no manifest)."))
             if archive.getinfo(MANIFEST).file_size > MAX_MANIFEST_BYTES:
                 raise NotABundle(tr("The bundle's manifest is too large."))
+            for info in archive.infolist():  # what a station's reader would refuse anyway
+                if info.flag_bits & 0x1 or info.compress_type not in (
+                    zipfile.ZIP_STORED,
+                    zipfile.ZIP_DEFLATED,
+                ):
+                    raise ValueError("entry")
             manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
         origin = manifest["from"]["origin"]
         sequence = manifest["sequence"]
@@ -89,7 +95,17 @@ def describe(data: bytes) -> dict:
             raise ValueError("manifest")
     except NotABundle:
         raise
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, KeyError, TypeError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        ValueError,
+        KeyError,
+        TypeError,
+        RuntimeError,  # an encrypted entry
+        NotImplementedError,  # a compression zipfile cannot read
+        RecursionError,
+    ) as exc:
         raise NotABundle(
             tr("The body is not a complete BioReserve bundle (truncated or damaged).")
         ) from exc
@@ -103,7 +119,20 @@ class Hub:
         self.path = Path(path)
         self._write = threading.Lock()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # The bundles hold names and telephone numbers: the store is private to its
+            # owner (paths.private_database), its -wal and -shm files with it.
+            if self.path.parent == paths.user_data_dir():
+                paths.private_data_dir()
+            paths.make_private_dir(self.path.parent)
+            tightened = paths.private_database(self.path, create=True)
+            if tightened:
+                crashlog.note(
+                    tr(
+                        "{files}: readable by other users of this computer until now; made "
+                        "private to their owner.",
+                        files=", ".join(str(file) for file in tightened),
+                    )
+                )
             with self._connect() as conn:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.executescript(SCHEMA)

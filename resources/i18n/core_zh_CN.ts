@@ -2563,5 +2563,9 @@ The other station must compare this fingerprint before trusting the key.</source
             <source>{path} is refused: its {what} is larger than any bundle BioReserve writes. Nothing was imported.</source>
             <translation>{path} 被拒绝：其{what}超过了 BioReserve 生成的任何同步包的大小。未导入任何内容。</translation>
         </message>
+        <message>
+            <source>Order {number} is not an order of station {code}, which signed this QR code: the printed order is forged.</source>
+            <translation>调拨单 {number} 不是签署此二维码的站点 {code} 的调拨单：该打印件系伪造。</translation>
+        </message>
     </context>
 </TS>

@@ -1,6 +1,9 @@
 """A LAN hub served by a thread on 127.0.0.1 for the tests that push and pull."""
 
+import json
 import threading
+import urllib.error
+import urllib.request
 from contextlib import contextmanager
 
 from desktop.sync import hub
@@ -20,3 +23,15 @@ def running_hub(store):
         server.server_close()
         thread.join(timeout=10)
     assert not thread.is_alive()
+
+
+def post(url, body, headers=None):
+    """(status, JSON answer) of a raw POST to the hub."""
+    request = urllib.request.Request(url + "/bundles", data=body, method="POST")
+    for key, value in (headers or {}).items():
+        request.add_header(key, value)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read())

@@ -13,6 +13,7 @@ from desktop.core.errors import BioError
 from desktop.core.reserves import catalog
 from desktop.core.store import check, station
 from desktop.sync import bundles, hub, hub_client
+from tests.helpers.hub import post
 from tests.helpers.stations import CLERK, content, enrol, enrol_all, make_station, stock_up, synced
 
 
@@ -28,18 +29,6 @@ def trio(tmp_path):
     yield dbs
     for db in dbs:
         db.conn.close()
-
-
-def post(url, body, headers=None):
-    """(status, JSON answer) of a raw POST to the hub."""
-    request = urllib.request.Request(url + "/bundles", data=body, method="POST")
-    for key, value in (headers or {}).items():
-        request.add_header(key, value)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as exc:
-        return exc.code, json.loads(exc.read())
 
 
 def altered(path):

@@ -58,18 +58,16 @@ def payload(db: Database, order: dict) -> str:
     return f"{body}|{base64.urlsafe_b64encode(signature).decode('ascii').rstrip('=')}"
 
 
-def public_key_of(db: Database, origin: str) -> bytes | None:
-    """The public key of a station this database trusts: itself, or an enrolled one."""
+def signer(db: Database, origin: str) -> tuple[bytes, str] | None:
+    """(public key, station code) of a station this database trusts: itself, or an
+    enrolled one."""
     st = station.get(db)
     if st is not None and st.origin == origin:
-        return st.public_key
-    if "trusted_station" in db.table_names():
-        row = db.execute(
-            "SELECT public_key FROM trusted_station WHERE origin = ? AND revoked = 0", [origin]
-        ).fetchone()
-        if row:
-            return row[0]
-    return None
+        return st.public_key, st.code
+    row = db.execute(
+        "SELECT public_key, code FROM trusted_station WHERE origin = ? AND revoked = 0", [origin]
+    ).fetchone()
+    return (row[0], row[1]) if row else None
 
 
 def verify(db: Database, text: str) -> Verdict:
@@ -84,8 +82,8 @@ def verify(db: Database, text: str) -> Verdict:
             False, "", "", tr("This is not the QR code of a BioReserve allocation order.")
         )
     _, number, seal, origin, signature = parts
-    key = public_key_of(db, origin)
-    if key is None:
+    found = signer(db, origin)
+    if found is None:
         return Verdict(
             False,
             number,
@@ -95,6 +93,20 @@ def verify(db: Database, text: str) -> Verdict:
                 "trust yet; exchange keys with it first.",
                 number=number,
                 origin=origin,
+            ),
+        )
+    key, code = found
+    if not number.startswith(f"TB-{code}-"):
+        # Numbers carry the station that issued the order: only that station may seal it.
+        return Verdict(
+            False,
+            number,
+            origin,
+            tr(
+                "Order {number} is not an order of station {code}, which signed this QR code: "
+                "the printed order is forged.",
+                number=number,
+                code=code,
             ),
         )
     try:
