@@ -85,7 +85,12 @@ def _show_text(doc: dict) -> str:
 
 @playbook.command("show", help=tr("Show a playbook version with its phases, tasks and factors."))
 @click.argument("code")
-@click.option("--version", "version", type=int, help=tr("Version number (default: the latest)."))
+@click.option(
+    "--version",
+    "version",
+    type=click.IntRange(1, 100_000),
+    help=tr("Version number (default: the latest)."),
+)
 @click.pass_obj
 def playbook_show(state: State, code, version):
     doc = playbooks.get(state.open(), code, version)
@@ -94,7 +99,12 @@ def playbook_show(state: State, code, version):
 
 @playbook.command("export", help=tr("Write a playbook version to a JSON file."))
 @click.argument("code")
-@click.option("--version", "version", type=int, help=tr("Version number (default: the latest)."))
+@click.option(
+    "--version",
+    "version",
+    type=click.IntRange(1, 100_000),
+    help=tr("Version number (default: the latest)."),
+)
 @click.option("--out", "path", required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_obj
 def playbook_export(state: State, code, version, path):
@@ -117,7 +127,7 @@ def playbook_import(state: State, path):
 
 @playbook.command("approve", help=tr("Approve a draft version (earlier approved ones retire)."))
 @click.argument("code")
-@click.argument("version", type=int)
+@click.argument("version", type=click.IntRange(1, 100_000))
 @click.pass_obj
 def playbook_approve(state: State, code, version):
     playbooks.approve(state.open(), state.ctx, code, version)
@@ -129,7 +139,7 @@ def playbook_approve(state: State, code, version):
 
 @playbook.command("retire", help=tr("Retire a playbook version."))
 @click.argument("code")
-@click.argument("version", type=int)
+@click.argument("version", type=click.IntRange(1, 100_000))
 @click.pass_obj
 def playbook_retire(state: State, code, version):
     playbooks.retire(state.open(), state.ctx, code, version)
@@ -141,7 +151,12 @@ def playbook_retire(state: State, code, version):
 
 @playbook.command("new-version", help=tr("Copy a version into a new draft to edit."))
 @click.argument("code")
-@click.option("--from", "from_version", type=int, help=tr("Version to copy (default: the latest)."))
+@click.option(
+    "--from",
+    "from_version",
+    type=click.IntRange(1, 100_000),
+    help=tr("Version to copy (default: the latest)."),
+)
 @click.pass_obj
 def playbook_new_version(state: State, code, from_version):
     db = state.open()

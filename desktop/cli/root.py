@@ -14,6 +14,7 @@ from desktop.cli import orders as cli_orders
 from desktop.cli import playbooks as cli_playbooks
 from desktop.cli import roster as cli_roster
 from desktop.cli import spreadsheets as cli_io
+from desktop.cli import station as cli_station
 from desktop.cli import stock as cli_stock
 from desktop.cli import sync as cli_sync
 from desktop.cli.common import State
@@ -78,6 +79,7 @@ def info(state: State):
         tr("Schema version: {version}", version=data["schema_version"]),
         tr("Station: {name} ({code})", name=st.get("name", "—"), code=st.get("code", "—")),
         tr("Key fingerprint: {fingerprint}", fingerprint=st.get("fingerprint", "—")),
+        cli_station.key_line(data["key"]),
     ]
     if data["demo"]:
         lines.append(tr("DEMONSTRATION DATA — not for real operations."))
@@ -128,6 +130,7 @@ cli_roster.register(cli)
 cli_playbooks.register(cli)
 cli_sync.register(cli)
 cli_hub.register_hub(cli_sync.sync)
+cli_station.register(cli)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -136,9 +139,9 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Abort:
         click.echo(tr("Aborted."), err=True)
         sys.exit(EXIT_ERROR)
-    except click.ClickException as exc:
+    except click.ClickException as exc:  # a wrong option or value: a refusal, like any other
         exc.show()
-        sys.exit(exc.exit_code)
+        sys.exit(EXIT_ERROR)
     except BioError as exc:
         click.echo(tr("Error: {message}", message=exc), err=True)
         sys.exit(EXIT_ERROR)

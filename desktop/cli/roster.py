@@ -62,7 +62,7 @@ def expert_import(state: State, file, skip_invalid):
 @click.option("--search", default="", help=tr("Text, or pinyin initials such as zs for 张三."))
 @click.option("--specialty", help=tr("Only this specialty (code or name)."))
 @click.option("--available", is_flag=True, help=tr("Only experts available today."))
-@click.option("--limit", default=200, show_default=True)
+@click.option("--limit", default=200, show_default=True, type=click.IntRange(1, 100_000))
 @click.pass_obj
 def expert_list(state: State, search, specialty, available, limit):
     db = state.open()
@@ -174,7 +174,7 @@ def expert_duplicates(state: State):
 @expert.command(
     "alerts", help=tr("Qualifications and certificates expired or expiring within --days days.")
 )
-@click.option("--days", default=experts.ALERT_DAYS, show_default=True, type=int)
+@click.option("--days", default=experts.ALERT_DAYS, show_default=True, type=click.IntRange(0, 3650))
 @click.pass_obj
 def expert_alerts(state: State, days):
     rows = experts.qualification_alerts(state.open(), days=days)

@@ -16,7 +16,7 @@ def items():
 
 @items.command("list", help=tr("List catalogue items; --search matches code, name or pinyin."))
 @click.option("--search", default="", help=tr("Text, or pinyin initials such as kz for 口罩."))
-@click.option("--limit", default=50, show_default=True)
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000))
 @click.pass_obj
 def items_list(state: State, search, limit):
     rows = catalog.search_items(state.open(), search, limit)
@@ -414,7 +414,13 @@ def stock_alerts(state: State, near_days, save):
 
 
 @stock_group.command("rotation", help=tr("Near-expiry reserve lots to rotate to hospitals."))
-@click.option("--days", default=180, show_default=True, help=tr("Look this many days ahead."))
+@click.option(
+    "--days",
+    default=180,
+    show_default=True,
+    type=click.IntRange(1, 3650),
+    help=tr("Look this many days ahead."),
+)
 @click.pass_obj
 def stock_rotation(state: State, days):
     rows = rotation.proposals(state.open(), horizon_days=days)
@@ -440,7 +446,7 @@ def stock_rotation(state: State, days):
 @stock_group.command("ledger", help=tr("The newest movements of the ledger."))
 @click.option("--depot", help=tr("Only this depot (code)."))
 @click.option("--item", help=tr("Only this item (code)."))
-@click.option("--limit", default=50, show_default=True)
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000))
 @click.pass_obj
 def stock_ledger(state: State, depot, item, limit):
     rows = ledger.ledger_page(state.open(), limit=limit, depot=depot, item=item)

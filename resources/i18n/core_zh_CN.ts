@@ -2567,5 +2567,203 @@ The other station must compare this fingerprint before trusting the key.</source
             <source>Order {number} is not an order of station {code}, which signed this QR code: the printed order is forged.</source>
             <translation>调拨单 {number} 不是签署此二维码的站点 {code} 的调拨单：该打印件系伪造。</translation>
         </message>
+        <message>
+            <source>A passphrase is needed for this station's private key: set the environment variable BIORESERVE_KEY_PASSPHRASE, or run the command in a terminal to be asked for it.</source>
+            <translation>本站私钥需要口令：请设置环境变量 BIORESERVE_KEY_PASSPHRASE，或在终端中运行该命令以便输入口令。</translation>
+        </message>
+        <message>
+            <source>A passphrase needs at least {count} characters.</source>
+            <translation>口令至少需要 {count} 个字符。</translation>
+        </message>
+        <message>
+            <source>Backup file to write.</source>
+            <translation>要写入的备份文件。</translation>
+        </message>
+        <message>
+            <source>Do not ask for confirmation.</source>
+            <translation>不询问确认。</translation>
+        </message>
+        <message>
+            <source>Encrypt the private key again under a key-encryption key of the kind chosen.</source>
+            <translation>用所选类型的密钥加密密钥重新加密私钥。</translation>
+        </message>
+        <message>
+            <source>Make a new key pair (and origin) for this station, when its key is lost or may have been stolen; other stations must then trust the new key.</source>
+            <translation>为本站生成新的密钥对（及新的来源标识），用于私钥丢失或可能被盗时；之后其他站点须信任新密钥。</translation>
+        </message>
+        <message>
+            <source>Make a new key pair for this station? Its fingerprint and origin change: other stations accept its bundles only once they trust the new key, and orders printed with the old key no longer verify here.</source>
+            <translation>为本站生成新的密钥对？其密钥指纹和来源标识将改变：其他站点信任新密钥后才会接受本站的同步包，且用旧密钥签发的已打印调拨单将无法在本站验证。</translation>
+        </message>
+        <message>
+            <source>New key pair for {code}.
+Origin: {old_origin} → {origin}
+Key fingerprint: {old_fingerprint} → {fingerprint}
+Other stations must trust the new key: export it with `bioreserve sync export-key` and enrol it there with `bioreserve sync trust`; they may then revoke the old one with `bioreserve sync revoke {old_origin}`.</source>
+            <translation>已为 {code} 生成新的密钥对。
+来源标识：{old_origin} → {origin}
+密钥指纹：{old_fingerprint} → {fingerprint}
+其他站点须信任新密钥：用 `bioreserve sync export-key` 导出，在对方站点用 `bioreserve sync trust` 登记；之后对方可用 `bioreserve sync revoke {old_origin}` 吊销旧密钥。</translation>
+        </message>
+        <message>
+            <source>New passphrase for the station's private key</source>
+            <translation>本站私钥的新口令</translation>
+        </message>
+        <message>
+            <source>Passphrase for the key backup</source>
+            <translation>密钥备份的口令</translation>
+        </message>
+        <message>
+            <source>Passphrase of the key backup {path}</source>
+            <translation>密钥备份 {path} 的口令</translation>
+        </message>
+        <message>
+            <source>Passphrase of the station's private key</source>
+            <translation>本站私钥的口令</translation>
+        </message>
+        <message>
+            <source>Private key: NOT encrypted ({kek})</source>
+            <translation>私钥：未加密（{kek}）</translation>
+        </message>
+        <message>
+            <source>Private key: encrypted; key-encryption key: {kek}</source>
+            <translation>私钥：已加密；密钥加密密钥：{kek}</translation>
+        </message>
+        <message>
+            <source>Private key: —</source>
+            <translation>私钥：—</translation>
+        </message>
+        <message>
+            <source>Put this station's private key back from a backup (after reinstalling, or on a new computer).</source>
+            <translation>从备份恢复本站私钥（重装系统后，或在新计算机上）。</translation>
+        </message>
+        <message>
+            <source>Restore the key from its backup with `bioreserve station restore-key FILE`, or make a new key pair with `bioreserve station new-key` (other stations must then trust the new key).</source>
+            <translation>请用 `bioreserve station restore-key FILE` 从备份恢复私钥，或用 `bioreserve station new-key` 生成新的密钥对（之后其他站点须信任新密钥）。</translation>
+        </message>
+        <message>
+            <source>Restored the private key of {code} (fingerprint {fingerprint}) from {path}.</source>
+            <translation>已从 {path} 恢复 {code} 的私钥（指纹 {fingerprint}）。</translation>
+        </message>
+        <message>
+            <source>The desktop keyring did not give the station's key-encryption key: {reason}.</source>
+            <translation>桌面密钥环未能提供本站的密钥加密密钥：{reason}。</translation>
+        </message>
+        <message>
+            <source>The key file {path} is damaged.</source>
+            <translation>密钥文件 {path} 已损坏。</translation>
+        </message>
+        <message>
+            <source>The key-encryption key kept in {kek} does not open this station's private key (it belongs to another copy of the station, or was replaced).</source>
+            <translation>保存在{kek}中的密钥加密密钥无法解开本站私钥（它属于本站的另一个副本，或已被替换）。</translation>
+        </message>
+        <message>
+            <source>The keyring entry {service}/{entry} is damaged.</source>
+            <translation>密钥环条目 {service}/{entry} 已损坏。</translation>
+        </message>
+        <message>
+            <source>The passphrase does not open the key backup {path} (or the file was altered); nothing was changed.</source>
+            <translation>口令无法解开密钥备份 {path}（或该文件已被改动）；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>The passphrase does not open this station's private key. Check it (BIORESERVE_KEY_PASSPHRASE, if set) and try again.</source>
+            <translation>口令无法解开本站私钥。请检查口令（如已设置，也请检查 BIORESERVE_KEY_PASSPHRASE）后重试。</translation>
+        </message>
+        <message>
+            <source>The private key stored in {path} does not belong to the station's public key: the station table was altered. Restore the database from a backup, or make a new key pair with `bioreserve station new-key`.</source>
+            <translation>{path} 中保存的私钥与本站公钥不匹配：站点表已被改动。请从备份恢复数据库，或用 `bioreserve station new-key` 生成新的密钥对。</translation>
+        </message>
+        <message>
+            <source>This station's private key is encrypted with a key kept in the desktop keyring (Secret Service), which cannot be reached here (no keyring in this session, or on this computer).</source>
+            <translation>本站私钥由保存在桌面密钥环（Secret Service）中的密钥加密，而此处无法访问该密钥环（当前会话或本计算机上没有密钥环）。</translation>
+        </message>
+        <message>
+            <source>This station's private key is encrypted, and its key-encryption key is not in this computer's keyring (entry {service}/{entry}): the database was copied or restored without it. Everything but signing works.</source>
+            <translation>本站私钥已加密，而其密钥加密密钥不在本计算机的密钥环中（条目 {service}/{entry}）：数据库是在未带该密钥的情况下复制或恢复的。除签名外，其他功能均可正常使用。</translation>
+        </message>
+        <message>
+            <source>This station's private key is encrypted, and its key-encryption key is not on this computer (it would be the file {path}): the database was copied or restored without it. Everything but signing works.</source>
+            <translation>本站私钥已加密，而其密钥加密密钥不在本计算机上（应为文件 {path}）：数据库是在未带该密钥的情况下复制或恢复的。除签名外，其他功能均可正常使用。</translation>
+        </message>
+        <message>
+            <source>This station's private key is protected by Windows (DPAPI) for the user who made it, on the computer where it was made; it cannot be unlocked here.</source>
+            <translation>本站私钥由 Windows（DPAPI）为创建它的用户、在创建它的计算机上保护，无法在此处解锁。</translation>
+        </message>
+        <message>
+            <source>This station's private key is stored in a form this BioReserve does not know (a newer version, or damage).</source>
+            <translation>本站私钥的保存格式无法被此版本 BioReserve 识别（可能来自更新的版本，或已损坏）。</translation>
+        </message>
+        <message>
+            <source>This station's private key: protection, backup, restore, new key pair.</source>
+            <translation>本站私钥：保护方式、备份、恢复、新密钥对。</translation>
+        </message>
+        <message>
+            <source>Where the key-encryption key lives: auto (Windows DPAPI, else the desktop keyring when there is one, else a key file), a key file, or a passphrase.</source>
+            <translation>密钥加密密钥的存放方式：auto（Windows 上用 DPAPI；否则有桌面密钥环时用密钥环，没有时用密钥文件）、file（密钥文件）或 passphrase（口令）。</translation>
+        </message>
+        <message>
+            <source>Windows (DPAPI), for this Windows user on this computer</source>
+            <translation>Windows（DPAPI），限本计算机上的当前 Windows 用户</translation>
+        </message>
+        <message>
+            <source>Windows could not protect the station's key: {reason}</source>
+            <translation>Windows 无法保护本站密钥：{reason}</translation>
+        </message>
+        <message>
+            <source>Windows could not unlock this station's private key ({reason}): it was protected for another user or on another computer.</source>
+            <translation>Windows 无法解锁本站私钥（{reason}）：它是为另一用户或在另一台计算机上保护的。</translation>
+        </message>
+        <message>
+            <source>Write the private key, encrypted with a passphrase, to a file kept apart.</source>
+            <translation>将私钥用口令加密后写入一个单独保管的文件。</translation>
+        </message>
+        <message>
+            <source>Wrote the private key of {code} (fingerprint {fingerprint}) to {path}, encrypted with the passphrase. Keep the file and the passphrase apart: with both, `bioreserve station restore-key` puts the key back.</source>
+            <translation>已将 {code} 的私钥（指纹 {fingerprint}）用口令加密后写入 {path}。请将该文件与口令分开保管：两者俱全时，可用 `bioreserve station restore-key` 恢复私钥。</translation>
+        </message>
+        <message>
+            <source>a passphrase (stored nowhere)</source>
+            <translation>口令（不在任何地方保存）</translation>
+        </message>
+        <message>
+            <source>none: the key is stored unencrypted in the database file</source>
+            <translation>无：私钥以未加密形式保存在数据库文件中</translation>
+        </message>
+        <message>
+            <source>the desktop keyring (Secret Service), entry {service}/{entry}</source>
+            <translation>桌面密钥环（Secret Service）条目 {service}/{entry}</translation>
+        </message>
+        <message>
+            <source>the key file {path}</source>
+            <translation>密钥文件 {path}</translation>
+        </message>
+        <message>
+            <source>unknown (a form this BioReserve does not know)</source>
+            <translation>未知（此版本 BioReserve 无法识别的格式）</translation>
+        </message>
+        <message>
+            <source>{files}: readable by other users of this computer until now; made private to their owner.</source>
+            <translation>{files}：此前本计算机的其他用户可读；现已改为仅所有者可访问。</translation>
+        </message>
+        <message>
+            <source>{path} holds the key of station {code} (fingerprint {theirs}), not the key of this station {own} (fingerprint {ours}); nothing was changed.</source>
+            <translation>{path} 保存的是站点 {code} 的密钥（指纹 {theirs}），而不是本站 {own} 的密钥（指纹 {ours}）；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>{path} is not a BioReserve key backup or is damaged (`bioreserve station backup-key` writes them).</source>
+            <translation>{path} 不是 BioReserve 密钥备份或已损坏（密钥备份由 `bioreserve station backup-key` 生成）。</translation>
+        </message>
+        <message>
+            <source>{path}: the station's private key was stored unencrypted by an older BioReserve; it is now encrypted (key-encryption key: {kek}) and the unencrypted bytes were overwritten. Copies and backups of the database made before still hold the unencrypted key ({backups}): delete them, or keep them as safe as the key.</source>
+            <translation>{path}：旧版 BioReserve 以未加密形式保存了本站私钥；现已加密（密钥加密密钥：{kek}），未加密的字节已被覆盖。此前制作的数据库副本和备份中仍有未加密的私钥（{backups}）：请删除，或像保管私钥一样妥善保管。</translation>
+        </message>
+        <message>
+            <source>{table} {id}: {field} = {value} is out of range (whole numbers within ±10^12).</source>
+            <translation>{table} {id}：{field} = {value} 超出范围（整数须在 ±10^12 以内）。</translation>
+        </message>
+        <message>
+            <source>This part of the check could not run: {reason}.</source>
+            <translation>此项检查无法进行：{reason}。</translation>
+        </message>
     </context>
 </TS>

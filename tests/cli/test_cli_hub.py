@@ -91,7 +91,7 @@ def test_an_unreachable_hub_exits_1_with_its_address(stations, tmp_path):
 def test_serve_refuses_a_bad_port_and_a_busy_one(stations, hub_server, tmp_path):
     store = str(tmp_path / "hub.db")
     status, _, err = stations("HY-A", "sync", "serve", "--port", "70000", "--store", store)
-    assert status == 2 and "70000" in err
+    assert status == 1 and "70000" in err
     port = str(hub_server.server_address[1])
     status, _, err = stations("HY-A", "sync", "serve", "--port", port, "--store", store)
     assert status == 1 and port in err

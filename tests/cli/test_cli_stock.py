@@ -245,3 +245,19 @@ def test_a_frozen_lot_cannot_be_issued_until_released(station):
     assert code == 1 and "合格" in err
     assert station("stock", "lot-status", "--item", "KZ", "--lot", "B1", "--status", "合格")[0] == 0
     assert station("stock", "issue", "--depot", "CK1", "--item", "KZ", "--qty", "1")[0] == 0
+
+
+def test_integer_options_are_bounded_and_refused_by_name(station):
+    """--limit -1 returned every movement; now every integer option has its range and a
+    value outside it is a refusal (exit 1) naming the option, never a traceback."""
+    for args in (
+        ("stock", "ledger", "--limit", "-1"),
+        ("stock", "ledger", "--limit", str(2**63)),
+        ("stock", "rotation", "--days", "0"),
+        ("expert", "alerts", "--days", "99999"),
+    ):
+        code, _, err = station(*args)
+        assert code == 1 and args[2] in err and "Traceback" not in err, args
+    code, _, err = station("stock", "receive", "--depot", "CK1", "--item", "KZ", "--lot", "B9",
+                       "--expiry", "2099-01-01", "--qty", str(10**12 + 1))  # fmt: skip
+    assert code == 1 and "Traceback" not in err

@@ -85,3 +85,21 @@ def test_a_foreign_key_made_immediate_is_found(demo_db, intruder):
     )
     messages = [p.message for p in check.run(demo_db) if p.kind == "schema"]
     assert any("norm" in m and "外键" in m for m in messages)
+
+
+def test_an_out_of_range_quantity_is_reported_not_a_crash(demo_db, intruder):
+    """Two receipts of 2^63-1 and 2^62 written behind the write path's back (which refuses
+    them now): the ledger can no longer be summed; check says so instead of crashing."""
+    lot, depot, item = intruder.execute(
+        "SELECT lot_id, depot_id, item_id FROM stock_balance LIMIT 1"
+    ).fetchone()
+    intruder.execute("DROP TRIGGER stock_move_balance")  # the balance trigger would refuse
+    for n, qty in enumerate((2**63 - 1, 2**62)):
+        intruder.execute(
+            "INSERT INTO stock_move (id, kind, depot_id, item_id, lot_id, qty, occurred_at) "
+            "VALUES (?, 'receive', ?, ?, ?, ?, '2026-01-01T00:00:00+08:00')",
+            [f"huge-{n}", depot, item, lot, qty],
+        )
+    problems = check.run(demo_db)
+    kinds = {p.kind for p in problems}
+    assert "value" in kinds and any("huge-0" in p.message for p in problems)

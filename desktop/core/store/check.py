@@ -22,7 +22,7 @@ from desktop.core.store.writepath import transaction
 
 @dataclass(frozen=True)
 class Problem:
-    kind: str  # integrity | foreign_key | schema | chain | row | balance | derived | clock
+    kind: str  # integrity | foreign_key | schema | value | chain | row | balance | derived
     message: str
 
 
@@ -31,10 +31,11 @@ def run(db: Database) -> list[Problem]:
     problems += _integrity(db)
     problems += schema_problems(db)
     problems += _chains(db)
+    problems += _values(db)
     for table in tables.SYNCED:
         problems += _rows(db, table)
-    problems += _balances(db)
-    problems += _usable_stock(db)
+    problems += _guarded("balance", _balances, db)
+    problems += _guarded("balance", _usable_stock, db)
     problems += _search_index(db)
     return problems
 
@@ -309,6 +310,49 @@ FROM (SELECT depot_id, item_id, qty AS fact, 0 AS kept FROM stock_balance
 GROUP BY depot_id, item_id
 HAVING sum(fact) != sum(kept)
 """
+
+
+def _values(db: Database) -> list[Problem]:
+    """Whole numbers of synced tables within ±10^12 (what the write path and merges allow;
+    a database written before, or behind their back, may hold more, which sums of the
+    ledger cannot carry)."""
+    from desktop.core import values
+
+    out = []
+    for table in tables.SYNCED:
+        for _, name, declared, *_ in db.execute(f"PRAGMA table_info({table})").fetchall():
+            if declared.upper() != "INTEGER":
+                continue
+            for row_id, value in db.execute(
+                f"SELECT id, {name} FROM {table} WHERE {name} IS NOT NULL AND "
+                f"(typeof({name}) != 'integer' OR {name} > ? OR {name} < ?)",
+                [values.MAX_QTY, -values.MAX_QTY],
+            ):
+                out.append(
+                    Problem(
+                        "value",
+                        tr(
+                            "{table} {id}: {field} = {value} is out of range (whole numbers "
+                            "within ±10^12).",
+                            table=table,
+                            id=row_id,
+                            field=name,
+                            value=value,
+                        ),
+                    )
+                )
+    return out
+
+
+def _guarded(kind: str, section, db: Database) -> list[Problem]:
+    """A section of the check that SQLite may refuse (a sum beyond 64-bit integers): its
+    refusal is a problem found, not a crash."""
+    import sqlite3
+
+    try:
+        return section(db)
+    except sqlite3.OperationalError as exc:
+        return [Problem(kind, tr("This part of the check could not run: {reason}.", reason=exc))]
 
 
 def _balances(db: Database) -> list[Problem]:
