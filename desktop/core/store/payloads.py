@@ -5,8 +5,9 @@ An operation names a synced table, a row id and a kind; its payload sets columns
 table — never `id` or a column the table lacks —, each value of the column's declared
 type: text without NUL characters and of bounded length; whole numbers within ±10^12
 (quantities have one bound on every path, and no sum of them can leave SQLite's 64-bit
-integers); flags 0 or 1; forward-only statuses from their vocabulary; JSON-list columns
-valid JSON lists. Stamps and sequence numbers are positive and bounded, and a stamp more
+integers); flags 0 or 1; dates ISO dates within 1900–2199 and times ISO times; forward-only
+statuses and the closed vocabularies the program acts on from their words; JSON-list
+columns valid JSON lists. Stamps and sequence numbers are positive and bounded, and a stamp more
 than a year ahead of this station's clock is refused (hlc.MAX_STAMP_AHEAD_MS): such a stamp
 would freeze its row for every later edit.
 """
@@ -14,6 +15,7 @@ would freeze its row for every later edit.
 import json
 import re
 from collections.abc import Callable
+from datetime import date, datetime
 
 from desktop.core import values
 from desktop.core.errors import BioError
@@ -21,11 +23,29 @@ from desktop.core.i18n import tr
 from desktop.core.store import hlc, tables
 from desktop.core.store.handle import Database
 from desktop.core.store.oplog import Op
+from desktop.core.vocab import DEPOT_LEVELS, LOT_STATUSES, STORAGE
 
 KINDS = ("insert", "update", "delete")
 FLAGS = frozenset({"deleted", "oral", "drill", "example", "shelf_life"})
 # Columns holding a JSON list (a playbook's grades and clauses, a task's agencies, …).
 JSON_LISTS = frozenset({"grades", "clauses", "support_agency_ids", "checklist", "specialties"})
+DATES = frozenset(
+    {"expires_on", "issued_on", "needed_by", "produced_on", "unavailable_from", "unavailable_to"}
+)
+TIMES = frozenset(
+    {"approved_at", "created_at", "dispatched_at", "occurred_at", "oral_at",
+     "paperwork_done_at", "received_at", "sent_at", "submitted_at"}
+)  # fmt: skip
+# Closed vocabularies the program acts on (stored as written: Chinese words or codes).
+VOCABULARY = {
+    ("lot", "status"): frozenset(LOT_STATUSES),
+    ("depot", "level"): frozenset(DEPOT_LEVELS) | {""},
+    ("item", "storage"): frozenset(STORAGE) | {""},
+    ("alloc_order", "priority"): frozenset({"特急", "紧急", "一般"}),
+    ("stock_move", "kind"): frozenset(
+        {"receive", "issue", "transfer_out", "transfer_in", "count", "writeoff"}
+    ),
+}
 MAX_TEXT = 100_000  # characters in one field (a playbook task's instructions, a note)
 MAX_SEQ = 1 << 53
 MAX_BASES = 10_000
@@ -55,6 +75,28 @@ def _real(value) -> bool:
     return type(value) in (int, float) and abs(value) <= values.MAX_QTY  # NaN fails too
 
 
+def _date(value) -> bool:
+    """An ISO date, 1900–2199 (what values.date_iso stores)."""
+    if type(value) is not str or len(value) != 10:
+        return False
+    try:
+        return 1900 <= date.fromisoformat(value).year <= 2199
+    except ValueError:
+        return False
+
+
+def _time(value) -> bool:
+    """A stored time (values.now_iso: ISO with its offset), or empty when not yet set."""
+    if value == "":
+        return True
+    if type(value) is not str or len(value) > 40:
+        return False
+    try:
+        return 1900 <= datetime.fromisoformat(value).year <= 2199
+    except ValueError:
+        return False
+
+
 def _json_list(value) -> bool:
     if not _text(value):
         return False
@@ -67,6 +109,12 @@ def _json_list(value) -> bool:
 def _column_check(table: str, name: str, declared: str, notnull: bool) -> Check:
     if name in FLAGS:
         check = _flag
+    elif (table, name) in VOCABULARY:
+        check = VOCABULARY[(table, name)].__contains__
+    elif name in DATES:
+        check = _date
+    elif name in TIMES:
+        check = _time
     elif name in JSON_LISTS:
         check = _json_list
     elif table in tables.FORWARD and name in tables.FORWARD[table]:
