@@ -169,6 +169,14 @@ def sync_import(state: State, bundle):
                 "Deferred operations follow ones this station has not received yet; they "
                 "will apply with a later bundle."
             )
+    if result.unvouched:
+        text += "\n" + tr(
+            "{count} operation(s) of stations whose keys are not enrolled here were left out "
+            "({origins}): only a station itself can vouch for its work. Trust its key "
+            "(`bioreserve sync trust`) and they come with a later bundle.",
+            count=sum(result.unvouched.values()),
+            origins=", ".join(sorted(result.unvouched)),
+        )
     notes, after = after_import(db, before, result.clock_ahead)
     state.emit({**asdict(result), "conflicts_open": after}, "\n".join([text, *notes]))
 

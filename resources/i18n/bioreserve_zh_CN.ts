@@ -3926,6 +3926,14 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
             <translation>{after}（导入前：{before}）</translation>
         </message>
         <message>
+            <source>Left out</source>
+            <translation>未导入</translation>
+        </message>
+        <message>
+            <source>{count} operation(s) of stations not trusted here ({origins}): trust their keys to receive them.</source>
+            <translation>{count} 条操作来自本站未信任的站点（{origins}）：信任其密钥后即可接收。</translation>
+        </message>
+        <message>
             <source>Conflicts</source>
             <translation>冲突</translation>
         </message>

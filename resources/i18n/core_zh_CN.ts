@@ -2765,5 +2765,9 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <source>This part of the check could not run: {reason}.</source>
             <translation>此项检查无法进行：{reason}。</translation>
         </message>
+        <message>
+            <source>{count} operation(s) of stations whose keys are not enrolled here were left out ({origins}): only a station itself can vouch for its work. Trust its key (`bioreserve sync trust`) and they come with a later bundle.</source>
+            <translation>有 {count} 条操作来自密钥未在本站登记的站点，未予导入（{origins}）：只有站点本身才能为其操作作保。信任该站密钥（`bioreserve sync trust`）后，这些操作会随后续同步包到来。</translation>
+        </message>
     </context>
 </TS>

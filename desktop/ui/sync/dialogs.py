@@ -51,6 +51,21 @@ class ImportSummary(QWidget):
             ),
         ]
         warnings = []  # rows shown in red
+        if result.unvouched:
+            warnings.append(len(rows))
+            rows.append(
+                (
+                    QCoreApplication.translate("SyncPage", "Left out"),
+                    QCoreApplication.translate(
+                        "SyncPage",
+                        "{count} operation(s) of stations not trusted here ({origins}): trust "
+                        "their keys to receive them.",
+                    ).format(
+                        count=f"{sum(result.unvouched.values()):,}",
+                        origins=", ".join(sorted(result.unvouched)),
+                    ),
+                )
+            )
         new_conflicts = outcome.get("conflicts_after", 0) - outcome.get("conflicts_before", 0)
         if new_conflicts > 0:
             warnings.append(len(rows))
