@@ -1,11 +1,19 @@
-"""Where the project's files and the user's data live.
+"""Where the project's files and the user's data live, and files only their owner may read.
 
 db/ and resources/ sit beside the package (the design card fixes the top-level
 layout); a PyInstaller build copies both next to the bundled package, so the
 same relative lookup works there.
+
+Private files. What BioReserve writes that holds personal data or the station's secrets
+(the database and its -wal and -shm files, the log, the hub's store, bundles, exports
+with names and telephone numbers, key files) is created 0600 on POSIX, and a folder it
+creates 0700. On Windows nothing is done: the user's profile folders (AppData, Documents)
+are private to the user already, and os.chmod there only sets the read-only flag, so
+POSIX modes mean nothing (hence the os.name checks).
 """
 
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -39,3 +47,87 @@ def default_db_path() -> Path:
     """--db, else $BIORESERVE_DB, else bioreserve.db in the user data directory."""
     env = os.environ.get("BIORESERVE_DB")
     return Path(env) if env else user_data_dir() / "bioreserve.db"
+
+
+# ---------------------------------------------------------------- private files
+
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def posix_modes() -> bool:
+    """Whether file modes protect files here: POSIX yes, Windows no (see the module doc)."""
+    return os.name == "posix"
+
+
+def make_private_dir(folder: str | os.PathLike) -> Path:
+    """Create folder, and every missing folder above it, 0700. Folders that exist already
+    are left as they are (a folder the user chose may be shared on purpose)."""
+    folder = Path(folder)
+    if not posix_modes():
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    missing = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        current = current.parent
+    for each in reversed(missing):
+        try:
+            each.mkdir(mode=PRIVATE_DIR)
+        except FileExistsError:  # made meanwhile by another process
+            pass
+    return folder
+
+
+def private_data_dir() -> Path:
+    """The user data folder, private: created 0700, or tightened when an older BioReserve
+    made it readable by others."""
+    folder = make_private_dir(user_data_dir())
+    tighten(folder)
+    return folder
+
+
+def private_file(path: str | os.PathLike) -> Path:
+    """Make sure path is a file only its owner may read and write: created empty 0600 when
+    missing (its content is kept when it exists), tightened when looser. Create a file this
+    way before writing to it, so that it is never readable by others, not even for a moment.
+    """
+    path = Path(path)
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
+    os.close(handle)
+    tighten(path)
+    return path
+
+
+def tighten(path: str | os.PathLike) -> bool:
+    """Take the group's and others' permissions away from a file or folder this user owns;
+    True when its mode changed. Another user's file is left alone, and so is every file on
+    Windows."""
+    if not posix_modes():
+        return False
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return False
+    if info.st_uid != os.geteuid() or not info.st_mode & 0o077:
+        return False
+    try:
+        os.chmod(path, stat.S_IMODE(info.st_mode) & ~0o077)
+    except OSError:  # a read-only file system: nothing to be done, and no reason to fail
+        return False
+    return True
+
+
+def private_database(path: str | os.PathLike, create: bool) -> list[Path]:
+    """Make an SQLite database file private before SQLite opens it: created 0600 (create)
+    when missing, else tightened with its -wal, -shm and -journal files. SQLite creates
+    those side files with the database file's mode, so once the file is private they are
+    too. Returns the files that were tightened (to say so in the log)."""
+    path = Path(path)
+    if create and not path.exists():
+        private_file(path)
+        return []
+    files = [path] + [path.with_name(path.name + side) for side in SQLITE_SIDE_FILES]
+    return [file for file in files if tighten(file)]

@@ -5,6 +5,11 @@ synchronous=NORMAL) and registers br_in_write_path(), the SQL function the
 guard triggers of synced tables call. Failures to open become a BioError that
 names the file and what to do.
 
+Files are private to their owner (POSIX 0600, see paths.py): a new database file is
+created so before SQLite writes anything, so that its -wal and -shm files, which SQLite
+creates with the database file's mode, are private too; an existing one with looser
+permissions is tightened when opened, if this user owns it, and the log says so.
+
 The handle (handle.py, re-exported here) is a small class of our own rather than
 sqlite_utils.Database: the hot paths use sqlite3 directly, and importing sqlite-utils
 costs about 60 ms (measured with -X importtime), which the window's start-up must not
@@ -16,6 +21,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from desktop.core import crashlog, paths
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import migrate
@@ -72,11 +78,14 @@ def open_db(
         )
     if create:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent == paths.user_data_dir():
+                paths.private_data_dir()
+            paths.make_private_dir(path.parent)
         except OSError as exc:
             raise BioError(
                 tr("Cannot create the folder {folder}: {reason}", folder=path.parent, reason=exc)
             ) from exc
+    _make_private(path, create)
     if read_only is None:
         read_only = path.exists() and not os.access(path, os.W_OK)
     try:
@@ -88,6 +97,27 @@ def open_db(
     except sqlite3.DatabaseError as exc:
         raise explain(exc, path) from exc
     return db
+
+
+def _make_private(path: Path, create: bool) -> None:
+    """The database file private before SQLite opens it (paths.private_database); a file
+    that was not is noted in the log, with the backups beside it tightened too."""
+    try:
+        tightened = paths.private_database(path, create)
+    except OSError as exc:
+        raise BioError(
+            tr("Cannot open {path}. Check that the folder exists and is writable.", path=path)
+        ) from exc
+    if tightened:
+        backups = sorted(path.parent.glob(f"{path.name}.*.bak"))
+        tightened += [backup for backup in backups if paths.tighten(backup)]
+        crashlog.note(
+            tr(
+                "{files}: readable by other users of this computer until now; made private "
+                "to their owner.",
+                files=", ".join(str(file) for file in tightened),
+            )
+        )
 
 
 def like_pattern(text: str) -> str:

@@ -168,6 +168,7 @@ def backup(db: Database, path: Path, label: str) -> Path:
                 path=path,
             )
         )
+    paths.private_file(target)  # a copy of the database: as private as the database
     copy = sqlite3.connect(str(target))
     try:
         db.conn.backup(copy)
