@@ -19,4 +19,5 @@ COMMANDS = (
     "agency",
     "playbook",
     "sync",
+    "station",
 )

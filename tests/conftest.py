@@ -1,12 +1,21 @@
 """Shared fixtures: temporary databases, isolated user folders, Qt offscreen."""
 
+import atexit
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["BIORESERVE_LANG"] = "zh_CN"
+# The key-encryption keys of the stations tests make (a key file each, keyprotect's file
+# method) live in one folder per test process, whatever HOME a test has: stations are
+# copied from templates made once per run. The developer's desktop keyring is never used.
+os.environ["BIORESERVE_KEY_DIR"] = tempfile.mkdtemp(prefix="bioreserve-keys-")
+atexit.register(shutil.rmtree, os.environ["BIORESERVE_KEY_DIR"], True)
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+os.environ.pop("BIORESERVE_KEY_PASSPHRASE", None)
 
 import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402

@@ -16,7 +16,7 @@ from desktop.core.imports import experts as expert_sheet
 from desktop.core.reserves import export as stock_export
 from desktop.core.setup import initdb
 from desktop.core.store import db as dbmod
-from desktop.core.store import migrate, station
+from desktop.core.store import keyprotect, migrate, station
 from desktop.sync import bundles
 from desktop.sync.hub import Hub
 
@@ -129,6 +129,31 @@ def test_the_stock_workbook_is_private(tmp_path, demo_db):
     out = tmp_path / "stock.xlsx"
     stock_export.write_workbook(demo_db, out)
     assert mode(out) == 0o600
+
+
+def test_key_files_and_key_backups_are_private_the_public_key_file_is_not(
+    tmp_path, fresh_db, monkeypatch
+):
+    from desktop.sync import keys as sync_keys
+
+    monkeypatch.setenv(keyprotect.PASSPHRASE_ENV, "correct horse battery")
+    backup = tmp_path / "station.key.backup"
+    station.backup_key(fresh_db, backup)
+    assert mode(backup) == 0o600
+    kek = keyprotect.key_file(station.get(fresh_db).origin)
+    assert mode(kek) == 0o600 and mode(kek.parent) == 0o700
+    public = tmp_path / "station.key"
+    sync_keys.export_key(fresh_db, public)
+    assert mode(public) == 0o644  # a public key is for others to read
+
+
+def test_the_default_key_folder_is_private_in_the_private_data_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv(keyprotect.KEY_DIR_ENV)
+    db = initdb.init_database(tmp_path / "station.db", "HY-KEY", "密钥站")
+    kek = keyprotect.key_file(station.get(db).origin)
+    assert kek.parent == paths.user_data_dir() / "keys"
+    assert (mode(kek), mode(kek.parent), mode(paths.user_data_dir())) == (0o600, 0o700, 0o700)
+    db.close()
 
 
 def test_private_file_keeps_content_and_tightens(tmp_path):

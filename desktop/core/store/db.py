@@ -8,7 +8,9 @@ names the file and what to do.
 Files are private to their owner (POSIX 0600, see paths.py): a new database file is
 created so before SQLite writes anything, so that its -wal and -shm files, which SQLite
 creates with the database file's mode, are private too; an existing one with looser
-permissions is tightened when opened, if this user owns it, and the log says so.
+permissions is tightened when opened, if this user owns it, and the log says so. A private
+key an older BioReserve stored raw is sealed when the database is opened for writing
+(station.seal_raw_key).
 
 The handle (handle.py, re-exported here) is a small class of our own rather than
 sqlite_utils.Database: the hot paths use sqlite3 directly, and importing sqlite-utils
@@ -24,7 +26,7 @@ from pathlib import Path
 from desktop.core import crashlog, paths
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
-from desktop.core.store import migrate
+from desktop.core.store import migrate, station
 from desktop.core.store.handle import Connection, Database, Table
 
 __all__ = [
@@ -94,6 +96,8 @@ def open_db(
             migrate.require_current(db, path)
         else:
             db.migrated = bool(migrate.upgrade(db, path))
+            if station.seal_raw_key(db):
+                _note_sealed(db)
     except sqlite3.DatabaseError as exc:
         raise explain(exc, path) from exc
     return db
@@ -118,6 +122,21 @@ def _make_private(path: Path, create: bool) -> None:
                 files=", ".join(str(file) for file in tightened),
             )
         )
+
+
+def _note_sealed(db: Database) -> None:
+    backups = sorted(db.path.parent.glob(f"{db.path.name}.*.bak"))
+    crashlog.note(
+        tr(
+            "{path}: the station's private key was stored unencrypted by an older BioReserve; "
+            "it is now encrypted (key-encryption key: {kek}) and the unencrypted bytes were "
+            "overwritten. Copies and backups of the database made before still hold the "
+            "unencrypted key ({backups}): delete them, or keep them as safe as the key.",
+            path=db.path,
+            kek=(station.protection(db) or {}).get("kek", "-"),
+            backups=", ".join(str(b) for b in backups) or "-",
+        )
+    )
 
 
 def like_pattern(text: str) -> str:

@@ -42,6 +42,7 @@ def counts(db: Database) -> dict[str, int]:
 def describe(db: Database) -> dict:
     return {
         **identity(db),
+        "key": station.protection(db),
         "counts": counts(db),
         "origins": {
             origin: seq
