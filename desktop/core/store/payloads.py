@@ -107,6 +107,7 @@ def _json_list(value) -> bool:
 
 
 def _column_check(table: str, name: str, declared: str, notnull: bool) -> Check:
+    check: Check
     if name in FLAGS:
         check = _flag
     elif (table, name) in VOCABULARY:
