@@ -242,3 +242,19 @@ def test_demo_database_bundle_size(tmp_path, demo_db):
     assert check.run(peer) == []
     assert result.bytes / result.ops < 50  # measured: 39 bytes per op
     peer.conn.close()
+
+
+def test_after_a_new_key_the_operations_of_the_old_origin_still_travel(tmp_path, pair):
+    """A makes a new key pair (its old one may be stolen): B trusts the new key, and the
+    operations A made under the old one still reach B, vouched for by the old key's last
+    signature, with those made since."""
+    a, b = pair
+    stock_up(a, "A")
+    old_origin = station.get(a).origin
+    station.new_key(a, "file")
+    stock_up(a, "A2")
+    enrol(tmp_path, b, a)  # B's administrator compares the new fingerprint and trusts it
+    _, result = transfer(a, b, tmp_path / "a-b.zip")
+    assert result.unvouched == {} and result.applied == result.ops
+    assert oplog.head(b, old_origin) == oplog.head(a, old_origin)
+    assert synced(b) == synced(a)

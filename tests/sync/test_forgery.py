@@ -17,10 +17,10 @@ import pytest
 
 from desktop.core.orders import seal
 from desktop.core.store import hlc, oplog, station
-from desktop.core.store.oplog import Op
+from desktop.core.store.oplog import Op, head_text
 from desktop.sync import bundles
 from desktop.sync.bundles import MANIFEST, OPS, SIGNATURE, BundleRefused
-from desktop.sync.bundles.wire import FORMAT, encode_ops, head_text
+from desktop.sync.bundles.wire import FORMAT, encode_ops
 from tests.helpers.stations import content, enrol, enrol_all, make_station, stock_up, transfer
 
 

@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from desktop.core.errors import BioError
 from desktop.core.store import check, hlc, oplog, station
 from desktop.core.store import db as dbmod
-from desktop.core.store.oplog import Op
+from desktop.core.store.oplog import Op, head_text
 from desktop.core.store.tables import SYNCED
 from desktop.sync import bundles
 from desktop.sync.bundles import MANIFEST, OPS, SIGNATURE
-from desktop.sync.bundles.wire import FORMAT, encode_ops, head_text
+from desktop.sync.bundles.wire import FORMAT, encode_ops
 from tests.helpers.stations import content, enrol_all, make_station, stock_up
 
 FUZZ = settings(

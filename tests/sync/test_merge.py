@@ -9,7 +9,6 @@ from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.store import check, oplog
 from desktop.core.store.hlc import wall_ms
-from desktop.core.store.hlc import wall_ms
 from desktop.core.store.merge import apply_ops
 from desktop.core.store.tables import SYNCED
 from desktop.core.store.writepath import write

@@ -123,6 +123,15 @@ def advance(db: Database, origin: str, seq: int, digest: str) -> None:
     )
 
 
+HEAD = "BRH1"  # what an origin signs to vouch for its operations: "BRH1|origin|seq|hash"
+
+
+def head_text(origin: str, seq: int, digest: str) -> bytes:
+    """The bytes an origin signs to vouch for its operations up to seq (its chain head);
+    bundles carry them, signed_head keeps the ones other stations signed."""
+    return f"{HEAD}|{origin}|{seq}|{digest}".encode("ascii")
+
+
 def head(db: Database, origin: str) -> tuple[int, str]:
     """(seq, hash) of the newest op known from an origin; (0, "") if none."""
     row = db.execute("SELECT seq, hash FROM vector WHERE origin = ?", [origin]).fetchone()

@@ -22,7 +22,7 @@ from typing import Any
 from desktop.core import values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
-from desktop.core.store import keyprotect
+from desktop.core.store import keyprotect, oplog
 from desktop.core.store.handle import Database
 
 CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,15}$")
@@ -268,11 +268,27 @@ def new_key(db: Database, method: str | None = None, passphrase: str | None = No
     key-encryption key, no backup) or may have been stolen. Code and name stay; the
     operations made so far keep the old origin. Other stations must trust the new key,
     which they can only do for a new origin (a station's origin keeps its key, and a
-    revoked origin stays revoked); the old key can then be revoked there."""
+    revoked origin stays revoked); the old key can then be revoked there.
+
+    While the old key can still sign, it vouches one last time for every operation made
+    under the old origin (a signed head kept like those of other stations), so that they
+    still travel to stations that lack them."""
     old = _require(db)
+    seq, digest = oplog.head(db, old.origin)
+    try:
+        last = sign(db, oplog.head_text(old.origin, seq, digest)) if seq else None
+    except BioError:  # the old key is lost: only stations holding them already have them
+        last = None
     raw, public = _key_pair()
     origin = _new_origin()
     _write_key(db, keyprotect.seal(raw, origin, public, method, passphrase), origin, public)
+    if last is not None:
+        db.conn.execute("BEGIN IMMEDIATE")
+        db.conn.execute(
+            "INSERT OR IGNORE INTO signed_head (origin, seq, hash, signature) VALUES (?, ?, ?, ?)",
+            [old.origin, seq, digest, last],
+        )
+        db.conn.execute("COMMIT")
     new = _require(db)
     return {
         "code": new.code,

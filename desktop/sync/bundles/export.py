@@ -13,6 +13,7 @@ from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import migrate, oplog, station
 from desktop.core.store.handle import Database
+from desktop.core.store.oplog import head_text
 from desktop.core.store.writepath import transaction
 from desktop.sync import keys as sync_keys
 from desktop.sync.bundles.wire import (
@@ -21,7 +22,6 @@ from desktop.sync.bundles.wire import (
     OPS,
     OPS_COMPRESSLEVEL,
     SIGNATURE,
-    head_text,
     is_reference,
 )
 

@@ -29,6 +29,7 @@ from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import merge, migrate, oplog
 from desktop.core.store.handle import Database
+from desktop.core.store.oplog import head_text
 from desktop.core.store.writepath import touch, transaction
 from desktop.sync import keys as sync_keys
 from desktop.sync.bundles.export import acked
@@ -43,7 +44,6 @@ from desktop.sync.bundles.wire import (
     SIGNATURE,
     BundleRefused,
     chain_runs,
-    head_text,
     is_reference,
     ops_limit,
     parse_line,

@@ -15,7 +15,6 @@ FORMAT = "bioreserve-bundle/2"
 MANIFEST, OPS, SIGNATURE = "manifest.json", "ops.jsonl", "signature"
 REFERENCE_PREFIX = station.REFERENCE_ORIGIN + "-"
 OPS_COMPRESSLEVEL = 9
-HEAD = "BRH1"  # what an origin signs: "BRH1|origin|seq|hash", the head of its chain
 
 # Limits checked before anything is decompressed or parsed (a bundle is hostile input).
 MAX_BUNDLE_BYTES = 1 << 30  # the zip file (a province's first full sync is ~0.5 GB)
@@ -24,11 +23,6 @@ MAX_SIGNATURE_BYTES = 256
 MAX_OPS = 20_000_000
 MAX_LINE_BYTES = 1 << 20  # one operation (a playbook task's instructions are a few KB)
 MAX_OPS_BYTES = 4 << 30  # what ops.jsonl may decompress to, whatever it declares
-
-
-def head_text(origin: str, seq: int, digest: str) -> bytes:
-    """The bytes an origin signs to vouch for its operations up to seq."""
-    return f"{HEAD}|{origin}|{seq}|{digest}".encode("ascii")
 
 
 def ops_limit(count: int) -> int:
