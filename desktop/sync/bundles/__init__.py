@@ -1,10 +1,11 @@
 """Sync bundles: one file (USB stick) carrying operations from one station to others.
 
-A bundle is a zip (deflated) of three entries:
+A bundle is a zip (stored or deflated entries only) of three entries:
 
-    manifest.json  {"format": "bioreserve-bundle/1", "schema": N,
+    manifest.json  {"format": "bioreserve-bundle/2", "schema": N,
                     "from": {"origin", "code", "name"}, "to": origin or null,
                     "sequence": n, "vector": {origin: seq}, "ops": count,
+                    "heads": {origin: [seq, hash, signature]},
                     "sha256": hex of ops.jsonl, "created_at": ISO time}
     ops.jsonl      one operation per line, its canonical JSON list (Op.canonical())
                    [origin, seq, hlc, actor, kind, tbl, row_id, payload, bases], in
@@ -12,32 +13,35 @@ A bundle is a zip (deflated) of three entries:
                    its hash as a tenth element
     signature      the raw 64-byte Ed25519 signature of manifest.json's bytes
 
-The signature covers the manifest, the manifest covers ops.jsonl by its SHA-256: nothing
-is parsed beyond the manifest before both check out. Import verifies in this order: the
-zip is complete, the manifest parses, the sender is enrolled and not revoked, the
-signature, the recipient (`to` is this station or null), the hash, the schema version;
-only then are the operations parsed, checked for operations of revoked stations, rechained
-and merged (desktop.core.store.merge, one durable transaction, all or nothing).
+The sender's signature covers the manifest, the manifest covers ops.jsonl by its SHA-256:
+nothing beyond the small manifest is decompressed before both check out, and ops.jsonl is
+read with a limit that follows the declared count (importing.py lists every check).
+
+Trust model: operations are vouched for by their origin, not by whoever relays them. At
+every export a station signs the head of its own chain, "BRH1|origin|seq|hash" (oplog.
+head_text), and the manifest's `heads` carries one signed head per origin whose
+operations the bundle holds: the sender's own, freshly signed, and for other stations the
+newest head they signed that the sender holds every operation of (kept in signed_head when
+their bundles arrived). A receiver applies an origin's run only if the origin's key is
+enrolled here, the head verifies with it, the run ends at that head and the hash chain
+computed from the chain held here arrives at its hash — so a relay can neither forge nor
+alter another station's operations. Operations of stations not enrolled here are left out
+(ImportResult.unvouched) and come with a later bundle once their key is trusted; new
+operations under the receiver's own identity, or reference data, are refused as forged.
+Operations of a station whose key was revoked here are not taken from a relay either.
 
 Why only one hash per run: each op's hash is sha256(previous hash + canonical op), so the
 importer recomputes the run from the hash it holds for the op before it, and the run's
-last hash must come out equal to the one sent. That checks every op of the run against
-its origin's chain as strictly as a hash per op would, and saves the 32 incompressible
-bytes each hash costs (81 → 39 bytes per op on the demo data set, deflated).
-
-Trust model: a bundle is vouched for by its sender's signature, whatever the origin of
-the operations inside. A station relays what it holds, so C accepts A's operations from
-B's bundle when C trusts B; the operations keep A's origin, and A's hash chain still
-protects them (merge refuses an op that does not continue its origin's chain, so a relay
-cannot alter operations already held elsewhere without the change showing). Operations
-of a station whose key this station revoked are not taken from a relay either: a bundle
-that carries ones this station does not already hold is refused whole (revoked_origin).
-Operations of stations never enrolled here are taken: the relay vouches for them.
+last hash must come out equal to the one its origin signed. That checks every op of the
+run as strictly as a hash per op would, and saves the 32 incompressible bytes each hash
+costs (81 → 39 bytes per op on the demo data set, deflated).
 
 What to send: the operations the recipient lacks according to the version vector it last
 acknowledged (the `vector` of its last bundle imported here, kept in
 trusted_station.acked); with no recipient, what not every enrolled station has
 acknowledged. Reference data (REF-* origins) is identical everywhere and never sent.
+A refused bundle is recorded in bundle_refused with its cause (sync pull then passes it
+over for good).
 """
 
 from desktop.sync.bundles.export import ExportResult, acked, baseline, export, export_lines
