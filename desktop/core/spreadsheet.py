@@ -1,4 +1,4 @@
-"""Reading and writing spreadsheets: .xlsx (openpyxl) and .csv.
+"""Reading and writing spreadsheets: .xlsx (read by calamine, written by openpyxl) and .csv.
 
 `read_rows(path)` gives the header names of the first sheet and an iterator of
 (row number, cell values) with the row numbers the user sees in the
@@ -7,26 +7,70 @@ CSV files are read as UTF-8 (with or without BOM) and, when that fails, as
 GB18030 — what Chinese Excel writes for "CSV". The iterator has an `estimate`
 attribute: the number of data rows to expect, for progress bars.
 
+Files are untrusted. Before calamine (a Rust reader, 4× faster than openpyxl here)
+parses anything, the parts it will read are checked and copied into a workbook of
+those parts alone (`_checked_copy`): sizes, compression, encryption, XML without a
+DTD, the shared strings' count and the rectangle of cells it will allocate, each
+within the caps below. A file that breaks a rule is refused with a BioError naming
+it and the cause. CSV files have a size cap and a line cap.
+
 `write_xlsx(path, sheets)` streams rows into a new workbook (write-only mode),
-with a bold, frozen header row; the file appears only once it is complete.
+with a bold, frozen header row; the file appears only once it is complete. Text is
+always written as text: a name such as =HYPERLINK(…) never becomes a formula
+(`cells`, which the template writer uses too).
 """
 
 import csv
 import io
 import os
+import posixpath
+import pyexpat
 import re
 import tempfile
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from itertools import chain, islice
 from pathlib import Path
 
+from desktop.core import values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 
 READABLE = (".xlsx", ".csv")
-ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>]")
+NOT_CALAMINES = (KeyboardInterrupt, SystemExit, GeneratorExit)  # passed on, not refused
+
+# Caps of the readers: generous for real files (a sheet of 1,000,000 rows of a template's
+# columns unpacks to about 450 MB of XML, its distinct strings to some 100 MB), far below
+# what would exhaust the machine (calamine holds about 64 bytes per cell of the rectangle
+# while it reads: 32,000,000 cells are 2 GB).
+MAX_FILE = 256 << 20  # the .xlsx or .csv file itself
+MAX_SHEET = 1 << 30  # the first worksheet, unpacked
+MAX_STRINGS_XML = 256 << 20  # the shared strings, unpacked
+MAX_PART = 32 << 20  # workbook, its relationships, styles: unpacked
+MAX_STRINGS = 10_000_000  # shared strings (declared and read): 1,000,000 rows × 10 columns
+MAX_CELLS = 32_000_000  # rows × columns of the sheet's rectangle: 1,000,000 rows × 32 columns
+MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384  # Excel's own limits
+MAX_CSV_LINE = 1 << 20  # characters on one line of a CSV file
+BLOCK = 1 << 20  # bytes read at a time from a zip member
+FORMULA_START = ("=", "+", "-", "@")
+NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+CELL_REFS = re.compile(r"(?:[A-Za-z]{1,3}[0-9]{1,7} )*")  # cell references, each followed by " "
+LETTERS, DIGITS = re.compile(r"[A-Za-z]+"), re.compile(r"[0-9]+")
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats'
+    f'.org/package/2006/relationships"><Relationship Id="rId1" Type="{REL_NS}/officeDocument" '
+    'Target="xl/workbook.xml"/></Relationships>'
+)
+WORKBOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats'
+    f'.org/package/2006/relationships"><Relationship Id="rId1" Type="{REL_NS}/worksheet" '
+    'Target="worksheets/sheet1.xml"/></Relationships>'
+)
 
 
 class Rows:
@@ -79,8 +123,8 @@ def _is_empty(values) -> bool:
     return True
 
 
-def _header(values) -> list[str]:
-    names = ["" if v is None else str(v).strip() for v in values]
+def _header(cells) -> list[str]:
+    names = ["" if v is None else values.text(v) for v in cells]
     while names and not names[-1]:
         names.pop()
     return names
@@ -88,6 +132,7 @@ def _header(values) -> list[str]:
 
 def _read_csv(path: Path) -> tuple[list[str], Rows]:
     try:
+        _check_size(path)
         data = path.read_bytes()
     except OSError as exc:
         raise BioError(tr("Cannot read {path}: {reason}", path=path, reason=exc)) from exc
@@ -104,7 +149,7 @@ def _read_csv(path: Path) -> tuple[list[str], Rows]:
                     file=path.name,
                 )
             ) from None
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(_lines(path, io.StringIO(text, newline="")))
     try:
         header = _header(next(reader, []))
     except csv.Error as exc:
@@ -125,66 +170,324 @@ def _read_csv(path: Path) -> tuple[list[str], Rows]:
     return header, Rows(rows(), text.count("\n") - 1)
 
 
-def _read_xlsx(path: Path) -> tuple[list[str], Rows]:
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise BioError(
-            tr(
-                "{file} cannot be read as an Excel workbook ({reason}); open it in Excel or "
-                "WPS and save it as .xlsx again.",
-                file=path.name,
-                reason=exc,
+def _lines(path: Path, lines: Iterable[str]) -> Iterator[str]:
+    """The lines of a CSV file, refusing one too long (a line of a million commas would be
+    a million cells)."""
+    for number, line in enumerate(lines, start=1):
+        if len(line) > MAX_CSV_LINE:
+            raise BioError(
+                tr(
+                    "{file} is refused: its line {line} has more than {max} characters.",
+                    file=path.name,
+                    line=number,
+                    max=f"{MAX_CSV_LINE:,}",
+                )
             )
-        ) from exc
-    if not book.worksheets:
-        book.close()
-        return [], Rows(iter(()), 0)
-    sheet = book.worksheets[0]
-    estimate = (sheet.max_row - 1) if sheet.max_row else _count_rows(book, sheet) - 1
-    # The <dimension> element may be missing or wrong (some programs write A1 only):
-    # read every row there is rather than trust it.
-    sheet.reset_dimensions()
-    values = sheet.iter_rows(min_row=1, values_only=True)
+        yield line
+
+
+def _read_xlsx(path: Path) -> tuple[list[str], Rows]:
+    """The first sheet, read by calamine from a copy holding only the parts checked here."""
+    import python_calamine
+
+    _check_size(path)
+    fd, copy = tempfile.mkstemp(suffix=".xlsx", prefix="bioreserve-")
+    os.close(fd)
     try:
-        header = _header(next(values, ()))
-    except Exception as exc:
-        book.close()
-        raise BioError(
-            tr("{file} cannot be read as an Excel workbook ({reason}).", file=path.name, reason=exc)
-        ) from exc
+        _checked_copy(path, copy)
+        book = python_calamine.CalamineWorkbook.from_path(copy)
+        try:
+            sheet = book.get_sheet_by_index(0)
+        finally:
+            book.close()
+    except (BioError, *NOT_CALAMINES):
+        raise
+    except BaseException as exc:  # its errors, and a Rust panic (a BaseException in Python)
+        raise _unreadable(path, exc) from exc
+    finally:
+        os.remove(copy)
+    if sheet.start is None:  # no cell at all (iter_rows would panic)
+        return [], Rows(iter(()), 0)
+    # calamine's rows begin at row 1 (empty ones first) but at the first column used
+    found, pad = sheet.iter_rows(), [None] * sheet.start[1]
+    header = _header(pad + next(found, []))
 
     def rows() -> Iterator[tuple[int, list]]:
-        number = 1
+        number = 1  # row numbers as the user sees them: the header is row 1
         try:
-            for number, cells in enumerate(values, start=2):
-                if cells and not _is_empty(cells):
-                    yield number, list(cells)
-        except Exception as exc:  # a damaged sheet: XML or zip errors from openpyxl
+            for cells in found:
+                number += 1
+                if not _is_empty(cells):
+                    yield number, pad + [None if v == "" else v for v in cells]
+        except NOT_CALAMINES:
+            raise
+        except BaseException as exc:  # converting a value it holds
             raise BioError(
                 tr("Cannot read {path} at row {row}: {reason}", path=path, row=number, reason=exc)
             ) from exc
-        finally:
-            book.close()
 
-    return header, Rows(rows(), estimate, book.close)
+    return header, Rows(rows(), sheet.end[0] if sheet.end else 0)
 
 
-def _count_rows(book, sheet) -> int:
-    """Rows in a sheet without a <dimension>: count its <row> elements (fast, no parsing)."""
+def _check_size(path: Path) -> None:
+    size = path.stat().st_size
+    if size > MAX_FILE:
+        raise BioError(
+            tr(
+                "{file} is too large to import ({size} MB; at most {max} MB): split it into "
+                "several files.",
+                file=path.name,
+                size=size >> 20,
+                max=MAX_FILE >> 20,
+            )
+        )
+
+
+def _unreadable(path: Path, reason) -> BioError:
+    return BioError(
+        tr(
+            "{file} cannot be read as an Excel workbook ({reason}); open it in Excel or WPS and "
+            "save it as .xlsx again.",
+            file=path.name,
+            reason=reason,
+        )
+    )
+
+
+class Refused(Exception):
+    """A part of an .xlsx file breaks a rule of the reader; the message says which."""
+
+
+def _checked_copy(path: Path, copy: str) -> None:
+    """Write to `copy` a workbook of the parts the reader needs — the first worksheet, the
+    shared strings and the styles, under a workbook part of our own — each checked before
+    calamine parses anything: stored or deflated, not encrypted, unpacked size within its
+    cap (as declared and as read), well-formed XML without a DTD (no entity expansion, no
+    external entities), and for the sheet and the strings the bounds of what calamine
+    will lay out in memory."""
     try:
-        with book._archive.open(sheet._worksheet_path) as raw:
-            count, tail = 0, b""
-            while block := raw.read(1 << 20):
-                chunk = tail + block  # the tail's rows were counted with the last block
-                count += len(ROW_TAG.findall(chunk)) - len(ROW_TAG.findall(tail))
-                tail = chunk[-8:]
-            return count
-    except (AttributeError, KeyError, OSError, zipfile.BadZipFile):
-        return 0
+        with zipfile.ZipFile(path) as source, zipfile.ZipFile(copy, "w") as target:
+            parts, date1904 = _needed_parts(source, _parts(source))
+            target.writestr("_rels/.rels", PACKAGE_RELS)
+            target.writestr("xl/workbook.xml", _workbook(date1904))
+            target.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
+            for name, part, cap, scan in (
+                ("xl/worksheets/sheet1.xml", parts["sheet"], MAX_SHEET, _SheetScan),
+                ("xl/sharedStrings.xml", parts.get("strings"), MAX_STRINGS_XML, _StringsScan),
+                ("xl/styles.xml", parts.get("styles"), MAX_PART, _Scan),
+            ):
+                if part is not None:
+                    _copy_part(source, part, target, name, cap, scan())
+    except Refused as exc:
+        raise BioError(tr("{file} is refused: {reason}.", file=path.name, reason=exc)) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+        raise _unreadable(path, exc) from exc
+
+
+def _parts(source: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
+    """The members by lower-case name (as Excel treats them); a name twice is refused."""
+    parts: dict[str, zipfile.ZipInfo] = {}
+    for info in source.infolist():
+        key = info.filename.lower()
+        if key in parts:
+            raise Refused(tr("it holds the part {part} twice", part=info.filename))
+        parts[key] = info
+    return parts
+
+
+def _needed_parts(source: zipfile.ZipFile, parts: dict) -> tuple[dict, bool]:
+    """The members of the first worksheet, the shared strings and the styles (by "sheet",
+    "strings", "styles"); whether the workbook counts dates from 1904."""
+    book, rels = _Workbook(), _Relations()
+    for name, scan in (("xl/workbook.xml", book), ("xl/_rels/workbook.xml.rels", rels)):
+        if name not in parts:
+            raise Refused(tr("it has no part {part}", part=name))
+        _copy_part(source, parts[name], None, name, MAX_PART, scan)
+    sheets = [rels.worksheets[i] for i in book.sheets if i in rels.worksheets]
+    if not sheets:
+        raise Refused(tr("it has no worksheet"))
+    needed = {}
+    for key, target in (("sheet", sheets[0]), *rels.others.items()):
+        name = posixpath.normpath(target[1:] if target.startswith("/") else "xl/" + target)
+        if name.lower() not in parts:
+            raise Refused(tr("it has no part {part}", part=name))
+        needed[key] = parts[name.lower()]
+    return needed, book.date1904
+
+
+def _copy_part(source, info: zipfile.ZipInfo, target, name: str, cap: int, scan) -> None:
+    """Check one member while copying it (stored) into the target, if any."""
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise Refused(tr("its part {part} uses an unsupported compression", part=info.filename))
+    if info.flag_bits & 0x1:
+        raise Refused(tr("its part {part} is encrypted", part=info.filename))
+    too_large = Refused(
+        tr("its part {part} unpacks to more than {max} MB", part=info.filename, max=cap >> 20)
+    )
+    if info.file_size > cap:
+        raise too_large
+    parser = scan.parser()
+    read = 0
+    with source.open(info) as raw, target.open(name, "w") if target else nullcontext() as out:
+        while block := raw.read(BLOCK):  # the declared size may lie: count what comes out
+            read += len(block)
+            if read > cap:
+                raise too_large
+            try:
+                parser.Parse(block, False)
+            except pyexpat.ExpatError as exc:
+                raise Refused(tr("its part {part} is not valid XML ({reason})",
+                                 part=info.filename, reason=exc)) from None  # fmt: skip
+            scan.flush()
+            if out is not None:
+                out.write(block)
+        try:
+            parser.Parse(b"", True)
+        except pyexpat.ExpatError as exc:
+            raise Refused(tr("its part {part} is not valid XML ({reason})",
+                             part=info.filename, reason=exc)) from None  # fmt: skip
+    scan.finish()
+
+
+def _workbook(date1904: bool) -> str:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
+        f'<workbookPr date1904="{int(date1904)}"/><sheets><sheet name="Sheet1" sheetId="1" '
+        'r:id="rId1"/></sheets></workbook>'
+    )
+
+
+class _Scan:
+    """Reads a part with expat, refusing any DTD; subclasses look at the elements."""
+
+    def parser(self):
+        parser = pyexpat.ParserCreate(encoding="UTF-8")  # xlsx parts are UTF-8
+        parser.StartDoctypeDeclHandler = self._doctype
+        parser.StartElementHandler = self.start
+        return parser
+
+    @staticmethod
+    def _doctype(*_):
+        raise Refused(tr("it declares a document type (DTD), which no spreadsheet needs"))
+
+    def start(self, name: str, attrs: dict) -> None:
+        """An element begins."""
+
+    def flush(self) -> None:
+        """Called after each block read."""
+
+    def finish(self) -> None:
+        """Called at the end of the part."""
+
+
+class _Workbook(_Scan):
+    def __init__(self):
+        self.sheets: list[str] = []
+        self.date1904 = False
+
+    def start(self, name, attrs):
+        local = name.rpartition(":")[2]
+        if local == "sheet":
+            self.sheets += [v for k, v in attrs.items() if k.rpartition(":")[2] == "id"][:1]
+        elif local == "workbookPr":
+            self.date1904 = attrs.get("date1904") in ("1", "true")
+
+
+class _Relations(_Scan):
+    """The workbook's worksheets by relationship id, its shared strings and styles."""
+
+    OTHERS = {"/sharedStrings": "strings", "/styles": "styles"}
+
+    def __init__(self):
+        self.worksheets: dict[str, str] = {}
+        self.others: dict[str, str] = {}
+
+    def start(self, name, attrs):
+        kind = "/" + attrs.get("Type", "").rpartition("/")[2]
+        if kind == "/worksheet" and "Id" in attrs:
+            self.worksheets[attrs["Id"]] = attrs.get("Target", "")
+        elif kind in self.OTHERS:
+            self.others.setdefault(self.OTHERS[kind], attrs.get("Target", ""))
+
+
+class _StringsScan(_Scan):
+    """Counts the shared strings (<si>), declared and read."""
+
+    def __init__(self):
+        self.count = 0
+
+    def start(self, name, attrs):
+        local = name.rpartition(":")[2]
+        if local == "si":
+            self.count += 1
+            if self.count > MAX_STRINGS:
+                raise self._too_many()
+        elif local == "sst":
+            for key in ("count", "uniqueCount"):
+                declared = attrs.get(key, "0")
+                if not declared.isdigit() or int(declared) > MAX_STRINGS:
+                    raise self._too_many()
+
+    @staticmethod
+    def _too_many() -> Refused:
+        return Refused(tr("it has more than {max} shared strings", max=f"{MAX_STRINGS:,}"))
+
+
+class _SheetScan(_Scan):
+    """The rows × columns calamine will lay out, from the cells' references.
+
+    calamine allocates the rectangle of every cell (a sheet of two cells, A1 and XFD1048576,
+    would take 550 GB). It places a cell at its reference (r="C7"), or without one after
+    the cell before it; Excel, WPS and every library we know write the reference, so a
+    cell without one is refused and the references alone bound the rectangle. (calamine
+    matches the raw attribute: one with an entity in it is an error there, not a cell.)
+    """
+
+    def __init__(self):
+        self.refs: list[str] = []
+        self.rows = self.columns = 0
+
+    def parser(self):
+        parser = super().parser()
+        refs = self.refs
+
+        def start(name: str, attrs: dict) -> None:
+            if name == "c" or name.endswith(":c"):
+                refs.append(attrs.get("r", ""))
+
+        parser.StartElementHandler = start
+        parser.EndElementHandler = None
+        return parser
+
+    def flush(self) -> None:
+        if not self.refs:
+            return
+        joined = " ".join(self.refs) + " "
+        self.refs.clear()
+        if not CELL_REFS.fullmatch(joined):
+            bad = next(r for r in joined.split(" ")[:-1] if not CELL_REFS.fullmatch(r + " "))
+            raise Refused(tr("its sheet has a cell without a valid reference ({ref})",
+                             ref=repr(bad[:20])))  # fmt: skip
+        self.rows = max(self.rows, max(map(int, DIGITS.findall(joined))))
+        for letters in set(LETTERS.findall(joined)):
+            column = 0
+            for letter in letters.upper():
+                column = column * 26 + ord(letter) - 64
+            self.columns = max(self.columns, column)
+
+    def finish(self):
+        self.flush()
+        if self.rows > MAX_ROWS or self.columns > MAX_COLUMNS:
+            raise Refused(tr("its sheet has a cell beyond Excel's last row or column"))
+        if self.rows * self.columns > MAX_CELLS:
+            raise Refused(
+                tr(
+                    "its sheet spans {rows} rows × {columns} columns, more than {max} cells",
+                    rows=f"{self.rows:,}",
+                    columns=f"{self.columns:,}",
+                    max=f"{MAX_CELLS:,}",
+                )
+            )
 
 
 # ---------------------------------------------------------------- writing
@@ -267,9 +570,32 @@ def _append(sheet, rows: Iterable[list]) -> int:
     n = 0
     append = sheet.append
     for row in rows:
-        append(row)
+        append(cells(sheet, row))
         n += 1
     return n
+
+
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet program would take this text, typed into a cell, for a formula:
+    it begins with =, or with +, - or @ and is not a plain number (-5 and +1.5 are numbers;
+    -A1, +cmd|… and @SUM(…) are formulas)."""
+    return text[:1] in FORMULA_START and not (text[0] in "+-" and NUMBER.fullmatch(text))
+
+
+def cells(sheet, row: Iterable) -> list:
+    """A row to append to a sheet, with every formula-like text as a text cell that says so
+    (quote prefix: Excel keeps it text even when someone edits the cell). openpyxl would
+    otherwise write any text beginning with = as a formula. Numbers stay numbers."""
+    from openpyxl.cell import WriteOnlyCell
+
+    out = list(row)
+    for i, value in enumerate(out):
+        if value.__class__ is str and value[:1] in FORMULA_START and formula_like(value):
+            cell = WriteOnlyCell(sheet, value)
+            cell.data_type = "s"
+            cell.quotePrefix = True
+            out[i] = cell
+    return out
 
 
 def save_workbook(book, path) -> None:

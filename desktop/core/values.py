@@ -7,17 +7,22 @@ report puts beside the row and column; given a field, they name it, for forms an
 ("数量：1.5 不是整数。").
 """
 
+import math
 import re
 from datetime import date, datetime
 
-from desktop.core.errors import BioError
+from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
 
 YES = {"是", "y", "yes", "true", "1", "有"}
 NO = {"否", "n", "no", "false", "0", "无"}
 FIRST_YEAR, LAST_YEAR = 1900, 2199
+MAX_DAYS = 36_525  # a count of days ahead (thresholds, horizons): a century keeps dates < 2199
 MAX_QTY = 10**12  # base units of one quantity (a movement, a norm, a line): far beyond
 # any real stock, and sums of many stay far inside SQLite's 64-bit integers
+MAX_TEXT = 100_000  # characters in one text (store/payloads.py refuses longer ones)
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # C0 control characters and DEL
+CONTROL_IN_LINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # the same but tab, LF, CR
 
 INTEGER = re.compile(r"[+-]?\d+")
 GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+")
@@ -75,6 +80,34 @@ def text(value) -> str:
     return str(value).strip()
 
 
+def clean_text(value, field: str | None = None, multiline: bool = False) -> str:
+    """A text a person or a file gives, stripped ("" for None). Refused when it holds a
+    control character (NUL, ESC, …; tab, line feed and carriage return are allowed where
+    the field is free text: multiline) or is longer than MAX_TEXT: BadValue with the reason
+    alone, or with a field, Invalid naming it for the form (the message is the same)."""
+    text = "" if value is None else str(value)
+    found = (CONTROL_IN_LINES if multiline else CONTROL).search(text)
+    if found:
+        reason = tr(
+            "Contains the control character U+{code}, which no text may hold.",
+            code=f"{ord(found.group()):04X}",
+        )
+    elif len(text) > MAX_TEXT:
+        reason = tr("Longer than {max} characters.", max=f"{MAX_TEXT:,}")
+    else:
+        return text.strip()
+    raise BadValue(reason) if field is None else Invalid(field, reason)
+
+
+def clean_texts(fields: dict, free_text: tuple[str, ...] = ("notes", "address")) -> dict:
+    """A record's fields with every text cleaned (clean_text), or Invalid naming the first
+    refused; tabs and line breaks are allowed in the free-text fields."""
+    return {
+        name: clean_text(value, name, name in free_text) if isinstance(value, str) else value
+        for name, value in fields.items()
+    }
+
+
 # ---------------------------------------------------------------- quantities
 
 
@@ -119,6 +152,20 @@ def whole(value, allow_zero: bool = False, field: str | None = None) -> int:
 
 
 # ---------------------------------------------------------------- dates
+
+
+def day_count(value, field: str) -> int:
+    """A number of days ahead (a horizon, a threshold): whole, 0 to MAX_DAYS, so that a date
+    computed from it stays a date; BadValue naming the field."""
+    try:
+        days = whole(value, allow_zero=True, field=field)
+    except BadValue:
+        days = -1
+    if not 0 <= days <= MAX_DAYS:
+        raise BadValue(
+            tr("{field} is a number of days from 0 to {max}.", field=field, max=f"{MAX_DAYS:,}")
+        )
+    return days
 
 
 def date_iso(value, field: str | None = None) -> str | None:
@@ -175,7 +222,9 @@ def _date_of(parts) -> date | None:
 
 def _number_date(value: float) -> date:
     """A number in a date column: 20260301, or an Excel serial (cell formatted as number)."""
-    if isinstance(value, float) and not value.is_integer():
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise BadValue(tr("Not a date; write it as 2026-03-01 or 2026/3/1."))
         value = int(value)  # a date with a time of day
     if FIRST_YEAR * 10000 + 101 <= value <= LAST_YEAR * 10000 + 1231:
         match = COMPACT_DATE.fullmatch(str(int(value)))  # eight digits here: it matches

@@ -2769,5 +2769,85 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <source>{count} operation(s) of stations whose keys are not enrolled here were left out ({origins}): only a station itself can vouch for its work. Trust its key (`bioreserve sync trust`) and they come with a later bundle.</source>
             <translation>有 {count} 条操作来自密钥未在本站登记的站点，未予导入（{origins}）：只有站点本身才能为其操作作保。信任该站密钥（`bioreserve sync trust`）后，这些操作会随后续同步包到来。</translation>
         </message>
+        <message>
+            <source>Contains the control character U+{code}, which no text may hold.</source>
+            <translation>含有控制字符 U+{code}，任何文本都不能包含。</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>天数</translation>
+        </message>
+        <message>
+            <source>Longer than {max} characters.</source>
+            <translation>超过 {max} 个字符。</translation>
+        </message>
+        <message>
+            <source>The database changed while {file} was being checked (another window or station saved what its rows refer to); nothing was imported. Import it again.</source>
+            <translation>检查 {file} 期间数据库已发生变化（其他窗口或站点保存了其各行所引用的数据）；未导入任何内容。请重新导入。</translation>
+        </message>
+        <message>
+            <source>it declares a document type (DTD), which no spreadsheet needs</source>
+            <translation>文件声明了文档类型（DTD），而电子表格从不需要它</translation>
+        </message>
+        <message>
+            <source>it has more than {max} shared strings</source>
+            <translation>共享字符串超过 {max} 个</translation>
+        </message>
+        <message>
+            <source>it has no part {part}</source>
+            <translation>缺少部件 {part}</translation>
+        </message>
+        <message>
+            <source>it has no worksheet</source>
+            <translation>没有工作表</translation>
+        </message>
+        <message>
+            <source>it holds the part {part} twice</source>
+            <translation>部件 {part} 出现了两次</translation>
+        </message>
+        <message>
+            <source>its part {part} is encrypted</source>
+            <translation>部件 {part} 已加密</translation>
+        </message>
+        <message>
+            <source>its part {part} is not valid XML ({reason})</source>
+            <translation>部件 {part} 不是有效的 XML（{reason}）</translation>
+        </message>
+        <message>
+            <source>its part {part} unpacks to more than {max} MB</source>
+            <translation>部件 {part} 解压后超过 {max} MB</translation>
+        </message>
+        <message>
+            <source>its part {part} uses an unsupported compression</source>
+            <translation>部件 {part} 使用了不支持的压缩方式</translation>
+        </message>
+        <message>
+            <source>its sheet has a cell beyond Excel's last row or column</source>
+            <translation>工作表中有单元格超出了 Excel 的最后一行或最后一列</translation>
+        </message>
+        <message>
+            <source>its sheet has a cell without a valid reference ({ref})</source>
+            <translation>工作表中有单元格没有有效的位置引用（{ref}）</translation>
+        </message>
+        <message>
+            <source>its sheet spans {rows} rows × {columns} columns, more than {max} cells</source>
+            <translation>工作表范围为 {rows} 行 × {columns} 列，超过 {max} 个单元格</translation>
+        </message>
+        <message>
+            <source>{field} is a number of days from 0 to {max}.</source>
+            <translation>{field}必须是 0 至 {max} 之间的整数。</translation>
+        </message>
+        <message>
+            <source>{file} is refused: its line {line} has more than {max} characters.</source>
+            <translation>已拒绝 {file}：其第 {line} 行超过 {max} 个字符。</translation>
+        </message>
+        <message>
+            <source>{file} is refused: {reason}.</source>
+            <translation>已拒绝 {file}：{reason}。</translation>
+        </message>
+        <message>
+            <source>{file} is too large to import ({size} MB; at most {max} MB): split it into several files.</source>
+            <translation>{file} 太大，无法导入（{size} MB；最多 {max} MB）：请拆分为几个文件。</translation>
+        </message>
     </context>
 </TS>

@@ -24,11 +24,12 @@ class Column:
     aliases: tuple[str, ...]  # other accepted names (English)
     required: bool
     kind: str = "text"  # text | code | date | number | choice (formats in the template)
+    multiline: bool = False  # free text: tabs and line breaks allowed (values.clean_text)
 
 
-def column(key, header, aliases, required=False, kind="text") -> Column:
+def column(key, header, aliases, required=False, kind="text", multiline=False) -> Column:
     """A Column, in the short form the kinds' tables use."""
-    return Column(key, header, tuple(aliases), required, kind)
+    return Column(key, header, tuple(aliases), required, kind, multiline)
 
 
 @dataclass(frozen=True)

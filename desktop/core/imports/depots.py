@@ -9,7 +9,7 @@ from desktop.core import values
 from desktop.core.i18n import tr
 from desktop.core.imports import lists
 from desktop.core.imports.columns import Kind, column
-from desktop.core.imports.job import PLACEHOLDER, Job
+from desktop.core.imports.job import Job
 from desktop.core.reserves import catalog
 from desktop.core.store.handle import Database
 from desktop.core.vocab import DEPOT_LEVELS
@@ -20,7 +20,7 @@ COLUMNS = (
     column("division", "所属区划", ("division", "division code"), True, "code"),
     column("agency", "管理单位", ("agency", "managing agency")),
     column("level", "仓库级别", ("level", "depot level"), True, "choice"),
-    column("address", "地址", ("address",)),
+    column("address", "地址", ("address",), multiline=True),
     column("contact", "联系人", ("contact", "contact person")),
     column("phone", "联系电话", ("phone", "telephone", "contact phone"), False, "code"),
 )  # fmt: skip
@@ -44,9 +44,7 @@ class Depots(Job):
         code = values.text(cells.get("code"))
         self.unique(row, "code", code, self.seen)
         depot_id = self.existing.get(code)
-        entered: dict[str, str | None] = {
-            k: values.text(cells.get(k)) or PLACEHOLDER for k in ("code", "name")
-        }
+        entered: dict[str, str | None] = {k: values.text(cells.get(k)) for k in ("code", "name")}
         for key in ("division", "level"):  # required: an empty cell is reported already
             text = values.text(cells.get(key))
             if text:
@@ -75,7 +73,11 @@ class Depots(Job):
             entered["agency_id"] = None
         given = set(entered)
         clean = self.validated(
-            row, entered, lambda v: catalog.validate_depot(self.db, v, depot_id), self.FIELDS
+            row,
+            entered,
+            lambda v: catalog.validate_depot(self.db, v, depot_id),
+            self.FIELDS,
+            ("code", "name"),
         )
         if clean is None:
             return None

@@ -46,9 +46,9 @@ COLUMNS = (
     column("mobile", "手机", ("mobile", "mobile phone", "cell phone"), False, "code"),
     column("office_phone", "办公电话", ("office phone", "office telephone", "landline"), False,
            "code"),
-    column("certificate", "资质证书", ("certificate", "qualification")),
+    column("certificate", "资质证书", ("certificate", "qualification"), multiline=True),
     column("expires_on", "证书有效期至", ("certificate expiry", "expires on", "expiry"), False,
-           "date"),
+           "date", multiline=True),
 )  # fmt: skip
 SHEET = "专家"
 

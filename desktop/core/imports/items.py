@@ -9,7 +9,7 @@ from desktop.core import values
 from desktop.core.i18n import tr
 from desktop.core.imports import lists
 from desktop.core.imports.columns import Kind, column
-from desktop.core.imports.job import PLACEHOLDER, Job
+from desktop.core.imports.job import Job
 from desktop.core.reserves import catalog
 from desktop.core.store.handle import Database
 from desktop.core.vocab import STORAGE
@@ -23,6 +23,9 @@ COLUMNS = (
     column("shelf_life", "效期管理", ("shelf life", "expiry managed"), False, "choice"),
     column("storage", "储存条件", ("storage", "storage condition"), False, "choice"),
 )  # fmt: skip
+
+
+REQUIRED_TEXTS = ("code", "name", "unit")
 
 
 class Items(Job):
@@ -39,9 +42,7 @@ class Items(Job):
         code = values.text(cells.get("code"))
         self.unique(row, "code", code, self.seen)
         item_id = self.existing.get(code)
-        entered: dict[str, object] = {
-            k: values.text(cells.get(k)) or PLACEHOLDER for k in ("code", "name", "unit")
-        }
+        entered: dict[str, object] = {k: values.text(cells.get(k)) for k in REQUIRED_TEXTS}
         category = values.text(cells.get("category"))
         if category:
             entered["category"] = category
@@ -61,7 +62,11 @@ class Items(Job):
             entered["storage"] = entered["storage"] or "常温"
         given = set(entered)
         clean = self.validated(
-            row, entered, lambda v: catalog.validate_item(self.db, v, item_id), self.FIELDS
+            row,
+            entered,
+            lambda v: catalog.validate_item(self.db, v, item_id),
+            self.FIELDS,
+            REQUIRED_TEXTS,
         )
         if clean is None:
             return None

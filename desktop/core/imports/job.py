@@ -6,6 +6,7 @@ writes the good rows (`write`). A row with any error is left out: `bad` records 
 reason per cell and marks the row, and the running code drops marked rows.
 """
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,11 @@ from desktop.core.store.handle import Database
 
 PROGRESS_EVERY = 500  # rows between progress calls, checking and writing alike
 WRITE_CHUNK = 500  # rows per insert_many
-PLACEHOLDER = "\x00"  # stands in for an empty required cell (already reported) while validating
+# Stands in for a required text that is empty or refused (already reported) while the rest
+# of the row is validated: it passes every text rule and clashes with no code. It is never
+# compared with what a file holds (validated() knows which fields it filled) and a row that
+# needed it is never written.
+STAND_IN = f"stand-in-{uuid.uuid4().hex}"
 
 Progress = Callable[[int, int], None]
 Tick = Callable[[int], None]
@@ -92,19 +97,25 @@ class Job:
         elif code:
             seen[code] = row
 
-    def validated(self, row: int, values: dict, validate, fields: dict) -> dict | None:
-        """A catalog validator's clean values; reports every field it refuses, not only the
-        first (a refused field is left out, or given a placeholder when required, and the
-        rest is validated again)."""
+    def validated(
+        self, row: int, values: dict, validate, fields: dict, required: tuple = ()
+    ) -> dict | None:
+        """A catalog validator's clean values, or None; reports every field it refuses, not
+        only the first: a refused field is left out, or when required (empty, or refused)
+        given STAND_IN, and the rest is validated again."""
+        filled = {key for key in required if not values.get(key)}
+        values.update(dict.fromkeys(filled, STAND_IN))
         for _ in range(len(values) + 1):
             try:
-                return validate(values)
+                clean = validate(values)
+                return None if filled else clean
             except Invalid as exc:
                 self.bad(row, fields.get(exc.field, exc.field), str(exc))
-                if exc.field in ("code", "name", "unit"):
-                    if values.get(exc.field) == PLACEHOLDER:
-                        return None
-                    values[exc.field] = PLACEHOLDER
+                if exc.field in filled:
+                    return None
+                if exc.field in required:
+                    values[exc.field] = STAND_IN
+                    filled.add(exc.field)
                 elif values.pop(exc.field, None) is None:
                     return None
         return None

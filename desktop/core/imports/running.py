@@ -2,7 +2,8 @@
 the import is one write-path transaction — all or nothing.
 
 `validate` reports every bad cell (row as the spreadsheet shows it, the header being
-row 1; the column's header as written; the reason) and changes nothing. `run` checks the
+row 1; the column's header as written; the reason) and changes nothing. Every text cell
+is refused when it holds a control character (values.clean_text). `run` checks the
 whole file inside its transaction, so that no other change slips in between the check
 and the writes; while any row is bad nothing is imported, unless `skip_invalid`: then the
 good rows are. Header problems always stop the import (see columns).
@@ -43,15 +44,24 @@ def check(
         job = spec.job(db, path, texts, report.errors)
         required = [(c.key, positions[c.key]) for c in spec.columns if c.required]
         fields = list(positions.items())
+        multiline = {c.key for c in spec.columns if c.multiline}
         estimate = getattr(rows, "estimate", 0)
         parsed, total = [], 0
         for number, cells in rows:
             total += 1
             width = len(cells)
+            given = {k: cells[i] if i < width else None for k, i in fields}
+            for key, value in given.items():
+                if isinstance(value, str):
+                    try:
+                        values.clean_text(value, multiline=key in multiline)
+                    except values.BadValue as exc:
+                        job.bad(number, key, str(exc))
+                        given[key] = None  # the job never sees it
             for key, i in required:
                 if i >= width or values.blank(cells[i]):
                     job.bad(number, key, tr("Required; this cell is empty."))
-            result = job.check(number, {k: cells[i] if i < width else None for k, i in fields})
+            result = job.check(number, given)
             if result is not None and number not in job.bad_rows:
                 parsed.append(result)
             if progress and total % PROGRESS_EVERY == 0:

@@ -72,9 +72,7 @@ class Stock(Job):
         except values.BadValue as exc:
             self.bad(row, "expiry", str(exc))
         value = get("qty")
-        if type(value) is int and value > 0:
-            qty = value
-        elif not values.blank(value):
+        if not values.blank(value):
             try:
                 qty = values.whole(value)
             except values.BadValue as exc:

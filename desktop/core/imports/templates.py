@@ -40,7 +40,7 @@ def write_template(kind: str, path, db: Database | None = None) -> None:
     book = openpyxl.Workbook()
     sheet = book.worksheets[0]  # the one sheet a new workbook has (book.active)
     sheet.title = spec.sheet
-    sheet.append([c.header for c in columns])
+    _append(sheet, [c.header for c in columns])
     for i, col in enumerate(columns, start=1):
         letter = get_column_letter(i)
         cell = sheet.cell(row=1, column=i)
@@ -51,10 +51,11 @@ def write_template(kind: str, path, db: Database | None = None) -> None:
         elif col.kind == "date":
             sheet.column_dimensions[letter].number_format = "yyyy-mm-dd"
         choices = suggested.get(col.key)
-        if choices and len(",".join(choices)) < DROP_DOWN_CHARS:
+        listed = ",".join(choices or [])
+        if choices and len(listed) < DROP_DOWN_CHARS and '"' not in listed:
             rule = DataValidation(
                 type="list",
-                formula1='"' + ",".join(choices) + '"',
+                formula1=f'"{listed}"',
                 allow_blank=True,
                 showErrorMessage=False,  # a suggestion: codes and English names work too
             )
@@ -63,19 +64,20 @@ def write_template(kind: str, path, db: Database | None = None) -> None:
     sheet.freeze_panes = "A2"
 
     help_sheet = book.create_sheet(INSTRUCTIONS)
-    help_sheet.append([tr("How to fill in the sheet {sheet}", sheet=spec.sheet)])
+    _append(help_sheet, [tr("How to fill in the sheet {sheet}", sheet=spec.sheet)])
     help_sheet["A1"].font = Font(bold=True, size=13)
     for line in guidance(spec):
-        help_sheet.append([line])
-    help_sheet.append([])
-    help_sheet.append(
+        _append(help_sheet, [line])
+    _append(help_sheet, [])
+    _append(
+        help_sheet,
         [
             tr("Column"),
             tr("Required or optional"),
             tr("Description"),
             tr("Allowed values or format"),
             tr("Other accepted names"),
-        ]
+        ],
     )
     for cell in help_sheet[help_sheet.max_row]:
         cell.font, cell.fill = bold, fill
@@ -83,38 +85,44 @@ def write_template(kind: str, path, db: Database | None = None) -> None:
         description, allowed = notes[col.key]
         if not allowed and col.key in suggested:  # 物资类别: the categories
             allowed = "、".join(suggested[col.key])
-        help_sheet.append(
+        _append(
+            help_sheet,
             [
                 col.header,
                 tr("Required") if col.required else tr("Optional"),
                 description,
                 allowed,
                 ", ".join(col.aliases),
-            ]
+            ],
         )
-    help_sheet.append([])
-    help_sheet.append([tr("Example row (an illustration only: it is not imported)")])
+    _append(help_sheet, [])
+    _append(help_sheet, [tr("Example row (an illustration only: it is not imported)")])
     help_sheet.cell(row=help_sheet.max_row, column=1).font = bold
-    help_sheet.append([c.header for c in columns])
+    _append(help_sheet, [c.header for c in columns])
     for cell in help_sheet[help_sheet.max_row]:
         cell.font = bold
-    help_sheet.append(example)
+    _append(help_sheet, example)
     for cell in help_sheet[help_sheet.max_row]:
         cell.font = grey
         if isinstance(cell.value, date):
             cell.number_format = "yyyy-mm-dd"
     for title, header, rows in lists:
-        help_sheet.append([])
-        help_sheet.append([f"{title}（{len(rows)}）"])
+        _append(help_sheet, [])
+        _append(help_sheet, [f"{title}（{len(rows)}）"])
         help_sheet.cell(row=help_sheet.max_row, column=1).font = bold
-        help_sheet.append(header)
+        _append(help_sheet, header)
         for cell in help_sheet[help_sheet.max_row]:
             cell.font = bold
         for row in rows:
-            help_sheet.append(list(row))
+            _append(help_sheet, list(row))
     for letter, width in zip("ABCDE", (22, 16, 70, 40, 30), strict=True):
         help_sheet.column_dimensions[letter].width = width
     spreadsheet.save_workbook(book, path)
+
+
+def _append(sheet, row: list) -> None:
+    """Append a row; texts from the database stay texts (spreadsheet.cells)."""
+    sheet.append(spreadsheet.cells(sheet, row))
 
 
 def guidance(spec: Kind) -> list[str]:

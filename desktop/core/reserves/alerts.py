@@ -7,6 +7,7 @@ Near-expiry thresholds (default 30/90/180 days) are a station setting kept in
 
 from datetime import date, timedelta
 
+from desktop.core import values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.reserves import norms
@@ -27,7 +28,7 @@ def parse_thresholds(text: str) -> tuple[int, ...]:
         days = tuple(sorted({int(p) for p in str(text).replace("，", ",").split(",") if p.strip()}))
     except ValueError:
         days = ()
-    if not days or days[0] <= 0 or len(days) > 5:
+    if not days or days[0] <= 0 or days[-1] > values.MAX_DAYS or len(days) > 5:
         raise BioError(tr("Near-expiry thresholds are 1 to 5 positive day counts, e.g. 30,90,180."))
     return days
 

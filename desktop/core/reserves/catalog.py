@@ -14,6 +14,7 @@ from desktop.core.store.db import like_pattern
 from desktop.core.store.handle import Database
 from desktop.core.store.ids import reference_id
 from desktop.core.store.writepath import write
+from desktop.core.values import clean_text, clean_texts
 from desktop.core.vocab import DEPOT_LEVELS, LOT_STATUSES, STORAGE
 
 ITEM_FIELDS = (
@@ -29,6 +30,15 @@ GBT_CODE = re.compile(r"^\d{7}$")
 
 def lot_id(item_id: str, batch_no: str) -> str:
     return reference_id("lot", f"{item_id}/{batch_no}")
+
+
+def validate_lot(batch, manufacturer=None) -> dict:
+    """A lot's texts as a receipt gives them: the batch number (required) and the
+    manufacturer; Invalid naming the field."""
+    batch = clean_text(batch, "batch_no")
+    if not batch:
+        raise Invalid("batch_no", tr("The batch number is required."))
+    return {"batch_no": batch, "manufacturer": clean_text(manufacturer, "manufacturer")}
 
 
 def item_by_code(db: Database, code: str) -> dict:
@@ -62,10 +72,7 @@ def category_codes(db: Database) -> dict[str, str]:
 
 def validate_item(db: Database, values: dict, item_id: str | None = None) -> dict:
     """A clean copy of an item's fields, or Invalid naming the first bad field."""
-    v = {k: values[k] for k in ITEM_FIELDS if k in values}
-    for name in ("code", "name", "spec", "unit", "notes", "gbt_code", "pack_unit"):
-        if isinstance(v.get(name), str):
-            v[name] = v[name].strip()
+    v = clean_texts({k: values[k] for k in ITEM_FIELDS if k in values})
     if not v.get("code"):
         raise Invalid("code", tr("The item code is required."))
     if not v.get("name"):
@@ -114,10 +121,7 @@ def save_item(db: Database, ctx: Ctx, values: dict, item_id: str | None = None) 
 
 
 def validate_depot(db: Database, values: dict, depot_id: str | None = None) -> dict:
-    v = {k: values[k] for k in DEPOT_FIELDS if k in values}
-    for name, value in list(v.items()):
-        if isinstance(value, str):
-            v[name] = value.strip()
+    v = clean_texts({k: values[k] for k in DEPOT_FIELDS if k in values})
     if not v.get("code"):
         raise Invalid("code", tr("The depot code is required."))
     if not v.get("name"):

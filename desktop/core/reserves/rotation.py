@@ -9,6 +9,8 @@ the replacement to buy is the norm less the stock without this lot.
 
 from datetime import date, timedelta
 
+from desktop.core import values
+from desktop.core.i18n import tr
 from desktop.core.reserves import norms
 from desktop.core.store.handle import Database
 
@@ -37,6 +39,7 @@ GROUP BY m.item_id, m.depot_id
 
 def proposals(db: Database, today: date | None = None, horizon_days: int = 180) -> list[dict]:
     today = today or date.today()
+    horizon_days = values.day_count(horizon_days, tr("Days"))
     consumers: dict[str, list[tuple[int, str, str]]] = {}
     since = (today - timedelta(LOOKBACK_DAYS)).isoformat()
     for item_id, code, name, used in db.execute(CONSUMPTION, {"since": since}):

@@ -241,9 +241,8 @@ def receive(
     depot = catalog.depot_by_code(db, depot_code)
     item = catalog.item_by_code(db, item_code)
     qty = values.whole(qty, field=tr("Quantity"))
-    batch = (batch or "").strip()
-    if not batch:
-        raise BioError(tr("The batch number is required."))
+    lot_texts = catalog.validate_lot(batch, manufacturer)
+    batch = lot_texts["batch_no"]
     if source not in RECEIPT_SOURCES:
         raise BioError(tr("The source must be one of 采购, 捐赠, 调入, 退库."))
     expiry = values.date_iso(expiry, tr("Expiry date"))
@@ -252,7 +251,9 @@ def receive(
     check_receipt(item, batch, lot, expiry, produced)
     with write(db, ctx) as w:
         if lot is None:
-            lot_id = w.insert("lot", lot_row(item["id"], batch, manufacturer, produced, expiry))
+            lot_id = w.insert(
+                "lot", lot_row(item["id"], batch, lot_texts["manufacturer"], produced, expiry)
+            )
         else:
             lot_id = lot["id"]
         move = _move(

@@ -13,6 +13,7 @@ from desktop.core.i18n import tr
 from desktop.core.roster.experts import check_division, check_phone
 from desktop.core.store.handle import Database
 from desktop.core.store.writepath import write
+from desktop.core.values import clean_texts
 
 FIELDS = (
     "code", "name", "short_name", "name_en", "level", "division", "role", "contact",
@@ -43,10 +44,7 @@ def agency_by_code(db: Database, code: str) -> dict:
 
 def validate_agency(db: Database, values: dict, agency_id: str | None = None) -> dict:
     """A clean copy of an agency's fields, or Invalid naming the first bad field."""
-    v = {k: values[k] for k in FIELDS if k in values}
-    for name, value in [*v.items()]:
-        if isinstance(value, str):
-            v[name] = value.strip()
+    v = clean_texts({k: values[k] for k in FIELDS if k in values}, free_text=("role",))
     if agency_id is not None and db["agency"].get(agency_id) is None:
         raise BioError(tr("No agency with id {id}.", id=agency_id))
     if agency_id is None or "code" in v:

@@ -20,6 +20,7 @@ from desktop.core.i18n import tr
 from desktop.core.store.db import like_pattern
 from desktop.core.store.handle import Database
 from desktop.core.store.writepath import write
+from desktop.core.values import clean_texts
 
 FIELDS = (
     "name", "gender", "organisation", "title", "specialties", "division", "mobile",
@@ -178,10 +179,7 @@ def validate_expert(db: Database, values: dict, expert_id: str | None = None) ->
     Required: name, gender, organisation, at least one specialty, and a mobile or an
     office phone. `expert_id` is the expert being changed (None for a new one).
     """
-    v = {k: values[k] for k in FIELDS if k in values}
-    for name, value in list(v.items()):
-        if isinstance(value, str):
-            v[name] = value.strip()
+    v = clean_texts({k: values[k] for k in FIELDS if k in values})
     current = db["expert"].get(expert_id) if expert_id else None
     if expert_id and current is None:
         raise BioError(tr("No expert with id {id}.", id=expert_id))
@@ -255,7 +253,7 @@ def set_availability(
 
 
 def validate_qualification(name: str, number: str, issued_on, expires_on) -> dict:
-    name = (name or "").strip()
+    name = values.clean_text(name, "name")
     if not name:
         raise Invalid("name", tr("The certificate's name is required."))
     issued = check_date(issued_on, "issued_on")
@@ -264,7 +262,7 @@ def validate_qualification(name: str, number: str, issued_on, expires_on) -> dic
         raise Invalid("expires_on", tr("The certificate expires before it was issued."))
     return {
         "name": name,
-        "number": (number or "").strip(),
+        "number": values.clean_text(number, "number"),
         "issued_on": issued,
         "expires_on": expires,
     }
@@ -437,7 +435,7 @@ def qualification_alerts(db: Database, today=None, days: int = ALERT_DAYS) -> li
     """Qualifications that expired or expire within `days` days, earliest first:
     expert_id, expert (name), certificate, number, expires_on, days_left (< 0: expired)."""
     day = _today(today)
-    until = (day + timedelta(days=days)).isoformat()
+    until = (day + timedelta(days=values.day_count(days, tr("Days")))).isoformat()
     out = []
     for row in db.query(
         "SELECT q.id, q.expert_id, e.name AS expert, q.name AS certificate, q.number, "
