@@ -30,6 +30,11 @@ class Depots(Job):
     FIELDS = {"code": "code", "name": "name", "division": "division", "agency_id": "agency",
               "level": "level", "phone": "phone"}  # fmt: skip
     NEW_KEYS = ("code", "name", "division", "agency_id", "level", "address", "contact", "phone")
+    FACTS = (
+        "SELECT code, id FROM depot WHERE deleted = 0 ORDER BY code",
+        "SELECT code, name FROM division WHERE deleted = 0 ORDER BY code",
+        "SELECT id, name, short_name, code FROM agency WHERE deleted = 0 ORDER BY id",
+    )
 
     def __init__(self, *args):
         super().__init__(*args)

@@ -57,6 +57,12 @@ class Experts(Job):
     """Rows of the expert roster: new experts, updates (same name and mobile) and their
     certificates (see the module's docstring)."""
 
+    FACTS = (
+        "SELECT id, name, mobile FROM expert WHERE deleted = 0 ORDER BY id",
+        "SELECT code, name FROM specialty WHERE deleted = 0 ORDER BY code",
+        "SELECT code, name FROM division WHERE deleted = 0 ORDER BY code",
+    )
+
     def __init__(self, *args):
         super().__init__(*args)
         self.codes = specialty_codes(self.db)

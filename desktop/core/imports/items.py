@@ -32,6 +32,10 @@ class Items(Job):
     FIELDS = {"code": "code", "name": "name", "unit": "unit", "category": "category",
               "spec": "spec", "storage": "storage", "shelf_life": "shelf_life"}  # fmt: skip
     NEW_KEYS = ("code", "name", "spec", "unit", "category", "shelf_life", "storage")
+    FACTS = (
+        "SELECT code, id FROM item WHERE deleted = 0 ORDER BY code",
+        "SELECT code, name FROM category WHERE scheme = 'practical' AND deleted = 0 ORDER BY code",
+    )
 
     def __init__(self, *args):
         super().__init__(*args)

@@ -61,6 +61,11 @@ class Job:
     the column the person sees.
     """
 
+    # Queries of what the checks rely on besides the file (codes and the like): read when
+    # the check begins and again, if another connection committed meanwhile, inside the
+    # write transaction (still_valid).
+    FACTS: tuple[str, ...] = ()
+
     def __init__(self, db: Database, source: Path, texts: dict[str, str], errors: list[RowError]):
         self.db = db
         self.source = source
@@ -68,6 +73,14 @@ class Job:
         self.errors = errors
         self.bad_rows: set[int] = set()
         self._reported: set[tuple[int, str]] = set()
+        self.facts = self.read_facts()
+
+    def read_facts(self) -> list:
+        return [self.db.execute(sql).fetchall() for sql in self.FACTS]
+
+    def still_valid(self) -> bool:
+        """Whether what the check relied on is as it was (called in the write transaction)."""
+        return self.read_facts() == self.facts
 
     def bad(self, row: int, key: str, reason: str) -> None:
         if (row, key) in self._reported:

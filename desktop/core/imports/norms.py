@@ -18,6 +18,8 @@ COLUMNS = (
 
 
 class Norms(Job):
+    FACTS = refs.FACTS
+
     def __init__(self, *args):
         super().__init__(*args)
         self.refs = refs.Refs(self.db)

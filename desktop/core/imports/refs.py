@@ -6,6 +6,12 @@ from desktop.core.i18n import tr
 from desktop.core.imports.job import Job
 from desktop.core.store.handle import Database
 
+# What Refs reads, as Job.FACTS: the kinds that name depots and items re-check them.
+FACTS = (
+    "SELECT code, id FROM depot WHERE deleted = 0 ORDER BY code",
+    "SELECT id, code, name, shelf_life FROM item WHERE deleted = 0 ORDER BY code",
+)
+
 
 class Refs:
     """Depots and items by code: one query each."""

@@ -3,10 +3,13 @@ the import is one write-path transaction — all or nothing.
 
 `validate` reports every bad cell (row as the spreadsheet shows it, the header being
 row 1; the column's header as written; the reason) and changes nothing. Every text cell
-is refused when it holds a control character (values.clean_text). `run` checks the
-whole file inside its transaction, so that no other change slips in between the check
-and the writes; while any row is bad nothing is imported, unless `skip_invalid`: then the
-good rows are. Header problems always stop the import (see columns).
+is refused when it holds a control character (values.clean_text). `run` checks the whole
+file first, reading one snapshot of the database without holding the write lock (other
+windows and stations write meanwhile), then takes the write lock: when another connection
+has committed since the snapshot, the job compares what its checks relied on (codes,
+lots and their expiry, …: Job.still_valid) and refuses the import, asking to run it again,
+if any of it changed. While any row is bad nothing is imported, unless `skip_invalid`:
+then the good rows are. Header problems always stop the import (see columns).
 
 `progress(done, total)` is called about every PROGRESS_EVERY rows while the file is
 checked (done = rows read, total = the expected rows, an estimate until the end) and
@@ -19,6 +22,7 @@ from pathlib import Path
 
 from desktop.core import spreadsheet, values
 from desktop.core.context import Ctx
+from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.imports import kinds
 from desktop.core.imports.columns import map_header
@@ -86,10 +90,6 @@ def validate(db: Database, kind: str, path, progress: Progress | None = None) ->
     return report
 
 
-class _Refused(Exception):
-    """Leaves the write-path transaction without writing (it rolls back)."""
-
-
 @contextmanager
 def page_cache(db: Database, kib: int = IMPORT_CACHE_KIB):
     """A page cache of 128 MB for the length of an import, twice what every connection has
@@ -115,24 +115,53 @@ def run(
     """Check the whole file, then import it in one transaction (all or nothing).
 
     With errors, nothing is imported unless skip_invalid: then the good rows are.
-    Errors in the header row always stop the import. The file is checked inside the
-    transaction, so no other change can slip in between the check and the writes.
+    Errors in the header row always stop the import. The file is checked against one
+    snapshot of the database without the write lock; if what the check relied on changed
+    before the lock was taken, nothing is imported (BioError: run it again).
     """
-    outcome = {}
-    try:
-        with page_cache(db), write(db, ctx) as w:
+    with page_cache(db):
+        with _snapshot(db):
+            version = _data_version(db)
             report, job, good = check(db, kind, path, progress)
-            outcome["report"] = report
-            header_bad = any(e.row == 1 for e in report.errors)
-            if job is None or not good or header_bad or (report.errors and not skip_invalid):
-                raise _Refused
+        header_bad = any(e.row == 1 for e in report.errors)
+        if job is None or not good or header_bad or (report.errors and not skip_invalid):
+            return report
 
-            def tick(done: int, total: int = len(good)) -> None:
-                if progress and (done % PROGRESS_EVERY == 0 or done == total):
-                    progress(done, total)
+        def tick(done: int, total: int = len(good)) -> None:
+            if progress and (done % PROGRESS_EVERY == 0 or done == total):
+                progress(done, total)
 
+        with write(db, ctx) as w:
+            if _data_version(db) != version and not job.still_valid():
+                raise BioError(
+                    tr(
+                        "The database changed while {file} was being checked (another window "
+                        "or station saved what its rows refer to); nothing was imported. "
+                        "Import it again.",
+                        file=Path(path).name,
+                    )
+                )
             job.write(w, good, tick)
-            report.imported = len(good)
-    except _Refused:
-        pass
-    return outcome["report"]
+        report.imported = len(good)
+    return report
+
+
+def _data_version(db: Database) -> int:
+    """Changes whenever another connection commits (SQLite's PRAGMA data_version)."""
+    return db.execute("PRAGMA data_version").fetchone()[0]
+
+
+@contextmanager
+def _snapshot(db: Database):
+    """One read transaction (every query of the check sees the same database), unless the
+    connection is inside one already. It takes no write lock."""
+    conn = db.conn
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")

@@ -53,9 +53,28 @@ class Receipt:
 
 
 class Stock(Job):
+    FACTS = refs.FACTS
+
     def __init__(self, *args):
         super().__init__(*args)
         self.refs = refs.Refs(self.db)
+        self.wanted: dict[str, None] = {}  # the lots the good rows receive into
+        self.lots: dict[str, str | None] = {}  # those in the database: their expiry
+
+    def read_lots(self, wanted: list[str]) -> dict[str, str | None]:
+        """Lot id → expiry of the lots among `wanted` that exist."""
+        found: dict[str, str | None] = {}
+        for start in range(0, len(wanted), LOTS_PER_QUERY):
+            chunk = wanted[start : start + LOTS_PER_QUERY]
+            marks = ", ".join("?" * len(chunk))
+            found.update(
+                self.db.execute(f"SELECT id, expires_on FROM lot WHERE id IN ({marks})", chunk)
+            )
+        return found
+
+    def still_valid(self) -> bool:
+        """The depots, items and the file's lots (created meanwhile? expiry changed?)."""
+        return super().still_valid() and self.read_lots(list(self.wanted)) == self.lots
 
     def check(self, row, cells):
         get = cells.get
@@ -98,15 +117,9 @@ class Stock(Job):
 
     def finish(self, parsed):
         """The lot rules in row order; lots that earlier good rows create count too."""
-        wanted = list({r.lot_id: None for r in parsed})
-        known = {}
-        for start in range(0, len(wanted), LOTS_PER_QUERY):
-            chunk = wanted[start : start + LOTS_PER_QUERY]
-            marks = ", ".join("?" * len(chunk))
-            for lot_id, expires_on in self.db.execute(
-                f"SELECT id, expires_on FROM lot WHERE id IN ({marks})", chunk
-            ):
-                known[lot_id] = {"expires_on": expires_on}
+        self.wanted = {r.lot_id: None for r in parsed}
+        self.lots = self.read_lots(list(self.wanted))
+        known = {lot_id: {"expires_on": expires} for lot_id, expires in self.lots.items()}
         good = []
         for r in parsed:
             lot = known.get(r.lot_id)
