@@ -92,6 +92,8 @@ def test_other_writers_are_not_blocked_while_an_import_is_checked(db, db_path, t
     started = time.monotonic()
     norms.set_norm(db, KEEPER, "CK1", "KZ", 50)  # another connection writes meanwhile
     stock.receive(db, KEEPER, "CK1", "KZ", "OTHER", 7, expiry=LATER.isoformat())
+    kz = catalog.item_by_code(db, "KZ")["id"]
+    catalog.save_item(db, KEEPER, {"code": "KZ", "name": "改名", "unit": "只"}, kz)
     assert time.monotonic() - started < 2  # not after the 5 s busy timeout
     resume.set()
     thread.join(60)

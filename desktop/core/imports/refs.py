@@ -6,10 +6,11 @@ from desktop.core.i18n import tr
 from desktop.core.imports.job import Job
 from desktop.core.store.handle import Database
 
-# What Refs reads, as Job.FACTS: the kinds that name depots and items re-check them.
+# What the checks of Refs rely on, as Job.FACTS: not an item's name, which only goes into
+# messages (renaming an item meanwhile does not refuse an import).
 FACTS = (
     "SELECT code, id FROM depot WHERE deleted = 0 ORDER BY code",
-    "SELECT id, code, name, shelf_life FROM item WHERE deleted = 0 ORDER BY code",
+    "SELECT id, code, shelf_life FROM item WHERE deleted = 0 ORDER BY code",
 )
 
 
