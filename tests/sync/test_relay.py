@@ -16,7 +16,7 @@ from desktop.sync.bundles import MANIFEST, OPS, SIGNATURE, BundleRefused
 from tests.helpers.stations import content, enrol_all, make_station, stock_up, synced
 
 # Quotes, backslashes, control characters, CJK and an astral character in names and actor.
-ODD = 'a"b\\c\n\t\x01 中文 🧪 \u2028'
+ODD = 'a"b\\c\n\t 中文 🧪 \u2028'  # quotes, backslash, line breaks, emoji, U+2028
 
 
 def odd_item(db) -> None:

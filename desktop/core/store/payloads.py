@@ -3,13 +3,13 @@ merge applies (whoever made it) and every one this station makes.
 
 An operation names a synced table, a row id and a kind; its payload sets columns of that
 table — never `id` or a column the table lacks —, each value of the column's declared
-type: text without NUL characters and of bounded length; whole numbers within ±10^12
-(quantities have one bound on every path, and no sum of them can leave SQLite's 64-bit
-integers); flags 0 or 1; dates ISO dates within 1900–2199 and times ISO times; forward-only
-statuses and the closed vocabularies the program acts on from their words; JSON-list
-columns valid JSON lists. Stamps and sequence numbers are positive and bounded, and a stamp more
-than a year ahead of this station's clock is refused (hlc.MAX_STAMP_AHEAD_MS): such a stamp
-would freeze its row for every later edit.
+type: text of bounded length without control characters (but tab and line breaks);
+whole numbers within ±10^12 (quantities have one bound on every path, and no sum of them
+can leave SQLite's 64-bit integers); flags 0 or 1; dates ISO dates within 1900–2199 and
+times ISO times; forward-only statuses and the closed vocabularies the program acts on
+from their words; JSON-list columns valid JSON lists. Stamps and sequence numbers are
+positive and bounded, and a stamp more than a year ahead of this station's clock is
+refused (hlc.MAX_STAMP_AHEAD_MS): such a stamp would freeze its row for every later edit.
 """
 
 import json
@@ -59,8 +59,11 @@ class BadOperation(BioError):
     """An operation that cannot be applied as it is; the message names it and why."""
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # C0 and DEL; tab, LF, CR pass
+
+
 def _text(value) -> bool:
-    return type(value) is str and len(value) <= MAX_TEXT and "\x00" not in value
+    return type(value) is str and len(value) <= MAX_TEXT and not CONTROL.search(value)
 
 
 def _whole(value) -> bool:
