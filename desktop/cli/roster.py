@@ -126,10 +126,13 @@ def expert_list(state: State, search, specialty, available, limit):
 def expert_export(state: State, out, unmasked):
     out = _xlsx(out)
     count = imports.export_xlsx(state.open(), out, masked=not unmasked)
-    state.emit(
-        {"path": str(out), "experts": count, "masked": not unmasked},
-        tr("Exported {count} expert(s) to {path}.", count=count, path=out),
-    )
+    text = tr("Exported {count} expert(s) to {path}.", count=count, path=out)
+    if unmasked:
+        text += "\n" + tr(
+            "The file holds the experts' full phone numbers (personal data). It was written "
+            "readable by you only; hand it on only to whom may see them, and delete it after."
+        )
+    state.emit({"path": str(out), "experts": count, "masked": not unmasked}, text)
 
 
 @expert.command(

@@ -128,6 +128,12 @@ def sync_export(state: State, out, for_station):
             ops=result.ops,
             path=result.path,
             bytes=result.bytes,
+        )
+        + "\n"
+        + tr(
+            "It holds this station's records, experts' names and phone numbers among them, "
+            "signed but not encrypted: carry it to the other station and delete it there "
+            "after the import."
         ),
     )
 

@@ -2849,5 +2849,13 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <source>{file} is too large to import ({size} MB; at most {max} MB): split it into several files.</source>
             <translation>{file} 太大，无法导入（{size} MB；最多 {max} MB）：请拆分为几个文件。</translation>
         </message>
+        <message>
+            <source>The file holds the experts' full phone numbers (personal data). It was written readable by you only; hand it on only to whom may see them, and delete it after.</source>
+            <translation>该文件含有专家的完整电话号码（个人信息），已设为仅您本人可读；请只交给有权查看的人员，用后删除。</translation>
+        </message>
+        <message>
+            <source>It holds this station's records, experts' names and phone numbers among them, signed but not encrypted: carry it to the other station and delete it there after the import.</source>
+            <translation>同步包含有本站的数据记录（包括专家姓名和电话），已签名但未加密：请送交对方站点，导入后即删除。</translation>
+        </message>
     </context>
 </TS>
