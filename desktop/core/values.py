@@ -56,6 +56,11 @@ def stamp(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
+def time_key(stored: str | None) -> float:
+    """A stored time as a number that orders times whatever their offsets (0 for none)."""
+    return datetime.fromisoformat(stored).timestamp() if stored else 0.0
+
+
 # ---------------------------------------------------------------- text
 
 
@@ -239,6 +244,61 @@ def _number_date(value: float) -> date:
         except (ValueError, OverflowError):
             pass
     raise BadValue(tr("Not a date; write it as 2026-03-01 or 2026/3/1."))
+
+
+TIME_OF_DAY = re.compile(r"(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?")
+
+
+def time_iso(value, field: str) -> str:
+    """A moment a person gives, as stored (stamp): a datetime, an ISO time with or without
+    its offset (2026-03-01T14:30:00+08:00), or a date and a time of day as people write
+    them (2026-03-01 14:30, 2026/3/1 14:30, 2026年3月1日 14:30). Without an offset it is
+    local time; a date alone is its midnight. BadValue naming the field otherwise."""
+    moment: datetime | None
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        written = "" if value is None else str(value).strip()
+        try:
+            moment = datetime.fromisoformat(written)
+        except ValueError:
+            moment = _written_time(written)
+        if moment is None:
+            raise BadValue(
+                tr(
+                    "{field}: {text} is not a time; write it as 2026-03-01 14:30.",
+                    field=field,
+                    text=written[:40],
+                )
+            )
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise BadValue(
+            tr("{field}: {text} is not a time; write it as 2026-03-01 14:30.", field=field,
+               text=str(value)[:40])
+        )  # fmt: skip
+    return stamp(moment)
+
+
+def _written_time(written: str) -> datetime | None:
+    parts = written.replace("日", " ").split(None, 1)
+    if not parts or len(written) > 40:
+        return None
+    try:
+        day = _date_iso(parts[0])
+    except BadValue:
+        return None
+    hour = minute = second = 0
+    if len(parts) == 2:
+        match = TIME_OF_DAY.fullmatch(parts[1].strip())
+        if match is None:
+            return None
+        hour, minute, second = (int(g or 0) for g in match.groups())
+    try:
+        return datetime.fromisoformat(f"{day}T00:00:00").replace(
+            hour=hour, minute=minute, second=second
+        )
+    except (ValueError, TypeError):
+        return None
 
 
 # ---------------------------------------------------------------- yes / no

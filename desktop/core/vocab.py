@@ -35,3 +35,99 @@ def label(value: str) -> str:
     if current_language() == "en":
         return _ALL.get(value, value)
     return value
+
+
+# ---------------------------------------------------------------- incidents
+# Stored as codes (statuses order the forward-only merge); each with its Chinese and English
+# name. A person may type either name or the code (parse).
+
+HAZARDS = {
+    "bioterror": ("生物恐怖袭击", "Bioterrorism"),
+    "infectious_disease": ("新发突发传染病", "Infectious disease"),
+    "animal_epidemic": ("重大动物疫情", "Animal epidemic"),
+    "plant_pest": ("重大植物疫情", "Plant pest"),
+    "invasive_species": ("外来物种入侵", "Invasive species"),
+    "lab_incident": ("实验室生物安全事故", "Laboratory incident"),
+}
+# Grades of the national public-health emergency plan (国家突发公共卫生事件应急预案), not
+# the city's plan: I is the highest.
+GRADES = {
+    "I": ("特别重大（I级）", "Especially serious (I)"),
+    "II": ("重大（II级）", "Serious (II)"),
+    "III": ("较大（III级）", "Relatively serious (III)"),
+    "IV": ("一般（IV级）", "General (IV)"),
+}
+GRADE_WORDS = {"特别重大": "I", "重大": "II", "较大": "III", "一般": "IV", "1": "I", "2": "II",
+               "3": "III", "4": "IV", "Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV"}  # fmt: skip
+INCIDENT_STATUSES = {
+    "reported": ("报告", "Reported"),
+    "responding": ("响应", "Response"),
+    "recovery": ("恢复", "Recovery"),
+    "monitoring": ("长期监测", "Long-term monitoring"),
+    "closed": ("关闭", "Closed"),
+}
+CONFIRMATIONS = {
+    "possible": ("可疑", "Possible"),
+    "suspected": ("疑似", "Suspected"),
+    "confirmed": ("确诊", "Confirmed"),
+}
+TASK_STATUSES = {
+    "not_started": ("未开始", "Not started"),
+    "received": ("已接收", "Acknowledged"),
+    "in_progress": ("进行中", "In progress"),
+    "done": ("已完成", "Done"),
+    "not_applicable": ("不适用", "Not applicable"),
+    "blocked": ("受阻", "Blocked"),
+}
+REPORT_KINDS = {
+    "first": ("首次报告", "First report"),
+    "progress": ("进程报告", "Progress report"),
+    "final": ("结案报告", "Final report"),
+}
+# 大事记 entries: recorded with each action (manual: typed by a person).
+LOG_KINDS = {
+    "created": ("事件登记", "Incident recorded"),
+    "status": ("状态变更", "Status changed"),
+    "activation": ("启动预案", "Playbook activated"),
+    "grade": ("级别调整", "Grade changed"),
+    "task": ("任务进展", "Task update"),
+    "report": ("信息报告", "Information report"),
+    "order": ("物资调拨", "Allocation order"),
+    "expert": ("专家派遣", "Expert dispatch"),
+    "edit": ("信息更正", "Details changed"),
+    "manual": ("记事", "Entry"),
+}
+
+VOCABULARIES = {
+    "hazard": HAZARDS,
+    "grade": GRADES,
+    "incident_status": INCIDENT_STATUSES,
+    "confirmation": CONFIRMATIONS,
+    "task_status": TASK_STATUSES,
+    "report_kind": REPORT_KINDS,
+    "log_kind": LOG_KINDS,
+}
+
+
+def name(kind: str, code: str) -> str:
+    """A code of one of VOCABULARIES as the user's language shows it."""
+    names = VOCABULARIES[kind].get(code)
+    if names is None:
+        return code
+    return names[1] if current_language() == "en" else names[0]
+
+
+def parse(kind: str, text: str) -> str | None:
+    """The code a person meant: the code itself, its Chinese or English name (any case,
+    spaces and hyphens as underscores), or None."""
+    words = VOCABULARIES[kind]
+    value = (text or "").strip()
+    if kind == "grade":
+        value = GRADE_WORDS.get(value.rstrip("级"), value).upper().removesuffix("级")
+    key = value.lower().replace(" ", "_").replace("-", "_")
+    for code, (zh, en) in words.items():
+        if value in (code, zh) or key in (code.lower(), en.lower().replace(" ", "_")):
+            return code
+        if zh.split("（")[0] == value:
+            return code
+    return None

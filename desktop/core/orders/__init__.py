@@ -15,13 +15,16 @@ each station numbers only its own orders.
 """
 
 from desktop.core.orders.lifecycle import (
+    Draft,
     approve,
     cancel,
     complete_paperwork,
     create,
     dispatch,
+    prepare,
     receive,
     submit,
+    write_draft,
 )
 from desktop.core.orders.planning import Planned, plan
 from desktop.core.orders.records import (
@@ -40,6 +43,7 @@ from desktop.core.orders.records import (
 )
 
 __all__ = [
+    "Draft",
     "PAPERWORK_HOURS",
     "PRIORITIES",
     "STATUSES",
@@ -58,7 +62,9 @@ __all__ = [
     "paperwork_due",
     "picks",
     "plan",
+    "prepare",
     "receive",
     "submit",
     "summary",
+    "write_draft",
 ]

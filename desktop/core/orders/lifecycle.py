@@ -3,13 +3,20 @@
 cancel; the written paperwork of an oral order. Status only moves forward, here and in
 merges (tables.FORWARD)."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from desktop.core import values
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
-from desktop.core.orders.planning import plan, requested_items, require_covered, write_plan
+from desktop.core.orders.planning import (
+    Planned,
+    plan,
+    requested_items,
+    require_covered,
+    write_plan,
+)
 from desktop.core.orders.records import (
     PRIORITIES,
     get,
@@ -26,9 +33,40 @@ from desktop.core.store.writepath import write
 from desktop.core.vocab import order_status as label
 
 
-def create(
+@dataclass
+class Draft:
+    """An order checked and planned, ready to be written (write_draft)."""
+
+    station: str
+    fields: dict
+    requested: list[tuple[dict, int]]
+    planned: list[Planned]
+    oral: bool
+
+
+def incident_ref(db: Database, ref: str) -> dict | None:
+    """The incident an order serves, by id or number (None for none); refused when unknown
+    or closed."""
+    ref = (ref or "").strip()
+    if not ref:
+        return None
+    row = next(
+        db.query(
+            "SELECT id, number, status FROM incident WHERE (id = ? OR number = ?) AND deleted = 0",
+            [ref, ref],
+        ),
+        None,
+    )
+    if row is None:
+        raise BioError(tr("No incident {ref}.", ref=ref))
+    if row["status"] == "closed":
+        raise BioError(tr("Incident {number} is closed; orders can no longer be made for it.",
+                          number=row["number"]))  # fmt: skip
+    return row
+
+
+def prepare(
     db: Database,
-    ctx: Ctx,
     source: str | None,
     destination: str,
     items: list[tuple[str, object]],
@@ -50,11 +88,11 @@ def create(
     notes: str = "",
     drill: bool | None = None,
     today: date | None = None,
-) -> dict:
-    """A new order (draft; an oral order is approved at once), with FEFO picks planned.
+) -> Draft:
+    """Check an order and plan its FEFO picks; nothing is written.
 
-    destination is a depot code or the name of a receiving unit.
-    """
+    destination is a depot code or the name of a receiving unit; incident the id or number
+    of the incident it serves."""
     today = today or date.today()
     st = station.get(db)
     if st is None:
@@ -73,6 +111,7 @@ def create(
     if priority not in PRIORITIES:
         raise BioError(tr("Priority must be 特急, 紧急 or 一般."))
     needed = values.date_iso(needed_by, tr("Needed by")) if needed_by else None
+    served = incident_ref(db, incident)
     requested = requested_items(db, items)
     planned = plan(db, requested, from_depot, to_depot["id"] if to_depot else None, today)
     if oral and not approver.strip():
@@ -82,49 +121,72 @@ def create(
             db.execute("SELECT 1 FROM meta WHERE key = 'drill' AND value = '1'").fetchone()
         )
     created = stamp()
-    with write(db, ctx) as w:
-        number = next_number(db, st.code, today)
-        order_id = w.insert(
-            "alloc_order",
-            {
-                "number": number,
-                "station": st.code,
-                "incident": incident.strip(),
-                "requesting_unit": requesting_unit.strip(),
-                "from_depot_id": from_depot["id"] if from_depot else None,
-                "to_depot_id": to_depot["id"] if to_depot else None,
-                "to_unit": "" if to_depot else destination,
-                "to_address": to_address.strip(),
-                "from_contact": from_contact.strip(),
-                "from_phone": from_phone.strip(),
-                "to_contact": to_contact.strip(),
-                "to_phone": to_phone.strip(),
-                "needed_by": needed,
-                "priority": priority,
-                "vehicle": vehicle.strip(),
-                "driver": driver.strip(),
-                "driver_phone": driver_phone.strip(),
-                "approver": approver.strip(),
-                "status": "approved" if oral else "draft",
-                "oral": int(oral),
-                "oral_at": created if oral else None,
-                "created_at": created,
-                "submitted_at": created if oral else None,
-                "approved_at": created if oral else None,
-                "drill": int(drill),
-                "notes": notes.strip(),
-            },
+    fields = {
+        "station": st.code,
+        "incident": served["number"] if served else "",
+        "incident_id": served["id"] if served else None,
+        "requesting_unit": requesting_unit.strip(),
+        "from_depot_id": from_depot["id"] if from_depot else None,
+        "to_depot_id": to_depot["id"] if to_depot else None,
+        "to_unit": "" if to_depot else destination,
+        "to_address": to_address.strip(),
+        "from_contact": from_contact.strip(),
+        "from_phone": from_phone.strip(),
+        "to_contact": to_contact.strip(),
+        "to_phone": to_phone.strip(),
+        "needed_by": needed,
+        "priority": priority,
+        "vehicle": vehicle.strip(),
+        "driver": driver.strip(),
+        "driver_phone": driver_phone.strip(),
+        "approver": approver.strip(),
+        "status": "approved" if oral else "draft",
+        "oral": int(oral),
+        "oral_at": created if oral else None,
+        "created_at": created,
+        "submitted_at": created if oral else None,
+        "approved_at": created if oral else None,
+        "drill": int(drill),
+        "notes": notes.strip(),
+    }
+    if oral:
+        require_covered(planned)
+    return Draft(st.code, fields, requested, planned, oral)
+
+
+def write_draft(w, draft: Draft, today: date) -> str:
+    """Write a prepared order, its lines and picks inside the caller's transaction; returns
+    its number."""
+    number = next_number(w.db, draft.station, today)
+    order_id = w.insert("alloc_order", {"number": number, **draft.fields})
+    line_ids = {}
+    for n, (item, qty) in enumerate(draft.requested, 1):
+        line_ids[item["id"]] = w.insert(
+            "order_line",
+            {"order_id": order_id, "line_no": n, "item_id": item["id"], "qty_requested": qty},
         )
-        line_ids = {}
-        for n, (item, qty) in enumerate(requested, 1):
-            line_ids[item["id"]] = w.insert(
-                "order_line",
-                {"order_id": order_id, "line_no": n, "item_id": item["id"], "qty_requested": qty},
-            )
-        if oral:
-            require_covered(planned)
-        write_plan(w, order_id, line_ids, planned)
-    return summary(db, number, planned)
+    write_plan(w, order_id, line_ids, draft.planned)
+    return number
+
+
+def create(
+    db: Database,
+    ctx: Ctx,
+    source: str | None,
+    destination: str,
+    items: list[tuple[str, object]],
+    **details,
+) -> dict:
+    """A new order (draft; an oral order is approved at once), with FEFO picks planned.
+
+    destination is a depot code or the name of a receiving unit; details are prepare()'s
+    keywords (incident, needed_by, priority, oral, contacts, transport, approver, notes,
+    drill, today)."""
+    today = details.get("today") or date.today()
+    draft = prepare(db, source, destination, items, **details)
+    with write(db, ctx) as w:
+        number = write_draft(w, draft, today)
+    return summary(db, number, draft.planned)
 
 
 def _move(order: dict, to: str, allowed: tuple[str, ...]) -> None:
@@ -372,7 +434,9 @@ def cancel(db: Database, ctx: Ctx, number: str, reason: str) -> dict:
         raise BioError(tr("Give the reason for cancelling."))
     with write(db, ctx) as w:
         w.update(
-            "alloc_order", order["id"], {"status": "cancelled", "cancel_reason": reason.strip()}
+            "alloc_order",
+            order["id"],
+            {"status": "cancelled", "cancel_reason": reason.strip(), "cancelled_at": stamp()},
         )
     return summary(db, number)
 

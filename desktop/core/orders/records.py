@@ -149,7 +149,9 @@ def listing(
         where.append("o.status = :status")
         params["status"] = status
     if incident:
-        where.append("o.incident = :incident")
+        where.append(
+            "o.incident_id IN (SELECT id FROM incident WHERE id = :incident OR number = :incident)"
+        )
         params["incident"] = incident
     if search and search.strip():
         where.append(
@@ -158,7 +160,8 @@ def listing(
         params["q"] = like_pattern(search.strip())
     return list(
         db.query(
-            "SELECT o.number, o.status, o.priority, o.oral, o.drill, o.incident, o.created_at, "
+            "SELECT o.number, o.status, o.priority, o.oral, o.drill, o.incident, o.incident_id, "
+            "o.created_at, "
             "o.needed_by, o.requesting_unit, coalesce(d.name, o.to_unit) AS destination, "
             "s.name AS source, o.paperwork_done_at, o.oral_at, "
             "(SELECT count(*) FROM order_line l WHERE l.order_id = o.id AND l.deleted = 0) "

@@ -23,18 +23,32 @@ from desktop.core.i18n import tr
 from desktop.core.store import hlc, tables
 from desktop.core.store.handle import Database
 from desktop.core.store.oplog import Op
-from desktop.core.vocab import DEPOT_LEVELS, LOT_STATUSES, STORAGE
+from desktop.core.vocab import (
+    CONFIRMATIONS,
+    DEPOT_LEVELS,
+    GRADES,
+    HAZARDS,
+    LOG_KINDS,
+    LOT_STATUSES,
+    REPORT_KINDS,
+    STORAGE,
+    TASK_STATUSES,
+)
 
 KINDS = ("insert", "update", "delete")
 FLAGS = frozenset({"deleted", "oral", "drill", "example", "shelf_life"})
 # Columns holding a JSON list (a playbook's grades and clauses, a task's agencies, …).
-JSON_LISTS = frozenset({"grades", "clauses", "support_agency_ids", "checklist", "specialties"})
+JSON_LISTS = frozenset(
+    {"grades", "clauses", "support_agency_ids", "checklist", "specialties", "depot_ids"}
+)
 DATES = frozenset(
     {"expires_on", "issued_on", "needed_by", "produced_on", "unavailable_from", "unavailable_to"}
 )
 TIMES = frozenset(
     {"approved_at", "created_at", "dispatched_at", "occurred_at", "oral_at",
-     "paperwork_done_at", "received_at", "sent_at", "submitted_at"}
+     "paperwork_done_at", "received_at", "sent_at", "submitted_at", "reported_at",
+     "activated_at", "recovery_at", "monitoring_at", "closed_at", "at", "added_at", "due_at",
+     "status_at", "released_at", "cancelled_at"}
 )  # fmt: skip
 # Closed vocabularies the program acts on (stored as written: Chinese words or codes).
 VOCABULARY = {
@@ -45,6 +59,19 @@ VOCABULARY = {
     ("stock_move", "kind"): frozenset(
         {"receive", "issue", "transfer_out", "transfer_in", "count", "writeoff"}
     ),
+    ("incident", "hazard"): frozenset(HAZARDS),
+    ("incident", "grade"): frozenset(GRADES),
+    ("incident", "confirmation"): frozenset(CONFIRMATIONS),
+    ("incident_grade", "grade"): frozenset(GRADES),
+    ("incident_grade", "previous"): frozenset(GRADES),
+    ("incident_playbook", "grade"): frozenset(GRADES),
+    ("incident_task", "min_grade"): frozenset(GRADES),
+    ("incident_task", "status"): frozenset(TASK_STATUSES),
+    ("incident_need", "basis"): frozenset(
+        {"per_exposed", "per_patient", "per_responder", "per_site", "per_km2", "fixed"}
+    ),
+    ("incident_report", "kind"): frozenset(REPORT_KINDS),
+    ("incident_log", "kind"): frozenset(LOG_KINDS),
 }
 MAX_TEXT = 100_000  # characters in one field (a playbook task's instructions, a note)
 MAX_SEQ = 1 << 53

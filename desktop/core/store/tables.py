@@ -28,6 +28,14 @@ SHARED = (
     "playbook_phase",
     "playbook_task",
     "playbook_factor",
+    "incident",
+    "incident_grade",
+    "incident_playbook",
+    "incident_task",
+    "incident_need",
+    "incident_report",
+    "incident_log",
+    "incident_expert",
 )
 LEDGER = ("stock_move",)
 SYNCED = SHARED + LEDGER
@@ -41,6 +49,7 @@ FORWARD: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "transfer": {"status": ("in_transit", "received")},
     "playbook": {"status": ("draft", "approved", "retired")},
+    "incident": {"status": ("reported", "responding", "recovery", "monitoring", "closed")},
 }
 
 

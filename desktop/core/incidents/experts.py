@@ -1,0 +1,217 @@
+"""Experts for an incident (D4H: people with qualifications, dispatched): for each task's
+required specialties, the experts available today with that specialty and a valid
+qualification (one certificate at least, none needed unexpired beyond that); dispatching
+one marks them 执行任务中 (on_mission) with the incident until released."""
+
+import json
+from datetime import date
+
+import desktop.core.incidents.journal as journal
+import desktop.core.incidents.records as records
+import desktop.core.incidents.tasks as tasks
+from desktop.core import values
+from desktop.core.context import Ctx
+from desktop.core.errors import BioError, Invalid
+from desktop.core.i18n import tr
+from desktop.core.roster import experts as roster
+from desktop.core.store.handle import Database
+from desktop.core.store.writepath import Writer, write
+
+QUALIFIED = (
+    "EXISTS (SELECT 1 FROM expert_qualification q WHERE q.expert_id = e.id AND q.deleted = 0 "
+    "AND (q.expires_on IS NULL OR q.expires_on >= :today))"
+)
+
+
+def candidates(db: Database, specialty: str, today: date, limit: int = 20) -> list[dict]:
+    """Experts with the specialty who are available today and hold a valid qualification,
+    the ones whose certificates run longest first."""
+    return list(
+        db.query(
+            "SELECT e.id, e.name, e.organisation, e.title, e.mobile, e.division, "
+            "(SELECT max(coalesce(q.expires_on, '9999-12-31')) FROM expert_qualification q "
+            "WHERE q.expert_id = e.id AND q.deleted = 0) AS valid_until FROM expert e "
+            "WHERE e.deleted = 0 AND EXISTS (SELECT 1 FROM json_each(e.specialties) j "
+            f"WHERE j.value = :code) AND {roster.AVAILABLE_SQL} AND {QUALIFIED} "
+            "ORDER BY valid_until DESC, e.name LIMIT :limit",
+            {"code": specialty, "today": today.isoformat(), "limit": limit},
+        )
+    )
+
+
+def suggestions(db: Database, ref: str, today: date | None = None) -> list[dict]:
+    """Per task needing experts: {task, title, lead_agency, specialties: [{code, name,
+    count, dispatched, experts}]}; `dispatched` counts those already out for the task."""
+    today = today or date.today()
+    incident = records.get(db, ref)
+    names = roster.specialty_names(db)
+    out_for: dict[tuple[str | None, str], int] = {}
+    for task_id, specialties in db.execute(
+        "SELECT d.task_id, e.specialties FROM incident_expert d "
+        "JOIN expert e ON e.id = d.expert_id "
+        "WHERE d.incident_id = ? AND d.released_at IS NULL AND d.deleted = 0",
+        [incident["id"]],
+    ):
+        for code in json.loads(specialties or "[]"):
+            out_for[(task_id, code)] = out_for.get((task_id, code), 0) + 1
+    result = []
+    for task in db.query(
+        "SELECT t.id, t.title, t.specialties, a.code AS lead_agency FROM incident_task t "
+        "LEFT JOIN agency a ON a.id = t.lead_agency_id WHERE t.incident_id = ? AND t.deleted = 0 "
+        "AND t.status NOT IN ('done', 'not_applicable') ORDER BY t.position",
+        [incident["id"]],
+    ):
+        wanted = json.loads(task["specialties"] or "[]")
+        if not wanted:
+            continue
+        result.append(
+            {
+                "task": task["id"],
+                "title": task["title"],
+                "lead_agency": task["lead_agency"],
+                "specialties": [
+                    {"code": s["code"], "name": names.get(s["code"], s["code"]),
+                     "count": s.get("count", 1),
+                     "dispatched": out_for.get((task["id"], s["code"]), 0),
+                     "experts": candidates(db, s["code"], today)}
+                    for s in wanted
+                ],
+            }
+        )  # fmt: skip
+    return result
+
+
+def _expert(db: Database, ref: str) -> dict:
+    """An expert by id, or by a name only one expert has."""
+    ref = (ref or "").strip()
+    rows = list(db.query("SELECT * FROM expert WHERE id = ? AND deleted = 0", [ref]))
+    if not rows:
+        rows = list(db.query("SELECT * FROM expert WHERE name = ? AND deleted = 0 LIMIT 2", [ref]))
+    if not rows:
+        raise BioError(tr("No expert {ref}.", ref=ref))
+    if len(rows) > 1:
+        raise BioError(tr("More than one expert is called {name}: give the id.", name=ref))
+    return rows[0]
+
+
+def _active(db: Database, expert_id: str) -> dict | None:
+    return next(
+        db.query(
+            "SELECT d.*, i.number FROM incident_expert d JOIN incident i ON i.id = d.incident_id "
+            "WHERE d.expert_id = ? AND d.released_at IS NULL AND d.deleted = 0 LIMIT 1",
+            [expert_id],
+        ),
+        None,
+    )
+
+
+def dispatch(
+    db: Database, ctx: Ctx, ref: str, expert: str, task: str | None = None, note: str = "",
+    today: date | None = None,
+) -> dict:  # fmt: skip
+    """Send an expert to the incident (for a task, if given): their availability becomes
+    执行任务中 until released. Refused when they are not available or out already."""
+    incident = records.open_incident(db, ref)
+    person = _expert(db, expert)
+    busy = _active(db, person["id"])
+    if busy:
+        raise BioError(
+            tr("{name} is already dispatched to incident {number}.", name=person["name"],
+               number=busy["number"])
+        )  # fmt: skip
+    if not roster.available(person, today or date.today()):
+        raise BioError(tr("{name} is not available.", name=person["name"]))
+    task_row = None
+    if task:
+        task_row = tasks.get(db, task)
+        if task_row["incident_id"] != incident["id"]:
+            raise BioError(tr("That task belongs to another incident."))
+    try:
+        note = values.clean_text(note, "note", multiline=True)
+    except values.BadValue as error:
+        raise Invalid("note", str(error)) from None
+    when = values.now_iso()
+    with write(db, ctx) as w:
+        row_id = w.insert(
+            "incident_expert",
+            {"incident_id": incident["id"], "expert_id": person["id"],
+             "task_id": task_row["id"] if task_row else None, "dispatched_at": when,
+             "note": note},
+        )  # fmt: skip
+        w.update("expert", person["id"], {"availability": "on_mission"})
+        text = tr("Expert {name} ({organisation}) dispatched.", name=person["name"],
+                  organisation=person["organisation"])  # fmt: skip
+        if task_row:
+            text += " " + tr("Task: {title}.", title=task_row["title"])
+        journal.note(w, incident["id"], "expert", text, when)
+    return {"id": row_id, "expert": person["id"], "name": person["name"], "dispatched_at": when}
+
+
+def release(db: Database, ctx: Ctx, ref: str, expert: str) -> dict:
+    """The expert's work for the incident is done: they are available again."""
+    incident = records.get(db, ref)
+    person = _expert(db, expert)
+    row = next(
+        db.query(
+            "SELECT * FROM incident_expert WHERE incident_id = ? AND expert_id = ? "
+            "AND released_at IS NULL AND deleted = 0",
+            [incident["id"], person["id"]],
+        ),
+        None,
+    )
+    if row is None:
+        raise BioError(
+            tr("{name} is not dispatched to incident {number}.", name=person["name"],
+               number=incident["number"])
+        )  # fmt: skip
+    with write(db, ctx) as w:
+        when = release_in(w, incident["id"], row, person)
+    return {"expert": person["id"], "name": person["name"], "released_at": when}
+
+
+def release_in(w: Writer, incident_id: str, row: dict, person: dict) -> str:
+    when = values.now_iso()
+    w.update("incident_expert", row["id"], {"released_at": when})
+    if person["availability"] == "on_mission":
+        w.update("expert", person["id"], {"availability": "available"})
+    journal.note(w, incident_id, "expert", tr("Expert {name} released.", name=person["name"]),
+                 when)  # fmt: skip
+    return when
+
+
+def listing(db: Database, ref: str) -> list[dict]:
+    """Experts dispatched to the incident, those still out first."""
+    incident = records.get(db, ref)
+    return list(
+        db.query(
+            "SELECT d.id, d.expert_id, e.name, e.organisation, e.title, e.mobile, e.specialties, "
+            "d.task_id, t.title AS task, d.dispatched_at, d.released_at, d.note "
+            "FROM incident_expert d JOIN expert e ON e.id = d.expert_id "
+            "LEFT JOIN incident_task t ON t.id = d.task_id "
+            "WHERE d.incident_id = ? AND d.deleted = 0 "
+            "ORDER BY d.released_at IS NOT NULL, d.dispatched_at",
+            [incident["id"]],
+        )
+    )
+
+
+def close(db: Database, ctx: Ctx, ref: str, note: str = "", at=None) -> dict:
+    """Close the incident (关闭); experts still out for it are released with it."""
+    incident = records.get(db, ref)
+    target, note = records.check_advance(incident, "closed", note)
+    when = records.at_or_now(at)
+    with write(db, ctx) as w:
+        records.advance_in(w, incident, target, note, when)
+        still_out = list(
+            db.query(
+                "SELECT d.*, e.availability, e.name FROM incident_expert d "
+                "JOIN expert e ON e.id = d.expert_id WHERE d.incident_id = ? "
+                "AND d.released_at IS NULL AND d.deleted = 0",
+                [incident["id"]],
+            )
+        )
+        for row in still_out:
+            person = {"id": row["expert_id"], "name": row["name"],
+                      "availability": row["availability"]}  # fmt: skip
+            release_in(w, incident["id"], row, person)
+    return records.get(db, incident["id"])

@@ -1,0 +1,389 @@
+"""Information reports (信息报告): the first report along the reporting chain, progress
+reports and the final report, each with its deadline.
+
+The deadlines are not the city plan's (it has no hour limits) but national rules, cited as
+such, and may be changed on each station (`incident report-deadlines`):
+
+- 《突发公共卫生事件应急条例》第二十条: the unit that discovers the event reports to the
+  county health department within 2 hours; that department to the county government
+  within 2 hours; the county government to the city government within 2 hours; the city
+  government to the provincial government within 2 hours. 第十九条: the provincial
+  government to the State Council's health department within 1 hour.
+- Neighbouring cities are notified: the regulation sets no hour limit; this program's
+  default is the city's own limit (2 hours after the city is told, with its report to the
+  province).
+- 《国家突发公共卫生事件相关信息报告管理工作规范（试行）》: progress reports at least daily
+  for serious (II) and especially serious (I) events; the final report within two weeks
+  after the event ends (here: after the response ends, 恢复).
+
+Each link's deadline counts from the moment the link before it reported (or, while it has
+not, from its own deadline): one late link makes the next ones due sooner, not later."""
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import desktop.core.incidents.journal as journal
+import desktop.core.incidents.records as records
+from desktop.core import values, vocab
+from desktop.core.context import Ctx
+from desktop.core.errors import BioError, Invalid
+from desktop.core.i18n import current_language, tr
+from desktop.core.store.handle import Database
+from desktop.core.store.writepath import transaction, write
+
+META_KEY = "incident.report_deadlines"
+REGULATION = "《突发公共卫生事件应急条例》"
+WORK_RULES = "《国家突发公共卫生事件相关信息报告管理工作规范（试行）》"
+
+
+@dataclass(frozen=True)
+class Step:
+    code: str
+    after: str | None  # the step whose report starts this one's clock (None: the discovery)
+    sender: str  # 发现单位 | 县级卫生健康主管部门 | …, with {county}, {city}, {province}
+    receiver: str
+    hours: float
+    basis: str
+
+
+CHAIN = (
+    Step("unit_to_county_health", None, "发现单位", "{county}卫生健康主管部门", 2,
+         REGULATION + "第二十条"),
+    Step("county_health_to_county_government", "unit_to_county_health",
+         "{county}卫生健康主管部门", "{county}人民政府", 2, REGULATION + "第二十条"),
+    Step("county_government_to_city", "county_health_to_county_government", "{county}人民政府",
+         "{city}人民政府", 2, REGULATION + "第二十条"),
+    Step("city_to_province", "county_government_to_city", "{city}人民政府", "{province}人民政府",
+         2, REGULATION + "第二十条"),
+    Step("province_to_national", "city_to_province", "{province}人民政府",
+         "国务院卫生健康主管部门", 1, REGULATION + "第十九条"),
+    Step("notify_neighbours", "county_government_to_city", "{city}人民政府", "相邻地市", 2,
+         "本程序默认（条例未定时限），可修改"),
+)  # fmt: skip
+STEP_NAMES = {
+    "unit_to_county_health": (
+        "发现单位 → 县级卫生健康主管部门",
+        "Discovering unit → county health department",
+    ),
+    "county_health_to_county_government": (
+        "县级卫生健康主管部门 → 县级人民政府",
+        "County health department → county government",
+    ),
+    "county_government_to_city": (
+        "县级人民政府 → 市人民政府",
+        "County government → city government",
+    ),
+    "city_to_province": ("市人民政府 → 省人民政府", "City government → provincial government"),
+    "province_to_national": (
+        "省人民政府 → 国务院卫生健康主管部门",
+        "Province → State Council health department",
+    ),
+    "notify_neighbours": ("通报相邻地市", "Neighbouring cities notified"),
+}
+PROGRESS_HOURS = 24  # grades I and II (工作规范: at least daily)
+FINAL_DAYS = 14  # after the response ends (工作规范: within two weeks)
+PROGRESS_GRADES = ("I", "II")
+MAX_HOURS = 24 * 365
+FIELDS = ("title", "from_unit", "to_unit", "summary", "measures", "next_steps", "signer")
+FREE_TEXT = ("summary", "measures", "next_steps")
+
+
+def step_name(code: str) -> str:
+    names = STEP_NAMES.get(code)
+    if names is None:
+        return code
+    return names[1] if current_language() == "en" else names[0]
+
+
+# ---------------------------------------------------------------- deadlines
+
+
+def deadlines(db: Database) -> dict:
+    """The hours of each link, the progress interval (hours) and the final report's days,
+    as set on this station (defaults above)."""
+    out: dict = {"steps": {s.code: s.hours for s in CHAIN}, "progress_hours": PROGRESS_HOURS,
+                 "final_days": FINAL_DAYS}  # fmt: skip
+    row = db.execute("SELECT value FROM meta WHERE key = ?", [META_KEY]).fetchone()
+    if row:
+        try:
+            stored = json.loads(row[0])
+            out["steps"].update(
+                {k: float(v) for k, v in stored.get("steps", {}).items() if k in out["steps"]}
+            )
+            for key in ("progress_hours", "final_days"):
+                if key in stored:
+                    out[key] = float(stored[key])
+        except (ValueError, TypeError, AttributeError):
+            pass  # a damaged setting: the defaults hold
+    return out
+
+
+def set_deadlines(db: Database, changes: dict[str, object]) -> dict:
+    """Change deadlines: step codes (hours), progress_hours, final_days; a value of
+    None or "default" restores the default."""
+    current = deadlines(db)
+    defaults = {s.code: s.hours for s in CHAIN}
+    for key, value in changes.items():
+        if key not in defaults and key not in ("progress_hours", "final_days"):
+            raise Invalid(
+                key,
+                tr(
+                    "No reporting step {code}. Steps: {codes}.",
+                    code=key,
+                    codes=", ".join([*defaults, "progress_hours", "final_days"]),
+                ),
+            )
+        if value in (None, "", "default"):
+            number = defaults.get(key) or {"progress_hours": PROGRESS_HOURS,
+                                          "final_days": FINAL_DAYS}[key]  # fmt: skip
+        else:
+            try:
+                number = float(str(value).strip())
+            except ValueError:
+                number = -1.0
+            if not 0 < number <= MAX_HOURS:
+                raise Invalid(key, tr("{code}: a number of hours (or days) above 0 and at most "
+                                      "{max}.", code=key, max=MAX_HOURS))  # fmt: skip
+        if key in defaults:
+            current["steps"][key] = number
+        else:
+            current[key] = number
+    with transaction(db, touches=("meta",)):
+        db.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+            [META_KEY, json.dumps(current)],
+        )
+    return current
+
+
+def _places(db: Database, incident: dict) -> dict[str, str]:
+    """County, city and province names for the chain's parties."""
+    division = db.execute(
+        "SELECT name, parent, level FROM division WHERE code = ? AND deleted = 0",
+        [incident["division"]],
+    ).fetchone()
+    county = division[0] if division else ""
+    city = "衡阳市"
+    if division and division[2] == "city":
+        city = division[0]
+    elif division and division[1]:
+        parent = db.execute(
+            "SELECT name FROM division WHERE code = ? AND deleted = 0", [division[1]]
+        ).fetchone()
+        city = parent[0] if parent else city
+    return {"county": county, "city": city, "province": "湖南省"}
+
+
+def _reports(db: Database, incident_id: str) -> list[dict]:
+    return list(
+        db.query(
+            "SELECT * FROM incident_report WHERE incident_id = ? AND deleted = 0 "
+            "ORDER BY seq, rowid",
+            [incident_id],
+        )
+    )
+
+
+def _end_of_response(incident: dict) -> str | None:
+    return incident["recovery_at"] or incident["monitoring_at"] or incident["closed_at"]
+
+
+def schedule(db: Database, ref: str, at: datetime | None = None) -> list[dict]:
+    """Every report the rules expect of the incident, with its deadline and whether it was
+    made: {kind, step, name, sender, receiver, due, hours, basis, done (report or None),
+    overdue}."""
+    incident = records.get(db, ref)
+    at = at or records.now()
+    limits = deadlines(db)
+    places = _places(db, incident)
+    made = _reports(db, incident["id"])
+    first = {r["step"]: r for r in made if r["kind"] == "first"}
+    out = []
+    due_of: dict[str, datetime] = {}
+    done_at: dict[str, datetime] = {}
+    for step in CHAIN:
+        start = (
+            records.moment(incident["reported_at"])
+            if step.after is None
+            else done_at.get(step.after) or due_of[step.after]
+        )
+        hours = limits["steps"][step.code]
+        due = start + timedelta(hours=hours)
+        due_of[step.code] = due
+        report = first.get(step.code)
+        if report:
+            done_at[step.code] = records.moment(report["reported_at"])
+        out.append(
+            {"kind": "first", "step": step.code, "name": step_name(step.code),
+             "sender": step.sender.format(**places), "receiver": step.receiver.format(**places),
+             "due": values.stamp(due), "hours": hours, "basis": step.basis,
+             "done": report, "overdue": report is None and due < at}
+        )  # fmt: skip
+    ended = _end_of_response(incident)
+    if incident["grade"] in PROGRESS_GRADES and not ended and incident["status"] != "closed":
+        last = max(
+            [records.moment(r["reported_at"]) for r in made]
+            + [records.moment(incident["activated_at"] or incident["reported_at"])]
+        )
+        due = last + timedelta(hours=limits["progress_hours"])
+        out.append(
+            {"kind": "progress", "step": "", "name": vocab.name("report_kind", "progress"),
+             "sender": f"{places['city']}人民政府", "receiver": f"{places['province']}人民政府",
+             "due": values.stamp(due), "hours": limits["progress_hours"],
+             "basis": WORK_RULES + "（重大、特别重大事件至少按日报告）", "done": None,
+             "overdue": due < at}
+        )  # fmt: skip
+    if ended:
+        final = next((r for r in made if r["kind"] == "final"), None)
+        due = records.moment(ended) + timedelta(days=limits["final_days"])
+        out.append(
+            {"kind": "final", "step": "", "name": vocab.name("report_kind", "final"),
+             "sender": f"{places['city']}人民政府", "receiver": f"{places['province']}人民政府",
+             "due": values.stamp(due), "hours": limits["final_days"] * 24,
+             "basis": WORK_RULES + "（事件结束后2周内）", "done": final,
+             "overdue": final is None and due < at}
+        )  # fmt: skip
+    return out
+
+
+def overdue(db: Database, at: datetime | None = None) -> list[dict]:
+    """Overdue reports of every incident not closed: {incident, number, title, name, due}."""
+    at = at or records.now()
+    out = []
+    for incident in db.query(
+        "SELECT id, number, title FROM incident WHERE status != 'closed' AND deleted = 0"
+    ):
+        for expected in schedule(db, incident["id"], at):
+            if expected["overdue"]:
+                out.append({"incident": incident["id"], "number": incident["number"],
+                            "title": incident["title"], "name": expected["name"],
+                            "kind": expected["kind"], "step": expected["step"],
+                            "due": expected["due"]})  # fmt: skip
+    return out
+
+
+# ---------------------------------------------------------------- making reports
+
+
+def listing(db: Database, ref: str) -> list[dict]:
+    """The reports made, in order, with their kind's and step's names and whether they met
+    their deadline."""
+    incident = records.get(db, ref)
+    out = []
+    for r in _reports(db, incident["id"]):
+        late = bool(r["due_at"]) and records.moment(r["reported_at"]) > records.moment(r["due_at"])
+        out.append({**r, "kind_name": vocab.name("report_kind", r["kind"]),
+                    "step_name": step_name(r["step"]) if r["step"] else "", "late": late,
+                    "number": f"{incident['number']}-{r['seq']:02d}"})  # fmt: skip
+    return out
+
+
+def get(db: Database, ref: str) -> dict:
+    """A report by its id or its number (the incident's number and the report's, e.g.
+    SJ-HY-CITY-20261207-001-02)."""
+    ref = (ref or "").strip()
+    row = next(db.query("SELECT * FROM incident_report WHERE id = ? AND deleted = 0", [ref]), None)
+    if row is None and "-" in ref:
+        head, _, seq = ref.rpartition("-")
+        if seq.isdigit():
+            row = next(
+                db.query(
+                    "SELECT r.* FROM incident_report r JOIN incident i ON i.id = r.incident_id "
+                    "WHERE i.number = ? AND r.seq = ? AND r.deleted = 0",
+                    [head, int(seq)],
+                ),
+                None,
+            )
+    if row is None:
+        raise BioError(tr("No information report {ref}.", ref=ref))
+    return next(r for r in listing(db, row["incident_id"]) if r["id"] == row["id"])
+
+
+def _texts(given: dict) -> dict:
+    out = {}
+    for name in FIELDS:
+        if name in given and given[name] is not None:
+            try:
+                out[name] = values.clean_text(given[name], name, name in FREE_TEXT)
+            except values.BadValue as error:
+                raise Invalid(name, str(error)) from None
+    return out
+
+
+def add(db: Database, ctx: Ctx, ref: str, kind: str, given: dict | None = None) -> dict:
+    """Record a report made (or received) for the incident. given: step (first reports: the
+    link of the chain; by default the first one not yet reported), reported_at (default
+    now), title, from_unit, to_unit, summary, measures, next_steps, signer — the parties and
+    the title default to the chain's, the summary to the incident's description. Returns
+    the report as listing() shows it."""
+    given = dict(given or {})
+    incident = records.get(db, ref)
+    kind = records.choice("report_kind", kind, "kind")
+    at = records.now()
+    when = (
+        values.time_iso(given["reported_at"], tr("Reported at"))
+        if given.get("reported_at") not in (None, "")
+        else values.stamp(at)
+    )
+    if records.moment(when) > at + records.MAX_AHEAD:
+        raise Invalid("reported_at", tr("The report's time lies in the future."))
+    fields = _texts(given)
+    expected = schedule(db, incident["id"], at)
+    step = (given.get("step") or "").strip()
+    target: dict | None
+    if kind == "first":
+        chain = {e["step"]: e for e in expected if e["kind"] == "first"}
+        if not step:
+            step = next((s for s, e in chain.items() if e["done"] is None), "")
+            if not step:
+                raise BioError(tr("Every link of the reporting chain has reported; make a "
+                                  "progress or the final report."))  # fmt: skip
+        if step not in chain:
+            raise Invalid("step", tr("No reporting step {code}. Steps: {codes}.", code=step,
+                                     codes=", ".join(chain)))  # fmt: skip
+        if chain[step]["done"] is not None:
+            raise BioError(tr("The step {name} has reported already.", name=step_name(step)))
+        target = chain[step]
+    else:
+        if step:
+            raise Invalid("step", tr("Only a first report follows a step of the chain."))
+        if kind == "final" and any(r["kind"] == "final" for r in _reports(db, incident["id"])):
+            raise BioError(tr("Incident {number} has its final report already.",
+                              number=incident["number"]))  # fmt: skip
+        target = next((e for e in expected if e["kind"] == kind), None)
+    fields.setdefault("from_unit", target["sender"] if target else "")
+    fields.setdefault("to_unit", target["receiver"] if target else "")
+    fields.setdefault("summary", incident["description"])
+    if not fields.get("title"):
+        fields["title"] = tr("{kind} on {title}", kind=vocab.name("report_kind", kind),
+                             title=incident["title"])  # fmt: skip
+    if not fields["from_unit"] or not fields["to_unit"]:
+        raise Invalid("to_unit", tr("Name who reports and to whom."))
+    seq = db.execute(
+        "SELECT coalesce(max(seq), 0) + 1 FROM incident_report WHERE incident_id = ?",
+        [incident["id"]],
+    ).fetchone()[0]
+    with write(db, ctx) as w:
+        report_id = w.insert(
+            "incident_report",
+            {"incident_id": incident["id"], "kind": kind, "step": step, "seq": seq,
+             "reported_at": when, "due_at": target["due"] if target else None,
+             "created_at": values.stamp(at), **fields},
+        )  # fmt: skip
+        journal.note(
+            w,
+            incident["id"],
+            "report",
+            tr("{kind} No. {seq}: {sender} → {receiver}.", kind=vocab.name("report_kind", kind),
+               seq=seq, sender=fields["from_unit"], receiver=fields["to_unit"]),
+            when,
+        )  # fmt: skip
+    return next(r for r in listing(db, incident["id"]) if r["id"] == report_id)
+
+
+def document(db: Database, ref: str) -> dict:
+    """What the printed report shows: the report, its incident, and its deadline."""
+    report = get(db, ref)
+    incident = records.detail(db, report["incident_id"])
+    return {"report": report, "incident": incident}
