@@ -75,6 +75,17 @@ def detail(db: Database, number: str) -> dict:
         order[f"{side}_depot_name"] = depot["name"] if depot else None
         if side == "to" and depot and not order["to_address"]:
             order["to_address"] = depot["address"]
+    served = (
+        db.execute(
+            "SELECT number, title FROM incident WHERE id = ?", [order["incident_id"]]
+        ).fetchone()
+        if order["incident_id"]
+        else None
+    )
+    order["incident_number"] = served[0] if served else ""
+    order["incident_title"] = served[1] if served else ""
+    if served:  # the incident as people name it: its number and title
+        order["incident"] = f"{served[0]} {served[1]}"
     order["lines"] = lines(db, order["id"])
     order["picks"] = picks(db, order["id"])
     order["paperwork_due"] = paperwork_due(order)
