@@ -18,6 +18,7 @@ COMMANDS = (
     "expert",
     "agency",
     "playbook",
+    "incident",
     "sync",
     "station",
 )

@@ -62,7 +62,7 @@ def order():
     required=True,
     help=tr("ITEM=QTY, e.g. PPE-0001=500; repeat for more lines."),
 )
-@click.option("--incident", default="", help=tr("Incident reference."))
+@click.option("--incident", default="", help=tr("The incident it serves: its number (SJ-…) or id."))
 @click.option("--needed-by", help=tr("Needed by (date)."))
 @click.option("--priority", default="一般", show_default=True, help=tr("特急, 紧急 or 一般."))
 @click.option(

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from desktop.cli import hub as cli_hub
+from desktop.cli import incidents as cli_incidents
 from desktop.cli import orders as cli_orders
 from desktop.cli import playbooks as cli_playbooks
 from desktop.cli import roster as cli_roster
@@ -128,6 +129,7 @@ cli_io.register(cli)
 cli_orders.register(cli)
 cli_roster.register(cli)
 cli_playbooks.register(cli)
+cli_incidents.register(cli)
 cli_sync.register(cli)
 cli_hub.register_hub(cli_sync.sync)
 cli_station.register(cli)

@@ -13,6 +13,11 @@ def bio(capsys, demo_path):
 
 
 def test_create_prints_number_status_and_picked_lines(bio):
+    _, made, _ = bio(
+        "--json", "incident", "create", "--title", "疑似聚集性疫情", "--hazard",
+        "infectious_disease", "--grade", "IV", "--division", "430407",
+    )  # fmt: skip
+    incident = json.loads(made)["number"]
     code, out, _ = bio(
         "--json",
         "order",
@@ -26,7 +31,7 @@ def test_create_prints_number_status_and_picked_lines(bio):
         "--line",
         "DISINF-0001=10",
         "--incident",
-        "EV-2026-01",
+        incident,
         "--needed-by",
         "2026/12/1",
     )
@@ -35,6 +40,11 @@ def test_create_prints_number_status_and_picked_lines(bio):
     assert {line["item"] for line in data["lines"]} == {"PPE-0001", "DISINF-0001"}
     assert sum(line["qty"] for line in data["lines"] if line["item"] == "PPE-0001") == 100
     assert set(data["lines"][0]) >= {"item", "lot", "expiry", "qty"}
+    code, out, _ = bio("--json", "order", "list", "--incident", incident)
+    assert [o["number"] for o in json.loads(out)] == [data["number"]]
+    code, _, err = bio("order", "create", "--from", "HY-CK01", "--to", "HY-YY01", "--line",
+                       "PPE-0001=1", "--incident", "EV-2026-01")  # fmt: skip
+    assert code == 1 and "EV-2026-01" in err  # an incident by its number or id, not free text
 
 
 def test_the_lifecycle_through_the_cli(bio):

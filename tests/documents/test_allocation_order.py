@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from desktop.core import orders
+from desktop.core import incidents, orders
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.orders import seal as order_seal
@@ -44,7 +44,10 @@ def dispatched_long_order(db) -> str:
 
 
 def test_a_small_order_prints_its_parties_lines_and_signature_blocks(demo_db, tmp_path):
-    number = small_order(demo_db, priority="紧急", incident="SJ-2026-001 疑似聚集性疫情")
+    fields = {"title": "疑似聚集性疫情", "hazard": "infectious_disease", "grade": "IV",
+              "division": "430407"}  # fmt: skip
+    served = incidents.create(demo_db, CTX, fields)
+    number = small_order(demo_db, priority="紧急", incident=served["number"])
     result = allocation_order.render(demo_db, number, tmp_path / "order.pdf")
     assert result.path == tmp_path / "order.pdf" and result.path.exists()
     assert result.pages == 1 and result.warning == "" == result.font_warning
@@ -52,7 +55,7 @@ def test_a_small_order_prints_its_parties_lines_and_signature_blocks(demo_db, tm
     assert "衡阳市生物安全应急物资调拨单" in page and number in page
     assert "草稿 — 未批准" in page  # not approved: marked as such
     assert "衡阳市生物安全应急物资储备库" in page and "衡阳市第三人民医院应急物资库" in page
-    assert "SJ-2026-001" in page and "扫码核验" in page
+    assert served["number"] in page and "疑似聚集性疫情" in page and "扫码核验" in page
     for heading in ("序号", "物资编码", "品名", "规格", "单位", "批号", "有效期", "数量", "备注"):
         assert heading in page
     rows = page.splitlines()

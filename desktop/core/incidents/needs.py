@@ -179,6 +179,17 @@ def draft_orders(db: Database, ctx: Ctx, ref: str, today: date | None = None) ->
                "requires.", number=incident["number"])
         )  # fmt: skip
     depots = {d["id"]: d for d in records.allowed_depots(db, incident)}
+    # stock its own drafts already plan to take (not reserved until approved)
+    planned = {
+        (depot_id, item_id): qty
+        for depot_id, item_id, qty in db.execute(
+            "SELECT p.depot_id, l.item_id, sum(p.qty) FROM order_pick p "
+            "JOIN order_line l ON l.id = p.line_id JOIN alloc_order o ON o.id = p.order_id "
+            "WHERE o.incident_id = ? AND o.status IN ('draft', 'submitted') AND o.deleted = 0 "
+            "AND p.deleted = 0 GROUP BY p.depot_id, l.item_id",
+            [incident["id"]],
+        )
+    }
     per_depot: dict[str, list[tuple[str, object]]] = {}
     short = []
     for row in needs:
@@ -190,7 +201,9 @@ def draft_orders(db: Database, ctx: Ctx, ref: str, today: date | None = None) ->
                           "qty": wanted, "unit": ""})  # fmt: skip
             continue
         for held in row["depots"]:
-            take = min(wanted, held["qty"])
+            take = min(wanted, held["qty"] - planned.get((held["id"], row["item_id"]), 0))
+            if take <= 0:
+                continue
             per_depot.setdefault(held["id"], []).append((row["item"], take))
             wanted -= take
             if not wanted:
@@ -220,7 +233,9 @@ def draft_orders(db: Database, ctx: Ctx, ref: str, today: date | None = None) ->
         )  # fmt: skip
         for depot_id, items in per_depot.items()
     ]
-    made = []
+    made: list[dict] = []
+    if not drafts:  # nothing in stock to order: the shortage alone, nothing written
+        return Drafted(made, short)
     with write(db, ctx) as w:
         for depot, draft in drafts:
             number = orders.write_draft(w, draft, today)

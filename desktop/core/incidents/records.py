@@ -70,22 +70,23 @@ def _unknown(kind: str, value) -> str:
     return tr("{value} is not one of: {codes}.", value=value, codes=listed)
 
 
-def _count(value, field: str) -> int:
+def _count(value, name: str, field: str) -> int:
     try:
         return values.whole(value, allow_zero=True, field=field)
     except values.BadValue as error:
-        raise Invalid(field, str(error)) from None
+        raise Invalid(name, str(error)) from None
 
 
 def _area(value, field: str) -> float:
+    name = "area_km2"
     try:
         area = float(str(value).strip()) if not isinstance(value, int | float) else float(value)
     except ValueError:
         message = tr("{field}: {value} is not a number.", field=field, value=value)
-        raise Invalid(field, message) from None
+        raise Invalid(name, message) from None
     if not 0 <= area <= MAX_AREA_KM2:  # NaN fails too
         raise Invalid(
-            field,
+            name,
             tr("{field} is a number from 0 to {max}.", field=field, max=f"{MAX_AREA_KM2:,}"),
         )
     return round(area, 4)
@@ -167,11 +168,11 @@ def validate(db: Database, given: dict, at: datetime | None = None) -> dict:
              "responders": tr("Responders"), "sites": tr("Sites")}  # fmt: skip
     for name in SCALE:
         if name in given and given[name] is not None:
-            out[name] = _count(given[name], names[name])
+            out[name] = _count(given[name], name, names[name])
     if "area_km2" in given and given["area_km2"] is not None:
         out["area_km2"] = _area(given["area_km2"], tr("Area (km²)"))
     if "days" in given and given["days"] is not None:
-        days = _count(given["days"], tr("Expected days"))
+        days = _count(given["days"], "days", tr("Expected days"))
         if days > MAX_DAYS:
             raise Invalid("days", tr("Expected days can be at most {max}.", max=MAX_DAYS))
         out["days"] = days
