@@ -16,30 +16,34 @@ from desktop.core.incidents import experts, journal, needs, records, reports, ta
 
 PDF = click.Path(dir_okay=False, path_type=Path)
 DETAIL_OPTIONS = (
-    ("--title", "title", "Title."),
-    ("--hazard", "hazard", "Hazard: a playbook hazard code (bioterror, infectious_disease, …)."),
-    ("--confirmation", "confirmation", "可疑, 疑似 or 确诊 (possible, suspected, confirmed)."),
-    ("--division", "division", "Division code (GB/T 2260), e.g. 430422."),
-    ("--place", "place", "Place."),
-    ("--description", "description", "What happened (事件概况)."),
-    ("--lead-agency", "lead_agency", "Lead agency code."),
-    ("--commander", "commander", "Commander."),
-    ("--commander-phone", "commander_phone", "Commander's phone."),
-    ("--exposed", "exposed", "People exposed."),
-    ("--patients", "patients", "Patients."),
-    ("--responders", "responders", "Responders."),
-    ("--sites", "sites", "Sites."),
-    ("--area", "area_km2", "Area affected, km²."),
-    ("--days", "days", "Expected duration in days."),
-    ("--reported-at", "reported_at", "When it was reported (2026-03-01 14:30; default now)."),
-    ("--notes", "notes", "Notes."),
+    ("--title", "title", tr("Title.")),
+    (
+        "--hazard",
+        "hazard",
+        tr("Hazard: a playbook hazard code (bioterror, infectious_disease, …)."),
+    ),
+    ("--confirmation", "confirmation", tr("可疑, 疑似 or 确诊 (possible, suspected, confirmed).")),
+    ("--division", "division", tr("Division code (GB/T 2260), e.g. 430422.")),
+    ("--place", "place", tr("Place.")),
+    ("--description", "description", tr("What happened (事件概况).")),
+    ("--lead-agency", "lead_agency", tr("Lead agency code.")),
+    ("--commander", "commander", tr("Commander.")),
+    ("--commander-phone", "commander_phone", tr("Commander's phone.")),
+    ("--exposed", "exposed", tr("People exposed.")),
+    ("--patients", "patients", tr("Patients.")),
+    ("--responders", "responders", tr("Responders.")),
+    ("--sites", "sites", tr("Sites.")),
+    ("--area", "area_km2", tr("Area affected, km².")),
+    ("--days", "days", tr("Expected duration in days.")),
+    ("--reported-at", "reported_at", tr("When it was reported (2026-03-01 14:30; default now).")),
+    ("--notes", "notes", tr("Notes.")),
 )
 
 
 def _detail_options(required: tuple[str, ...] = ()):
     def wrap(command):
         for flag, name, text in reversed(DETAIL_OPTIONS):
-            command = click.option(flag, name, required=flag in required, help=tr(text))(command)
+            command = click.option(flag, name, required=flag in required, help=text)(command)
         return click.option(
             "--depot",
             "depots",

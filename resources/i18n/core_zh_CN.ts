@@ -2857,5 +2857,1005 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <source>It holds this station's records, experts' names and phone numbers among them, signed but not encrypted: carry it to the other station and delete it there after the import.</source>
             <translation>同步包含有本站的数据记录（包括专家姓名和电话），已签名但未加密：请送交对方站点，导入后即删除。</translation>
         </message>
+        <message>
+            <source>Printed: {time}</source>
+            <translation>打印时间：{time}</translation>
+        </message>
+        <message>
+            <source>[Demo data] {station}</source>
+            <translation>【演示数据】{station}</translation>
+        </message>
+        <message>
+            <source>Demo data</source>
+            <translation>演示数据</translation>
+        </message>
+        <message>
+            <source>Page {page} of {total}</source>
+            <translation>第 {page} 页 共 {total} 页</translation>
+        </message>
+        <message>
+            <source>Report No. {number}</source>
+            <translation>报告编号：{number}</translation>
+        </message>
+        <message>
+            <source>No deadline set</source>
+            <translation>无规定时限</translation>
+        </message>
+        <message>
+            <source>Late by {hours} h {minutes} min</source>
+            <translation>逾期 {hours} 小时 {minutes} 分钟</translation>
+        </message>
+        <message>
+            <source>On time</source>
+            <translation>按时报告</translation>
+        </message>
+        <message>
+            <source>{basis}: within {hours} h</source>
+            <translation>{basis}：{hours} 小时内</translation>
+        </message>
+        <message>
+            <source>; this station's deadline: {hours} h</source>
+            <translation>；本站设定时限 {hours} 小时</translation>
+        </message>
+        <message>
+            <source>Issue {seq}</source>
+            <translation>第 {seq} 期</translation>
+        </message>
+        <message>
+            <source>Reporting unit</source>
+            <translation>报告单位</translation>
+        </message>
+        <message>
+            <source>Reported to</source>
+            <translation>报告对象</translation>
+        </message>
+        <message>
+            <source>Report time</source>
+            <translation>报告时间</translation>
+        </message>
+        <message>
+            <source>Incident No.</source>
+            <translation>事件编号</translation>
+        </message>
+        <message>
+            <source>Report No.</source>
+            <translation>报告编号</translation>
+        </message>
+        <message>
+            <source>Reporting step</source>
+            <translation>报送环节</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>报告时限</translation>
+        </message>
+        <message>
+            <source>Deadline met</source>
+            <translation>时限执行</translation>
+        </message>
+        <message>
+            <source>Basis of the deadline</source>
+            <translation>时限依据</translation>
+        </message>
+        <message>
+            <source>1. Overview of the incident</source>
+            <translation>一、事件概况</translation>
+        </message>
+        <message>
+            <source>2. Measures taken</source>
+            <translation>二、已采取措施</translation>
+        </message>
+        <message>
+            <source>3. Next steps</source>
+            <translation>三、下一步工作</translation>
+        </message>
+        <message>
+            <source>Signed by: {signer}</source>
+            <translation>签发人：{signer}</translation>
+        </message>
+        <message>
+            <source>{year}-{month}-{day}</source>
+            <translation>{year}年{month}月{day}日</translation>
+        </message>
+        <message>
+            <source>A depot it may draw on (repeat); default: its division's and the city's.</source>
+            <translation>可调用的仓库（可重复）；默认为事发区划的仓库和市级储备库。</translation>
+        </message>
+        <message>
+            <source>A line names an item and a quantity per day.</source>
+            <translation>需求行须写明物资和每日用量。</translation>
+        </message>
+        <message>
+            <source>A note for the log.</source>
+            <translation>写入大事记的说明。</translation>
+        </message>
+        <message>
+            <source>A note.</source>
+            <translation>备注。</translation>
+        </message>
+        <message>
+            <source>Activate a playbook: its tasks and material lines.</source>
+            <translation>启动预案：生成任务和物资需求行。</translation>
+        </message>
+        <message>
+            <source>Activated</source>
+            <translation>已启动</translation>
+        </message>
+        <message>
+            <source>Agency code.</source>
+            <translation>单位代码。</translation>
+        </message>
+        <message>
+            <source>Allocation order {number} approved by {approver}; stock reserved.</source>
+            <translation>调拨单 {number} 已由 {approver} 批准，库存已预留。</translation>
+        </message>
+        <message>
+            <source>Allocation order {number} cancelled: {reason}.</source>
+            <translation>调拨单 {number} 已作废：{reason}。</translation>
+        </message>
+        <message>
+            <source>Allocation order {number} dispatched: stock left {source}.</source>
+            <translation>调拨单 {number} 已发运：物资已从{source}出库。</translation>
+        </message>
+        <message>
+            <source>Allocation order {number} drafted ({source}, {lines} line(s)).</source>
+            <translation>调拨单 {number} 已拟制（{source}，{lines} 行）。</translation>
+        </message>
+        <message>
+            <source>Allocation order {number} received by {destination}.</source>
+            <translation>调拨单 {number} 已由{destination}接收。</translation>
+        </message>
+        <message>
+            <source>Allocation order {number} submitted.</source>
+            <translation>调拨单 {number} 已提交。</translation>
+        </message>
+        <message>
+            <source>An entry holds at most {max} characters.</source>
+            <translation>一条记事最多 {max} 个字。</translation>
+        </message>
+        <message>
+            <source>An entry to add.</source>
+            <translation>要添加的记事。</translation>
+        </message>
+        <message>
+            <source>Area (km²)</source>
+            <translation>面积（平方公里）</translation>
+        </message>
+        <message>
+            <source>Area affected, km².</source>
+            <translation>影响面积（平方公里）。</translation>
+        </message>
+        <message>
+            <source>Basis</source>
+            <translation>依据</translation>
+        </message>
+        <message>
+            <source>Basis must be one of: {bases}.</source>
+            <translation>计算基数只能是：{bases}。</translation>
+        </message>
+        <message>
+            <source>Buffer %</source>
+            <translation>冗余 %</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>记录人</translation>
+        </message>
+        <message>
+            <source>Change an incident's details (not its grade or status).</source>
+            <translation>修改事件信息（级别和状态另有命令）。</translation>
+        </message>
+        <message>
+            <source>Change the grade (up or down), with the reason.</source>
+            <translation>调整事件级别（升级或降级），须写明理由。</translation>
+        </message>
+        <message>
+            <source>Change the grade by escalating, and the status by advancing it.</source>
+            <translation>级别请用“调整级别”修改，状态请用“推进状态”修改。</translation>
+        </message>
+        <message>
+            <source>Changed: {fields}.</source>
+            <translation>已修改：{fields}。</translation>
+        </message>
+        <message>
+            <source>Close the incident; experts still out are released.</source>
+            <translation>关闭事件；仍在派遣中的专家随之解除派遣。</translation>
+        </message>
+        <message>
+            <source>Commander's phone.</source>
+            <translation>指挥长电话。</translation>
+        </message>
+        <message>
+            <source>Commander.</source>
+            <translation>现场指挥长。</translation>
+        </message>
+        <message>
+            <source>Days can be at most {max}.</source>
+            <translation>天数最多为 {max}。</translation>
+        </message>
+        <message>
+            <source>Depots</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <source>Depots it may draw on: {depots}</source>
+            <translation>可调用仓库：{depots}</translation>
+        </message>
+        <message>
+            <source>Details changed: {fields}.</source>
+            <translation>信息更正：{fields}。</translation>
+        </message>
+        <message>
+            <source>Dispatch an expert (id or name) to the incident.</source>
+            <translation>派遣专家（编号或姓名）参与事件处置。</translation>
+        </message>
+        <message>
+            <source>Dispatched:</source>
+            <translation>已派遣：</translation>
+        </message>
+        <message>
+            <source>Division code (GB/T 2260), e.g. 430422.</source>
+            <translation>行政区划代码（GB/T 2260），如 430422。</translation>
+        </message>
+        <message>
+            <source>Division: {division} {place}</source>
+            <translation>区划：{division} {place}</translation>
+        </message>
+        <message>
+            <source>Draft allocation orders for what is still needed.</source>
+            <translation>为尚需的物资拟制调拨单。</translation>
+        </message>
+        <message>
+            <source>Drafted from the needs of incident {number}.</source>
+            <translation>根据事件 {number} 的物资需求拟制。</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>时限</translation>
+        </message>
+        <message>
+            <source>Entry</source>
+            <translation>记事</translation>
+        </message>
+        <message>
+            <source>Every link of the reporting chain has reported; make a progress or the final report.</source>
+            <translation>报告链各环节均已报告；请填写进程报告或结案报告。</translation>
+        </message>
+        <message>
+            <source>Expected days</source>
+            <translation>预计天数</translation>
+        </message>
+        <message>
+            <source>Expected days can be at most {max}.</source>
+            <translation>预计天数最多为 {max}。</translation>
+        </message>
+        <message>
+            <source>Expected duration in days.</source>
+            <translation>预计持续天数。</translation>
+        </message>
+        <message>
+            <source>Expert {name} ({organisation}) dispatched.</source>
+            <translation>已派遣专家 {name}（{organisation}）。</translation>
+        </message>
+        <message>
+            <source>Expert {name} released.</source>
+            <translation>专家 {name} 已解除派遣。</translation>
+        </message>
+        <message>
+            <source>Experts suggested per task, and those dispatched.</source>
+            <translation>按任务推荐的专家及已派遣专家。</translation>
+        </message>
+        <message>
+            <source>Exposed people</source>
+            <translation>暴露人数</translation>
+        </message>
+        <message>
+            <source>First reports: the link of the reporting chain.</source>
+            <translation>首次报告：所属报告链环节。</translation>
+        </message>
+        <message>
+            <source>For its grade</source>
+            <translation>适用本级别</translation>
+        </message>
+        <message>
+            <source>Give the grade (I, II, III or IV).</source>
+            <translation>请填写事件级别（I、II、III 或 IV）。</translation>
+        </message>
+        <message>
+            <source>Give the incident a title.</source>
+            <translation>请填写事件名称。</translation>
+        </message>
+        <message>
+            <source>Give the reason for the change of grade.</source>
+            <translation>请写明调整级别的理由。</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>级别</translation>
+        </message>
+        <message>
+            <source>Grade {old} → {new}: {reason}.</source>
+            <translation>级别 {old} → {new}：{reason}。</translation>
+        </message>
+        <message>
+            <source>Grade {previous} → {grade}; {tasks} task(s) added.</source>
+            <translation>级别 {previous} → {grade}；新增任务 {tasks} 项。</translation>
+        </message>
+        <message>
+            <source>Grade {value} is not one of I, II, III, IV.</source>
+            <translation>级别 {value} 不是 I、II、III、IV 之一。</translation>
+        </message>
+        <message>
+            <source>Grades:</source>
+            <translation>级别记录：</translation>
+        </message>
+        <message>
+            <source>Have</source>
+            <translation>现有</translation>
+        </message>
+        <message>
+            <source>Hazard: a playbook hazard code (bioterror, infectious_disease, …).</source>
+            <translation>事件类型：预案的事件类型代码（bioterror、infectious_disease 等）。</translation>
+        </message>
+        <message>
+            <source>Hazard: {hazard}; grade: {grade}; {confirmation}; status: {status}</source>
+            <translation>类型：{hazard}；级别：{grade}；{confirmation}；状态：{status}</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>小时</translation>
+        </message>
+        <message>
+            <source>I, II, III or IV (特别重大, 重大, 较大, 一般).</source>
+            <translation>I、II、III 或 IV（特别重大、重大、较大、一般）。</translation>
+        </message>
+        <message>
+            <source>I, II, III or IV.</source>
+            <translation>I、II、III 或 IV。</translation>
+        </message>
+        <message>
+            <source>Id</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Incident {number} has its final report already.</source>
+            <translation>事件 {number} 已有结案报告。</translation>
+        </message>
+        <message>
+            <source>Incident {number} is closed; nothing more can be done in it.</source>
+            <translation>事件 {number} 已关闭，不能再作处置操作。</translation>
+        </message>
+        <message>
+            <source>Incident {number} is closed; orders can no longer be made for it.</source>
+            <translation>事件 {number} 已关闭，不能再为其开具调拨单。</translation>
+        </message>
+        <message>
+            <source>Incident {number} is grade {grade} already.</source>
+            <translation>事件 {number} 已是 {grade} 级。</translation>
+        </message>
+        <message>
+            <source>Incident {number} is {status}; its status only moves forward (报告 → 响应 → 恢复 → 长期监测 → 关闭).</source>
+            <translation>事件 {number} 当前为“{status}”；状态只能向前推进（报告 → 响应 → 恢复 → 长期监测 → 关闭）。</translation>
+        </message>
+        <message>
+            <source>Incident {number} recorded (id {id}).</source>
+            <translation>事件 {number} 已登记（编号 {id}）。</translation>
+        </message>
+        <message>
+            <source>Incident {number} recorded: {title}, {hazard}, {grade}.</source>
+            <translation>事件 {number} 登记：{title}，{hazard}，{grade}。</translation>
+        </message>
+        <message>
+            <source>Incidents (事件): activation, tasks, needs, reports, log, experts.</source>
+            <translation>事件：启动预案、任务、物资需求、信息报告、大事记、专家。</translation>
+        </message>
+        <message>
+            <source>Incidents, newest first.</source>
+            <translation>事件列表，最新的在前。</translation>
+        </message>
+        <message>
+            <source>Initial grading</source>
+            <translation>初始定级</translation>
+        </message>
+        <message>
+            <source>Late.</source>
+            <translation>已超时。</translation>
+        </message>
+        <message>
+            <source>Lead</source>
+            <translation>牵头</translation>
+        </message>
+        <message>
+            <source>Lead agency code.</source>
+            <translation>牵头单位代码。</translation>
+        </message>
+        <message>
+            <source>Lead agency: {agency}; commander: {commander} {phone}</source>
+            <translation>牵头单位：{agency}；指挥长：{commander} {phone}</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>环节</translation>
+        </message>
+        <message>
+            <source>More than one expert is called {name}: give the id.</source>
+            <translation>有多名专家叫 {name}，请给出编号。</translation>
+        </message>
+        <message>
+            <source>Move the status forward: 响应, 恢复, 长期监测 or 关闭.</source>
+            <translation>推进事件状态：响应、恢复、长期监测或关闭。</translation>
+        </message>
+        <message>
+            <source>Name the division (its code, e.g. 430422).</source>
+            <translation>请填写行政区划（代码，如 430422）。</translation>
+        </message>
+        <message>
+            <source>Name the hazard.</source>
+            <translation>请填写事件类型。</translation>
+        </message>
+        <message>
+            <source>Name who reports and to whom.</source>
+            <translation>请写明报告单位和报告对象。</translation>
+        </message>
+        <message>
+            <source>Need</source>
+            <translation>缺口</translation>
+        </message>
+        <message>
+            <source>No change.</source>
+            <translation>没有修改。</translation>
+        </message>
+        <message>
+            <source>No division with code {code}.</source>
+            <translation>没有代码为 {code} 的行政区划。</translation>
+        </message>
+        <message>
+            <source>No expert {ref}.</source>
+            <translation>没有专家 {ref}。</translation>
+        </message>
+        <message>
+            <source>No incident {ref}.</source>
+            <translation>没有事件 {ref}。</translation>
+        </message>
+        <message>
+            <source>No information report {ref}.</source>
+            <translation>没有信息报告 {ref}。</translation>
+        </message>
+        <message>
+            <source>No material line {id}.</source>
+            <translation>没有物资需求行 {id}。</translation>
+        </message>
+        <message>
+            <source>No reporting step {code}. Steps: {codes}.</source>
+            <translation>没有报告环节 {code}。可选环节：{codes}。</translation>
+        </message>
+        <message>
+            <source>No task {ref}.</source>
+            <translation>没有任务 {ref}。</translation>
+        </message>
+        <message>
+            <source>Not in the reserves it may draw on: {lines}.</source>
+            <translation>可调用储备中不足：{lines}。</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>Notes.</source>
+            <translation>备注。</translation>
+        </message>
+        <message>
+            <source>Nothing is left to order for incident {number}: its orders cover what it requires.</source>
+            <translation>事件 {number} 已无需再调拨：已开具的调拨单已满足需求量。</translation>
+        </message>
+        <message>
+            <source>Number, title or place contains this.</source>
+            <translation>编号、名称或地点包含此内容。</translation>
+        </message>
+        <message>
+            <source>OVERDUE</source>
+            <translation>超时</translation>
+        </message>
+        <message>
+            <source>One incident: details, grades, playbooks, depots.</source>
+            <translation>显示一个事件：信息、级别、预案、仓库。</translation>
+        </message>
+        <message>
+            <source>Only a first report follows a step of the chain.</source>
+            <translation>只有首次报告对应报告链环节。</translation>
+        </message>
+        <message>
+            <source>Only incidents not closed.</source>
+            <translation>只显示未关闭的事件。</translation>
+        </message>
+        <message>
+            <source>Only overdue tasks.</source>
+            <translation>只显示超时任务。</translation>
+        </message>
+        <message>
+            <source>Only tasks this agency leads or supports (its code).</source>
+            <translation>只显示该单位牵头或配合的任务（单位代码）。</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>超时</translation>
+        </message>
+        <message>
+            <source>Patients</source>
+            <translation>患者数</translation>
+        </message>
+        <message>
+            <source>Patients.</source>
+            <translation>患者人数。</translation>
+        </message>
+        <message>
+            <source>People exposed.</source>
+            <translation>暴露人数。</translation>
+        </message>
+        <message>
+            <source>Phase</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Place.</source>
+            <translation>地点。</translation>
+        </message>
+        <message>
+            <source>Playbook code, e.g. PB-EID.</source>
+            <translation>预案代码，如 PB-EID。</translation>
+        </message>
+        <message>
+            <source>Playbook {code} applies to grades {grades}, not to grade {grade}.</source>
+            <translation>预案 {code} 适用于 {grades} 级，不适用于 {grade} 级。</translation>
+        </message>
+        <message>
+            <source>Playbook {code} has no approved version; approve it before activating it.</source>
+            <translation>预案 {code} 没有已批准的版本，请先批准再启动。</translation>
+        </message>
+        <message>
+            <source>Playbook {code} is already activated for incident {number}.</source>
+            <translation>预案 {code} 已为事件 {number} 启动。</translation>
+        </message>
+        <message>
+            <source>Playbook {code} is for {playbook_hazard}; incident {number} is {hazard}. Activate a playbook of the incident's hazard.</source>
+            <translation>预案 {code} 用于{playbook_hazard}，事件 {number} 属于{hazard}。请启动与事件类型相符的预案。</translation>
+        </message>
+        <message>
+            <source>Playbook {code} v{version} ({title}) activated at grade {grade}: {tasks} task(s), {lines} material line(s).</source>
+            <translation>按 {grade} 级启动预案 {code} 第 {version} 版（{title}）：任务 {tasks} 项，物资需求 {lines} 行。</translation>
+        </message>
+        <message>
+            <source>Playbook {playbook} v{version} activated: {tasks} task(s), {lines} material line(s).</source>
+            <translation>已启动预案 {playbook} 第 {version} 版：任务 {tasks} 项，物资需求 {lines} 行。</translation>
+        </message>
+        <message>
+            <source>Playbooks are activated for this incident: its hazard can no longer change.</source>
+            <translation>该事件已启动预案，事件类型不能再修改。</translation>
+        </message>
+        <message>
+            <source>Playbooks suggested for the incident (its hazard).</source>
+            <translation>推荐给该事件的预案（按事件类型）。</translation>
+        </message>
+        <message>
+            <source>Playbooks:</source>
+            <translation>已启动预案：</translation>
+        </message>
+        <message>
+            <source>Print an agency's assignment list (PDF).</source>
+            <translation>打印某单位的任务分工单（PDF）。</translation>
+        </message>
+        <message>
+            <source>Print an information report to PDF (one page).</source>
+            <translation>将信息报告打印为 PDF（一页）。</translation>
+        </message>
+        <message>
+            <source>Print the incident summary report (PDF).</source>
+            <translation>打印事件总结报告（PDF）。</translation>
+        </message>
+        <message>
+            <source>Print the log to this PDF.</source>
+            <translation>将大事记打印到此 PDF 文件。</translation>
+        </message>
+        <message>
+            <source>Progress reports every {hours} h (grades I, II); final report within {days} days.</source>
+            <translation>进程报告每 {hours} 小时一次（I、II 级）；结案报告在 {days} 天内。</translation>
+        </message>
+        <message>
+            <source>Record a new incident (status 报告).</source>
+            <translation>登记新事件（状态为“报告”）。</translation>
+        </message>
+        <message>
+            <source>Record a task's status, with a note.</source>
+            <translation>记录任务进展及说明。</translation>
+        </message>
+        <message>
+            <source>Record an information report (first, progress, final).</source>
+            <translation>登记信息报告（首次、进程、结案）。</translation>
+        </message>
+        <message>
+            <source>Release an expert from the incident.</source>
+            <translation>解除专家派遣。</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>报告</translation>
+        </message>
+        <message>
+            <source>Report {number}: {kind}, {sender} → {receiver}, {at}; due {due}.</source>
+            <translation>报告 {number}：{kind}，{sender} → {receiver}，{at}；时限 {due}。</translation>
+        </message>
+        <message>
+            <source>Reported</source>
+            <translation>报告时间</translation>
+        </message>
+        <message>
+            <source>Reported at</source>
+            <translation>报告时间</translation>
+        </message>
+        <message>
+            <source>Reported {reported}; response {activated}; closed {closed}</source>
+            <translation>报告 {reported}；响应 {activated}；关闭 {closed}</translation>
+        </message>
+        <message>
+            <source>Reporting unit.</source>
+            <translation>报告单位。</translation>
+        </message>
+        <message>
+            <source>Reports expected (deadlines) and made.</source>
+            <translation>应报的报告（时限）及已报的报告。</translation>
+        </message>
+        <message>
+            <source>Required / have / need per item, with the depots.</source>
+            <translation>按物资列出需求量 / 现有 / 缺口及所在仓库。</translation>
+        </message>
+        <message>
+            <source>Responders</source>
+            <translation>处置人员数</translation>
+        </message>
+        <message>
+            <source>Responders.</source>
+            <translation>处置人员数。</translation>
+        </message>
+        <message>
+            <source>STEP=HOURS, progress_hours=H or final_days=D; =default restores it.</source>
+            <translation>环节=小时数，progress_hours=小时数 或 final_days=天数；=default 恢复默认值。</translation>
+        </message>
+        <message>
+            <source>Say what to change, e.g. --patients 12.</source>
+            <translation>请说明要修改什么，例如 --patients 12。</translation>
+        </message>
+        <message>
+            <source>Say why the task is {status}.</source>
+            <translation>请说明任务为何“{status}”。</translation>
+        </message>
+        <message>
+            <source>Scale: {exposed} exposed, {patients} patients, {responders} responders, {sites} sites, {area} km², {days} days expected</source>
+            <translation>规模：暴露 {exposed} 人，患者 {patients} 人，处置人员 {responders} 人，{sites} 处点位，{area} 平方公里，预计 {days} 天</translation>
+        </message>
+        <message>
+            <source>Show or set the reporting deadlines (hours).</source>
+            <translation>查看或设置信息报告时限（小时）。</translation>
+        </message>
+        <message>
+            <source>Sites</source>
+            <translation>点位数</translation>
+        </message>
+        <message>
+            <source>Sites.</source>
+            <translation>点位数。</translation>
+        </message>
+        <message>
+            <source>Status: {old} → {new}.</source>
+            <translation>状态：{old} → {new}。</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>环节</translation>
+        </message>
+        <message>
+            <source>Support</source>
+            <translation>配合</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <source>Task {title}: {old} → {new}.</source>
+            <translation>任务“{title}”：{old} → {new}。</translation>
+        </message>
+        <message>
+            <source>Task: {title}.</source>
+            <translation>任务：{title}。</translation>
+        </message>
+        <message>
+            <source>Tasks</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <source>Tasks now</source>
+            <translation>现有任务</translation>
+        </message>
+        <message>
+            <source>That task belongs to another incident.</source>
+            <translation>该任务属于另一事件。</translation>
+        </message>
+        <message>
+            <source>The allocation orders made for the incident.</source>
+            <translation>为该事件开具的调拨单。</translation>
+        </message>
+        <message>
+            <source>The buffer is at most {max} %.</source>
+            <translation>冗余最多为 {max}%。</translation>
+        </message>
+        <message>
+            <source>The incident it serves: its number (SJ-…) or id.</source>
+            <translation>关联事件：事件编号（SJ-…）或内部编号。</translation>
+        </message>
+        <message>
+            <source>The incident's tasks: agencies, due times, status.</source>
+            <translation>事件的任务：单位、时限、状态。</translation>
+        </message>
+        <message>
+            <source>The new status.</source>
+            <translation>新状态。</translation>
+        </message>
+        <message>
+            <source>The quantity per day is a number above 0 and at most {max}.</source>
+            <translation>每日用量须大于 0 且不超过 {max}。</translation>
+        </message>
+        <message>
+            <source>The report's time lies in the future.</source>
+            <translation>报告时间晚于当前时间。</translation>
+        </message>
+        <message>
+            <source>The reported time lies in the future.</source>
+            <translation>报告时间晚于当前时间。</translation>
+        </message>
+        <message>
+            <source>The significant-events log (大事记); --add writes an entry.</source>
+            <translation>大事记；--add 添加一条记事。</translation>
+        </message>
+        <message>
+            <source>The step {name} has reported already.</source>
+            <translation>环节“{name}”已经报告。</translation>
+        </message>
+        <message>
+            <source>The task is {status} already.</source>
+            <translation>该任务已是“{status}”。</translation>
+        </message>
+        <message>
+            <source>The task they work on (its id).</source>
+            <translation>所承担的任务（任务编号）。</translation>
+        </message>
+        <message>
+            <source>Title.</source>
+            <translation>标题。</translation>
+        </message>
+        <message>
+            <source>Unit reported to.</source>
+            <translation>报告对象单位。</translation>
+        </message>
+        <message>
+            <source>Unknown hazard {value}. Hazards: {codes}.</source>
+            <translation>未知事件类型 {value}。可选类型：{codes}。</translation>
+        </message>
+        <message>
+            <source>What happened (事件概况).</source>
+            <translation>事件概况。</translation>
+        </message>
+        <message>
+            <source>What was done, what blocks it, or why not.</source>
+            <translation>已做的工作、受阻原因或不适用的理由。</translation>
+        </message>
+        <message>
+            <source>When it happened (default now).</source>
+            <translation>发生时间（默认当前时间）。</translation>
+        </message>
+        <message>
+            <source>When it was reported (2026-03-01 14:30; default now).</source>
+            <translation>报告时间（如 2026-03-01 14:30；默认当前时间）。</translation>
+        </message>
+        <message>
+            <source>When it was reported (default now).</source>
+            <translation>报告时间（默认当前时间）。</translation>
+        </message>
+        <message>
+            <source>Why the grade changes.</source>
+            <translation>调整级别的理由。</translation>
+        </message>
+        <message>
+            <source>Write each change as STEP=HOURS (not {text}).</source>
+            <translation>每项修改写成 环节=小时数（而不是 {text}）。</translation>
+        </message>
+        <message>
+            <source>Write what happened.</source>
+            <translation>请写明发生了什么。</translation>
+        </message>
+        <message>
+            <source>area</source>
+            <translation>面积</translation>
+        </message>
+        <message>
+            <source>commander</source>
+            <translation>指挥长</translation>
+        </message>
+        <message>
+            <source>commander's phone</source>
+            <translation>指挥长电话</translation>
+        </message>
+        <message>
+            <source>confirmation</source>
+            <translation>诊断状态</translation>
+        </message>
+        <message>
+            <source>depots</source>
+            <translation>可调用仓库</translation>
+        </message>
+        <message>
+            <source>description</source>
+            <translation>事件概况</translation>
+        </message>
+        <message>
+            <source>division</source>
+            <translation>区划</translation>
+        </message>
+        <message>
+            <source>done {at}</source>
+            <translation>已报 {at}</translation>
+        </message>
+        <message>
+            <source>due</source>
+            <translation>待报</translation>
+        </message>
+        <message>
+            <source>expected days</source>
+            <translation>预计天数</translation>
+        </message>
+        <message>
+            <source>exposed people</source>
+            <translation>暴露人数</translation>
+        </message>
+        <message>
+            <source>first, progress or final (首次, 进程, 结案报告).</source>
+            <translation>first、progress 或 final（首次报告、进程报告、结案报告）。</translation>
+        </message>
+        <message>
+            <source>hazard</source>
+            <translation>事件类型</translation>
+        </message>
+        <message>
+            <source>lead agency</source>
+            <translation>牵头单位</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>none available</source>
+            <translation>无可用专家</translation>
+        </message>
+        <message>
+            <source>notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>patients</source>
+            <translation>患者数</translation>
+        </message>
+        <message>
+            <source>place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <source>reported time</source>
+            <translation>报告时间</translation>
+        </message>
+        <message>
+            <source>responders</source>
+            <translation>处置人员数</translation>
+        </message>
+        <message>
+            <source>sites</source>
+            <translation>点位数</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>{code}: a number of hours (or days) above 0 and at most {max}.</source>
+            <translation>{code}：须为大于 0 且不超过 {max} 的小时数（或天数）。</translation>
+        </message>
+        <message>
+            <source>{count} task(s) added.</source>
+            <translation>新增任务 {count} 项。</translation>
+        </message>
+        <message>
+            <source>{field} is a number from 0 to {max}.</source>
+            <translation>{field}须为 0 到 {max} 之间的数。</translation>
+        </message>
+        <message>
+            <source>{field}: {text} is not a time; write it as 2026-03-01 14:30.</source>
+            <translation>{field}：{text} 不是有效时间，请写成 2026-03-01 14:30。</translation>
+        </message>
+        <message>
+            <source>{field}: {value} is not a number.</source>
+            <translation>{field}：{value} 不是数字。</translation>
+        </message>
+        <message>
+            <source>{kind} No. {seq}: {sender} → {receiver}.</source>
+            <translation>{kind}第 {seq} 期：{sender} → {receiver}。</translation>
+        </message>
+        <message>
+            <source>{kind} on {title}</source>
+            <translation>关于{title}的{kind}</translation>
+        </message>
+        <message>
+            <source>{name} dispatched.</source>
+            <translation>已派遣 {name}。</translation>
+        </message>
+        <message>
+            <source>{name} is already dispatched to incident {number}.</source>
+            <translation>{name} 已派往事件 {number}。</translation>
+        </message>
+        <message>
+            <source>{name} is not available.</source>
+            <translation>{name} 目前不可派遣。</translation>
+        </message>
+        <message>
+            <source>{name} is not dispatched to incident {number}.</source>
+            <translation>{name} 未派往事件 {number}。</translation>
+        </message>
+        <message>
+            <source>{name} released.</source>
+            <translation>{name} 已解除派遣。</translation>
+        </message>
+        <message>
+            <source>{number} from {depot}: {lines}</source>
+            <translation>{number} 自 {depot}：{lines}</translation>
+        </message>
+        <message>
+            <source>{ref} names more than one task: give more of its id.</source>
+            <translation>{ref} 对应多项任务，请给出更长的任务编号。</translation>
+        </message>
+        <message>
+            <source>{title} site</source>
+            <translation>{title}现场</translation>
+        </message>
+        <message>
+            <source>{title}: {status}</source>
+            <translation>{title}：{status}</translation>
+        </message>
+        <message>
+            <source>{value} is not one of: {codes}.</source>
+            <translation>{value} 不在可选值中：{codes}。</translation>
+        </message>
+        <message>
+            <source>下一步工作.</source>
+            <translation>下一步工作。</translation>
+        </message>
+        <message>
+            <source>事件概况 (default: the incident's description).</source>
+            <translation>事件概况（默认取事件概况）。</translation>
+        </message>
+        <message>
+            <source>已采取措施.</source>
+            <translation>已采取措施。</translation>
+        </message>
+        <message>
+            <source>签发人.</source>
+            <translation>签发人。</translation>
+        </message>
+        <message>
+            <source>可疑, 疑似 or 确诊 (possible, suspected, confirmed).</source>
+            <translation>可疑、疑似或确诊（possible、suspected、confirmed）。</translation>
+        </message>
     </context>
 </TS>

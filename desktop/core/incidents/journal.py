@@ -38,14 +38,28 @@ def add(db: Database, ctx: Ctx, incident: dict, text: str, at=None) -> str:
         return note(w, incident["id"], "manual", text, when)
 
 
-ORDER_EVENTS = (
-    ("created_at", "Allocation order {number} drafted ({source}, {lines} line(s))."),
-    ("submitted_at", "Allocation order {number} submitted."),
-    ("approved_at", "Allocation order {number} approved by {approver}; stock reserved."),
-    ("dispatched_at", "Allocation order {number} dispatched: stock left {source}."),
-    ("received_at", "Allocation order {number} received by {destination}."),
-    ("cancelled_at", "Allocation order {number} cancelled: {reason}."),
-)
+ORDER_EVENTS = ("created_at", "submitted_at", "approved_at", "dispatched_at", "received_at",
+                "cancelled_at")  # fmt: skip
+
+
+def _order_event(column: str, order: dict) -> str:
+    number = order["number"]
+    if column == "created_at":
+        return tr("Allocation order {number} drafted ({source}, {lines} line(s)).",
+                  number=number, source=order["source"], lines=order["lines"])  # fmt: skip
+    if column == "submitted_at":
+        return tr("Allocation order {number} submitted.", number=number)
+    if column == "approved_at":
+        return tr("Allocation order {number} approved by {approver}; stock reserved.",
+                  number=number, approver=order["approver"])  # fmt: skip
+    if column == "dispatched_at":
+        return tr("Allocation order {number} dispatched: stock left {source}.", number=number,
+                  source=order["source"])  # fmt: skip
+    if column == "received_at":
+        return tr("Allocation order {number} received by {destination}.", number=number,
+                  destination=order["destination"])  # fmt: skip
+    return tr("Allocation order {number} cancelled: {reason}.", number=number,
+              reason=order["cancel_reason"])  # fmt: skip
 
 
 def _order_entries(db: Database, incident_id: str) -> list[dict]:
@@ -58,16 +72,13 @@ def _order_entries(db: Database, incident_id: str) -> list[dict]:
         "WHERE o.incident_id = ? AND o.deleted = 0",
         [incident_id],
     ):
-        for column, message in ORDER_EVENTS:
+        for column in ORDER_EVENTS:
             if order[column]:
                 out.append(
                     {
                         "at": order[column],
                         "kind": "order",
-                        "text": tr(message, number=order["number"], source=order["source"],
-                                   lines=order["lines"], approver=order["approver"],
-                                   destination=order["destination"],
-                                   reason=order["cancel_reason"]),
+                        "text": _order_event(column, order),
                         "actor": "",
                         "ref": order["number"],
                     }
