@@ -11,6 +11,7 @@ import os
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 from itertools import groupby
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from reportlab.platypus.doctemplate import ActionFlowable
 
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
+from desktop.core.store import info, station
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 15 * mm
@@ -31,6 +33,8 @@ MARGIN_TOP = 18 * mm
 MARGIN_BOTTOM = 20 * mm
 FOOTER_Y = 10 * mm  # the page number's baseline; the footer's two lines around it
 HEADER_Y = PAGE_HEIGHT - 11 * mm
+PAGE_WORDS = "第 {page} 页 共 {total} 页"
+NONE = "—"
 
 
 @dataclass(frozen=True)
@@ -45,11 +49,15 @@ class Section:
 
 
 class Title(Flowable):
-    """A centred title line in a heavier stroke (the CJK fonts found have one weight)."""
+    """A title line in a heavier stroke (the CJK fonts found have one weight), centred or,
+    for a heading, at the left."""
 
-    def __init__(self, text: str, font: str, size: float, space_after: float = 2 * mm):
+    def __init__(
+        self, text: str, font: str, size: float, space_after: float = 2 * mm, align="centre"
+    ):
         super().__init__()
         self.text, self.font, self.size, self.space_after = text, font, size, space_after
+        self.align = align
 
     def wrap(self, avail_width, avail_height):
         self.width = avail_width
@@ -63,7 +71,8 @@ class Title(Flowable):
         text = canv.beginText()
         text.setTextRenderMode(2)  # fill and stroke: a bold face from a regular one
         width = canv.stringWidth(self.text, self.font, self.size)
-        text.setTextOrigin((self.width - width) / 2, self.space_after + self.size * 0.3)
+        left = (self.width - width) / 2 if self.align == "centre" else 0
+        text.setTextOrigin(left, self.space_after + self.size * 0.3)
         text.textOut(self.text)
         canv.drawText(text)
         canv.restoreState()
@@ -148,6 +157,7 @@ class _NumberedCanvas(Canvas):
         self._held = []
         self.section_key = 0
         self.numbering = None  # (font, size)
+        self.page_words = PAGE_WORDS
 
     def showPage(self):
         self._held.append(dict(self.__dict__))
@@ -166,7 +176,7 @@ class _NumberedCanvas(Canvas):
 
     def _page_number(self, page: int, total: int) -> None:
         # Wider spaces: with plain ones pdftotext -layout reads "第1页共1页".
-        words, spacing = f"第 {page} 页 共 {total} 页", 2
+        words, spacing = self.page_words.format(page=page, total=total), 2
         font, size = self.numbering
         width = self.stringWidth(words, font, size) + 4 * spacing
         text = self.beginText((PAGE_WIDTH - width) / 2, FOOTER_Y)
@@ -178,9 +188,10 @@ class _NumberedCanvas(Canvas):
 
 
 class SectionedDoc(BaseDocTemplate):
-    """A4 portrait; build_sections() lays out [(Section, flowables)], one page run each."""
+    """A4 portrait; build_sections() lays out [(Section, flowables)], one page run each.
+    page_words numbers the pages ({page}, {total}); path may be a file object."""
 
-    def __init__(self, path: str, font: str, title: str = "", author: str = ""):
+    def __init__(self, path, font: str, title: str = "", author: str = "", page_words: str = ""):
         super().__init__(
             path,
             pagesize=A4,
@@ -193,6 +204,7 @@ class SectionedDoc(BaseDocTemplate):
             creator="BioReserve",
         )
         self.font = font
+        self.page_words = page_words or PAGE_WORDS
         frame = Frame(
             MARGIN_X,
             MARGIN_BOTTOM,
@@ -231,6 +243,7 @@ class SectionedDoc(BaseDocTemplate):
         section = self.section
         canv.section_key = self.serial
         canv.numbering = (self.font, 9)
+        canv.page_words = self.page_words
         canv.saveState()
         if section.watermark:
             canv.saveState()
@@ -309,3 +322,42 @@ def _cannot_write(target: Path, error: OSError) -> BioError:
             reason=error.strerror or error,
         )
     )
+
+
+@dataclass(frozen=True)
+class Imprint:
+    """Who prints and when: the footer's two lines, the PDF's author, and the watermark
+    that keeps a document printed from a demonstration database from passing for real."""
+
+    footer: tuple[str, str]
+    author: str
+    watermark: str
+
+
+def imprint(db) -> Imprint:
+    """The station's imprint in the user's language (refused without a station)."""
+    st = station.get(db)
+    if st is None:
+        raise BioError(
+            tr("This database has no station identity yet. Run `bioreserve init` to give it one.")
+        )
+    printed = tr("Printed: {time}", time=f"{datetime.now():%Y-%m-%d %H:%M}")
+    if info.is_demo(db):
+        # the watermark of the allocation order, whatever the language
+        return Imprint((tr("[Demo data] {station}", station=st.name), printed), st.name,
+                       "演示数据")  # fmt: skip
+    return Imprint((st.name, printed), st.name, "")
+
+
+def printable(value) -> str:
+    """Text for a cell: — for nothing; ℃ as °C (WenQuanYi Micro Hei's ℃ glyph is blank)."""
+    if value is None or value == "":
+        return NONE
+    return str(value).replace("℃", "°C")
+
+
+def when(value) -> str:
+    """A stored time as printed: 2026-03-01 14:05 (in the offset it was recorded with)."""
+    if not value:
+        return NONE
+    return datetime.fromisoformat(str(value)).strftime("%Y-%m-%d %H:%M")

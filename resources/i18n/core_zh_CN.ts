@@ -2866,10 +2866,6 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <translation>【演示数据】{station}</translation>
         </message>
         <message>
-            <source>Demo data</source>
-            <translation>演示数据</translation>
-        </message>
-        <message>
             <source>Page {page} of {total}</source>
             <translation>第 {page} 页 共 {total} 页</translation>
         </message>

@@ -1,0 +1,143 @@
+"""The incident documents: the information report (one page, shrunk a step or continued,
+never cut), the assignment list of one agency, the incident summary and the 大事记 — their
+text as pdftotext reads it, their page numbers, and the refusals of bad references."""
+
+import re
+from datetime import datetime, timedelta
+
+import pytest
+
+from desktop.core import i18n, incidents
+from desktop.core.context import Ctx
+from desktop.core.errors import BioError
+from desktop.core.incidents import reports
+from desktop.documents import incident_report
+from tests.helpers.pdf import text
+
+CTX = Ctx("os:test")
+
+
+def squeezed(pdf, page: int | None = None) -> str:
+    """The text without white space (lines wrap anywhere in Chinese)."""
+    return re.sub(r"\s+", "", text(pdf, page))
+
+
+def new_incident(db, grade: str = "III", hours_ago: float = 0, **given) -> dict:
+    fields = {
+        "title": "石鼓区某小区聚集性不明原因肺炎",
+        "hazard": "infectious_disease",
+        "grade": grade,
+        "division": "430407",
+        "place": "石鼓区人民路某小区",
+        "description": "某小区出现聚集性发热病例12例，已排除常见病原。",
+        "lead_agency": "HY-WJW",
+        "commander": "王建国",
+        "commander_phone": "13907340000",
+        "exposed": 200,
+        "patients": 12,
+        "responders": 50,
+        "sites": 3,
+        "days": 14,
+        **given,
+    }
+    if hours_ago:
+        fields["reported_at"] = datetime.now().astimezone() - timedelta(hours=hours_ago)
+    return incidents.create(db, CTX, fields)
+
+
+def first_report(db, incident: dict, **given) -> dict:
+    texts = {"measures": "已对病例隔离治疗，对密切接触者实施医学观察。",
+             "next_steps": "继续开展流行病学调查和病原检测。", "signer": "李卫东"}  # fmt: skip
+    return reports.add(db, CTX, incident["id"], "first", {**texts, **given})
+
+
+# ---------------------------------------------------------------- the information report
+
+
+def test_a_report_prints_on_one_page_in_the_government_layout(demo_db, tmp_path):
+    incident = new_incident(demo_db)
+    report = first_report(demo_db, incident)
+    result = incident_report.render(demo_db, report["number"], tmp_path / "report.pdf")
+    assert result.pages == 1 and result.warning == ""
+    page = text(result.path)
+    assert "生物安全事件信息报告" in page and "首次报告" in page and "第 1 期" in page
+    for label in ("报告单位", "报告对象", "报告时间", "事件编号", "报告时限", "时限执行",
+                  "时限依据", "一、事件概况", "二、已采取措施", "三、下一步工作"):  # fmt: skip
+        assert label in page, label
+    assert "发现单位" in page and "石鼓区卫生健康主管部门" in page
+    assert incident["number"] in page and report["number"] in page
+    assert report["title"] in page
+    assert "已排除常见病原" in page and "医学观察" in page and "病原检测" in page
+    assert "签发人：李卫东" in page
+    assert "按时报告" in page
+    assert "《突发公共卫生事件应急条例》第二十条：2 小时内" in page
+    assert "第 1 页 共 1 页" in page and "打印时间" in page
+
+
+def test_a_late_report_says_by_how_much(demo_db, tmp_path):
+    incident = new_incident(demo_db, hours_ago=5)
+    report = first_report(demo_db, incident)
+    result = incident_report.render(demo_db, report["id"], tmp_path / "late.pdf")
+    page = text(result.path)
+    assert re.search(r"逾期 [23] 小时 \d+ 分钟", page), page
+
+
+def test_a_progress_report_cites_the_reporting_rules(demo_db, tmp_path):
+    incident = new_incident(demo_db, grade="II")
+    incidents.activate(demo_db, CTX, incident["id"], "PB-EID")
+    report = reports.add(demo_db, CTX, incident["id"], "progress", {"signer": "李卫东"})
+    result = incident_report.render(demo_db, report["number"], tmp_path / "progress.pdf")
+    page = squeezed(result.path)
+    assert "进程报告" in page and "第1期" in page
+    assert "《国家突发公共卫生事件相关信息报告管理工作规范（试行）》" in page
+
+
+def paragraphs(count: int, size: int) -> str:
+    filler = "对病例居住地、工作场所开展终末消毒并评价效果，" * (size // 24 + 1)
+    return "\n".join(f"第{n:03d}段起。{filler[:size]}第{n:03d}段止。" for n in range(count))
+
+
+def test_a_long_report_is_set_smaller_to_stay_on_one_page(demo_db, tmp_path, monkeypatch):
+    incident = new_incident(demo_db)
+    report = first_report(demo_db, incident, measures=paragraphs(6, 90))
+    fitted = incident_report.render(demo_db, report["number"], tmp_path / "fitted.pdf")
+    assert fitted.pages == 1
+    page = squeezed(fitted.path)
+    for n in range(6):
+        assert f"第{n:03d}段起" in page and f"第{n:03d}段止" in page
+    assert "签发人：李卫东" in page
+    monkeypatch.setattr(incident_report, "BODY_SIZES", (12,))  # the normal size only
+    assert incident_report.render(demo_db, report["number"], tmp_path / "12pt.pdf").pages == 2
+
+
+def test_a_report_too_long_for_one_page_continues_and_loses_nothing(demo_db, tmp_path):
+    incident = new_incident(demo_db)
+    report = first_report(demo_db, incident, measures=paragraphs(20, 150))
+    result = incident_report.render(demo_db, report["number"], tmp_path / "long.pdf")
+    assert result.pages >= 2
+    everything = squeezed(result.path)
+    for n in range(20):
+        assert f"第{n:03d}段起" in everything and f"第{n:03d}段止" in everything, n
+    assert "三、下一步工作" in everything and "签发人：李卫东" in everything
+    second = text(result.path, 2)
+    assert re.search(rf"{report['title']}\s+{report['number']}（续）", second)
+    assert f"第 2 页 共 {result.pages} 页" in second
+
+
+def test_a_report_prints_english_labels_in_the_english_interface(demo_db, tmp_path):
+    incident = new_incident(demo_db)
+    report = first_report(demo_db, incident)
+    try:
+        i18n.set_language("en")
+        result = incident_report.render(demo_db, report["number"], tmp_path / "en.pdf")
+    finally:
+        i18n.set_language("zh_CN")
+    page = text(result.path)
+    assert "生物安全事件信息报告" in page  # the form's name stays
+    assert "Reporting unit" in page and "Measures taken" in page and "Page 1 of 1" in page
+
+
+def test_an_unknown_report_is_refused(demo_db, tmp_path):
+    with pytest.raises(BioError, match="SJ-NONE-01"):
+        incident_report.render(demo_db, "SJ-NONE-01", tmp_path / "none.pdf")
+    assert not (tmp_path / "none.pdf").exists()
