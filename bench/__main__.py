@@ -1,15 +1,15 @@
 """`make bench`: every benchmark, each printed with its ratio to an anchor measured in the same
 run, so that noisy machines still compare fairly.
 
-    make bench                     start-up, interactive queries, FEFO picking, printed
-                                   orders, xlsx import (city data)
+    make bench                     start-up, interactive queries, FEFO picking, incident
+                                   activation, printed orders, xlsx import (city data)
     make bench ARGS=--province     also the province data set (generated once: ~25 min)
 """
 
 import argparse
 import sys
 
-from bench import documents, picking, queries, startup, sync, xlsx_import
+from bench import documents, incidents, picking, queries, startup, sync, xlsx_import
 from bench.generate import DATA, dataset
 
 
@@ -27,6 +27,8 @@ def main() -> int:
     queries.report(city, province)
     print()
     picking.report(city, province)
+    print()
+    incidents.report(city)
     print()
     documents.report(city)
     print()

@@ -27,6 +27,8 @@ SIZES = {
         "lots": 60_000,
         "movements": 1_000_000,
         "experts": 5_000,
+        "incidents": 500,
+        "tasks": 20_000,
     },
     "province": {
         "depots": 150,
@@ -34,6 +36,8 @@ SIZES = {
         "lots": 600_000,
         "movements": 10_000_000,
         "experts": 50_000,
+        "incidents": 5_000,
+        "tasks": 200_000,
     },
 }
 DIVISIONS = [
@@ -220,9 +224,61 @@ def generate(path: Path, size: str = "city", seed: int = 2022, progress=print) -
                     for n in range(start, min(start + CHUNK, spec["experts"]))
                 ],
             )
+    add_incidents(db, spec["incidents"], spec["tasks"], rng)
+    progress(f"  {spec['incidents']} incidents, {spec['tasks']} tasks")
     db.conn.execute("ANALYZE")
     db.conn.close()
     return {"size": size, "seconds": time.perf_counter() - started, **spec}
+
+
+HAZARD_PLAYBOOKS = {"bioterror": "PB-BIOTERROR", "infectious_disease": "PB-EID",
+                    "animal_epidemic": "PB-ASF-AI", "plant_pest": "PB-FAW",
+                    "invasive_species": "PB-INVASIVE", "lab_incident": "PB-LAB"}  # fmt: skip
+TASK_STATUSES = ["not_started", "received", "in_progress", "done", "done", "blocked"]
+
+
+def add_incidents(db, count: int, task_total: int, rng: random.Random) -> None:
+    """Incidents recorded and activated as a bureau would (most of them closed long ago),
+    each padded with tasks of its own up to task_total in all."""
+    from desktop.core import incidents
+
+    hazards = sorted(HAZARD_PLAYBOOKS)
+    agencies = [r[0] for r in db.execute("SELECT id FROM agency WHERE level = 'city'")]
+    start = datetime(2025, 1, 1, 8, tzinfo=timezone(timedelta(hours=8)))
+    made = []
+    for n in range(count):
+        hazard = hazards[n % len(hazards)]
+        when = start + timedelta(hours=17 * n)
+        incident = incidents.create(
+            db, ACTOR,
+            {"title": f"生成事件{n}", "hazard": hazard, "grade": ["IV", "III", "II"][n % 3],
+             "division": DIVISIONS[n % len(DIVISIONS)], "exposed": rng.randint(0, 500),
+             "patients": rng.randint(0, 50), "responders": rng.randint(10, 200),
+             "sites": rng.randint(1, 10), "area_km2": rng.randint(0, 20), "days": 14},
+            at=when,
+        )  # fmt: skip
+        incidents.activate(db, ACTOR, incident["id"], HAZARD_PLAYBOOKS[hazard], at=when)
+        if n < count - 20:  # the last 20 are still open
+            incidents.close(db, ACTOR, incident["id"], at=when + timedelta(days=20))
+        made.append((incident["id"], when))
+    have = db.execute("SELECT count(*) FROM incident_task").fetchone()[0]
+    extra = max(task_total - have, 0)
+    activation = dict(db.execute("SELECT incident_id, id FROM incident_playbook"))
+    rows = []
+    for k in range(extra):
+        incident_id, when = made[k % len(made)]
+        rows.append(
+            {"incident_id": incident_id, "activation_id": activation[incident_id],
+             "position": 10_000 + k, "phase": "other", "phase_title": "其他",
+             "title": f"补充任务{k}", "lead_agency_id": rng.choice(agencies),
+             "support_agency_ids": "[]", "min_grade": "IV", "checklist": "[]",
+             "specialties": "[]", "clause": "", "added_at": when.isoformat(),
+             "due_at": (when + timedelta(hours=rng.choice([2, 12, 24, 72]))).isoformat(),
+             "status": rng.choice(TASK_STATUSES)}
+        )  # fmt: skip
+    for first in range(0, len(rows), CHUNK):
+        with write(db, ACTOR) as w:
+            w.insert_many("incident_task", rows[first : first + CHUNK])
 
 
 def dataset(size: str = "city", progress=print) -> Path:
@@ -237,7 +293,24 @@ def dataset(size: str = "city", progress=print) -> Path:
         figures = generate(partial, size, progress=progress)
         partial.rename(path)
         progress(f"  done in {figures['seconds']:.1f} s")
+    _top_up(path, size, progress)
     return path
+
+
+def _top_up(path: Path, size: str, progress) -> None:
+    """A data set generated before incidents existed gets them now (its schema is upgraded
+    when opened)."""
+    from desktop.core.store import db as dbmod
+
+    db = dbmod.open_db(path)
+    try:
+        if db.execute("SELECT count(*) FROM incident").fetchone()[0] == 0:
+            progress(f"Adding incidents to the {size} data set (once)…")
+            spec = SIZES[size]
+            add_incidents(db, spec["incidents"], spec["tasks"], random.Random(2023))
+            db.conn.execute("ANALYZE")
+    finally:
+        db.close()
 
 
 def main() -> None:
