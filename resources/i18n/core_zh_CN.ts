@@ -3853,5 +3853,41 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <source>可疑, 疑似 or 确诊 (possible, suspected, confirmed).</source>
             <translation>可疑、疑似或确诊（possible、suspected、confirmed）。</translation>
         </message>
+        <message>
+            <source>Incident No. {number}</source>
+            <translation>事件编号：{number}</translation>
+        </message>
+        <message>
+            <source>Incident</source>
+            <translation>事件名称</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <source>No entries yet.</source>
+            <translation>尚无记录。</translation>
+        </message>
+        <message>
+            <source>{count} entries in all.</source>
+            <translation>共 {count} 条。</translation>
+        </message>
+        <message>
+            <source>Incident grade</source>
+            <translation>事件级别</translation>
+        </message>
+        <message>
+            <source>Incident status</source>
+            <translation>事件状态</translation>
+        </message>
+        <message>
+            <source>Entry kind</source>
+            <translation>类别</translation>
+        </message>
     </context>
 </TS>

@@ -10,8 +10,8 @@ import pytest
 from desktop.core import i18n, incidents
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
-from desktop.core.incidents import reports
-from desktop.documents import incident_report
+from desktop.core.incidents import journal, records, reports
+from desktop.documents import incident_log, incident_report
 from tests.helpers.pdf import text
 
 CTX = Ctx("os:test")
@@ -140,4 +140,52 @@ def test_a_report_prints_english_labels_in_the_english_interface(demo_db, tmp_pa
 def test_an_unknown_report_is_refused(demo_db, tmp_path):
     with pytest.raises(BioError, match="SJ-NONE-01"):
         incident_report.render(demo_db, "SJ-NONE-01", tmp_path / "none.pdf")
+    assert not (tmp_path / "none.pdf").exists()
+
+
+# ---------------------------------------------------------------- the 大事记
+
+
+def test_the_log_lists_every_entry_with_its_header_on_each_page(demo_db, tmp_path):
+    incident = new_incident(demo_db)
+    incidents.activate(demo_db, CTX, incident["id"], "PB-EID")
+    first_report(demo_db, incident)
+    held = records.get(demo_db, incident["id"])
+    for n in range(100):
+        journal.add(
+            demo_db, CTX, held, f"现场指挥部第{n:03d}号记事：" + "消毒组报告进展，" * (n % 5)
+        )
+    result = incident_log.render(demo_db, incident["number"], tmp_path / "log.pdf")
+    entries = journal.entries(demo_db, incident["id"])
+    assert len(entries) == 103 and result.pages >= 3
+    everything = squeezed(result.path)
+    for n in range(100):
+        assert f"第{n:03d}号记事" in everything, n
+    assert "启动预案" in everything and "信息报告" in everything and "事件登记" in everything
+    assert f"共{len(entries)}条" in everything
+    for page in range(1, result.pages + 1):
+        words = text(result.path, page)
+        assert "序号" in words and "事项" in words and "记录人" in words, page
+        assert f"第 {page} 页 共 {result.pages} 页" in words
+        if page > 1:
+            assert f"{incident_log.TITLE}" in words and "（续）" in words
+    first_page = text(result.path, 1)
+    assert "生物安全事件大事记" in first_page and incident["number"] in first_page
+    assert "较大（III级）" in first_page
+
+
+def test_a_long_entry_continues_over_pages_and_loses_nothing(demo_db, tmp_path):
+    incident = new_incident(demo_db)
+    entry = "".join(f"第{n:03d}句，各组按要求开展工作并及时报告。" for n in range(180))
+    journal.add(demo_db, CTX, records.get(demo_db, incident["id"]), entry)
+    result = incident_log.render(demo_db, incident["id"], tmp_path / "long.pdf")
+    assert result.pages >= 2
+    everything = squeezed(result.path)
+    for n in range(180):
+        assert f"第{n:03d}句" in everything, n
+
+
+def test_the_log_of_an_unknown_incident_is_refused(demo_db, tmp_path):
+    with pytest.raises(BioError, match="SJ-NONE"):
+        incident_log.render(demo_db, "SJ-NONE", tmp_path / "none.pdf")
     assert not (tmp_path / "none.pdf").exists()

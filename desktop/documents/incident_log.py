@@ -1,0 +1,167 @@
+"""The printed significant-events log (大事记) of an incident.
+
+A4 portrait: the title, a block naming the incident (number, title, grade of the national
+plan, status), then every entry oldest first — 序号, time, kind, what happened, who — in a
+table whose header row repeats on each page under the running header; an entry longer
+than a page is split across pages, never cut. The title is the form's fixed Chinese name
+(like the allocation order's); every other label is translated (Chinese by default).
+
+    render(db, "SJ-HY-CITY-20261207-001", "log.pdf") -> RenderResult
+"""
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+from desktop.core import vocab
+from desktop.core.i18n import current_language, tr
+from desktop.core.incidents import journal, records
+from desktop.documents import fonts
+from desktop.documents.allocation_order import RenderResult
+from desktop.documents.layout import (
+    Section,
+    SectionedDoc,
+    Title,
+    grid,
+    imprint,
+    printable,
+    when,
+    write_atomically,
+)
+
+TITLE = "生物安全事件大事记"
+TITLE_EN = "Significant events log"
+WIDTHS = (10, 27, 20, 98, 25)  # mm: 序号, time, kind, entry, who (180 in all)
+CHUNK = 300  # characters of an entry in one row: some ten lines
+
+
+def render(db, incident_ref: str, path) -> RenderResult:
+    """The incident's 大事记 (by id or number) to a PDF at path."""
+    incident = records.detail(db, incident_ref)
+    entries = journal.entries(db, incident["id"])
+    mark = imprint(db)
+    font = fonts.cjk_font()
+    section = Section(
+        heading=f"{TITLE}　{incident['number']}",
+        footer=mark.footer,
+        reference=(tr("Incident No. {number}", number=incident["number"]), ""),
+        watermark=mark.watermark,
+    )
+    story = _story(font.name, incident, entries)
+
+    def produce(temporary: str) -> int:
+        doc = SectionedDoc(
+            temporary,
+            font.name,
+            title=section.heading,
+            author=mark.author,
+            page_words=tr("Page {page} of {total}"),
+        )
+        return doc.build_sections([(section, story)])
+
+    target = Path(path)
+    return RenderResult(target, write_atomically(target, produce), font.warning)
+
+
+def paragraph_text(value) -> str:
+    """Escaped text with its line breaks kept."""
+    return "<br/>".join(escape(line) for line in printable(value).splitlines()) or "—"
+
+
+class _Closed(Table):
+    """A table closed by a line at the foot of every page, also where the page ends
+    between the parts of one entry (which have no line between them)."""
+
+    def onSplit(self, T, byRow=1):
+        T.setStyle([("LINEBELOW", (0, -1), (-1, -1), 1, "black")])
+
+
+def chunks(text: str, size: int = CHUNK) -> list[str]:
+    """The text in parts of at most `size` characters, cut at line ends where it can be,
+    else after a space or a Chinese punctuation mark, so that a long entry flows over
+    pages as rows of the table (a row itself never splits)."""
+    out: list[str] = []
+    current = ""
+    for line in (text or "").splitlines() or [""]:
+        while len(line) > size:
+            cut = max(line.rfind(mark, size // 2, size) for mark in " ，。；、,.;")
+            cut = cut + 1 if cut > 0 else size
+            if current:
+                out.append(current)
+                current = ""
+            out.append(line[:cut])
+            line = line[cut:]
+        if current and len(current) + 1 + len(line) > size:
+            out.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    out.append(current)
+    return out
+
+
+def _story(font: str, incident: dict, entries: list[dict]) -> list:
+    cell = ParagraphStyle("cell", fontName=font, fontSize=9, leading=12, wordWrap="CJK")
+    centre = ParagraphStyle("centre", parent=cell, alignment=TA_CENTER)
+    head = ParagraphStyle("head", parent=centre, fontSize=9.5)
+    english = current_language() == "en"
+
+    def p(value, style=cell) -> Paragraph:
+        return Paragraph(paragraph_text(value), style)
+
+    story: list = [Title(TITLE, font, 20, space_after=1.5 * mm)]
+    if english:
+        story.append(Title(TITLE_EN, font, 11, space_after=1.5 * mm))
+    story.append(Spacer(1, 2 * mm))
+    label = 26 if english else 20
+    rows = [
+        [p(tr("Incident No."), centre), incident["number"], p(tr("Incident grade"), centre),
+         p(vocab.name("grade", incident["grade"]))],
+        [p(tr("Incident"), centre), p(incident["title"]), p(tr("Incident status"), centre),
+         p(vocab.name("incident_status", incident["status"]))],
+    ]  # fmt: skip
+    story.append(grid(rows, (label, 90 - label, label, 90 - label), font, size=9))
+    story.append(Spacer(1, 4 * mm))
+    header = [p(h, head) for h in (tr("No."), tr("Time"), tr("Entry kind"), tr("Event"), tr("By"))]
+    rows, ends, parts = [header], [0], []
+    for n, entry in enumerate(entries, 1):
+        for part, chunk in enumerate(chunks(entry["text"])):
+            if part:
+                parts.append(len(rows))
+                rows.append(["", "", "", p(chunk), ""])
+            else:
+                rows.append([str(n), when(entry["at"]), p(entry["kind_name"], centre), p(chunk),
+                             p(entry["actor"] or "—", centre)])  # fmt: skip
+        ends.append(len(rows) - 1)
+    if not entries:
+        rows.append(["", "", "", p(tr("No entries yet.")), ""])
+        ends.append(1)
+    table = _Closed(rows, colWidths=[w * mm for w in WIDTHS], repeatRows=1)
+    style = [
+        ("FONT", (0, 0), (-1, -1), font, 8.5),
+        ("BOX", (0, 0), (-1, -1), 1, "black"),
+        ("LINEAFTER", (0, 0), (-2, -1), 0.5, "black"),
+        ("LINEBELOW", (0, 0), (-1, 0), 1, "black"),
+        ("BACKGROUND", (0, 0), (-1, 0), (0.94, 0.94, 0.94)),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("VALIGN", (0, 1), (-1, -1), "TOP"),
+        ("ALIGN", (0, 0), (1, -1), "CENTER"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    # a line under each entry, none between the parts of a long one
+    style += [("LINEBELOW", (0, row), (-1, row), 0.5, "black") for row in ends[1:]]
+    for row in parts:  # the parts of an entry read as one text
+        style += [("TOPPADDING", (0, row), (-1, row), 0.5),
+                  ("BOTTOMPADDING", (0, row - 1), (-1, row - 1), 0.5)]  # fmt: skip
+    table.setStyle(TableStyle(style))
+    story.append(table)
+    story.append(Spacer(1, 2 * mm))
+    story.append(p(tr("{count} entries in all.", count=len(entries))))
+    return story
