@@ -3889,5 +3889,169 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <source>Entry kind</source>
             <translation>类别</translation>
         </message>
+        <message>
+            <source>{agency} has no task in incident {number}: there is no assignment list to print. Activate a playbook, or choose an agency with tasks.</source>
+            <translation>{agency}在事件 {number} 中没有任务，没有可打印的任务分工单。请先启动预案，或选择有任务的单位。</translation>
+        </message>
+        <message>
+            <source>{start} to {end}</source>
+            <translation>{start} 至 {end}</translation>
+        </message>
+        <message>
+            <source>until further notice</source>
+            <translation>另行通知时止</translation>
+        </message>
+        <message>
+            <source>1. The incident</source>
+            <translation>一、事件信息</translation>
+        </message>
+        <message>
+            <source>Grades as the national plan sets them ({basis}: I especially serious, II serious, III relatively serious, IV general). Due times count from the activation of the playbook, or from the change of grade that added the task.</source>
+            <translation>事件级别依据{basis}（I级特别重大、II级重大、III级较大、IV级一般）。任务完成时限自预案启动时起算；因级别调整新增的任务，自级别调整时起算。</translation>
+        </message>
+        <message>
+            <source>2. Tasks of this agency</source>
+            <translation>二、本单位任务</translation>
+        </message>
+        <message>
+            <source>3. Contacts</source>
+            <translation>三、联络方式</translation>
+        </message>
+        <message>
+            <source>4. Materials ordered for the incident</source>
+            <translation>四、调拨物资</translation>
+        </message>
+        <message>
+            <source>Confirmation</source>
+            <translation>确认情况</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>发生地点</translation>
+        </message>
+        <message>
+            <source>Lead agency</source>
+            <translation>牵头单位</translation>
+        </message>
+        <message>
+            <source>Commander</source>
+            <translation>现场指挥</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>Operational period</source>
+            <translation>作业时段</translation>
+        </message>
+        <message>
+            <source>This agency leads {lead} task(s) and supports {support}; {done} finished, {late} overdue.</source>
+            <translation>本单位牵头任务 {lead} 项、配合任务 {support} 项；已完成 {done} 项，逾期 {late} 项。</translation>
+        </message>
+        <message>
+            <source>{status}, overdue</source>
+            <translation>{status}（已逾期）</translation>
+        </message>
+        <message>
+            <source>Due {time}</source>
+            <translation>时限 {time}</translation>
+        </message>
+        <message>
+            <source>Instructions</source>
+            <translation>处置要求</translation>
+        </message>
+        <message>
+            <source>Checklist</source>
+            <translation>检查清单</translation>
+        </message>
+        <message>
+            <source>Supported by: {names}</source>
+            <translation>配合单位：{names}</translation>
+        </message>
+        <message>
+            <source>Led by: {name}</source>
+            <translation>牵头单位：{name}</translation>
+        </message>
+        <message>
+            <source>Working with</source>
+            <translation>协同单位</translation>
+        </message>
+        <message>
+            <source>{name} ({count})</source>
+            <translation>{name}（{count}名）</translation>
+        </message>
+        <message>
+            <source>Needed: {needed}</source>
+            <translation>需要：{needed}</translation>
+        </message>
+        <message>
+            <source>sent: {names}</source>
+            <translation>已派：{names}</translation>
+        </message>
+        <message>
+            <source>Experts</source>
+            <translation>所需专家</translation>
+        </message>
+        <message>
+            <source>Plan clause</source>
+            <translation>方案条款</translation>
+        </message>
+        <message>
+            <source>{note} ({by}, {time})</source>
+            <translation>{note}（{by}，{time}）</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>进展说明</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Unit or name</source>
+            <translation>单位或姓名</translation>
+        </message>
+        <message>
+            <source>This agency</source>
+            <translation>本单位</translation>
+        </message>
+        <message>
+            <source>No allocation order has been made for the incident yet.</source>
+            <translation>本事件尚无调拨单。</translation>
+        </message>
+        <message>
+            <source>Order No.</source>
+            <translation>调拨单号</translation>
+        </message>
+        <message>
+            <source>From → to</source>
+            <translation>发出 → 接收</translation>
+        </message>
+        <message>
+            <source>Order lines</source>
+            <translation>物资明细</translation>
+        </message>
+        <message>
+            <source>{who} (signature):</source>
+            <translation>{who}（签字）：</translation>
+        </message>
+        <message>
+            <source>Prepared by</source>
+            <translation>编制人</translation>
+        </message>
+        <message>
+            <source>Approved by (command)</source>
+            <translation>审核（指挥部）</translation>
+        </message>
+        <message>
+            <source>Received by</source>
+            <translation>接收单位签收</translation>
+        </message>
+        <message>
+            <source>Date:</source>
+            <translation>日期：　　　年　　月　　日</translation>
+        </message>
     </context>
 </TS>

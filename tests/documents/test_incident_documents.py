@@ -10,8 +10,10 @@ import pytest
 from desktop.core import i18n, incidents
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
-from desktop.core.incidents import journal, records, reports
-from desktop.documents import incident_log, incident_report
+from desktop.core.incidents import journal, needs, records, reports, tasks
+from desktop.core.roster import agencies
+from desktop.documents import assignment_list, incident_log, incident_report
+from desktop.documents.layout import when
 from tests.helpers.pdf import text
 
 CTX = Ctx("os:test")
@@ -189,3 +191,86 @@ def test_the_log_of_an_unknown_incident_is_refused(demo_db, tmp_path):
     with pytest.raises(BioError, match="SJ-NONE"):
         incident_log.render(demo_db, "SJ-NONE", tmp_path / "none.pdf")
     assert not (tmp_path / "none.pdf").exists()
+
+
+# ---------------------------------------------------------------- the assignment list
+
+
+def responding(db, grade: str = "III") -> dict:
+    """An incident with the infectious-disease playbook activated and orders drafted."""
+    incident = new_incident(db, grade=grade)
+    incidents.activate(db, CTX, incident["id"], "PB-EID")
+    incidents.draft_orders(db, CTX, incident["id"])
+    return incident
+
+
+def test_an_assignment_list_holds_the_agencys_tasks_only(demo_db, tmp_path):
+    incident = responding(demo_db)
+    agencies.save_agency(
+        demo_db, CTX, {"contact": "周海燕", "duty_phone": "0734-8888123"},
+        agencies.agency_by_code(demo_db, "HY-STHJJ")["id"],
+    )  # fmt: skip
+    result = assignment_list.render(demo_db, incident["number"], "HY-STHJJ", tmp_path / "a.pdf")
+    page = text(result.path)
+    mine = tasks.listing(demo_db, incident["id"], agency="HY-STHJJ")
+    others = [t for t in tasks.listing(demo_db, incident["id"]) if t not in mine]
+    assert mine and others
+    assert "生物安全事件任务分工单" in page and "衡阳市生态环境局" in page
+    for task in mine:
+        assert task["title"] in page
+        assert when(task["due"]) in page
+        for item in task["checklist"]:
+            assert f"□ {item}" in page
+    for task in others:
+        assert task["title"] not in page, task["title"]
+    assert "牵头" in page and "周海燕" in page and "0734-8888123" in page
+    assert "王建国" in page and "13907340000" in page
+    assert (
+        incident["number"] in page
+        and "较大（III级）" in page
+        and "《国家突发公共卫生事件应急预案》" in page
+    )
+    assert "作业时段" in page and f"至 {when(max(t['due'] for t in mine))}" in page
+    for order in needs.incident_orders(demo_db, incident["id"]):
+        assert order["number"] in page
+    assert f"第 1 页 共 {result.pages} 页" in page
+
+
+def test_an_assignment_list_says_which_tasks_the_agency_leads_and_which_it_supports(
+    demo_db, tmp_path
+):
+    incident = responding(demo_db)
+    mine = tasks.listing(demo_db, incident["id"], agency="HY-WJW")
+    supported = [t for t in mine if t["lead_agency"] != "HY-WJW"]
+    assert supported and len(supported) < len(mine)
+    tasks.set_status(demo_db, CTX, mine[0]["id"], "blocked", note="等待检测试剂到位")
+    incidents.dispatch(demo_db, CTX, incident["id"], "贺安澜", task=mine[0]["id"])
+    result = assignment_list.render(demo_db, incident["id"], "HY-WJW", tmp_path / "wjw.pdf")
+    everything = squeezed(result.path)
+    lead = len(mine) - len(supported)
+    assert f"本单位牵头任务{lead}项、配合任务{len(supported)}项" in everything
+    for task in supported:
+        assert f"牵头单位：{task['lead_agency_name']}" in everything
+    assert "等待检测试剂到位" in everything and "已派：贺安澜" in everything
+    assert "受阻" in everything
+    for task in mine:
+        assert task["clause"] in everything
+    if result.pages > 1:
+        assert "（续）" in text(result.path, 2)
+
+
+def test_an_assignment_list_is_refused_for_an_unknown_agency_or_one_without_tasks(
+    demo_db, tmp_path
+):
+    incident = responding(demo_db)
+    target = tmp_path / "none.pdf"
+    with pytest.raises(BioError, match="HY-NOPE"):
+        assignment_list.render(demo_db, incident["number"], "HY-NOPE", target)
+    with pytest.raises(BioError, match="衡阳市国家安全局"):
+        assignment_list.render(demo_db, incident["number"], "HY-GAQJ", target)
+    with pytest.raises(BioError, match="SJ-NONE"):
+        assignment_list.render(demo_db, "SJ-NONE", "HY-WJW", target)
+    idle = new_incident(demo_db)  # nothing activated: nobody has a task
+    with pytest.raises(BioError, match=idle["number"]):
+        assignment_list.render(demo_db, idle["number"], "HY-WJW", target)
+    assert not target.exists()
