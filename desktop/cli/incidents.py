@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from desktop.cli.common import State, table
-from desktop.core import incidents, vocab
+from desktop.core import incidents, values, vocab
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.incidents import experts, journal, needs, records, reports, tasks
@@ -90,9 +90,14 @@ def incident_edit(state: State, ref, **options):
     )
 
 
+def _times(row: dict, *names: str) -> dict:
+    """The row with these stored times as people read them (text output only)."""
+    return {**row, **{n: values.shown_time(row.get(n)) for n in names}}
+
+
 def _row(row: dict) -> dict:
     return {
-        **row,
+        **_times(row, "reported_at"),
         "grade_name": vocab.name("grade", row["grade"]),
         "status_name": vocab.name("incident_status", row["status"]),
         "hazard_name": vocab.name("hazard", row["hazard"]),
@@ -139,17 +144,20 @@ def incident_show(state: State, ref):
            patients=detail["patients"], responders=detail["responders"], sites=detail["sites"],
            area=detail["area_km2"], days=detail["days"] or "—"),
         tr("Reported {reported}; response {activated}; closed {closed}",
-           reported=detail["reported_at"], activated=detail["activated_at"] or "—",
-           closed=detail["closed_at"] or "—"),
+           reported=values.shown_time(detail["reported_at"]),
+           activated=values.shown_time(detail["activated_at"]) or "—",
+           closed=values.shown_time(detail["closed_at"]) or "—"),
         tr("Depots it may draw on: {depots}",
            depots=", ".join(d["code"] for d in detail["depots"]) or "—"),
         tr("Grades:"),
     ]  # fmt: skip
     for g in detail["grades"]:
-        lines.append(f"  {g['at']}  {g['previous'] or '—'} → {g['grade']}  {g['reason']}")
+        when = values.shown_time(g["at"])
+        lines.append(f"  {when}  {g['previous'] or '—'} → {g['grade']}  {g['reason']}")
     lines.append(tr("Playbooks:"))
     for p in detail["playbooks"]:
-        lines.append(f"  {p['code']} v{p['version']}  {p['title']}  {p['activated_at']}")
+        when = values.shown_time(p["activated_at"])
+        lines.append(f"  {p['code']} v{p['version']}  {p['title']}  {when}")
     state.emit(detail, "\n".join(lines))
 
 
@@ -237,7 +245,7 @@ TASK_KEYS = ("id", "title", "phase", "lead_agency", "support_agencies", "due", "
 def incident_tasks(state: State, ref, agency, status, overdue):
     rows = tasks.listing(state.open(), ref, agency, status, overdue)
     shown = [
-        {**r, "support": ", ".join(r["support_agencies"]),
+        {**_times(r, "due"), "support": ", ".join(r["support_agencies"]),
          "late": tr("OVERDUE") if r["overdue"] else "", "short_id": r["id"][:8]}
         for r in rows
     ]  # fmt: skip
@@ -272,13 +280,14 @@ def incident_needs(state: State, ref):
     rows = needs.compute(state.open(), ref)
     shown = [
         {**r, "name": r["item_name"] or r["category_name"], "item_text": r["item"] or "—",
+         **{k: f"{r[k]:,}" for k in ("required", "have", "need")},
          "where": ", ".join(f"{d['code']} {d['qty']:,}" for d in r["depots"])}
         for r in rows
     ]  # fmt: skip
     state.emit(
         [{k: r[k] for k in NEED_KEYS} for r in rows],
         table(shown, [("item_text", tr("Item")), ("name", tr("Name")),
-                      ("required", tr("Required")), ("have", tr("Have")), ("need", tr("Need")),
+                      ("required", tr("Required qty")), ("have", tr("Have")), ("need", tr("Need")),
                       ("unit", tr("Unit")), ("where", tr("Depots"))]),
     )  # fmt: skip
 
@@ -351,15 +360,25 @@ def incident_reports(state: State, ref):
     expected = reports.schedule(db, ref)
     made = reports.listing(db, ref)
     shown = [
-        {**e, "state": (tr("done {at}", at=e["done"]["reported_at"]) if e["done"]
+        {**_times(e, "due"),
+         "state": (tr("done {at}", at=values.shown_time(e["done"]["reported_at"])) if e["done"]
                         else tr("OVERDUE") if e["overdue"] else tr("due"))}
         for e in expected
     ]  # fmt: skip
-    text = table(shown, [("name", tr("Report")), ("receiver", tr("To")), ("due", tr("Due")),
-                         ("state", tr("State")), ("basis", tr("Basis"))])  # fmt: skip
+    text = table(
+        shown,
+        [
+            ("name", tr("Report")),
+            ("receiver", tr("Reported to")),
+            ("due", tr("Due")),
+            ("state", tr("State")),
+            ("basis", tr("Basis")),
+        ],
+    )
     text += "\n\n" + table(
-        made, [("number", tr("Number")), ("kind_name", tr("Kind")), ("from_unit", tr("From")),
-               ("to_unit", tr("To")), ("reported_at", tr("Reported")), ("due_at", tr("Due"))]
+        [_times(r, "reported_at", "due_at") for r in made],
+        [("number", tr("Number")), ("kind_name", tr("Kind")), ("from_unit", tr("Reported by")),
+         ("to_unit", tr("Reported to")), ("reported_at", tr("Reported")), ("due_at", tr("Due"))],
     )  # fmt: skip
     for e in expected:
         if e["done"]:
@@ -434,8 +453,9 @@ def incident_log(state: State, ref, text, at, path):
     rows = journal.entries(db, incident["id"])
     state.emit(
         rows,
-        table(rows, [("at", tr("Time")), ("kind_name", tr("Kind")), ("text", tr("Entry")),
-                     ("actor", tr("By"))]),
+        table([_times(r, "at") for r in rows],
+              [("at", tr("Time")), ("kind_name", tr("Kind")), ("text", tr("Entry")),
+               ("actor", tr("By"))]),
     )  # fmt: skip
 
 
@@ -454,7 +474,9 @@ def incident_experts(state: State, ref):
             lines.append(f"  {s['name']} ×{s['count']}: {names}")
     lines.append(tr("Dispatched:"))
     for row in out:
-        lines.append(f"  {row['name']}  {row['dispatched_at']}  → {row['released_at'] or '…'}")
+        out_at = values.shown_time(row["dispatched_at"])
+        back = values.shown_time(row["released_at"]) or "…"
+        lines.append(f"  {row['name']}  {out_at} → {back}")
     state.emit({"suggested": suggested, "dispatched": out}, "\n".join(lines))
 
 

@@ -56,6 +56,13 @@ def stamp(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
+def shown_time(stored: str | None) -> str:
+    """A stored time as people read it: local time to the minute (2026-03-01 14:30)."""
+    if not stored:
+        return ""
+    return datetime.fromisoformat(stored).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 def time_key(stored: str | None) -> float:
     """A stored time as a number that orders times whatever their offsets (0 for none)."""
     return datetime.fromisoformat(stored).timestamp() if stored else 0.0

@@ -3854,6 +3854,14 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <translation>可疑、疑似或确诊（possible、suspected、confirmed）。</translation>
         </message>
         <message>
+            <source>Reported by</source>
+            <translation>报告单位</translation>
+        </message>
+        <message>
+            <source>Required qty</source>
+            <translation>需求量</translation>
+        </message>
+        <message>
             <source>Incident No. {number}</source>
             <translation>事件编号：{number}</translation>
         </message>

@@ -131,11 +131,11 @@ def test_status_moves_forward_only_and_stamps_each_step(world):
     made = new_incident(world)
     row = incidents.advance(world, CTX, made["id"], "monitoring")
     assert row["status"] == "monitoring" and row["activated_at"] and row["recovery_at"]
-    with pytest.raises(BioError, match="forward"):
+    with pytest.raises(BioError, match="向前"):
         incidents.advance(world, CTX, made["id"], "responding")
     closed = incidents.close(world, CTX, made["id"])
     assert closed["status"] == "closed" and closed["closed_at"]
-    with pytest.raises(BioError, match="closed"):
+    with pytest.raises(BioError, match="已关闭"):
         incidents.update(world, CTX, made["id"], {"patients": 3})
 
 
@@ -146,7 +146,7 @@ def test_the_hazard_cannot_change_once_a_playbook_is_activated(world):
         "place",
     ]
     incidents.activate(world, CTX, made["id"], "PB-T")
-    with pytest.raises(BioError, match="hazard"):
+    with pytest.raises(BioError, match="事件类型"):
         incidents.update(world, CTX, made["id"], {"hazard": "bioterror"})
 
 
@@ -188,7 +188,7 @@ def test_a_playbook_of_another_hazard_or_not_approved_is_refused_and_nothing_cha
     assert version == 2  # a draft: the approved v1 is still the one activated
     assert content(world) != before
     incidents.activate(world, CTX, made["id"], "PB-T")
-    with pytest.raises(BioError, match="already"):
+    with pytest.raises(BioError, match="已为事件"):
         incidents.activate(world, CTX, made["id"], "PB-T")
 
 
@@ -206,7 +206,7 @@ def test_escalation_adds_the_tasks_now_due_and_de_escalation_removes_none(world)
     assert [(g["previous"], g["grade"]) for g in history] == [
         (None, "III"), ("III", "II"), ("II", "IV"), ("IV", "II")]  # fmt: skip
     assert history[1]["reason"] == "病例数增加" and history[1]["actor"] == "os:duty"
-    with pytest.raises(BioError, match="already"):
+    with pytest.raises(BioError, match="已是"):
         incidents.escalate(world, CTX, made["id"], "II", "再次")
     with pytest.raises(BioError):
         incidents.escalate(world, CTX, made["id"], "I", "  ")
@@ -373,7 +373,7 @@ def test_the_reporting_chain_sets_each_deadline_from_the_link_before(world):
     assert datetime.fromisoformat(chain["county_health_to_county_government"]["due"]) == (
         NOW - timedelta(hours=0.5))  # fmt: skip
     assert [r["step"] for r in reports.overdue(world)] == ["county_health_to_county_government"]
-    with pytest.raises(BioError, match="already"):
+    with pytest.raises(BioError, match="已经报告"):
         reports.add(world, CTX, made["id"], "first", {"step": "unit_to_county_health"})
 
 
@@ -444,7 +444,7 @@ def test_experts_with_the_specialty_and_a_valid_qualification_are_suggested(worl
     (task,) = experts.suggestions(world, made["id"])
     assert task["specialties"][0]["experts"] == [] and task["specialties"][0]["dispatched"] == 1
     other = new_incident(world, title="另一起")
-    with pytest.raises(BioError, match="already"):
+    with pytest.raises(BioError, match="已派往"):
         experts.dispatch(world, CTX, other["id"], valid)
     out = experts.listing(world, made["id"])
     assert out[0]["name"] == "张三" and out[0]["task"] == "流调" and out[0]["released_at"] is None

@@ -151,8 +151,8 @@ def load(db: Database, today: date | None = None) -> dict[str, int]:
         # A few lots held back: one in quarantine (待检), one frozen (冻结).
         for status in ("待检", "冻结"):
             w.update("lot", sorted(lots_made)[rng.randrange(len(lots_made))], {"status": status})
-        for e in experts:
-            w.insert(
+        for n, e in enumerate(experts):
+            expert_id = w.insert(
                 "expert",
                 {
                     "name": e["name"],
@@ -166,9 +166,78 @@ def load(db: Database, today: date | None = None) -> dict[str, int]:
                     "notes": e.get("notes", ""),
                 },
             )
+            if n % 4 != 3:  # most hold a current certificate, good for a year or more
+                w.insert(
+                    "expert_qualification",
+                    {
+                        "expert_id": expert_id,
+                        "name": "应急专家聘书",
+                        "number": f"演示-{n + 1:04d}",
+                        "issued_on": (today - timedelta(days=365)).isoformat(),
+                        "expires_on": (today + timedelta(days=400 + 60 * n)).isoformat(),
+                    },
+                )
         counts["experts"] = len(experts)
         db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', '1')")
+    counts["incidents"] = _incident(db)
     return counts
+
+
+def _incident(db: Database) -> int:
+    """One incident under way, clearly marked 演示: recorded five hours ago, a playbook
+    activated, two links of the reporting chain reported (the second late), tasks under
+    way, an expert out, a log entry."""
+    from desktop.core import incidents  # the demo alone needs it at set-up
+    from desktop.core.incidents import journal, reports, tasks
+
+    now = datetime.now().astimezone().replace(microsecond=0)
+    made = incidents.create(
+        db,
+        DEMO_ACTOR,
+        {
+            "title": "【演示】衡南县某小区聚集性不明原因发热",
+            "hazard": "infectious_disease",
+            "grade": "III",
+            "confirmation": "suspected",
+            "division": "430422",
+            "place": "衡南县云集街道某小区（演示地址）",
+            "description": "某小区近3日出现发热伴呼吸道症状病例7例，其中2例住院，病原待查。"
+            "（演示数据，虚构事件）",
+            "lead_agency": "HY-WJW",
+            "commander": "刘衡南（演示）",
+            "commander_phone": "13900000099",
+            "exposed": 86,
+            "patients": 7,
+            "responders": 40,
+            "sites": 3,
+            "area_km2": 0.8,
+            "days": 14,
+            "reported_at": now - timedelta(hours=5),
+        },
+    )
+    incidents.activate(db, DEMO_ACTOR, made["id"], "PB-EID", at=now - timedelta(hours=4))
+    for hours, step in ((4.5, "unit_to_county_health"), (2, "county_health_to_county_government")):
+        reports.add(
+            db,
+            DEMO_ACTOR,
+            made["id"],
+            "first",
+            {"step": step, "reported_at": now - timedelta(hours=hours), "signer": "王某（演示）",
+             "measures": "已对病例隔离治疗，对密切接触者实施医学观察，疫点已消毒。",
+             "next_steps": "继续开展流行病学调查和病原检测。"},
+        )  # fmt: skip
+    board = tasks.listing(db, made["id"])
+    tasks.set_status(db, DEMO_ACTOR, board[0]["id"], "in_progress", "市疾控中心流调队已到达现场")
+    tasks.set_status(db, DEMO_ACTOR, board[1]["id"], "received", "")
+    journal.add(db, DEMO_ACTOR, incidents.get(db, made["id"]), "衡南县现场指挥部成立（演示）",
+                now - timedelta(hours=3))  # fmt: skip
+    expert = db.execute(
+        "SELECT e.id FROM expert e JOIN expert_qualification q ON q.expert_id = e.id "
+        "WHERE e.specialties LIKE '%epidemiology%' ORDER BY e.name LIMIT 1"
+    ).fetchone()
+    if expert:
+        incidents.dispatch(db, DEMO_ACTOR, made["id"], expert[0], board[0]["id"])
+    return 1
 
 
 def _move(w, kind, depot_id, item_id, lot_id, qty, reason, ref, when, note) -> None:
