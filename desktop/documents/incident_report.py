@@ -106,14 +106,14 @@ class _Facts:
             met = tr("Late by {hours} h {minutes} min", hours=minutes // 60, minutes=minutes % 60)
         else:
             met = tr("On time")
-        return cls(report, incident, when(report["due_at"]), met, _basis(db, report))
+        return cls(report, incident, when(report["due_at"]), met, deadline_basis(db, report))
 
 
 def _moment(value: str) -> datetime:
     return datetime.fromisoformat(value)
 
 
-def _basis(db, report: dict) -> str:
+def deadline_basis(db, report: dict) -> str:
     """The rule that set the report's deadline, and this station's hours when changed."""
     if report["kind"] == "first":
         step = next((s for s in reports.CHAIN if s.code == report["step"]), None)

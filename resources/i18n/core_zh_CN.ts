@@ -4061,5 +4061,205 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <source>Date:</source>
             <translation>日期：　　　年　　月　　日</translation>
         </message>
+        <message>
+            <source>2. Grade history</source>
+            <translation>二、级别调整</translation>
+        </message>
+        <message>
+            <source>3. Playbooks activated</source>
+            <translation>三、启动预案</translation>
+        </message>
+        <message>
+            <source>4. Tasks</source>
+            <translation>四、任务完成情况</translation>
+        </message>
+        <message>
+            <source>5. Material needs and allocation orders</source>
+            <translation>五、物资需求与调拨</translation>
+        </message>
+        <message>
+            <source>6. Experts dispatched</source>
+            <translation>六、专家派遣</translation>
+        </message>
+        <message>
+            <source>7. Information reports</source>
+            <translation>七、信息报告</translation>
+        </message>
+        <message>
+            <source>8. Significant events in brief</source>
+            <translation>八、大事记摘要</translation>
+        </message>
+        <message>
+            <source>Activated at</source>
+            <translation>启动时间</translation>
+        </message>
+        <message>
+            <source>Allocation orders: {count} ({statuses}).</source>
+            <translation>调拨单共 {count} 份（{statuses}）。</translation>
+        </message>
+        <message>
+            <source>Closed at</source>
+            <translation>关闭时间</translation>
+        </message>
+        <message>
+            <source>Dispatched</source>
+            <translation>派出时间</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>持续时间</translation>
+        </message>
+        <message>
+            <source>Grade at activation</source>
+            <translation>启动时级别</translation>
+        </message>
+        <message>
+            <source>Graded {grade}</source>
+            <translation>初始定级：{grade}</translation>
+        </message>
+        <message>
+            <source>Grades of the national plan ({basis}).</source>
+            <translation>事件级别依据{basis}。</translation>
+        </message>
+        <message>
+            <source>Have: usable stock (released, unexpired, not reserved) in the depots the incident may draw on, and what its own orders hold; need = required − have, at least 0. Planning factors are editable examples, not official norms.</source>
+            <translation>可用量：本事件可调用仓库中合格、未过期且未被预留的库存，加上本事件调拨单已占用或发出的数量；缺口 = 需求量 − 可用量（不小于0）。物资测算参数为示例（可修改），非官方定额。</translation>
+        </message>
+        <message>
+            <source>Issued by</source>
+            <translation>签发人</translation>
+        </message>
+        <message>
+            <source>Late</source>
+            <translation>逾期</translation>
+        </message>
+        <message>
+            <source>Made at</source>
+            <translation>填单时间</translation>
+        </message>
+        <message>
+            <source>Monitoring from</source>
+            <translation>转入监测</translation>
+        </message>
+        <message>
+            <source>No expert has been dispatched.</source>
+            <translation>未派遣专家。</translation>
+        </message>
+        <message>
+            <source>No playbook has been activated.</source>
+            <translation>尚未启动预案。</translation>
+        </message>
+        <message>
+            <source>No task is overdue.</source>
+            <translation>无逾期任务。</translation>
+        </message>
+        <message>
+            <source>Not made</source>
+            <translation>未报告</translation>
+        </message>
+        <message>
+            <source>Not made, overdue</source>
+            <translation>未报告（已逾期）</translation>
+        </message>
+        <message>
+            <source>Not yet due</source>
+            <translation>未到时限</translation>
+        </message>
+        <message>
+            <source>Overdue by</source>
+            <translation>逾期时长</translation>
+        </message>
+        <message>
+            <source>Overdue tasks ({count}):</source>
+            <translation>逾期任务（{count} 项）：</translation>
+        </message>
+        <message>
+            <source>Overview</source>
+            <translation>事件概况</translation>
+        </message>
+        <message>
+            <source>Playbook</source>
+            <translation>预案编号</translation>
+        </message>
+        <message>
+            <source>Recovery from</source>
+            <translation>转入恢复</translation>
+        </message>
+        <message>
+            <source>Released</source>
+            <translation>撤回时间</translation>
+        </message>
+        <message>
+            <source>Response from</source>
+            <translation>启动响应</translation>
+        </message>
+        <message>
+            <source>Reviewed by</source>
+            <translation>审核人</translation>
+        </message>
+        <message>
+            <source>Still out</source>
+            <translation>仍在派遣</translation>
+        </message>
+        <message>
+            <source>The incident has no material lines.</source>
+            <translation>本事件无物资需求测算。</translation>
+        </message>
+        <message>
+            <source>The incident has no tasks.</source>
+            <translation>本事件尚无任务。</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <source>{days} d {hours} h</source>
+            <translation>{days} 天 {hours} 小时</translation>
+        </message>
+        <message>
+            <source>{duration} so far</source>
+            <translation>已持续 {duration}</translation>
+        </message>
+        <message>
+            <source>{made} report(s) made: {on_time} on time, {late} late; {missing} expected but not made, {overdue} of them overdue.</source>
+            <translation>已报告 {made} 份：按时 {on_time} 份，逾期 {late} 份；应报未报 {missing} 份，其中已逾期 {overdue} 份。</translation>
+        </message>
+        <message>
+            <source>{shown} of {count} entries; task updates are summed up in 4. The full log prints as the 大事记.</source>
+            <translation>共 {count} 条记录，此处列出 {shown} 条；任务进展见第四部分，完整内容见《生物安全事件大事记》。</translation>
+        </message>
+        <message>
+            <source>Quantity required</source>
+            <translation>需求量</translation>
+        </message>
+        <message>
+            <source>Issuing depot</source>
+            <translation>发出仓库</translation>
+        </message>
+        <message>
+            <source>Receiving party</source>
+            <translation>接收单位</translation>
+        </message>
+        <message>
+            <source>Expert name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Overdue count</source>
+            <translation>逾期</translation>
+        </message>
+        <message>
+            <source>Task count</source>
+            <translation>任务数</translation>
+        </message>
+        <message>
+            <source>Playbook title</source>
+            <translation>预案名称</translation>
+        </message>
+        <message>
+            <source>Line count</source>
+            <translation>品种数</translation>
+        </message>
     </context>
 </TS>

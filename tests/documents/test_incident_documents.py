@@ -12,7 +12,7 @@ from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.incidents import journal, needs, records, reports, tasks
 from desktop.core.roster import agencies
-from desktop.documents import assignment_list, incident_log, incident_report
+from desktop.documents import assignment_list, incident_log, incident_report, incident_summary
 from desktop.documents.layout import when
 from tests.helpers.pdf import text
 
@@ -274,3 +274,88 @@ def test_an_assignment_list_is_refused_for_an_unknown_agency_or_one_without_task
     with pytest.raises(BioError, match=idle["number"]):
         assignment_list.render(demo_db, idle["number"], "HY-WJW", target)
     assert not target.exists()
+
+
+# ---------------------------------------------------------------- the summary report
+
+
+def worked(db) -> dict:
+    """An incident a day into its response: activated 30 hours ago (some tasks overdue),
+    a late first report, orders drafted, an expert out, tasks moving, escalated to II."""
+    incident = new_incident(db, hours_ago=31)
+    incidents.activate(db, CTX, incident["id"], "PB-EID", at=datetime.now().astimezone()
+                       - timedelta(hours=30))  # fmt: skip
+    first_report(db, incident)
+    incidents.draft_orders(db, CTX, incident["id"])
+    board = tasks.listing(db, incident["id"])
+    incidents.dispatch(db, CTX, incident["id"], "贺安澜", task=board[0]["id"])
+    tasks.set_status(db, CTX, board[0]["id"], "done")
+    tasks.set_status(db, CTX, board[1]["id"], "in_progress", note="已收治12例")
+    incidents.escalate(db, CTX, incident["id"], "II", "病例增至30例，出现死亡病例")
+    return incident
+
+
+def test_the_summary_report_holds_the_whole_record(demo_db, tmp_path):
+    incident = worked(demo_db)
+    result = incident_summary.render(demo_db, incident["number"], tmp_path / "summary.pdf")
+    everything = squeezed(result.path)
+    assert "生物安全事件总结报告" in everything and incident["number"] in everything
+    headings = ("一、事件信息", "二、级别调整", "三、启动预案", "四、任务完成情况",
+                "五、物资需求与调拨", "六、专家派遣", "七、信息报告", "八、大事记摘要")  # fmt: skip
+    for heading in headings:
+        assert heading in everything, heading
+    assert "初始定级：较大（III级）" in everything and "较大（III级）→重大（II级）" in everything
+    assert "病例增至30例，出现死亡病例" in everything
+    assert "《国家突发公共卫生事件应急预案》" in everything
+    assert "PB-EID" in everything and "重大新发突发传染病疫情处置预案" in everything
+    board = tasks.listing(demo_db, incident["id"])
+    late = [t for t in board if t["overdue"]]
+    assert late and f"逾期任务（{len(late)}项）" in everything
+    for task in late:
+        assert task["title"] in everything
+    assert "衡阳市生态环境局" in everything and "合计" in everything
+    for need in needs.compute(demo_db, incident["id"]):
+        assert f"{need['item_name']}（{need['item']}）" in everything
+        assert f"{need['required']:,}" in everything
+    for order in needs.incident_orders(demo_db, incident["id"]):
+        assert order["number"] in everything
+    assert "草稿" in everything
+    assert "贺安澜" in everything and "衡阳市疾病预防控制中心" in everything
+    assert "已报告1份：按时0份，逾期1份" in everything
+    assert "未报告" in everything
+    layout = text(result.path)  # a wrapped cell's lines stay apart here
+    assert "《突发公共卫生事件应急条例" in layout
+    assert re.search(r"第二十条：2 小时内", layout) and re.search(r"第十九条：1 小时内", layout)
+    entries = journal.entries(demo_db, incident["id"])
+    assert f"共{len(entries)}条记录" in everything and "启动预案" in everything
+    assert "编制人（签字）" in everything
+    for page in range(1, result.pages + 1):
+        assert f"第 {page} 页 共 {result.pages} 页" in text(result.path, page)
+
+
+def test_the_summary_of_a_new_incident_says_what_is_not_there_yet(demo_db, tmp_path):
+    incident = new_incident(demo_db)
+    result = incident_summary.render(demo_db, incident["id"], tmp_path / "new.pdf")
+    everything = squeezed(result.path)
+    assert "尚未启动预案。" in everything and "本事件尚无任务。" in everything
+    assert "未派遣专家。" in everything and "本事件尚无调拨单。" in everything
+    assert "已报告0份" in everything
+
+
+def test_the_summary_prints_english_labels_in_the_english_interface(demo_db, tmp_path):
+    incident = worked(demo_db)
+    try:
+        i18n.set_language("en")
+        result = incident_summary.render(demo_db, incident["id"], tmp_path / "en.pdf")
+    finally:
+        i18n.set_language("zh_CN")
+    everything = text(result.path)
+    assert "生物安全事件总结报告" in everything and "Incident summary report" in everything
+    assert "Grade history" in everything and "Information reports" in everything
+    assert "Serious (II)" in everything
+
+
+def test_the_summary_of_an_unknown_incident_is_refused(demo_db, tmp_path):
+    with pytest.raises(BioError, match="SJ-NONE"):
+        incident_summary.render(demo_db, "SJ-NONE", tmp_path / "none.pdf")
+    assert not (tmp_path / "none.pdf").exists()
