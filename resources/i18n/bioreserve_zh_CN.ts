@@ -2,6 +2,100 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>ActivateDialog</name>
+        <message>
+            <source>Code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <source>Playbook</source>
+            <translation>预案</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <source>Grades</source>
+            <translation>适用级别</translation>
+        </message>
+        <message>
+            <source>Tasks now / in all</source>
+            <translation>当前适用 / 全部任务</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Activated</source>
+            <translation>已启动</translation>
+        </message>
+        <message>
+            <source>Not for this grade</source>
+            <translation>不适用于本级别</translation>
+        </message>
+        <message>
+            <source>Suggested</source>
+            <translation>建议启动</translation>
+        </message>
+        <message>
+            <source>Activate playbook — {number}</source>
+            <translation>启动预案 — {number}</translation>
+        </message>
+        <message>
+            <source>Approved playbooks for {hazard}, those for grade {grade} first. Activating one gives the incident its tasks (due counted from now) and material lines.</source>
+            <translation>以下为“{hazard}”类已批准的预案，适用于 {grade} 级的排在前面。启动后，事件即获得预案的任务（时限自此刻起算）和物资测算行。</translation>
+        </message>
+        <message>
+            <source>Activate</source>
+            <translation>启动</translation>
+        </message>
+        <message>
+            <source>No approved playbook for this hazard.</source>
+            <translation>该事件类别没有已批准的预案。</translation>
+        </message>
+        <message>
+            <source>Playbook {code} v{version} activated: {tasks} task(s), {lines} material line(s).</source>
+            <translation>已启动预案 {code} 第 {version} 版：任务 {tasks} 项，物资测算行 {lines} 行。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdvanceDialog</name>
+        <message>
+            <source>Advance status — {number}</source>
+            <translation>推进状态 — {number}</translation>
+        </message>
+        <message>
+            <source>Optional: why, on whose decision</source>
+            <translation>选填：原因、依据何人决定</translation>
+        </message>
+        <message>
+            <source>The status only moves forward: {path}.</source>
+            <translation>状态只能向前推进：{path}。</translation>
+        </message>
+        <message>
+            <source>Current status</source>
+            <translation>当前状态</translation>
+        </message>
+        <message>
+            <source>New status</source>
+            <translation>新状态</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Closing is final: nothing more can be recorded in the incident, and the experts still dispatched to it are released.</source>
+            <translation>关闭后不可恢复：事件中不能再作任何记录，仍在派遣中的专家将一并解除派遣。</translation>
+        </message>
+        <message>
+            <source>Incident {number} is now {status}.</source>
+            <translation>事件 {number} 已进入“{status}”。</translation>
+        </message>
+    </context>
+    <context>
         <name>AgenciesModel</name>
         <message>
             <source>Code</source>
@@ -49,6 +143,25 @@
         <message>
             <source>Saved {code}.</source>
             <translation>已保存 {code}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgencyDialog</name>
+        <message>
+            <source>Assignment list — {number}</source>
+            <translation>任务分工单 — {number}</translation>
+        </message>
+        <message>
+            <source>An agency's tasks in the incident, with deadlines and checklists.</source>
+            <translation>该单位在本事件中的任务，含时限和检查清单。</translation>
+        </message>
+        <message>
+            <source>Preview…</source>
+            <translation>预览…</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>单位</translation>
         </message>
     </context>
     <context>
@@ -814,6 +927,10 @@
             <translation>不限仓库，市级储备优先（效期先出）</translation>
         </message>
         <message>
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
             <source>Depot</source>
             <translation>仓库</translation>
         </message>
@@ -830,8 +947,8 @@
             <translation>送达地址（留空则为接收仓库地址）</translation>
         </message>
         <message>
-            <source>Incident or drill reference, if any</source>
-            <translation>关联的事件或演练编号（如有）</translation>
+            <source>The open incident the order serves, if any</source>
+            <translation>本调拨单服务的事件（未关闭的事件）</translation>
         </message>
         <message>
             <source>Oral or telephone order (written paperwork due within 48 hours)</source>
@@ -960,6 +1077,41 @@
         <message>
             <source>Short of stock on {count} line(s).</source>
             <translation>其中 {count} 行库存不足。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeadlinesDialog</name>
+        <message>
+            <source>Reporting deadlines</source>
+            <translation>报告时限设置</translation>
+        </message>
+        <message>
+            <source>Deadlines of this station (not synchronized). The defaults are those of the regulation named beside each; change them only on instruction.</source>
+            <translation>本站的报告时限（不同步到其他站点）。默认值取自各项下方注明的法规依据，非经上级要求请勿修改。</translation>
+        </message>
+        <message>
+            <source> h</source>
+            <translation> 小时</translation>
+        </message>
+        <message>
+            <source>Progress reports every (grades I and II)</source>
+            <translation>进程报告间隔（I、II 级）</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <source>Final report within, after the response ends</source>
+            <translation>结案报告期限（响应结束后）</translation>
+        </message>
+        <message>
+            <source>Restore defaults</source>
+            <translation>恢复默认</translation>
+        </message>
+        <message>
+            <source>Reporting deadlines saved for this station.</source>
+            <translation>本站报告时限已保存。</translation>
         </message>
     </context>
     <context>
@@ -1144,6 +1296,30 @@
             <source>Driver's phone</source>
             <translation>驾驶员电话</translation>
         </message>
+        <message>
+            <source>Dispatch expert — {number}</source>
+            <translation>派遣专家 — {number}</translation>
+        </message>
+        <message>
+            <source>No particular task</source>
+            <translation>不指定任务</translation>
+        </message>
+        <message>
+            <source>e.g. 赴现场指导采样，联络人王科长</source>
+            <translation>例如：赴现场指导采样，联络人王科长</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>{name} dispatched to incident {number}.</source>
+            <translation>已派遣 {name} 参与事件 {number}。</translation>
+        </message>
     </context>
     <context>
         <name>DocumentPrinter</name>
@@ -1174,6 +1350,64 @@
         <message>
             <source>Exported to {path}.</source>
             <translation>已导出到 {path}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftsDialog</name>
+        <message>
+            <source>Draft allocation orders</source>
+            <translation>生成调拨单</translation>
+        </message>
+        <message>
+            <source>{count} draft order(s) made, earliest expiry first (FEFO):</source>
+            <translation>已生成 {count} 张调拨单草稿（按效期先出）：</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Issuing depot</source>
+            <translation>发出仓库</translation>
+        </message>
+        <message>
+            <source>Lines</source>
+            <translation>行数</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>物资明细</translation>
+        </message>
+        <message>
+            <source>Not in the reserves the incident may draw on:</source>
+            <translation>可调用的储备中没有：</translation>
+        </message>
+        <message>
+            <source>The orders are drafts: submit and approve them on the 调拨单 page.</source>
+            <translation>以上为草稿，请在“调拨单”页提交并审批。</translation>
+        </message>
+        <message>
+            <source>Open order</source>
+            <translation>打开调拨单</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntryDialog</name>
+        <message>
+            <source>Add log entry — {number}</source>
+            <translation>添加记事 — {number}</translation>
+        </message>
+        <message>
+            <source>What happened, who decided, what follows</source>
+            <translation>发生了什么、由谁决定、后续安排</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Entry</source>
+            <translation>记事</translation>
         </message>
     </context>
     <context>
@@ -1465,6 +1699,93 @@
         </message>
     </context>
     <context>
+        <name>ExpertsTab</name>
+        <message>
+            <source>Task, specialty, expert</source>
+            <translation>任务 / 专业 / 专家</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>职称</translation>
+        </message>
+        <message>
+            <source>Mobile</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <source>Qualified until</source>
+            <translation>资质有效期至</translation>
+        </message>
+        <message>
+            <source>Experts suggested for the tasks</source>
+            <translation>按任务建议的专家</translation>
+        </message>
+        <message>
+            <source>Dispatch…</source>
+            <translation>派遣…</translation>
+        </message>
+        <message>
+            <source>Expert</source>
+            <translation>专家</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <source>Dispatched</source>
+            <translation>派遣时间</translation>
+        </message>
+        <message>
+            <source>Released</source>
+            <translation>解除时间</translation>
+        </message>
+        <message>
+            <source>Dispatched to this incident</source>
+            <translation>已派遣专家</translation>
+        </message>
+        <message>
+            <source>Release…</source>
+            <translation>召回/解除…</translation>
+        </message>
+        <message>
+            <source>Experts available today with the specialty and a valid qualification, longest-valid certificates first. A dispatched expert is 执行任务中 until released (closing the incident releases everyone).</source>
+            <translation>列出今日可调用、具备该专业且资质有效的专家，证书有效期长者在前。派遣后专家状态为“执行任务中”，直至解除（关闭事件时全部解除）。</translation>
+        </message>
+        <message>
+            <source>{specialty}: {count} needed, {out} dispatched, {candidates} available</source>
+            <translation>{specialty}：需 {count} 人，已派 {out} 人，可调用 {candidates} 人</translation>
+        </message>
+        <message>
+            <source>No open task needs experts.</source>
+            <translation>尚无需要专家的未完成任务。</translation>
+        </message>
+        <message>
+            <source>Out</source>
+            <translation>执行任务中</translation>
+        </message>
+        <message>
+            <source>{count} out now</source>
+            <translation>在岗 {count} 人</translation>
+        </message>
+        <message>
+            <source>Release expert</source>
+            <translation>解除派遣</translation>
+        </message>
+        <message>
+            <source>Release {name} from incident {number}? They become available again.</source>
+            <translation>解除 {name} 在事件 {number} 中的派遣？该专家将恢复为可调用。</translation>
+        </message>
+        <message>
+            <source>{name} released.</source>
+            <translation>已解除 {name} 的派遣。</translation>
+        </message>
+    </context>
+    <context>
         <name>ExpertsView</name>
         <message>
             <source>Search experts: name, pinyin initials (zs) or organisation</source>
@@ -1578,6 +1899,41 @@
         <message>
             <source>The entry could not be saved because of an unexpected error.</source>
             <translation>发生意外错误，未能保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>GradeDialog</name>
+        <message>
+            <source>Change grade — {number}</source>
+            <translation>调整级别 — {number}</translation>
+        </message>
+        <message>
+            <source>e.g. 确诊病例增至 12 例，波及两个县</source>
+            <translation>例如：确诊病例增至 12 例，波及两个县</translation>
+        </message>
+        <message>
+            <source>Raising the grade adds the tasks of the activated playbooks that apply from the new grade; lowering it removes none.</source>
+            <translation>升级时，已启动预案中自新级别起适用的任务会加入事件；降级不删除任何任务。</translation>
+        </message>
+        <message>
+            <source>Current grade</source>
+            <translation>当前级别</translation>
+        </message>
+        <message>
+            <source>New grade</source>
+            <translation>新级别</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <source>Grade changed: {old} → {new}.</source>
+            <translation>级别已调整：{old} → {new}。</translation>
+        </message>
+        <message>
+            <source>{count} task(s) added.</source>
+            <translation>新增任务 {count} 项。</translation>
         </message>
     </context>
     <context>
@@ -1724,6 +2080,249 @@
         </message>
     </context>
     <context>
+        <name>IncidentDetail</name>
+        <message>
+            <source>Assignment list…</source>
+            <translation>任务分工单…</translation>
+        </message>
+        <message>
+            <source>Summary report…</source>
+            <translation>事件总结报告…</translation>
+        </message>
+        <message>
+            <source>Overview</source>
+            <translation>概况</translation>
+        </message>
+        <message>
+            <source>Tasks</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <source>Material needs</source>
+            <translation>物资需求</translation>
+        </message>
+        <message>
+            <source>Information reports</source>
+            <translation>信息报告</translation>
+        </message>
+        <message>
+            <source>Log</source>
+            <translation>大事记</translation>
+        </message>
+        <message>
+            <source>Experts</source>
+            <translation>专家</translation>
+        </message>
+        <message>
+            <source>Choose an incident, or record a new one.</source>
+            <translation>请选择一个事件，或新建事件。</translation>
+        </message>
+        <message>
+            <source>Tasks ({overdue} overdue)</source>
+            <translation>任务（逾期 {overdue}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentDialog</name>
+        <message>
+            <source>New incident</source>
+            <translation>新建事件</translation>
+        </message>
+        <message>
+            <source>Edit incident</source>
+            <translation>编辑事件</translation>
+        </message>
+        <message>
+            <source>The event</source>
+            <translation>事件情况</translation>
+        </message>
+        <message>
+            <source>e.g. 衡南县某镇发现不明白色粉末</source>
+            <translation>例如：衡南县某镇发现不明白色粉末</translation>
+        </message>
+        <message>
+            <source>Grades of the national public-health emergency plan (not the city plan)</source>
+            <translation>分级依据《国家突发公共卫生事件应急预案》（市预案未分级）</translation>
+        </message>
+        <message>
+            <source>Town, street, site</source>
+            <translation>乡镇、街道、具体地点</translation>
+        </message>
+        <message>
+            <source>What happened, as first reported</source>
+            <translation>首次报告的事件经过</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>Hazard</source>
+            <translation>事件类别</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>级别</translation>
+        </message>
+        <message>
+            <source>Confirmation</source>
+            <translation>确认程度</translation>
+        </message>
+        <message>
+            <source>Division</source>
+            <translation>行政区划</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <source>Reported at</source>
+            <translation>报告时间</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>事件概况</translation>
+        </message>
+        <message>
+            <source>Command</source>
+            <translation>指挥</translation>
+        </message>
+        <message>
+            <source>Not named yet</source>
+            <translation>尚未指定</translation>
+        </message>
+        <message>
+            <source>Lead agency</source>
+            <translation>牵头单位</translation>
+        </message>
+        <message>
+            <source>Commander</source>
+            <translation>现场指挥</translation>
+        </message>
+        <message>
+            <source>Commander's phone</source>
+            <translation>指挥联系电话</translation>
+        </message>
+        <message>
+            <source>Scale (for the material needs)</source>
+            <translation>规模（用于物资测算）</translation>
+        </message>
+        <message>
+            <source>Exposed people</source>
+            <translation>暴露人数</translation>
+        </message>
+        <message>
+            <source>Patients</source>
+            <translation>患者人数</translation>
+        </message>
+        <message>
+            <source>Responders</source>
+            <translation>处置人员</translation>
+        </message>
+        <message>
+            <source>Sites</source>
+            <translation>现场（点位）数</translation>
+        </message>
+        <message>
+            <source>not estimated</source>
+            <translation>未估计</translation>
+        </message>
+        <message>
+            <source>Area</source>
+            <translation>面积</translation>
+        </message>
+        <message>
+            <source>Expected days</source>
+            <translation>预计天数</translation>
+        </message>
+        <message>
+            <source>Change the grade with 调整级别 (Change grade).</source>
+            <translation>级别请通过“调整级别”变更。</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentDocuments</name>
+        <message>
+            <source>{number} assignment list {agency}</source>
+            <translation>{number} 任务分工单 {agency}</translation>
+        </message>
+        <message>
+            <source>{number} incident summary report</source>
+            <translation>{number} 事件总结报告</translation>
+        </message>
+        <message>
+            <source>{number} log of significant events</source>
+            <translation>{number} 大事记</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentList</name>
+        <message>
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>Hazard</source>
+            <translation>事件类别</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>级别</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Division</source>
+            <translation>行政区划</translation>
+        </message>
+        <message>
+            <source>Reported</source>
+            <translation>报告时间</translation>
+        </message>
+        <message>
+            <source>Tasks</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <source>Overdue tasks</source>
+            <translation>逾期任务</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentsPage</name>
+        <message>
+            <source>Incidents</source>
+            <translation>事件</translation>
+        </message>
+        <message>
+            <source>New incident…</source>
+            <translation>新建事件…</translation>
+        </message>
+        <message>
+            <source>Search: number, title, place</source>
+            <translation>搜索：编号、标题、地点</translation>
+        </message>
+        <message>
+            <source>Open incidents only</source>
+            <translation>仅显示未关闭</translation>
+        </message>
+        <message>
+            <source>{count} incident(s)</source>
+            <translation>共 {count} 个事件</translation>
+        </message>
+        <message>
+            <source>Incident {number} recorded.</source>
+            <translation>事件 {number} 已登记。</translation>
+        </message>
+    </context>
+    <context>
         <name>IssueDialog</name>
         <message>
             <source>Issue stock</source>
@@ -1755,6 +2354,41 @@
         <message>
             <source>Code, name or pinyin initials (e.g. kz for 口罩)</source>
             <translation>编码、名称或拼音首字母（如 kz 查口罩）</translation>
+        </message>
+    </context>
+    <context>
+        <name>JournalTab</name>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>记录人</translation>
+        </message>
+        <message>
+            <source>Add entry…</source>
+            <translation>添加记事…</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <source>{count} entries</source>
+            <translation>共 {count} 条</translation>
+        </message>
+        <message>
+            <source>Entry added to the log.</source>
+            <translation>已记入大事记。</translation>
         </message>
     </context>
     <context>
@@ -1872,6 +2506,57 @@
         </message>
     </context>
     <context>
+        <name>LineDialog</name>
+        <message>
+            <source>Add planning line</source>
+            <translation>添加测算行</translation>
+        </message>
+        <message>
+            <source>Change planning line</source>
+            <translation>修改测算行</translation>
+        </message>
+        <message>
+            <source>Required = quantity per day × scale × days × (1 + buffer); the days are capped by the incident's expected days.</source>
+            <translation>需求量 = 每日用量 × 规模 × 天数 × (1 + 冗余)；天数不超过事件的预计天数。</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <source>Planned for the category {category}: another item of that category may be named.</source>
+            <translation>本行按类别“{category}”测算，可改为该类别中的其他物资。</translation>
+        </message>
+        <message>
+            <source>Basis</source>
+            <translation>测算基数</translation>
+        </message>
+        <message>
+            <source>Quantity per day</source>
+            <translation>每日用量</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>天数</translation>
+        </message>
+        <message>
+            <source>Buffer</source>
+            <translation>冗余</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Planning line added.</source>
+            <translation>已添加测算行。</translation>
+        </message>
+        <message>
+            <source>Planning line changed.</source>
+            <translation>测算行已修改。</translation>
+        </message>
+    </context>
+    <context>
         <name>LinesEditor</name>
         <message>
             <source>Add line</source>
@@ -1942,6 +2627,10 @@
         <message>
             <source>Overview</source>
             <translation>总览</translation>
+        </message>
+        <message>
+            <source>Incidents</source>
+            <translation>事件</translation>
         </message>
         <message>
             <source>Reserves</source>
@@ -2188,6 +2877,161 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
         <message>
             <source>Earliest expiry first (FEFO)</source>
             <translation>近效期先出（FEFO）</translation>
+        </message>
+    </context>
+    <context>
+        <name>NeedsTab</name>
+        <message>
+            <source>Item code</source>
+            <translation>物资编码</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <source>Specification</source>
+            <translation>规格型号</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>需求量</translation>
+        </message>
+        <message>
+            <source>Have</source>
+            <translation>现有量</translation>
+        </message>
+        <message>
+            <source>Need</source>
+            <translation>缺口</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>Ordered</source>
+            <translation>已申领</translation>
+        </message>
+        <message>
+            <source>Depots holding it</source>
+            <translation>存放仓库（可用量）</translation>
+        </message>
+        <message>
+            <source>{category} (no item in the catalogue)</source>
+            <translation>{category}（目录中无此类物资）</translation>
+        </message>
+        <message>
+            <source>Draft allocation orders…</source>
+            <translation>生成调拨单…</translation>
+        </message>
+        <message>
+            <source>Add line…</source>
+            <translation>添加测算行…</translation>
+        </message>
+        <message>
+            <source>Change line…</source>
+            <translation>修改测算行…</translation>
+        </message>
+        <message>
+            <source>Remove line</source>
+            <translation>删除测算行</translation>
+        </message>
+        <message>
+            <source>Open order</source>
+            <translation>打开调拨单</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Item or category</source>
+            <translation>物资或类别</translation>
+        </message>
+        <message>
+            <source>Basis</source>
+            <translation>测算基数</translation>
+        </message>
+        <message>
+            <source>Per day</source>
+            <translation>每日用量</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>天数</translation>
+        </message>
+        <message>
+            <source>Buffer %</source>
+            <translation>冗余 %</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Issuing depot</source>
+            <translation>发出仓库</translation>
+        </message>
+        <message>
+            <source>Receiving unit</source>
+            <translation>接收单位</translation>
+        </message>
+        <message>
+            <source>Filled in</source>
+            <translation>填单时间</translation>
+        </message>
+        <message>
+            <source>Lines</source>
+            <translation>行数</translation>
+        </message>
+        <message>
+            <source>Required = quantity per day × scale × days × (1 + buffer); have = usable stock (released, unexpired, not reserved) in the depots the incident may draw on, plus what its orders hold; need = required − have. Planning factors are editable examples, not official norms.</source>
+            <translation>需求量 = 每日用量 × 规模 × 天数 × (1 + 冗余)；现有量 = 可调用仓库中的可用库存（合格、未过期、未被预留）加上本事件调拨单已占用或发出的数量；缺口 = 需求量 − 现有量。测算参数为可修改的示例，并非官方定额。</translation>
+        </message>
+        <message>
+            <source>Planning lines</source>
+            <translation>测算明细</translation>
+        </message>
+        <message>
+            <source>Orders for this incident</source>
+            <translation>本事件调拨单</translation>
+        </message>
+        <message>
+            <source>Added by hand</source>
+            <translation>手工添加</translation>
+        </message>
+        <message>
+            <source>Any depot (FEFO)</source>
+            <translation>不限仓库（按效期）</translation>
+        </message>
+        <message>
+            <source>Orders for this incident ({count})</source>
+            <translation>本事件调拨单（{count}）</translation>
+        </message>
+        <message>
+            <source>Remove the planning line {what} ({source})?</source>
+            <translation>删除测算行 {what}（{source}）？</translation>
+        </message>
+        <message>
+            <source>Planning line {what} removed.</source>
+            <translation>已删除测算行 {what}。</translation>
+        </message>
+        <message>
+            <source>{count} draft order(s) made.</source>
+            <translation>已生成 {count} 张调拨单草稿。</translation>
+        </message>
+        <message>
+            <source>{count} item(s) not in the reserves it may draw on.</source>
+            <translation>另有 {count} 种物资在可调用的储备中没有。</translation>
         </message>
     </context>
     <context>
@@ -2842,6 +3686,26 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
         <message>
             <source>Administrative divisions</source>
             <translation>行政区划</translation>
+        </message>
+        <message>
+            <source>Incidents</source>
+            <translation>事件</translation>
+        </message>
+        <message>
+            <source>Open incidents</source>
+            <translation>未关闭事件</translation>
+        </message>
+        <message>
+            <source>Overdue tasks</source>
+            <translation>逾期任务</translation>
+        </message>
+        <message>
+            <source>Overdue information reports</source>
+            <translation>逾期信息报告</translation>
+        </message>
+        <message>
+            <source>Show the incidents</source>
+            <translation>查看事件</translation>
         </message>
         <message>
             <source>Alerts</source>
@@ -3640,6 +4504,196 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
         </message>
     </context>
     <context>
+        <name>ReportDialog</name>
+        <message>
+            <source>New information report — {number}</source>
+            <translation>新建信息报告 — {number}</translation>
+        </message>
+        <message>
+            <source>(reported)</source>
+            <translation>（已报）</translation>
+        </message>
+        <message>
+            <source>By default: the kind of report and the incident</source>
+            <translation>默认：报告类别加事件标题</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>报告类别</translation>
+        </message>
+        <message>
+            <source>Step of the chain</source>
+            <translation>报告环节</translation>
+        </message>
+        <message>
+            <source>Reported at</source>
+            <translation>报告时间</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>报告单位</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>接收单位</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>Situation</source>
+            <translation>事件概况</translation>
+        </message>
+        <message>
+            <source>Measures taken</source>
+            <translation>已采取措施</translation>
+        </message>
+        <message>
+            <source>Next steps</source>
+            <translation>下一步工作</translation>
+        </message>
+        <message>
+            <source>Signed by</source>
+            <translation>签发人</translation>
+        </message>
+        <message>
+            <source>No deadline set by the rules for this report.</source>
+            <translation>法规未对该报告规定时限。</translation>
+        </message>
+        <message>
+            <source>Due {due} — {basis}</source>
+            <translation>截止 {due} — 依据{basis}</translation>
+        </message>
+        <message>
+            <source>Reported {time}.</source>
+            <translation>已于 {time} 报告。</translation>
+        </message>
+        <message>
+            <source>Report {number} recorded: {kind}, {sender} → {receiver}.</source>
+            <translation>已登记报告 {number}：{kind}，{sender} → {receiver}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsTab</name>
+        <message>
+            <source>{days} days</source>
+            <translation>{days} 天</translation>
+        </message>
+        <message>
+            <source>{hours} h</source>
+            <translation>{hours} 小时</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>报告</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>报告单位</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>接收单位</translation>
+        </message>
+        <message>
+            <source>Time limit</source>
+            <translation>时限</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>截止时间</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>情况</translation>
+        </message>
+        <message>
+            <source>Basis</source>
+            <translation>依据</translation>
+        </message>
+        <message>
+            <source>Reported {time}, late</source>
+            <translation>{time} 已报（超时）</translation>
+        </message>
+        <message>
+            <source>Reported {time}</source>
+            <translation>{time} 已报</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>已逾期</translation>
+        </message>
+        <message>
+            <source>To report</source>
+            <translation>待报</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>环节</translation>
+        </message>
+        <message>
+            <source>Reported</source>
+            <translation>报告时间</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>Signed by</source>
+            <translation>签发人</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>时限</translation>
+        </message>
+        <message>
+            <source>Late (due {time})</source>
+            <translation>超时（应于 {time} 前）</translation>
+        </message>
+        <message>
+            <source>On time</source>
+            <translation>按时</translation>
+        </message>
+        <message>
+            <source>New report…</source>
+            <translation>新建报告…</translation>
+        </message>
+        <message>
+            <source>Print report…</source>
+            <translation>打印报告…</translation>
+        </message>
+        <message>
+            <source>Reporting deadlines…</source>
+            <translation>报告时限设置…</translation>
+        </message>
+        <message>
+            <source>Deadlines from 《突发公共卫生事件应急条例》 第十九、二十条 (first reports along the chain) and 《国家突发公共卫生事件相关信息报告管理工作规范（试行）》 (progress and final reports); the city plan sets no hour limit. Each link counts from the report before it.</source>
+            <translation>报告时限依据《突发公共卫生事件应急条例》第十九、二十条（逐级首次报告）和《国家突发公共卫生事件相关信息报告管理工作规范（试行）》（进程报告、结案报告）；市预案未规定报告时限。每一环节自上一环节报告时起算。</translation>
+        </message>
+        <message>
+            <source>Reports due</source>
+            <translation>应报信息</translation>
+        </message>
+        <message>
+            <source>Reports made</source>
+            <translation>已报信息</translation>
+        </message>
+        <message>
+            <source>{count} report(s) overdue: {names}.</source>
+            <translation>{count} 项报告已逾期：{names}。</translation>
+        </message>
+    </context>
+    <context>
         <name>ReservesPage</name>
         <message>
             <source>Receive…</source>
@@ -3893,6 +4947,193 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
         <message>
             <source>New task</source>
             <translation>新任务</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryTab</name>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Change grade…</source>
+            <translation>调整级别…</translation>
+        </message>
+        <message>
+            <source>Advance status…</source>
+            <translation>推进状态…</translation>
+        </message>
+        <message>
+            <source>Activate playbook…</source>
+            <translation>启动预案…</translation>
+        </message>
+        <message>
+            <source>The event</source>
+            <translation>事件情况</translation>
+        </message>
+        <message>
+            <source>Hazard</source>
+            <translation>事件类别</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>级别</translation>
+        </message>
+        <message>
+            <source>Confirmation</source>
+            <translation>确认程度</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Division</source>
+            <translation>行政区划</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>事件概况</translation>
+        </message>
+        <message>
+            <source>Command and times</source>
+            <translation>指挥与时间</translation>
+        </message>
+        <message>
+            <source>Lead agency</source>
+            <translation>牵头单位</translation>
+        </message>
+        <message>
+            <source>Commander</source>
+            <translation>现场指挥</translation>
+        </message>
+        <message>
+            <source>Reported</source>
+            <translation>报告时间</translation>
+        </message>
+        <message>
+            <source>Response from</source>
+            <translation>响应开始</translation>
+        </message>
+        <message>
+            <source>Recovery from</source>
+            <translation>恢复开始</translation>
+        </message>
+        <message>
+            <source>Monitoring from</source>
+            <translation>长期监测开始</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>关闭时间</translation>
+        </message>
+        <message>
+            <source>Scale</source>
+            <translation>规模</translation>
+        </message>
+        <message>
+            <source>Exposed people</source>
+            <translation>暴露人数</translation>
+        </message>
+        <message>
+            <source>Patients</source>
+            <translation>患者人数</translation>
+        </message>
+        <message>
+            <source>Responders</source>
+            <translation>处置人员</translation>
+        </message>
+        <message>
+            <source>Sites</source>
+            <translation>现场（点位）数</translation>
+        </message>
+        <message>
+            <source>Area</source>
+            <translation>面积</translation>
+        </message>
+        <message>
+            <source>Expected days</source>
+            <translation>预计天数</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Before</source>
+            <translation>原级别</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>操作人</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <source>Playbook</source>
+            <translation>预案</translation>
+        </message>
+        <message>
+            <source>At grade</source>
+            <translation>启动级别</translation>
+        </message>
+        <message>
+            <source>Activated</source>
+            <translation>启动时间</translation>
+        </message>
+        <message>
+            <source>Grade history</source>
+            <translation>级别调整记录</translation>
+        </message>
+        <message>
+            <source>Playbooks activated</source>
+            <translation>已启动预案</translation>
+        </message>
+        <message>
+            <source>Depots it may draw on</source>
+            <translation>可调用仓库</translation>
+        </message>
+        <message>
+            <source>Not named yet</source>
+            <translation>尚未指定</translation>
+        </message>
+        <message>
+            <source>not estimated</source>
+            <translation>未估计</translation>
+        </message>
+        <message>
+            <source>Chosen for this incident.</source>
+            <translation>为本事件指定。</translation>
+        </message>
+        <message>
+            <source>By default: the depots of its division and the city reserves.</source>
+            <translation>默认：事件所在区划的仓库和市级储备库。</translation>
+        </message>
+        <message>
+            <source>None.</source>
+            <translation>无。</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation>没有修改任何内容。</translation>
+        </message>
+        <message>
+            <source>Incident {number} saved.</source>
+            <translation>事件 {number} 已保存。</translation>
         </message>
     </context>
     <context>
@@ -4171,6 +5412,69 @@ Compare it with the fingerprint that station shows (by telephone or in person). 
         </message>
     </context>
     <context>
+        <name>TaskDetail</name>
+        <message>
+            <source>Choose a task.</source>
+            <translation>请选择一项任务。</translation>
+        </message>
+        <message>
+            <source>no deadline</source>
+            <translation>无时限</translation>
+        </message>
+        <message>
+            <source>(overdue)</source>
+            <translation>（已逾期）</translation>
+        </message>
+        <message>
+            <source>{name} × {count}</source>
+            <translation>{name} × {count}</translation>
+        </message>
+        <message>
+            <source>Playbook</source>
+            <translation>预案</translation>
+        </message>
+        <message>
+            <source>Lead agency</source>
+            <translation>牵头单位</translation>
+        </message>
+        <message>
+            <source>Supporting</source>
+            <translation>配合单位</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>时限</translation>
+        </message>
+        <message>
+            <source>From grade</source>
+            <translation>适用起始级别</translation>
+        </message>
+        <message>
+            <source>Plan clause</source>
+            <translation>方案条款</translation>
+        </message>
+        <message>
+            <source>Experts needed</source>
+            <translation>所需专家</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Instructions</source>
+            <translation>处置要求</translation>
+        </message>
+        <message>
+            <source>Checklist</source>
+            <translation>检查清单</translation>
+        </message>
+    </context>
+    <context>
         <name>TaskForm</name>
         <message>
             <source>no deadline</source>
@@ -4227,6 +5531,116 @@ Compare it with the fingerprint that station shows (by telephone or in person). 
         <message>
             <source>Specialties needed</source>
             <translation>所需专家</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskStatusDialog</name>
+        <message>
+            <source>Update task status</source>
+            <translation>更新任务状态</translation>
+        </message>
+        <message>
+            <source>Lead agency</source>
+            <translation>牵头单位</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Required: what blocks the task, or why it does not apply</source>
+            <translation>必填：任务受阻的原因，或不适用的理由</translation>
+        </message>
+        <message>
+            <source>Optional: what was done, by whom</source>
+            <translation>选填：做了什么，由谁完成</translation>
+        </message>
+        <message>
+            <source>Task {title}: {status}.</source>
+            <translation>任务“{title}”：{status}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TasksTab</name>
+        <message>
+            <source>All agencies</source>
+            <translation>全部单位</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <source>Overdue only</source>
+            <translation>仅显示逾期</translation>
+        </message>
+        <message>
+            <source>Update status…</source>
+            <translation>更新状态…</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>时限</translation>
+        </message>
+        <message>
+            <source>Phase</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Supporting agencies</source>
+            <translation>配合单位</translation>
+        </message>
+        <message>
+            <source>Last update</source>
+            <translation>最近更新</translation>
+        </message>
+        <message>
+            <source>{count} task(s)</source>
+            <translation>共 {count} 项任务</translation>
+        </message>
+        <message>
+            <source>{count} overdue</source>
+            <translation>逾期 {count} 项</translation>
+        </message>
+        <message>
+            <source>{agency} leads</source>
+            <translation>{agency} 牵头</translation>
+        </message>
+        <message>
+            <source>{agency} supports</source>
+            <translation>{agency} 配合</translation>
+        </message>
+        <message>
+            <source>No lead agency</source>
+            <translation>未指定牵头单位</translation>
+        </message>
+        <message>
+            <source>{caption} — {done} of {count} finished</source>
+            <translation>{caption} — 已完成 {done}/{count}</translation>
+        </message>
+        <message>
+            <source>, {late} overdue</source>
+            <translation>，逾期 {late}</translation>
+        </message>
+        <message>
+            <source>(overdue)</source>
+            <translation>（已逾期）</translation>
         </message>
     </context>
     <context>

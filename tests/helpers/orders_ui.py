@@ -1,7 +1,7 @@
 """The 调拨单 page in tests: a few orders in every state, the page opened and an order
 selected as a user does it."""
 
-from desktop.core import orders
+from desktop.core import incidents, orders
 from desktop.core.context import Ctx
 from desktop.ui.orders.page import OrdersPage
 from tests.helpers.ui import TIMEOUT
@@ -9,17 +9,35 @@ from tests.helpers.ui import TIMEOUT
 CTX = Ctx("os:test")
 
 
-def make_orders(db) -> dict[str, str]:
-    """A draft to a depot, a submitted order, an oral (approved) order to a hospital."""
-    draft = orders.create(db, CTX, "HY-CK01", "HY-CK02", [("PPE-0001", 10)], priority="紧急")
-    submitted = orders.create(
-        db, CTX, "HY-CK01", "HY-CK03", [("PPE-0001", 6), ("PPE-0005", 4)], incident="演练-01"
+INCIDENT_TITLE = "衡南县某镇发现不明白色粉末"
+
+
+def make_incident(db, title: str = INCIDENT_TITLE) -> dict:
+    """An open incident ({id, number}) that orders may serve."""
+    return incidents.create(
+        db, CTX, {"title": title, "hazard": "bioterror", "grade": "III", "division": "430422"}
     )
+
+
+def make_orders(db) -> dict[str, str]:
+    """A draft to a depot, a submitted order serving an incident, an oral (approved) order to
+    a hospital; "incident" is the number of the incident served."""
+    draft = orders.create(db, CTX, "HY-CK01", "HY-CK02", [("PPE-0001", 10)], priority="紧急")
+    incident = make_incident(db)
+    submitted = orders.create(
+        db, CTX, "HY-CK01", "HY-CK03", [("PPE-0001", 6), ("PPE-0005", 4)],
+        incident=incident["id"],
+    )  # fmt: skip
     orders.submit(db, CTX, submitted["number"])
     oral = orders.create(
         db, CTX, None, "衡南县人民医院", [("PPE-0001", 5)], oral=True, approver="张局长"
     )
-    return {"draft": draft["number"], "submitted": submitted["number"], "oral": oral["number"]}
+    return {
+        "draft": draft["number"],
+        "submitted": submitted["number"],
+        "oral": oral["number"],
+        "incident": incident["number"],
+    }
 
 
 def open_page(qtbot, worker) -> OrdersPage:

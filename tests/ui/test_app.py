@@ -71,7 +71,7 @@ def test_start_up_shows_the_window_first_and_the_database_fills_in(
     assert "演示站" in window.station_label.text()
     assert settings.get(opts.LAST_DATABASE) == str(demo_path)
     assert window.overview.compliance_chart is not None and window.overview.model.rowCount()
-    assert window.pages.indexOf(window.orders) == 2
+    assert window.pages.indexOf(window.orders) == 3
     controller.close()
 
 

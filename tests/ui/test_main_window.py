@@ -28,6 +28,7 @@ def test_the_window_is_chinese_and_marks_demo_data(qtbot, chinese, worker, demo_
     assert window.windowTitle() == "生物安全应急储备与处置系统 【演示数据】"
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "总览",
+        "事件",
         "物资储备",
         "调拨单",
         "专家库",
@@ -84,8 +85,9 @@ def test_the_later_pages_and_shortcuts_come_right_after_the_first_paint(
         3,
         4,
         5,
+        6,
     ]
-    assert window.pages.count() == 6 and window.pages.currentWidget() is window.overview
+    assert window.pages.count() == 7 and window.pages.currentWidget() is window.overview
     assert window.action_quit.shortcut().matches(QKeySequence(QKeySequence.StandardKey.Quit))
     assert window.action_import.shortcut() == QKeySequence("Ctrl+I")
     assert window.action_import in window.reserves.toolbar.actions()
@@ -93,5 +95,5 @@ def test_the_later_pages_and_shortcuts_come_right_after_the_first_paint(
 
 def test_choosing_a_page_before_the_first_paint_builds_it(qtbot, chinese, worker, demo_path):
     window, _ = make_window(qtbot, worker, demo_path)
-    window.nav.setCurrentRow(3)
+    window.nav.setCurrentRow(4)
     assert window.pages.currentWidget() is window.experts

@@ -5,7 +5,15 @@ dialogs, cancelling with a reason, and an oral order's paperwork."""
 from desktop.core import orders
 from desktop.core.reserves import catalog, ledger
 from desktop.core.vocab import order_status
-from tests.helpers.orders_ui import TIMEOUT, make_orders, open_page, reload, select
+from tests.helpers.orders_ui import (
+    INCIDENT_TITLE,
+    TIMEOUT,
+    make_incident,
+    make_orders,
+    open_page,
+    reload,
+    select,
+)
 
 
 def open_create(qtbot, page, prefill=None):
@@ -46,12 +54,15 @@ def orders_count(db) -> int:
 
 
 def test_a_valid_order_is_saved_as_a_draft_and_listed(qtbot, worker, demo_db):
+    incident = make_incident(demo_db)
     page = open_page(qtbot, worker)
     dialog = open_create(qtbot, page)
+    qtbot.waitUntil(lambda: dialog.incident.findData(incident["id"]) >= 0, timeout=TIMEOUT)
+    assert dialog.incident.currentData() is None  # no incident unless chosen
     dialog.source.setCurrentIndex(dialog.source.findData("HY-CK01"))
     dialog.to_depot.setCurrentIndex(dialog.to_depot.findData("HY-CK02"))
     dialog.priority.setCurrentIndex(dialog.priority.findData("特急"))
-    dialog.incident.setText("SJ-2026-007")
+    dialog.incident.setCurrentIndex(dialog.incident.findData(incident["id"]))
     dialog.to_contact.setText("李科长")
     add_line(qtbot, dialog, "PPE-0001", 40)
     assert dialog.lines.model.entries[0]["available"] >= 40
@@ -67,9 +78,10 @@ def test_a_valid_order_is_saved_as_a_draft_and_listed(qtbot, worker, demo_db):
     order = orders.detail(demo_db, number)
     assert (order["priority"], order["incident"], order["to_contact"]) == (
         "特急",
-        "SJ-2026-007",
+        f"{incident['number']} {INCIDENT_TITLE}",
         "李科长",
     )
+    assert order["incident_id"] == incident["id"]
 
 
 def test_a_line_beyond_all_stock_shows_the_shortfall(qtbot, worker, demo_db):

@@ -8,7 +8,15 @@ import pytest
 
 from desktop.core import orders
 from desktop.ui.orders.page import OrdersPage
-from tests.helpers.orders_ui import CTX, TIMEOUT, make_orders, open_page, select, shown_status
+from tests.helpers.orders_ui import (
+    CTX,
+    INCIDENT_TITLE,
+    TIMEOUT,
+    make_orders,
+    open_page,
+    select,
+    shown_status,
+)
 
 
 @pytest.fixture
@@ -74,7 +82,7 @@ def test_the_detail_shows_parties_lines_picks_and_times(qtbot, worker, made):
     assert detail.title.text().startswith(made["submitted"])
     assert "HY-CK03" in detail.values["to"].text()
     assert "HY-CK01" in detail.values["from"].text()
-    assert detail.values["incident"].text() == "演练-01"
+    assert detail.values["incident"].text() == f"{made['incident']} {INCIDENT_TITLE}"
     assert detail.values["submitted_at"].text().startswith(order["submitted_at"][:10])
     assert detail.lines_model.rowCount() == 2
     assert detail.picks_model.rowCount() >= 2
@@ -116,11 +124,11 @@ def test_the_main_window_lists_the_orders_page_after_reserves(qtbot, demo_path, 
     db.conn.close()
     window = MainWindow(worker, details, "zh_CN")
     qtbot.addWidget(window)
-    assert window.pages.indexOf(window.orders) == 2
+    assert window.pages.indexOf(window.orders) == 3
     assert window.orders.model is None  # nothing built until shown
     with qtbot.waitSignal(window.orders.loaded, timeout=TIMEOUT):
         window.show()
-        window.nav.setCurrentRow(2)
+        window.nav.setCurrentRow(3)
 
 
 def test_deadline_rules(made, demo_db):

@@ -6,7 +6,7 @@ A FormDialog: orders.create runs on the worker; a refusal is shown in red in the
 which stays open with what was typed.
 """
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -32,9 +32,16 @@ from desktop.ui.reserves import lookups
 from desktop.ui.reserves.movement_fields import DateField
 from desktop.ui.shell.jobs import Refused, actor
 from desktop.ui.widgets import style
-from desktop.ui.widgets.change_watcher import DEPOTS, watch
+from desktop.ui.widgets.change_watcher import DEPOTS, INCIDENTS, watch
 from desktop.ui.widgets.form_dialog import FormDialog
 from desktop.ui.widgets.rows_model import Column, RowsModel
+
+
+def open_incidents(db) -> list[dict]:
+    """The incidents not closed, newest first: those an order may serve."""
+    from desktop.core import incidents
+
+    return incidents.listing(db, active=True)
 
 
 def form_box(title: str) -> tuple[QGroupBox, QFormLayout]:
@@ -46,7 +53,13 @@ def form_box(title: str) -> tuple[QGroupBox, QFormLayout]:
 
 class CreateOrderDialog(FormDialog):
     """新建调拨单: parties, incident, priority, contacts, transport, an oral order's giver,
-    and the lines. After saving it shows the lots picked (FEFO) and any shortfall."""
+    and the lines. After saving it shows the lots picked (FEFO) and any shortfall.
+
+    Signals:
+        incidents_loaded(int): the open incidents to choose from arrived (how many).
+    """
+
+    incidents_loaded = Signal(int)
 
     def __init__(self, worker, lists: dict, parent=None):
         super().__init__(worker, self.tr("New allocation order"), parent)
@@ -78,6 +91,40 @@ class CreateOrderDialog(FormDialog):
         self.resize(1000, 760)
         # a depot saved meanwhile (here or at another station) is offered at once
         watch(self, worker, DEPOTS, self.reload_depots)
+        watch(self, worker, INCIDENTS, self.reload_incidents)
+        self.reload_incidents()
+
+    def reload_incidents(self) -> None:
+        self.worker.run(open_incidents, self._incidents_arrived)
+
+    def _incidents_arrived(self, rows: list[dict]) -> None:
+        wanted = self._incident_wanted or self.incident.currentData()
+        self.incident.blockSignals(True)
+        self.incident.clear()
+        self.incident.addItem(self.tr("None"), None)
+        for row in rows:
+            self.incident.addItem(f"{row['number']}  {row['title']}", row["id"])
+            self.incident.setItemData(
+                self.incident.count() - 1, f"{row['number']}  {row['title']}",
+                Qt.ItemDataRole.ToolTipRole,
+            )  # fmt: skip
+        self.incident.blockSignals(False)
+        self._incident_wanted = None
+        if wanted:
+            self.choose_incident(wanted, rows)
+        self.incidents_loaded.emit(len(rows))
+
+    def choose_incident(self, ref: str, rows: list[dict] | None = None) -> None:
+        """Choose the incident (its id or number) the order serves, once listed."""
+        found = self.incident.findData(ref)
+        if found < 0 and rows:
+            found = next(
+                (n + 1 for n, row in enumerate(rows) if row["number"] == ref), -1
+            )  # fmt: skip
+        if found >= 0:
+            self.incident.setCurrentIndex(found)
+        else:
+            self._incident_wanted = ref
 
     def reload_depots(self) -> None:
         self.worker.run(lambda db: choices.load(db, "depots"), self._depots_arrived)
@@ -120,8 +167,14 @@ class CreateOrderDialog(FormDialog):
             self.tr("Delivery address (a depot's own address if empty)")
         )
         self.requesting_unit = QLineEdit()
-        self.incident = QLineEdit()
-        self.incident.setPlaceholderText(self.tr("Incident or drill reference, if any"))
+        self.incident = QComboBox()
+        self.incident.addItem(self.tr("None"), None)
+        self.incident.setToolTip(self.tr("The open incident the order serves, if any"))
+        self.incident.setMinimumContentsLength(24)
+        self.incident.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self._incident_wanted: str | None = None  # prefilled before the list arrived
         self.needed_by = DateField()
         self.priority = QComboBox()
         for code in PRIORITY_CODES:
@@ -190,9 +243,10 @@ class CreateOrderDialog(FormDialog):
         source = prefill.get("source")
         if source and self.source.findData(source) >= 0:
             self.source.setCurrentIndex(self.source.findData(source))
-        for key in ("incident", "requesting_unit"):
-            if prefill.get(key):
-                getattr(self, key).setText(str(prefill[key]))
+        if prefill.get("requesting_unit"):
+            self.requesting_unit.setText(str(prefill["requesting_unit"]))
+        if prefill.get("incident"):
+            self.choose_incident(str(prefill["incident"]))
         if prefill.get("lines"):
             self.lines.prefill(list(prefill["lines"]))
 
@@ -206,7 +260,7 @@ class CreateOrderDialog(FormDialog):
             source=self.source.currentData(),
             destination=self.destination(),
             items=self.lines.lines(),
-            incident=self.incident.text(),
+            incident=self.incident.currentData() or "",
             needed_by=self.needed_by.value(),
             priority=self.priority.currentData(),
             oral=self.oral.isChecked(),

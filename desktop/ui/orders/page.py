@@ -212,6 +212,24 @@ class OrdersPage(QWidget):
             self.table.selectRow(row)
         return row >= 0
 
+    def show_order(self, number: str) -> None:
+        """Choose an order named elsewhere (an incident's): the filters are cleared and the
+        list read again when it does not hold the order yet."""
+        self._keep = number
+        if self.model is None:
+            return  # built and listed on first show, which chooses it
+        if self.select(number):
+            self._keep = None
+            return
+        for widget in (self.status_filter, self.pending_only, self.search):
+            widget.blockSignals(True)
+        self.status_filter.setCurrentIndex(0)
+        self.pending_only.setChecked(False)
+        self.search.clear()
+        for widget in (self.status_filter, self.pending_only, self.search):
+            widget.blockSignals(False)
+        self.refresh()
+
     def _selection_changed(self, *_args) -> None:
         number = self.selected_number()
         self._update_actions()

@@ -50,6 +50,29 @@ class FigureCard(QFrame):
         self.value.setText(f"{value:,}")
 
 
+class LinkCard(FigureCard):
+    """A figure card that leads somewhere when clicked.
+
+    Signals:
+        clicked(): the card was clicked.
+    """
+
+    clicked = Signal()
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        if self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+
+
+def incident_summary(db) -> dict:
+    """The incidents 总览 shows, for the worker (the module is imported there, not at
+    start-up)."""
+    from desktop.core import incidents
+
+    return incidents.summary(db)
+
+
 def _month_label(month: str, locale) -> str:
     from PySide6.QtCore import QLocale
 
@@ -62,9 +85,13 @@ class OverviewPage(QWidget):
 
     Signals:
         loaded(dict): new figures are on screen.
+        incidents_loaded(dict): the incident cards are up to date (incidents.summary).
+        incidents_requested(): an incident card was clicked (show the 事件 page).
     """
 
     loaded = Signal(dict)
+    incidents_loaded = Signal(dict)
+    incidents_requested = Signal()
 
     def __init__(self, worker, demo: bool, parent=None):
         super().__init__(parent)
@@ -103,6 +130,19 @@ class OverviewPage(QWidget):
         for n, card in enumerate(self.cards.values()):
             grid.addWidget(card, n // 4, n % 4)
         layout.addLayout(grid)
+
+        layout.addWidget(style.apply(QLabel(self.tr("Incidents")), "heading"))
+        self.incident_cards = {
+            "active": LinkCard(self.tr("Open incidents"), role="figureAmber"),
+            "overdue_tasks": LinkCard(self.tr("Overdue tasks"), warn=True),
+            "overdue_reports": LinkCard(self.tr("Overdue information reports"), warn=True),
+        }
+        incidents_row = QHBoxLayout()
+        for card in self.incident_cards.values():
+            card.setToolTip(self.tr("Show the incidents"))
+            card.clicked.connect(self.incidents_requested)
+            incidents_row.addWidget(card)
+        layout.addLayout(incidents_row)
 
         layout.addWidget(style.apply(QLabel(self.tr("Alerts")), "heading"))
         self.alert_cards = {
@@ -179,9 +219,13 @@ class OverviewPage(QWidget):
         its first paint; figures arriving call it too."""
         if self.model is not None:
             return
+        from PySide6.QtCore import Qt
+
         from desktop.ui.overview.depot_summary import DepotSummaryModel
         from desktop.ui.widgets.charts import ColumnChart, HBarChart
 
+        for card in self.incident_cards.values():
+            card.setCursor(Qt.CursorShape.PointingHandCursor)
         self.compliance_chart = HBarChart(unit=" %", reference=100)
         self.timeline_chart = ColumnChart()
         for (column, placeholder), chart in zip(
@@ -236,6 +280,12 @@ class OverviewPage(QWidget):
         self._show_timeline(figures["timeline"])
         self.status.setText(self.tr("Updated"))
         self.loaded.emit(figures)
+        self.worker.run(incident_summary, self._show_incidents)
+
+    def _show_incidents(self, summary: dict) -> None:
+        for key, card in self.incident_cards.items():
+            card.set_value(summary[key])
+        self.incidents_loaded.emit(summary)
 
     def _show_compliance(self, categories: list[dict]) -> None:
         from desktop.ui.widgets.charts import Bar

@@ -28,7 +28,7 @@ from desktop.ui.overview.page import OverviewPage
 from desktop.ui.widgets import style
 
 # The pages after 总览, in navigation order: attribute, made by _build_pages().
-LATER_PAGES = ("reserves", "orders", "experts", "playbooks", "sync")
+LATER_PAGES = ("incidents", "reserves", "orders", "experts", "playbooks", "sync")
 
 
 class _StatusBar(QStatusBar):
@@ -79,8 +79,10 @@ class MainWindow(QMainWindow):
         self.nav.setFont(font)
         self.pages = QStackedWidget()
         self.overview = OverviewPage(worker, self.demo)
+        self.overview.incidents_requested.connect(self.show_incidents)
         self._add_page(self.tr("Overview"), self.overview)
         for caption in (
+            self.tr("Incidents"),
             self.tr("Reserves"),
             self.tr("Orders"),
             self.tr("Expert roster"),
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         self.overview.refresh()
 
     # The pages after 总览 are made on first use (see the module's docstring).
+    incidents = property(lambda self: self._page("incidents"))
     reserves = property(lambda self: self._page("reserves"))
     orders = property(lambda self: self._page("orders"))
     experts = property(lambda self: self._page("experts"))
@@ -119,6 +122,7 @@ class MainWindow(QMainWindow):
         """Make the pages after 总览 in place of their placeholders (once)."""
         if self._pages:
             return
+        from desktop.ui.incidents.page import IncidentsPage
         from desktop.ui.orders.page import OrdersPage
         from desktop.ui.playbooks.page import PlaybooksPage
         from desktop.ui.reserves.page import ReservesPage
@@ -126,6 +130,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.sync.page import SyncPage
 
         worker = self.worker
+        incidents = IncidentsPage(worker)  # built on first show
         reserves = ReservesPage(worker)
         orders = OrdersPage(worker)
         experts = ExpertsPage(worker)  # built on first show
@@ -133,7 +138,8 @@ class MainWindow(QMainWindow):
         sync = SyncPage(worker)  # built on first show
         reserves.order_requested.connect(self.order_from_alert)
         reserves.add_tool_action(self.action_import)
-        pages = (reserves, orders, experts, playbooks, sync)
+        incidents.order_requested.connect(self.show_order)
+        pages = (incidents, reserves, orders, experts, playbooks, sync)
         self._pages = dict(zip(LATER_PAGES, pages, strict=True))
         current = self.pages.currentIndex()
         for index, page in enumerate(pages, start=1):
@@ -277,6 +283,18 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(self.demo_label)
         if self.demo_label is not None:
             self.demo_label.setVisible(self.demo)
+
+    def show_page(self, page: QWidget) -> None:
+        self.nav.setCurrentRow(self.pages.indexOf(page))
+
+    def show_incidents(self) -> None:
+        """总览's incident cards → the 事件 page."""
+        self.show_page(self.incidents)
+
+    def show_order(self, number: str) -> None:
+        """An order of an incident → the 调拨单 page with that order chosen."""
+        self.show_page(self.orders)
+        self.orders.show_order(number)
 
     def order_from_alert(self, prefill: dict):
         """预警 → 调拨单: show the orders page with a new order for the shortfall."""

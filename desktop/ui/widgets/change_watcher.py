@@ -29,6 +29,21 @@ ROSTER = frozenset({"expert", "expert_qualification", "specialty", "division", "
 PLAYBOOKS = frozenset(
     {"playbook", "playbook_phase", "playbook_task", "playbook_factor", "agency", "specialty"}
 )
+# An incident and everything recorded in it; its needs also move with the stock and its
+# orders (NEEDS), its expert suggestions with the roster.
+INCIDENTS = frozenset(
+    {
+        "incident",
+        "incident_grade",
+        "incident_playbook",
+        "incident_task",
+        "incident_need",
+        "incident_report",
+        "incident_log",
+        "incident_expert",
+    }
+)
+NEEDS = INCIDENTS | STOCK | ORDERS
 
 
 class ChangeWatcher(QObject):
