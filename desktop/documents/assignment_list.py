@@ -32,7 +32,6 @@ from desktop.core import orders, vocab
 from desktop.core.errors import BioError
 from desktop.core.i18n import current_language, tr
 from desktop.core.incidents import experts, needs, records, tasks
-from desktop.core.roster import experts as roster
 from desktop.documents import fonts
 from desktop.documents.allocation_order import RenderResult
 from desktop.documents.layout import (
@@ -51,7 +50,8 @@ TITLE = "生物安全事件任务分工单"
 TITLE_EN = "Assignment list"
 FINISHED = tasks.FINISHED
 GRADE_BASIS = "《国家突发公共卫生事件应急预案》"
-TASK_WIDTHS = (20, 72, 16, 40, 32)  # mm: No. (labels below it), task, role, due, status
+# mm: No. (the labels below it), task, role, due, status
+TASK_WIDTHS = {"zh_CN": (20, 72, 16, 40, 32), "en": (26, 66, 16, 40, 32)}
 
 
 def render(db, incident_ref: str, agency_code: str, path) -> RenderResult:
@@ -152,12 +152,18 @@ class _Form:
         story.append(self.p(self.counts(assigned)))
         story.append(Spacer(1, 2 * mm))
         sent = experts.listing(self.db, self.incident["id"])
-        names = roster.specialty_names(self.db)
+        names = {
+            code: name_en if self.english and name_en else name
+            for code, name, name_en in self.db.execute("SELECT code, name, name_en FROM specialty")
+        }
         for n, task in enumerate(assigned, 1):
             story += [KeepTogether([self.task(n, task, sent, names)]), Spacer(1, 3 * mm)]
-        story += [Spacer(1, 2 * mm), self.heading(tr("3. Contacts")), self.contacts(assigned)]
-        story += [Spacer(1, 5 * mm), self.heading(tr("4. Materials ordered for the incident"))]
-        story += self.materials()
+        # A heading never ends a page alone; a long table repeats its header row.
+        contacts = self.contacts(assigned)
+        story += [Spacer(1, 2 * mm), KeepTogether([self.heading(tr("3. Contacts")), contacts])]
+        first, *rest = self.materials()
+        heading = self.heading(tr("4. Materials ordered for the incident"))
+        story += [Spacer(1, 5 * mm), KeepTogether([heading, first]), *rest]
         story += [Spacer(1, 6 * mm), KeepTogether([self.signatures()])]
         return story
 
@@ -265,7 +271,8 @@ class _Form:
                       time=when(task["at"]))  # fmt: skip
             row(tr("Progress"), self.p(note))
         spans = [("SPAN", (1, r), (4, r)) for r in range(1, len(rows))]
-        table = Table(rows, colWidths=[w * mm for w in TASK_WIDTHS])
+        widths = TASK_WIDTHS["en" if self.english else "zh_CN"]
+        table = Table(rows, colWidths=[w * mm for w in widths])
         style = [
             ("FONT", (0, 0), (-1, -1), self.font, 9),
             ("GRID", (0, 0), (-1, -1), 0.5, "black"),
@@ -305,6 +312,7 @@ class _Form:
         rows += [self.agency_row(tr("Working with"), a) for a in partners]
         widths = (28, 72, 35, 45)
         table = self.grid(rows, widths, extra=[("BACKGROUND", (0, 0), (-1, 0), (0.94,) * 3)])
+        table.repeatRows = 1
         return table
 
     def agency_row(self, role: str, agency: dict) -> list:
@@ -337,6 +345,7 @@ class _Form:
         table = self.grid(
             rows, (38, 18, 52, 50, 22), extra=[("BACKGROUND", (0, 0), (-1, 0), (0.94,) * 3)]
         )
+        table.repeatRows = 1
         return [table]
 
     def signatures(self) -> Table:

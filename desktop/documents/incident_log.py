@@ -35,7 +35,8 @@ from desktop.documents.layout import (
 
 TITLE = "生物安全事件大事记"
 TITLE_EN = "Significant events log"
-WIDTHS = (10, 27, 20, 98, 25)  # mm: 序号, time, kind, entry, who (180 in all)
+# mm: 序号, time, kind, entry, who (180 in all); English kinds are longer words
+WIDTHS = {"zh_CN": (10, 27, 20, 98, 25), "en": (10, 27, 25, 93, 25)}
 CHUNK = 300  # characters of an entry in one row: some ten lines
 
 
@@ -109,6 +110,7 @@ def _story(font: str, incident: dict, entries: list[dict]) -> list:
     centre = ParagraphStyle("centre", parent=cell, alignment=TA_CENTER)
     head = ParagraphStyle("head", parent=centre, fontSize=9.5)
     english = current_language() == "en"
+    word = ParagraphStyle("word", parent=centre, wordWrap=None if english else "CJK")
 
     def p(value, style=cell) -> Paragraph:
         return Paragraph(paragraph_text(value), style)
@@ -134,13 +136,14 @@ def _story(font: str, incident: dict, entries: list[dict]) -> list:
                 parts.append(len(rows))
                 rows.append(["", "", "", p(chunk), ""])
             else:
-                rows.append([str(n), when(entry["at"]), p(entry["kind_name"], centre), p(chunk),
+                rows.append([str(n), when(entry["at"]), p(entry["kind_name"], word), p(chunk),
                              p(entry["actor"] or "—", centre)])  # fmt: skip
         ends.append(len(rows) - 1)
     if not entries:
         rows.append(["", "", "", p(tr("No entries yet.")), ""])
         ends.append(1)
-    table = _Closed(rows, colWidths=[w * mm for w in WIDTHS], repeatRows=1)
+    widths = WIDTHS["en" if english else "zh_CN"]
+    table = _Closed(rows, colWidths=[w * mm for w in widths], repeatRows=1)
     style = [
         ("FONT", (0, 0), (-1, -1), font, 8.5),
         ("BOX", (0, 0), (-1, -1), 1, "black"),

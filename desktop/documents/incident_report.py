@@ -211,22 +211,29 @@ def _story(font: str, size: float, report: dict, facts: _Facts) -> list:
     story += [Spacer(1, 4 * mm), _Rule(), Spacer(1, 5 * mm)]
     story.append(Title(_title(report, incident), font, 16, space_after=3 * mm))
     story.append(p(f"{report['to_unit']}：", plain))
+    parts = []
     for heading, text in (
         (tr("1. Overview of the incident"), report["summary"]),
         (tr("2. Measures taken"), report["measures"]),
         (tr("3. Next steps"), report["next_steps"]),
     ):
-        story.append(Spacer(1, size * 0.3))
-        story.append(Title(heading, font, size + 0.5, space_after=size * 0.35, align="left"))
-        paragraphs = [line.strip() for line in (text or "").splitlines() if line.strip()]
-        story += [p(line, body) for line in paragraphs] or [p(NONE, body)]
+        lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+        title = Title(heading, font, size + 0.5, space_after=size * 0.35, align="left")
+        parts.append([Spacer(1, size * 0.3), title, *[p(x, body) for x in lines or [NONE]]])
     signed = [
-        story.pop(),  # the last paragraph goes with the signature: it never stands alone
         Spacer(1, 6 * mm),
         p(tr("Signed by: {signer}", signer=report["signer"] or "　" * 6), right),
         p(_date(report["reported_at"]), right),
     ]
-    story.append(KeepTogether(signed))
+    # A heading never ends a page alone, nor the signature begins one.
+    parts[-1], tail = parts[-1][:-1], [parts[-1][-1], *signed]
+    for part in parts:
+        story.append(KeepTogether(part[:3]))
+        story += part[3:]
+    if len(parts[-1]) < 3:  # the heading and its only paragraph go with the signature
+        story.pop()
+        tail = [*parts[-1], *tail]
+    story.append(KeepTogether(tail))
     return story
 
 

@@ -46,6 +46,7 @@ TITLE = "生物安全事件总结报告"
 TITLE_EN = "Incident summary report"
 GRADE_BASIS = "《国家突发公共卫生事件应急预案》"
 LOG_LINE = 90  # characters of a 大事记 entry shown in brief
+LOG_ENDS = 20  # entries shown from its beginning and from its end
 LOG_LEFT_OUT = ("task",)  # task updates: section 四 counts them
 HEADER_SHADE = (0.94, 0.94, 0.94)
 
@@ -92,7 +93,11 @@ class _Report:
         self.english = current_language() == "en"
         self.cell = ParagraphStyle("cell", fontName=font, fontSize=9, leading=12, wordWrap="CJK")
         self.small = ParagraphStyle("small", parent=self.cell, fontSize=8, leading=10.5)
-        self.centre = ParagraphStyle("centre", parent=self.cell, alignment=TA_CENTER)
+        # English words in the narrow centred columns break at spaces, not inside words
+        self.centre = ParagraphStyle(
+            "centre", parent=self.cell, alignment=TA_CENTER,
+            wordWrap=None if self.english else "CJK",
+        )  # fmt: skip
         self.number = ParagraphStyle("number", parent=self.cell, alignment=TA_RIGHT)
         self.label = ParagraphStyle(
             "label", parent=self.centre, wordWrap=None if self.english else "CJK"
@@ -107,10 +112,10 @@ class _Report:
     def heading(self, text: str) -> Title:
         return Title(text, self.font, 12, space_after=2 * mm, align="left")
 
-    def table(self, header, rows, widths, right=(), centre=(), times=()) -> Table:
+    def table(self, header, rows, widths, right=(), centre=(), times=(), head=None) -> Table:
         """A bordered table with a shaded header row that repeats on each page; the
-        columns in `times` hold times, centred on one line."""
-        body = [[self.p(h, self.label) for h in header]]
+        columns in `times` hold times, centred on one line; head: the header's style."""
+        body = [[self.p(h, head or self.label) for h in header]]
         for row in rows:
             body.append(
                 [
@@ -264,7 +269,13 @@ class _Report:
         ]
         rows.append([tr("Total"), total["all"], *(total[s] for s in statuses), total["overdue"]])
         numbers = range(1, len(header))
-        counts = self.table(header, rows, (44, 16, *[16] * len(statuses), 24), centre=numbers)
+        if self.english:  # the English names of statuses are long words: a smaller header
+            head = ParagraphStyle("head", parent=self.label, fontSize=7, leading=9)
+            widths = (34, 14, *[18] * len(statuses), 24)
+        else:
+            head, widths = self.label, (44, 16, *[16] * len(statuses), 24)
+        counts = self.table(header, rows, widths, centre=numbers, head=head)
+        counts.setStyle([("LEFTPADDING", (0, 0), (-1, 0), 2), ("RIGHTPADDING", (0, 0), (-1, 0), 2)])
         counts.setStyle([("LINEABOVE", (0, -1), (-1, -1), 1, "black")])
         late = [t for t in board if t["overdue"]]
         out: list = [counts, Spacer(1, 3 * mm)]
@@ -378,15 +389,20 @@ class _Report:
     def log(self) -> list:
         entries = journal.entries(self.db, self.incident["id"])
         kept = [e for e in entries if e["kind"] not in LOG_LEFT_OUT]
-        rows = []
+        rows: list[list] = []
         for e in kept:
             text = " ".join(e["text"].split())
             if len(text) > LOG_LINE:
                 text = text[: LOG_LINE - 1] + "…"
             rows.append([when(e["at"]), e["kind_name"], text])
+        shown, left_out = len(rows), len(rows) - 2 * LOG_ENDS
+        if left_out > 1:  # the beginning and the latest, the middle said to be left out
+            middle = [NONE, NONE, tr("… {count} entries left out here …", count=left_out)]
+            rows = [*rows[:LOG_ENDS], middle, *rows[-LOG_ENDS:]]
+            shown = 2 * LOG_ENDS
         out: list = [
             self.p(tr("{shown} of {count} entries; task updates are summed up in 4. The full "
-                      "log prints as the 大事记.", shown=len(kept), count=len(entries))),
+                      "log prints as the 大事记.", shown=shown, count=len(entries))),
         ]  # fmt: skip
         if rows:
             out += [Spacer(1, 1.5 * mm),

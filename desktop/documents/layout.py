@@ -19,6 +19,7 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
 from reportlab.platypus.doctemplate import ActionFlowable
@@ -49,8 +50,9 @@ class Section:
 
 
 class Title(Flowable):
-    """A title line in a heavier stroke (the CJK fonts found have one weight), centred or,
-    for a heading, at the left."""
+    """A title in a heavier stroke (the CJK fonts found have one weight), centred or, for
+    a heading, at the left; a title wider than the frame wraps (after a space when the
+    line has one, else between any two characters, as Chinese does)."""
 
     def __init__(
         self, text: str, font: str, size: float, space_after: float = 2 * mm, align="centre"
@@ -58,23 +60,42 @@ class Title(Flowable):
         super().__init__()
         self.text, self.font, self.size, self.space_after = text, font, size, space_after
         self.align = align
+        self.lines = [text]
 
     def wrap(self, avail_width, avail_height):
         self.width = avail_width
-        return avail_width, self.size * 1.3 + self.space_after
+        self.lines = self._lines(avail_width)
+        return avail_width, len(self.lines) * self.size * 1.3 + self.space_after
+
+    def _lines(self, width: float) -> list[str]:
+        if stringWidth(self.text, self.font, self.size) <= width:
+            return [self.text]
+        lines, line = [], ""
+        for char in self.text:
+            if line and stringWidth(line + char, self.font, self.size) > width:
+                cut = line.rfind(" ")
+                if char != " " and cut > 0:
+                    lines.append(line[:cut])
+                    line = line[cut + 1 :]
+                else:
+                    lines.append(line)
+                    line = ""
+            line = (line + char).lstrip(" ")
+        return [*lines, line] if line else lines
 
     def draw(self):
         canv = self.canv
         canv.saveState()
         canv.setFont(self.font, self.size)
         canv.setLineWidth(self.size / 40)
-        text = canv.beginText()
-        text.setTextRenderMode(2)  # fill and stroke: a bold face from a regular one
-        width = canv.stringWidth(self.text, self.font, self.size)
-        left = (self.width - width) / 2 if self.align == "centre" else 0
-        text.setTextOrigin(left, self.space_after + self.size * 0.3)
-        text.textOut(self.text)
-        canv.drawText(text)
+        for n, line in enumerate(reversed(self.lines)):
+            text = canv.beginText()
+            text.setTextRenderMode(2)  # fill and stroke: a bold face from a regular one
+            width = canv.stringWidth(line, self.font, self.size)
+            left = (self.width - width) / 2 if self.align == "centre" else 0
+            text.setTextOrigin(left, self.space_after + self.size * 0.3 + n * self.size * 1.3)
+            text.textOut(line)
+            canv.drawText(text)
         canv.restoreState()
 
 

@@ -4261,5 +4261,9 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <source>Line count</source>
             <translation>品种数</translation>
         </message>
+        <message>
+            <source>… {count} entries left out here …</source>
+            <translation>……（此处从略 {count} 条）……</translation>
+        </message>
     </context>
 </TS>

@@ -126,6 +126,16 @@ def test_a_report_too_long_for_one_page_continues_and_loses_nothing(demo_db, tmp
     assert f"第 2 页 共 {result.pages} 页" in second
 
 
+def test_a_report_title_wider_than_the_page_wraps(demo_db, tmp_path):
+    title = "衡南县某养殖场周边村庄发生不明原因发热伴出血症状聚集性病例并波及相邻乡镇学校"
+    incident = new_incident(demo_db, title=title, division="430422")
+    report = first_report(demo_db, incident)
+    result = incident_report.render(demo_db, report["number"], tmp_path / "title.pdf")
+    assert result.pages == 1
+    page = re.sub("[演示数据]", "", squeezed(result.path))  # the demo watermark falls between
+    assert f"关于{title}的首次报告" in page
+
+
 def test_a_report_prints_english_labels_in_the_english_interface(demo_db, tmp_path):
     incident = new_incident(demo_db)
     report = first_report(demo_db, incident)
