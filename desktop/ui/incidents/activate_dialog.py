@@ -129,4 +129,9 @@ class ActivateDialog(FormDialog):
     def summary(self, result: dict) -> str:
         return self.tr(
             "Playbook {code} v{version} activated: {tasks} task(s), {lines} material line(s)."
-        ).format(**result)
+        ).format(
+            code=result["playbook"],
+            version=result["version"],
+            tasks=result["tasks"],
+            lines=result["lines"],
+        )
