@@ -161,10 +161,10 @@ class _Form:
         # A heading never ends a page alone; a long table repeats its header row.
         contacts = self.contacts(assigned)
         story += [Spacer(1, 2 * mm), KeepTogether([self.heading(tr("3. Contacts")), contacts])]
-        first, *rest = self.materials()
+        # the signatures stay with the materials: never alone on a page of their own
         heading = self.heading(tr("4. Materials ordered for the incident"))
-        story += [Spacer(1, 5 * mm), KeepTogether([heading, first]), *rest]
-        story += [Spacer(1, 6 * mm), KeepTogether([self.signatures()])]
+        materials = [heading, *self.materials(), Spacer(1, 6 * mm), self.signatures()]
+        story += [Spacer(1, 5 * mm), KeepTogether(materials)]
         return story
 
     def grid(self, rows, widths, extra=()) -> Table:
