@@ -1305,7 +1305,7 @@
             <translation>不指定任务</translation>
         </message>
         <message>
-            <source>e.g. 赴现场指导采样，联络人王科长</source>
+            <source>e.g. on site to guide sampling; contact: Section Chief Wang</source>
             <translation>例如：赴现场指导采样，联络人王科长</translation>
         </message>
         <message>
@@ -1383,7 +1383,7 @@
             <translation>可调用的储备中没有：</translation>
         </message>
         <message>
-            <source>The orders are drafts: submit and approve them on the 调拨单 page.</source>
+            <source>The orders are drafts: submit and approve them on the Orders page.</source>
             <translation>以上为草稿，请在“调拨单”页提交并审批。</translation>
         </message>
         <message>
@@ -1753,7 +1753,7 @@
             <translation>召回/解除…</translation>
         </message>
         <message>
-            <source>Experts available today with the specialty and a valid qualification, longest-valid certificates first. A dispatched expert is 执行任务中 until released (closing the incident releases everyone).</source>
+            <source>Experts available today with the specialty and a valid qualification, longest-valid certificates first. A dispatched expert is on a mission until released (closing the incident releases everyone).</source>
             <translation>列出今日可调用、具备该专业且资质有效的专家，证书有效期长者在前。派遣后专家状态为“执行任务中”，直至解除（关闭事件时全部解除）。</translation>
         </message>
         <message>
@@ -1908,7 +1908,7 @@
             <translation>调整级别 — {number}</translation>
         </message>
         <message>
-            <source>e.g. 确诊病例增至 12 例，波及两个县</source>
+            <source>e.g. 12 confirmed cases, two counties affected</source>
             <translation>例如：确诊病例增至 12 例，波及两个县</translation>
         </message>
         <message>
@@ -2137,8 +2137,8 @@
             <translation>事件情况</translation>
         </message>
         <message>
-            <source>e.g. 衡南县某镇发现不明白色粉末</source>
-            <translation>例如：衡南县某镇发现不明白色粉末</translation>
+            <source>e.g. White powder found in a letter at a Hengnan sorting centre</source>
+            <translation>例如：衡南县某镇邮政分拣中心发现信件内有不明白色粉末</translation>
         </message>
         <message>
             <source>Grades of the national public-health emergency plan (not the city plan)</source>
@@ -2237,8 +2237,8 @@
             <translation>预计天数</translation>
         </message>
         <message>
-            <source>Change the grade with 调整级别 (Change grade).</source>
-            <translation>级别请通过“调整级别”变更。</translation>
+            <source>Change the grade with Change grade….</source>
+            <translation>级别请通过“调整级别…”变更。</translation>
         </message>
     </context>
     <context>
@@ -5080,10 +5080,6 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
             <translation>编码</translation>
         </message>
         <message>
-            <source>Version</source>
-            <translation>版本</translation>
-        </message>
-        <message>
             <source>Playbook</source>
             <translation>预案</translation>
         </message>
@@ -5639,8 +5635,8 @@ Compare it with the fingerprint that station shows (by telephone or in person). 
             <translation>，逾期 {late}</translation>
         </message>
         <message>
-            <source>(overdue)</source>
-            <translation>（已逾期）</translation>
+            <source>Overdue since {time}</source>
+            <translation>自 {time} 起逾期</translation>
         </message>
     </context>
     <context>

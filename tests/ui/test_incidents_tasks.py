@@ -55,8 +55,9 @@ def test_activating_a_suggested_playbook_gives_the_board_its_tasks(qtbot, chines
     shown = board.rows_shown()
     assert len(shown) == first["tasks_now"] == len(tasks.listing(demo_db, made["id"]))
     groups = [board.tree.topLevelItem(n) for n in range(board.tree.topLevelItemCount())]
-    leads = {shown["lead_agency_name"] for shown in shown}
+    leads = {board.agency_names[row["lead_agency"]] for row in shown}  # short names: 市公安局
     assert {g.text(TITLE).split(" — ")[0] for g in groups} == leads
+    assert "市公安局" in leads
     assert f"已启动预案 PB-BIOTERROR 第 {first['version']} 版" in page.message.text()
     # activated already: offered no more
     dialog = opened(qtbot, summary, summary.activate)
@@ -103,7 +104,7 @@ def test_overdue_tasks_are_red_and_filtered(qtbot, chinese, worker, demo_db):
     page, board = shown_board(qtbot, worker, made["id"])
     item = task_item(board, late[0]["id"])
     assert item.foreground(TITLE).color() == style.EXPIRED
-    assert "逾期" in item.text(DUE)
+    assert item.text(DUE).startswith("⚠") and "逾期" in item.toolTip(DUE)
     assert "逾期" in page.detail.tabs.tabText(1)
     with qtbot.waitSignal(board.loaded, timeout=TIMEOUT):
         board.overdue_only.setChecked(True)

@@ -123,7 +123,13 @@ class IncidentDetail(QWidget):
     def print_assignment(self):
         if self.incident is None:
             return None
-        dialog = AgencyDialog(self.worker, self.incident, self.tasks.agency.currentData(), self)
+        dialog = AgencyDialog(
+            self.worker,
+            self.incident,
+            self.tasks.agency.currentData(),
+            labels.agency_full_names(self.lists),
+            self,
+        )
         dialog.accepted.connect(
             lambda: self._preview(
                 self.documents.preview_assignment(
@@ -155,9 +161,12 @@ class AgencyDialog(QDialog):
 
     loaded = Signal(int)
 
-    def __init__(self, worker, incident: dict, preferred: str | None, parent=None):
+    def __init__(
+        self, worker, incident: dict, preferred: str | None, names: dict[str, str], parent=None
+    ):
         super().__init__(parent)
         self.preferred = preferred
+        self.names = names
         self.setWindowTitle(self.tr("Assignment list — {number}").format(
             number=incident["number"]))  # fmt: skip
         self.combo = QComboBox()
@@ -194,7 +203,7 @@ class AgencyDialog(QDialog):
                                   strict=False):  # fmt: skip
                 seen.setdefault(code, name)
         for code, name in seen.items():
-            self.combo.addItem(name, code)
+            self.combo.addItem(self.names.get(code, name), code)
         found = self.combo.findData(self.preferred) if self.preferred else -1
         self.combo.setCurrentIndex(max(found, 0))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(seen))

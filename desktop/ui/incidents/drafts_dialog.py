@@ -77,7 +77,7 @@ class DraftsDialog(QDialog):
         else:
             self.short.hide()
         note = style.apply(
-            QLabel(self.tr("The orders are drafts: submit and approve them on the 调拨单 page.")),
+            QLabel(self.tr("The orders are drafts: submit and approve them on the Orders page.")),
             "muted",
         )
         note.setWordWrap(True)

@@ -104,7 +104,7 @@ class ExpertsTab(IncidentTab):
             QLabel(
                 self.tr(
                     "Experts available today with the specialty and a valid qualification, "
-                    "longest-valid certificates first. A dispatched expert is 执行任务中 until "
+                    "longest-valid certificates first. A dispatched expert is on a mission until "
                     "released (closing the incident releases everyone)."
                 )
             ),
@@ -135,11 +135,14 @@ class ExpertsTab(IncidentTab):
             top.setFirstColumnSpanned(True)
             top.setToolTip(NAME, task["title"])
             for wanted in task["specialties"]:
-                caption = self.tr("{specialty}: {count} needed, {out} dispatched, "
-                                  "{candidates} available").format(
-                    specialty=wanted["name"], count=wanted["count"], out=wanted["dispatched"],
+                caption = self.tr(
+                    "{specialty}: {count} needed, {out} dispatched, {candidates} available"
+                ).format(
+                    specialty=self.specialties.get(wanted["code"], wanted["name"]),
+                    count=wanted["count"],
+                    out=wanted["dispatched"],
                     candidates=len(wanted["experts"]),
-                )  # fmt: skip
+                )
                 node = QTreeWidgetItem(top, [caption])
                 node.setFirstColumnSpanned(True)
                 if not wanted["experts"] and wanted["dispatched"] < wanted["count"]:
@@ -271,7 +274,9 @@ class DispatchDialog(FormDialog):
             self.task.addItem(title, task_id)
         self.task.setCurrentIndex(max(self.task.findData(person.get("task")), 0))
         self.note = QLineEdit()
-        self.note.setPlaceholderText(self.tr("e.g. 赴现场指导采样，联络人王科长"))
+        self.note.setPlaceholderText(
+            self.tr("e.g. on site to guide sampling; contact: Section Chief Wang")
+        )
         self.form.addRow(who)
         self.form.addRow(self.tr("Task"), self.task)
         self.form.addRow(self.tr("Note"), self.note)

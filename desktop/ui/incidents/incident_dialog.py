@@ -44,7 +44,7 @@ class IncidentDialog(FormDialog):
         super().__init__(worker, title, parent)
         self.lists = lists
         self.incident = incident
-        self.setMinimumWidth(860)
+        self.setMinimumWidth(900)
         body = QWidget()
         grid = QGridLayout(body)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -79,7 +79,9 @@ class IncidentDialog(FormDialog):
         box, form = _form(self.tr("The event"))
         self.event_form = form
         self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText(self.tr("e.g. 衡南县某镇发现不明白色粉末"))
+        self.title_edit.setPlaceholderText(
+            self.tr("e.g. White powder found in a letter at a Hengnan sorting centre")
+        )
         self.hazard = QComboBox()
         labels.fill(self.hazard, "hazard")
         self.grade = QComboBox()
@@ -111,6 +113,10 @@ class IncidentDialog(FormDialog):
         box, form = _form(self.tr("Command"))
         self.command_form = form
         self.lead_agency = QComboBox()
+        self.lead_agency.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.lead_agency.setMinimumContentsLength(16)
         self.lead_agency.addItem(self.tr("Not named yet"), None)
         for row in self.lists.get("agencies", []):
             self.lead_agency.addItem(labels.localized(row), row["code"])
@@ -161,7 +167,7 @@ class IncidentDialog(FormDialog):
             if found >= 0:
                 combo.setCurrentIndex(found)
         self.grade.setEnabled(False)
-        self.grade.setToolTip(self.tr("Change the grade with 调整级别 (Change grade)."))
+        self.grade.setToolTip(self.tr("Change the grade with Change grade…."))
         self.hazard.setEnabled(not incident.get("playbooks"))
         self.place.setText(incident.get("place") or "")
         self.description.setPlainText(incident.get("description") or "")

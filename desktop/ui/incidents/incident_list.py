@@ -61,9 +61,12 @@ class IncidentsModel(RowsModel):
             parent=parent,
         )
 
-    def set_incidents(self, rows: list[dict]) -> None:
+    def set_incidents(self, rows: list[dict], divisions: dict[str, str] | None = None) -> None:
+        """Rows of incidents.listing; divisions: code → name in the user's language."""
         for row in rows:
             row["reported"] = labels.short_time(row.get("reported_at"))
+            if divisions and row.get("division") in divisions:
+                row["division_name"] = divisions[row["division"]]
         self.set_rows(rows)
 
     def find(self, incident_id: str) -> int:

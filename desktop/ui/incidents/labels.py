@@ -43,8 +43,10 @@ def localized(row: dict) -> str:
 
 
 def agency_caption(row: dict) -> str:
+    """An agency's short name: 市卫生健康委; in English its name without the city's
+    prefix (Health Commission)."""
     if current_language() == "en" and row.get("name_en"):
-        return row["name_en"]
+        return row["name_en"].removeprefix("Hengyang Municipal ")
     return row.get("short_name") or row.get("name") or row.get("code", "")
 
 
@@ -55,6 +57,18 @@ def specialty_names(lists: dict) -> dict[str, str]:
 def agency_names(lists: dict) -> dict[str, str]:
     """Agency code → its short name (the board's groups, filters)."""
     return {row["code"]: agency_caption(row) for row in lists.get("agencies", [])}
+
+
+def agency_full_names(lists: dict) -> dict[str, str]:
+    """Agency code → its full name in the user's language."""
+    return {row["code"]: localized(row) for row in lists.get("agencies", [])}
+
+
+def phase_name(code: str, stored: str) -> str:
+    """A playbook phase by its code in the user's language (the stored title else)."""
+    from desktop.ui.playbooks.labels import phases
+
+    return phases().get(code) or stored
 
 
 def short_time(iso: str | None) -> str:

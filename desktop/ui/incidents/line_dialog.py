@@ -61,7 +61,7 @@ class LineDialog(FormDialog):
                 "muted",
             )
             hint.setWordWrap(True)
-            self.form.addRow("", hint)
+            self.form.addRow(hint)
         self.form.addRow(self.tr("Basis"), self.basis)
         self.form.addRow(self.tr("Quantity per day"), self.per_day)
         self.form.addRow(self.tr("Days"), self.days)

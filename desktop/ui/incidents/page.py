@@ -76,11 +76,13 @@ class IncidentsPage(QWidget):
             self.worker.run(lists_job, self._build)
 
     def _build(self, lists: dict) -> None:
+        from desktop.ui.incidents import labels
         from desktop.ui.incidents.detail import IncidentDetail
         from desktop.ui.incidents.incident_list import IncidentsModel
         from desktop.ui.incidents.tables import list_table
 
         self.lists = lists
+        self.divisions = {row["code"]: labels.localized(row) for row in lists["divisions"]}
         self.new_button = QPushButton(self.tr("New incident…"))
         self.new_button.setAutoDefault(False)
         self.new_button.clicked.connect(self.new_incident)
@@ -138,7 +140,7 @@ class IncidentsPage(QWidget):
 
         keep, self._keep = self._keep, None
         self.table.selectionModel().blockSignals(True)
-        self.model.set_incidents(rows)
+        self.model.set_incidents(rows, self.divisions)
         self.table.selectionModel().blockSignals(False)
         fit(self.table, widest=320)
         self.count_label.setText(self.tr("{count} incident(s)").format(count=len(rows)))

@@ -32,7 +32,6 @@ class ReportDialog(FormDialog):
                     caption += " " + self.tr("(reported)")
                 self.step.addItem(caption, row["step"])
         self.due = style.apply(QLabel(), "muted")
-        self.due.setWordWrap(True)
         self.reported_at = TimeField()
         self.from_unit = QLineEdit()
         self.to_unit = QLineEdit()

@@ -88,7 +88,7 @@ class ScheduleModel(RowsModel):
                 font.setBold(True)
                 return font
             if role == Qt.ItemDataRole.ToolTipRole:
-                return row["basis"]
+                return f"{row['name']}\n{row['sender']} → {row['receiver']}\n{row['basis']}"
         return super().data(index, role)
 
 
@@ -203,8 +203,8 @@ class ReportsTab(IncidentTab):
         data = data or {"schedule": [], "reports": []}
         self.schedule_model.set_schedule(data["schedule"])
         self.made_model.set_reports(data["reports"])
-        for table in (self.schedule_table, self.made_table):
-            fit(table, widest=300)
+        fit(self.schedule_table, widest=220)
+        fit(self.made_table, widest=260)
         late = [row for row in data["schedule"] if row["overdue"]]
         self.overdue.setText(
             self.tr("{count} report(s) overdue: {names}.").format(

@@ -25,7 +25,7 @@ class GradeDialog(FormDialog):
         for code, caption in labels.names("grade").items():
             if code != incident["grade"]:
                 self.grade.addItem(caption, code)
-        self.reason = text_box(3, self.tr("e.g. 确诊病例增至 12 例，波及两个县"))
+        self.reason = text_box(3, self.tr("e.g. 12 confirmed cases, two counties affected"))
         note = style.apply(
             QLabel(
                 self.tr(

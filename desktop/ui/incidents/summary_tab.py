@@ -27,6 +27,7 @@ class SummaryTab(IncidentTab):
     def __init__(self, worker, lists: dict, parent=None):
         super().__init__(worker, parent)
         self.lists = lists
+        self.divisions = {row["code"]: labels.localized(row) for row in lists.get("divisions", [])}
         self.values: dict[str, QLabel] = {}
         bar = self.buttons(
             [
@@ -84,17 +85,15 @@ class SummaryTab(IncidentTab):
         )
         self.playbooks_model = RowsModel(
             [
-                Column("code", self.tr("Code")),
-                Column("version", self.tr("Version"), "number"),
+                Column("code_version", self.tr("Code")),
                 Column("title", self.tr("Playbook")),
                 Column("grade", self.tr("At grade")),
                 Column("time", self.tr("Activated")),
-                Column("actor", self.tr("By")),
             ],
             parent=self,
         )
         self.grades_table = self._table(self.grades_model, 3)
-        self.playbooks_table = self._table(self.playbooks_model, 2)
+        self.playbooks_table = self._table(self.playbooks_model, 1)
         grades_box = QGroupBox(self.tr("Grade history"))
         QVBoxLayout(grades_box).addWidget(self.grades_table)
         playbooks_box = QGroupBox(self.tr("Playbooks activated"))
@@ -114,7 +113,7 @@ class SummaryTab(IncidentTab):
         grid.addWidget(depots_box, 2, 0, 1, 3)
         grid.setColumnStretch(0, 4)
         grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(2, 3)
+        grid.setColumnStretch(2, 4)
         grid.setRowStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 6, 4, 4)
@@ -165,10 +164,14 @@ class SummaryTab(IncidentTab):
             "grade": labels.name("grade", incident["grade"]),
             "confirmation": labels.name("confirmation", incident["confirmation"]),
             "status": labels.name("incident_status", incident["status"]),
-            "division": f"{incident['division_name']}（{incident['division']}）",
+            "division": f"{self.divisions.get(incident['division'], incident['division_name'])}"
+            f"（{incident['division']}）",
             "place": incident.get("place") or "",
             "description": incident.get("description") or "",
-            "lead_agency": incident.get("lead_agency_name") or self.tr("Not named yet"),
+            "lead_agency": labels.agency_full_names(self.lists).get(
+                incident.get("lead_agency") or "", incident.get("lead_agency_name")
+            )
+            or self.tr("Not named yet"),
             "commander": " ".join(
                 part
                 for part in (incident.get("commander"), incident.get("commander_phone"))
@@ -197,7 +200,14 @@ class SummaryTab(IncidentTab):
             ]
         )
         self.playbooks_model.set_rows(
-            [{**row, "time": when(row["activated_at"])} for row in incident["playbooks"]]
+            [
+                {
+                    **row,
+                    "code_version": f"{row['code']} v{row['version']}",
+                    "time": labels.short_time(row["activated_at"]),
+                }
+                for row in incident["playbooks"]
+            ]
         )
         depots = "；".join(f"{d['name']}（{d['code']}）" for d in incident["depots"])
         basis = (

@@ -21,6 +21,7 @@ class TaskDetail(QScrollArea):
         self.specialties = labels.specialty_names(lists)
         self.setWidgetResizable(True)
         self.setMinimumWidth(280)
+        self.setMaximumWidth(460)
         body = QWidget()
         layout = QVBoxLayout(body)
         self.title = style.apply(QLabel(), "heading")
@@ -56,7 +57,7 @@ class TaskDetail(QScrollArea):
         due = when(task["due"]) if task["due"] else self.tr("no deadline")
         if task["overdue"]:
             due += " " + self.tr("(overdue)")
-        support = "、".join(task["support_agency_names"]) or "—"
+        support = "、".join(task["support_names"]) or "—"
         specialties = "、".join(
             self.tr("{name} × {count}").format(
                 name=self.specialties.get(s["code"], s["code"]), count=s.get("count", 1)
@@ -70,8 +71,8 @@ class TaskDetail(QScrollArea):
             update += " · " + task["by"]
         parts = [
             "<table cellspacing='2'>",
-            row(self.tr("Playbook"), escape(f"{task['playbook']} · {task['phase_title']}")),
-            row(self.tr("Lead agency"), escape(task["lead_agency_name"] or "—")),
+            row(self.tr("Playbook"), escape(f"{task['playbook']} · {task['phase_name']}")),
+            row(self.tr("Lead agency"), escape(task["lead_name"] or "—")),
             row(self.tr("Supporting"), escape(support)),
             row(self.tr("Due"), escape(due), style.RED if task["overdue"] else None),
             row(self.tr("From grade"), escape(labels.name("grade", task["min_grade"]))),

@@ -30,7 +30,7 @@ class TaskStatusDialog(FormDialog):
         self.note = text_box(3)
         self.form.addRow(title)
         self.form.addRow(
-            self.tr("Lead agency"), QLabel(task["lead_agency_name"] or "—")
+            self.tr("Lead agency"), QLabel(task.get("lead_name") or task["lead_agency_name"] or "—")
         )  # fmt: skip
         self.form.addRow(self.tr("Status"), self.status)
         self.form.addRow(self.tr("Note"), self.note)

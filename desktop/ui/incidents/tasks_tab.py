@@ -20,6 +20,7 @@ from desktop.ui.incidents import labels
 from desktop.ui.incidents.tab_base import IncidentTab
 from desktop.ui.incidents.task_detail import TaskDetail
 from desktop.ui.widgets import style
+from desktop.ui.widgets.times import when
 
 TITLE, STATUS, DUE, PHASE, SUPPORT, UPDATED = range(6)
 
@@ -31,6 +32,7 @@ class TasksTab(IncidentTab):
         super().__init__(worker, parent)
         self.lists = lists
         self.agency_names = labels.agency_names(lists)
+        self.full_names = labels.agency_full_names(lists)
         self._keep: str | None = None
         self.agency = QComboBox()
         self.agency.addItem(self.tr("All agencies"), None)
@@ -79,7 +81,7 @@ class TasksTab(IncidentTab):
         splitter.addWidget(self.tree)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
         layout = QVBoxLayout(self)
@@ -98,10 +100,22 @@ class TasksTab(IncidentTab):
         return lambda db: tasks.listing(db, ref, agency, status, overdue)
 
     # the board -----------------------------------------------------------------------------
+    def localize(self, row: dict) -> dict:
+        """Names of the task's agencies and phase in the user's language."""
+        lead = row["lead_agency"]
+        row["lead_name"] = self.full_names.get(lead, row["lead_agency_name"]) if lead else ""
+        row["support_names"] = [
+            self.full_names.get(code, name)
+            for code, name in zip(row["support_agencies"], row["support_agency_names"],
+                                  strict=False)
+        ]  # fmt: skip
+        row["phase_name"] = labels.phase_name(row["phase"], row["phase_title"])
+        return row
+
     def show_data(self, rows) -> None:
         keep, self._keep = self._keep, None
         self.tree.clear()
-        rows = rows or []
+        rows = [self.localize(row) for row in rows or []]
         agency = self.agency.currentData()
         groups: dict[str, list[dict]] = {}
         if agency:
@@ -149,7 +163,9 @@ class TasksTab(IncidentTab):
                 self.tr("{agency} leads") if key == "lead" else self.tr("{agency} supports")
             ).format(agency=name)
         else:
-            caption = rows[0]["lead_agency_name"] or self.tr("No lead agency")
+            lead = rows[0]["lead_agency"]
+            caption = self.agency_names.get(lead, rows[0]["lead_name"]) if lead else ""
+            caption = caption or self.tr("No lead agency")
         done = sum(1 for row in rows if row["status"] in ("done", "not_applicable"))
         late = sum(1 for row in rows if row["overdue"])
         text = self.tr("{caption} — {done} of {count} finished").format(
@@ -162,18 +178,20 @@ class TasksTab(IncidentTab):
     def _task_item(self, group: QTreeWidgetItem, row: dict) -> QTreeWidgetItem:
         due = labels.short_time(row["due"]) if row["due"] else ""
         if row["overdue"]:
-            due += " " + self.tr("(overdue)")
+            due = "⚠ " + due
         support = "、".join(self.agency_names.get(code, code) for code in row["support_agencies"])
         updated = labels.short_time(row["at"]) if row["at"] else ""
         item = QTreeWidgetItem(
             group,
-            [row["title"], row["status_name"], due, row["phase_title"], support, updated],
+            [row["title"], row["status_name"], due, row["phase_name"], support, updated],
         )
         item.setData(TITLE, Qt.ItemDataRole.UserRole, row)
         item.setToolTip(TITLE, row["title"])
-        item.setToolTip(SUPPORT, "、".join(row["support_agency_names"]))
+        item.setToolTip(SUPPORT, "\n".join(row["support_names"]))
         if row["note"]:
             item.setToolTip(STATUS, row["note"])
+        if row["overdue"]:
+            item.setToolTip(DUE, self.tr("Overdue since {time}").format(time=when(row["due"])))
         if row["overdue"]:
             brush = QBrush(style.EXPIRED)
             bold = QFont(self.tree.font())
@@ -197,10 +215,10 @@ class TasksTab(IncidentTab):
         header.resizeSection(STATUS, widest_status + 24)
         bold = QFont(self.tree.font())
         bold.setBold(True)
-        late = QFontMetrics(bold).horizontalAdvance("2026-12-31 23:59 " + self.tr("(overdue)"))
-        header.resizeSection(DUE, late + 16)
-        header.resizeSection(PHASE, metrics.horizontalAdvance("长期环境监测和健康监测") + 8)
-        header.resizeSection(SUPPORT, min(max(self.tree.sizeHintForColumn(SUPPORT), 80), 220))
+        header.resizeSection(DUE, QFontMetrics(bold).horizontalAdvance("⚠ 2026-12-31 23:59") + 16)
+        phases = {row["phase_name"] for row in self.rows_shown()} or {""}
+        header.resizeSection(PHASE, max(metrics.horizontalAdvance(p) for p in phases) + 16)
+        header.resizeSection(SUPPORT, min(max(self.tree.sizeHintForColumn(SUPPORT), 80), 140))
         header.resizeSection(UPDATED, metrics.horizontalAdvance("12-31 23:59") + 16)
 
     # the chosen task -----------------------------------------------------------------------
