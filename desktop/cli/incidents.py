@@ -314,7 +314,7 @@ def incident_orders(state: State, ref):
     from desktop.core.vocab import order_status
 
     rows = needs.incident_orders(state.open(), ref)
-    shown = [{**r, "status_label": order_status(r["status"])} for r in rows]
+    shown = [{**_times(r, "created_at"), "status_label": order_status(r["status"])} for r in rows]
     state.emit(
         rows,
         table(shown, [("number", tr("Number")), ("status_label", tr("Status")),

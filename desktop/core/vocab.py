@@ -25,9 +25,20 @@ ORDER_STATUSES = {
 }
 
 
+ORDER_STATUSES_EN = {
+    "draft": "Draft",
+    "submitted": "Submitted",
+    "approved": "Approved",
+    "dispatched": "Dispatched",
+    "received": "Received",
+    "cancelled": "Cancelled",
+}
+
+
 def order_status(code: str) -> str:
     """An order status as the user's language shows it."""
-    return code if current_language() == "en" else ORDER_STATUSES.get(code, code)
+    names = ORDER_STATUSES_EN if current_language() == "en" else ORDER_STATUSES
+    return names.get(code, code)
 
 
 def label(value: str) -> str:

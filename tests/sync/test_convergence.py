@@ -2,15 +2,18 @@
 
 A hypothesis state machine drives four stations with random operations of every kind:
 inserts, concurrent edits, deletes and restores of shared records, stock movements
-(overdrawn ones included), order status changes (forward-only), and conflicts settled
-by a person's choice. Clocks are skewed (one station may run days ahead: its stamps are
-not adopted, only flagged) and jump backwards. Stations exchange random partial sets of
-operations in random order, relaying what they got from others, some delivered twice.
+(overdrawn ones included), order status changes (forward-only), an incident worked at every
+station (grade changes that add tasks, task progress, status moving forward, log entries),
+and conflicts settled by a person's choice. Clocks are skewed (one station may run days
+ahead: its stamps are not adopted, only flagged) and jump backwards. Stations exchange
+random partial sets of operations in random order, relaying what they got from others, some
+delivered twice.
 After a full exchange every replica holds the same rows and the same conflicts, passes
 `check`, the ledger sums to every movement ever made, and applying everything again
 changes nothing.
 """
 
+import contextlib
 import random
 import shutil
 import tempfile
@@ -21,7 +24,10 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
+from desktop.core import incidents, vocab
 from desktop.core.context import Ctx
+from desktop.core.errors import BioError
+from desktop.core.incidents import journal, tasks
 from desktop.core.setup import initdb
 from desktop.core.store import check, conflicts, oplog, station
 from desktop.core.store.hlc import wall_ms
@@ -93,6 +99,13 @@ class Stations(RuleBasedStateMachine):
             self.item = w.insert("item", {"code": "I1", "name": "口罩"})
             self.lot = w.insert("lot", {"item_id": self.item, "batch_no": "B1"})
             self.order = w.insert("alloc_order", {"number": "TB-1", "station": "HY-0"})
+        made = incidents.create(
+            self.dbs[0], Ctx("os:setup"),
+            {"title": "演练事件", "hazard": "infectious_disease", "grade": "IV",
+             "division": "430422", "responders": 10},
+        )  # fmt: skip
+        self.incident = made["id"]
+        incidents.activate(self.dbs[0], Ctx("os:setup"), self.incident, "PB-EID")
         for db in self.dbs[1:]:
             apply_ops(db, list(oplog.ops_since(self.dbs[0], oplog.vector(db))))
 
@@ -144,6 +157,33 @@ class Stations(RuleBasedStateMachine):
         """Order statuses only move forward, whatever the order edits arrive in."""
         with write(self.dbs[n], Ctx(f"os:user{n}")) as w:
             w.update("alloc_order", self.order, {"status": status, "vehicle": note})
+
+    @rule(n=REPLICA, grade=st.sampled_from(["I", "II", "III", "IV"]), reason=TEXT)
+    def incident_grade(self, n, grade, reason):
+        """Grade changes at any station: each escalation adds the same task rows."""
+        with contextlib.suppress(BioError):  # the grade it has already; or closed
+            incidents.escalate(self.dbs[n], Ctx(f"os:user{n}"), self.incident, grade, reason)
+
+    @rule(n=REPLICA, pick=PICK, status=st.sampled_from(list(vocab.TASK_STATUSES)), note=TEXT)
+    def incident_task(self, n, pick, status, note):
+        board = (
+            self.dbs[n]
+            .execute(
+                "SELECT id FROM incident_task WHERE incident_id = ? ORDER BY id", [self.incident]
+            )
+            .fetchall()
+        )
+        with contextlib.suppress(BioError):
+            tasks.set_status(self.dbs[n], Ctx(f"os:user{n}"), chosen(board, pick)[0], status, note)
+
+    @rule(n=REPLICA, status=st.sampled_from(list(vocab.INCIDENT_STATUSES)[1:]), entry=TEXT)
+    def incident_progress(self, n, status, entry):
+        """The status only moves forward; the 大事记 grows at every station."""
+        db, ctx = self.dbs[n], Ctx(f"os:user{n}")
+        with contextlib.suppress(BioError):
+            journal.add(db, ctx, incidents.get(db, self.incident), entry)
+        with contextlib.suppress(BioError):
+            incidents.advance(db, ctx, self.incident, status)
 
     @rule(n=REPLICA, pick=PICK)
     def settle_conflict(self, n, pick):
@@ -239,6 +279,9 @@ class Stations(RuleBasedStateMachine):
         assert all(f == found[0] for f in found)
         statuses = {db.execute("SELECT status FROM alloc_order").fetchone() for db in self.dbs}
         assert len(statuses) == 1
+        for db in self.dbs:  # escalations at several stations gave each task once
+            given = db.execute("SELECT playbook_task_id FROM incident_task").fetchall()
+            assert len(given) == len(set(given))
         for db in self.dbs:
             assert check.run(db) == []
             total = db.execute("SELECT coalesce(sum(qty), 0) FROM stock_move").fetchone()[0]

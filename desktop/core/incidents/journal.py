@@ -4,6 +4,8 @@ expert dispatch, status) and people add their own; the allocation orders made fo
 incident add theirs from the orders themselves (made, approved, dispatched, received), so
 an order handled on the 调拨 page shows here too."""
 
+import json
+
 from desktop.core import values, vocab
 from desktop.core.context import Ctx
 from desktop.core.errors import Invalid
@@ -62,6 +64,20 @@ def _order_event(column: str, order: dict) -> str:
               reason=order["cancel_reason"])  # fmt: skip
 
 
+def _authors(db: Database, order_id: str) -> dict[str, str]:
+    """Who set each field of an order last: the actor of the operation that won it."""
+    row = db.execute(
+        "SELECT fields FROM row_clock WHERE tbl = 'alloc_order' AND row_id = ?", [order_id]
+    ).fetchone()
+    out = {}
+    for field, (_, origin, seq) in (json.loads(row[0]) if row else {}).items():
+        actor = db.execute(
+            "SELECT actor FROM oplog WHERE origin = ? AND seq = ?", [origin, seq]
+        ).fetchone()
+        out[field] = actor[0] if actor else ""
+    return out
+
+
 def _order_entries(db: Database, incident_id: str) -> list[dict]:
     out = []
     for order in db.query(
@@ -72,6 +88,7 @@ def _order_entries(db: Database, incident_id: str) -> list[dict]:
         "WHERE o.incident_id = ? AND o.deleted = 0",
         [incident_id],
     ):
+        authors = _authors(db, order["id"])
         for column in ORDER_EVENTS:
             if order[column]:
                 out.append(
@@ -79,7 +96,7 @@ def _order_entries(db: Database, incident_id: str) -> list[dict]:
                         "at": order[column],
                         "kind": "order",
                         "text": _order_event(column, order),
-                        "actor": "",
+                        "actor": authors.get(column, ""),
                         "ref": order["number"],
                     }
                 )  # fmt: skip
