@@ -5,9 +5,9 @@ code twice in one file is an error. 管理单位 is given by full name, short na
 (catalog.agency_by_name); 所属区划 by division code (a division's name works too).
 """
 
+import desktop.core.imports.lists as lists
 from desktop.core import values
 from desktop.core.i18n import tr
-from desktop.core.imports import lists
 from desktop.core.imports.columns import Kind, column
 from desktop.core.imports.job import Job
 from desktop.core.reserves import catalog

@@ -13,10 +13,10 @@ import json
 import re
 from datetime import date
 
+import desktop.core.imports.lists as lists
 from desktop.core import spreadsheet, values
 from desktop.core.errors import Invalid
 from desktop.core.i18n import tr
-from desktop.core.imports import lists
 from desktop.core.imports.columns import Kind, column, date_format
 from desktop.core.imports.job import Job
 from desktop.core.roster.experts import (

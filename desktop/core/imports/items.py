@@ -5,9 +5,9 @@ values); a code twice in one file is an error. 效期管理 takes 是/否 (also 
 true/false, 1/0); a new item is managed by expiry and stored at 常温 unless told.
 """
 
+import desktop.core.imports.lists as lists
 from desktop.core import values
 from desktop.core.i18n import tr
-from desktop.core.imports import lists
 from desktop.core.imports.columns import Kind, column
 from desktop.core.imports.job import Job
 from desktop.core.reserves import catalog

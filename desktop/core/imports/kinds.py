@@ -1,8 +1,12 @@
 """The import kinds by name, in the order the CLI and the menus offer them."""
 
+import desktop.core.imports.depots as depots
+import desktop.core.imports.experts as experts
+import desktop.core.imports.items as items
+import desktop.core.imports.norms as norms
+import desktop.core.imports.stock as stock
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
-from desktop.core.imports import depots, experts, items, norms, stock
 from desktop.core.imports.columns import Kind
 
 KINDS: dict[str, Kind] = {

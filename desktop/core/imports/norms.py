@@ -2,9 +2,10 @@
 a whole number ≥ 0. An existing norm is replaced (a deleted one comes back, as set_norms
 does); the same depot and item twice in one file is an error."""
 
+import desktop.core.imports.lists as lists
+import desktop.core.imports.refs as refs
 from desktop.core import values
 from desktop.core.i18n import tr
-from desktop.core.imports import lists, refs
 from desktop.core.imports.columns import Kind, column
 from desktop.core.imports.job import Job
 from desktop.core.reserves.norms import norm_id

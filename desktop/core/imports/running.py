@@ -20,11 +20,11 @@ it raises Cancelled, the import stops and nothing is imported.
 from contextlib import contextmanager
 from pathlib import Path
 
+import desktop.core.imports.kinds as kinds
 from desktop.core import spreadsheet, values
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
-from desktop.core.imports import kinds
 from desktop.core.imports.columns import map_header
 from desktop.core.imports.job import PROGRESS_EVERY, Job, Progress, Report
 from desktop.core.store.handle import Database

@@ -10,10 +10,11 @@ stock may be imported (it is on the shelf) and shows among the alerts.
 from dataclasses import dataclass
 from datetime import date
 
+import desktop.core.imports.lists as lists
+import desktop.core.imports.refs as refs
 from desktop.core import values
 from desktop.core.errors import Invalid
 from desktop.core.i18n import tr
-from desktop.core.imports import lists, refs
 from desktop.core.imports.columns import Kind, column, date_format
 from desktop.core.imports.job import WRITE_CHUNK, Job
 from desktop.core.reserves import catalog, stock

@@ -10,9 +10,9 @@ there is one, else from the shipped reference data.
 
 from datetime import date
 
+import desktop.core.imports.kinds as kinds
 from desktop.core import spreadsheet
 from desktop.core.i18n import tr
-from desktop.core.imports import kinds
 from desktop.core.imports.columns import Kind
 from desktop.core.store.handle import Database
 
