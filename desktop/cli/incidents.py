@@ -404,7 +404,7 @@ def incident_report_deadlines(state: State, changes):  # fmt: skip
         parsed[key.strip()] = value.strip()
     result = reports.set_deadlines(db, parsed) if parsed else reports.deadlines(db)
     rows = [{"step": s.code, "name": reports.step_name(s.code), "hours": result["steps"][s.code],
-             "basis": s.basis} for s in reports.CHAIN]  # fmt: skip
+             "basis": reports.basis_text(s.basis)} for s in reports.CHAIN]  # fmt: skip
     text = table(rows, [("step", tr("Step")), ("name", tr("Link")), ("hours", tr("Hours")),
                         ("basis", tr("Basis"))])  # fmt: skip
     text += "\n" + tr(

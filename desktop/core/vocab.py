@@ -41,6 +41,14 @@ def order_status(code: str) -> str:
     return names.get(code, code)
 
 
+def local_name(name: str | None, name_en: str | None) -> str:
+    """A reference row's name (division, agency, specialty, category) in the user's
+    language: its English name in English when it has one."""
+    if current_language() == "en" and name_en:
+        return name_en
+    return name or ""
+
+
 def label(value: str) -> str:
     """A stored vocabulary value as the user's language shows it."""
     if current_language() == "en":

@@ -45,8 +45,6 @@ MASTHEAD = "生物安全事件信息报告"
 MASTHEAD_EN = "Biosafety incident information report"
 BODY_SIZES = (12, 11, 10)  # pt: the normal size, then a step smaller, then another
 LABEL_WIDTHS = {"zh_CN": 22, "en": 30}  # mm: the label columns of the header block
-PROGRESS_BASIS = reports.WORK_RULES + "（重大、特别重大事件至少按日报告）"
-FINAL_BASIS = reports.WORK_RULES + "（事件结束后2周内）"
 
 
 def render(db, report_ref: str, path) -> RenderResult:
@@ -120,7 +118,11 @@ def deadline_basis(db, report: dict) -> str:
         if step is None:
             return NONE
         hours = reports.deadlines(db)["steps"].get(step.code, step.hours)
-        basis = tr("{basis}: within {hours} h", basis=step.basis, hours=_hours(step.hours))
+        basis = tr(
+            "{basis}: within {hours} h",
+            basis=reports.basis_text(step.basis),
+            hours=_hours(step.hours),
+        )
         if hours != step.hours:
             basis += tr("; this station's deadline: {hours} h", hours=_hours(hours))
         return basis
@@ -130,7 +132,7 @@ def deadline_basis(db, report: dict) -> str:
     )
     if expected:
         return expected["basis"]
-    return PROGRESS_BASIS if report["kind"] == "progress" else FINAL_BASIS
+    return reports.basis_text("progress" if report["kind"] == "progress" else "final")
 
 
 def _hours(value: float) -> str:

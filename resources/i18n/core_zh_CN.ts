@@ -4265,5 +4265,53 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <source>… {count} entries left out here …</source>
             <translation>……（此处从略 {count} 条）……</translation>
         </message>
+        <message>
+            <source>Discovering unit</source>
+            <translation>发现单位</translation>
+        </message>
+        <message>
+            <source>{county} health department</source>
+            <translation>{county}卫生健康主管部门</translation>
+        </message>
+        <message>
+            <source>{place} People's Government</source>
+            <translation>{place}人民政府</translation>
+        </message>
+        <message>
+            <source>Health department of the State Council</source>
+            <translation>国务院卫生健康主管部门</translation>
+        </message>
+        <message>
+            <source>Neighbouring cities</source>
+            <translation>相邻地市</translation>
+        </message>
+        <message>
+            <source>Regulation on Public Health Emergencies, article 20</source>
+            <translation>《突发公共卫生事件应急条例》第二十条</translation>
+        </message>
+        <message>
+            <source>Regulation on Public Health Emergencies, article 19</source>
+            <translation>《突发公共卫生事件应急条例》第十九条</translation>
+        </message>
+        <message>
+            <source>Information-reporting work rules: serious and especially serious events report progress at least daily</source>
+            <translation>《国家突发公共卫生事件相关信息报告管理工作规范（试行）》（重大、特别重大事件至少按日报告）</translation>
+        </message>
+        <message>
+            <source>Information-reporting work rules: the final report within two weeks after the event ends</source>
+            <translation>《国家突发公共卫生事件相关信息报告管理工作规范（试行）》（事件结束后2周内）</translation>
+        </message>
+        <message>
+            <source>This program's default (the regulation sets no limit); may be changed</source>
+            <translation>本程序默认（条例未定时限），可修改</translation>
+        </message>
+        <message>
+            <source>Hengyang</source>
+            <translation>衡阳市</translation>
+        </message>
+        <message>
+            <source>Hunan Province</source>
+            <translation>湖南省</translation>
+        </message>
     </context>
 </TS>

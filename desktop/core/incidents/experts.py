@@ -9,7 +9,7 @@ from datetime import date
 import desktop.core.incidents.journal as journal
 import desktop.core.incidents.records as records
 import desktop.core.incidents.tasks as tasks
-from desktop.core import values
+from desktop.core import values, vocab
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
@@ -44,7 +44,10 @@ def suggestions(db: Database, ref: str, today: date | None = None) -> list[dict]
     count, dispatched, experts}]}; `dispatched` counts those already out for the task."""
     today = today or date.today()
     incident = records.get(db, ref)
-    names = roster.specialty_names(db)
+    names = {
+        code: vocab.local_name(name, name_en)
+        for code, name, name_en in db.execute("SELECT code, name, name_en FROM specialty")
+    }
     out_for: dict[tuple[str | None, str], int] = {}
     for task_id, specialties in db.execute(
         "SELECT d.task_id, e.specialties FROM incident_expert d "

@@ -22,7 +22,7 @@ from decimal import Decimal
 
 import desktop.core.incidents.journal as journal
 import desktop.core.incidents.records as records
-from desktop.core import orders, values
+from desktop.core import orders, values, vocab
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
@@ -61,7 +61,7 @@ def lines(db: Database, incident: dict) -> list[dict]:
     out = []
     for row in db.query(
         "SELECT n.*, i.code AS item, i.name AS item_name, i.spec, i.unit, p.code AS playbook, "
-        "c.name AS category_name FROM incident_need n "
+        "c.name AS category_name, c.name_en AS category_name_en FROM incident_need n "
         "LEFT JOIN item i ON i.id = n.item_id "
         "LEFT JOIN incident_playbook a ON a.id = n.activation_id "
         "LEFT JOIN playbook p ON p.id = a.playbook_id "
@@ -70,6 +70,7 @@ def lines(db: Database, incident: dict) -> list[dict]:
         "a.activated_at, p.code, n.position, n.rowid",
         [incident["id"]],
     ):
+        row["category_name"] = vocab.local_name(row["category_name"], row.pop("category_name_en"))
         row["days_used"] = line_days(row, incident)
         row["required"] = required(row, incident)
         out.append(row)

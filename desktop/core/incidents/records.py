@@ -249,11 +249,12 @@ def listing(
         where.append("(i.number LIKE :q ESCAPE '\\' OR i.title LIKE :q ESCAPE '\\' "
                      "OR i.place LIKE :q ESCAPE '\\')")  # fmt: skip
         params["q"] = like_pattern(search.strip())
-    return list(
+    rows = list(
         db.query(
             "SELECT i.id, i.number, i.title, i.hazard, i.grade, i.confirmation, i.status, "
-            "i.division, d.name AS division_name, i.place, i.reported_at, i.activated_at, "
-            "i.closed_at, a.code AS lead_agency, a.name AS lead_agency_name, "
+            "i.division, d.name AS division_name, d.name_en AS division_name_en, i.place, "
+            "i.reported_at, i.activated_at, i.closed_at, a.code AS lead_agency, "
+            "a.name AS lead_agency_name, a.name_en AS lead_agency_name_en, "
             "(SELECT count(*) FROM incident_task t WHERE t.incident_id = i.id "
             "AND t.deleted = 0) AS tasks, "
             f"{OVERDUE_TASKS} AS overdue_tasks "
@@ -264,6 +265,12 @@ def listing(
             params,
         )
     )
+    for row in rows:
+        row["division_name"] = vocab.local_name(row["division_name"], row.pop("division_name_en"))
+        row["lead_agency_name"] = vocab.local_name(
+            row["lead_agency_name"], row.pop("lead_agency_name_en")
+        )
+    return rows
 
 
 def detail(db: Database, ref: str) -> dict:
@@ -272,12 +279,12 @@ def detail(db: Database, ref: str) -> dict:
     incident = get(db, ref)
     out = dict(incident)
     division = db.execute(
-        "SELECT name FROM division WHERE code = ? AND deleted = 0", [incident["division"]]
+        "SELECT name, name_en FROM division WHERE code = ? AND deleted = 0", [incident["division"]]
     ).fetchone()
-    out["division_name"] = division[0] if division else ""
+    out["division_name"] = vocab.local_name(*division) if division else ""
     agency = db["agency"].get(incident["lead_agency_id"]) if incident["lead_agency_id"] else None
     out["lead_agency"] = agency["code"] if agency else None
-    out["lead_agency_name"] = agency["name"] if agency else ""
+    out["lead_agency_name"] = vocab.local_name(agency["name"], agency["name_en"]) if agency else ""
     out["grades"] = grade_history(db, incident["id"])
     out["playbooks"] = activations(db, incident["id"])
     out["depots"] = [{"code": d["code"], "name": d["name"]} for d in allowed_depots(db, incident)]

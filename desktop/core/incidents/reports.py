@@ -33,34 +33,65 @@ from desktop.core.store.handle import Database
 from desktop.core.store.writepath import transaction, write
 
 META_KEY = "incident.report_deadlines"
-REGULATION = "《突发公共卫生事件应急条例》"
-WORK_RULES = "《国家突发公共卫生事件相关信息报告管理工作规范（试行）》"
 
 
 @dataclass(frozen=True)
 class Step:
     code: str
     after: str | None  # the step whose report starts this one's clock (None: the discovery)
-    sender: str  # 发现单位 | 县级卫生健康主管部门 | …, with {county}, {city}, {province}
+    sender: str  # a party (party_name)
     receiver: str
     hours: float
-    basis: str
+    basis: str  # a basis (basis_text)
 
 
 CHAIN = (
-    Step("unit_to_county_health", None, "发现单位", "{county}卫生健康主管部门", 2,
-         REGULATION + "第二十条"),
-    Step("county_health_to_county_government", "unit_to_county_health",
-         "{county}卫生健康主管部门", "{county}人民政府", 2, REGULATION + "第二十条"),
-    Step("county_government_to_city", "county_health_to_county_government", "{county}人民政府",
-         "{city}人民政府", 2, REGULATION + "第二十条"),
-    Step("city_to_province", "county_government_to_city", "{city}人民政府", "{province}人民政府",
-         2, REGULATION + "第二十条"),
-    Step("province_to_national", "city_to_province", "{province}人民政府",
-         "国务院卫生健康主管部门", 1, REGULATION + "第十九条"),
-    Step("notify_neighbours", "county_government_to_city", "{city}人民政府", "相邻地市", 2,
-         "本程序默认（条例未定时限），可修改"),
+    Step("unit_to_county_health", None, "unit", "county_health", 2, "article_20"),
+    Step("county_health_to_county_government", "unit_to_county_health", "county_health",
+         "county_government", 2, "article_20"),
+    Step("county_government_to_city", "county_health_to_county_government",
+         "county_government", "city_government", 2, "article_20"),
+    Step("city_to_province", "county_government_to_city", "city_government",
+         "province_government", 2, "article_20"),
+    Step("province_to_national", "city_to_province", "province_government", "national_health",
+         1, "article_19"),
+    Step("notify_neighbours", "county_government_to_city", "city_government", "neighbours", 2,
+         "own_default"),
 )  # fmt: skip
+
+
+def party_name(party: str, places: dict[str, str]) -> str:
+    """A party of the reporting chain, named for the incident's county, city and province."""
+    if party == "unit":
+        return tr("Discovering unit")
+    if party == "county_health":
+        return tr("{county} health department", county=places["county"])
+    if party == "county_government":
+        return tr("{place} People's Government", place=places["county"])
+    if party == "city_government":
+        return tr("{place} People's Government", place=places["city"])
+    if party == "province_government":
+        return tr("{place} People's Government", place=places["province"])
+    if party == "national_health":
+        return tr("Health department of the State Council")
+    return tr("Neighbouring cities")
+
+
+def basis_text(basis: str) -> str:
+    """Where a deadline comes from, as the user's language cites it."""
+    if basis == "article_20":
+        return tr("Regulation on Public Health Emergencies, article 20")
+    if basis == "article_19":
+        return tr("Regulation on Public Health Emergencies, article 19")
+    if basis == "progress":
+        return tr("Information-reporting work rules: serious and especially serious events "
+                  "report progress at least daily")  # fmt: skip
+    if basis == "final":
+        return tr("Information-reporting work rules: the final report within two weeks after "
+                  "the event ends")  # fmt: skip
+    return tr("This program's default (the regulation sets no limit); may be changed")
+
+
 STEP_NAMES = {
     "unit_to_county_health": (
         "发现单位 → 县级卫生健康主管部门",
@@ -158,21 +189,21 @@ def set_deadlines(db: Database, changes: dict[str, object]) -> dict:
 
 
 def _places(db: Database, incident: dict) -> dict[str, str]:
-    """County, city and province names for the chain's parties."""
+    """County, city and province names for the chain's parties, in the user's language."""
     division = db.execute(
-        "SELECT name, parent, level FROM division WHERE code = ? AND deleted = 0",
+        "SELECT name, name_en, parent, level FROM division WHERE code = ? AND deleted = 0",
         [incident["division"]],
     ).fetchone()
-    county = division[0] if division else ""
-    city = "衡阳市"
-    if division and division[2] == "city":
-        city = division[0]
-    elif division and division[1]:
+    county = vocab.local_name(division[0], division[1]) if division else ""
+    city = tr("Hengyang")
+    if division and division[3] == "city":
+        city = county
+    elif division and division[2]:
         parent = db.execute(
-            "SELECT name FROM division WHERE code = ? AND deleted = 0", [division[1]]
+            "SELECT name, name_en FROM division WHERE code = ? AND deleted = 0", [division[2]]
         ).fetchone()
-        city = parent[0] if parent else city
-    return {"county": county, "city": city, "province": "湖南省"}
+        city = vocab.local_name(*parent) if parent else city
+    return {"county": county, "city": city, "province": tr("Hunan Province")}
 
 
 def _reports(db: Database, incident_id: str) -> list[dict]:
@@ -216,8 +247,9 @@ def schedule(db: Database, ref: str, at: datetime | None = None) -> list[dict]:
             done_at[step.code] = records.moment(report["reported_at"])
         out.append(
             {"kind": "first", "step": step.code, "name": step_name(step.code),
-             "sender": step.sender.format(**places), "receiver": step.receiver.format(**places),
-             "due": values.stamp(due), "hours": hours, "basis": step.basis,
+             "sender": party_name(step.sender, places),
+             "receiver": party_name(step.receiver, places),
+             "due": values.stamp(due), "hours": hours, "basis": basis_text(step.basis),
              "done": report, "overdue": report is None and due < at}
         )  # fmt: skip
     ended = _end_of_response(incident)
@@ -229,9 +261,10 @@ def schedule(db: Database, ref: str, at: datetime | None = None) -> list[dict]:
         due = last + timedelta(hours=limits["progress_hours"])
         out.append(
             {"kind": "progress", "step": "", "name": vocab.name("report_kind", "progress"),
-             "sender": f"{places['city']}人民政府", "receiver": f"{places['province']}人民政府",
+             "sender": party_name("city_government", places),
+             "receiver": party_name("province_government", places),
              "due": values.stamp(due), "hours": limits["progress_hours"],
-             "basis": WORK_RULES + "（重大、特别重大事件至少按日报告）", "done": None,
+             "basis": basis_text("progress"), "done": None,
              "overdue": due < at}
         )  # fmt: skip
     if ended:
@@ -239,9 +272,10 @@ def schedule(db: Database, ref: str, at: datetime | None = None) -> list[dict]:
         due = records.moment(ended) + timedelta(days=limits["final_days"])
         out.append(
             {"kind": "final", "step": "", "name": vocab.name("report_kind", "final"),
-             "sender": f"{places['city']}人民政府", "receiver": f"{places['province']}人民政府",
+             "sender": party_name("city_government", places),
+             "receiver": party_name("province_government", places),
              "due": values.stamp(due), "hours": limits["final_days"] * 24,
-             "basis": WORK_RULES + "（事件结束后2周内）", "done": final,
+             "basis": basis_text("final"), "done": final,
              "overdue": final is None and due < at}
         )  # fmt: skip
     return out

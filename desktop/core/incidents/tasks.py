@@ -20,7 +20,9 @@ NOTE_NEEDED = ("blocked", "not_applicable")  # say what blocks it, or why it doe
 
 
 def _agencies(db: Database) -> dict[str, dict]:
-    return {row["id"]: row for row in db.query("SELECT id, code, name, short_name FROM agency")}
+    return {
+        row["id"]: row for row in db.query("SELECT id, code, name, short_name, name_en FROM agency")
+    }
 
 
 def overdue(task: dict, at: datetime) -> bool:
@@ -73,9 +75,11 @@ def listing(
                 "phase_title": row["phase_title"],
                 "playbook": row["playbook"],
                 "lead_agency": lead["code"] if lead else None,
-                "lead_agency_name": lead["name"] if lead else "",
+                "lead_agency_name": vocab.local_name(lead["name"], lead["name_en"]) if lead else "",
                 "support_agencies": [agencies[a]["code"] for a in support],
-                "support_agency_names": [agencies[a]["name"] for a in support],
+                "support_agency_names": [
+                    vocab.local_name(agencies[a]["name"], agencies[a]["name_en"]) for a in support
+                ],
                 "due": row["due_at"],
                 "added_at": row["added_at"],
                 "status": row["status"],

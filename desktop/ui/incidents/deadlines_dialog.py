@@ -54,7 +54,7 @@ class DeadlinesDialog(FormDialog):
         for step in reports.CHAIN:
             spin = _spin(hours)
             self.spins[step.code] = spin
-            basis = style.apply(QLabel(step.basis), "muted")
+            basis = style.apply(QLabel(reports.basis_text(step.basis)), "muted")
             self.form.addRow(reports.step_name(step.code), spin)
             self.form.addRow("", basis)
         self.spins["progress_hours"] = _spin(hours)
@@ -64,7 +64,7 @@ class DeadlinesDialog(FormDialog):
         self.form.addRow(self.tr("Final report within, after the response ends"),
                          self.spins["final_days"])  # fmt: skip
         self.form.addRow(
-            "", style.apply(QLabel(reports.WORK_RULES), "muted")
+            "", style.apply(QLabel(reports.basis_text("progress")), "muted")
         )  # fmt: skip
         self.fields.update(self.spins)
         self.reset = QPushButton(self.tr("Restore defaults"))
