@@ -1115,6 +1115,41 @@
         </message>
     </context>
     <context>
+        <name>DepotChoice</name>
+        <message>
+            <source>Depots it may draw on</source>
+            <translation>可调用的仓库</translation>
+        </message>
+        <message>
+            <source>Default: the depots of the division and the city reserves</source>
+            <translation>默认（事发区划的仓库和市级储备库）</translation>
+        </message>
+        <message>
+            <source>Only the depots checked</source>
+            <translation>仅限勾选的仓库</translation>
+        </message>
+        <message>
+            <source>Filter: code or name</source>
+            <translation>筛选：编码或名称</translation>
+        </message>
+        <message>
+            <source>{level}, division {division}</source>
+            <translation>{level}，行政区划 {division}</translation>
+        </message>
+        <message>
+            <source>The default gives {count} depots (in bold): {own} of the division and {city} city reserves.</source>
+            <translation>默认可调用 {count} 个仓库（粗体）：事发区划 {own} 个，市级储备库 {city} 个。</translation>
+        </message>
+        <message>
+            <source>{count} checked.</source>
+            <translation>已勾选 {count} 个。</translation>
+        </message>
+        <message>
+            <source>No depot is checked: the default applies.</source>
+            <translation>未勾选任何仓库：按默认调用。</translation>
+        </message>
+    </context>
+    <context>
         <name>DepotEditor</name>
         <message>
             <source>Code</source>
@@ -1315,6 +1350,74 @@
         <message>
             <source>Note</source>
             <translation>备注</translation>
+        </message>
+        <message>
+            <source>Name, pinyin initials (e.g. zs) or organisation</source>
+            <translation>姓名、拼音首字母（如 zs）或工作单位</translation>
+        </message>
+        <message>
+            <source>Expert</source>
+            <translation>专家</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <source>Specialties</source>
+            <translation>专业领域</translation>
+        </message>
+        <message>
+            <source>Qualified until</source>
+            <translation>资质有效期至</translation>
+        </message>
+        <message>
+            <source>Find</source>
+            <translation>查找</translation>
+        </message>
+        <message>
+            <source>The first {count} shown: type more to narrow.</source>
+            <translation>仅显示前 {count} 位：请输入更多字缩小范围。</translation>
+        </message>
+        <message>
+            <source>{count} available today.</source>
+            <translation>今日可调用 {count} 人。</translation>
+        </message>
+        <message>
+            <source>Nobody available today matches.</source>
+            <translation>今日可调用的专家中没有符合条件的。</translation>
+        </message>
+        <message>
+            <source>No expiry</source>
+            <translation>长期有效</translation>
+        </message>
+        <message>
+            <source>Expired {date}</source>
+            <translation>已于 {date} 过期</translation>
+        </message>
+        <message>
+            <source>None recorded</source>
+            <translation>无资质记录</translation>
+        </message>
+        <message>
+            <source>Choose an expert from the list.</source>
+            <translation>请从列表中选择专家。</translation>
+        </message>
+        <message>
+            <source>{name}'s qualifications expired on {date}.</source>
+            <translation>{name} 的资质证书已于 {date} 过期，目前没有有效资质。</translation>
+        </message>
+        <message>
+            <source>{name} holds no qualification on record.</source>
+            <translation>{name} 没有登记任何资质证书，没有有效资质。</translation>
+        </message>
+        <message>
+            <source>The task asks for {wanted}; {name}'s specialties: {theirs}.</source>
+            <translation>该任务需要的专业：{wanted}；{name} 的专业：{theirs}。</translation>
+        </message>
+        <message>
+            <source>The suggestions list only experts with the specialty and a valid qualification; check before dispatching.</source>
+            <translation>建议名单只列出专业对口且资质有效的专家；派遣前请核实。</translation>
         </message>
         <message>
             <source>{name} dispatched to incident {number}.</source>
@@ -1729,6 +1832,10 @@
             <translation>派遣…</translation>
         </message>
         <message>
+            <source>Find an expert…</source>
+            <translation>查找专家…</translation>
+        </message>
+        <message>
             <source>Expert</source>
             <translation>专家</translation>
         </message>
@@ -1753,8 +1860,8 @@
             <translation>召回/解除…</translation>
         </message>
         <message>
-            <source>Experts available today with the specialty and a valid qualification, longest-valid certificates first. A dispatched expert is on a mission until released (closing the incident releases everyone).</source>
-            <translation>列出今日可调用、具备该专业且资质有效的专家，证书有效期长者在前。派遣后专家状态为“执行任务中”，直至解除（关闭事件时全部解除）。</translation>
+            <source>Experts available today with the specialty and a valid qualification, longest-valid certificates first; Find an expert… sends anyone available today. A dispatched expert is on a mission until released (closing the incident releases everyone).</source>
+            <translation>列出今日可调用、具备该专业且资质有效的专家，证书有效期长者在前；“查找专家…”可派遣今日可调用的任何专家。派遣后专家状态为“执行任务中”，直至解除（关闭事件时全部解除）。</translation>
         </message>
         <message>
             <source>{specialty}: {count} needed, {out} dispatched, {candidates} available</source>

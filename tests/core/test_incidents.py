@@ -487,3 +487,35 @@ def test_the_overview_counts_active_incidents_overdue_tasks_and_reports(world):
     assert summary["overdue_tasks"] == 1  # 流调 (2 h); 封控 is due in 2 h
     assert summary["overdue_reports"] >= 4
     assert summary["incidents"][0]["number"] == made["number"]
+
+
+def test_any_available_expert_is_found_with_whether_a_qualification_is_valid(demo_db):
+    today = date.today()
+    found = {row["name"]: row for row in experts.find(demo_db, "", today)}
+    assert set(found) == {r["name"] for r in roster.search(demo_db, available_only=True)}
+    unqualified = found["蒋知行"]  # the demo holds no certificate of his
+    assert (unqualified["qualified"], unqualified["expired_on"]) == (False, None)
+    roster.add_qualification(demo_db, CTX, unqualified["id"], "生物安全培训合格证",
+                             expires_on=today - timedelta(days=3))  # fmt: skip
+    again = experts.find(demo_db, "jzx", today)
+    assert [r["name"] for r in again] == ["蒋知行"]
+    assert again[0]["expired_on"] == (today - timedelta(days=3)).isoformat()
+    assert not again[0]["qualified"]
+    roster.add_qualification(demo_db, CTX, unqualified["id"], "中医师执业证书")  # no expiry
+    again = experts.find(demo_db, "中医医院", today)
+    assert (again[0]["qualified"], again[0]["valid_until"], again[0]["expired_on"]) == (
+        True, "9999-12-31", None,
+    )  # fmt: skip
+    out = next(r for r in found.values() if r["qualified"])
+    made = new_incident(demo_db)
+    experts.dispatch(demo_db, CTX, made["id"], out["id"])
+    assert out["id"] not in {r["id"] for r in experts.find(demo_db, "", today)}  # on a mission
+
+
+def test_the_default_depots_are_the_divisions_and_the_city_reserves(demo_db):
+    made = new_incident(demo_db, division="430481")
+    depots = list(demo_db.query("SELECT * FROM depot WHERE deleted = 0"))
+    expected = {d["code"] for d in depots if records.by_default(d, "430481")}
+    allowed = records.allowed_depots(demo_db, incidents.get(demo_db, made["id"]))
+    assert {d["code"] for d in allowed} == expected
+    assert "430481-CK01" in expected and allowed[0]["code"] == "430481-CK01"

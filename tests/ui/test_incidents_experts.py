@@ -88,3 +88,74 @@ def test_the_overview_counts_incidents_overdue_tasks_and_reports_and_leads_to_th
     with qtbot.waitSignal(window.overview.incidents_loaded, timeout=TIMEOUT) as blocker:
         window.show_page(window.overview)
     assert blocker.args[0]["overdue_tasks"] == summary["overdue_tasks"] - 1
+
+
+def test_an_expert_found_by_pinyin_initials_is_dispatched_with_a_warning(
+    qtbot, chinese, worker, demo_db
+):
+    made = make(demo_db)
+    found = {row["name"]: row for row in experts.find(demo_db, "jzx")}
+    assert list(found) == ["蒋知行"] and not found["蒋知行"]["qualified"]
+    person = found["蒋知行"]
+    assert person["id"] not in {c["id"] for t in experts.suggestions(demo_db, made["id"])
+                                for s in t["specialties"] for c in s["experts"]}  # fmt: skip
+    page = open_incidents(qtbot, worker)
+    choose_incident(qtbot, page, made["id"])
+    tab = show_tab(qtbot, page, "experts")
+    assert tab.tab_buttons["find_expert"].isEnabled()
+    dialog = opened(qtbot, tab, tab.find_expert)
+    wait_idle(qtbot, worker)  # everyone available today, before anything is typed
+    available = {r["id"] for r in roster.search(demo_db, available_only=True)}
+    assert {r["id"] for r in dialog.model.rows} == available
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled() and dialog.warning.isHidden()
+    # by organisation, then by pinyin initials
+    with qtbot.waitSignal(dialog.found, timeout=TIMEOUT, check_params_cb=lambda n: n >= 1):
+        dialog.search.setText("中医医院")
+    assert person["id"] in {r["id"] for r in dialog.model.rows}
+    with qtbot.waitSignal(dialog.found, timeout=TIMEOUT, check_params_cb=lambda n: n == 1):
+        dialog.search.setText("jzx")
+    assert dialog.model.index(0, 3).data() == "无资质记录"
+    assert dialog.choose(person["id"]) and ok.isEnabled()
+    assert "蒋知行" in dialog.who.text()
+    assert not dialog.warning.isHidden()
+    assert "没有登记任何资质证书" in dialog.warning.text()
+    # a task he has no specialty for: said too, not refused
+    task = next(t for t in tasks.listing(demo_db, made["id"])
+                if t["specialties"] and not {s["code"] for s in t["specialties"]}
+                & set(person["specialties"]))  # fmt: skip
+    dialog.task.setCurrentIndex(dialog.task.findData(task["id"]))
+    assert "该任务需要的专业" in dialog.warning.text()
+    dialog.note.setText("中医药指导")
+    with qtbot.waitSignal(tab.loaded, timeout=TIMEOUT):
+        with qtbot.waitSignal(dialog.succeeded, timeout=TIMEOUT):
+            dialog.submit()
+    out = experts.listing(demo_db, made["id"])
+    assert [(r["expert_id"], r["task_id"], r["note"]) for r in out] == [
+        (person["id"], task["id"], "中医药指导")
+    ]
+    assert demo_db["expert"].get(person["id"])["availability"] == "on_mission"
+    assert [r["expert_id"] for r in tab.out_model.rows] == [person["id"]]
+    assert "已派遣" in page.message.text() and "蒋知行" in page.message.text()
+    # no longer available: not found again
+    dialog = opened(qtbot, tab, tab.find_expert)
+    with qtbot.waitSignal(dialog.found, timeout=TIMEOUT, check_params_cb=lambda n: n == 0):
+        dialog.search.setText("jzx")
+    assert dialog.count.text() == "今日可调用的专家中没有符合条件的。"
+
+
+def test_a_qualified_expert_found_by_name_gets_no_warning(qtbot, chinese, worker, demo_db):
+    made = make(demo_db)
+    person = next(r for r in experts.find(demo_db) if r["qualified"])
+    page = open_incidents(qtbot, worker)
+    choose_incident(qtbot, page, made["id"])
+    tab = show_tab(qtbot, page, "experts")
+    dialog = opened(qtbot, tab, tab.find_expert)
+    with qtbot.waitSignal(dialog.found, timeout=TIMEOUT, check_params_cb=lambda n: n >= 1):
+        dialog.search.setText(person["name"])
+    assert dialog.choose(person["id"])
+    assert dialog.warning.isHidden()
+    with qtbot.waitSignal(tab.loaded, timeout=TIMEOUT):
+        with qtbot.waitSignal(dialog.succeeded, timeout=TIMEOUT):
+            dialog.submit()
+    assert [r["expert_id"] for r in experts.listing(demo_db, made["id"])] == [person["id"]]

@@ -84,6 +84,37 @@ def suggestions(db: Database, ref: str, today: date | None = None) -> list[dict]
     return result
 
 
+FIND_LIMIT = 100
+
+
+def find(db: Database, text: str = "", today: date | None = None,
+         limit: int = FIND_LIMIT) -> list[dict]:  # fmt: skip
+    """Experts available today whose name, pinyin (initials or full) or organisation
+    matches `text` (roster.search), any specialty, qualified or not, each with
+    `qualified` (a certificate valid today), `valid_until` (the longest-valid one's expiry,
+    9999-12-31 for none) and `expired_on` (when not qualified: the last expiry, if any)."""
+    today = today or date.today()
+    rows = roster.search(db, text, available_only=True, today=today, limit=limit)
+    expiries: dict[str, list[str]] = {}
+    ids = [row["id"] for row in rows]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for expert_id, expires in db.execute(
+            "SELECT expert_id, coalesce(expires_on, '9999-12-31') FROM expert_qualification "
+            f"WHERE deleted = 0 AND expert_id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ):
+            expiries.setdefault(expert_id, []).append(expires)
+    day = today.isoformat()
+    for row in rows:
+        held = expiries.get(row["id"], [])
+        valid = [e for e in held if e >= day]
+        row["qualified"] = bool(valid)
+        row["valid_until"] = max(valid) if valid else None
+        row["expired_on"] = max(held) if held and not valid else None
+    return rows
+
+
 def _expert(db: Database, ref: str) -> dict:
     """An expert by id, or by a name only one expert has."""
     ref = (ref or "").strip()

@@ -293,11 +293,23 @@ def detail(db: Database, ref: str) -> dict:
 
 
 CITY_RESERVE = "市级储备库"
+LEVEL_ORDER = {"市级储备库": 0, "协议储备": 1, "县级储备库": 2, "医疗机构": 3}
+
+
+def by_default(depot: dict, division: str | None) -> bool:
+    """Whether an incident in this division draws on the depot when no depots are chosen
+    for it: its division's depots and the city reserves (市级储备库)."""
+    return depot["division"] == division or depot["level"] == CITY_RESERVE
+
+
+def depot_order(depot: dict, division: str | None) -> tuple:
+    """The order depots are drawn on: the division's first, then by level and code."""
+    return (depot["division"] != division, LEVEL_ORDER.get(depot["level"], 9), depot["code"])
 
 
 def allowed_depots(db: Database, incident: dict) -> list[dict]:
     """The depots an incident may draw on: those chosen for it, or by default its
-    division's depots and the city reserves (市级储备库); its division's first."""
+    division's depots and the city reserves (by_default); its division's first."""
     chosen = json.loads(incident["depot_ids"] or "[]")
     if chosen:
         marks = ", ".join("?" * len(chosen))
@@ -307,11 +319,7 @@ def allowed_depots(db: Database, incident: dict) -> list[dict]:
             "SELECT * FROM depot WHERE deleted = 0 AND (division = ? OR level = ?)",
             [incident["division"], CITY_RESERVE],
         )
-    order = {"市级储备库": 0, "协议储备": 1, "县级储备库": 2, "医疗机构": 3}
-    return sorted(
-        rows,
-        key=lambda d: (d["division"] != incident["division"], order.get(d["level"], 9), d["code"]),
-    )
+    return sorted(rows, key=lambda d: depot_order(d, incident["division"]))
 
 
 def grade_history(db: Database, incident_id: str) -> list[dict]:

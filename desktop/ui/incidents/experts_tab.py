@@ -1,14 +1,18 @@
 """专家: for each open task that needs experts, its specialties with the experts available
 today who hold a valid qualification (experts.suggestions); 派遣… sends the one chosen
-(for that task, or none), 召回… releases one; and who is out for the incident or was
-(experts.listing). Phones are masked, as in every list."""
+(for that task, or none), 查找专家… any expert available today, found by name, pinyin
+initials or organisation (experts.find; one without a valid qualification is said, not
+refused), 召回… releases one; and who is out for the incident or was (experts.listing).
+Phones are masked, as in every list."""
 
 import json
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialogButtonBox,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -19,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.core.errors import BioError
 from desktop.core.roster.experts import mask_phone
 from desktop.ui.incidents import labels
 from desktop.ui.incidents.tab_base import IncidentTab
@@ -27,9 +32,12 @@ from desktop.ui.shell.jobs import actor
 from desktop.ui.widgets import style
 from desktop.ui.widgets.form_dialog import FormDialog
 from desktop.ui.widgets.rows_model import Column, RowsModel
+from desktop.ui.widgets.search_box import SearchBox
 from desktop.ui.widgets.times import when
 
 NAME, ORGANISATION, TITLE, PHONE, VALID = range(5)
+NO_EXPIRY = "9999-12-31"
+OPEN = ("done", "not_applicable")  # task statuses no expert is sent for
 
 
 class OutModel(RowsModel):
@@ -63,12 +71,19 @@ class ExpertsTab(IncidentTab):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        # names keep their room (fit_names); a long organisation gives way, its tooltip whole
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ORGANISATION, QHeaderView.ResizeMode.Stretch)
         self.tree.currentItemChanged.connect(lambda *_: self.update_actions())
         self.tree.itemDoubleClicked.connect(lambda _item, _column: self.dispatch())
         suggested = QGroupBox(self.tr("Experts suggested for the tasks"))
         left = QVBoxLayout(suggested)
-        left.addLayout(self.buttons([("dispatch", self.tr("Dispatch…")), None]))
+        left.addLayout(
+            self.buttons(
+                [("dispatch", self.tr("Dispatch…")), ("find_expert", self.tr("Find an expert…")),
+                 None]
+            )
+        )  # fmt: skip
         left.addWidget(self.tree, 1)
 
         self.out_model = OutModel(
@@ -104,8 +119,9 @@ class ExpertsTab(IncidentTab):
             QLabel(
                 self.tr(
                     "Experts available today with the specialty and a valid qualification, "
-                    "longest-valid certificates first. A dispatched expert is on a mission until "
-                    "released (closing the incident releases everyone)."
+                    "longest-valid certificates first; Find an expert… sends anyone available "
+                    "today. A dispatched expert is on a mission until released (closing the "
+                    "incident releases everyone)."
                 )
             ),
             "muted",
@@ -116,16 +132,21 @@ class ExpertsTab(IncidentTab):
         self.update_actions()
 
     def load_job(self, incident: dict):
-        from desktop.core.incidents import experts
+        from desktop.core.incidents import experts, tasks
 
         ref = incident["id"]
         return lambda db: {
             "suggestions": experts.suggestions(db, ref),
             "out": experts.listing(db, ref),
-        }
+            "tasks": [
+                {"task": t["id"], "title": t["title"],
+                 "specialties": [s["code"] for s in t["specialties"]]}
+                for t in tasks.listing(db, ref) if t["status"] not in OPEN
+            ],
+        }  # fmt: skip
 
     def show_data(self, data) -> None:
-        data = data or {"suggestions": [], "out": []}
+        data = data or {"suggestions": [], "out": [], "tasks": []}
         self.tree.clear()
         bold = QFont(self.tree.font())
         bold.setBold(True)
@@ -160,12 +181,14 @@ class ExpertsTab(IncidentTab):
                         ],
                     )
                     leaf.setData(NAME, Qt.ItemDataRole.UserRole, {**person, "task": task["task"]})
+                    leaf.setToolTip(ORGANISATION, person["organisation"] or "")
                 node.setExpanded(True)
             top.setExpanded(True)
         if not data["suggestions"]:
             empty = QTreeWidgetItem(self.tree, [self.tr("No open task needs experts.")])
             empty.setFirstColumnSpanned(True)
             empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.fit_names()
         rows = []
         for row in data["out"]:
             codes = json.loads(row["specialties"] or "[]")
@@ -184,6 +207,26 @@ class ExpertsTab(IncidentTab):
         self.out_count.setText(self.tr("{count} out now").format(count=out))
         self.update_actions()
 
+    def fit_names(self) -> None:
+        """The first column as wide as its header and the experts' names at their depth
+        (the task and specialty rows span every column)."""
+        metrics = self.tree.fontMetrics()
+        header = self.tree.header()
+        wanted = header.fontMetrics().horizontalAdvance(self.tree.headerItem().text(NAME)) + 24
+        for leaf in self.candidate_items():
+            wanted = max(wanted, metrics.horizontalAdvance(leaf.text(NAME))
+                         + 2 * self.tree.indentation() + 24)  # fmt: skip
+        header.resizeSection(NAME, wanted)
+
+    def candidate_items(self) -> list[QTreeWidgetItem]:
+        out = []
+        for n in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(n)
+            for m in range(top.childCount()):
+                node = top.child(m)
+                out += [node.child(k) for k in range(node.childCount())]
+        return out
+
     def chosen_expert(self) -> dict | None:
         item = self.tree.currentItem()
         return item.data(NAME, Qt.ItemDataRole.UserRole) if item is not None else None
@@ -193,25 +236,13 @@ class ExpertsTab(IncidentTab):
 
     def candidates(self) -> list[dict]:
         """Every expert suggested, as the tree holds them (for tests and keyboard use)."""
-        out = []
-        for n in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(n)
-            for m in range(top.childCount()):
-                node = top.child(m)
-                out += [node.child(k).data(NAME, Qt.ItemDataRole.UserRole)
-                        for k in range(node.childCount())]  # fmt: skip
-        return out
+        return [leaf.data(NAME, Qt.ItemDataRole.UserRole) for leaf in self.candidate_items()]
 
     def select_expert(self, expert_id: str) -> bool:
-        for n in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(n)
-            for m in range(top.childCount()):
-                node = top.child(m)
-                for k in range(node.childCount()):
-                    leaf = node.child(k)
-                    if leaf.data(NAME, Qt.ItemDataRole.UserRole)["id"] == expert_id:
-                        self.tree.setCurrentItem(leaf)
-                        return True
+        for leaf in self.candidate_items():
+            if leaf.data(NAME, Qt.ItemDataRole.UserRole)["id"] == expert_id:
+                self.tree.setCurrentItem(leaf)
+                return True
         return False
 
     def update_actions(self) -> None:
@@ -220,6 +251,7 @@ class ExpertsTab(IncidentTab):
         self.tab_buttons["dispatch"].setEnabled(
             not self.closed and self.chosen_expert() is not None
         )
+        self.tab_buttons["find_expert"].setEnabled(not self.closed)
         chosen = self.chosen_out()
         self.tab_buttons["release"].setEnabled(bool(chosen) and not chosen["released_at"])
 
@@ -227,11 +259,23 @@ class ExpertsTab(IncidentTab):
         person = self.chosen_expert()
         if person is None or self.closed:
             return None
-        dialog = DispatchDialog(self.worker, self.incident, person, self._task_choices(), self)
+        dialog = DispatchDialog(
+            self.worker, self.incident, person, self._task_choices(), self.specialties, self
+        )
         return self.open_dialog(dialog, dialog.summary)
 
-    def _task_choices(self) -> list[tuple[str, str]]:
-        return [(task["title"], task["task"]) for task in (self.data or {}).get("suggestions", [])]
+    def find_expert(self):
+        """查找专家…: the dispatch dialog, to find anyone available today."""
+        if self.closed:
+            return None
+        dialog = DispatchDialog(
+            self.worker, self.incident, None, self._task_choices(), self.specialties, self
+        )
+        return self.open_dialog(dialog, dialog.summary)
+
+    def _task_choices(self) -> list[dict]:
+        """The incident's open tasks: {task, title, specialties (codes)}."""
+        return (self.data or {}).get("tasks", [])
 
     def release(self) -> None:
         chosen = self.chosen_out()
@@ -260,34 +304,198 @@ class ExpertsTab(IncidentTab):
 
 
 class DispatchDialog(FormDialog):
-    """派遣: an expert to the incident, for a task or none, with a note."""
+    """派遣: an expert to the incident, for a task or none, with a note. Given no expert, it
+    finds one first: anyone available today by name, pinyin initials or organisation
+    (experts.find, on the worker). Someone without a valid qualification, or without the
+    specialty the task asks for, is said in a warning line; it does not stop the dispatch.
 
-    def __init__(self, worker, incident: dict, person: dict, tasks, parent=None):
+    Signals:
+        found(int): the experts found for what was typed arrived (how many).
+    """
+
+    found = Signal(int)
+
+    def __init__(
+        self, worker, incident: dict, person: dict | None, tasks: list[dict],
+        specialties: dict[str, str], parent=None,
+    ):  # fmt: skip
         super().__init__(worker, self.tr("Dispatch expert — {number}").format(
             number=incident["number"]), parent)  # fmt: skip
         self.incident = incident
         self.person = person
-        who = style.apply(QLabel(f"{person['name']}  {person['organisation'] or ''}"), "heading")
+        self.tasks = {task["task"]: task for task in tasks}
+        self.specialties = specialties
+        self.searching = person is None
+        self._ticket = 0
+        self.who = style.apply(QLabel(), "heading")
+        self.who.setWordWrap(True)
         self.task = QComboBox()
         self.task.addItem(self.tr("No particular task"), None)
-        for title, task_id in tasks:
-            self.task.addItem(title, task_id)
-        self.task.setCurrentIndex(max(self.task.findData(person.get("task")), 0))
+        for task in tasks:
+            self.task.addItem(task["title"], task["task"])
+        self.task.setCurrentIndex(max(self.task.findData((person or {}).get("task")), 0))
+        self.task.currentIndexChanged.connect(lambda _index: self._warn())
         self.note = QLineEdit()
         self.note.setPlaceholderText(
             self.tr("e.g. on site to guide sampling; contact: Section Chief Wang")
         )
-        self.form.addRow(who)
+        self.warning = style.apply(QLabel(), "banner")
+        self.warning.setWordWrap(True)
+        self.warning.hide()
+        if self.searching:
+            self._search_rows()
+        self.form.addRow(self.who)
+        self.form.addRow(self.warning)
         self.form.addRow(self.tr("Task"), self.task)
         self.form.addRow(self.tr("Note"), self.note)
         self.fields.update(task=self.task, note=self.note)
+        self._show_person()
+        if self.searching:
+            self.setMinimumWidth(720)
+            self.run_search("")
+
+    # finding -------------------------------------------------------------------------------
+    def _search_rows(self) -> None:
+        self.search = SearchBox(self.tr("Name, pinyin initials (e.g. zs) or organisation"), self)
+        self.search.settled.connect(self.run_search)
+        self.model = RowsModel(
+            [
+                Column("name", self.tr("Expert")),
+                Column("organisation", self.tr("Organisation")),
+                Column("specialty_names", self.tr("Specialties")),
+                Column("qualification", self.tr("Qualified until")),
+            ],
+            foreground=lambda row: None if row["qualified"] else style.EXPIRED,
+            parent=self,
+        )
+        self.results = list_table(self.model, 2)
+        self.results.setMinimumHeight(self.results.verticalHeader().defaultSectionSize() * 9)
+        self.results.selectionModel().selectionChanged.connect(lambda *_: self._chosen())
+        self.results.doubleClicked.connect(lambda _index: self.note.setFocus())
+        self.count = style.apply(QLabel(), "muted")
+        self.form.addRow(self.tr("Find"), self.search)
+        self.form.addRow(self.results)
+        self.form.addRow(self.count)
+        self.fields.update(expert=self.search)
+
+    def run_search(self, text: str) -> None:
+        from desktop.core.incidents import experts
+
+        self.search.timer.stop()
+        self._ticket += 1
+        ticket = self._ticket
+        self.worker.run(lambda db: (ticket, experts.find(db, text)), self._arrived)
+
+    def _arrived(self, result) -> None:
+        from desktop.core.incidents.experts import FIND_LIMIT
+
+        ticket, rows = result
+        if not shiboken6.isValid(self) or ticket != self._ticket:
+            return  # closed with its window, or typed on meanwhile
+        for row in rows:
+            row["specialty_names"] = "、".join(
+                self.specialties.get(code, code) for code in row["specialties"]
+            )
+            row["qualification"] = self._qualification(row)
+        self.model.set_rows(rows)
+        fit(self.results, widest=200)
+        if len(rows) >= FIND_LIMIT:
+            text = self.tr("The first {count} shown: type more to narrow.").format(count=len(rows))
+        elif rows:
+            text = self.tr("{count} available today.").format(count=len(rows))
+        else:
+            text = self.tr("Nobody available today matches.")
+        self.count.setText(text)
+        kept = self.person["id"] if self.person else None
+        self.person = None
+        for number, row in enumerate(rows):
+            if row["id"] == kept:
+                self.results.selectRow(number)
+        self._chosen()
+        self.found.emit(len(rows))
+
+    def _qualification(self, row: dict) -> str:
+        if row["qualified"]:
+            valid = row["valid_until"]
+            return self.tr("No expiry") if valid == NO_EXPIRY else valid
+        if row["expired_on"]:
+            return self.tr("Expired {date}").format(date=row["expired_on"])
+        return self.tr("None recorded")
+
+    def _chosen(self) -> None:
+        self.person = self.model.row(self.results.currentIndex().row())
+        if self.person is not None and not self.results.selectionModel().hasSelection():
+            self.person = None
+        self._show_person()
+
+    def choose(self, expert_id: str) -> bool:
+        """Choose one of the experts found (for tests and keyboard use)."""
+        for number, row in enumerate(self.model.rows):
+            if row["id"] == expert_id:
+                self.results.selectRow(number)
+                return True
+        return False
+
+    # the one chosen ------------------------------------------------------------------------
+    def _show_person(self) -> None:
+        person = self.person
+        self.who.setPalette(self.palette())  # the muted grey goes with a name
+        if person is None:
+            self.who.setText(self.tr("Choose an expert from the list."))
+            style.apply(self.who, "muted")
+        else:
+            self.who.setText(f"{person['name']}  {person['organisation'] or ''}")
+            style.apply(self.who, "heading")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(person is not None)
+        self._warn()
+
+    def _warn(self) -> None:
+        person, lines = self.person, []
+        if person is not None and person.get("qualified") is False:
+            if person.get("expired_on"):
+                lines.append(
+                    self.tr("{name}'s qualifications expired on {date}.").format(
+                        name=person["name"], date=person["expired_on"]
+                    )
+                )
+            else:
+                lines.append(
+                    self.tr("{name} holds no qualification on record.").format(name=person["name"])
+                )
+        task = self.tasks.get(self.task.currentData())
+        theirs = person.get("specialties") if person is not None else None
+        if task and task["specialties"] and theirs is not None:
+            if not set(task["specialties"]) & set(theirs):
+                lines.append(
+                    self.tr("The task asks for {wanted}; {name}'s specialties: {theirs}.").format(
+                        wanted="、".join(self.specialties.get(c, c) for c in task["specialties"]),
+                        name=person["name"],
+                        theirs="、".join(self.specialties.get(c, c) for c in theirs) or "—",
+                    )
+                )
+        if lines:
+            lines.append(
+                self.tr(
+                    "The suggestions list only experts with the specialty and a valid "
+                    "qualification; check before dispatching."
+                )
+            )
+        self.warning.setText("\n".join(lines))
+        self.warning.setVisible(bool(lines))
 
     def job(self):
         from desktop.core import incidents
 
+        if self.person is None:
+            raise BioError(self.tr("Choose an expert from the list."))
         ref, ctx = self.incident["id"], actor()
         expert, task, note = self.person["id"], self.task.currentData(), self.note.text()
         return lambda db: incidents.dispatch(db, ctx, ref, expert, task, note)
+
+    def _set_busy(self, busy: bool) -> None:
+        super()._set_busy(busy)
+        if not busy and self.person is None:
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
 
     def summary(self, result: dict) -> str:
         return self.tr("{name} dispatched to incident {number}.").format(

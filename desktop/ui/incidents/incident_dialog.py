@@ -1,6 +1,7 @@
 """新建事件 and 编辑事件: title, hazard, grade, confirmation, division, place, description,
 lead agency, commander and phone, the scale (exposed, patients, responders, sites, area,
-expected days) and the reported time. incidents.create / update run on the worker; a
+expected days), the reported time and the depots it may draw on (depot_choice.py: the
+default of its division, or those checked). incidents.create / update run on the worker; a
 refusal is said under the form and the field it names is marked and focused.
 
 Editing does not change the grade (调整级别) nor the status (推进状态)."""
@@ -11,14 +12,16 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLineEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop.ui.incidents import labels
+from desktop.ui.incidents.depot_choice import DepotChoice
 from desktop.ui.incidents.fields import FieldMarks, TimeField, text_box
 from desktop.ui.shell.jobs import actor
 from desktop.ui.widgets.form_dialog import FormDialog
@@ -44,15 +47,17 @@ class IncidentDialog(FormDialog):
         super().__init__(worker, title, parent)
         self.lists = lists
         self.incident = incident
-        self.setMinimumWidth(900)
+        self.setMinimumWidth(1240)
         body = QWidget()
-        grid = QGridLayout(body)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self._event_box(), 0, 0, 2, 1)
-        grid.addWidget(self._command_box(), 0, 1)
-        grid.addWidget(self._scale_box(), 1, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        middle = QVBoxLayout()  # its own column: the depots' height never squeezes it
+        middle.addWidget(self._command_box())
+        middle.addWidget(self._scale_box())
+        self.depots = DepotChoice(self.lists.get("depots", []))
+        row.addWidget(self._event_box(), 3)
+        row.addLayout(middle, 2)
+        row.addWidget(self.depots, 2)
         self.form.addRow(body)
         self.marks = FieldMarks([self.event_form, self.command_form, self.scale_form])
         self.fields.update(
@@ -70,8 +75,14 @@ class IncidentDialog(FormDialog):
             reported_at=self.reported_at,
             area_km2=self.area,
             days=self.days,
+            depots=self.depots.list,
             **self.scale,
         )
+        self.division.currentIndexChanged.connect(
+            lambda _index: self.depots.set_division(self.division.currentData())
+        )
+        self.depots.set_division(self.division.currentData())
+        self.chosen_before: list[str] = []
         if incident is not None:
             self._prefill(incident)
 
@@ -178,6 +189,9 @@ class IncidentDialog(FormDialog):
         self.area.setValue(float(incident.get("area_km2") or 0))
         self.days.setValue(int(incident.get("days") or 0))
         self.reported_at.set_value(incident.get("reported_at"))
+        chosen = incident.get("depots", []) if incident.get("depots_chosen") else []
+        self.chosen_before = [d["code"] for d in chosen]
+        self.depots.set_chosen(chosen)
 
     def values(self) -> dict:
         given = {
@@ -193,6 +207,7 @@ class IncidentDialog(FormDialog):
             "area_km2": self.area.value(),
             "days": self.days.value(),
             "reported_at": self.reported_at.value(),
+            "depots": self.depots.codes(),
             **{key: spin.value() for key, spin in self.scale.items()},
         }
         if self.incident is None:
@@ -211,6 +226,8 @@ class IncidentDialog(FormDialog):
             given.pop("hazard")
         if self.reported_at.value() == _minute(self.incident.get("reported_at")):
             given.pop("reported_at")  # unchanged: keep its seconds
+        if set(given["depots"]) == set(self.chosen_before):
+            given.pop("depots")  # unchanged, whatever the order shown
         return lambda db: incidents.update(db, ctx, ref, given)
 
     def show_error(self, message: str, field: str | None = None) -> None:

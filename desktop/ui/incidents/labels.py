@@ -1,7 +1,7 @@
 """How the incidents area names things: the stored vocabularies (hazards, grades,
 statuses, …) by their names in the user's language (desktop/core/vocab.py, both
 languages), reference rows, times, and the one job that reads the lists its forms
-choose from (divisions, agencies, specialties)."""
+choose from (divisions, agencies, specialties, depots)."""
 
 from datetime import datetime
 
@@ -87,4 +87,4 @@ def is_past(iso: str | None, at: datetime | None = None) -> bool:
 
 def lists_job(db) -> dict:
     """What the incident forms and the board choose from, for the worker."""
-    return choices.load(db, "divisions", "agencies", "specialties")
+    return choices.load(db, "divisions", "agencies", "specialties", "depots")
