@@ -804,7 +804,8 @@ CREATE TABLE incident_report (
     incident_id TEXT NOT NULL REFERENCES incident (id) DEFERRABLE INITIALLY DEFERRED,
     kind        TEXT NOT NULL DEFAULT 'first',  -- first | progress | final
     step        TEXT NOT NULL DEFAULT '',       -- the link of the reporting chain (first reports)
-    seq         INTEGER NOT NULL DEFAULT 1,     -- its number within the incident
+    station     TEXT NOT NULL DEFAULT '',       -- code of the station that recorded it
+    seq         INTEGER NOT NULL DEFAULT 1,     -- its number among that station's reports on the incident
     title       TEXT NOT NULL DEFAULT '',
     from_unit   TEXT NOT NULL DEFAULT '',
     to_unit     TEXT NOT NULL DEFAULT '',

@@ -9,6 +9,19 @@ import click
 from desktop.core.context import Ctx
 from desktop.core.setup.opening import open_station
 
+OPENED: list = []  # databases the command opened: closed when it ends (root.main)
+
+
+def close_all() -> None:
+    """Close what the command opened: the last connection to close folds the write-ahead
+    log into the database file, so the file alone holds everything once the command ends."""
+    while OPENED:
+        db = OPENED.pop()
+        try:
+            db.close()
+        except Exception:  # closing after a failure: nothing more to do
+            pass
+
 
 class State:
     """The global options (--db, --json) handed to every command."""
@@ -19,7 +32,9 @@ class State:
         self.ctx = Ctx.from_os()
 
     def open(self):
-        return open_station(self.db_path)
+        db = open_station(self.db_path)
+        OPENED.append(db)
+        return db
 
     def emit(self, data, text: str) -> None:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2) if self.as_json else text)

@@ -86,7 +86,9 @@ def incident_edit(state: State, ref, **options):
     changed = incidents.update(state.open(), state.ctx, ref, given)
     state.emit(
         {"changed": changed},
-        tr("Changed: {fields}.", fields=", ".join(changed)) if changed else tr("No change."),
+        tr("Changed: {fields}.", fields=", ".join(records.field_names(changed)))
+        if changed
+        else tr("No change."),
     )
 
 
@@ -153,7 +155,9 @@ def incident_show(state: State, ref):
     ]  # fmt: skip
     for g in detail["grades"]:
         when = values.shown_time(g["at"])
-        lines.append(f"  {when}  {g['previous'] or '—'} → {g['grade']}  {g['reason']}")
+        lines.append(
+            f"  {when}  {g['previous'] or '—'} → {g['grade']}  {g['reason']}  ({g['actor']})"
+        )
     lines.append(tr("Playbooks:"))
     for p in detail["playbooks"]:
         when = values.shown_time(p["activated_at"])
@@ -280,7 +284,8 @@ def incident_needs(state: State, ref):
     rows = needs.compute(state.open(), ref)
     shown = [
         {**r, "name": r["item_name"] or r["category_name"], "item_text": r["item"] or "—",
-         **{k: f"{r[k]:,}" for k in ("required", "have", "need")},
+         **{k: f"{r[k]:,}" for k in ("required", "have", "need", "ordered")},
+         "over_text": tr("{qty} over", qty=f"{r['over']:,}") if r["over"] else "",
          "where": ", ".join(f"{d['code']} {d['qty']:,}" for d in r["depots"])}
         for r in rows
     ]  # fmt: skip
@@ -288,7 +293,8 @@ def incident_needs(state: State, ref):
         [{k: r[k] for k in NEED_KEYS} for r in rows],
         table(shown, [("item_text", tr("Item")), ("name", tr("Name")),
                       ("required", tr("Required qty")), ("have", tr("Have")), ("need", tr("Need")),
-                      ("unit", tr("Unit")), ("where", tr("Depots"))]),
+                      ("unit", tr("Unit")), ("ordered", tr("Ordered")), ("over_text", ""),
+                      ("where", tr("Depots"))]),
     )  # fmt: skip
 
 
@@ -304,6 +310,8 @@ def incident_draft_orders(state: State, ref):
     ]  # fmt: skip
     for s in made.short:
         lines.append(tr("Short: {item} by {qty}", item=s["item"] or s["item_name"], qty=s["qty"]))
+    if not made.orders and not made.short:
+        lines.append(tr("Nothing is left to order: the incident's orders cover what it requires."))
     state.emit({"orders": made.orders, "short": made.short}, "\n".join(lines))
 
 
@@ -361,7 +369,8 @@ def incident_reports(state: State, ref):
     made = reports.listing(db, ref)
     shown = [
         {**_times(e, "due"),
-         "state": (tr("done {at}", at=values.shown_time(e["done"]["reported_at"])) if e["done"]
+         "state": (tr("done {at}", at=values.shown_time(e["done"]["reported_at"]))
+                   + (" " + tr("(late)") if e["late"] else "") if e["done"]
                         else tr("OVERDUE") if e["overdue"] else tr("due"))}
         for e in expected
     ]  # fmt: skip
@@ -403,9 +412,10 @@ def incident_report_deadlines(state: State, changes):  # fmt: skip
             raise BioError(tr("Write each change as STEP=HOURS (not {text}).", text=text))
         parsed[key.strip()] = value.strip()
     result = reports.set_deadlines(db, parsed) if parsed else reports.deadlines(db)
-    rows = [{"step": s.code, "name": reports.step_name(s.code), "hours": result["steps"][s.code],
+    rows = [{"step": s.code, "name": reports.step_name(s.code),
+             "hours": f"{result['steps'][s.code]:g}",
              "basis": reports.basis_text(s.basis)} for s in reports.CHAIN]  # fmt: skip
-    text = table(rows, [("step", tr("Step")), ("name", tr("Link")), ("hours", tr("Hours")),
+    text = table(rows, [("step", tr("Code")), ("name", tr("Link")), ("hours", tr("Hours")),
                         ("basis", tr("Basis"))])  # fmt: skip
     text += "\n" + tr(
         "Progress reports every {hours} h (grades I, II); final report within {days} days.",
@@ -470,8 +480,12 @@ def incident_experts(state: State, ref):
     for task in suggested:
         lines.append(f"{task['title']} ({task['lead_agency'] or '—'})")
         for s in task["specialties"]:
-            names = ", ".join(e["name"] for e in s["experts"]) or tr("none available")
+            names = ", ".join(e["name"] for e in s["experts"]) or tr(
+                "none available (available today, with a certificate that has not expired)"
+            )
             lines.append(f"  {s['name']} ×{s['count']}: {names}")
+    for problem in experts.problems(db):
+        lines.insert(0, "⚠ " + experts.problem_text(problem))
     lines.append(tr("Dispatched:"))
     for row in out:
         out_at = values.shown_time(row["dispatched_at"])
@@ -488,7 +502,11 @@ def incident_experts(state: State, ref):
 @click.pass_obj
 def incident_dispatch(state: State, ref, expert, task, note):
     result = experts.dispatch(state.open(), state.ctx, ref, expert, task, note)
-    state.emit(result, tr("{name} dispatched.", name=result["name"]))
+    text = tr("{name} dispatched.", name=result["name"])
+    if not result["qualified"]:
+        text += " " + tr("Note: {name} holds no certificate that has not expired.",
+                         name=result["name"])  # fmt: skip
+    state.emit(result, text)
 
 
 @incident.command("release", help=tr("Release an expert from the incident."))

@@ -18,7 +18,7 @@ from desktop.cli import spreadsheets as cli_io
 from desktop.cli import station as cli_station
 from desktop.cli import stock as cli_stock
 from desktop.cli import sync as cli_sync
-from desktop.cli.common import State
+from desktop.cli.common import State, close_all
 from desktop.core import paths
 from desktop.core.crashlog import report_unexpected
 from desktop.core.errors import BioError
@@ -136,6 +136,13 @@ cli_station.register(cli)
 
 
 def main(argv: list[str] | None = None) -> None:
+    try:
+        _run(argv)
+    finally:
+        close_all()
+
+
+def _run(argv: list[str] | None) -> None:
     try:
         cli.main(args=argv, prog_name="bioreserve", standalone_mode=False)
     except click.exceptions.Abort:

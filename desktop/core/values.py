@@ -21,8 +21,13 @@ MAX_DAYS = 36_525  # a count of days ahead (thresholds, horizons): a century kee
 MAX_QTY = 10**12  # base units of one quantity (a movement, a norm, a line): far beyond
 # any real stock, and sums of many stay far inside SQLite's 64-bit integers
 MAX_TEXT = 100_000  # characters in one text (store/payloads.py refuses longer ones)
-CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # C0 control characters and DEL
-CONTROL_IN_LINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # the same but tab, LF, CR
+# C0 and C1 control characters, DEL, and lone surrogates (bytes that were not UTF-8 text,
+# as Python passes them on from a command line or a file name)
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+CONTROL_IN_LINES = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]"
+)  # but tab, LF, CR
+INVISIBLE = re.compile(r"[\s\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]+")
 
 INTEGER = re.compile(r"[+-]?\d+")
 GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+")
@@ -99,7 +104,9 @@ def clean_text(value, field: str | None = None, multiline: bool = False) -> str:
     alone, or with a field, Invalid naming it for the form (the message is the same)."""
     text = "" if value is None else str(value)
     found = (CONTROL_IN_LINES if multiline else CONTROL).search(text)
-    if found:
+    if found and "\ud800" <= found.group() <= "\udfff":
+        reason = tr("Contains bytes that are not UTF-8 text.")
+    elif found:
         reason = tr(
             "Contains the control character U+{code}, which no text may hold.",
             code=f"{ord(found.group()):04X}",
@@ -118,6 +125,11 @@ def clean_texts(fields: dict, free_text: tuple[str, ...] = ("notes", "address"))
         name: clean_text(value, name, name in free_text) if isinstance(value, str) else value
         for name, value in fields.items()
     }
+
+
+def visible(text: str) -> bool:
+    """Whether a text shows anything: not only spaces, zero-width characters or marks."""
+    return bool(INVISIBLE.sub("", text))
 
 
 # ---------------------------------------------------------------- quantities

@@ -136,17 +136,26 @@ def name(kind: str, code: str) -> str:
     return names[1] if current_language() == "en" else names[0]
 
 
+def _key(text: str) -> str:
+    return text.strip().lower().replace(" ", "_").replace("-", "_")
+
+
 def parse(kind: str, text: str) -> str | None:
-    """The code a person meant: the code itself, its Chinese or English name (any case,
-    spaces and hyphens as underscores), or None."""
+    """The code a person meant: the code itself or its Chinese or English name, with or
+    without what the name adds in brackets (重大, Serious), in any case, spaces and hyphens
+    alike; or None."""
     words = VOCABULARIES[kind]
     value = (text or "").strip()
     if kind == "grade":
         value = GRADE_WORDS.get(value.rstrip("级"), value).upper().removesuffix("级")
-    key = value.lower().replace(" ", "_").replace("-", "_")
+    key = _key(value)
     for code, (zh, en) in words.items():
-        if value in (code, zh) or key in (code.lower(), en.lower().replace(" ", "_")):
-            return code
-        if zh.split("（")[0] == value:
+        names = {code, zh, zh.split("（")[0], en, en.split(" (")[0]}
+        if value in names or key in {_key(n) for n in names}:
             return code
     return None
+
+
+def choices_text(kind: str) -> str:
+    """The codes of a vocabulary with their names in the user's language, for a refusal."""
+    return "; ".join(f"{code} ({name(kind, code)})" for code in VOCABULARIES[kind])

@@ -3133,6 +3133,10 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
             <translation>已删除测算行 {what}。</translation>
         </message>
         <message>
+            <source>Nothing is left to order: the incident's orders cover what it requires.</source>
+            <translation>已无需再调拨：本事件的调拨单已满足需求量。</translation>
+        </message>
+        <message>
             <source>{count} draft order(s) made.</source>
             <translation>已生成 {count} 张调拨单草稿。</translation>
         </message>

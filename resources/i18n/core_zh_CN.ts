@@ -4313,5 +4313,81 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <source>Hunan Province</source>
             <translation>湖南省</translation>
         </message>
+        <message>
+            <source>(late)</source>
+            <translation>（超时）</translation>
+        </message>
+        <message>
+            <source>At most {max} characters ({count} given).</source>
+            <translation>最多 {max} 个字（现有 {count} 个）。</translation>
+        </message>
+        <message>
+            <source>Contains bytes that are not UTF-8 text.</source>
+            <translation>含有不是 UTF-8 文本的字节。</translation>
+        </message>
+        <message>
+            <source>Incident {number} closed.</source>
+            <translation>事件 {number} 已关闭。</translation>
+        </message>
+        <message>
+            <source>Incident {number} has no material lines: activate a playbook or add lines first.</source>
+            <translation>事件 {number} 没有物资需求行：请先启动预案或添加测算行。</translation>
+        </message>
+        <message>
+            <source>Note: {name} holds no certificate that has not expired.</source>
+            <translation>注意：{name} 没有未过期的资质证书。</translation>
+        </message>
+        <message>
+            <source>Nothing is left to order: the incident's orders cover what it requires.</source>
+            <translation>已无需再调拨：本事件的调拨单已满足需求量。</translation>
+        </message>
+        <message>
+            <source>Ordered</source>
+            <translation>已申领</translation>
+        </message>
+        <message>
+            <source>Task {title} ({status}):</source>
+            <translation>任务“{title}”（{status}）：</translation>
+        </message>
+        <message>
+            <source>The incident cannot have been reported after {time}: it was activated or reported on by then.</source>
+            <translation>事件的报告时间不能晚于 {time}：此前已启动预案或已报告。</translation>
+        </message>
+        <message>
+            <source>none available (available today, with a certificate that has not expired)</source>
+            <translation>无可用专家（须今日可调用且持有未过期的资质证书）</translation>
+        </message>
+        <message>
+            <source>{kind} {number}: {sender} → {receiver}.</source>
+            <translation>{kind} {number}：{sender} → {receiver}。</translation>
+        </message>
+        <message>
+            <source>{name} is out for several incidents at once ({numbers}): release them from all but one.</source>
+            <translation>{name} 同时派往多个事件（{numbers}）：请只保留一个，其余解除派遣。</translation>
+        </message>
+        <message>
+            <source>{name} is still out for incident {numbers}, which is closed: release them.</source>
+            <translation>{name} 仍在已关闭的事件 {numbers} 中执行任务：请解除派遣。</translation>
+        </message>
+        <message>
+            <source>{phone} is not a phone number (digits, spaces, + - and brackets).</source>
+            <translation>{phone} 不是电话号码（只能含数字、空格、+、- 和括号）。</translation>
+        </message>
+        <message>
+            <source>{qty} over</source>
+            <translation>超出 {qty}</translation>
+        </message>
+        <message>
+            <source>{time} is before {earliest}.</source>
+            <translation>{time} 早于 {earliest}。</translation>
+        </message>
+        <message>
+            <source>{time} lies in the future.</source>
+            <translation>{time} 晚于当前时间。</translation>
+        </message>
+        <message>
+            <source>{time} lies more than five years back.</source>
+            <translation>{time} 早于五年前。</translation>
+        </message>
     </context>
 </TS>

@@ -519,3 +519,87 @@ def test_the_default_depots_are_the_divisions_and_the_city_reserves(demo_db):
     allowed = records.allowed_depots(demo_db, incidents.get(demo_db, made["id"]))
     assert {d["code"] for d in allowed} == expected
     assert "430481-CK01" in expected and allowed[0]["code"] == "430481-CK01"
+
+
+# ---------------------------------------------------------------- what a tester tried
+
+
+def test_report_and_log_times_keep_to_the_incidents_own_timeline(world):
+    made = new_incident(world, reported_at=at(-3))
+    before = content(world)
+    for bad in (at(-4), at(1), "2020-01-01 02:00"):  # before it was reported; ahead; years back
+        with pytest.raises(BioError):
+            reports.add(world, CTX, made["id"], "first", {"reported_at": bad})
+    assert content(world) == before
+    reports.add(world, CTX, made["id"], "first", {"reported_at": at(-2)})
+    with pytest.raises(BioError):  # the county cannot report before it was told
+        step = {"step": "county_health_to_county_government", "reported_at": at(-2.5)}
+        reports.add(world, CTX, made["id"], "first", step)
+    for bad in ("1901-01-01 00:00", at(24 * 365)):
+        with pytest.raises(BioError):
+            journal.add(world, CTX, records.get(world, made["id"]), "记事", bad)
+    with pytest.raises(BioError):  # reported after a report was already made on it
+        incidents.update(world, CTX, made["id"], {"reported_at": at(-1)})
+    with pytest.raises(BioError):
+        new_incident(world, reported_at="1900-01-01")
+
+
+def test_texts_are_bounded_visible_and_clean(world):
+    for given in ({"title": "x" * 201}, {"title": "\u200b\ufeff"}, {"title": "a\x85b"},
+                  {"title": "\udcff\udcfe"}, {"commander_phone": "abc"},
+                  {"description": "长" * 20_001}):  # fmt: skip
+        with pytest.raises(BioError):
+            new_incident(world, **given)
+    made = new_incident(world, commander_phone="0734-8000001 转 123".replace(" 转 ", "转"))
+    assert records.get(world, made["id"])["commander_phone"] == "0734-8000001转123"
+    with pytest.raises(BioError):
+        reports.add(world, CTX, made["id"], "first", {"title": "题" * 201})
+
+
+def test_a_task_prefix_is_an_id_never_a_pattern(world):
+    made = new_incident(world)
+    incidents.activate(world, CTX, made["id"], "PB-T")
+    first = tasks.listing(world, made["id"])[0]["id"]
+    for pattern in (first[:7] + "_", "%%%%%%%%", "________"):
+        with pytest.raises(BioError):
+            tasks.set_status(world, CTX, pattern, "received")
+    assert tasks.set_status(world, CTX, first[:8].upper(), "received")["status"] == "received"
+
+
+def test_english_names_and_codes_in_any_case_are_understood(world):
+    from desktop.core import vocab
+
+    assert vocab.parse("incident_status", "Long-term monitoring") == "monitoring"
+    assert vocab.parse("grade", "Serious") == "II" and vocab.parse("grade", "general") == "IV"
+    assert vocab.parse("grade", "Especially serious") == "I"
+    assert vocab.parse("task_status", "not-applicable") == "not_applicable"
+    made = new_incident(world)
+    assert records.get(world, made["number"].lower())["id"] == made["id"]
+    assert incidents.activate(world, CTX, made["id"], "pb-t")["playbook"] == "PB-T"
+
+
+def test_closing_cancels_the_drafts_and_keeps_orders_further_along(world):
+    made = new_incident(world, responders=20, sites=3)
+    incidents.activate(world, CTX, made["id"], "PB-T")
+    stock.receive(world, CTX, "HN-K", "KZ", "B1", 1000, expiry=days(300))
+    stock.receive(world, CTX, "CITY-K", "XD", "X1", 100, expiry=days(300))
+    kz, xd = sorted(
+        needs.draft_orders(world, CTX, made["id"]).orders, key=lambda o: o["from_depot"]
+    )[::-1]
+    orders.submit(world, CTX, kz["number"])
+    incidents.close(world, CTX, made["id"])
+    assert orders.get(world, xd["number"])["status"] == "cancelled"
+    assert made["number"] in orders.get(world, xd["number"])["cancel_reason"]
+    assert orders.get(world, kz["number"])["status"] == "submitted"
+
+
+def test_report_numbers_name_the_station_that_made_them(world):
+    made = new_incident(world)
+    first = reports.add(world, CTX, made["id"], "first", {})
+    assert first["number"] == made["number"] + "-01"
+    with world.conn:  # as if another station (HY-HN) had made the next, merged here
+        world.execute("UPDATE station SET code = 'HY-HN' WHERE id = 1")
+    other = reports.add(world, CTX, made["id"], "progress", {})
+    assert other["number"] == made["number"] + "-HY-HN-01"
+    assert reports.get(world, other["number"].lower())["id"] == other["id"]
+    assert reports.get(world, first["number"])["id"] == first["id"]

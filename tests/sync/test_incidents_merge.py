@@ -80,3 +80,61 @@ def test_an_incident_operation_with_a_value_outside_its_vocabulary_is_refused(pa
     op = Op("X", 1, 1, "x", "update", "incident_task", "t1", {"status": "finished"}, [])
     with pytest.raises(payloads.BadOperation):
         payloads.check(city, op)
+
+
+def test_reports_made_apart_keep_distinct_numbers(pair):
+    city, county = pair
+    made = _incident(city)
+    sync(city, county)
+    from desktop.core.incidents import reports
+
+    ours = reports.add(city, ALICE, made["id"], "progress", {})
+    theirs = reports.add(county, BOB, made["id"], "first", {})
+    sync(city, county)
+    sync(county, city)
+    numbers = {r["number"] for r in reports.listing(city, made["id"])}
+    assert numbers == {ours["number"], theirs["number"]} and len(numbers) == 2
+    assert theirs["number"].startswith(made["number"] + "-HY-HN-")
+    assert numbers == {r["number"] for r in reports.listing(county, made["id"])}
+
+
+def test_an_expert_dispatched_apart_to_two_incidents_is_shown_and_released_cleanly(pair):
+    from desktop.core.incidents import experts
+    from desktop.core.roster import experts as roster
+
+    city, county = pair
+    one, two = _incident(city), _incident(city)
+    expert = roster.save_expert(city, ALICE, {"name": "贺安澜", "gender": "女",
+                                              "organisation": "市疾控中心",
+                                              "mobile": "13800000001",
+                                              "specialties": "流行病学"})  # fmt: skip
+    sync(city, county)
+    experts.dispatch(city, ALICE, one["id"], expert)
+    experts.dispatch(county, BOB, two["id"], expert)
+    sync(city, county)
+    sync(county, city)
+    for db in pair:
+        (problem,) = experts.problems(db)
+        assert problem["kind"] == "twice" and one["number"] in problem["numbers"]
+    experts.release(city, ALICE, one["id"], expert)
+    assert city["expert"].get(expert)["availability"] == "on_mission"  # still out for two
+    assert experts.problems(city) == []
+
+
+def test_orders_drafted_apart_for_one_incident_show_as_over_ordered(pair):
+    from desktop.core.incidents import needs
+    from desktop.core.reserves import catalog, stock
+    from tests.helpers.stations import days
+
+    city, county = pair
+    catalog.save_depot(city, ALICE, {"code": "CK", "name": "市级库", "level": "市级储备库"})
+    catalog.save_item(city, ALICE, {"code": "KZ", "name": "口罩", "unit": "只", "category": "PPE"})
+    stock.receive(city, ALICE, "CK", "KZ", "B1", 100_000, expiry=days(300))
+    made = _incident(city)
+    sync(city, county)
+    needs.draft_orders(city, ALICE, made["id"])
+    needs.draft_orders(county, BOB, made["id"])
+    sync(city, county)
+    sync(county, city)
+    kz = next(n for n in needs.compute(city, made["id"]) if n["item"] == "KZ")
+    assert kz["ordered"] == 2 * kz["required"] and kz["over"] == kz["required"]

@@ -72,7 +72,7 @@ def suggestions(db: Database, ref: str) -> list[dict]:
 
 
 def _playbook_for(db: Database, incident: dict, code: str) -> dict:
-    code = (code or "").strip()
+    code = (code or "").strip().upper()
     playbook = _latest_approved(db).get(code)
     if playbook is None:
         exists = db.execute(

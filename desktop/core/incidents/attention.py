@@ -3,6 +3,7 @@ information reports."""
 
 from datetime import datetime
 
+import desktop.core.incidents.experts as experts
 import desktop.core.incidents.records as records
 import desktop.core.incidents.reports as reports
 import desktop.core.incidents.tasks as tasks
@@ -11,7 +12,8 @@ from desktop.core.store.handle import Database
 
 def summary(db: Database, at: datetime | None = None) -> dict:
     """{active, overdue_tasks, overdue_reports, incidents: [the active ones, newest first,
-    with their overdue tasks and reports]}."""
+    with their overdue tasks and reports], reports: the overdue ones, dispatch_problems:
+    experts out twice or for a closed incident (experts.problems)}."""
     at = at or records.now()
     late_reports = reports.overdue(db, at)
     per_incident: dict[str, int] = {}
@@ -28,4 +30,5 @@ def summary(db: Database, at: datetime | None = None) -> dict:
         "overdue_reports": len(late_reports),
         "incidents": active,
         "reports": late_reports,
+        "dispatch_problems": experts.problems(db),
     }

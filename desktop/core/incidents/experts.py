@@ -9,14 +9,18 @@ from datetime import date
 import desktop.core.incidents.journal as journal
 import desktop.core.incidents.records as records
 import desktop.core.incidents.tasks as tasks
-from desktop.core import values, vocab
+from desktop.core import orders, values, vocab
 from desktop.core.context import Ctx
-from desktop.core.errors import BioError, Invalid
+from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.roster import experts as roster
 from desktop.core.store.handle import Database
 from desktop.core.store.writepath import Writer, write
 
+QUALIFIED_ONE = (
+    "SELECT 1 FROM expert_qualification WHERE expert_id = ? AND deleted = 0 "
+    "AND (expires_on IS NULL OR expires_on >= ?)"
+)
 QUALIFIED = (
     "EXISTS (SELECT 1 FROM expert_qualification q WHERE q.expert_id = e.id AND q.deleted = 0 "
     "AND (q.expires_on IS NULL OR q.expires_on >= :today))"
@@ -160,10 +164,7 @@ def dispatch(
         task_row = tasks.get(db, task)
         if task_row["incident_id"] != incident["id"]:
             raise BioError(tr("That task belongs to another incident."))
-    try:
-        note = values.clean_text(note, "note", multiline=True)
-    except values.BadValue as error:
-        raise Invalid("note", str(error)) from None
+    note = records.text_field({"note": note}, "note", tasks.NOTE_LIMIT, multiline=True)
     when = values.now_iso()
     with write(db, ctx) as w:
         row_id = w.insert(
@@ -178,7 +179,14 @@ def dispatch(
         if task_row:
             text += " " + tr("Task: {title}.", title=task_row["title"])
         journal.note(w, incident["id"], "expert", text, when)
-    return {"id": row_id, "expert": person["id"], "name": person["name"], "dispatched_at": when}
+    return {
+        "id": row_id,
+        "expert": person["id"],
+        "name": person["name"],
+        "dispatched_at": when,
+        "qualified": bool(db.execute(QUALIFIED_ONE, [person["id"], date.today().isoformat()])
+                          .fetchone()),
+    }  # fmt: skip
 
 
 def release(db: Database, ctx: Ctx, ref: str, expert: str) -> dict:
@@ -206,7 +214,12 @@ def release(db: Database, ctx: Ctx, ref: str, expert: str) -> dict:
 def release_in(w: Writer, incident_id: str, row: dict, person: dict) -> str:
     when = values.now_iso()
     w.update("incident_expert", row["id"], {"released_at": when})
-    if person["availability"] == "on_mission":
+    elsewhere = w.db.execute(  # out for another incident too (dispatched apart, then merged)
+        "SELECT 1 FROM incident_expert WHERE expert_id = ? AND released_at IS NULL "
+        "AND deleted = 0 AND id != ?",
+        [person["id"], row["id"]],
+    ).fetchone()
+    if person["availability"] == "on_mission" and not elsewhere:
         w.update("expert", person["id"], {"availability": "available"})
     journal.note(w, incident_id, "expert", tr("Expert {name} released.", name=person["name"]),
                  when)  # fmt: skip
@@ -229,8 +242,37 @@ def listing(db: Database, ref: str) -> list[dict]:
     )
 
 
+def problems(db: Database) -> list[dict]:
+    """Dispatches that cannot both be true, as stations merged them: an expert out for two
+    incidents at once, or still out for a closed incident. {expert, name, kind (twice |
+    closed), numbers: the incidents}."""
+    out = []
+    for expert_id, name, numbers in db.execute(
+        "SELECT e.id, e.name, group_concat(i.number, ', ') FROM incident_expert d "
+        "JOIN expert e ON e.id = d.expert_id JOIN incident i ON i.id = d.incident_id "
+        "WHERE d.released_at IS NULL AND d.deleted = 0 GROUP BY e.id HAVING count(*) > 1"
+    ):
+        out.append({"expert": expert_id, "name": name, "kind": "twice", "numbers": numbers})
+    for expert_id, name, number in db.execute(
+        "SELECT e.id, e.name, i.number FROM incident_expert d "
+        "JOIN expert e ON e.id = d.expert_id JOIN incident i ON i.id = d.incident_id "
+        "WHERE d.released_at IS NULL AND d.deleted = 0 AND i.status = 'closed'"
+    ):
+        out.append({"expert": expert_id, "name": name, "kind": "closed", "numbers": number})
+    return out
+
+
+def problem_text(problem: dict) -> str:
+    if problem["kind"] == "twice":
+        return tr("{name} is out for several incidents at once ({numbers}): release them from "
+                  "all but one.", **problem)  # fmt: skip
+    return tr("{name} is still out for incident {numbers}, which is closed: release them.",
+              **problem)  # fmt: skip
+
+
 def close(db: Database, ctx: Ctx, ref: str, note: str = "", at=None) -> dict:
-    """Close the incident (关闭); experts still out for it are released with it."""
+    """Close the incident (关闭); experts still out for it are released with it, and its
+    draft orders (never submitted) are cancelled; orders further along stay as they are."""
     incident = records.get(db, ref)
     target, note = records.check_advance(incident, "closed", note)
     when = records.at_or_now(at)
@@ -248,4 +290,13 @@ def close(db: Database, ctx: Ctx, ref: str, note: str = "", at=None) -> dict:
             person = {"id": row["expert_id"], "name": row["name"],
                       "availability": row["availability"]}  # fmt: skip
             release_in(w, incident["id"], row, person)
+        drafts = list(
+            db.query(
+                "SELECT * FROM alloc_order WHERE incident_id = ? AND status = 'draft' "
+                "AND deleted = 0",
+                [incident["id"]],
+            )
+        )
+        for order in drafts:
+            orders.cancel_in(w, order, tr("Incident {number} closed.", number=incident["number"]))
     return records.get(db, incident["id"])

@@ -10,6 +10,7 @@ from desktop.core import values, vocab
 from desktop.core.context import Ctx
 from desktop.core.errors import Invalid
 from desktop.core.i18n import tr
+from desktop.core.incidents.times import in_window
 from desktop.core.store.handle import Database
 from desktop.core.store.writepath import Writer, write
 
@@ -35,7 +36,9 @@ def add(db: Database, ctx: Ctx, incident: dict, text: str, at=None) -> str:
         raise Invalid("text", tr("Write what happened."))
     if len(text) > MAX_ENTRY:
         raise Invalid("text", tr("An entry holds at most {max} characters.", max=MAX_ENTRY))
-    when = values.time_iso(at, tr("Time")) if at not in (None, "") else values.now_iso()
+    when = values.now_iso()
+    if at not in (None, ""):  # not ahead of now, nor years back
+        when = in_window(values.time_iso(at, tr("Time")), values.now(), "at")
     with write(db, ctx) as w:
         return note(w, incident["id"], "manual", text, when)
 
@@ -109,7 +112,7 @@ def entries(db: Database, incident_id: str) -> list[dict]:
         {**row, "ref": ""}
         for row in db.query(
             "SELECT at, kind, text, actor FROM incident_log WHERE incident_id = ? "
-            "AND deleted = 0 ORDER BY at, rowid",
+            "AND deleted = 0 ORDER BY at, id",
             [incident_id],
         )
     ]

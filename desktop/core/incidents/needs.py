@@ -67,7 +67,7 @@ def lines(db: Database, incident: dict) -> list[dict]:
         "LEFT JOIN playbook p ON p.id = a.playbook_id "
         "LEFT JOIN category c ON c.code = n.category AND c.scheme = 'practical' "
         "WHERE n.incident_id = ? AND n.deleted = 0 ORDER BY a.activated_at IS NULL, "
-        "a.activated_at, p.code, n.position, n.rowid",
+        "a.activated_at, p.code, n.position, n.id",
         [incident["id"]],
     ):
         row["category_name"] = vocab.local_name(row["category_name"], row.pop("category_name_en"))
@@ -122,8 +122,9 @@ def _orders_by_item(db: Database, incident_id: str) -> dict[str, dict[str, int]]
 
 def compute(db: Database, ref: str, today: date | None = None) -> list[dict]:
     """Required / have / need per item (and per category without items), with the depots
-    holding it: {item, item_name, spec, unit, category, required, have, need, ordered,
-    to_order, depots: [{code, name, qty}], lines}."""
+    holding it: {item, item_name, spec, unit, category, required, have, need, ordered (on
+    its live orders), to_order, over (ordered beyond what is required: orders drafted at two
+    stations apart), depots: [{code, name, qty}], lines}."""
     today = today or date.today()
     incident = records.get(db, ref)
     depots = records.allowed_depots(db, incident)
@@ -151,6 +152,7 @@ def compute(db: Database, ref: str, today: date | None = None) -> list[dict]:
             need=max(row["required"] - have, 0),
             ordered=mine["ordered"],
             to_order=max(row["required"] - mine["ordered"], 0),
+            over=max(mine["ordered"] - row["required"], 0),
             depots=[
                 {"id": d["id"], "code": d["code"], "name": d["name"], "qty": free[d["id"]]}
                 for d in depots
@@ -174,10 +176,10 @@ def draft_orders(db: Database, ctx: Ctx, ref: str, today: date | None = None) ->
     today = today or date.today()
     incident = records.open_incident(db, ref)
     needs = compute(db, incident["id"], today)
-    if not any(n["to_order"] for n in needs):
+    if not needs:
         raise BioError(
-            tr("Nothing is left to order for incident {number}: its orders cover what it "
-               "requires.", number=incident["number"])
+            tr("Incident {number} has no material lines: activate a playbook or add lines "
+               "first.", number=incident["number"])
         )  # fmt: skip
     depots = {d["id"]: d for d in records.allowed_depots(db, incident)}
     # stock its own drafts already plan to take (not reserved until approved)

@@ -2,13 +2,15 @@
 it and moving its status forward (报告 → 响应 → 恢复 → 长期监测 → 关闭)."""
 
 import json
-from datetime import date, datetime, timedelta
+import re
+from datetime import date, datetime
 
 import desktop.core.incidents.journal as journal
 from desktop.core import values, vocab
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
+from desktop.core.incidents.times import at_or_now, in_window, moment, now
 from desktop.core.store import station
 from desktop.core.store.db import like_pattern
 from desktop.core.store.handle import Database
@@ -20,24 +22,14 @@ GRADES = tuple(vocab.GRADES)  # I highest … IV lowest
 SCALE = ("exposed", "patients", "responders", "sites")
 MAX_AREA_KM2 = 10_000_000  # more than China's land area
 MAX_DAYS = 3_650
-MAX_AHEAD = timedelta(days=1)  # a reported time later than this is a typing error
+# characters a field may hold (a form's line, a phone, the free texts)
+LIMITS = {"title": 200, "place": 500, "commander": 100, "commander_phone": 40,
+          "description": 20_000, "notes": 20_000}  # fmt: skip
+PHONE = re.compile(r"[0-9+\-() ]{3,40}(?:转\d{1,6})?")
 STATUS_TIMES = {"responding": "activated_at", "recovery": "recovery_at",
                 "monitoring": "monitoring_at", "closed": "closed_at"}  # fmt: skip
 TEXTS = ("title", "place", "description", "commander", "commander_phone", "notes")
 FREE_TEXT = ("description", "notes")
-
-
-def now() -> datetime:
-    return values.now()
-
-
-def at_or_now(at) -> str:
-    """A stored time for an action: `at` as given (a datetime or text), or now."""
-    return values.time_iso(at, tr("Time")) if at is not None else values.now_iso()
-
-
-def moment(stored: str) -> datetime:
-    return datetime.fromisoformat(stored)
 
 
 def rank(grade: str) -> int:
@@ -61,8 +53,7 @@ def choice(kind: str, value, field: str) -> str:
 
 
 def _unknown(kind: str, value) -> str:
-    words = vocab.VOCABULARIES[kind]
-    listed = "; ".join(f"{code} ({zh})" for code, (zh, _) in words.items())
+    listed = vocab.choices_text(kind)
     if kind == "hazard":
         return tr("Unknown hazard {value}. Hazards: {codes}.", value=value, codes=listed)
     if kind == "grade":
@@ -133,10 +124,16 @@ def _depots(db: Database, codes) -> str:
 
 
 def _reported(value, at: datetime) -> str:
-    stored = values.time_iso(value, tr("Reported at"))
-    if moment(stored) > at + MAX_AHEAD:
-        raise Invalid("reported_at", tr("The reported time lies in the future."))
-    return stored
+    return in_window(values.time_iso(value, tr("Reported at")), at, "reported_at")
+
+
+def text_field(given: dict, name: str, limit: int, multiline: bool = False) -> str:
+    """A text a person typed: cleaned (values.clean_text) and at most `limit` characters."""
+    text = values.clean_text(given[name], name, multiline)
+    if len(text) > limit:
+        raise Invalid(name, tr("At most {max} characters ({count} given).", max=f"{limit:,}",
+                               count=f"{len(text):,}"))  # fmt: skip
+    return text
 
 
 def validate(db: Database, given: dict, at: datetime | None = None) -> dict:
@@ -146,14 +143,17 @@ def validate(db: Database, given: dict, at: datetime | None = None) -> dict:
     patients, responders, sites, area_km2, days, depots (codes), reported_at, notes."""
     at = at or now()
     out: dict = {}
-    try:
-        for name in TEXTS:
-            if name in given:
-                out[name] = values.clean_text(given[name], name, name in FREE_TEXT)
-    except values.BadValue as error:
-        raise Invalid("title", str(error)) from None
-    if "title" in out and not out["title"]:
+    for name in TEXTS:
+        if name in given:
+            out[name] = text_field(given, name, LIMITS[name], name in FREE_TEXT)
+    if "title" in out and not values.visible(out["title"]):
         raise Invalid("title", tr("Give the incident a title."))
+    if out.get("commander_phone") and not PHONE.fullmatch(out["commander_phone"]):
+        raise Invalid(
+            "commander_phone",
+            tr("{phone} is not a phone number (digits, spaces, + - and brackets).",
+               phone=out["commander_phone"]),
+        )  # fmt: skip
     if "hazard" in given:
         out["hazard"] = choice("hazard", given["hazard"], "hazard")
     if "grade" in given:
@@ -203,7 +203,7 @@ def get(db: Database, ref: str) -> dict:
     row = next(
         db.query(
             "SELECT * FROM incident WHERE (id = ? OR number = ?) AND deleted = 0 LIMIT 1",
-            [ref, ref],
+            [ref.lower(), ref.upper()],
         ),
         None,
     )
@@ -326,7 +326,7 @@ def grade_history(db: Database, incident_id: str) -> list[dict]:
     return list(
         db.query(
             "SELECT grade, previous, reason, at, actor FROM incident_grade "
-            "WHERE incident_id = ? AND deleted = 0 ORDER BY at, rowid",
+            "WHERE incident_id = ? AND deleted = 0 ORDER BY at, id",
             [incident_id],
         )
     )
@@ -375,7 +375,7 @@ def create(db: Database, ctx: Ctx, given: dict, at=None) -> dict:
         w.insert(
             "incident_grade",
             {"incident_id": incident_id, "grade": fields["grade"], "previous": None,
-             "reason": tr("Initial grading"), "at": when, "actor": ctx.actor},
+             "reason": tr("Initial grading"), "at": fields["reported_at"], "actor": ctx.actor},
         )  # fmt: skip
         journal.note(
             w,
@@ -400,6 +400,23 @@ def update(db: Database, ctx: Ctx, ref: str, given: dict) -> list[str]:
     if "title" in given and not fields.get("title"):
         raise Invalid("title", tr("Give the incident a title."))
     changed = {k: v for k, v in fields.items() if incident.get(k) != v}
+    if "reported_at" in changed:
+        times = [
+            t
+            for (t,) in db.execute(
+                "SELECT activated_at FROM incident WHERE id = :id UNION ALL SELECT reported_at "
+                "FROM incident_report WHERE incident_id = :id AND deleted = 0",
+                {"id": incident["id"]},
+            )
+            if t
+        ]
+        later = min(times, key=values.time_key) if times else None
+        if later and moment(changed["reported_at"]) > moment(later):
+            raise Invalid(
+                "reported_at",
+                tr("The incident cannot have been reported after {time}: it was activated or "
+                   "reported on by then.", time=values.shown_time(later)),
+            )  # fmt: skip
     if "hazard" in changed and activations(db, incident["id"]):
         raise Invalid(
             "hazard",
@@ -411,12 +428,13 @@ def update(db: Database, ctx: Ctx, ref: str, given: dict) -> list[str]:
         w.update("incident", incident["id"], changed)
         journal.note(
             w, incident["id"], "edit",
-            tr("Details changed: {fields}.", fields=", ".join(_field_names(changed))),
+            tr("Details changed: {fields}.", fields=", ".join(field_names(changed))),
         )  # fmt: skip
     return sorted(changed)
 
 
-def _field_names(changed: dict) -> list[str]:
+def field_names(changed) -> list[str]:
+    """The names people read for stored field names (a dict's keys or a list)."""
     names = {
         "title": tr("title"), "hazard": tr("hazard"), "confirmation": tr("confirmation"),
         "division": tr("division"), "place": tr("place"), "description": tr("description"),

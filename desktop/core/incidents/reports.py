@@ -29,6 +29,7 @@ from desktop.core import values, vocab
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import current_language, tr
+from desktop.core.store import station
 from desktop.core.store.handle import Database
 from desktop.core.store.writepath import transaction, write
 
@@ -116,7 +117,9 @@ PROGRESS_HOURS = 24  # grades I and II (工作规范: at least daily)
 FINAL_DAYS = 14  # after the response ends (工作规范: within two weeks)
 PROGRESS_GRADES = ("I", "II")
 MAX_HOURS = 24 * 365
-FIELDS = ("title", "from_unit", "to_unit", "summary", "measures", "next_steps", "signer")
+LIMITS = {"title": 200, "from_unit": 200, "to_unit": 200, "signer": 100, "summary": 20_000,
+          "measures": 20_000, "next_steps": 20_000}  # fmt: skip
+FIELDS = tuple(LIMITS)
 FREE_TEXT = ("summary", "measures", "next_steps")
 
 
@@ -210,10 +213,17 @@ def _reports(db: Database, incident_id: str) -> list[dict]:
     return list(
         db.query(
             "SELECT * FROM incident_report WHERE incident_id = ? AND deleted = 0 "
-            "ORDER BY seq, rowid",
+            "ORDER BY reported_at, station, seq, id",
             [incident_id],
         )
     )
+
+
+def _with_setting(basis: str, hours: float, default: float) -> str:
+    """The basis of a deadline, and this station's own limit when it was changed."""
+    if hours == default:
+        return basis
+    return basis + tr("; this station's deadline: {hours} h", hours=f"{hours:g}")
 
 
 def _end_of_response(incident: dict) -> str | None:
@@ -249,8 +259,10 @@ def schedule(db: Database, ref: str, at: datetime | None = None) -> list[dict]:
             {"kind": "first", "step": step.code, "name": step_name(step.code),
              "sender": party_name(step.sender, places),
              "receiver": party_name(step.receiver, places),
-             "due": values.stamp(due), "hours": hours, "basis": basis_text(step.basis),
-             "done": report, "overdue": report is None and due < at}
+             "due": values.stamp(due), "hours": hours,
+             "basis": _with_setting(basis_text(step.basis), hours, step.hours),
+             "done": report, "overdue": report is None and due < at,
+             "late": report is not None and records.moment(report["reported_at"]) > due}
         )  # fmt: skip
     ended = _end_of_response(incident)
     if incident["grade"] in PROGRESS_GRADES and not ended and incident["status"] != "closed":
@@ -264,8 +276,9 @@ def schedule(db: Database, ref: str, at: datetime | None = None) -> list[dict]:
              "sender": party_name("city_government", places),
              "receiver": party_name("province_government", places),
              "due": values.stamp(due), "hours": limits["progress_hours"],
-             "basis": basis_text("progress"), "done": None,
-             "overdue": due < at}
+             "basis": _with_setting(basis_text("progress"), limits["progress_hours"],
+                                    PROGRESS_HOURS),
+             "done": None, "overdue": due < at, "late": False}
         )  # fmt: skip
     if ended:
         final = next((r for r in made if r["kind"] == "final"), None)
@@ -275,8 +288,10 @@ def schedule(db: Database, ref: str, at: datetime | None = None) -> list[dict]:
              "sender": party_name("city_government", places),
              "receiver": party_name("province_government", places),
              "due": values.stamp(due), "hours": limits["final_days"] * 24,
-             "basis": basis_text("final"), "done": final,
-             "overdue": final is None and due < at}
+             "basis": _with_setting(basis_text("final"), limits["final_days"] * 24,
+                                    FINAL_DAYS * 24),
+             "done": final, "overdue": final is None and due < at,
+             "late": final is not None and records.moment(final["reported_at"]) > due}
         )  # fmt: skip
     return out
 
@@ -300,49 +315,56 @@ def overdue(db: Database, at: datetime | None = None) -> list[dict]:
 # ---------------------------------------------------------------- making reports
 
 
+def report_number(incident: dict, report: dict) -> str:
+    """A report's number: the incident's and its own (…-02) when the incident's station made
+    it; another station's reports carry that station's code (…-HY-HN-01), so that numbers
+    made apart never collide."""
+    if report["station"] in ("", incident["station"]):
+        return f"{incident['number']}-{report['seq']:02d}"
+    return f"{incident['number']}-{report['station']}-{report['seq']:02d}"
+
+
 def listing(db: Database, ref: str) -> list[dict]:
-    """The reports made, in order, with their kind's and step's names and whether they met
-    their deadline."""
+    """The reports made, in order of their time, with their kind's and step's names and
+    whether they met their deadline."""
     incident = records.get(db, ref)
     out = []
     for r in _reports(db, incident["id"]):
         late = bool(r["due_at"]) and records.moment(r["reported_at"]) > records.moment(r["due_at"])
         out.append({**r, "kind_name": vocab.name("report_kind", r["kind"]),
                     "step_name": step_name(r["step"]) if r["step"] else "", "late": late,
-                    "number": f"{incident['number']}-{r['seq']:02d}"})  # fmt: skip
+                    "number": report_number(incident, r)})  # fmt: skip
     return out
 
 
 def get(db: Database, ref: str) -> dict:
     """A report by its id or its number (the incident's number and the report's, e.g.
-    SJ-HY-CITY-20261207-001-02)."""
+    SJ-HY-CITY-20261207-001-02, or …-001-HY-HN-01 for another station's)."""
     ref = (ref or "").strip()
-    row = next(db.query("SELECT * FROM incident_report WHERE id = ? AND deleted = 0", [ref]), None)
-    if row is None and "-" in ref:
-        head, _, seq = ref.rpartition("-")
-        if seq.isdigit():
-            row = next(
-                db.query(
-                    "SELECT r.* FROM incident_report r JOIN incident i ON i.id = r.incident_id "
-                    "WHERE i.number = ? AND r.seq = ? AND r.deleted = 0",
-                    [head, int(seq)],
-                ),
-                None,
-            )
-    if row is None:
-        raise BioError(tr("No information report {ref}.", ref=ref))
-    return next(r for r in listing(db, row["incident_id"]) if r["id"] == row["id"])
+    row = next(
+        db.query("SELECT * FROM incident_report WHERE id = ? AND deleted = 0", [ref.lower()]),
+        None,
+    )
+    if row is not None:
+        return next(r for r in listing(db, row["incident_id"]) if r["id"] == row["id"])
+    number = ref.upper()
+    for (incident_id,) in db.execute(
+        "SELECT id FROM incident WHERE deleted = 0 AND substr(?, 1, length(number) + 1) = "
+        "number || '-'",
+        [number],
+    ):
+        found = [r for r in listing(db, incident_id) if r["number"] == number]
+        if found:
+            return found[0]
+    raise BioError(tr("No information report {ref}.", ref=ref))
 
 
 def _texts(given: dict) -> dict:
-    out = {}
-    for name in FIELDS:
-        if name in given and given[name] is not None:
-            try:
-                out[name] = values.clean_text(given[name], name, name in FREE_TEXT)
-            except values.BadValue as error:
-                raise Invalid(name, str(error)) from None
-    return out
+    return {
+        name: records.text_field(given, name, limit, name in FREE_TEXT)
+        for name, limit in LIMITS.items()
+        if given.get(name) is not None
+    }
 
 
 def add(db: Database, ctx: Ctx, ref: str, kind: str, given: dict | None = None) -> dict:
@@ -360,9 +382,10 @@ def add(db: Database, ctx: Ctx, ref: str, kind: str, given: dict | None = None) 
         if given.get("reported_at") not in (None, "")
         else values.stamp(at)
     )
-    if records.moment(when) > at + records.MAX_AHEAD:
-        raise Invalid("reported_at", tr("The report's time lies in the future."))
+    records.in_window(when, at, "reported_at", incident["reported_at"])
     fields = _texts(given)
+    st = station.get(db)
+    code = st.code if st else ""
     expected = schedule(db, incident["id"], at)
     step = (given.get("step") or "").strip()
     target: dict | None
@@ -378,6 +401,9 @@ def add(db: Database, ctx: Ctx, ref: str, kind: str, given: dict | None = None) 
                                      codes=", ".join(chain)))  # fmt: skip
         if chain[step]["done"] is not None:
             raise BioError(tr("The step {name} has reported already.", name=step_name(step)))
+        before = next(s.after for s in CHAIN if s.code == step)
+        if before and chain[before]["done"] is not None:  # not before the link it follows
+            records.in_window(when, at, "reported_at", chain[before]["done"]["reported_at"])
         target = chain[step]
     else:
         if step:
@@ -386,8 +412,13 @@ def add(db: Database, ctx: Ctx, ref: str, kind: str, given: dict | None = None) 
             raise BioError(tr("Incident {number} has its final report already.",
                               number=incident["number"]))  # fmt: skip
         target = next((e for e in expected if e["kind"] == kind), None)
-    fields.setdefault("from_unit", target["sender"] if target else "")
-    fields.setdefault("to_unit", target["receiver"] if target else "")
+    places = _places(db, incident)  # a report no rule asks for: the city to the province
+    fields.setdefault(
+        "from_unit", target["sender"] if target else party_name("city_government", places)
+    )
+    fields.setdefault(
+        "to_unit", target["receiver"] if target else party_name("province_government", places)
+    )
     fields.setdefault("summary", incident["description"])
     if not fields.get("title"):
         fields["title"] = tr("{kind} on {title}", kind=vocab.name("report_kind", kind),
@@ -395,13 +426,15 @@ def add(db: Database, ctx: Ctx, ref: str, kind: str, given: dict | None = None) 
     if not fields["from_unit"] or not fields["to_unit"]:
         raise Invalid("to_unit", tr("Name who reports and to whom."))
     seq = db.execute(
-        "SELECT coalesce(max(seq), 0) + 1 FROM incident_report WHERE incident_id = ?",
-        [incident["id"]],
+        "SELECT coalesce(max(seq), 0) + 1 FROM incident_report WHERE incident_id = ? "
+        "AND station = ?",
+        [incident["id"], code],
     ).fetchone()[0]
     with write(db, ctx) as w:
         report_id = w.insert(
             "incident_report",
-            {"incident_id": incident["id"], "kind": kind, "step": step, "seq": seq,
+            {"incident_id": incident["id"], "kind": kind, "step": step, "station": code,
+             "seq": seq,
              "reported_at": when, "due_at": target["due"] if target else None,
              "created_at": values.stamp(at), **fields},
         )  # fmt: skip
@@ -409,8 +442,9 @@ def add(db: Database, ctx: Ctx, ref: str, kind: str, given: dict | None = None) 
             w,
             incident["id"],
             "report",
-            tr("{kind} No. {seq}: {sender} → {receiver}.", kind=vocab.name("report_kind", kind),
-               seq=seq, sender=fields["from_unit"], receiver=fields["to_unit"]),
+            tr("{kind} {number}: {sender} → {receiver}.", kind=vocab.name("report_kind", kind),
+               number=report_number(incident, {"station": code, "seq": seq}),
+               sender=fields["from_unit"], receiver=fields["to_unit"]),
             when,
         )  # fmt: skip
     return next(r for r in listing(db, incident["id"]) if r["id"] == report_id)

@@ -3,6 +3,7 @@
 the overdue ones (not done, not inapplicable, past due)."""
 
 import json
+import re
 from datetime import datetime
 
 import desktop.core.incidents.journal as journal
@@ -16,7 +17,8 @@ from desktop.core.store.writepath import write
 
 STATUSES = tuple(vocab.TASK_STATUSES)
 FINISHED = ("done", "not_applicable")
-NOTE_NEEDED = ("blocked", "not_applicable")  # say what blocks it, or why it does not apply
+NOTE_NEEDED = ("blocked", "not_applicable")
+NOTE_LIMIT = 2_000  # say what blocks it, or why it does not apply
 
 
 def _agencies(db: Database) -> dict[str, dict]:
@@ -98,22 +100,23 @@ def listing(
     return out
 
 
+ID_PREFIX = re.compile(r"[0-9a-f\-]{8,36}")
+
+
 def get(db: Database, ref: str) -> dict:
     """A task by its id, or by a unique beginning of it (eight characters at least)."""
     ref = (ref or "").strip().lower()
     rows = []
-    if len(ref) >= 8:
+    if ID_PREFIX.fullmatch(ref):  # hex digits and hyphens only: nothing for LIKE to read
         rows = db.execute(
-            "SELECT id FROM incident_task WHERE deleted = 0 AND (id = ? OR id LIKE ? || '%') "
-            "LIMIT 2",
-            [ref, ref.replace("%", "").replace("_", "")],
+            "SELECT id FROM incident_task WHERE deleted = 0 AND id >= ? AND id < ? LIMIT 2",
+            [ref, ref + "\uffff"],
         ).fetchall()
     if not rows:
         raise BioError(tr("No task {ref}.", ref=ref))
     if len(rows) > 1:
         raise BioError(tr("{ref} names more than one task: give more of its id.", ref=ref))
-    row = next(db.query("SELECT * FROM incident_task WHERE id = ?", [rows[0][0]]))
-    return row
+    return next(db.query("SELECT * FROM incident_task WHERE id = ?", [rows[0][0]]))
 
 
 def set_status(db: Database, ctx: Ctx, ref: str, status: str, note: str = "", at=None) -> dict:
@@ -122,10 +125,7 @@ def set_status(db: Database, ctx: Ctx, ref: str, status: str, note: str = "", at
     task = get(db, ref)
     incident = records.open_incident(db, task["incident_id"])
     new = records.choice("task_status", status, "status")
-    try:
-        note = values.clean_text(note, "note", multiline=True)
-    except values.BadValue as error:
-        raise Invalid("note", str(error)) from None
+    note = records.text_field({"note": note}, "note", NOTE_LIMIT, multiline=True)
     if new in NOTE_NEEDED and not note:
         raise Invalid(
             "note",
@@ -140,12 +140,16 @@ def set_status(db: Database, ctx: Ctx, ref: str, status: str, note: str = "", at
             task["id"],
             {"status": new, "status_note": note, "status_by": ctx.actor, "status_at": when},
         )
-        text = tr(
-            "Task {title}: {old} → {new}.",
-            title=task["title"],
-            old=vocab.name("task_status", task["status"]),
-            new=vocab.name("task_status", new),
-        )
+        if new == task["status"]:  # a new note on the same status
+            text = tr("Task {title} ({status}):", title=task["title"],
+                      status=vocab.name("task_status", new))  # fmt: skip
+        else:
+            text = tr(
+                "Task {title}: {old} → {new}.",
+                title=task["title"],
+                old=vocab.name("task_status", task["status"]),
+                new=vocab.name("task_status", new),
+            )
         journal.note(w, incident["id"], "task", f"{text} {note}".strip(), when)
     return next(t for t in listing(db, incident["id"]) if t["id"] == task["id"])
 

@@ -433,12 +433,17 @@ def cancel(db: Database, ctx: Ctx, number: str, reason: str) -> dict:
     if not reason.strip():
         raise BioError(tr("Give the reason for cancelling."))
     with write(db, ctx) as w:
-        w.update(
-            "alloc_order",
-            order["id"],
-            {"status": "cancelled", "cancel_reason": reason.strip(), "cancelled_at": stamp()},
-        )
+        cancel_in(w, order, reason)
     return summary(db, number)
+
+
+def cancel_in(w, order: dict, reason: str) -> None:
+    """Cancel a checked order inside the caller's transaction."""
+    w.update(
+        "alloc_order",
+        order["id"],
+        {"status": "cancelled", "cancel_reason": reason.strip(), "cancelled_at": stamp()},
+    )
 
 
 def complete_paperwork(db: Database, ctx: Ctx, number: str) -> dict:

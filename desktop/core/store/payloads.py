@@ -86,7 +86,8 @@ class BadOperation(BioError):
     """An operation that cannot be applied as it is; the message names it and why."""
 
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # C0 and DEL; tab, LF, CR pass
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")  # C0, C1, DEL,
+# lone surrogates; tab, LF, CR pass
 
 
 def _text(value) -> bool:

@@ -128,14 +128,22 @@ class ExpertsTab(IncidentTab):
         )
         note.setWordWrap(True)
         layout.addWidget(note)
+        # dispatches that stations made apart and cannot both hold (experts.problems)
+        self.problems = style.apply(QLabel(), "banner")
+        self.problems.setWordWrap(True)
+        self.problems.hide()
+        layout.addWidget(self.problems)
         layout.addWidget(splitter, 1)
         self.update_actions()
 
     def load_job(self, incident: dict):
         from desktop.core.incidents import experts, tasks
 
-        ref = incident["id"]
+        ref, number = incident["id"], incident["number"]
         return lambda db: {
+            "problems": [
+                experts.problem_text(p) for p in experts.problems(db) if number in p["numbers"]
+            ],
             "suggestions": experts.suggestions(db, ref),
             "out": experts.listing(db, ref),
             "tasks": [
@@ -146,7 +154,9 @@ class ExpertsTab(IncidentTab):
         }  # fmt: skip
 
     def show_data(self, data) -> None:
-        data = data or {"suggestions": [], "out": [], "tasks": []}
+        data = data or {"problems": [], "suggestions": [], "out": [], "tasks": []}
+        self.problems.setText("\n".join(data["problems"]))
+        self.problems.setVisible(bool(data["problems"]))
         self.tree.clear()
         bold = QFont(self.tree.font())
         bold.setBold(True)

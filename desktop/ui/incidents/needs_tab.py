@@ -292,6 +292,12 @@ class NeedsTab(IncidentTab):
             return
         from desktop.ui.incidents.drafts_dialog import DraftsDialog
 
+        if not result.orders and not result.short:
+            self.message.emit(
+                self.tr("Nothing is left to order: the incident's orders cover what it requires."),
+                "ok",
+            )
+            return
         text = self.tr("{count} draft order(s) made.").format(count=len(result.orders))
         if result.short:
             text += " " + self.tr("{count} item(s) not in the reserves it may draw on.").format(
