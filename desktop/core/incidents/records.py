@@ -21,6 +21,8 @@ OPEN_STATUSES = STATUSES[:-1]
 GRADES = tuple(vocab.GRADES)  # I highest … IV lowest
 SCALE = ("exposed", "patients", "responders", "sites")
 MAX_AREA_KM2 = 10_000_000  # more than China's land area
+MAX_PEOPLE = 2_000_000_000  # more people than China holds
+MAX_SITES = 1_000_000
 MAX_DAYS = 3_650
 # characters a field may hold (a form's line, a phone, the free texts)
 LIMITS = {"title": 200, "place": 500, "commander": 100, "commander_phone": 40,
@@ -169,6 +171,10 @@ def validate(db: Database, given: dict, at: datetime | None = None) -> dict:
     for name in SCALE:
         if name in given and given[name] is not None:
             out[name] = _count(given[name], name, names[name])
+            most = MAX_SITES if name == "sites" else MAX_PEOPLE
+            if out[name] > most:
+                raise Invalid(name, tr("{field} can be at most {max}.", field=names[name],
+                                       max=f"{most:,}"))  # fmt: skip
     if "area_km2" in given and given["area_km2"] is not None:
         out["area_km2"] = _area(given["area_km2"], tr("Area (km²)"))
     if "days" in given and given["days"] is not None:
