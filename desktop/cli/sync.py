@@ -233,6 +233,9 @@ def sync_conflicts(state: State):
         rows = [{**asdict(c.kept), "state": tr("kept")}] + [
             {**asdict(v), "state": tr("lost")} for v in c.others
         ]
+        for row in rows:  # a code or a record's id as people read it
+            if row["shown"]:
+                row["value"] = row["shown"]
         columns = [("state", tr("Version")), ("value", tr("Value")),
                    ("station", tr("Station")), ("actor", tr("Actor")), ("at", tr("Time")),
                    ("ref", tr("Operation"))]  # fmt: skip

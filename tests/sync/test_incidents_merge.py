@@ -138,3 +138,19 @@ def test_orders_drafted_apart_for_one_incident_show_as_over_ordered(pair):
     sync(county, city)
     kz = next(n for n in needs.compute(city, made["id"]) if n["item"] == "KZ")
     assert kz["ordered"] == 2 * kz["required"] and kz["over"] == kz["required"]
+
+
+def test_a_conflict_on_a_task_status_names_the_statuses(pair):
+    from desktop.core.store import conflicts
+
+    city, county = pair
+    made = _incident(city)
+    sync(city, county)
+    task = tasks.listing(city, made["id"])[0]["id"]
+    tasks.set_status(city, ALICE, task, "done", "完成")
+    tasks.set_status(county, BOB, task, "blocked", "缺试剂")
+    sync(city, county)
+    sync(county, city)
+    found = {c.field: c for c in conflicts.listing(city) if c.table == "incident_task"}
+    shown = {found["status"].kept.shown, *(v.shown for v in found["status"].others)}
+    assert shown == {"已完成", "受阻"}

@@ -13,6 +13,7 @@ import json
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
+from desktop.core import vocab
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
@@ -29,6 +30,7 @@ REFERENCES = {
     "item_id": "item", "lot_id": "lot", "agency_id": "agency", "expert_id": "expert",
     "order_id": "alloc_order", "line_id": "order_line", "playbook_id": "playbook",
     "phase_id": "playbook_phase", "lead_agency_id": "agency", "transfer_id": "transfer",
+    "incident_id": "incident", "activation_id": "incident_playbook", "task_id": "incident_task",
 }  # fmt: skip
 
 
@@ -95,9 +97,9 @@ def _field_conflicts(db: Database, table: str | None) -> list[Conflict]:
                     row_id,
                     name,
                     _label(record),
-                    _version(db, names, fields[name][0], origin, seq, current, name),
+                    _version(db, names, fields[name][0], origin, seq, current, name, tbl),
                     tuple(
-                        _version(db, names, leaf[0], leaf[1], leaf[2], leaf[3], name)
+                        _version(db, names, leaf[0], leaf[1], leaf[2], leaf[3], name, tbl)
                         for leaf in sorted(others, reverse=True)
                     ),
                 )
@@ -211,8 +213,16 @@ def _station_names(db: Database) -> dict[str, str]:
     return names
 
 
+# Fields holding a code of a vocabulary: a version shows its name in the user's language.
+CODED = {
+    ("incident", "status"): "incident_status", ("incident", "grade"): "grade",
+    ("incident", "confirmation"): "confirmation", ("incident", "hazard"): "hazard",
+    ("incident_task", "status"): "task_status", ("incident_report", "kind"): "report_kind",
+}  # fmt: skip
+
+
 def _version(
-    db: Database, names: dict, stamp: int, origin: str, seq: int, value, name=""
+    db: Database, names: dict, stamp: int, origin: str, seq: int, value, name="", table=""
 ) -> Version:
     row = db.execute(
         "SELECT actor FROM oplog WHERE origin = ? AND seq = ?", [origin, seq]
@@ -222,6 +232,10 @@ def _version(
     shown = ""
     if name in REFERENCES and value:
         shown = _label(_record(db, REFERENCES[name], value))
+    elif (table, name) in CODED and value:
+        shown = vocab.name(CODED[(table, name)], value)
+    elif (table, name) == ("alloc_order", "status") and value:
+        shown = vocab.order_status(value)
     actor = row[0] if row else ""
     return Version(f"{origin}:{seq}", value, names.get(origin, origin), actor, at, shown)
 
