@@ -26,7 +26,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from desktop.core import orders, vocab
 from desktop.core.errors import BioError
@@ -35,10 +35,13 @@ from desktop.core.incidents import experts, needs, records, tasks
 from desktop.documents import fonts
 from desktop.documents.allocation_order import RenderResult
 from desktop.documents.layout import (
+    FRAME_HEIGHT,
     NONE,
+    Keep,
     Section,
     SectionedDoc,
     Title,
+    flowing,
     grid,
     imprint,
     printable,
@@ -52,6 +55,7 @@ FINISHED = tasks.FINISHED
 GRADE_BASIS = "《国家突发公共卫生事件应急预案》"
 # mm: No. (the labels below it), task, role, due, status
 TASK_WIDTHS = {"zh_CN": (20, 72, 16, 40, 32), "en": (26, 66, 16, 40, 32)}
+WHOLE = FRAME_HEIGHT / 2  # a group this tall or less is kept on one page, a taller one split
 
 
 def render(db, incident_ref: str, agency_code: str, path) -> RenderResult:
@@ -156,19 +160,23 @@ class _Form:
             code: name_en if self.english and name_en else name
             for code, name, name_en in self.db.execute("SELECT code, name, name_en FROM specialty")
         }
+        # A task stays on one page when it is short (half a page); a longer one goes on
+        # over the next, its first row repeated.
         for n, task in enumerate(assigned, 1):
-            story += [KeepTogether([self.task(n, task, sent, names)]), Spacer(1, 3 * mm)]
+            story += [Keep([self.task(n, task, sent, names)], 0, WHOLE), Spacer(1, 3 * mm)]
         # A heading never ends a page alone; a long table repeats its header row.
         contacts = self.contacts(assigned)
-        story += [Spacer(1, 2 * mm), KeepTogether([self.heading(tr("3. Contacts")), contacts])]
+        heading = self.heading(tr("3. Contacts"))
+        story += [Spacer(1, 2 * mm), Keep([heading, contacts], 1, WHOLE)]
         # the signatures stay with the materials: never alone on a page of their own
         heading = self.heading(tr("4. Materials ordered for the incident"))
         materials = [heading, *self.materials(), Spacer(1, 6 * mm), self.signatures()]
-        story += [Spacer(1, 5 * mm), KeepTogether(materials)]
+        story += [Spacer(1, 5 * mm), Keep(materials, 1, WHOLE)]
         return story
 
-    def grid(self, rows, widths, extra=()) -> Table:
-        return grid(rows, widths, self.font, centred=(), extra=extra, size=9)
+    def grid(self, rows, widths, extra=(), repeat_rows: int = 0) -> Table:
+        return grid(rows, widths, self.font, centred=(), extra=extra, size=9,
+                    repeat_rows=repeat_rows)  # fmt: skip
 
     def facts(self, assigned: list[dict]) -> Table:
         incident, lw = self.incident, self.label_width
@@ -272,7 +280,6 @@ class _Form:
             row(tr("Progress"), self.p(note))
         spans = [("SPAN", (1, r), (4, r)) for r in range(1, len(rows))]
         widths = TASK_WIDTHS["en" if self.english else "zh_CN"]
-        table = Table(rows, colWidths=[w * mm for w in widths])
         style = [
             ("FONT", (0, 0), (-1, -1), self.font, 9),
             ("GRID", (0, 0), (-1, -1), 0.5, "black"),
@@ -287,8 +294,7 @@ class _Form:
         if task["overdue"]:  # seen at a glance on a black-and-white page
             style += [("BACKGROUND", (4, 0), (4, 0), (0.75, 0.75, 0.75)),
                       ("BOX", (4, 0), (4, 0), 1.5, "black")]  # fmt: skip
-        table.setStyle(TableStyle(style))
-        return table
+        return flowing(rows, [w * mm for w in widths], style, repeat_rows=1)
 
     def contacts(self, assigned: list[dict]) -> Table:
         code = self.agency["code"]
@@ -311,9 +317,8 @@ class _Form:
                     partners.append(self.agencies[other])
         rows += [self.agency_row(tr("Working with"), a) for a in partners]
         widths = (28, 72, 35, 45)
-        table = self.grid(rows, widths, extra=[("BACKGROUND", (0, 0), (-1, 0), (0.94,) * 3)])
-        table.repeatRows = 1
-        return table
+        shade = [("BACKGROUND", (0, 0), (-1, 0), (0.94,) * 3)]
+        return self.grid(rows, widths, extra=shade, repeat_rows=1)
 
     def agency_row(self, role: str, agency: dict) -> list:
         return [self.p(role, self.label), self.p(agency["name"]), self.p(agency["contact"]),
@@ -342,11 +347,8 @@ class _Form:
                          self.p(vocab.order_status(order["status"]), self.centre),
                          self.p(route, self.small), self.p(lines, self.small),
                          self.p(order["needed_by"], self.centre)])  # fmt: skip
-        table = self.grid(
-            rows, (38, 18, 52, 50, 22), extra=[("BACKGROUND", (0, 0), (-1, 0), (0.94,) * 3)]
-        )
-        table.repeatRows = 1
-        return [table]
+        shade = [("BACKGROUND", (0, 0), (-1, 0), (0.94,) * 3)]
+        return [self.grid(rows, (38, 18, 52, 50, 22), extra=shade, repeat_rows=1)]
 
     def signatures(self) -> Table:
         rows = [

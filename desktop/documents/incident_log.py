@@ -2,8 +2,9 @@
 
 A4 portrait: the title, a block naming the incident (number, title, grade of the national
 plan, status), then every entry oldest first — 序号, time, kind, what happened, who — in a
-table whose header row repeats on each page under the running header; an entry longer
-than a page is split across pages, never cut. The title is the form's fixed Chinese name
+table whose header row repeats on each page under the running header; an entry taller
+than a few lines is set in several rows (layout.flowing), so that a long one flows over
+pages, never cut. The title is the form's fixed Chinese name
 (like the allocation order's); every other label is translated (Chinese by default).
 
     render(db, "SJ-HY-CITY-20261207-001", "log.pdf") -> RenderResult
@@ -15,7 +16,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer
 
 from desktop.core import vocab
 from desktop.core.i18n import current_language, tr
@@ -26,6 +27,7 @@ from desktop.documents.layout import (
     Section,
     SectionedDoc,
     Title,
+    flowing,
     grid,
     imprint,
     printable,
@@ -37,7 +39,6 @@ TITLE = "生物安全事件大事记"
 TITLE_EN = "Significant events log"
 # mm: 序号, time, kind, entry, who (180 in all); English kinds are longer words
 WIDTHS = {"zh_CN": (10, 27, 20, 98, 25), "en": (10, 27, 25, 93, 25)}
-CHUNK = 300  # characters of an entry in one row: some ten lines
 
 
 def render(db, incident_ref: str, path) -> RenderResult:
@@ -73,38 +74,6 @@ def paragraph_text(value) -> str:
     return "<br/>".join(escape(line) for line in printable(value).splitlines()) or "—"
 
 
-class _Closed(Table):
-    """A table closed by a line at the foot of every page, also where the page ends
-    between the parts of one entry (which have no line between them)."""
-
-    def onSplit(self, T, byRow=1):
-        T.setStyle([("LINEBELOW", (0, -1), (-1, -1), 1, "black")])
-
-
-def chunks(text: str, size: int = CHUNK) -> list[str]:
-    """The text in parts of at most `size` characters, cut at line ends where it can be,
-    else after a space or a Chinese punctuation mark, so that a long entry flows over
-    pages as rows of the table (a row itself never splits)."""
-    out: list[str] = []
-    current = ""
-    for line in (text or "").splitlines() or [""]:
-        while len(line) > size:
-            cut = max(line.rfind(mark, size // 2, size) for mark in " ，。；、,.;")
-            cut = cut + 1 if cut > 0 else size
-            if current:
-                out.append(current)
-                current = ""
-            out.append(line[:cut])
-            line = line[cut:]
-        if current and len(current) + 1 + len(line) > size:
-            out.append(current)
-            current = line
-        else:
-            current = f"{current}\n{line}" if current else line
-    out.append(current)
-    return out
-
-
 def _story(font: str, incident: dict, entries: list[dict]) -> list:
     cell = ParagraphStyle("cell", fontName=font, fontSize=9, leading=12, wordWrap="CJK")
     centre = ParagraphStyle("centre", parent=cell, alignment=TA_CENTER)
@@ -129,21 +98,13 @@ def _story(font: str, incident: dict, entries: list[dict]) -> list:
     story.append(grid(rows, (label, 90 - label, label, 90 - label), font, size=9))
     story.append(Spacer(1, 4 * mm))
     header = [p(h, head) for h in (tr("No."), tr("Time"), tr("Entry kind"), tr("Event"), tr("By"))]
-    rows, ends, parts = [header], [0], []
+    rows = [header]
     for n, entry in enumerate(entries, 1):
-        for part, chunk in enumerate(chunks(entry["text"])):
-            if part:
-                parts.append(len(rows))
-                rows.append(["", "", "", p(chunk), ""])
-            else:
-                rows.append([str(n), when(entry["at"]), p(entry["kind_name"], word), p(chunk),
-                             p(entry["actor"] or "—", centre)])  # fmt: skip
-        ends.append(len(rows) - 1)
+        rows.append([str(n), when(entry["at"]), p(entry["kind_name"], word), p(entry["text"]),
+                     p(entry["actor"] or "—", centre)])  # fmt: skip
     if not entries:
         rows.append(["", "", "", p(tr("No entries yet.")), ""])
-        ends.append(1)
     widths = WIDTHS["en" if english else "zh_CN"]
-    table = _Closed(rows, colWidths=[w * mm for w in widths], repeatRows=1)
     style = [
         ("FONT", (0, 0), (-1, -1), font, 8.5),
         ("BOX", (0, 0), (-1, -1), 1, "black"),
@@ -157,13 +118,10 @@ def _story(font: str, incident: dict, entries: list[dict]) -> list:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.5, "black"),  # under each entry (its last row)
     ]
-    # a line under each entry, none between the parts of a long one
-    style += [("LINEBELOW", (0, row), (-1, row), 0.5, "black") for row in ends[1:]]
-    for row in parts:  # the parts of an entry read as one text
-        style += [("TOPPADDING", (0, row), (-1, row), 0.5),
-                  ("BOTTOMPADDING", (0, row - 1), (-1, row - 1), 0.5)]  # fmt: skip
-    table.setStyle(TableStyle(style))
+    # closed by a line at the foot of every page, also between the rows of one entry
+    table = flowing(rows, [w * mm for w in widths], style, repeat_rows=1, closed=True)
     story.append(table)
     story.append(Spacer(1, 2 * mm))
     story.append(p(tr("{count} entries in all.", count=len(entries))))

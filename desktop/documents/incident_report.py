@@ -9,8 +9,10 @@ the addressee, 一、事件概况 二、已采取措施 三、下一步工作; �
 
 A long report is set a step smaller (12 → 11 → 10 pt) to stay on one page; when even that
 does not fit, it continues at the normal size on further pages under a running header:
-nothing is ever cut. The masthead is the form's fixed Chinese name (like the allocation
-order's); every other label is translated (Chinese by default).
+nothing is ever cut. A heading stays with the first lines of its text and the signature
+with the last lines, never with all of a long text (which would leave a page empty). The
+masthead is the form's fixed Chinese name (like the allocation order's); every other
+label is translated (Chinese by default).
 
     render(db, "SJ-HY-CITY-20261207-001-01", "report.pdf") -> RenderResult
 """
@@ -23,7 +25,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from desktop.core.i18n import current_language, tr
 from desktop.core.incidents import reports
@@ -31,6 +33,7 @@ from desktop.documents import fonts
 from desktop.documents.allocation_order import RenderResult
 from desktop.documents.layout import (
     NONE,
+    Keep,
     Section,
     SectionedDoc,
     Title,
@@ -60,8 +63,8 @@ def render(db, report_ref: str, path) -> RenderResult:
         watermark=mark.watermark,
     )
     facts = _Facts.of(db, report, data["incident"])
-    pages, pdf = 0, b""
-    for size in (*BODY_SIZES, BODY_SIZES[0]):
+
+    def build(size: float) -> tuple[int, bytes]:
         out = io.BytesIO()
         doc = SectionedDoc(
             out,
@@ -71,9 +74,15 @@ def render(db, report_ref: str, path) -> RenderResult:
             page_words=tr("Page {page} of {total}"),
         )
         pages = doc.build_sections([(section, _story(font.name, size, report, facts))])
-        pdf = out.getvalue()
-        if pages == 1:
-            break
+        return pages, out.getvalue()
+
+    pages, pdf = build(BODY_SIZES[0])
+    if pages == 2:  # a step or two smaller may keep it on one page; never three pages' worth
+        for size in BODY_SIZES[1:]:
+            smaller = build(size)
+            if smaller[0] == 1:
+                pages, pdf = smaller
+                break
 
     def produce(temporary: str) -> int:
         Path(temporary).write_bytes(pdf)
@@ -167,6 +176,7 @@ def _story(font: str, size: float, report: dict, facts: _Facts) -> list:
         firstLineIndent=2 * size,
         wordWrap="CJK",
         spaceAfter=size * 0.2,
+        allowWidows=0,  # a paragraph split by the page leaves two lines at least
     )
     plain = ParagraphStyle("plain", parent=body, firstLineIndent=0)
     right = ParagraphStyle("right", parent=plain, alignment=TA_RIGHT)
@@ -227,15 +237,16 @@ def _story(font: str, size: float, report: dict, facts: _Facts) -> list:
         p(tr("Signed by: {signer}", signer=report["signer"] or "　" * 6), right),
         p(_date(report["reported_at"]), right),
     ]
-    # A heading never ends a page alone, nor the signature begins one.
+    # A heading never ends a page alone (it goes with the first lines of its paragraph),
+    # nor the signature begins one (it goes with the last lines).
     parts[-1], tail = parts[-1][:-1], [parts[-1][-1], *signed]
     for part in parts:
-        story.append(KeepTogether(part[:3]))
+        story.append(Keep(part[:3], 2))
         story += part[3:]
     if len(parts[-1]) < 3:  # the heading and its only paragraph go with the signature
         story.pop()
         tail = [*parts[-1], *tail]
-    story.append(KeepTogether(tail))
+    story.append(Keep(tail, len(tail) - len(signed) - 1))
     return story
 
 

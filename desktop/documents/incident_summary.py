@@ -31,10 +31,13 @@ from desktop.documents import fonts
 from desktop.documents.allocation_order import RenderResult
 from desktop.documents.incident_report import deadline_basis
 from desktop.documents.layout import (
+    FRAME_HEIGHT,
     NONE,
+    Keep,
     Section,
     SectionedDoc,
     Title,
+    flowing,
     grid,
     imprint,
     printable,
@@ -49,6 +52,7 @@ LOG_LINE = 90  # characters of a 大事记 entry shown in brief
 LOG_ENDS = 20  # entries shown from its beginning and from its end
 LOG_LEFT_OUT = ("task",)  # task updates: section 四 counts them
 HEADER_SHADE = (0.94, 0.94, 0.94)
+WHOLE = FRAME_HEIGHT / 2  # a heading and a table this tall or less go on one page together
 
 
 def render(db, incident_ref: str, path) -> RenderResult:
@@ -126,7 +130,6 @@ class _Report:
                     for c, cell in enumerate(row)
                 ]
             )  # fmt: skip
-        table = Table(body, colWidths=[w * mm for w in widths], repeatRows=1)
         style = [
             ("FONT", (0, 0), (-1, -1), self.font, 9),
             ("GRID", (0, 0), (-1, -1), 0.5, "black"),
@@ -140,16 +143,16 @@ class _Report:
         ]
         for c in times:
             style += [("FONTSIZE", (c, 1), (c, -1), 8.5), ("ALIGN", (c, 1), (c, -1), "CENTER")]
-        table.setStyle(TableStyle(style))
-        return table
+        return flowing(body, [w * mm for w in widths], style, repeat_rows=1)
 
     def note(self, text: str) -> Paragraph:
         return self.p(text, self.small)
 
     def part(self, heading: str, *flowables) -> list:
-        """A section: its heading kept with the start of what follows."""
+        """A section: its heading kept with what follows when short, with its start when
+        long (more than half a page: a long table or text is not moved whole)."""
         first, *rest = flowables
-        return [Spacer(1, 5 * mm), KeepTogether([self.heading(heading), first]), *rest]
+        return [Spacer(1, 5 * mm), Keep([self.heading(heading), first], 1, WHOLE), *rest]
 
     # ------------------------------------------------------------ the story
 
@@ -287,7 +290,7 @@ class _Report:
         header = [tr("Task"), tr("Lead agency"), tr("Due"), tr("Status"), tr("Overdue by")]
         table = self.table(header, rows, (58, 44, 28, 20, 30), centre=(3, 4), times=(2,))
         title = self.p(tr("Overdue tasks ({count}):", count=len(late)))
-        out.append(KeepTogether([title, Spacer(1, 1.5 * mm), table]))
+        out.append(Keep([title, Spacer(1, 1.5 * mm), table], 2, WHOLE))
         return out
 
     def materials(self) -> list:
