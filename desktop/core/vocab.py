@@ -117,6 +117,82 @@ LOG_KINDS = {
     "manual": ("记事", "Entry"),
 }
 
+# Drills (演练): the kinds of exercise in Chinese practice, their statuses (暂停 is a running
+# drill's clock stopped), an inject's triggers, channels and states, the actions the players
+# take (what an expected action names), an evaluator's results and HSEEP's ratings.
+DRILL_KINDS = {
+    "tabletop": ("桌面推演", "Tabletop exercise"),
+    "functional": ("专项演练", "Functional exercise"),
+    "full_scale": ("综合演练", "Full-scale exercise"),
+}
+DRILL_STATUSES = {
+    "planned": ("计划", "Planned"),
+    "prepared": ("准备", "In preparation"),
+    "running": ("进行", "Running"),
+    "paused": ("暂停", "Paused"),
+    "ended": ("结束", "Ended"),
+    "evaluated": ("评估完成", "Evaluated"),
+}
+INJECT_TRIGGERS = {
+    "time": ("定时", "At time"),
+    "delay": ("延时", "After delay"),
+    "after": ("条件", "After inject state"),
+    "manual": ("手动", "Manual"),
+}
+INJECT_STATES = {
+    "pending": ("待发", "Pending"),
+    "fired": ("已发出", "Fired"),
+    "acknowledged": ("已接收", "Acknowledged"),
+    "done": ("已处置", "Done"),
+}
+CHANNELS = {
+    "phone": ("电话", "Phone"),
+    "fax": ("传真", "Fax"),
+    "document": ("公文", "Official document"),
+    "oral": ("口头", "Oral"),
+    "system": ("系统", "System"),
+}
+DRILL_ACTIONS = {
+    "incident": ("登记事件", "Record the incident"),
+    "activate": ("启动预案", "Activate a playbook"),
+    "escalate": ("调整级别", "Change the grade"),
+    "report": ("信息报告", "Information report"),
+    "order": ("物资调拨", "Allocation order"),
+    "issue": ("物资出库", "Issue stock"),
+    "dispatch": ("派遣专家", "Dispatch an expert"),
+    "log": ("大事记", "Log entry"),
+    "task": ("任务进展", "Task update"),
+    "other": ("其他（评估员判定）", "Other (judged by an evaluator)"),
+}
+EXPECT_RESULTS = {
+    "pending": ("待完成", "Pending"),
+    "met": ("按时完成", "Met"),
+    "late": ("超时完成", "Late"),
+    "missed": ("未完成", "Missed"),
+    "na": ("不适用", "Not applicable"),
+}
+RATINGS = {
+    "P": ("P 顺利完成", "P Performed without challenges"),
+    "S": ("S 基本完成", "S Performed with some challenges"),
+    "M": ("M 困难较大", "M Performed with major challenges"),
+    "U": ("U 未能完成", "U Unable to be performed"),
+}
+DRILL_ROLES = {
+    "player": ("参演单位", "Player"),
+    "controller": ("导调员", "Controller"),
+    "evaluator": ("评估员", "Evaluator"),
+}
+OBSERVATION_KINDS = {
+    "strength": ("做得好的", "Strength"),
+    "improvement": ("待改进", "Area for improvement"),
+}
+IMPROVEMENT_STATUSES = {
+    "open": ("未开始", "Open"),
+    "in_progress": ("整改中", "In progress"),
+    "done": ("已完成", "Done"),
+    "cancelled": ("已取消", "Cancelled"),
+}
+
 VOCABULARIES = {
     "hazard": HAZARDS,
     "grade": GRADES,
@@ -125,6 +201,17 @@ VOCABULARIES = {
     "task_status": TASK_STATUSES,
     "report_kind": REPORT_KINDS,
     "log_kind": LOG_KINDS,
+    "drill_kind": DRILL_KINDS,
+    "drill_status": DRILL_STATUSES,
+    "trigger": INJECT_TRIGGERS,
+    "inject_state": INJECT_STATES,
+    "channel": CHANNELS,
+    "action": DRILL_ACTIONS,
+    "result": EXPECT_RESULTS,
+    "rating": RATINGS,
+    "drill_role": DRILL_ROLES,
+    "observation": OBSERVATION_KINDS,
+    "improvement_status": IMPROVEMENT_STATUSES,
 }
 
 

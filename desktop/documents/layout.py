@@ -619,6 +619,8 @@ def imprint(db) -> Imprint:
             tr("This database has no station identity yet. Run `bioreserve init` to give it one.")
         )
     printed = tr("Printed: {time}", time=f"{datetime.now():%Y-%m-%d %H:%M}")
+    if info.drill_of(db):  # printed in a drill's sandbox: never passes for real
+        return Imprint((tr("[Drill] {station}", station=st.name), printed), st.name, "演练")
     if info.is_demo(db):
         # the watermark of the allocation order, whatever the language
         return Imprint((tr("[Demo data] {station}", station=st.name), printed), st.name,

@@ -135,11 +135,20 @@ def test_the_qr_code_decodes_to_the_signed_payload_and_verifies(demo_db, tmp_pat
 
 
 def test_a_drill_order_is_marked_on_every_page(demo_db, tmp_path):
-    number = small_order(demo_db, drill=True)
+    # as in a drill's sandbox (meta drill: drills/sandbox.py), where every order is a drill's
+    with demo_db.conn:
+        demo_db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('drill', 'd-1')")
+    number = small_order(demo_db)
+    assert number.startswith("YL-TB-")
     result = allocation_order.render(demo_db, number, tmp_path / "drill.pdf", copies=3)
     for page in range(1, result.pages + 1):
         assert "演练" in text(result.path, page)
     assert "衡阳市生物安全应急物资调拨单（演练）" in text(result.path, 1)
+
+
+def test_the_live_database_refuses_an_order_for_a_drill(demo_db):
+    with pytest.raises(BioError, match="inside the drill"):
+        small_order(demo_db, drill=True)
 
 
 def test_an_oral_order_received_short_shows_the_note_and_what_arrived(demo_db, tmp_path):

@@ -11,7 +11,7 @@ from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
 from desktop.core.incidents.times import at_or_now, in_window, moment, now
-from desktop.core.store import station
+from desktop.core.store import info, station
 from desktop.core.store.db import like_pattern
 from desktop.core.store.handle import Database
 from desktop.core.store.writepath import write
@@ -196,7 +196,7 @@ def validate(db: Database, given: dict, at: datetime | None = None) -> dict:
 
 
 def next_number(db: Database, code: str, day: date) -> str:
-    prefix = f"SJ-{code}-{day:%Y%m%d}-"
+    prefix = f"{info.number_prefix(db)}SJ-{code}-{day:%Y%m%d}-"
     count = db.execute(
         "SELECT count(*) FROM incident WHERE number LIKE ? || '%'", [prefix]
     ).fetchone()[0]

@@ -27,7 +27,7 @@ from desktop.core.orders.records import (
     summary,
 )
 from desktop.core.reserves import catalog, stock
-from desktop.core.store import station
+from desktop.core.store import info, station
 from desktop.core.store.handle import Database
 from desktop.core.store.writepath import write
 from desktop.core.vocab import order_status as label
@@ -116,10 +116,16 @@ def prepare(
     planned = plan(db, requested, from_depot, to_depot["id"] if to_depot else None, today)
     if oral and not approver.strip():
         raise BioError(tr("An oral or telephone order names who gave it (approver)."))
-    if drill is None:
-        drill = bool(
-            db.execute("SELECT 1 FROM meta WHERE key = 'drill' AND value = '1'").fetchone()
+    in_drill = info.drill_of(db) is not None
+    if drill and not in_drill:  # a drill's orders live in its sandbox, never in real stock
+        raise BioError(
+            tr(
+                "Orders for a drill are made inside the drill (its sandbox: bioreserve --drill "
+                "ID order create …, or the 演练 page); in the live database they would issue "
+                "real stock."
+            )
         )
+    drill = in_drill
     created = stamp()
     fields = {
         "station": st.code,

@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
+from desktop.core.store import info
 from desktop.core.store.db import like_pattern
 from desktop.core.store.handle import Database
 
@@ -22,7 +23,7 @@ def stamp(when: datetime | None = None) -> str:
 
 
 def next_number(db: Database, code: str, day: date) -> str:
-    prefix = f"TB-{code}-{day:%Y%m%d}-"
+    prefix = f"{info.number_prefix(db)}TB-{code}-{day:%Y%m%d}-"
     count = db.execute(
         "SELECT count(*) FROM alloc_order WHERE number LIKE ? || '%'", [prefix]
     ).fetchone()[0]

@@ -10,6 +10,19 @@ def is_demo(db: Database) -> bool:
     return bool(row and row[0] == "1")
 
 
+def drill_of(db: Database) -> str | None:
+    """The id of the drill whose sandbox this database is (meta drill), None for a live
+    database: everything done here is the drill's, never real (drills/sandbox.py)."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'drill'").fetchone()
+    return row[0] if row and row[0] not in ("", "0", "1") else None
+
+
+def number_prefix(db: Database) -> str:
+    """What a drill's numbers start with (YL-: 演练), so that an incident or an order of a
+    drill never reads as a real one; nothing in a live database."""
+    return "YL-" if drill_of(db) else ""
+
+
 def identity(db: Database) -> dict:
     """The cheap part: path, schema, demo marker, station (what the window needs to open)."""
     st = station.get(db)
@@ -17,6 +30,7 @@ def identity(db: Database) -> dict:
         "path": str(getattr(db, "path", "")),
         "schema_version": migrate.current_version(db),
         "demo": is_demo(db),
+        "drill": drill_of(db),
         "station": None
         if st is None
         else {

@@ -24,31 +24,47 @@ from desktop.core.store import hlc, tables
 from desktop.core.store.handle import Database
 from desktop.core.store.oplog import Op
 from desktop.core.vocab import (
+    CHANNELS,
     CONFIRMATIONS,
     DEPOT_LEVELS,
+    DRILL_ACTIONS,
+    DRILL_KINDS,
+    DRILL_ROLES,
     GRADES,
     HAZARDS,
+    INJECT_TRIGGERS,
     LOG_KINDS,
     LOT_STATUSES,
+    OBSERVATION_KINDS,
+    RATINGS,
     REPORT_KINDS,
     STORAGE,
     TASK_STATUSES,
 )
 
 KINDS = ("insert", "update", "delete")
-FLAGS = frozenset({"deleted", "oral", "drill", "example", "shelf_life"})
+FLAGS = frozenset({"deleted", "oral", "drill", "example", "shelf_life", "paused", "contingency"})
 # Columns holding a JSON list (a playbook's grades and clauses, a task's agencies, …).
 JSON_LISTS = frozenset(
     {"grades", "clauses", "support_agency_ids", "checklist", "specialties", "depot_ids"}
 )
 DATES = frozenset(
-    {"expires_on", "issued_on", "needed_by", "produced_on", "unavailable_from", "unavailable_to"}
+    {
+        "due_on",
+        "expires_on",
+        "issued_on",
+        "needed_by",
+        "produced_on",
+        "unavailable_from",
+        "unavailable_to",
+    }
 )
 TIMES = frozenset(
     {"approved_at", "created_at", "dispatched_at", "occurred_at", "oral_at",
      "paperwork_done_at", "received_at", "sent_at", "submitted_at", "reported_at",
      "activated_at", "recovery_at", "monitoring_at", "closed_at", "at", "added_at", "due_at",
-     "status_at", "released_at", "cancelled_at"}
+     "status_at", "released_at", "cancelled_at", "started_at", "ended_at", "wall_at",
+     "sim_start"}
 )  # fmt: skip
 # Closed vocabularies the program acts on (stored as written: Chinese words or codes).
 VOCABULARY = {
@@ -72,6 +88,17 @@ VOCABULARY = {
     ),
     ("incident_report", "kind"): frozenset(REPORT_KINDS),
     ("incident_log", "kind"): frozenset(LOG_KINDS),
+    ("drill", "kind"): frozenset(DRILL_KINDS),
+    ("drill", "hazard"): frozenset(HAZARDS) | {""},
+    ("drill", "grade"): frozenset(GRADES),
+    ("drill_person", "role"): frozenset(DRILL_ROLES),
+    ("drill_inject", "trigger"): frozenset(INJECT_TRIGGERS),
+    ("drill_inject", "after_state"): frozenset({"fired", "acknowledged", "done"}),
+    ("drill_inject", "channel"): frozenset(CHANNELS),
+    ("drill_expect", "action"): frozenset(DRILL_ACTIONS),
+    ("drill_mark", "result"): frozenset({"met", "late", "missed", "na"}),
+    ("drill_observation", "kind"): frozenset(OBSERVATION_KINDS),
+    ("drill_rating", "rating"): frozenset(RATINGS),
 }
 MAX_TEXT = 100_000  # characters in one field (a playbook task's instructions, a note)
 MAX_SEQ = 1 << 53
@@ -137,12 +164,17 @@ def _json_list(value) -> bool:
         return False
 
 
+def _member(words: frozenset) -> Check:
+    """A word of a closed vocabulary (a list or a number is not one, nor unhashable)."""
+    return lambda value: type(value) is str and value in words
+
+
 def _column_check(table: str, name: str, declared: str, notnull: bool) -> Check:
     check: Check
     if name in FLAGS:
         check = _flag
     elif (table, name) in VOCABULARY:
-        check = VOCABULARY[(table, name)].__contains__
+        check = _member(VOCABULARY[(table, name)])
     elif name in DATES:
         check = _date
     elif name in TIMES:
@@ -150,8 +182,7 @@ def _column_check(table: str, name: str, declared: str, notnull: bool) -> Check:
     elif name in JSON_LISTS:
         check = _json_list
     elif table in tables.FORWARD and name in tables.FORWARD[table]:
-        vocabulary = frozenset(tables.FORWARD[table][name])
-        check = vocabulary.__contains__
+        check = _member(frozenset(tables.FORWARD[table][name]))
     elif declared == "INTEGER":
         check = _whole
     elif declared == "REAL":

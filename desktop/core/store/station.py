@@ -169,6 +169,39 @@ def _raw(db: Database) -> bytes:
     )
 
 
+def drill_origin(origin: str, drill_id: str) -> str:
+    """The origin a station's operations take in the sandbox of a drill: derived from its
+    live origin and the drill, so that every station of a 综合演练 knows the others' without
+    asking, and a signed head of a drill never vouches for live operations."""
+    return hashlib.sha256(f"bioreserve-drill|{drill_id}|{origin}".encode()).hexdigest()[:16]
+
+
+def fork(db: Database, drill_id: str) -> str:
+    """Give a drill's sandbox (a copy of the live database) its own origin: the same key
+    pair, sealed again under the new origin; trusted stations are trusted under their drill
+    origins too. Returns the new origin."""
+    st = _require(db)
+    raw = _raw(db)
+    stored = bytes(db.execute("SELECT private_key FROM station WHERE id = 1").fetchone()[0])
+    method = keyprotect.describe(stored, st.origin).get("method")
+    # a passphrase is not asked again for a drill: its copy takes the default protection
+    method = method if method in ("file", "keyring", "dpapi") else None
+    origin = drill_origin(st.origin, drill_id)
+    sealed = keyprotect.seal(raw, origin, st.public_key, method)
+    db.execute("UPDATE station SET origin = ?, private_key = ? WHERE id = 1", [origin, sealed])
+    peers = db.execute(
+        "SELECT origin, code, name, public_key, fingerprint, trusted_at, revoked, revoked_at "
+        "FROM trusted_station"
+    ).fetchall()
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO trusted_station (origin, code, name, public_key, fingerprint, "
+        "trusted_at, revoked, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(drill_origin(peer[0], drill_id), *peer[1:]) for peer in peers],
+    )
+    _unlocked.pop(db, None)
+    return origin
+
+
 # ---------------------------------------------------------------- protection
 
 

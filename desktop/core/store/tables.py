@@ -36,6 +36,18 @@ SHARED = (
     "incident_report",
     "incident_log",
     "incident_expert",
+    "drill",
+    "drill_objective",
+    "drill_playbook",
+    "drill_person",
+    "drill_inject",
+    "drill_expect",
+    "drill_clock",
+    "drill_fired",
+    "drill_mark",
+    "drill_observation",
+    "drill_rating",
+    "drill_improvement",
 )
 LEDGER = ("stock_move",)
 SYNCED = SHARED + LEDGER
@@ -50,6 +62,9 @@ FORWARD: dict[str, dict[str, tuple[str, ...]]] = {
     "transfer": {"status": ("in_transit", "received")},
     "playbook": {"status": ("draft", "approved", "retired")},
     "incident": {"status": ("reported", "responding", "recovery", "monitoring", "closed")},
+    "drill": {"status": ("planned", "prepared", "running", "ended", "evaluated")},
+    "drill_fired": {"state": ("fired", "acknowledged", "done")},
+    "drill_improvement": {"status": ("open", "in_progress", "done", "cancelled")},
 }
 
 

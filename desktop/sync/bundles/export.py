@@ -11,7 +11,7 @@ from pathlib import Path
 from desktop.core import paths, values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
-from desktop.core.store import migrate, oplog, station
+from desktop.core.store import info, migrate, oplog, station
 from desktop.core.store.handle import Database
 from desktop.core.store.oplog import head_text
 from desktop.core.store.writepath import transaction
@@ -133,6 +133,9 @@ def export(db: Database, path: Path, for_origin: str | None = None) -> ExportRes
         "sha256": digest,
         "created_at": values.now_iso(),
     }
+    drill = info.drill_of(db)
+    if drill is not None:  # accepted only by the same drill's sandbox elsewhere
+        manifest["drill"] = drill
     manifest_bytes = oplog.dumps(manifest).encode("utf-8")
     signature = station.sign(db, manifest_bytes)
     path = Path(path)

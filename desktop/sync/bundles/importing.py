@@ -29,6 +29,7 @@ from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import merge, migrate, oplog
 from desktop.core.store.handle import Database
+from desktop.core.store.info import drill_of
 from desktop.core.store.oplog import head_text
 from desktop.core.store.writepath import touch, transaction
 from desktop.sync import keys as sync_keys
@@ -298,7 +299,46 @@ def _manifest(db: Database, path, manifest_bytes: bytes, signature: bytes) -> di
                 known=migrate.current_version(db),
             ),
         )
+    _same_world(db, path, manifest)
     return manifest
+
+
+def _same_world(db: Database, path, manifest: dict) -> None:
+    """A drill's bundle goes only into the same drill's sandbox; a live bundle never into a
+    sandbox (drills/sandbox.py). The drill's id is in the signed manifest."""
+    theirs, ours = manifest.get("drill"), drill_of(db)
+    if theirs is not None and (type(theirs) is not str or not 0 < len(theirs) <= 100):
+        raise _damaged(path)
+    if theirs == ours:
+        return
+    if ours is None:
+        raise BundleRefused(
+            "drill_into_live",
+            tr(
+                "{path} is a bundle of a drill (演练): drill data never enters the live "
+                "database. Import it inside the same drill (bioreserve --drill … sync "
+                "import); nothing was imported.",
+                path=path,
+            ),
+        )
+    if theirs is None:
+        raise BundleRefused(
+            "live_into_drill",
+            tr(
+                "{path} is a bundle of live data and this is the sandbox of a drill: a drill "
+                "takes bundles of the same drill only. Import it into the live database; "
+                "nothing was imported.",
+                path=path,
+            ),
+        )
+    raise BundleRefused(
+        "other_drill",
+        tr(
+            "{path} belongs to another drill than this sandbox's; import it inside that "
+            "drill. Nothing was imported.",
+            path=path,
+        ),
+    )
 
 
 # ---------------------------------------------------------------- vouching

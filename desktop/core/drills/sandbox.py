@@ -1,0 +1,190 @@
+"""A drill's sandbox: its own database file, where everything of the drill happens.
+
+Starting a drill copies the live database with SQLite's online backup API into
+<live name>.drills/<drill number>.db beside it; the copy is marked (meta drill = the drill's
+id), so that its incidents and orders are numbered YL-…, its orders are drill orders, every
+window and printout says 演练, and its bundles carry the drill's id. The copy takes an
+origin of its own (station.fork): its operations can never pass for live ones, and a
+signed head made in a drill never vouches for the live chain. A bundle of a drill is
+accepted only into the same drill's sandbox at another station — never into a live
+database, and a live bundle never into a sandbox (sync/bundles/importing.py).
+
+Leaving a drill is closing its file: the live database is the one opened by default.
+Starting it again resumes it (the file is kept until the drill is closed and after)."""
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from desktop.core import paths, values
+from desktop.core.context import Ctx
+from desktop.core.drills import clock, records
+from desktop.core.errors import BioError
+from desktop.core.i18n import tr
+from desktop.core.setup.opening import open_station
+from desktop.core.store import info, station
+from desktop.core.store.handle import Database
+from desktop.core.store.writepath import write
+
+
+def folder(live_path: Path) -> Path:
+    live_path = Path(live_path)
+    return live_path.parent / f"{live_path.name}.drills"
+
+
+def path_for(live_path: Path, drill: dict) -> Path:
+    return folder(live_path) / f"{drill['number']}.db"
+
+
+def exists(live: Database, drill: dict) -> bool:
+    return path_for(live.path, drill).exists()
+
+
+def require_live(db: Database) -> None:
+    """Drills are planned, started and closed from the live database."""
+    drill = info.drill_of(db)
+    if drill is not None:
+        raise BioError(
+            tr(
+                "This is the sandbox of a drill; plan, start and close drills from the live "
+                "database (without --drill)."
+            )
+        )
+
+
+def open_sandbox(live: Database, ref) -> Database:
+    """The sandbox of a drill that has started here (to resume it or act in it)."""
+    require_live(live)
+    drill = records.get(live, ref)
+    path = path_for(live.path, drill)
+    if not path.exists():
+        raise BioError(
+            tr(
+                "Drill {number} has not started at this station: start it first "
+                "(bioreserve drill start {number}).",
+                number=drill["number"],
+            )
+        )
+    return open_station(path)
+
+
+def create(live: Database, drill: dict) -> Database:
+    """Copy the live database into the drill's file (online backup) and make the copy the
+    drill's: marked, with an origin of its own. The live database is only read."""
+    path = path_for(live.path, drill)
+    paths.make_private_dir(path.parent)
+    temporary = path.with_name(path.name + ".part")
+    temporary.unlink(missing_ok=True)
+    paths.private_file(temporary)
+    try:
+        target = sqlite3.connect(temporary)
+        try:
+            live.conn.backup(target)
+        finally:
+            target.close()
+        db = open_station(temporary)
+        try:
+            with db.conn:
+                db.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('drill', ?)", [drill["id"]]
+                )
+                db.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('drill_live', ?)",
+                    [str(live.path)],
+                )
+                station.fork(db, drill["id"])
+        finally:
+            db.close()
+        temporary.replace(path)
+    except (OSError, sqlite3.Error) as exc:
+        temporary.unlink(missing_ok=True)
+        raise BioError(
+            tr("Cannot make the drill's copy {path}: {reason}", path=path, reason=exc)
+        ) from exc
+    return open_station(path)
+
+
+def start(live: Database, ctx: Ctx, ref, at: datetime | None = None) -> Database:
+    """Start a drill (its sandbox made on first start) or resume it; returns the sandbox,
+    its clock running."""
+    require_live(live)
+    drill = records.get(live, ref)
+    if drill["status"] in ("ended", "evaluated"):
+        raise BioError(
+            tr("Drill {number} has ended; it cannot start again.", number=drill["number"])
+        )
+    wall = at or values.now()
+    sandbox = open_sandbox(live, ref) if exists(live, drill) else create(live, drill)
+    try:
+        run(sandbox, ctx, drill["id"], wall, paused=False)
+        with write(live, ctx) as w:
+            changes = {"paused": 0}
+            if not drill["started_at"]:
+                changes["started_at"] = wall.isoformat(timespec="seconds")
+            records.set_status(w, drill, "running", **changes)
+    except BaseException:
+        sandbox.close()
+        raise
+    return sandbox
+
+
+def run(sandbox: Database, ctx: Ctx, drill_id: str, wall: datetime, *, paused: bool,
+        speed: int | None = None, status: str = "running") -> None:  # fmt: skip
+    """Set the sandbox's clock (and the drill's status there, as in the live database)."""
+    drill = records.get(sandbox, drill_id)
+    if speed is None and not clock.load(sandbox, drill_id).started:
+        speed = drill["speed"]  # the first setting: the speed planned
+    with write(sandbox, ctx) as w:
+        clock.change(w, drill_id, wall, paused=paused, speed=speed)
+        changes = {"paused": int(paused)}
+        if not drill["started_at"]:
+            changes["started_at"] = wall.isoformat(timespec="seconds")
+        if status == "ended":
+            changes["ended_at"] = wall.isoformat(timespec="seconds")
+        records.set_status(w, drill, status, **changes)
+
+
+def pause(live: Database, ctx: Ctx, ref, at: datetime | None = None) -> None:
+    _set(live, ctx, ref, at, paused=True)
+
+
+def resume(live: Database, ctx: Ctx, ref, at: datetime | None = None) -> None:
+    _set(live, ctx, ref, at, paused=False)
+
+
+def set_speed(live: Database, ctx: Ctx, ref, speed, at: datetime | None = None) -> None:
+    _set(live, ctx, ref, at, speed=records.speed(speed))
+
+
+def end(live: Database, ctx: Ctx, ref, at: datetime | None = None) -> None:
+    """End the play: the clock stops for good; evaluation and the report follow."""
+    _set(live, ctx, ref, at, paused=True, status="ended")
+
+
+def _set(live: Database, ctx: Ctx, ref, at, *, paused=None, speed=None, status=None) -> None:
+    require_live(live)
+    drill = records.get(live, ref)
+    if drill["status"] != "running":
+        raise BioError(
+            tr(
+                "Drill {number} is not running (status {status}).",
+                number=drill["number"],
+                status=records.status_name(drill),
+            )
+        )
+    wall = at or values.now()
+    sandbox = open_sandbox(live, ref)
+    try:
+        current = clock.load(sandbox, drill["id"])
+        run(sandbox, ctx, drill["id"], wall,
+            paused=current.paused if paused is None else paused, speed=speed,
+            status=status or "running")  # fmt: skip
+    finally:
+        sandbox.close()
+    with write(live, ctx) as w:
+        changes = {} if paused is None else {"paused": int(paused)}
+        if speed is not None:
+            changes["speed"] = speed
+        if status == "ended":
+            changes["ended_at"] = wall.isoformat(timespec="seconds")
+        records.set_status(w, drill, status or "running", **changes)
