@@ -36,6 +36,19 @@ def path_for(live_path: Path, drill: dict) -> Path:
     return folder(live_path) / f"{drill['number']}.db"
 
 
+def live_path(sandbox: Database) -> Path:
+    """The live database a drill's sandbox belongs to (where leaving the drill returns):
+    the one beside its folder, else the one it was copied from."""
+    path = Path(sandbox.path)
+    beside = path.parent.with_name(path.parent.name.removesuffix(".drills"))
+    if path.parent.name.endswith(".drills") and beside.exists():
+        return beside
+    row = sandbox.execute("SELECT value FROM meta WHERE key = 'drill_live'").fetchone()
+    if row is None or not row[0]:
+        raise BioError(tr("This database is not the sandbox of a drill."))
+    return Path(row[0])
+
+
 def exists(live: Database, drill: dict) -> bool:
     return path_for(live.path, drill).exists()
 
