@@ -4,7 +4,9 @@ Order of the checks, each a named refusal that changes nothing:
 1. the file: its size, its zip directory, exactly the three entries, each stored or
    deflated (no other compression, nothing encrypted), the small ones within their caps;
 2. the manifest (at most 1 MB, read before anything else is decompressed): its format,
-   the sender enrolled and not revoked, the sender's signature, the recipient, the schema;
+   its world (a drill's bundle only into the same drill's sandbox, a live one only into a
+   live database), the sender enrolled and not revoked, the sender's signature, the
+   recipient, the schema;
 3. ops.jsonl, decompressed with a limit that follows the declared count of operations,
    hashed as it is read, against the manifest's SHA-256;
 4. the operations: parsed; none new under this station's own identity; each origin's
@@ -231,6 +233,10 @@ def _manifest(db: Database, path, manifest_bytes: bytes, signature: bytes) -> di
             raise ValueError("manifest")
     except (ValueError, KeyError, TypeError, RecursionError, UnicodeDecodeError) as exc:
         raise _damaged(path) from exc
+    # Before the sender: a drill's origins are enrolled only in its sandboxes, so a drill's
+    # bundle would otherwise read as one from an unknown station (and its refusal ask to
+    # trust that key). A refusal on a field not yet verified imports nothing either way.
+    _same_world(db, path, manifest)
     own = sync_keys.own(db)
     if origin == own.origin:
         raise BundleRefused(
@@ -299,7 +305,6 @@ def _manifest(db: Database, path, manifest_bytes: bytes, signature: bytes) -> di
                 known=migrate.current_version(db),
             ),
         )
-    _same_world(db, path, manifest)
     return manifest
 
 

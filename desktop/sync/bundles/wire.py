@@ -34,7 +34,8 @@ def ops_limit(count: int) -> int:
 class BundleRefused(BioError):
     """A bundle that was not imported; `cause` names why, for programs and tests:
     damaged | too_large | unknown_sender | revoked | own | tampered | not_for_us | schema |
-    revoked_origin | chain | forged | unsigned | invalid."""
+    revoked_origin | chain | forged | unsigned | invalid | drill_into_live |
+    live_into_drill | other_drill."""
 
     def __init__(self, cause: str, message: str):
         super().__init__(message)
