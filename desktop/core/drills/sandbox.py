@@ -143,8 +143,15 @@ def start(live: Database, ctx: Ctx, ref, at: datetime | None = None) -> Database
 
 def run(sandbox: Database, ctx: Ctx, drill_id: str, wall: datetime, *, paused: bool,
         speed: int | None = None, status: str = "running") -> None:  # fmt: skip
-    """Set the sandbox's clock (and the drill's status there, as in the live database)."""
+    """Set the sandbox's clock (and the drill's status there, as in the live database).
+
+    Only at the station that planned the drill: a 综合演练 runs on one clock, its
+    controllers', which the other stations' sandboxes receive with that station's drill
+    bundles (with the status). A clock set at two stations would merge into one list of
+    settings where each station's start sets the other's drill time back."""
     drill = records.get(sandbox, drill_id)
+    if not records.owned_here(sandbox, drill):
+        return
     if speed is None and not clock.load(sandbox, drill_id).started:
         speed = drill["speed"]  # the first setting: the speed planned
     with write(sandbox, ctx) as w:
