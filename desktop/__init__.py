@@ -19,6 +19,7 @@ COMMANDS = (
     "agency",
     "playbook",
     "incident",
+    "drill",
     "sync",
     "station",
 )

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from desktop.core.context import Ctx
+from desktop.core.i18n import tr
 from desktop.core.setup.opening import open_station
 
 OPENED: list = []  # databases the command opened: closed when it ends (root.main)
@@ -26,18 +27,41 @@ def close_all() -> None:
 class State:
     """The global options (--db, --json) handed to every command."""
 
-    def __init__(self, db_path: Path, as_json: bool):
+    def __init__(self, db_path: Path, as_json: bool, drill: str | None = None):
         self.db_path = db_path
         self.as_json = as_json
+        self.drill = drill  # --drill ID: every command acts inside that drill's sandbox
         self.ctx = Ctx.from_os()
 
     def open(self):
+        """The database the command acts on: the live one, or with --drill the drill's
+        sandbox (drills/sandbox.py)."""
+        db = self.open_live()
+        if self.drill is None:
+            return db
+        from desktop.core.drills import sandbox
+
+        inside = sandbox.open_sandbox(db, self.drill)
+        OPENED.append(inside)
+        return inside
+
+    def open_live(self):
         db = open_station(self.db_path)
         OPENED.append(db)
         return db
 
     def emit(self, data, text: str) -> None:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2) if self.as_json else text)
+
+
+def wrote(state: State, result) -> None:
+    """Say that a document was written (a font warning, if any, on stderr)."""
+    if result.warning:
+        click.echo(result.warning, err=True)
+    state.emit(
+        {"path": str(result.path), "pages": result.pages},
+        tr("Wrote {path} ({pages} pages).", path=result.path, pages=result.pages),
+    )
 
 
 def width(text: str) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from desktop.cli.common import State, table
+from desktop.cli.common import State, table, wrote
 from desktop.core import incidents, values, vocab
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
@@ -425,15 +425,6 @@ def incident_report_deadlines(state: State, changes):  # fmt: skip
     state.emit(result, text)  # fmt: skip
 
 
-def _wrote(state: State, result) -> None:
-    if result.warning:
-        click.echo(result.warning, err=True)
-    state.emit(
-        {"path": str(result.path), "pages": result.pages},
-        tr("Wrote {path} ({pages} pages).", path=result.path, pages=result.pages),
-    )
-
-
 @incident.command("report-print", help=tr("Print an information report to PDF (one page)."))
 @click.argument("report")
 @click.option("--out", "path", required=True, type=PDF, help=tr("The PDF file to write."))
@@ -441,7 +432,7 @@ def _wrote(state: State, result) -> None:
 def incident_report_print(state: State, report, path):
     from desktop.documents import incident_report
 
-    _wrote(state, incident_report.render(state.open(), report, path))
+    wrote(state, incident_report.render(state.open(), report, path))
 
 
 @incident.command("log", help=tr("The significant-events log (大事记); --add writes an entry."))
@@ -458,7 +449,7 @@ def incident_log(state: State, ref, text, at, path):
     if path is not None:
         from desktop.documents import incident_log as log_document
 
-        _wrote(state, log_document.render(db, incident["id"], path))
+        wrote(state, log_document.render(db, incident["id"], path))
         return
     rows = journal.entries(db, incident["id"])
     state.emit(
@@ -526,7 +517,7 @@ def incident_release(state: State, ref, expert):
 def incident_assignment_list(state: State, ref, agency, path):
     from desktop.documents import assignment_list
 
-    _wrote(state, assignment_list.render(state.open(), ref, agency, path))
+    wrote(state, assignment_list.render(state.open(), ref, agency, path))
 
 
 @incident.command("summary", help=tr("Print the incident summary report (PDF)."))
@@ -536,7 +527,7 @@ def incident_assignment_list(state: State, ref, agency, path):
 def incident_summary(state: State, ref, path):
     from desktop.documents import incident_summary as summary_document
 
-    _wrote(state, summary_document.render(state.open(), ref, path))
+    wrote(state, summary_document.render(state.open(), ref, path))
 
 
 def register(cli: click.Group) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from desktop.cli import drills as cli_drills
 from desktop.cli import hub as cli_hub
 from desktop.cli import incidents as cli_incidents
 from desktop.cli import orders as cli_orders
@@ -41,9 +42,15 @@ EXIT_UNEXPECTED = 2
     help=tr("Database file (default: $BIORESERVE_DB, else bioreserve.db in the user data folder)."),
 )
 @click.option("--json", "as_json", is_flag=True, help=tr("Print machine-readable JSON."))
+@click.option(
+    "--drill",
+    "drill",
+    metavar="ID",
+    help=tr("Act inside this drill's sandbox (its id, number or sequence), not on live data."),
+)
 @click.pass_context
-def cli(ctx, db_path, as_json):
-    ctx.obj = State(db_path or paths.default_db_path(), as_json)
+def cli(ctx, db_path, as_json, drill):
+    ctx.obj = State(db_path or paths.default_db_path(), as_json, drill)
 
 
 @cli.command(
@@ -82,6 +89,10 @@ def info(state: State):
         tr("Key fingerprint: {fingerprint}", fingerprint=st.get("fingerprint", "—")),
         cli_station.key_line(data["key"]),
     ]
+    if data["drill"]:
+        lines.append(
+            tr("DRILL SANDBOX (演练) — nothing here is real; the live database is untouched.")
+        )
     if data["demo"]:
         lines.append(tr("DEMONSTRATION DATA — not for real operations."))
     lines.append(tr("Rows per table:"))
@@ -130,6 +141,7 @@ cli_orders.register(cli)
 cli_roster.register(cli)
 cli_playbooks.register(cli)
 cli_incidents.register(cli)
+cli_drills.register(cli)
 cli_sync.register(cli)
 cli_hub.register_hub(cli_sync.sync)
 cli_station.register(cli)

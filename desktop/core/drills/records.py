@@ -30,7 +30,8 @@ def next_number(db: Database, code: str, day: date) -> str:
 
 
 def get(db: Database, ref) -> dict:
-    """A drill by its id or number (YL-…)."""
+    """A drill by its id, its number (YL-…), or the sequence its number ends with when
+    only one drill's does (3: YL-…-003), the way people call it in a drill."""
     ref = str(ref or "").strip()
     row = next(
         db.query(
@@ -39,6 +40,19 @@ def get(db: Database, ref) -> dict:
         ),
         None,
     )
+    if row is None and ref.isdigit() and len(ref) <= 6:
+        rows = list(
+            db.query(
+                "SELECT * FROM drill WHERE number LIKE ? AND deleted = 0 ORDER BY number",
+                [f"%-{int(ref):03d}"],
+            )
+        )
+        if len(rows) > 1:
+            raise BioError(
+                tr("Several drills end with {ref}: {numbers}. Give the whole number.",
+                   ref=ref, numbers=", ".join(r["number"] for r in rows))
+            )  # fmt: skip
+        row = rows[0] if rows else None
     if row is None:
         raise BioError(tr("No drill {ref}.", ref=ref))
     return row
