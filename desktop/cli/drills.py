@@ -12,6 +12,7 @@
 ID is a drill's id, its number (YL-…) or the sequence its number ends with. The global
 option --drill ID runs any other command inside that drill's sandbox."""
 
+import sys
 from pathlib import Path
 
 import click
@@ -408,7 +409,7 @@ def drill_close(state: State, ref, yes):
     OPENED.append(inside)
     row = records.get(live, ref)
     count = len(improvements.listing(inside, row["id"]))
-    if not yes and not state.as_json:
+    if not yes and not state.as_json and sys.stdin.isatty():  # scripts: --yes
         yes = click.confirm(
             tr(
                 "Write the {count} improvement item(s) of drill {number} into the live database?",
