@@ -42,7 +42,7 @@ def test_a_whole_drill_from_the_command_line_leaves_live_data_alone(bio):
     db.close()
     # any command inside the drill's sandbox
     inc = ok(bio, "--drill", seq, "incident", "create", "--title", "演练事件", "--hazard",
-             "infectious_disease", "--grade", "III", "--division", "430405", "--exposed", "300")  # fmt: skip
+             "infectious_disease", "--grade", "III", "--division", "430405")  # fmt: skip
     assert inc["number"].startswith("YL-SJ-")
     ok(
         bio,
