@@ -4389,5 +4389,801 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <source>{time} lies more than five years back.</source>
             <translation>{time} 早于五年前。</translation>
         </message>
+        <message>
+            <source>T+0:00:00 to {end} (simulated time {start} to {finish})</source>
+            <translation>T+0:00:00 至 {end}（模拟时间 {start} 至 {finish}）</translation>
+        </message>
+        <message>
+            <source>{count} expected action(s): {met} met, {late} late, {missed} missed, {pending} pending, {na} not applicable.</source>
+            <translation>预期行动共 {count} 项：按时完成 {met} 项，超时完成 {late} 项，未完成 {missed} 项，待完成 {pending} 项，不适用 {na} 项。</translation>
+        </message>
+        <message>
+            <source>The after-action report of drill {number} is printed from the drill's own database, where it was played (bioreserve --drill {number} …).</source>
+            <translation>演练 {number} 的总结评估报告须在该演练自己的数据库（演练在其中进行）中打印（bioreserve --drill {number} …）。</translation>
+        </message>
+        <message>
+            <source>1. Overview of the drill</source>
+            <translation>一、演练概况</translation>
+        </message>
+        <message>
+            <source>2. Objectives and their ratings</source>
+            <translation>二、演练目标与评估结果</translation>
+        </message>
+        <message>
+            <source>3. Expected actions</source>
+            <translation>三、预期行动完成情况</translation>
+        </message>
+        <message>
+            <source>4. Time line of the drill</source>
+            <translation>四、演练过程时间线</translation>
+        </message>
+        <message>
+            <source>5. Strengths</source>
+            <translation>五、做得好的方面</translation>
+        </message>
+        <message>
+            <source>6. Areas for improvement</source>
+            <translation>六、待改进的方面</translation>
+        </message>
+        <message>
+            <source>7. Material shortages</source>
+            <translation>七、物资缺口</translation>
+        </message>
+        <message>
+            <source>8. Improvement plan</source>
+            <translation>八、改进计划</translation>
+        </message>
+        <message>
+            <source>The drill has not started.</source>
+            <translation>演练尚未开始。</translation>
+        </message>
+        <message>
+            <source>Objective No.</source>
+            <translation>目标编号</translation>
+        </message>
+        <message>
+            <source>Objective</source>
+            <translation>演练目标</translation>
+        </message>
+        <message>
+            <source>Rating</source>
+            <translation>评估等级</translation>
+        </message>
+        <message>
+            <source>Expected actions</source>
+            <translation>预期行动</translation>
+        </message>
+        <message>
+            <source>Evaluator's note</source>
+            <translation>评估意见</translation>
+        </message>
+        <message>
+            <source>within {minutes} min</source>
+            <translation>{minutes} 分钟内</translation>
+        </message>
+        <message>
+            <source>Inject No.</source>
+            <translation>情景序号</translation>
+        </message>
+        <message>
+            <source>Expected action</source>
+            <translation>预期行动</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>责任单位</translation>
+        </message>
+        <message>
+            <source>Due (drill time)</source>
+            <translation>完成时限</translation>
+        </message>
+        <message>
+            <source>Done at</source>
+            <translation>完成时间</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Drill time</source>
+            <translation>演练时间</translation>
+        </message>
+        <message>
+            <source>Event kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>From → to / by</source>
+            <translation>发出 → 接收／执行人</translation>
+        </message>
+        <message>
+            <source>Have: usable stock in the depots the incident may draw on; days of supply = have ÷ the daily need. Planning factors are editable examples, not official norms.</source>
+            <translation>现有：事件可调用仓库中的可用库存；可保障天数 = 现有 ÷ 每日需求量。规划系数为可修改的示例，并非官方标准。</translation>
+        </message>
+        <message>
+            <source>The automatic run's gap analysis: every item the scenario needs, shortages first.</source>
+            <translation>自动推演的缺口分析：情景所需的全部物资，有缺口的在前。</translation>
+        </message>
+        <message>
+            <source>Needs of the drill's incidents that stock could not meet.</source>
+            <translation>演练事件中库存无法满足的需求。</translation>
+        </message>
+        <message>
+            <source>Shortage</source>
+            <translation>缺口</translation>
+        </message>
+        <message>
+            <source>Days of supply</source>
+            <translation>可保障天数</translation>
+        </message>
+        <message>
+            <source>Issue</source>
+            <translation>存在问题</translation>
+        </message>
+        <message>
+            <source>Corrective action</source>
+            <translation>整改措施</translation>
+        </message>
+        <message>
+            <source>Responsible agency</source>
+            <translation>责任单位</translation>
+        </message>
+        <message>
+            <source>Due date</source>
+            <translation>完成时限</translation>
+        </message>
+        <message>
+            <source>Drill No. {number}</source>
+            <translation>演练编号 {number}</translation>
+        </message>
+        <message>
+            <source>Not rated</source>
+            <translation>未评定</translation>
+        </message>
+        <message>
+            <source>Ratings (HSEEP): {ratings}.</source>
+            <translation>评估等级（HSEEP）：{ratings}。</translation>
+        </message>
+        <message>
+            <source>The drill's injects expected no action.</source>
+            <translation>演练情景未设预期行动。</translation>
+        </message>
+        <message>
+            <source>Nothing happened on the drill's clock: no inject fired and no action was recorded.</source>
+            <translation>演练时间线上没有记录：未发出情景注入，也未记录处置行动。</translation>
+        </message>
+        <message>
+            <source>Inject {no}</source>
+            <translation>情景注入 {no}</translation>
+        </message>
+        <message>
+            <source>The improvement plan has no items.</source>
+            <translation>改进计划尚无条目。</translation>
+        </message>
+        <message>
+            <source>Evaluation lead</source>
+            <translation>评估组长</translation>
+        </message>
+        <message>
+            <source>The evaluators recorded no strength.</source>
+            <translation>评估员未记录做得好的方面。</translation>
+        </message>
+        <message>
+            <source>The evaluators recorded no area for improvement.</source>
+            <translation>评估员未记录待改进的方面。</translation>
+        </message>
+        <message>
+            <source>Drill name</source>
+            <translation>演练名称</translation>
+        </message>
+        <message>
+            <source>Drill No.</source>
+            <translation>演练编号</translation>
+        </message>
+        <message>
+            <source>Drill kind</source>
+            <translation>演练类型</translation>
+        </message>
+        <message>
+            <source>Drill status</source>
+            <translation>演练状态</translation>
+        </message>
+        <message>
+            <source>Planned at</source>
+            <translation>计划时间</translation>
+        </message>
+        <message>
+            <source>Started at</source>
+            <translation>开始时间</translation>
+        </message>
+        <message>
+            <source>Ended at</source>
+            <translation>结束时间</translation>
+        </message>
+        <message>
+            <source>Simulated time span</source>
+            <translation>模拟时段</translation>
+        </message>
+        <message>
+            <source>Simulated incident</source>
+            <translation>模拟事件</translation>
+        </message>
+        <message>
+            <source>Simulated scale</source>
+            <translation>模拟规模</translation>
+        </message>
+        <message>
+            <source>Playbooks</source>
+            <translation>演练预案</translation>
+        </message>
+        <message>
+            <source>Participating agencies</source>
+            <translation>参演单位</translation>
+        </message>
+        <message>
+            <source>Controllers</source>
+            <translation>导调人员</translation>
+        </message>
+        <message>
+            <source>Evaluators</source>
+            <translation>评估人员</translation>
+        </message>
+        <message>
+            <source>Scenario</source>
+            <translation>演练情景</translation>
+        </message>
+        <message>
+            <source>No objectives were set for this drill.</source>
+            <translation>本次演练未设定演练目标。</translation>
+        </message>
+        <message>
+            <source>Evaluator: {note}</source>
+            <translation>评估员：{note}</translation>
+        </message>
+        <message>
+            <source>(judged)</source>
+            <translation>（评估员判定）</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>处置行动</translation>
+        </message>
+        <message>
+            <source>Objective {code}</source>
+            <translation>目标 {code}</translation>
+        </message>
+        <message>
+            <source>The automatic run found no material need.</source>
+            <translation>自动推演未算出物资需求。</translation>
+        </message>
+        <message>
+            <source>No shortage: stock met every need of the drill's incidents.</source>
+            <translation>无物资缺口：库存满足演练事件的全部需求。</translation>
+        </message>
+        <message>
+            <source>Note: {note}</source>
+            <translation>备注：{note}</translation>
+        </message>
+        <message>
+            <source>Basis: {citation}</source>
+            <translation>依据：{citation}</translation>
+        </message>
+        <message>
+            <source>A drill's clock, injects fired and expected actions.</source>
+            <translation>演练的时钟、已发出的情景注入和预期行动。</translation>
+        </message>
+        <message>
+            <source>A drill's plan: objectives, playbooks, participants, MSEL.</source>
+            <translation>演练方案：目标、预案、参演人员、情景事件清单。</translation>
+        </message>
+        <message>
+            <source>A participant needs a name or an agency.</source>
+            <translation>参演人员须填写姓名或单位。</translation>
+        </message>
+        <message>
+            <source>A playbook it exercises (repeat).</source>
+            <translation>演练的预案（可重复）。</translation>
+        </message>
+        <message>
+            <source>Acknowledge an inject (--done: report it handled).</source>
+            <translation>确认接收情景注入（--done：报告已处置）。</translation>
+        </message>
+        <message>
+            <source>Act inside this drill's sandbox (its id, number or sequence), not on live data.</source>
+            <translation>在该演练的沙箱中操作（演练 id、编号或序号），不动实际数据。</translation>
+        </message>
+        <message>
+            <source>Add an item to the drill's improvement plan.</source>
+            <translation>向演练改进计划添加一项。</translation>
+        </message>
+        <message>
+            <source>An automatic run needs the simulated incident: the 情景 sheet names its hazard, grade and division (missing: {fields}).</source>
+            <translation>自动推演需要模拟事件：请在“情景”表中填写危害类型、事件级别和发生地区划（缺少：{fields}）。</translation>
+        </message>
+        <message>
+            <source>An evaluator judges an expected action (3.1: inject 3's first).</source>
+            <translation>评估员判定预期行动（3.1：第 3 条情景注入的第一项）。</translation>
+        </message>
+        <message>
+            <source>An evaluator's observation: a strength or an area to improve.</source>
+            <translation>评估员的观察记录：做得好的或待改进的方面。</translation>
+        </message>
+        <message>
+            <source>An improvement names the issue and the corrective action.</source>
+            <translation>改进项须写明存在问题和整改措施。</translation>
+        </message>
+        <message>
+            <source>An improvement's status only moves forward.</source>
+            <translation>改进项的状态只能向前推进。</translation>
+        </message>
+        <message>
+            <source>An inject follows another fired, acknowledged or done.</source>
+            <translation>情景注入只能跟随另一条注入的“已发出”“已接收”或“已处置”状态。</translation>
+        </message>
+        <message>
+            <source>An inject is acknowledged or done.</source>
+            <translation>情景注入只能标记为已接收或已处置。</translation>
+        </message>
+        <message>
+            <source>At most {max} expected actions in one drill.</source>
+            <translation>一次演练最多 {max} 项预期行动。</translation>
+        </message>
+        <message>
+            <source>At most {max} injects in one drill.</source>
+            <translation>一次演练最多 {max} 条情景注入。</translation>
+        </message>
+        <message>
+            <source>Automatic gap analysis</source>
+            <translation>自动缺口分析</translation>
+        </message>
+        <message>
+            <source>Automatic responses (required).</source>
+            <translation>自动响应（必填）。</translation>
+        </message>
+        <message>
+            <source>Cannot make the drill's copy {path}: {reason}</source>
+            <translation>无法创建演练副本 {path}：{reason}</translation>
+        </message>
+        <message>
+            <source>Change a drill's plan before it starts.</source>
+            <translation>在演练开始前修改演练方案。</translation>
+        </message>
+        <message>
+            <source>Changed: {fields}</source>
+            <translation>已修改：{fields}</translation>
+        </message>
+        <message>
+            <source>Clock speed ×1 to ×60 (default 1).</source>
+            <translation>推演速度 ×1 至 ×60（默认 1）。</translation>
+        </message>
+        <message>
+            <source>Close a drill from the live database, with its own sandbox.</source>
+            <translation>请在实际数据库中、用该演练自己的沙箱关闭演练。</translation>
+        </message>
+        <message>
+            <source>Close an ended drill: its improvement items enter the live database.</source>
+            <translation>关闭已结束的演练：其改进项写入实际数据库。</translation>
+        </message>
+        <message>
+            <source>Closing drill {number} writes its {count} improvement item(s) into the live database; confirm it (--yes).</source>
+            <translation>关闭演练 {number} 将把其 {count} 项改进项写入实际数据库；请确认（--yes）。</translation>
+        </message>
+        <message>
+            <source>Confirm without asking.</source>
+            <translation>不再询问，直接确认。</translation>
+        </message>
+        <message>
+            <source>DRILL SANDBOX (演练) — nothing here is real; the live database is untouched.</source>
+            <translation>演练沙箱——此处数据均非真实，实际数据库不受影响。</translation>
+        </message>
+        <message>
+            <source>Drill</source>
+            <translation>演练</translation>
+        </message>
+        <message>
+            <source>Drill commands act from the live database: leave out --drill.</source>
+            <translation>演练命令在实际数据库上执行：请去掉 --drill。</translation>
+        </message>
+        <message>
+            <source>Drill {number} closed; {improvements} improvement item(s) are now tracked in the live database.</source>
+            <translation>演练 {number} 已关闭；{improvements} 项改进项已在实际数据库中跟踪。</translation>
+        </message>
+        <message>
+            <source>Drill {number} has ended; it cannot start again.</source>
+            <translation>演练 {number} 已结束，不能再次开始。</translation>
+        </message>
+        <message>
+            <source>Drill {number} has not ended; end it first (bioreserve drill end {number}).</source>
+            <translation>演练 {number} 尚未结束；请先结束（bioreserve drill end {number}）。</translation>
+        </message>
+        <message>
+            <source>Drill {number} has not started at this station: start it first (bioreserve drill start {number}).</source>
+            <translation>演练 {number} 尚未在本站开始：请先开始（bioreserve drill start {number}）。</translation>
+        </message>
+        <message>
+            <source>Drill {number} has started; its plan is the one it started with and can no longer change.</source>
+            <translation>演练 {number} 已开始；演练方案以开始时为准，不能再修改。</translation>
+        </message>
+        <message>
+            <source>Drill {number} is not running (status {status}).</source>
+            <translation>演练 {number} 不在进行中（状态：{status}）。</translation>
+        </message>
+        <message>
+            <source>Drill {number} is not running.</source>
+            <translation>演练 {number} 不在进行中。</translation>
+        </message>
+        <message>
+            <source>Drill {number} planned (id {id}).</source>
+            <translation>已计划演练 {number}（id {id}）。</translation>
+        </message>
+        <message>
+            <source>Drill {number} running in its sandbox {sandbox}; act in it with `bioreserve --drill {number} …`.</source>
+            <translation>演练 {number} 正在其沙箱 {sandbox} 中进行；请用 `bioreserve --drill {number} …` 在其中操作。</translation>
+        </message>
+        <message>
+            <source>Drill {number}: {status}.</source>
+            <translation>演练 {number}：{status}。</translation>
+        </message>
+        <message>
+            <source>Drills (演练): sandboxed exercises with injects, evaluation and report.</source>
+            <translation>演练：在沙箱中进行，含情景注入、评估和总结报告。</translation>
+        </message>
+        <message>
+            <source>Due date (2027-03-01).</source>
+            <translation>完成时限（2027-03-01）。</translation>
+        </message>
+        <message>
+            <source>End a drill's play (evaluation and report follow).</source>
+            <translation>结束演练推演（随后评估并出具报告）。</translation>
+        </message>
+        <message>
+            <source>Expected actions:</source>
+            <translation>预期行动：</translation>
+        </message>
+        <message>
+            <source>Fire an inject now (manual and contingency injects).</source>
+            <translation>立即发出情景注入（手动和备用注入）。</translation>
+        </message>
+        <message>
+            <source>Give the drill a name.</source>
+            <translation>请填写演练名称。</translation>
+        </message>
+        <message>
+            <source>Give the kind of drill: 桌面推演, 专项演练 or 综合演练.</source>
+            <translation>请填写演练类型：桌面推演、专项演练或综合演练。</translation>
+        </message>
+        <message>
+            <source>Import the scenario and MSEL from an .xlsx file.</source>
+            <translation>从 .xlsx 文件导入演练情景和情景事件清单。</translation>
+        </message>
+        <message>
+            <source>Imported {injects} injects, {expects} expected actions, {objectives} objectives and {people} participants.</source>
+            <translation>已导入 {injects} 条情景注入、{expects} 项预期行动、{objectives} 个目标和 {people} 名参演人员。</translation>
+        </message>
+        <message>
+            <source>Improvement item added.</source>
+            <translation>已添加改进项。</translation>
+        </message>
+        <message>
+            <source>Improvement item updated.</source>
+            <translation>已更新改进项。</translation>
+        </message>
+        <message>
+            <source>Inject number {no} is not a new number from 1.</source>
+            <translation>情景注入序号 {no} 无效：须为从 1 起且不重复的序号。</translation>
+        </message>
+        <message>
+            <source>Inject {no} fired at {at}.</source>
+            <translation>情景注入 {no} 已于 {at} 发出。</translation>
+        </message>
+        <message>
+            <source>Inject {no} follows another: name its number.</source>
+            <translation>情景注入 {no} 跟随另一条注入：请填写其序号。</translation>
+        </message>
+        <message>
+            <source>Inject {no} follows inject {after}, which is not in the list.</source>
+            <translation>情景注入 {no} 跟随的注入 {after} 不在清单中。</translation>
+        </message>
+        <message>
+            <source>Inject {no} has no message.</source>
+            <translation>情景注入 {no} 没有信息内容。</translation>
+        </message>
+        <message>
+            <source>Inject {no} has not been fired yet.</source>
+            <translation>情景注入 {no} 尚未发出。</translation>
+        </message>
+        <message>
+            <source>Inject {no} is {state} already.</source>
+            <translation>情景注入 {no} 已是“{state}”。</translation>
+        </message>
+        <message>
+            <source>Inject {no} received: {message}</source>
+            <translation>收到情景注入 {no}：{message}</translation>
+        </message>
+        <message>
+            <source>Inject {no} waits for itself through the injects it follows.</source>
+            <translation>情景注入 {no} 经由其跟随的注入又等待自身（循环）。</translation>
+        </message>
+        <message>
+            <source>Inject {no} was fired already.</source>
+            <translation>情景注入 {no} 已发出。</translation>
+        </message>
+        <message>
+            <source>Inject {no}: {state}.</source>
+            <translation>情景注入 {no}：{state}。</translation>
+        </message>
+        <message>
+            <source>Injects</source>
+            <translation>情景注入</translation>
+        </message>
+        <message>
+            <source>Injects fired: {fired} of {count}</source>
+            <translation>已发出情景注入：{fired} / {count}</translation>
+        </message>
+        <message>
+            <source>Its division code, e.g. 430422.</source>
+            <translation>其行政区划代码，例如 430422。</translation>
+        </message>
+        <message>
+            <source>Its grade: I, II, III or IV.</source>
+            <translation>其级别：I、II、III 或 IV。</translation>
+        </message>
+        <message>
+            <source>Its place.</source>
+            <translation>其地点。</translation>
+        </message>
+        <message>
+            <source>Judge an action met, late, missed or not applicable.</source>
+            <translation>请判定为按时完成、超时完成、未完成或不适用。</translation>
+        </message>
+        <message>
+            <source>Kind: {kind}  Status: {status}</source>
+            <translation>类型：{kind}  状态：{status}</translation>
+        </message>
+        <message>
+            <source>Move an improvement item forward.</source>
+            <translation>推进改进项的状态。</translation>
+        </message>
+        <message>
+            <source>No drill {ref}.</source>
+            <translation>没有演练 {ref}。</translation>
+        </message>
+        <message>
+            <source>No drills yet.</source>
+            <translation>尚无演练。</translation>
+        </message>
+        <message>
+            <source>No expected action {ref} in this drill (e.g. 3.1: inject 3's first).</source>
+            <translation>本演练中没有预期行动 {ref}（例如 3.1：第 3 条情景注入的第一项）。</translation>
+        </message>
+        <message>
+            <source>No improvement item {ref}.</source>
+            <translation>没有改进项 {ref}。</translation>
+        </message>
+        <message>
+            <source>No improvement items.</source>
+            <translation>没有改进项。</translation>
+        </message>
+        <message>
+            <source>No inject {no} in the list.</source>
+            <translation>清单中没有情景注入 {no}。</translation>
+        </message>
+        <message>
+            <source>No inject {ref} in this drill.</source>
+            <translation>本演练中没有情景注入 {ref}。</translation>
+        </message>
+        <message>
+            <source>No objective {code} in the plan.</source>
+            <translation>方案中没有目标 {code}。</translation>
+        </message>
+        <message>
+            <source>No objective {ref} in this drill.</source>
+            <translation>本演练中没有目标 {ref}。</translation>
+        </message>
+        <message>
+            <source>Not played by the automatic run.</source>
+            <translation>自动推演未执行此项。</translation>
+        </message>
+        <message>
+            <source>Objective {code} has no text.</source>
+            <translation>目标 {code} 没有内容。</translation>
+        </message>
+        <message>
+            <source>Objective {code} is listed twice.</source>
+            <translation>目标 {code} 重复列出。</translation>
+        </message>
+        <message>
+            <source>Objective {objective} rated {rating}.</source>
+            <translation>目标 {objective} 评定为 {rating}。</translation>
+        </message>
+        <message>
+            <source>Observation recorded.</source>
+            <translation>已记录观察。</translation>
+        </message>
+        <message>
+            <source>Only drills of this status.</source>
+            <translation>仅显示该状态的演练。</translation>
+        </message>
+        <message>
+            <source>Only the injects addressed to this agency.</source>
+            <translation>仅显示发给该单位的情景注入。</translation>
+        </message>
+        <message>
+            <source>Only those not done.</source>
+            <translation>仅显示未完成的。</translation>
+        </message>
+        <message>
+            <source>Orders for a drill are made inside the drill (its sandbox: bioreserve --drill ID order create …, or the 演练 page); in the live database they would issue real stock.</source>
+            <translation>演练用调拨单须在演练内（其沙箱：bioreserve --drill ID order create …，或“演练”页面）创建；在实际数据库中创建会动用真实库存。</translation>
+        </message>
+        <message>
+            <source>Pause a drill's clock.</source>
+            <translation>暂停演练时钟。</translation>
+        </message>
+        <message>
+            <source>Plan a new drill (status 计划).</source>
+            <translation>计划一次新演练（状态：计划）。</translation>
+        </message>
+        <message>
+            <source>Play a scenario automatically and report what stock would lack.</source>
+            <translation>自动推演情景并报告库存缺口。</translation>
+        </message>
+        <message>
+            <source>Playbooks: {codes}</source>
+            <translation>预案：{codes}</translation>
+        </message>
+        <message>
+            <source>Rate an objective P, S, M or U.</source>
+            <translation>将目标评定为 P、S、M 或 U。</translation>
+        </message>
+        <message>
+            <source>Resume a paused drill.</source>
+            <translation>继续已暂停的演练。</translation>
+        </message>
+        <message>
+            <source>Scenario played on a copy of the live database (nothing real changed): drill {drill}, incident {incident}, playbooks {playbooks}, {fired} injects.</source>
+            <translation>已在实际数据库的副本上推演情景（未改动任何真实数据）：演练 {drill}，事件 {incident}，预案 {playbooks}，情景注入 {fired} 条。</translation>
+        </message>
+        <message>
+            <source>Scenario start</source>
+            <translation>情景起始时间</translation>
+        </message>
+        <message>
+            <source>Set a running drill's clock speed (×1 to ×60).</source>
+            <translation>设置进行中演练的推演速度（×1 至 ×60）。</translation>
+        </message>
+        <message>
+            <source>Several drills end with {ref}: {numbers}. Give the whole number.</source>
+            <translation>有多个演练编号以 {ref} 结尾：{numbers}。请填写完整编号。</translation>
+        </message>
+        <message>
+            <source>Speed ×{speed}.</source>
+            <translation>速度 ×{speed}。</translation>
+        </message>
+        <message>
+            <source>Start a drill (its sandbox made on first start) or resume it.</source>
+            <translation>开始演练（首次开始时建立沙箱）或继续演练。</translation>
+        </message>
+        <message>
+            <source>The after-action report (PDF) to write.</source>
+            <translation>要生成的演练总结评估报告（PDF）。</translation>
+        </message>
+        <message>
+            <source>The corrective action.</source>
+            <translation>整改措施。</translation>
+        </message>
+        <message>
+            <source>The drill's name.</source>
+            <translation>演练名称。</translation>
+        </message>
+        <message>
+            <source>The drills, newest first.</source>
+            <translation>演练列表，最新的在前。</translation>
+        </message>
+        <message>
+            <source>The improvement items tracked in the live database.</source>
+            <translation>实际数据库中跟踪的改进项。</translation>
+        </message>
+        <message>
+            <source>The improvement plan is written inside the drill.</source>
+            <translation>改进计划须在演练内填写。</translation>
+        </message>
+        <message>
+            <source>The inject has been handled.</source>
+            <translation>该情景注入已处置。</translation>
+        </message>
+        <message>
+            <source>The issue found.</source>
+            <translation>发现的问题。</translation>
+        </message>
+        <message>
+            <source>The objective it concerns (O1, …).</source>
+            <translation>相关目标（O1 等）。</translation>
+        </message>
+        <message>
+            <source>The responsible agency (code or name).</source>
+            <translation>责任单位（代码或名称）。</translation>
+        </message>
+        <message>
+            <source>The scenario narrative.</source>
+            <translation>情景概述。</translation>
+        </message>
+        <message>
+            <source>The scenario's time T+0 (default: when it starts).</source>
+            <translation>情景起始时间 T+0（默认：演练开始时）。</translation>
+        </message>
+        <message>
+            <source>The simulated incident's hazard (a playbook hazard code).</source>
+            <translation>模拟事件的危害类型（预案危害类型代码）。</translation>
+        </message>
+        <message>
+            <source>The speed is ×1 to ×{max}.</source>
+            <translation>速度为 ×1 至 ×{max}。</translation>
+        </message>
+        <message>
+            <source>This database is not the sandbox of a drill.</source>
+            <translation>该数据库不是演练沙箱。</translation>
+        </message>
+        <message>
+            <source>This is the sandbox of a drill; plan, start and close drills from the live database (without --drill).</source>
+            <translation>这是演练沙箱；请在实际数据库中（不带 --drill）计划、开始和关闭演练。</translation>
+        </message>
+        <message>
+            <source>What was observed.</source>
+            <translation>观察到的情况。</translation>
+        </message>
+        <message>
+            <source>Write a drill's scenario and MSEL to an .xlsx file.</source>
+            <translation>将演练情景和情景事件清单写入 .xlsx 文件。</translation>
+        </message>
+        <message>
+            <source>Write the after-action report and improvement plan (PDF).</source>
+            <translation>生成演练总结评估报告和改进计划（PDF）。</translation>
+        </message>
+        <message>
+            <source>Write the {count} improvement item(s) of drill {number} into the live database?</source>
+            <translation>将演练 {number} 的 {count} 项改进项写入实际数据库？</translation>
+        </message>
+        <message>
+            <source>Write what was observed.</source>
+            <translation>请填写观察到的情况。</translation>
+        </message>
+        <message>
+            <source>[Drill] {station}</source>
+            <translation>【演练】{station}</translation>
+        </message>
+        <message>
+            <source>strength (做得好的) or improvement (待改进).</source>
+            <translation>strength（做得好的）或 improvement（待改进）。</translation>
+        </message>
+        <message>
+            <source>{action}: {result}.</source>
+            <translation>{action}：{result}。</translation>
+        </message>
+        <message>
+            <source>{number}  {status}  {clock} ×{speed}</source>
+            <translation>{number}  {status}  {clock} ×{speed}</translation>
+        </message>
+        <message>
+            <source>{path} belongs to another drill than this sandbox's; import it inside that drill. Nothing was imported.</source>
+            <translation>{path} 属于另一次演练，不属于本沙箱的演练；请在那次演练中导入。未导入任何内容。</translation>
+        </message>
+        <message>
+            <source>{path} is a bundle of a drill (演练): drill data never enters the live database. Import it inside the same drill (bioreserve --drill … sync import); nothing was imported.</source>
+            <translation>{path} 是演练的同步包：演练数据不得进入实际数据库。请在同一演练中导入（bioreserve --drill … sync import）；未导入任何内容。</translation>
+        </message>
+        <message>
+            <source>{path} is a bundle of live data and this is the sandbox of a drill: a drill takes bundles of the same drill only. Import it into the live database; nothing was imported.</source>
+            <translation>{path} 是实际数据的同步包，而这里是演练沙箱：演练只接收同一演练的同步包。请导入实际数据库；未导入任何内容。</translation>
+        </message>
+        <message>
+            <source>{value} is not a number of minutes from 0 to {max}.</source>
+            <translation>{value} 不是 0 至 {max} 之间的分钟数。</translation>
+        </message>
+        <message>
+            <source>桌面推演, 专项演练 or 综合演练.</source>
+            <translation>桌面推演、专项演练或综合演练。</translation>
+        </message>
     </context>
 </TS>
