@@ -179,9 +179,21 @@ def drill_origin(origin: str, drill_id: str) -> str:
 def fork(db: Database, drill_id: str) -> str:
     """Give a drill's sandbox (a copy of the live database) its own origin: the same key
     pair, sealed again under the new origin; trusted stations are trusted under their drill
-    origins too. Returns the new origin."""
+    origins too. Returns the new origin.
+
+    The copy vouches once for the live chain as it was copied (a signed head kept like
+    those of other stations) and trusts this station's live origin, so that sandboxes
+    copied at other times fill in from one another the live operations that the drill's
+    operations build on (a lot received since); nothing of the drill is ever made under
+    that origin, and a live bundle is still refused in a sandbox (bundles/importing.py)."""
     st = _require(db)
     raw = _raw(db)
+    seq, digest = oplog.head(db, st.origin)
+    if seq:
+        db.execute(
+            "INSERT OR IGNORE INTO signed_head (origin, seq, hash, signature) VALUES (?, ?, ?, ?)",
+            [st.origin, seq, digest, sign(db, oplog.head_text(st.origin, seq, digest))],
+        )
     stored = bytes(db.execute("SELECT private_key FROM station WHERE id = 1").fetchone()[0])
     method = keyprotect.describe(stored, st.origin).get("method")
     # a passphrase is not asked again for a drill: its copy takes the default protection
@@ -197,6 +209,11 @@ def fork(db: Database, drill_id: str) -> str:
         "INSERT OR IGNORE INTO trusted_station (origin, code, name, public_key, fingerprint, "
         "trusted_at, revoked, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(drill_origin(peer[0], drill_id), *peer[1:]) for peer in peers],
+    )
+    db.execute(
+        "INSERT OR IGNORE INTO trusted_station (origin, code, name, public_key, fingerprint, "
+        "trusted_at) VALUES (?, ?, ?, ?, ?, ?)",
+        [st.origin, st.code, st.name, st.public_key, st.fingerprint, values.now_iso()],
     )
     _unlocked.pop(db, None)
     return origin

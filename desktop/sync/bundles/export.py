@@ -98,13 +98,27 @@ def baseline(db: Database, for_origin: str | None) -> dict[str, int]:
     return {origin: min(v[origin] for v in vectors) for origin in common}
 
 
+def _recipient(db: Database, ref: str) -> dict:
+    """The trusted station a bundle is for, by its origin or code. In a drill's sandbox a
+    station is enrolled under its live origin and its drill origin (station.fork), both
+    with its code: a drill's bundle is for the drill origin."""
+    drill = info.drill_of(db)
+    if drill is not None:
+        rows = list(db.query("SELECT * FROM trusted_station WHERE code = ?", [ref.strip().upper()]))
+        forked = {station.drill_origin(row["origin"], drill) for row in rows}
+        in_drill = [row for row in rows if row["origin"] in forked]
+        if len(in_drill) == 1:
+            return in_drill[0]
+    return sync_keys.find(db, ref)
+
+
 def export(db: Database, path: Path, for_origin: str | None = None) -> ExportResult:
     """Write a signed bundle of what the recipient lacks. for_origin: a trusted station's
     origin (or code), None for any station."""
     st = sync_keys.own(db)
     to = None
     if for_origin is not None:
-        peer = sync_keys.find(db, for_origin)
+        peer = _recipient(db, for_origin)
         if peer["revoked"]:
             raise BioError(
                 tr(
