@@ -521,13 +521,7 @@ class SectionedDoc(BaseDocTemplate):
         canv.page_words = self.page_words
         canv.saveState()
         if section.watermark:
-            canv.saveState()
-            canv.setFillGray(0.86)
-            canv.setFont(self.font, 150)
-            canv.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
-            canv.rotate(40)
-            canv.drawCentredString(0, -50, section.watermark)
-            canv.restoreState()
+            draw_watermark(canv, self.font, section.watermark)
         canv.setFillGray(0)
         canv.setStrokeGray(0)
         right = PAGE_WIDTH - MARGIN_X
@@ -599,6 +593,18 @@ def _cannot_write(target: Path, error: OSError) -> BioError:
             reason=error.strerror or error,
         )
     )
+
+
+def draw_watermark(canv, font: str, text: str, width: float = PAGE_WIDTH,
+                   height: float = PAGE_HEIGHT) -> None:  # fmt: skip
+    """The large, light, diagonal word across a page (演练, 演示数据)."""
+    canv.saveState()
+    canv.setFillGray(0.86)
+    canv.setFont(font, 150)
+    canv.translate(width / 2, height / 2)
+    canv.rotate(40)
+    canv.drawCentredString(0, -50, text)
+    canv.restoreState()
 
 
 @dataclass(frozen=True)

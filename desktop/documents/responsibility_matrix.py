@@ -34,7 +34,7 @@ from desktop.core import playbooks
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import station
-from desktop.documents import fonts
+from desktop.documents import fonts, layout
 from desktop.documents.allocation_order import RenderResult
 from desktop.documents.layout import Title, write_atomically
 
@@ -158,6 +158,9 @@ def render(db, path) -> RenderResult:
     me = station.get(db)
     printed = datetime.now().strftime("%Y-%m-%d %H:%M")
     footer = f"{me.name}（{me.code}） 打印时间 {printed}" if me else f"打印时间 {printed}"
+    mark = layout.imprint(db).watermark if me else ""  # 演练 in a drill's sandbox, 演示数据
+    if mark == "演练":
+        footer = f"【演练】{footer}"
     note_style = ParagraphStyle(
         "note", fontName=font.name, fontSize=8.5, leading=12, wordWrap="CJK"
     )
@@ -180,6 +183,8 @@ def render(db, path) -> RenderResult:
 
     def decorate(canv, doc):
         canv.font = font.name
+        if mark:
+            layout.draw_watermark(canv, font.name, mark, PAGE_WIDTH, PAGE_HEIGHT)
         canv.saveState()
         canv.setFont(font.name, 8)
         if doc.page > 1:

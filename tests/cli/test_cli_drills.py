@@ -5,9 +5,19 @@ import json
 
 import pytest
 
+from desktop.core import i18n
 from desktop.core.store import db as dbmod
 from tests.helpers.cli import invoke
 from tests.helpers.stations import content
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """Refusals read in English here (their Chinese is checked by the catalogue's test)."""
+    monkeypatch.setenv("BIORESERVE_LANG", "en")
+    i18n.set_language("en")
+    yield
+    i18n.set_language("zh_CN")
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from desktop.core import incidents, orders, values
+from desktop.core import i18n, incidents, orders, values
 from desktop.core.context import Ctx
 from desktop.core.drills import clock, evaluation, improvements, injects, records, sandbox
 from desktop.core.errors import BioError
@@ -51,6 +51,15 @@ PLAN = {
 SCENARIO = {"name": "不明原因肺炎桌面推演", "kind": "桌面推演", "hazard": "infectious_disease",
             "grade": "III", "division": "430405", "exposed": 300, "patients": 12,
             "responders": 60, "sites": 2, "days": 14}  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """Refusals read in English here (their Chinese is checked by the catalogue's test)."""
+    monkeypatch.setenv("BIORESERVE_LANG", "en")
+    i18n.set_language("en")
+    yield
+    i18n.set_language("zh_CN")
 
 
 def planned(db, **given) -> dict:

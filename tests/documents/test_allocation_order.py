@@ -147,7 +147,7 @@ def test_a_drill_order_is_marked_on_every_page(demo_db, tmp_path):
 
 
 def test_the_live_database_refuses_an_order_for_a_drill(demo_db):
-    with pytest.raises(BioError, match="inside the drill"):
+    with pytest.raises(BioError, match="演练"):
         small_order(demo_db, drill=True)
 
 

@@ -83,3 +83,11 @@ def test_no_approved_playbook_is_refused_and_leaves_no_file(fresh_db, tmp_path):
     with pytest.raises(BioError):
         responsibility_matrix.render(fresh_db, tmp_path / "m.pdf")
     assert not (tmp_path / "m.pdf").exists()
+
+
+def test_printed_in_a_drill_every_page_says_drill(fresh_db, tmp_path):
+    with fresh_db.conn:  # as in a drill's sandbox (drills/sandbox.py)
+        fresh_db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('drill', 'd-1')")
+    result = responsibility_matrix.render(fresh_db, tmp_path / "matrix.pdf")
+    for page in range(1, result.pages + 1):
+        assert "演练" in text(result.path, page)
