@@ -310,3 +310,11 @@ def test_the_sandbox_has_an_origin_of_its_own_and_resumes(demo_db, drill):
 def test_no_order_for_a_drill_in_the_live_database(demo_db):
     with pytest.raises(BioError, match="inside the drill"):
         orders.create(demo_db, CTX, "HY-CK01", "HY-YY01", [("PPE-0001", 1)], drill=True)
+
+
+def test_the_demo_database_has_a_marked_drill_ready_to_start(demo_db):
+    [demo] = [d for d in records.listing(demo_db) if d["name"].startswith("【演示】")]
+    assert demo["status"] == "prepared" and demo["injects"] == 4
+    inside = sandbox.start(demo_db, CTX, demo["id"], at=at(0))
+    assert [i["position"] for i in injects.tick(inside, CTX, demo["id"], at=at(1))] == [1]
+    inside.close()

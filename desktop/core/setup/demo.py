@@ -180,7 +180,70 @@ def load(db: Database, today: date | None = None) -> dict[str, int]:
         counts["experts"] = len(experts)
         db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', '1')")
     counts["incidents"] = _incident(db)
+    counts["drills"] = _drill(db)
     return counts
+
+
+DEMO_DRILL = {
+    "objectives": [
+        {"code": "O1", "text": "接报后2小时内完成首次信息报告", "citation": "三（一）一"},
+        {"code": "O2", "text": "按预案启动响应，明确各成员单位任务", "citation": "PB-EID"},
+        {"code": "O3", "text": "4小时内完成首批防护物资调拨", "citation": "三（七）三"},
+    ],
+    "people": [
+        {"role": "controller", "name": "演示导调员"},
+        {"role": "evaluator", "name": "演示评估员", "agency": "市应急管理局"},
+        {"role": "player", "agency": "市卫生健康委"},
+        {"role": "player", "agency": "衡南县卫健局"},
+    ],
+    "injects": [
+        {"no": 1, "trigger": "time", "offset_min": 0, "sender": "市第一人民医院（模拟）",
+         "to_agency": "市卫生健康委", "channel": "phone",
+         "message": "【演示】我院发热门诊接诊3例不明原因肺炎，均来自同一小区。", "objective": "O1"},
+        {"no": 2, "trigger": "after", "after": 1, "after_state": "acknowledged",
+         "offset_min": 20, "sender": "市疾控中心（模拟）", "to_agency": "市卫生健康委",
+         "channel": "system", "message": "【演示】流调初步结果：病例有共同暴露史，疑似聚集性疫情。",
+         "objective": "O2"},
+        {"no": 3, "trigger": "time", "offset_min": 90, "sender": "衡南县人民政府（模拟）",
+         "to_agency": "市应急管理局", "channel": "document",
+         "message": "【演示】病例增至15例，请求调拨医用防护服和N95口罩。", "objective": "O3"},
+        {"no": 4, "trigger": "manual", "contingency": True, "sender": "导调组",
+         "channel": "oral", "message": "【演示·备用】现场专家未到位，请调整专家派遣。"},
+    ],
+    "expects": [
+        {"inject": 1, "action": "incident", "within_min": 30, "text": "登记事件",
+         "objective": "O1"},
+        {"inject": 1, "action": "report", "within_min": 120, "text": "完成首次信息报告",
+         "agency": "市卫生健康委", "objective": "O1"},
+        {"inject": 2, "action": "activate", "within_min": 60, "text": "启动新发突发传染病预案",
+         "objective": "O2"},
+        {"inject": 3, "action": "order", "within_min": 60, "text": "生成调拨单",
+         "objective": "O3"},
+        {"inject": 3, "action": "issue", "within_min": 240, "text": "防护物资出库",
+         "objective": "O3"},
+        {"inject": 4, "action": "dispatch", "within_min": 30, "text": "派遣替补专家"},
+    ],
+}  # fmt: skip
+
+
+def _drill(db: Database) -> int:
+    """One tabletop drill ready to start, clearly marked 演示: its scenario, objectives,
+    participants and a short MSEL (playing it changes only its own sandbox)."""
+    from desktop.core.drills import injects, records  # the demo alone needs it at set-up
+
+    made = records.create(
+        db,
+        DEMO_ACTOR,
+        {"name": "【演示】不明原因肺炎聚集性疫情桌面推演", "kind": "tabletop",
+         "scenario": "【演示】某日上午，衡南县某小区居民陆续出现发热、咳嗽症状，市第一人民医院"
+                     "发热门诊接诊3例不明原因肺炎。推演检验接报、信息报告、预案启动和物资调拨。",
+         "hazard": "infectious_disease", "grade": "III", "division": "430422",
+         "place": "衡南县某小区（演示）", "exposed": 500, "patients": 15, "responders": 80,
+         "sites": 3, "days": 14, "speed": 10},
+        ["PB-EID"],
+    )  # fmt: skip
+    injects.replace(db, DEMO_ACTOR, made["id"], DEMO_DRILL)
+    return 1
 
 
 def _incident(db: Database) -> int:
