@@ -59,7 +59,8 @@ def _minutes(value, name: str) -> int:
 def check_plan(db: Database, plan: dict) -> dict:
     """The plan's rows checked and resolved (agencies, objectives, injects referred to);
     refused with the first problem, its row named: {objectives, people, injects, expects}."""
-    objectives, codes = [], {}
+    objectives: list[dict] = []
+    codes: dict[str, int] = {}
     for n, row in enumerate(plan.get("objectives", []), 1):
         code = _text(row, "code") or f"O{n}"
         if code.upper() in codes:
@@ -87,7 +88,8 @@ def check_plan(db: Database, plan: dict) -> dict:
             raise Invalid("name", tr("A participant needs a name or an agency."))
         people.append({"role": role, "name": name, "agency_id": agency,
                        "phone": _text(row, "phone")})  # fmt: skip
-    injects, numbers = [], {}
+    injects: list[dict] = []
+    numbers: dict[int, int] = {}
     rows = plan.get("injects", [])
     if len(rows) > MAX_INJECTS:
         raise BioError(tr("At most {max} injects in one drill.", max=MAX_INJECTS))

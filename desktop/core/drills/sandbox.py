@@ -131,7 +131,7 @@ def start(live: Database, ctx: Ctx, ref, at: datetime | None = None) -> Database
     try:
         run(sandbox, ctx, drill["id"], wall, paused=False)
         with write(live, ctx) as w:
-            changes = {"paused": 0}
+            changes: dict[str, object] = {"paused": 0}
             if not drill["started_at"]:
                 changes["started_at"] = wall.isoformat(timespec="seconds")
             records.set_status(w, drill, "running", **changes)
@@ -156,7 +156,7 @@ def run(sandbox: Database, ctx: Ctx, drill_id: str, wall: datetime, *, paused: b
         speed = drill["speed"]  # the first setting: the speed planned
     with write(sandbox, ctx) as w:
         clock.change(w, drill_id, wall, paused=paused, speed=speed)
-        changes = {"paused": int(paused)}
+        changes: dict[str, object] = {"paused": int(paused)}
         if not drill["started_at"]:
             changes["started_at"] = wall.isoformat(timespec="seconds")
         if status == "ended":
@@ -202,7 +202,7 @@ def _set(live: Database, ctx: Ctx, ref, at, *, paused=None, speed=None, status=N
     finally:
         sandbox.close()
     with write(live, ctx) as w:
-        changes = {} if paused is None else {"paused": int(paused)}
+        changes: dict[str, object] = {} if paused is None else {"paused": int(paused)}
         if speed is not None:
             changes["speed"] = speed
         if status == "ended":
