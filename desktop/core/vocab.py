@@ -115,6 +115,7 @@ LOG_KINDS = {
     "expert": ("专家派遣", "Expert dispatch"),
     "edit": ("信息更正", "Details changed"),
     "manual": ("记事", "Entry"),
+    "monitoring": ("监测异常", "Abnormal monitoring result"),
 }
 
 # Drills (演练): the kinds of exercise in Chinese practice, their statuses (暂停 is a running
@@ -193,6 +194,29 @@ IMPROVEMENT_STATUSES = {
     "cancelled": ("已取消", "Cancelled"),
 }
 
+# Long-term monitoring (长期监测): the cohorts followed, a person's status, the kinds of
+# environmental sampling site.
+COHORTS = {
+    "exposed": ("暴露人员", "Exposed people"),
+    "close_contact": ("密切接触者", "Close contacts"),
+    "responder": ("处置人员", "Responders"),
+    "recovered": ("康复患者", "Recovered patients"),
+}
+MONITOR_STATUSES = {
+    "monitoring": ("监测中", "Under monitoring"),
+    "released": ("已解除", "Released"),
+    "lost": ("失访", "Lost to follow-up"),
+    "referred": ("转诊", "Referred"),
+}
+SITE_KINDS = {
+    "water": ("水体", "Water"),
+    "soil": ("土壤", "Soil"),
+    "air": ("空气", "Air"),
+    "surface": ("物体表面", "Surfaces"),
+    "animal": ("动物", "Animals"),
+    "plant": ("植物", "Plants"),
+}
+
 VOCABULARIES = {
     "hazard": HAZARDS,
     "grade": GRADES,
@@ -212,6 +236,9 @@ VOCABULARIES = {
     "drill_role": DRILL_ROLES,
     "observation": OBSERVATION_KINDS,
     "improvement_status": IMPROVEMENT_STATUSES,
+    "cohort": COHORTS,
+    "monitor_status": MONITOR_STATUSES,
+    "site_kind": SITE_KINDS,
 }
 
 

@@ -25,6 +25,7 @@ from desktop.core.store.handle import Database
 from desktop.core.store.oplog import Op
 from desktop.core.vocab import (
     CHANNELS,
+    COHORTS,
     CONFIRMATIONS,
     DEPOT_LEVELS,
     DRILL_ACTIONS,
@@ -35,15 +36,29 @@ from desktop.core.vocab import (
     INJECT_TRIGGERS,
     LOG_KINDS,
     LOT_STATUSES,
+    MONITOR_STATUSES,
     OBSERVATION_KINDS,
     RATINGS,
     REPORT_KINDS,
+    SITE_KINDS,
     STORAGE,
     TASK_STATUSES,
 )
 
 KINDS = ("insert", "update", "delete")
-FLAGS = frozenset({"deleted", "oral", "drill", "example", "shelf_life", "paused", "contingency"})
+FLAGS = frozenset(
+    {
+        "deleted",
+        "oral",
+        "drill",
+        "example",
+        "shelf_life",
+        "paused",
+        "contingency",
+        "abnormal",
+        "handled",
+    }
+)
 # Columns holding a JSON list (a playbook's grades and clauses, a task's agencies, …).
 JSON_LISTS = frozenset(
     {"grades", "clauses", "support_agency_ids", "checklist", "specialties", "depot_ids"}
@@ -64,7 +79,7 @@ TIMES = frozenset(
      "paperwork_done_at", "received_at", "sent_at", "submitted_at", "reported_at",
      "activated_at", "recovery_at", "monitoring_at", "closed_at", "at", "added_at", "due_at",
      "status_at", "released_at", "cancelled_at", "started_at", "ended_at", "wall_at",
-     "sim_start"}
+     "sim_start", "recorded_at"}
 )  # fmt: skip
 # Closed vocabularies the program acts on (stored as written: Chinese words or codes).
 VOCABULARY = {
@@ -99,6 +114,11 @@ VOCABULARY = {
     ("drill_mark", "result"): frozenset({"met", "late", "missed", "na"}),
     ("drill_observation", "kind"): frozenset(OBSERVATION_KINDS),
     ("drill_rating", "rating"): frozenset(RATINGS),
+    ("monitor_person", "cohort"): frozenset(COHORTS),
+    ("monitor_person", "status"): frozenset(MONITOR_STATUSES),
+    ("monitor_schedule", "cohort"): frozenset(COHORTS),
+    ("monitor_site", "kind"): frozenset(SITE_KINDS),
+    ("monitor_note", "cohort"): frozenset(COHORTS),
 }
 MAX_TEXT = 100_000  # characters in one field (a playbook task's instructions, a note)
 MAX_SEQ = 1 << 53

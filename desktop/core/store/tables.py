@@ -48,6 +48,11 @@ SHARED = (
     "drill_observation",
     "drill_rating",
     "drill_improvement",
+    "monitor_person",
+    "monitor_site",
+    "monitor_schedule",
+    "monitor_result",
+    "monitor_note",
 )
 LEDGER = ("stock_move",)
 SYNCED = SHARED + LEDGER

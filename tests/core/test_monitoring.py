@@ -1,0 +1,199 @@
+"""Long-term monitoring: ID numbers and their check digit, masking and its record, people
+and sites, schedules across month ends and leap days, due and overdue checks, results with
+abnormal alerts in the 大事记, ending, and monitoring that outlives its incident."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from desktop.core import i18n, incidents, values
+from desktop.core.context import Ctx
+from desktop.core.errors import BioError
+from desktop.core.incidents import journal
+from desktop.core.monitoring import people, personal, report, results, schedules, sites
+from tests.helpers.stations import content
+
+CTX = Ctx("os:analyst")
+TODAY = values.now().date()
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    monkeypatch.setenv("BIORESERVE_LANG", "en")
+    i18n.set_language("en")
+    yield
+    i18n.set_language("zh_CN")
+
+
+def an_id(born: str = "19900101", seq: str = "123", region: str = "430422") -> str:
+    first = region + born + seq
+    return first + personal.check_character(first)
+
+
+@pytest.fixture
+def incident(demo_db):
+    return incidents.create(demo_db, CTX, {
+        "title": "某地生物恐怖袭击", "hazard": "bioterror", "grade": "II", "division": "430422",
+        "exposed": 40})  # fmt: skip
+
+
+def test_the_id_number_check_digit_and_birth_date():
+    assert personal.check_character("11010519491231002") == "X"  # GB 11643's own example
+    assert personal.id_number("11010519491231002x") == "11010519491231002X"
+    good = an_id()
+    assert personal.id_number(f" {good} ") == good
+    for bad in (good[:-1], good + "1", good[:-1] + ("0" if good[-1] != "0" else "1"),
+                "43042219901301123" + personal.check_character("43042219901301123"),
+                "0" + good[1:], "4304221990010112A3", "", None):  # fmt: skip
+        with pytest.raises(BioError):
+            personal.id_number(bad)
+    future = (TODAY + timedelta(days=400)).strftime("%Y%m%d")
+    with pytest.raises(BioError, match="birth date"):
+        personal.id_number(an_id(born=future))
+
+
+def test_masking():
+    assert personal.mask_id("430422199001011234") == "430422********1234"
+    assert personal.mask_phone("13807341234") == "138****1234"
+    assert personal.mask_phone("0734-8888 1234") == "073*-**** 1234"
+    assert personal.mask_phone("12") == "**"
+
+
+def test_people_are_listed_masked_unless_shown_with_a_reason_which_is_recorded(demo_db, incident):
+    made = people.add(demo_db, CTX, incident["number"], {
+        "name": "张小明", "id_number": an_id(), "phone": "13807341234", "division": "430422",
+        "exposed_on": (TODAY - timedelta(days=2)).isoformat(), "exposure": "同住",
+        "cohort": "密切接触者"})  # fmt: skip
+    [row] = people.listing(demo_db, incident["number"])
+    assert row["id"] == made["id"] and row["cohort"] == "close_contact"
+    assert row["id_number"] == personal.mask_id(an_id()) and row["phone"] == "138****1234"
+    with pytest.raises(BioError, match="why"):
+        people.listing(demo_db, incident["number"], reveal=True, actor=CTX.actor)
+    [shown] = people.listing(demo_db, incident["number"], reveal=True, actor=CTX.actor,
+                             reason="流调复核")  # fmt: skip
+    assert shown["id_number"] == an_id() and shown["phone"] == "13807341234"
+    [logged] = personal.disclosures(demo_db)
+    assert (logged["actor"], logged["what"], logged["reason"]) == (CTX.actor, "list", "流调复核")
+    # the same person again is refused; a second person of another cohort is added
+    with pytest.raises(BioError, match="already"):
+        people.add(demo_db, CTX, incident["number"], {"name": "张小明", "id_number": an_id(),
+                                                      "cohort": "exposed"})  # fmt: skip
+    for given, words in (({"id_number": "123"}, "ID number"),
+                         ({"phone": "call me"}, "phone"),
+                         ({"cohort": "friends"}, "friends"),
+                         ({"exposed_on": (TODAY + timedelta(days=3)).isoformat()}, "future"),
+                         ({"division": "999999"}, "999999")):  # fmt: skip
+        before = content(demo_db)
+        with pytest.raises(BioError, match=words):
+            people.add(
+                demo_db,
+                CTX,
+                incident["number"],
+                {"name": "李四", "id_number": an_id(seq="456"), "cohort": "exposed", **given},
+            )
+        assert content(demo_db) == before
+
+
+@pytest.mark.parametrize(
+    "start, every, days, ended, expected",
+    [
+        ("2027-01-30", 1, 4, None, ["2027-01-30", "2027-01-31", "2027-02-01", "2027-02-02"]),
+        ("2028-02-27", 1, 4, None, ["2028-02-27", "2028-02-28", "2028-02-29", "2028-03-01"]),
+        ("2027-02-27", 1, 3, None, ["2027-02-27", "2027-02-28", "2027-03-01"]),
+        ("2026-12-29", 7, 21, None, ["2026-12-29", "2027-01-05", "2027-01-12"]),
+        ("2027-01-31", 30, 183, None,
+         ["2027-01-31", "2027-03-02", "2027-04-01", "2027-05-01", "2027-05-31", "2027-06-30",
+          "2027-07-30"]),
+        ("2027-01-01", 1, 21, "2027-01-03", ["2027-01-01", "2027-01-02", "2027-01-03"]),
+        ("2027-01-01", 7, 1, None, ["2027-01-01"]),
+    ],
+)  # fmt: skip
+def test_schedule_days_across_month_ends_and_leap_days(start, every, days, ended, expected):
+    got = schedules.dates(date.fromisoformat(start), every, days,
+                          date.fromisoformat(ended) if ended else None)  # fmt: skip
+    assert [d.isoformat() for d in got] == expected
+
+
+def follow(db, incident, n: int, exposed_days_ago: int, cohort="close_contact") -> list[str]:
+    out = []
+    for k in range(n):
+        out.append(people.add(db, CTX, incident["number"], {
+            "name": f"密接{k}", "id_number": an_id(seq=f"{k:03d}"), "cohort": cohort,
+            "exposed_on": (TODAY - timedelta(days=exposed_days_ago)).isoformat()})["id"])  # fmt: skip
+    return out
+
+
+def test_due_and_overdue_checks_results_and_abnormal_alerts(demo_db, incident):
+    follow(demo_db, incident, 2, exposed_days_ago=3)
+    sched = schedules.add(demo_db, CTX, incident["number"], {
+        "cohort": "密切接触者", "measure": "体温", "unit": "℃", "every_days": 1, "for_days": 21,
+        "start_on": (TODAY - timedelta(days=5)).isoformat(), "normal_max": 37.2})["id"]  # fmt: skip
+    # exposed 3 days ago: days 3, 2, 1 ago are overdue, today's are due (per person)
+    checks = schedules.due(demo_db, TODAY)
+    assert sum(c["overdue"] for c in checks) == 6 and sum(not c["overdue"] for c in checks) == 2
+    assert {c["agency"] for c in checks} == {"HY-WJW"}
+    assert schedules.due(demo_db, TODAY, agency="HY-STHJJ") == []
+    late = next(c for c in checks if c["overdue"] and c["days_overdue"] == 3)
+    done = results.record(demo_db, CTX, late["check"], "36.6")
+    assert not done["abnormal"]
+    hot = next(c for c in checks if not c["overdue"])
+    flagged = results.record(demo_db, CTX, hot["check"], "38.1", note="伴咳嗽")
+    assert flagged["abnormal"] and flagged["alert"]  # above the normal range
+    assert len(schedules.due(demo_db, TODAY)) == 6
+    [alert] = results.alerts(demo_db, incident["number"])
+    assert alert["value"] == "38.1" and alert["subject"].endswith("*")
+    entries = journal.entries(demo_db, incident["id"])
+    assert any(e["kind"] == "monitoring" and "38.1" in e["text"] and "密接" not in e["text"]
+               for e in entries)  # fmt: skip
+    results.handle(demo_db, CTX, alert["id"][:8], "已安排复查并转定点医院")
+    assert results.alerts(demo_db, incident["number"]) == []
+    assert report.attention(demo_db, TODAY) == {"due_today": 1, "overdue": 5, "alerts": 0}
+    # a day to come, or a token that names no check, is refused
+    tomorrow = schedules.token(sched, hot["subject_id"], TODAY + timedelta(days=1))
+    with pytest.raises(BioError, match="to come"):
+        results.record(demo_db, CTX, tomorrow, "36.5")
+    with pytest.raises(BioError):
+        results.record(demo_db, CTX, schedules.token(sched, hot["subject_id"],
+                                                     TODAY - timedelta(days=30)), "36.5")  # fmt: skip
+    with pytest.raises(BioError):
+        results.record(demo_db, CTX, "not-a-check", "36.5")
+
+
+def test_people_out_of_monitoring_and_ended_schedules_have_no_due_checks(demo_db, incident):
+    first, second = follow(demo_db, incident, 2, exposed_days_ago=1)
+    sched = schedules.add(demo_db, CTX, incident["number"], {
+        "cohort": "close_contact", "measure": "症状", "every_days": 1, "for_days": 14,
+        "start_on": (TODAY - timedelta(days=1)).isoformat()})["id"]  # fmt: skip
+    assert len(schedules.due(demo_db, TODAY)) == 4
+    with pytest.raises(BioError):
+        people.set_status(demo_db, CTX, first[:8], "失访")  # needs a note
+    people.set_status(demo_db, CTX, first[:8], "失访", "电话停机，社区走访未遇")
+    assert len(schedules.due(demo_db, TODAY)) == 2
+    schedules.end(demo_db, CTX, sched[:8], "疫情解除，专家组建议终止", on=TODAY - timedelta(days=1))
+    assert len(schedules.due(demo_db, TODAY)) == 1  # only yesterday's, the day it ended
+    [row] = schedules.listing(demo_db, incident["number"])
+    assert row["state"] == "ended" and row["end_reason"].startswith("疫情解除")
+
+
+def test_monitoring_outlives_its_closed_incident(demo_db, incident):
+    site = sites.add(demo_db, CTX, incident["number"], {
+        "kind": "水体", "place": "湘江某取水口", "division": "430422", "latitude": "26.89",
+        "longitude": "112.57"})["id"]  # fmt: skip
+    schedules.add(demo_db, CTX, incident["number"], {
+        "site": site[:8], "measure": "水样检测", "every_days": 7, "for_days": 183})  # fmt: skip
+    incidents.close(demo_db, CTX, incident["number"], "处置结束，转入长期监测")
+    [check] = schedules.due(demo_db, TODAY)
+    assert check["agency"] == "HY-STHJJ" and check["subject_kind"] == "site"
+    results.record(demo_db, CTX, check["check"], "阴性")
+    summary = report.summary(demo_db, incident["number"])
+    assert summary["open"] and summary["schedules"][0]["coverage"] == 100.0
+    report.recommend(demo_db, CTX, incident["number"], "建议继续按周采样至满六个月。")
+    assert [n["text"] for n in report.summary(demo_db, incident["number"])["recommendations"]] \
+        == ["建议继续按周采样至满六个月。"]  # fmt: skip
+    with pytest.raises(BioError, match="coordinate"):
+        sites.add(
+            demo_db,
+            CTX,
+            incident["number"],
+            {"kind": "土壤", "place": "x", "division": "430422", "latitude": "95"},
+        )
