@@ -14,6 +14,10 @@ DTD, the shared strings' count and the rectangle of cells it will allocate, each
 within the caps below. A file that breaks a rule is refused with a BioError naming
 it and the cause. CSV files have a size cap and a line cap.
 
+`read_sheets(path)` gives every worksheet of an .xlsx file the same way (a workbook of
+several sheets, such as a drill's scenario), with the cells that hold a formula and the
+merged ranges, for readers that refuse them; the caps apply to the sheets together.
+
 `write_xlsx(path, sheets)` streams rows into a new workbook (write-only mode),
 with a bold, frozen header row; the file appears only once it is complete. Text is
 always written as text: a name such as =HYPERLINK(…) never becomes a formula
@@ -31,6 +35,7 @@ import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
+from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 
@@ -47,12 +52,14 @@ NOT_CALAMINES = (KeyboardInterrupt, SystemExit, GeneratorExit)  # passed on, not
 # 32,000,000 cells, the most allowed, took 1 GB and 4 s; a 1,000,000-row stock sheet
 # 750 MB).
 MAX_FILE = 256 << 20  # the .xlsx or .csv file itself
-MAX_SHEET = 1 << 30  # the first worksheet, unpacked
+MAX_SHEET = 1 << 30  # the worksheets read, unpacked (shared among them by read_sheets)
 MAX_STRINGS_XML = 256 << 20  # the shared strings, unpacked
 MAX_PART = 32 << 20  # workbook, its relationships, styles: unpacked
 MAX_STRINGS = 10_000_000  # shared strings (declared and read): 1,000,000 rows × 10 columns
 MAX_CELLS = 32_000_000  # rows × columns of the sheet's rectangle: 1,000,000 rows × 32 columns
 MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384  # Excel's own limits
+MAX_SHEETS = 32  # worksheets read_sheets reads
+MAX_FORMULAS_LISTED = 20  # formula cells a Sheet names
 MAX_CSV_LINE = 1 << 20  # characters on one line of a CSV file
 BLOCK = 1 << 20  # bytes read at a time from a zip member
 FORMULA_START = ("=", "+", "-", "@")
@@ -66,11 +73,6 @@ PACKAGE_RELS = (
     '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats'
     f'.org/package/2006/relationships"><Relationship Id="rId1" Type="{REL_NS}/officeDocument" '
     'Target="xl/workbook.xml"/></Relationships>'
-)
-WORKBOOK_RELS = (
-    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats'
-    f'.org/package/2006/relationships"><Relationship Id="rId1" Type="{REL_NS}/worksheet" '
-    'Target="worksheets/sheet1.xml"/></Relationships>'
 )
 
 
@@ -94,11 +96,37 @@ class Rows:
             close()
 
 
+@dataclass
+class Sheet:
+    """One worksheet as read_sheets gives it."""
+
+    name: str
+    header: list[str]
+    rows: Rows
+    formulas: list[str]  # references of the first cells that hold a formula (C7)
+    merged: list[tuple[int, int, int, int]]  # merged ranges: first row, column, last row, column
+
+
 def read_rows(path) -> tuple[list[str], Iterator[tuple[int, list]]]:
     """Header names and (row number, cell values) of the first sheet of a .xlsx or .csv file."""
+    path = _readable(path, READABLE)
+    if path.suffix.lower() == ".csv":
+        return _read_csv(path)
+    sheet = _read_xlsx(path, every=False, max_cells=MAX_CELLS)[0]
+    return sheet.header, sheet.rows
+
+
+def read_sheets(path, max_cells: int = MAX_CELLS) -> list[Sheet]:
+    """Every worksheet of an .xlsx file (at most MAX_SHEETS), in the workbook's order, each
+    checked and read as read_rows reads the first; their rectangles hold at most max_cells
+    cells together."""
+    return _read_xlsx(_readable(path, (".xlsx",)), every=True, max_cells=max_cells)
+
+
+def _readable(path, suffixes: tuple[str, ...]) -> Path:
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in READABLE:
+    if suffix not in suffixes:
         raise BioError(
             tr(
                 "{file} is not a spreadsheet BioReserve can read: use an .xlsx or .csv file "
@@ -108,9 +136,7 @@ def read_rows(path) -> tuple[list[str], Iterator[tuple[int, list]]]:
         )
     if not path.is_file():
         raise BioError(tr("No file at {path}.", path=path))
-    if suffix == ".csv":
-        return _read_csv(path)
-    return _read_xlsx(path)
+    return path
 
 
 def _is_empty(values) -> bool:
@@ -183,18 +209,19 @@ def _lines(path: Path, lines: Iterable[str]) -> Iterator[str]:
         yield line
 
 
-def _read_xlsx(path: Path) -> tuple[list[str], Rows]:
-    """The first sheet, read by calamine from a copy holding only the parts checked here."""
+def _read_xlsx(path: Path, every: bool, max_cells: int) -> list[Sheet]:
+    """The first sheet, or every sheet, read by calamine from a copy holding only the parts
+    checked here."""
     import python_calamine
 
     _check_size(path)
     fd, copy = tempfile.mkstemp(suffix=".xlsx", prefix="bioreserve-")
     os.close(fd)
     try:
-        _checked_copy(path, copy)
+        found = _checked_copy(path, copy, every, max_cells)
         book = python_calamine.CalamineWorkbook.from_path(copy)
         try:
-            sheet = book.get_sheet_by_index(0)
+            data = [book.get_sheet_by_index(i) for i in range(len(found))]
         finally:
             book.close()
     except (BioError, *NOT_CALAMINES):
@@ -203,8 +230,16 @@ def _read_xlsx(path: Path) -> tuple[list[str], Rows]:
         raise _unreadable(path, exc) from exc
     finally:
         os.remove(copy)
+    return [
+        _sheet(path, name, formulas, sheet)
+        for (name, formulas), sheet in zip(found, data, strict=True)
+    ]
+
+
+def _sheet(path: Path, name: str, formulas: list[str], sheet) -> Sheet:
+    merged = [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges]
     if sheet.start is None:  # no cell at all (iter_rows would panic)
-        return [], Rows(iter(()), 0)
+        return Sheet(name, [], Rows(iter(()), 0), formulas, merged)
     # calamine's rows begin at row 1 (empty ones first) but at the first column used
     found, pad = sheet.iter_rows(), [None] * sheet.start[1]
     header = _header(pad + next(found, []))
@@ -223,7 +258,7 @@ def _read_xlsx(path: Path) -> tuple[list[str], Rows]:
                 tr("Cannot read {path} at row {row}: {reason}", path=path, row=number, reason=exc)
             ) from exc
 
-    return header, Rows(rows(), sheet.end[0] if sheet.end else 0)
+    return Sheet(name, header, Rows(rows(), sheet.end[0] if sheet.end else 0), formulas, merged)
 
 
 def _check_size(path: Path) -> None:
@@ -255,26 +290,37 @@ class Refused(Exception):
     """A part of an .xlsx file breaks a rule of the reader; the message says which."""
 
 
-def _checked_copy(path: Path, copy: str) -> None:
-    """Write to `copy` a workbook of the parts the reader needs — the first worksheet, the
-    shared strings and the styles, under a workbook part of our own — each checked before
-    calamine parses anything: stored or deflated, not encrypted, unpacked size within its
-    cap (as declared and as read), well-formed XML without a DTD (no entity expansion, no
-    external entities), and for the sheet and the strings the bounds of what calamine
-    will lay out in memory."""
+def _checked_copy(path: Path, copy: str, every: bool, max_cells: int) -> list:
+    """Write to `copy` a workbook of the parts the reader needs — the first worksheet (or
+    every one), the shared strings and the styles, under a workbook part of our own — each
+    checked before calamine parses anything: stored or deflated, not encrypted, unpacked
+    size within its cap (as declared and as read), well-formed XML without a DTD (no
+    entity expansion, no external entities), and for the sheets and the strings the bounds
+    of what calamine will lay out in memory. Returns (name, formula cells) of each sheet
+    copied, in order."""
     try:
         with zipfile.ZipFile(path) as source, zipfile.ZipFile(copy, "w") as target:
-            parts, date1904 = _needed_parts(source, _parts(source))
+            sheets, others, date1904 = _needed_parts(source, _parts(source), every)
             target.writestr("_rels/.rels", PACKAGE_RELS)
-            target.writestr("xl/workbook.xml", _workbook(date1904))
-            target.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
+            target.writestr("xl/workbook.xml", _workbook(date1904, len(sheets)))
+            target.writestr("xl/_rels/workbook.xml.rels", _workbook_rels(len(sheets)))
+            found, cells = [], 0
+            for n, (name, part) in enumerate(sheets, start=1):
+                rectangle = _SheetScan()
+                _copy_part(source, part, target, f"xl/worksheets/sheet{n}.xml",
+                           MAX_SHEET // len(sheets), rectangle)  # fmt: skip
+                cells += rectangle.rows * rectangle.columns
+                if cells > max_cells:
+                    raise Refused(tr("its worksheets span {cells} cells, more than {max}",
+                                     cells=f"{cells:,}", max=f"{max_cells:,}"))  # fmt: skip
+                found.append((name, rectangle.formulas))
             for name, part, cap, scan in (
-                ("xl/worksheets/sheet1.xml", parts["sheet"], MAX_SHEET, _SheetScan),
-                ("xl/sharedStrings.xml", parts.get("strings"), MAX_STRINGS_XML, _StringsScan),
-                ("xl/styles.xml", parts.get("styles"), MAX_PART, _Scan),
+                ("xl/sharedStrings.xml", others.get("strings"), MAX_STRINGS_XML, _StringsScan),
+                ("xl/styles.xml", others.get("styles"), MAX_PART, _Scan),
             ):
                 if part is not None:
                     _copy_part(source, part, target, name, cap, scan())
+            return found
     except Refused as exc:
         raise BioError(tr("{file} is refused: {reason}.", file=path.name, reason=exc)) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
@@ -292,24 +338,29 @@ def _parts(source: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
     return parts
 
 
-def _needed_parts(source: zipfile.ZipFile, parts: dict) -> tuple[dict, bool]:
-    """The members of the first worksheet, the shared strings and the styles (by "sheet",
-    "strings", "styles"); whether the workbook counts dates from 1904."""
+def _needed_parts(source: zipfile.ZipFile, parts: dict, every: bool) -> tuple[list, dict, bool]:
+    """(name, member) of the first worksheet or of every one; the members of the shared
+    strings and the styles (by "strings", "styles"); whether the workbook counts dates
+    from 1904."""
     book, rels = _Workbook(), _Relations()
     for name, scan in (("xl/workbook.xml", book), ("xl/_rels/workbook.xml.rels", rels)):
         if name not in parts:
             raise Refused(tr("it has no part {part}", part=name))
         _copy_part(source, parts[name], None, name, MAX_PART, scan)
-    sheets = [rels.worksheets[i] for i in book.sheets if i in rels.worksheets]
+    sheets = [(name, rels.worksheets[i]) for name, i in book.sheets if i in rels.worksheets]
     if not sheets:
         raise Refused(tr("it has no worksheet"))
-    needed = {}
-    for key, target in (("sheet", sheets[0]), *rels.others.items()):
+    if len(sheets) > MAX_SHEETS and every:
+        raise Refused(tr("it has more than {max} worksheets", max=MAX_SHEETS))
+
+    def member(target: str) -> zipfile.ZipInfo:
         name = posixpath.normpath(target[1:] if target.startswith("/") else "xl/" + target)
         if name.lower() not in parts:
             raise Refused(tr("it has no part {part}", part=name))
-        needed[key] = parts[name.lower()]
-    return needed, book.date1904
+        return parts[name.lower()]
+
+    chosen = [(name, member(target)) for name, target in (sheets if every else sheets[:1])]
+    return chosen, {key: member(t) for key, t in rels.others.items()}, book.date1904
 
 
 def _copy_part(source, info: zipfile.ZipInfo, target, name: str, cap: int, scan) -> None:
@@ -346,11 +397,24 @@ def _copy_part(source, info: zipfile.ZipInfo, target, name: str, cap: int, scan)
     scan.finish()
 
 
-def _workbook(date1904: bool) -> str:
+def _workbook(date1904: bool, sheets: int) -> str:
+    listed = "".join(
+        f'<sheet name="Sheet{n}" sheetId="{n}" r:id="rId{n}"/>' for n in range(1, sheets + 1)
+    )
     return (
         f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
-        f'<workbookPr date1904="{int(date1904)}"/><sheets><sheet name="Sheet1" sheetId="1" '
-        'r:id="rId1"/></sheets></workbook>'
+        f'<workbookPr date1904="{int(date1904)}"/><sheets>{listed}</sheets></workbook>'
+    )
+
+
+def _workbook_rels(sheets: int) -> str:
+    listed = "".join(
+        f'<Relationship Id="rId{n}" Type="{REL_NS}/worksheet" Target="worksheets/sheet{n}.xml"/>'
+        for n in range(1, sheets + 1)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats'
+        f'.org/package/2006/relationships">{listed}</Relationships>'
     )
 
 
@@ -379,13 +443,14 @@ class _Scan:
 
 class _Workbook(_Scan):
     def __init__(self):
-        self.sheets: list[str] = []
+        self.sheets: list[tuple[str, str]] = []  # (name, relationship id)
         self.date1904 = False
 
     def start(self, name, attrs):
         local = name.rpartition(":")[2]
         if local == "sheet":
-            self.sheets += [v for k, v in attrs.items() if k.rpartition(":")[2] == "id"][:1]
+            ids = [v for k, v in attrs.items() if k.rpartition(":")[2] == "id"][:1]
+            self.sheets += [(attrs.get("name", ""), i) for i in ids]
         elif local == "workbookPr":
             self.date1904 = attrs.get("date1904") in ("1", "true")
 
@@ -442,15 +507,21 @@ class _SheetScan(_Scan):
 
     def __init__(self):
         self.refs: list[str] = []
+        self.formulas: list[str] = []  # the first cells holding a formula (<f>)
         self.rows = self.columns = 0
 
     def parser(self):
         parser = super().parser()
-        refs = self.refs
+        refs, formulas = self.refs, self.formulas
+        cell = ""  # the reference of the cell being read
 
         def start(name: str, attrs: dict) -> None:
+            nonlocal cell
             if name == "c" or name.endswith(":c"):
-                refs.append(attrs.get("r", ""))
+                cell = attrs.get("r", "")
+                refs.append(cell)
+            elif (name == "f" or name.endswith(":f")) and len(formulas) < MAX_FORMULAS_LISTED:
+                formulas.append(cell)
 
         parser.StartElementHandler = start
         parser.EndElementHandler = None
