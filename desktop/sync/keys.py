@@ -22,6 +22,7 @@ from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import station
 from desktop.core.store.handle import Database
+from desktop.core.store.info import drill_of
 from desktop.core.store.writepath import transaction
 
 FORMAT = "bioreserve-key/1"
@@ -46,7 +47,15 @@ def own(db: Database) -> station.Station:
 
 
 def export_key(db: Database, path: Path) -> dict:
-    """Write this station's public key file; returns what was written."""
+    """Write this station's public key file; returns what was written. Not from a drill's
+    sandbox: its origin is the drill's, and a live database must never enrol it."""
+    if drill_of(db) is not None:
+        raise BioError(
+            tr(
+                "This is a drill's sandbox: export the station's key from the live database "
+                "(without --drill); the stations of a drill trust each other already."
+            )
+        )
     st = own(db)
     data = {
         "format": FORMAT,
@@ -133,6 +142,20 @@ def trust(db: Database, path: Path, expected_fingerprint: str | None = None) -> 
     row = db.execute(
         "SELECT public_key, revoked FROM trusted_station WHERE origin = ?", [info["origin"]]
     ).fetchone()
+    twin = db.execute(
+        "SELECT code, origin FROM trusted_station WHERE public_key = ? AND origin != ?",
+        [info["public_key"], info["origin"]],
+    ).fetchone()
+    if twin and drill_of(db) is None:  # a sandbox trusts each station under two origins
+        raise BioError(
+            tr(
+                "This key is already trusted as station {code} ({origin}); the same key under "
+                "another origin comes from a drill's sandbox or a copied database, and is not "
+                "trusted here.",
+                code=twin[0],
+                origin=twin[1],
+            )
+        )
     if row and row[0] != info["public_key"]:
         raise BioError(
             tr(

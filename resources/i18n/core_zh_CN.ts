@@ -5185,5 +5185,13 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <source>桌面推演, 专项演练 or 综合演练.</source>
             <translation>桌面推演、专项演练或综合演练。</translation>
         </message>
+        <message>
+            <source>This is a drill's sandbox: export the station's key from the live database (without --drill); the stations of a drill trust each other already.</source>
+            <translation>这是演练沙箱：请在实际数据库中（不带 --drill）导出本站密钥；同一演练的各站已相互信任。</translation>
+        </message>
+        <message>
+            <source>This key is already trusted as station {code} ({origin}); the same key under another origin comes from a drill's sandbox or a copied database, and is not trusted here.</source>
+            <translation>该密钥已作为站点 {code}（{origin}）受信任；同一密钥配以其他来源标识，说明来自演练沙箱或复制的数据库，本站不予信任。</translation>
+        </message>
     </context>
 </TS>

@@ -353,22 +353,24 @@ def test_a_relay_cannot_pass_a_drills_operations_off_as_live_ones(ex):
         assert content(live) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sync trust enrols a key file exported inside a drill's sandbox (its drill origin, "
-    "the live key) in a live database; desktop/sync/keys.py should refuse it",
-)
-def test_a_drill_origin_enrolled_by_mistake_still_lets_no_drill_play_into_live(ex):
-    """A person at B enrols the key file A exported inside its sandbox (A's drill origin
-    with A's own key): a relay's live bundle must still not bring A's drill play in."""
+def test_a_drill_origin_is_never_enrolled_in_a_live_database(ex):
+    """A sandbox exports no key file; a key file made by hand with A's drill origin and A's
+    key is refused at B's live database (the key is trusted there under A's live origin);
+    so a relay's live bundle cannot bring A's drill play in."""
     sa = ex.start("HY-A")
     play_at_a(ex)
     key = ex.folder / "a-in-drill.key"
-    sync_keys.export_key(sa, key)
-    with contextlib.suppress(BioError):  # the way it should be: refused at enrolment
-        sync_keys.trust(ex.b, key)
-    manifest, lines, _ = parts(ex.drill_bundle(sa))
+    with pytest.raises(BioError):
+        sync_keys.export_key(sa, key)
     origin_a = station.get(sa).origin
+    sync_keys.export_key(ex.a, key)
+    made = json.loads(key.read_text(encoding="utf-8"))
+    key.write_text(json.dumps({**made, "origin": origin_a}), encoding="utf-8")
+    before = content(ex.b)
+    with pytest.raises(BioError, match="already trusted"):
+        sync_keys.trust(ex.b, key)
+    assert content(ex.b) == before
+    manifest, lines, _ = parts(ex.drill_bundle(sa))
     drill_lines = [line for line in lines if json.loads(line)[0] == origin_a]
     forged = signed_bundle(ex.c, ex.path("repackaged"), drill_lines,
                            {origin_a: manifest["heads"][origin_a]})  # fmt: skip
