@@ -20,6 +20,7 @@ COMMANDS = (
     "playbook",
     "incident",
     "drill",
+    "monitoring",
     "sync",
     "station",
 )

@@ -12,6 +12,7 @@ import click
 from desktop.cli import drills as cli_drills
 from desktop.cli import hub as cli_hub
 from desktop.cli import incidents as cli_incidents
+from desktop.cli import monitoring as cli_monitoring
 from desktop.cli import orders as cli_orders
 from desktop.cli import playbooks as cli_playbooks
 from desktop.cli import roster as cli_roster
@@ -142,6 +143,7 @@ cli_roster.register(cli)
 cli_playbooks.register(cli)
 cli_incidents.register(cli)
 cli_drills.register(cli)
+cli_monitoring.register(cli)
 cli_sync.register(cli)
 cli_hub.register_hub(cli_sync.sync)
 cli_station.register(cli)

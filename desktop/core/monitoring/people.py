@@ -83,8 +83,8 @@ def get(db: Database, ref: str) -> dict:
     text = str(ref or "").strip().lower()
     if not text or any(c not in "0123456789abcdef-" for c in text):
         raise BioError(tr("No person {ref} in the monitoring.", ref=ref))
-    rows = list(db.query("SELECT * FROM monitor_person WHERE id LIKE ? || '%' AND deleted = 0 "
-                         "LIMIT 2", [text]))  # fmt: skip
+    rows = list(db.query("SELECT * FROM monitor_person WHERE (id LIKE ? || '%' OR "
+                         "id LIKE '%' || ?) AND deleted = 0 LIMIT 2", [text, text]))  # fmt: skip
     if len(rows) != 1:
         raise BioError(tr("No person {ref} in the monitoring.", ref=ref) if not rows else
                        tr("{ref} names several people; give more of the id.", ref=ref))  # fmt: skip

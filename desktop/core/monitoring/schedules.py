@@ -4,7 +4,7 @@ every N days for M days — and the due checks they generate.
 Checks are computed, never stored: a schedule's dates for a subject run from its start
 (for a person, their exposure date when that is later) every `every_days` days while
 within `for_days` days, and stop at the day a schedule is ended. A check is named by a
-token, <schedule>-<subject>-<yyyymmdd> (the first 8 characters of each id), which the
+token, <schedule>-<subject>-<yyyymmdd> (the last 8 characters of each id), which the
 result of that check is recorded against (results.py). A check is due on its day and
 overdue after it while no result is recorded; people no longer under monitoring (已解除,
 失访, 转诊) have no due checks. Schedules outlive the incident: closing it changes nothing
@@ -97,8 +97,8 @@ def get(db: Database, ref: str) -> dict:
     text = str(ref or "").strip().lower()
     rows = []
     if text and all(c in "0123456789abcdef-" for c in text):
-        rows = list(db.query("SELECT * FROM monitor_schedule WHERE id LIKE ? || '%' "
-                             "AND deleted = 0 LIMIT 2", [text]))  # fmt: skip
+        rows = list(db.query("SELECT * FROM monitor_schedule WHERE (id LIKE ? || '%' OR id LIKE "
+                             "'%' || ?) AND deleted = 0 LIMIT 2", [text, text]))  # fmt: skip
     if len(rows) != 1:
         raise BioError(tr("No monitoring schedule {ref}.", ref=ref))
     return rows[0]
@@ -156,7 +156,9 @@ def subjects(db: Database, schedule: dict) -> list[dict]:
 
 
 def token(schedule_id: str, subject_id: str, day: date) -> str:
-    return f"{schedule_id[:8]}-{subject_id[:8]}-{day:%Y%m%d}"
+    """The ids' last 8 characters (their random part: the first ones of a UUIDv7 are its
+    time, the same for rows made within a minute)."""
+    return f"{schedule_id[-8:]}-{subject_id[-8:]}-{day:%Y%m%d}"
 
 
 def resolve(db: Database, check: str) -> tuple[dict, dict, date]:
@@ -167,7 +169,7 @@ def resolve(db: Database, check: str) -> tuple[dict, dict, date]:
         raise BioError(tr("{check} is not a check (e.g. 1a2b3c4d-5e6f7a8b-20261207, as "
                           "`monitoring due` lists them).", check=check))  # fmt: skip
     schedule = get(db, match.group(1))
-    subject = next((s for s in subjects(db, schedule) if s["id"].startswith(match.group(2))),
+    subject = next((s for s in subjects(db, schedule) if s["id"].endswith(match.group(2))),
                    None)  # fmt: skip
     try:
         day = date(int(match.group(3)[:4]), int(match.group(3)[4:6]), int(match.group(3)[6:]))
