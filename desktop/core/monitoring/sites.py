@@ -52,8 +52,9 @@ def get(db: Database, ref: str) -> dict:
     text = str(ref or "").strip().lower()
     rows = []
     if text and all(c in "0123456789abcdef-" for c in text):
-        rows = list(db.query("SELECT * FROM monitor_site WHERE (id LIKE ? || '%' OR "
-                             "id LIKE '%' || ?) AND deleted = 0 LIMIT 2", [text, text]))  # fmt: skip
+        sql = ("SELECT * FROM monitor_site WHERE (id LIKE ? || '%' OR id LIKE '%' || ?) "
+               "AND deleted = 0 LIMIT 2")  # fmt: skip
+        rows = list(db.query(sql, [text, text]))
     if len(rows) != 1:
         raise BioError(tr("No sampling site {ref}.", ref=ref))
     return rows[0]
