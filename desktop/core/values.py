@@ -335,3 +335,23 @@ def yes_no(value) -> int | None:
     if written in NO:
         return 0
     raise BadValue(tr("Write 是 or 否."))
+
+
+# ---------------------------------------------------------------- personal data
+
+
+def mask_id(text: str) -> str:
+    """430422********1234: the region and the last four characters."""
+    text = text or ""
+    if len(text) < 10:
+        return "*" * len(text)
+    return text[:6] + "*" * (len(text) - 10) + text[-4:]
+
+
+def mask_phone(text: str) -> str:
+    """138****5678: the first three and last four digits."""
+    digits = [i for i, c in enumerate(text or "") if c.isdigit()]
+    if len(digits) < 8:
+        return "*" * len(text or "")
+    hidden = set(digits[3:-4])
+    return "".join("*" if i in hidden else c for i, c in enumerate(text))

@@ -10,6 +10,7 @@ import pytest
 from desktop.core import incidents
 from desktop.core.monitoring import people, personal, results, schedules
 from desktop.core.store import conflicts
+from desktop.core.store.writepath import write
 from tests.helpers.stations import ALICE, BOB, make_station, sync, synced
 
 TODAY = date.today()
@@ -83,3 +84,19 @@ def test_ending_a_schedule_and_a_status_change_reach_the_other_station(pair):
     for db in (city, county):
         assert schedules.due(db, TODAY) == []
         assert schedules.listing(db, made["id"])[0]["state"] == "ended"
+
+
+def test_a_conflict_on_a_phone_shows_it_masked(pair):
+    city, county, made = pair
+    ref = people.listing(city, made["id"])[0]["id"]
+    with write(city, ALICE) as w:
+        w.update("monitor_person", ref, {"phone": "13811112222"})
+    with write(county, BOB) as w:
+        w.update("monitor_person", ref, {"phone": "13933334444"})
+    sync(city, county)
+    sync(county, city)
+    [conflict] = conflicts.listing(city, "monitor_person")
+    versions = (conflict.kept, *conflict.others)
+    shown = {v.value for v in versions} | {v.shown for v in versions}
+    assert "13811112222" not in shown and "13933334444" not in shown
+    assert {"138****2222", "139****4444"} <= shown

@@ -10,6 +10,7 @@ from desktop.core import values
 from desktop.core.errors import Invalid
 from desktop.core.i18n import tr
 from desktop.core.store.handle import Database
+from desktop.core.values import mask_id, mask_phone
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK = "10X98765432"
@@ -47,23 +48,6 @@ def phone(value, field: str = "phone") -> str:
         raise Invalid(field, tr("{phone} is not a phone number (digits, spaces, + - and "
                                 "brackets).", phone=text))  # fmt: skip
     return text
-
-
-def mask_id(text: str) -> str:
-    """430422********1234: the region and the last four characters."""
-    text = text or ""
-    if len(text) < 10:
-        return "*" * len(text)
-    return text[:6] + "*" * (len(text) - 10) + text[-4:]
-
-
-def mask_phone(text: str) -> str:
-    """138****5678: the first three and last four digits."""
-    digits = [i for i, c in enumerate(text or "") if c.isdigit()]
-    if len(digits) < 8:
-        return "*" * len(text or "")
-    hidden = set(digits[3:-4])
-    return "".join("*" if i in hidden else c for i, c in enumerate(text))
 
 
 def masked(row: dict, reveal: bool) -> dict:

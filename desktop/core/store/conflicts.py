@@ -13,7 +13,7 @@ import json
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
-from desktop.core import vocab
+from desktop.core import values, vocab
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
@@ -218,7 +218,14 @@ CODED = {
     ("incident", "status"): "incident_status", ("incident", "grade"): "grade",
     ("incident", "confirmation"): "confirmation", ("incident", "hazard"): "hazard",
     ("incident_task", "status"): "task_status", ("incident_report", "kind"): "report_kind",
+    ("drill", "status"): "drill_status", ("drill", "kind"): "drill_kind",
+    ("drill_fired", "state"): "inject_state", ("drill_improvement", "status"):
+    "improvement_status", ("monitor_person", "cohort"): "cohort",
+    ("monitor_person", "status"): "monitor_status", ("monitor_site", "kind"): "site_kind",
 }  # fmt: skip
+# Personal data: a conflict shows it masked, like every list (monitoring/personal.py).
+PERSONAL = {("monitor_person", "id_number"): values.mask_id,
+            ("monitor_person", "phone"): values.mask_phone}  # fmt: skip
 
 
 def _version(
@@ -230,7 +237,9 @@ def _version(
     ms, _ = hlc.unpack(stamp)
     at = datetime.fromtimestamp(ms / 1000).astimezone().isoformat(timespec="seconds")
     shown = ""
-    if name in REFERENCES and value:
+    if (table, name) in PERSONAL and value:
+        value = shown = PERSONAL[(table, name)](str(value))
+    elif name in REFERENCES and value:
         shown = _label(_record(db, REFERENCES[name], value))
     elif (table, name) in CODED and value:
         shown = vocab.name(CODED[(table, name)], value)
