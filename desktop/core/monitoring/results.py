@@ -46,10 +46,24 @@ def record(db: Database, ctx: Ctx, check: str, value: str, abnormal: bool = Fals
     if day > today:
         raise BioError(tr("The check of {day} is still to come; record it on the day.",
                           day=day.isoformat()))  # fmt: skip
+    value, note = checked(value, note)
+    with write(db, ctx) as w:
+        done = record_in(w, schedule, subject, day, value, abnormal, note)
+    return {**done, "check": check, "subject": subject["name"], "measure": schedule["measure"]}
+
+
+def checked(value, note) -> tuple[str, str]:
+    """A result's value (required) and note, cleaned and within their lengths."""
     value = text_field({"value": str(value if value is not None else "")}, "value", 200)
     if not value:
         raise Invalid("value", tr("Give the value measured or observed."))
-    note = text_field({"note": note or ""}, "note", 2_000, True)
+    return value, text_field({"note": note or ""}, "note", 2_000, True)
+
+
+def record_in(w: Writer, schedule: dict, subject: dict, day: date, value: str, abnormal: bool,
+              note: str) -> dict:  # fmt: skip
+    """Write a checked result of one check inside the caller's transaction (the import's
+    too): abnormal as marked or out of the normal range, which adds a 大事记 entry."""
     flagged = bool(abnormal) or out_of_range(schedule, value)
     row_id = result_id(schedule["id"], subject["id"], day)
     fields = {
@@ -58,18 +72,16 @@ def record(db: Database, ctx: Ctx, check: str, value: str, abnormal: bool = Fals
         "site_id": subject["id"] if subject["kind"] == "site" else None,
         "due_on": day.isoformat(), "value": value, "unit": schedule["unit"],
         "abnormal": int(flagged), "note": note, "recorded_at": values.now_iso(),
-        "actor": ctx.actor, "handled": 0, "handled_note": "",
+        "actor": w.ctx.actor, "handled": 0, "handled_note": "",
     }  # fmt: skip
-    with write(db, ctx) as w:
-        old = db.execute("SELECT deleted FROM monitor_result WHERE id = ?", [row_id]).fetchone()
-        if old is None:
-            w.insert("monitor_result", {"id": row_id, **fields})
-        else:
-            w.update("monitor_result", row_id, {**fields, "deleted": 0})
-        if flagged:
-            _log(w, schedule, subject, day, value)
-    return {"id": row_id, **fields, "abnormal": flagged, "alert": flagged,
-            "check": check, "subject": subject["name"], "measure": schedule["measure"]}  # fmt: skip
+    old = w.db.execute("SELECT deleted FROM monitor_result WHERE id = ?", [row_id]).fetchone()
+    if old is None:
+        w.insert("monitor_result", {"id": row_id, **fields})
+    else:
+        w.update("monitor_result", row_id, {**fields, "deleted": 0})
+    if flagged:
+        _log(w, schedule, subject, day, value)
+    return {"id": row_id, **fields, "abnormal": flagged, "alert": flagged}
 
 
 def _log(w: Writer, schedule: dict, subject: dict, day: date, value: str) -> None:
