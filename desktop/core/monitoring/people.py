@@ -91,6 +91,20 @@ def get(db: Database, ref: str) -> dict:
     return rows[0]
 
 
+def update(db: Database, ctx: Ctx, ref: str, given: dict) -> dict:
+    """Correct a person's name, phone, division, exposure date and type or cohort (the
+    ID number names the person and stays); returns the person masked."""
+    person = get(db, ref)
+    fields = validate(db, {k: v for k, v in given.items() if k != "id_number"})
+    if "name" in fields and not fields["name"]:
+        raise Invalid("name", tr("Give the person's name."))
+    changed = {k: v for k, v in fields.items() if v != person[k]}
+    if changed:
+        with write(db, ctx) as w:
+            w.update("monitor_person", person["id"], changed)
+    return personal.masked({**person, **changed}, False)
+
+
 def set_status(db: Database, ctx: Ctx, ref: str, status: str, note: str = "") -> dict:
     """监测中, 已解除, 失访 or 转诊, with a note (needed for 失访 and 转诊)."""
     person = get(db, ref)
