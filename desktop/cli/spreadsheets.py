@@ -1,6 +1,6 @@
 """CLI for spreadsheets: templates, imports and exports (thin over desktop.core).
 
-    bioreserve template items|depots|stock|norms --out FILE.xlsx
+    bioreserve template items|depots|stock|norms|experts|msel --out FILE.xlsx
     bioreserve items|depots|norms|stock import FILE [--skip-invalid]
     bioreserve stock export --out FILE.xlsx
 
@@ -45,11 +45,17 @@ def _progress(label: str):
     return show
 
 
+MSEL = "msel"  # a drill's workbook (desktop.core.drills.msel), not an import kind
+
+
 @click.command(
     "template",
-    help=tr("Write an .xlsx template for importing items, depots, stock, norms or experts."),
+    help=tr(
+        "Write an .xlsx template for importing items, depots, stock, norms or experts, or a "
+        "drill's workbook (msel: scenario, objectives, participants, injects, expected actions)."
+    ),
 )
-@click.argument("kind", type=click.Choice(importer.KINDS))
+@click.argument("kind", type=click.Choice((*importer.KINDS, MSEL)))
 @click.option(
     "--out",
     required=True,
@@ -60,15 +66,24 @@ def _progress(label: str):
 def template(state: State, kind, out):
     out = _xlsx(out)
     db = state.open() if Path(state.db_path).exists() else None
-    importer.write_template(kind, out, db)
-    state.emit(
-        {"kind": kind, "path": str(out)},
-        tr(
+    if kind == MSEL:
+        from desktop.core.drills import msel
+
+        msel.write_template(out, db)
+        text = tr(
+            "Template written to {path}. Fill in its sheets (only 事件清单 is required) in place "
+            "of the example; the sheet 说明 describes every column and lists the valid values. "
+            "Import it with `bioreserve drill import-msel ID {path}`.",
+            path=out,
+        )
+    else:
+        importer.write_template(kind, out, db)
+        text = tr(
             "Template written to {path}. Fill in its first sheet; the sheet 说明 describes every "
             "column and lists the valid values.",
             path=out,
-        ),
-    )
+        )
+    state.emit({"kind": kind, "path": str(out)}, text)
 
 
 def _import(state: State, kind: str, file: Path, skip_invalid: bool) -> None:
