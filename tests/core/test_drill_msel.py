@@ -8,6 +8,8 @@ from datetime import date, datetime, time, timedelta
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop.core import spreadsheet
 from desktop.core.context import Ctx
@@ -428,6 +430,31 @@ def test_a_zip_of_the_wrong_parts_is_refused(db, tmp_path):
         z.writestr("xl/workbook.xml", "<workbook/>")
     with pytest.raises(BioError, match="parts.xlsx"):
         msel.read(tmp_path / "parts.xlsx", db)
+
+
+CELL = st.one_of(
+    st.none(),
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=12),
+    st.sampled_from(["定时", "延时", "条件", "manual", "已接收", "HY-WJW", "市卫生健康委", "O1",
+                     "1:30", "是", "否", "=1+1"]),
+    st.integers(-5, 3000),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.dates(date(1900, 3, 1), date(2199, 12, 31)),
+    st.times(),
+)  # fmt: skip
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(CELL, min_size=11, max_size=11), min_size=1, max_size=5))
+def test_fuzz_any_cells_give_a_plan_the_drill_takes_or_named_problems(db, template, rows):
+    filled(template, 事件清单=rows, 预期行动=[])
+    try:
+        plan = msel.read(template, db)
+    except msel.MselError as error:
+        assert error.problems and all(p.sheet == "事件清单" and p.reason for p in error.problems)
+    else:
+        injects.check_plan(db, plan)  # never refused once read
 
 
 # ---------------------------------------------------------------- once started

@@ -122,9 +122,7 @@ class Cells:
                 raise _refuse(value, str(exc)) from None
         if key in ("code", "objective"):
             return self.text(value, key, injects.LIMITS["code"]).upper()
-        limit = {"sender": "sender", "text": "text", "message": "message",
-                 "citation": "citation", "name": "name", "phone": "phone"}[key]  # fmt: skip
-        return self.text(value, key, injects.LIMITS[limit], key in ("text", "message"))
+        return self.text(value, key, injects.LIMITS[key], key in ("text", "message"))
 
     def item(self, key: str, value):
         """A 情景 item's value as records.validate gives it (the codes of playbooks)."""

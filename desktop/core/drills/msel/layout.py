@@ -91,6 +91,14 @@ def chinese_names(kind: str) -> list[str]:
     return [zh for code, (zh, _) in vocab.VOCABULARIES[kind].items() if code != "pending"]
 
 
+def suggestions(part: Part) -> dict[str, list[str]]:
+    """The values a template offers in each column of a sheet (drop-down suggestions)."""
+    offered = {c.key: chinese_names(LISTS[c.key]) for c in part.columns if c.key in LISTS}
+    if part is INJECTS:
+        offered["contingency"] = ["是", "否"]
+    return offered
+
+
 ITEM_NAMES = {c.key: c.header for c in ITEMS}
 # the scale's items, bounded as an incident's are (the drill simulates one)
 SCALE = {"exposed": MAX_PEOPLE, "patients": MAX_PEOPLE, "responders": MAX_PEOPLE,

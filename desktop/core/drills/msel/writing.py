@@ -14,6 +14,7 @@ from desktop.core.drills.msel.layout import (
     SCENARIO,
     chinese_names,
     header_of,
+    suggestions,
 )
 from desktop.core.i18n import tr
 from desktop.core.imports.templates import (
@@ -88,9 +89,7 @@ def _write(path, db: Database | None, content: dict) -> None:
     sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 26, 80
     for part in PARTS[1:]:
         sheet = book.create_sheet(part.title)
-        suggested = {c.key: chinese_names(LISTS[c.key]) for c in part.columns if c.key in LISTS}
-        suggested["contingency"] = ["是", "否"]
-        header_row(sheet, part.columns, suggested)
+        header_row(sheet, part.columns, suggestions(part))
         for row in content[part.key]:
             append(sheet, row)
         for i, col in enumerate(part.columns, start=1):
@@ -126,9 +125,8 @@ def _instructions(sheet, db) -> None:
         required = tr("required") if part is INJECTS else tr("optional")
         append(sheet, [tr("Sheet {sheet} ({required})", sheet=part.title, required=required)],
                Font(bold=True))  # fmt: skip
-        suggested = {c.key: chinese_names(LISTS[c.key]) for c in part.columns if c.key in LISTS}
         about = {c.key: notes.get(f"{part.key}.{c.key}", notes.get(c.key)) for c in part.columns}
-        column_table(sheet, part.columns, about, suggested)
+        column_table(sheet, part.columns, about, suggestions(part))
     for key, kind in LISTS.items():
         append(sheet, [])
         rows = [(zh, en, code) for code, (zh, en) in vocab.VOCABULARIES[kind].items()
@@ -146,14 +144,19 @@ def _instructions(sheet, db) -> None:
 
 
 def _playbooks(db: Database | None) -> list[tuple]:
+    """(code, title) of the approved playbooks (the newest version's title), else of the
+    shipped ones."""
     if db is None:
         from desktop.core.playbooks.files import shipped_documents
 
         return sorted((d["code"], d["title"]) for d in shipped_documents())
-    return db.execute(
+    newest: dict[str, str] = {}
+    for code, title in db.execute(
         "SELECT code, title FROM playbook WHERE deleted = 0 AND status = 'approved' "
-        "GROUP BY code ORDER BY code"
-    ).fetchall()
+        "ORDER BY code, version DESC"
+    ):
+        newest.setdefault(code, title)
+    return list(newest.items())
 
 
 def guidance() -> list[str]:
@@ -187,7 +190,7 @@ def described() -> dict[str, tuple[str, str]]:
         "name": (tr("The drill's name."), tr("text")),
         "people.name": (tr("The participant's name (a name or an agency is needed)."),
                         tr("text")),
-        "kind": (tr("The kind of drill."), "、".join(chinese_names("drill_kind"))),
+        "kind": (tr("The kind of drill."), ""),
         "scenario": (tr("The scenario as the players are told it."), tr("text")),
         "hazard": (tr("The simulated incident's hazard."), ""),
         "grade": (tr("The simulated incident's grade (national plan, I highest)."), ""),
