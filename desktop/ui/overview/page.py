@@ -73,6 +73,14 @@ def incident_summary(db) -> dict:
     return incidents.summary(db)
 
 
+def monitoring_attention(db) -> dict:
+    """What 总览 counts of the long-term monitoring, for the worker: checks due today,
+    overdue checks, open alerts."""
+    from desktop.core.monitoring import report
+
+    return report.attention(db)
+
+
 def _month_label(month: str, locale) -> str:
     from PySide6.QtCore import QLocale
 
@@ -87,11 +95,16 @@ class OverviewPage(QWidget):
         loaded(dict): new figures are on screen.
         incidents_loaded(dict): the incident cards are up to date (incidents.summary).
         incidents_requested(): an incident card was clicked (show the 事件 page).
+        monitoring_loaded(dict): the monitoring cards are up to date (report.attention).
+        monitoring_requested(str): a monitoring card was clicked (show that tab of the
+            长期监测 page: due or alerts).
     """
 
     loaded = Signal(dict)
     incidents_loaded = Signal(dict)
     incidents_requested = Signal()
+    monitoring_loaded = Signal(dict)
+    monitoring_requested = Signal(str)
 
     def __init__(self, worker, demo: bool, parent=None):
         super().__init__(parent)
@@ -143,6 +156,20 @@ class OverviewPage(QWidget):
             card.clicked.connect(self.incidents_requested)
             incidents_row.addWidget(card)
         layout.addLayout(incidents_row)
+
+        layout.addWidget(style.apply(QLabel(self.tr("Long-term monitoring")), "heading"))
+        self.monitoring_cards = {
+            "due_today": LinkCard(self.tr("Checks due today"), role="figureAmber"),
+            "overdue": LinkCard(self.tr("Overdue checks"), warn=True),
+            "alerts": LinkCard(self.tr("Open abnormal alerts"), warn=True),
+        }
+        monitoring_row = QHBoxLayout()
+        for key, card in self.monitoring_cards.items():
+            card.setToolTip(self.tr("Show the long-term monitoring"))
+            tab = "alerts" if key == "alerts" else "due"
+            card.clicked.connect(lambda t=tab: self.monitoring_requested.emit(t))
+            monitoring_row.addWidget(card)
+        layout.addLayout(monitoring_row)
 
         layout.addWidget(style.apply(QLabel(self.tr("Alerts")), "heading"))
         self.alert_cards = {
@@ -224,7 +251,7 @@ class OverviewPage(QWidget):
         from desktop.ui.overview.depot_summary import DepotSummaryModel
         from desktop.ui.widgets.charts import ColumnChart, HBarChart
 
-        for card in self.incident_cards.values():
+        for card in (*self.incident_cards.values(), *self.monitoring_cards.values()):
             card.setCursor(Qt.CursorShape.PointingHandCursor)
         self.compliance_chart = HBarChart(unit=" %", reference=100)
         self.timeline_chart = ColumnChart()
@@ -286,6 +313,12 @@ class OverviewPage(QWidget):
         for key, card in self.incident_cards.items():
             card.set_value(summary[key])
         self.incidents_loaded.emit(summary)
+        self.worker.run(monitoring_attention, self._show_monitoring)
+
+    def _show_monitoring(self, attention: dict) -> None:
+        for key, card in self.monitoring_cards.items():
+            card.set_value(attention[key])
+        self.monitoring_loaded.emit(attention)
 
     def _show_compliance(self, categories: list[dict]) -> None:
         from desktop.ui.widgets.charts import Bar
