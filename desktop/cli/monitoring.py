@@ -77,7 +77,7 @@ def site_add(state: State, incident, **given):
 @monitoring.command("schedule-add", help=tr("Check a cohort or a site every N days for M days."))
 @_incident_option
 @click.option("--cohort", help=tr("The cohort checked."))
-@click.option("--site", help=tr("The site checked (its id or first 8 characters)."))
+@click.option("--site", help=tr("The site checked (its id, or its first or last 8 characters)."))
 @click.option("--measure", required=True, help=tr("What is measured (体温, 症状, 水样检测, …)."))
 @click.option("--unit", default="", help=tr("Unit of the value (℃, …)."))
 @click.option("--every-days", "every_days", required=True, help=tr("Every N days."))
@@ -231,7 +231,7 @@ def recommend(state: State, incident, text, cohort):
 def monitoring_report(state: State, incident, cohort, start, end, path):
     from desktop.documents import monitoring_summary
 
-    first, last = _day(start, tr("From")), _day(end, tr("To"))
+    first, last = _day(start, tr("Period from")), _day(end, tr("Period to"))
     wrote(state, monitoring_summary.render(state.open(), incident, path, cohort, first, last))
 
 

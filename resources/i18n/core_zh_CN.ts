@@ -5123,7 +5123,7 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
         </message>
         <message>
             <source>This database is not the sandbox of a drill.</source>
-            <translation>该数据库不是演练沙箱。</translation>
+            <translation>这个数据库不是演练的数据库（演练沙箱）。</translation>
         </message>
         <message>
             <source>This is the sandbox of a drill; plan, start and close drills from the live database (without --drill).</source>
@@ -5192,6 +5192,1250 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
         <message>
             <source>This key is already trusted as station {code} ({origin}); the same key under another origin comes from a drill's sandbox or a copied database, and is not trusted here.</source>
             <translation>该密钥已作为站点 {code}（{origin}）受信任；同一密钥配以其他来源标识，说明来自演练沙箱或复制的数据库，本站不予信任。</translation>
+        </message>
+        <message>
+            <source>Period: {start} to {end}</source>
+            <translation>监测期间：{start} 至 {end}</translation>
+        </message>
+        <message>
+            <source>The city's plan {plan}, 三（六）三: long-term environmental and health monitoring of the areas and people contaminated, led by {agencies}, with recommendations drawn from it.</source>
+            <translation>依据{plan}三（六）三：由{agencies}牵头，对遭受污染的区域和人员进行长期环境监测和健康监测，并根据监测情况提出应对建议。</translation>
+        </message>
+        <message>
+            <source>People followed</source>
+            <translation>监测人员</translation>
+        </message>
+        <message>
+            <source>Sampling sites</source>
+            <translation>采样点位</translation>
+        </message>
+        <message>
+            <source>{done} result(s) recorded in the period, {abnormal} of them abnormal.</source>
+            <translation>期间共记录监测结果 {done} 条，其中异常 {abnormal} 条。</translation>
+        </message>
+        <message>
+            <source>{count} abnormal result(s): {handled} handled, {open} not handled yet.</source>
+            <translation>异常结果 {count} 条：已处置 {handled} 条，未处置 {open} 条。</translation>
+        </message>
+        <message>
+            <source>Period from</source>
+            <translation>监测期间起</translation>
+        </message>
+        <message>
+            <source>Period to</source>
+            <translation>监测期间止</translation>
+        </message>
+        <message>
+            <source>The period starts on {start}, after its end {end}: nothing to report.</source>
+            <translation>监测期间的起始日 {start} 晚于截止日 {end}，没有可报告的内容。</translation>
+        </message>
+        <message>
+            <source>1. Overview of the monitoring</source>
+            <translation>一、监测概况</translation>
+        </message>
+        <message>
+            <source>2. Coverage</source>
+            <translation>二、监测覆盖情况</translation>
+        </message>
+        <message>
+            <source>3. Results</source>
+            <translation>三、监测结果</translation>
+        </message>
+        <message>
+            <source>4. Abnormal findings</source>
+            <translation>四、异常发现</translation>
+        </message>
+        <message>
+            <source>5. Analysis and recommendations</source>
+            <translation>五、分析与建议</translation>
+        </message>
+        <message>
+            <source>In progress ({count} of {total} schedules)</source>
+            <translation>进行中（{total} 项监测计划中的 {count} 项）</translation>
+        </message>
+        <message>
+            <source>Cohort</source>
+            <translation>监测人群</translation>
+        </message>
+        <message>
+            <source>Site kind</source>
+            <translation>点位类型</translation>
+        </message>
+        <message>
+            <source>Site place</source>
+            <translation>点位地点</translation>
+        </message>
+        <message>
+            <source>Coordinates</source>
+            <translation>经纬度</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>进行中</translation>
+        </message>
+        <message>
+            <source>Finished</source>
+            <translation>已结束</translation>
+        </message>
+        <message>
+            <source>Ended early</source>
+            <translation>提前终止</translation>
+        </message>
+        <message>
+            <source>Measure</source>
+            <translation>监测项目</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>监测对象</translation>
+        </message>
+        <message>
+            <source>Frequency and duration</source>
+            <translation>频次与周期</translation>
+        </message>
+        <message>
+            <source>Subjects</source>
+            <translation>对象数</translation>
+        </message>
+        <message>
+            <source>Checks due</source>
+            <translation>应检</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>已检</translation>
+        </message>
+        <message>
+            <source>Missing</source>
+            <translation>缺检</translation>
+        </message>
+        <message>
+            <source>Coverage</source>
+            <translation>覆盖率</translation>
+        </message>
+        <message>
+            <source>Results</source>
+            <translation>结果数</translation>
+        </message>
+        <message>
+            <source>Normal</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <source>Abnormal</source>
+            <translation>异常</translation>
+        </message>
+        <message>
+            <source>Range of values</source>
+            <translation>数值范围</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Handling</source>
+            <translation>处置情况</translation>
+        </message>
+        <message>
+            <source>Entered by {actor} at {time}.</source>
+            <translation>录入人：{actor}，录入时间：{time}。</translation>
+        </message>
+        <message>
+            <source>Cohort: {cohort}</source>
+            <translation>监测人群：{cohort}</translation>
+        </message>
+        <message>
+            <source>Ended</source>
+            <translation>已结束</translation>
+        </message>
+        <message>
+            <source>No schedule</source>
+            <translation>尚无监测计划</translation>
+        </message>
+        <message>
+            <source>No monitoring schedule has been set up.</source>
+            <translation>尚未制定监测计划。</translation>
+        </message>
+        <message>
+            <source>Handled: {note}</source>
+            <translation>已处置：{note}</translation>
+        </message>
+        <message>
+            <source>Not handled yet</source>
+            <translation>未处置</translation>
+        </message>
+        <message>
+            <source>Analyst (signature):</source>
+            <translation>分析人（签名）：</translation>
+        </message>
+        <message>
+            <source>Monitoring period</source>
+            <translation>监测期间</translation>
+        </message>
+        <message>
+            <source>Monitoring</source>
+            <translation>监测状态</translation>
+        </message>
+        <message>
+            <source>No person is followed.</source>
+            <translation>尚无监测人员。</translation>
+        </message>
+        <message>
+            <source>A report on one cohort leaves out the sampling sites.</source>
+            <translation>本报告仅针对一个监测人群，不含环境采样点位。</translation>
+        </message>
+        <message>
+            <source>No sampling site has been set up.</source>
+            <translation>尚未设置环境采样点位。</translation>
+        </message>
+        <message>
+            <source>Reason: {reason}</source>
+            <translation>原因：{reason}</translation>
+        </message>
+        <message>
+            <source>No abnormal result was recorded in the period.</source>
+            <translation>期间未发现异常结果。</translation>
+        </message>
+        <message>
+            <source>The analyst has entered no recommendation.</source>
+            <translation>分析人员尚未录入分析与建议。</translation>
+        </message>
+        <message>
+            <source>All cohorts and sites</source>
+            <translation>全部人群和点位</translation>
+        </message>
+        <message>
+            <source>An inject cannot follow itself.</source>
+            <translation>情景注入不能跟随自己。</translation>
+        </message>
+        <message>
+            <source>Area affected.</source>
+            <translation>受影响面积。</translation>
+        </message>
+        <message>
+            <source>Days the response is expected to last.</source>
+            <translation>预计处置持续的天数。</translation>
+        </message>
+        <message>
+            <source>Fill in the sheets 情景, 目标, 参演人员, 事件清单 and 预期行动; only 事件清单 is required. Keep each sheet's name and header row as they are (English names are accepted too). The rows in them now are an example (a Hengyang scenario): replace them with your drill's.</source>
+            <translation>填写“情景”“目标”“参演人员”“事件清单”“预期行动”各表，其中仅“事件清单”必填。各表的表名和表头行请保持不变（也可使用英文名称）。表中现有各行是示例（衡阳的一个情景），请替换为本次演练的内容。</translation>
+        </message>
+        <message>
+            <source>Give the number of the inject it follows.</source>
+            <translation>请填写所跟随情景注入的序号。</translation>
+        </message>
+        <message>
+            <source>How fast the drill's clock runs.</source>
+            <translation>演练时钟的推进速度。</translation>
+        </message>
+        <message>
+            <source>How it arrives (empty: 电话).</source>
+            <translation>送达方式（空：电话）。</translation>
+        </message>
+        <message>
+            <source>How to fill in a drill's workbook (MSEL)</source>
+            <translation>如何填写演练脚本（MSEL）</translation>
+        </message>
+        <message>
+            <source>Import into a drill that has not started: bioreserve drill import-msel ID FILE.xlsx. The file's objectives, participants, injects and expected actions replace the drill's; the items of 情景 that have a value change the drill's fields. Every problem is listed with its sheet, row and column, and nothing is changed while there is one.</source>
+            <translation>导入到尚未开始的演练：bioreserve drill import-msel ID FILE.xlsx。文件中的目标、参演人员、情景注入和预期行动替换演练原有内容；“情景”表中填有内容的项目更新演练的相应信息。每个问题都列出其所在表、行和列，只要有问题就不做任何更改。</translation>
+        </message>
+        <message>
+            <source>Inject {no} is already in row {row}.</source>
+            <translation>情景注入 {no} 已在第 {row} 行。</translation>
+        </message>
+        <message>
+            <source>Merged cells ({rows} rows × {columns} columns); unmerge them and fill in every cell.</source>
+            <translation>合并单元格（{rows} 行 × {columns} 列）；请取消合并并填写每个单元格。</translation>
+        </message>
+        <message>
+            <source>Minutes from the inject's firing by which it is due.</source>
+            <translation>自情景注入发出起须在多少分钟内完成。</translation>
+        </message>
+        <message>
+            <source>More than {max} rows, the most it may hold.</source>
+            <translation>超过 {max} 行，这是该表允许的最多行数。</translation>
+        </message>
+        <message>
+            <source>Phone number.</source>
+            <translation>电话号码。</translation>
+        </message>
+        <message>
+            <source>Play a scenario automatically and see what stock would lack: bioreserve drill run FILE.xlsx --auto --out AAR.pdf.</source>
+            <translation>自动推演一个情景，看看储备物资会缺什么：bioreserve drill run FILE.xlsx --auto --out AAR.pdf。</translation>
+        </message>
+        <message>
+            <source>Required sheet missing.</source>
+            <translation>缺少必需的表。</translation>
+        </message>
+        <message>
+            <source>Responders deployed.</source>
+            <translation>投入的处置人员数。</translation>
+        </message>
+        <message>
+            <source>Sheet {sheet} ({required})</source>
+            <translation>{sheet}表（{required}）</translation>
+        </message>
+        <message>
+            <source>Sheet {sheet}: one item a row, its value in the column 内容; an empty value keeps the drill's</source>
+            <translation>{sheet}表：每行一个项目，其值填在“内容”列；内容为空则保留演练原有的值</translation>
+        </message>
+        <message>
+            <source>Sites affected.</source>
+            <translation>受影响的场所数。</translation>
+        </message>
+        <message>
+            <source>Template written to {path}. Fill in its sheets (only 事件清单 is required) in place of the example; the sheet 说明 describes every column and lists the valid values. Import it with `bioreserve drill import-msel ID {path}`.</source>
+            <translation>模板已写入 {path}。请用本次演练的内容替换各表中的示例（仅“事件清单”必填）；“说明”表介绍了每一列并列出可填的值。填好后用 `bioreserve drill import-msel ID {path}` 导入。</translation>
+        </message>
+        <message>
+            <source>The agency (a participant's, or the one expected to act).</source>
+            <translation>单位（参演人员所在单位，或预期采取行动的单位）。</translation>
+        </message>
+        <message>
+            <source>The agency it is addressed to (the one whose console shows it).</source>
+            <translation>接收单位（其演练控制台显示此情景注入）。</translation>
+        </message>
+        <message>
+            <source>The expected action in words.</source>
+            <translation>对预期行动的文字说明。</translation>
+        </message>
+        <message>
+            <source>The inject the action answers.</source>
+            <translation>该行动所响应的情景注入。</translation>
+        </message>
+        <message>
+            <source>The inject's number, unique; injects are listed in this order.</source>
+            <translation>情景注入的序号，不可重复；情景注入按此顺序排列。</translation>
+        </message>
+        <message>
+            <source>The kind of drill.</source>
+            <translation>演练类型。</translation>
+        </message>
+        <message>
+            <source>The number of the inject it follows (延时, 条件; 延时 without one follows the inject before it).</source>
+            <translation>所跟随情景注入的序号（延时、条件；延时未填时跟随上一条情景注入）。</translation>
+        </message>
+        <message>
+            <source>The objective it tests.</source>
+            <translation>所检验的目标。</translation>
+        </message>
+        <message>
+            <source>The objective's code, which injects and actions refer to (empty: O1, O2 … in order).</source>
+            <translation>目标编号，供情景注入和预期行动引用（空：按顺序为 O1、O2 …）。</translation>
+        </message>
+        <message>
+            <source>The participant's name (a name or an agency is needed).</source>
+            <translation>参演人员姓名（姓名和单位至少填一项）。</translation>
+        </message>
+        <message>
+            <source>The participant's role (empty: 参演单位).</source>
+            <translation>参演人员的角色（空：参演单位）。</translation>
+        </message>
+        <message>
+            <source>The place, in words.</source>
+            <translation>地点（文字描述）。</translation>
+        </message>
+        <message>
+            <source>The plan clause or playbook the objective tests.</source>
+            <translation>目标所检验的方案条款或预案。</translation>
+        </message>
+        <message>
+            <source>The playbooks the drill tests (they replace the drill's).</source>
+            <translation>演练检验的预案（替换演练原有的预案）。</translation>
+        </message>
+        <message>
+            <source>The scenario as the players are told it.</source>
+            <translation>向参演人员介绍的情景。</translation>
+        </message>
+        <message>
+            <source>The scenario's time at T+0.</source>
+            <translation>情景在 T+0 时的时间。</translation>
+        </message>
+        <message>
+            <source>The simulated incident's grade (national plan, I highest).</source>
+            <translation>模拟事件的级别（国家预案分级，I 级最高）。</translation>
+        </message>
+        <message>
+            <source>The simulated incident's hazard.</source>
+            <translation>模拟事件的危害类型。</translation>
+        </message>
+        <message>
+            <source>This cell holds a formula; type the value itself (or copy the column and paste it as values).</source>
+            <translation>此单元格是公式；请直接填写值（或复制该列后“选择性粘贴为数值”）。</translation>
+        </message>
+        <message>
+            <source>This item is already in row {row}.</source>
+            <translation>此项目已在第 {row} 行。</translation>
+        </message>
+        <message>
+            <source>This sheet appears twice.</source>
+            <translation>此表出现了两次。</translation>
+        </message>
+        <message>
+            <source>Unknown item; the items are {items}.</source>
+            <translation>未知的项目；可填的项目为 {items}。</translation>
+        </message>
+        <message>
+            <source>Unknown sheet; the sheets are {sheets} ({help} is not read).</source>
+            <translation>未知的表；可用的表为 {sheets}（不读取“{help}”表）。</translation>
+        </message>
+        <message>
+            <source>Values from a list (trigger, channel, action, role, state, kind, hazard, grade) may be written by their Chinese name, English name or code; agencies by code, full name or short name. Times are minutes after the drill's start (T+90), or hours:minutes (1:30).</source>
+            <translation>列表中的值（触发方式、渠道、行动类型、角色、状态、演练类型、危害类型、事件级别）可填中文名称、英文名称或代码；单位可填代码、全称或简称。时间为演练开始后的分钟数（T+90），或“小时:分钟”（1:30）。</translation>
+        </message>
+        <message>
+            <source>What the addressee is told.</source>
+            <translation>告知接收单位的内容。</translation>
+        </message>
+        <message>
+            <source>What the drill tests.</source>
+            <translation>演练所检验的内容。</translation>
+        </message>
+        <message>
+            <source>What the players are expected to do (empty: 其他, judged by an evaluator).</source>
+            <translation>预期参演人员采取的行动（空：其他，由评估员判定）。</translation>
+        </message>
+        <message>
+            <source>When the inject fires: 定时 at its time, 延时 its minutes after the inject it follows fires, 条件 its minutes after that inject reaches the 前置状态, 手动 when a controller fires it (empty: 定时).</source>
+            <translation>情景注入何时发出：定时为到其时间时；延时为所跟随的情景注入发出后再过其分钟数；条件为所跟随的情景注入达到“前置状态”后再过其分钟数；手动为导调员发出时（空：定时）。</translation>
+        </message>
+        <message>
+            <source>Where the simulated incident happens.</source>
+            <translation>模拟事件发生的地区。</translation>
+        </message>
+        <message>
+            <source>Who sends it (a simulated caller or agency).</source>
+            <translation>发送方（模拟的来电人或单位）。</translation>
+        </message>
+        <message>
+            <source>Write an .xlsx template for importing items, depots, stock, norms or experts, or a drill's workbook (msel: scenario, objectives, participants, injects, expected actions).</source>
+            <translation>写出导入物资、仓库、库存、储备定额或专家用的 .xlsx 模板，或演练脚本（msel：情景、目标、参演人员、情景注入、预期行动）。</translation>
+        </message>
+        <message>
+            <source>Write values, not formulas, and do not merge cells: both are refused.</source>
+            <translation>请填写值，不要用公式，也不要合并单元格：两者都会被拒绝。</translation>
+        </message>
+        <message>
+            <source>a code of 目标</source>
+            <translation>“目标”表中的编号</translation>
+        </message>
+        <message>
+            <source>a date, not a number (format the cell as General or Text).</source>
+            <translation>是日期，不是数字（请将单元格格式设为“常规”或“文本”）。</translation>
+        </message>
+        <message>
+            <source>an inject's 序号</source>
+            <translation>情景注入的序号</translation>
+        </message>
+        <message>
+            <source>code, full name or short name (see the list below)</source>
+            <translation>代码、全称或简称（见下方列表）</translation>
+        </message>
+        <message>
+            <source>codes separated by commas (see the list below)</source>
+            <translation>编码，以逗号分隔（见下方列表）</translation>
+        </message>
+        <message>
+            <source>division code or name (see the list below)</source>
+            <translation>区划代码或名称（见下方列表）</translation>
+        </message>
+        <message>
+            <source>e.g. O1</source>
+            <translation>如 O1</translation>
+        </message>
+        <message>
+            <source>e.g. 三（一） or PB-EID</source>
+            <translation>如 三（一） 或 PB-EID</translation>
+        </message>
+        <message>
+            <source>it has more than {max} worksheets</source>
+            <translation>其工作表超过 {max} 个</translation>
+        </message>
+        <message>
+            <source>its worksheets span {cells} cells, more than {max}</source>
+            <translation>其工作表共占 {cells} 个单元格，超过 {max} 个</translation>
+        </message>
+        <message>
+            <source>minutes (90), or hours:minutes (1:30)</source>
+            <translation>分钟数（90），或“小时:分钟”（1:30）</translation>
+        </message>
+        <message>
+            <source>not a number from 0 to {max}.</source>
+            <translation>不是 0 至 {max} 之间的数。</translation>
+        </message>
+        <message>
+            <source>not a number.</source>
+            <translation>不是数字。</translation>
+        </message>
+        <message>
+            <source>not a whole number of minutes from 0 to {max} (or hours:minutes, 1:30).</source>
+            <translation>不是 0 至 {max} 之间的整数分钟（或“小时:分钟”，如 1:30）。</translation>
+        </message>
+        <message>
+            <source>number, in km²</source>
+            <translation>数字，单位为平方公里</translation>
+        </message>
+        <message>
+            <source>optional</source>
+            <translation>选填</translation>
+        </message>
+        <message>
+            <source>required</source>
+            <translation>必填</translation>
+        </message>
+        <message>
+            <source>text</source>
+            <translation>文字</translation>
+        </message>
+        <message>
+            <source>whole number</source>
+            <translation>整数</translation>
+        </message>
+        <message>
+            <source>whole number from 1</source>
+            <translation>从 1 起的整数</translation>
+        </message>
+        <message>
+            <source>{file} has {count} problem(s); nothing was changed:</source>
+            <translation>{file} 有 {count} 个问题；未做任何更改：</translation>
+        </message>
+        <message>
+            <source>{file} is not an .xlsx workbook; a drill's scenario is read from one (`bioreserve template msel` writes it).</source>
+            <translation>{file} 不是 .xlsx 工作簿；演练脚本须从 .xlsx 工作簿读取（`bioreserve template msel` 可写出模板）。</translation>
+        </message>
+        <message>
+            <source>{file} is too large for a drill's scenario ({size} MB; at most {max} MB).</source>
+            <translation>{file} 作为演练脚本过大（{size} MB；最多 {max} MB）。</translation>
+        </message>
+        <message>
+            <source>{sheet}, row {row}, {column}: {reason}</source>
+            <translation>{sheet} 第 {row} 行「{column}」：{reason}</translation>
+        </message>
+        <message>
+            <source>{sheet}: {reason}</source>
+            <translation>{sheet}：{reason}</translation>
+        </message>
+        <message>
+            <source>×1 to ×{max}</source>
+            <translation>×1 至 ×{max}</translation>
+        </message>
+        <message>
+            <source>“{value}”: {reason}</source>
+            <translation>“{value}” {reason}</translation>
+        </message>
+        <message>
+            <source>… and more: correct these and try again.</source>
+            <translation>……还有更多问题：请先改正以上问题再试。</translation>
+        </message>
+        <message>
+            <source>定时: minutes after the start; 延时 and 条件: minutes after the inject it follows.</source>
+            <translation>定时：开始后的分钟数；延时和条件：所跟随情景注入之后的分钟数。</translation>
+        </message>
+        <message>
+            <source>是: kept for when play goes off course; fired only by a controller.</source>
+            <translation>是：备用，推演偏离预期时使用；只由导调员发出。</translation>
+        </message>
+        <message>
+            <source>条件: the state the inject it follows must reach (empty: 已发出).</source>
+            <translation>条件：所跟随的情景注入须达到的状态（空：已发出）。</translation>
+        </message>
+        <message>
+            <source>Other names accepted</source>
+            <translation>可用的其他名称</translation>
+        </message>
+        <message>
+            <source>The participant's agency.</source>
+            <translation>参演人员所在单位。</translation>
+        </message>
+        <message>
+            <source>The agency expected to act.</source>
+            <translation>预期采取行动的单位。</translation>
+        </message>
+        <message>
+            <source>Agencies and their codes</source>
+            <translation>单位及代码</translation>
+        </message>
+        <message>
+            <source>Playbooks and their codes</source>
+            <translation>预案及编码</translation>
+        </message>
+        <message>
+            <source>Every {every} day(s)</source>
+            <translation>每 {every} 天 1 次</translation>
+        </message>
+        <message>
+            <source>for {days} days</source>
+            <translation>共 {days} 天</translation>
+        </message>
+        <message>
+            <source>No result: no monitoring schedule has been set up.</source>
+            <translation>尚未制定监测计划，没有监测结果。</translation>
+        </message>
+        <message>
+            <source>18 characters: 17 digits and a digit or X</source>
+            <translation>18 位：17 位数字加 1 位数字或 X</translation>
+        </message>
+        <message>
+            <source>Anything to add (symptoms, a second test …).</source>
+            <translation>需要补充说明的情况（症状、复查等）。</translation>
+        </message>
+        <message>
+            <source>Cohorts</source>
+            <translation>人群类别</translation>
+        </message>
+        <message>
+            <source>Fill in the first sheet under its header row, which must stay as it is (English column names and the names hospitals use, such as 身份证号码, 手机号 or 暴露日期, are accepted too; a title row above it is skipped). The sheet may also be saved as CSV (UTF-8 or GBK).</source>
+            <translation>在第一个工作表的表头行下逐行填写，表头行保持不变（也可使用英文列名及医院常用的列名，如 身份证号码、手机号、暴露日期；表头上方的标题行会被跳过）。也可另存为 CSV（UTF-8 或 GBK）。</translation>
+        </message>
+        <message>
+            <source>Give a file name ending in .xlsx (e.g. {name}.xlsx).</source>
+            <translation>请给出以 .xlsx 结尾的文件名（例如 {name}.xlsx）。</translation>
+        </message>
+        <message>
+            <source>Give the measure: the schedules of {cohort} are {schedules}.</source>
+            <translation>请填写监测项目：{cohort}的监测计划有 {schedules}。</translation>
+        </message>
+        <message>
+            <source>How the person was exposed (同住, 同一工作场所, 处置现场 …).</source>
+            <translation>暴露方式（同住、同一工作场所、处置现场等）。</translation>
+        </message>
+        <message>
+            <source>Import: bioreserve monitoring import --incident ID FILE.xlsx. Every row is checked first; every problem is reported with its row, column and value, and nothing is imported while there is one.</source>
+            <translation>导入：bioreserve monitoring import --incident 事件编号 FILE.xlsx。先逐行检查全部数据；每个问题都会列出行号、列名和所填的值，只要还有问题就不导入任何数据。</translation>
+        </message>
+        <message>
+            <source>Nothing was imported from {file}: it is neither a cohort list nor a list of results.</source>
+            <translation>未从 {file} 导入任何数据：它既不是监测人员名单，也不是监测结果清单。</translation>
+        </message>
+        <message>
+            <source>Nothing was imported from {file}: its header row does not match {kind} (`bioreserve template {template} --out FILE.xlsx` writes one).</source>
+            <translation>未从 {file} 导入任何数据：其表头与{kind}的格式不符（`bioreserve template {template} --out FILE.xlsx` 可写出模板）。</translation>
+        </message>
+        <message>
+            <source>Nothing was imported from {file}: {bad} of {total} rows have problems. Correct them and import the file again.</source>
+            <translation>未从 {file} 导入任何数据：{total} 行中有 {bad} 行存在问题。请改正后重新导入。</translation>
+        </message>
+        <message>
+            <source>One row per check: the person (by ID number), the day and the measure, or the check's number (监测编号) alone. A list sent again with more days is welcome: results recorded already with the same value are left as they are, a new value replaces the one recorded. An abnormal result raises an alert and is written in the incident's 大事记.</source>
+            <translation>每行一次监测：填写人员（身份证号）、监测日期和监测项目，或只填监测编号。可以再次发送追加了天数的清单：已记录且结果相同的保持不变，结果不同的以新值替换。异常结果会产生预警并记入事件大事记。</translation>
+        </message>
+        <message>
+            <source>One row per person. A person already followed for the incident is refused, and so is an ID number twice in the file.</source>
+            <translation>每行一人。已在本事件监测中的人员不予导入，文件中重复出现的身份证号也不予导入。</translation>
+        </message>
+        <message>
+            <source>Required column missing (or give the column {other}).</source>
+            <translation>缺少必填列（或提供「{other}」列）。</translation>
+        </message>
+        <message>
+            <source>Resident ID number, checked by its check digit. Format the column as text: Excel rounds a long number to 15 digits. In a list of results: a person followed for the incident (or give 监测编号).</source>
+            <translation>居民身份证号码，按校验位核验。请将该列设为“文本”格式：Excel 会把长数字舍入为 15 位有效数字。在监测结果清单中须为本事件的监测人员（或填写监测编号）。</translation>
+        </message>
+        <message>
+            <source>Row {row}: {reason}</source>
+            <translation>第 {row} 行：{reason}</translation>
+        </message>
+        <message>
+            <source>Schedules of people in this database</source>
+            <translation>本数据库中人员的监测计划</translation>
+        </message>
+        <message>
+            <source>Template written to {path}. Fill in its first sheet; the sheet 说明 describes every column. Import it with `bioreserve monitoring import --incident ID {path}`.</source>
+            <translation>模板已写入 {path}。请填写第一个工作表；“说明”工作表介绍了每一列。用 `bioreserve monitoring import --incident 事件编号 {path}` 导入。</translation>
+        </message>
+        <message>
+            <source>The check's number as `bioreserve monitoring due` lists it: it names the person or site, the measure and the day, which may then stay empty.</source>
+            <translation>监测编号，即 `bioreserve monitoring due` 列出的编号：它已指明人员或采样点、监测项目和日期，这几列可以留空。</translation>
+        </message>
+        <message>
+            <source>The cohort the person is followed in (密接 is read as 密切接触者).</source>
+            <translation>人员所属的监测人群（“密接”按“密切接触者”处理）。</translation>
+        </message>
+        <message>
+            <source>The day of the check: a check day of the schedule for this person, not a day still to come.</source>
+            <translation>监测日期：须为该人员监测计划中的监测日，且不能晚于今天。</translation>
+        </message>
+        <message>
+            <source>The last day of exposure; the cohort's checks start from it.</source>
+            <translation>最后一次暴露的日期；该人员的监测从这一天开始。</translation>
+        </message>
+        <message>
+            <source>The person's name (in a list of results, checked against the person's record when given).</source>
+            <translation>人员姓名（在监测结果清单中如填写，则与该人员的登记信息核对）。</translation>
+        </message>
+        <message>
+            <source>The sheet holds too many formulas to check one by one; copy it and paste it as values.</source>
+            <translation>该工作表公式过多，无法逐一检查；请复制整个工作表后“选择性粘贴为数值”。</translation>
+        </message>
+        <message>
+            <source>The value measured or observed (36.8, 阴性 …); a number outside the schedule's normal range is abnormal.</source>
+            <translation>测得或观察到的结果（36.8、阴性等）；超出监测计划正常范围的数值判为异常。</translation>
+        </message>
+        <message>
+            <source>This check ({measure}, {day}) is already in row {row} of this file.</source>
+            <translation>该次监测（{measure}，{day}）已在本文件第 {row} 行。</translation>
+        </message>
+        <message>
+            <source>This row names neither a cohort list ({people}) nor a list of results ({results}); `bioreserve template monitoring-people` and `monitoring-results` write the templates.</source>
+            <translation>此行既不是监测人员名单的表头（{people}），也不是监测结果清单的表头（{results}）；`bioreserve template monitoring-people` 和 `monitoring-results` 可写出模板。</translation>
+        </message>
+        <message>
+            <source>What was measured, as a schedule of the person's cohort names it; empty when the cohort has one schedule (a column 体温 in place of 结果 measures 体温).</source>
+            <translation>监测项目，与该人员所属人群的监测计划一致；该人群只有一项监测计划时可留空（用“体温”列代替“结果”列时即为体温）。</translation>
+        </message>
+        <message>
+            <source>Where the person lives; a township's code or name counts as its county's.</source>
+            <translation>现住址所在区划；乡镇的代码或名称按其所属县（市、区）处理。</translation>
+        </message>
+        <message>
+            <source>Whether the result is abnormal.</source>
+            <translation>结果是否异常。</translation>
+        </message>
+        <message>
+            <source>Write an .xlsx template for importing items, depots, stock, norms or experts, a drill's workbook (msel: scenario, objectives, participants, injects, expected actions), or a monitoring list (monitoring-people: a cohort list; monitoring-results: results).</source>
+            <translation>写出导入物资、仓库、库存、储备定额或专家用的 .xlsx 模板、演练脚本（msel：情景、目标、参演人员、情景注入、预期行动），或监测名单（monitoring-people：监测人员名单；monitoring-results：监测结果）。</translation>
+        </message>
+        <message>
+            <source>a cohort list</source>
+            <translation>监测人员名单</translation>
+        </message>
+        <message>
+            <source>a list of results</source>
+            <translation>监测结果清单</translation>
+        </message>
+        <message>
+            <source>digits, spaces, + - and brackets</source>
+            <translation>数字、空格、+ - 和括号</translation>
+        </message>
+        <message>
+            <source>e.g. 1a2b3c4d-5e6f7a8b-20260116</source>
+            <translation>如 1a2b3c4d-5e6f7a8b-20260116</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>not a date; write it as 2026-03-01 or 2026/3/1.</source>
+            <translation>不是日期；请写作 2026-03-01 或 2026/3/1。</translation>
+        </message>
+        <message>
+            <source>write 是 or 否 (异常 or 正常).</source>
+            <translation>应填“是”或“否”（或“异常”“正常”）。</translation>
+        </message>
+        <message>
+            <source>{file} has more than {max} rows, the most one import takes: split it.</source>
+            <translation>{file} 超过 {max} 行（一次导入的上限）：请拆分后导入。</translation>
+        </message>
+        <message>
+            <source>{file} has no rows under its header row (row {row}); nothing was imported.</source>
+            <translation>{file} 的表头行（第 {row} 行）下没有数据；未导入任何数据。</translation>
+        </message>
+        <message>
+            <source>{file} is refused: its header row has more than {max} columns.</source>
+            <translation>拒绝读取 {file}：其表头超过 {max} 列。</translation>
+        </message>
+        <message>
+            <source>{file} is too large for a monitoring list ({size} MB; at most {max} MB): split it.</source>
+            <translation>{file} 作为监测名单过大（{size} MB；最多 {max} MB）：请拆分后导入。</translation>
+        </message>
+        <message>
+            <source>“{value}” is not a check day of {measure} for this person: every {every} day(s) from {first} to {last}.</source>
+            <translation>“{value}”不是该人员{measure}的监测日：自 {first} 至 {last} 每 {every} 天一次。</translation>
+        </message>
+        <message>
+            <source>“{value}” is not an ID number: 18 characters, 17 digits and a check digit or X.</source>
+            <translation>“{value}”不是身份证号：应为 18 位，即 17 位数字加 1 位校验码（数字或 X）。</translation>
+        </message>
+        <message>
+            <source>“{value}”: no check of incident {incident} has this number (`monitoring due` lists them).</source>
+            <translation>“{value}” 不是事件 {incident} 的监测编号（`monitoring due` 会列出各次监测的编号）。</translation>
+        </message>
+        <message>
+            <source>“{value}”: no one with this ID number is followed for incident {incident}; import the cohort list first.</source>
+            <translation>“{value}” 事件 {incident} 的监测人员中没有此身份证号；请先导入监测人员名单。</translation>
+        </message>
+        <message>
+            <source>“{value}”: no schedule of {cohort} measures this; their schedules: {schedules}.</source>
+            <translation>“{value}” {cohort}没有该项目的监测计划；其监测计划有：{schedules}。</translation>
+        </message>
+        <message>
+            <source>“{value}”: the ID number was stored as a number, which Excel rounds to 15 digits; format the column as text and type it again.</source>
+            <translation>“{value}” 身份证号被存成了数字，Excel 会将其舍入为 15 位有效数字；请将该列设为“文本”格式后重新填写。</translation>
+        </message>
+        <message>
+            <source>“{value}”: the check {check} is of another person or a site.</source>
+            <translation>“{value}” 监测编号 {check} 属于另一人员或采样点。</translation>
+        </message>
+        <message>
+            <source>“{value}”: the check {check} is of {day}.</source>
+            <translation>“{value}” 监测编号 {check} 的日期是 {day}。</translation>
+        </message>
+        <message>
+            <source>“{value}”: the person followed under this ID number is {name}.</source>
+            <translation>“{value}” 此身份证号登记的监测人员是 {name}。</translation>
+        </message>
+        <message>
+            <source>“{value}”: the schedule {measure} has no check day for this person.</source>
+            <translation>“{value}” 监测计划“{measure}”对该人员没有监测日。</translation>
+        </message>
+        <message>
+            <source>“{value}”: this ID number is already in row {row} of this file.</source>
+            <translation>“{value}” 此身份证号已在本文件第 {row} 行出现。</translation>
+        </message>
+        <message>
+            <source>是 / 否 or 异常 / 正常 (empty: 否)</source>
+            <translation>是 / 否，或 异常 / 正常（空：否）</translation>
+        </message>
+        <message>
+            <source>The check of {day} is still to come; record it on the day.</source>
+            <translation>{day} 的监测尚未到来；请到当天再记录。</translation>
+        </message>
+        <message>
+            <source>The exposure date {date} lies in the future.</source>
+            <translation>暴露日期 {date} 晚于今天。</translation>
+        </message>
+        <message>
+            <source>{name} ({id}) is already followed for this incident.</source>
+            <translation>{name}（{id}）已是本事件的监测人员。</translation>
+        </message>
+        <message>
+            <source>ID number {value}: the check digit does not match (a typing error?).</source>
+            <translation>身份证号 {value}：校验位不符（是否输入有误？）。</translation>
+        </message>
+        <message>
+            <source>ID number {value}: the birth date {born} does not exist.</source>
+            <translation>身份证号 {value}：出生日期 {born} 不存在。</translation>
+        </message>
+        <message>
+            <source>Give the person's name.</source>
+            <translation>请填写人员姓名。</translation>
+        </message>
+        <message>
+            <source>Give the value measured or observed.</source>
+            <translation>请填写测得或观察到的结果。</translation>
+        </message>
+        <message>
+            <source>A note (needed for 失访 and 转诊).</source>
+            <translation>备注（失访和转诊须填写）。</translation>
+        </message>
+        <message>
+            <source>A schedule cannot end before it starts ({date}).</source>
+            <translation>监测计划不能在开始（{date}）之前结束。</translation>
+        </message>
+        <message>
+            <source>A schedule is for a cohort or for a site (one of them).</source>
+            <translation>监测计划针对一类人群或一个采样点（二者选一）。</translation>
+        </message>
+        <message>
+            <source>Abnormal monitoring result: {subject}, {measure} {value}{unit} on {day}.</source>
+            <translation>长期监测异常：{subject}，{day} {measure} {value}{unit}。</translation>
+        </message>
+        <message>
+            <source>Abnormal results not yet handled.</source>
+            <translation>尚未处理的异常结果。</translation>
+        </message>
+        <message>
+            <source>Abnormal: an alert is raised and the 大事记 notes it.</source>
+            <translation>结果异常：已发出预警并记入大事记。</translation>
+        </message>
+        <message>
+            <source>Add an environmental sampling site.</source>
+            <translation>添加环境采样点。</translation>
+        </message>
+        <message>
+            <source>Address or description of the place.</source>
+            <translation>地点的地址或描述。</translation>
+        </message>
+        <message>
+            <source>Alert closed.</source>
+            <translation>预警已关闭。</translation>
+        </message>
+        <message>
+            <source>An incident's sampling sites.</source>
+            <translation>事件的采样点。</translation>
+        </message>
+        <message>
+            <source>An incident's schedules with their state.</source>
+            <translation>事件的监测计划及其状态。</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>待检项</translation>
+        </message>
+        <message>
+            <source>Check a cohort or a site every N days for M days.</source>
+            <translation>对一类人群或一个采样点每 N 天检测一次，共 M 天。</translation>
+        </message>
+        <message>
+            <source>Checks due on a day and overdue before it.</source>
+            <translation>某日到期的检测及此前逾期未做的检测。</translation>
+        </message>
+        <message>
+            <source>Close an abnormal result's alert with what was done.</source>
+            <translation>填写处理情况，关闭异常结果预警。</translation>
+        </message>
+        <message>
+            <source>End</source>
+            <translation>结束日期</translation>
+        </message>
+        <message>
+            <source>End a schedule early, with a reason.</source>
+            <translation>提前结束监测计划，须说明原因。</translation>
+        </message>
+        <message>
+            <source>Every N days.</source>
+            <translation>每 N 天一次。</translation>
+        </message>
+        <message>
+            <source>Export the people and results to .xlsx (masked).</source>
+            <translation>将人员和结果导出为 .xlsx（脱敏）。</translation>
+        </message>
+        <message>
+            <source>Exposed</source>
+            <translation>暴露日期</translation>
+        </message>
+        <message>
+            <source>Exposure date</source>
+            <translation>暴露日期</translation>
+        </message>
+        <message>
+            <source>Exposure date (2026-12-01).</source>
+            <translation>暴露日期（2026-12-01）。</translation>
+        </message>
+        <message>
+            <source>First day (default today).</source>
+            <translation>开始日期（默认今天）。</translation>
+        </message>
+        <message>
+            <source>First day of the period.</source>
+            <translation>统计期起始日。</translation>
+        </message>
+        <message>
+            <source>Follow a person (exposed, close contact, …).</source>
+            <translation>将一人纳入监测（暴露人员、密切接触者等）。</translation>
+        </message>
+        <message>
+            <source>For M days.</source>
+            <translation>共 M 天。</translation>
+        </message>
+        <message>
+            <source>For this cohort only.</source>
+            <translation>仅限该人群。</translation>
+        </message>
+        <message>
+            <source>Frequency</source>
+            <translation>频次</translation>
+        </message>
+        <message>
+            <source>Give the cohort: 暴露人员, 密切接触者, 处置人员 or 康复患者.</source>
+            <translation>请填写人群类别：暴露人员、密切接触者、处置人员或康复患者。</translation>
+        </message>
+        <message>
+            <source>Give the person's ID number.</source>
+            <translation>请填写身份证号。</translation>
+        </message>
+        <message>
+            <source>Give the site's place (an address or a description).</source>
+            <translation>请填写采样点地点（地址或描述）。</translation>
+        </message>
+        <message>
+            <source>Handled ones too.</source>
+            <translation>包括已处理的。</translation>
+        </message>
+        <message>
+            <source>Highest normal value (numbers).</source>
+            <translation>正常值上限（数值）。</translation>
+        </message>
+        <message>
+            <source>How exposed (直接接触, 同住, …).</source>
+            <translation>暴露方式（直接接触、同住等）。</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>身份证号</translation>
+        </message>
+        <message>
+            <source>Import a cohort list or results from an .xlsx file.</source>
+            <translation>从 .xlsx 文件导入人员名单或监测结果。</translation>
+        </message>
+        <message>
+            <source>Imported {rows} rows.</source>
+            <translation>已导入 {rows} 行。</translation>
+        </message>
+        <message>
+            <source>Last day (default today).</source>
+            <translation>结束日期（默认今天）。</translation>
+        </message>
+        <message>
+            <source>Last day of the period.</source>
+            <translation>统计期截止日。</translation>
+        </message>
+        <message>
+            <source>Latitude (optional).</source>
+            <translation>纬度（可选）。</translation>
+        </message>
+        <message>
+            <source>Long-term monitoring (长期监测): cohorts, sites, schedules, results.</source>
+            <translation>长期监测：人群、采样点、监测计划、结果。</translation>
+        </message>
+        <message>
+            <source>Longitude (optional).</source>
+            <translation>经度（可选）。</translation>
+        </message>
+        <message>
+            <source>Lowest normal value (numbers).</source>
+            <translation>正常值下限（数值）。</translation>
+        </message>
+        <message>
+            <source>Name what is measured (体温, 症状, 水样检测, …).</source>
+            <translation>请填写监测项目（体温、症状、水样检测等）。</translation>
+        </message>
+        <message>
+            <source>Name.</source>
+            <translation>姓名。</translation>
+        </message>
+        <message>
+            <source>No abnormal result {ref}.</source>
+            <translation>没有异常结果 {ref}。</translation>
+        </message>
+        <message>
+            <source>No check {check}: not a day of that schedule for that subject.</source>
+            <translation>没有待检项 {check}：该日不是该对象在此监测计划中的检测日。</translation>
+        </message>
+        <message>
+            <source>No checks due.</source>
+            <translation>没有到期的检测。</translation>
+        </message>
+        <message>
+            <source>No monitoring schedule {ref}.</source>
+            <translation>没有监测计划 {ref}。</translation>
+        </message>
+        <message>
+            <source>No one is followed for this incident yet.</source>
+            <translation>该事件尚无监测人员。</translation>
+        </message>
+        <message>
+            <source>No open alerts.</source>
+            <translation>没有未处理的预警。</translation>
+        </message>
+        <message>
+            <source>No person {ref} in the monitoring.</source>
+            <translation>监测中没有人员 {ref}。</translation>
+        </message>
+        <message>
+            <source>No sampling site {ref}.</source>
+            <translation>没有采样点 {ref}。</translation>
+        </message>
+        <message>
+            <source>No sampling sites.</source>
+            <translation>没有采样点。</translation>
+        </message>
+        <message>
+            <source>No schedules.</source>
+            <translation>没有监测计划。</translation>
+        </message>
+        <message>
+            <source>Only this agency's checks (its code).</source>
+            <translation>仅该单位的检测（单位代码）。</translation>
+        </message>
+        <message>
+            <source>Only this cohort.</source>
+            <translation>仅该人群。</translation>
+        </message>
+        <message>
+            <source>Only this incident's checks.</source>
+            <translation>仅该事件的检测。</translation>
+        </message>
+        <message>
+            <source>Only this incident's.</source>
+            <translation>仅该事件的。</translation>
+        </message>
+        <message>
+            <source>Person added (id {id}).</source>
+            <translation>已添加人员（id {id}）。</translation>
+        </message>
+        <message>
+            <source>Phone.</source>
+            <translation>电话。</translation>
+        </message>
+        <message>
+            <source>Recommendation recorded.</source>
+            <translation>已记录建议。</translation>
+        </message>
+        <message>
+            <source>Record the analyst's recommendation.</source>
+            <translation>记录分析人员的建议。</translation>
+        </message>
+        <message>
+            <source>Record the result of a check.</source>
+            <translation>登记一次检测的结果。</translation>
+        </message>
+        <message>
+            <source>Resident ID number (18).</source>
+            <translation>居民身份证号（18 位）。</translation>
+        </message>
+        <message>
+            <source>Responsible agency (default 市卫生健康委, or the site's).</source>
+            <translation>责任单位（默认市卫生健康委，采样点计划默认为采样点的责任单位）。</translation>
+        </message>
+        <message>
+            <source>Responsible agency (default 市生态环境局).</source>
+            <translation>责任单位（默认市生态环境局）。</translation>
+        </message>
+        <message>
+            <source>Result recorded.</source>
+            <translation>已登记结果。</translation>
+        </message>
+        <message>
+            <source>Say what was done about the abnormal result.</source>
+            <translation>请填写对异常结果的处理情况。</translation>
+        </message>
+        <message>
+            <source>Say where the person was referred or how contact was lost.</source>
+            <translation>请说明转诊去向或失访经过。</translation>
+        </message>
+        <message>
+            <source>Say why the ID numbers and phones are to be shown unmasked (it is recorded).</source>
+            <translation>请说明显示完整身份证号和电话的原因（将被记录）。</translation>
+        </message>
+        <message>
+            <source>Say why the monitoring ends early.</source>
+            <translation>请说明提前结束监测的原因。</translation>
+        </message>
+        <message>
+            <source>Schedule added (id {id}).</source>
+            <translation>已添加监测计划（id {id}）。</translation>
+        </message>
+        <message>
+            <source>Schedule ended on {date}.</source>
+            <translation>监测计划已于 {date} 结束。</translation>
+        </message>
+        <message>
+            <source>Show ID numbers and phones unmasked (needs --reason).</source>
+            <translation>显示完整身份证号和电话（须填写 --reason）。</translation>
+        </message>
+        <message>
+            <source>Site added (id {id}).</source>
+            <translation>已添加采样点（id {id}）。</translation>
+        </message>
+        <message>
+            <source>Site {ref} belongs to another incident.</source>
+            <translation>采样点 {ref} 属于另一事件。</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>开始日期</translation>
+        </message>
+        <message>
+            <source>The cohort checked.</source>
+            <translation>检测的人群类别。</translation>
+        </message>
+        <message>
+            <source>The day (default today).</source>
+            <translation>日期（默认今天）。</translation>
+        </message>
+        <message>
+            <source>The incident (its number or id).</source>
+            <translation>事件（编号或 id）。</translation>
+        </message>
+        <message>
+            <source>The monitoring summary report (PDF).</source>
+            <translation>长期监测总结报告（PDF）。</translation>
+        </message>
+        <message>
+            <source>The normal range's low end is above its high end.</source>
+            <translation>正常值范围的下限高于上限。</translation>
+        </message>
+        <message>
+            <source>The people followed for an incident (masked).</source>
+            <translation>事件的监测人员（脱敏显示）。</translation>
+        </message>
+        <message>
+            <source>The recommendation.</source>
+            <translation>建议内容。</translation>
+        </message>
+        <message>
+            <source>The result is abnormal.</source>
+            <translation>结果异常。</translation>
+        </message>
+        <message>
+            <source>The site checked (its id, or its first or last 8 characters).</source>
+            <translation>检测的采样点（id，或其前 8 位或后 8 位）。</translation>
+        </message>
+        <message>
+            <source>The value measured or observed.</source>
+            <translation>测得或观察到的结果。</translation>
+        </message>
+        <message>
+            <source>This schedule ended on {date}.</source>
+            <translation>该监测计划已于 {date} 结束。</translation>
+        </message>
+        <message>
+            <source>Unit of the value (℃, …).</source>
+            <translation>结果单位（℃ 等）。</translation>
+        </message>
+        <message>
+            <source>What is measured (体温, 症状, 水样检测, …).</source>
+            <translation>监测项目（体温、症状、水样检测等）。</translation>
+        </message>
+        <message>
+            <source>What was done (复查, 转诊, …).</source>
+            <translation>处理情况（复查、转诊等）。</translation>
+        </message>
+        <message>
+            <source>Why it ends.</source>
+            <translation>结束原因。</translation>
+        </message>
+        <message>
+            <source>Why personal data is shown (recorded).</source>
+            <translation>显示个人信息的原因（将被记录）。</translation>
+        </message>
+        <message>
+            <source>Write the recommendation.</source>
+            <translation>请填写建议内容。</translation>
+        </message>
+        <message>
+            <source>every {n} d for {m} d</source>
+            <translation>每 {n} 天一次，共 {m} 天</translation>
+        </message>
+        <message>
+            <source>{check} is not a check (e.g. 1a2b3c4d-5e6f7a8b-20261207, as `monitoring due` lists them).</source>
+            <translation>{check} 不是待检项编号（例如 1a2b3c4d-5e6f7a8b-20261207，见 `monitoring due` 列表）。</translation>
+        </message>
+        <message>
+            <source>{days} d overdue</source>
+            <translation>逾期 {days} 天</translation>
+        </message>
+        <message>
+            <source>{field} is a number of days from {low} to {high}.</source>
+            <translation>{field} 须为 {low} 至 {high} 之间的天数。</translation>
+        </message>
+        <message>
+            <source>{field}: {value} is not a coordinate from {low} to {high}.</source>
+            <translation>{field}：{value} 不是 {low} 至 {high} 之间的坐标。</translation>
+        </message>
+        <message>
+            <source>{name}: {status}.</source>
+            <translation>{name}：{status}。</translation>
+        </message>
+        <message>
+            <source>{ref} names several people; give more of the id.</source>
+            <translation>{ref} 对应多人；请提供更完整的 id。</translation>
+        </message>
+        <message>
+            <source>暴露人员, 密切接触者, 处置人员 or 康复患者.</source>
+            <translation>暴露人员、密切接触者、处置人员或康复患者。</translation>
+        </message>
+        <message>
+            <source>水体, 土壤, 空气, 物体表面, 动物 or 植物.</source>
+            <translation>水体、土壤、空气、物体表面、动物或植物。</translation>
+        </message>
+        <message>
+            <source>监测中, 已解除, 失访 or 转诊 (with a note).</source>
+            <translation>监测中、已解除、失访或转诊（附备注）。</translation>
         </message>
     </context>
 </TS>

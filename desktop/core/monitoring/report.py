@@ -73,15 +73,16 @@ def summary(db: Database, incident_ref, cohort: str | None = None, start: date |
         if cohort and schedule["cohort"] != cohort:
             continue
         recorded = results.for_schedule(db, schedule["id"])
-        due_days = 0
+        due: set[tuple[str, str]] = set()  # (subject, day) of the checks in the period
         for subject in schedules.subjects(db, schedule):
-            for day in schedules._days_of(schedule, subject):
+            for day in schedules.days_of(schedule, subject):
                 if day > end or (start and day < start):
                     continue
                 first = min(first or day, day)
-                due_days += 1
-        counted = [r for r in recorded if r["due_on"] <= end.isoformat()
-                   and (not start or r["due_on"] >= start.isoformat())]  # fmt: skip
+                due.add((subject["id"], day.isoformat()))
+        due_days = len(due)
+        # results of checks in the period only (not of days a schedule ended before)
+        counted = [r for r in recorded if (r["person_id"] or r["site_id"], r["due_on"]) in due]
         numbers = _numbers(counted)
         flagged = [r for r in counted if r["abnormal"]]
         out_schedules.append({

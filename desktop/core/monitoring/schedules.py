@@ -175,13 +175,13 @@ def resolve(db: Database, check: str) -> tuple[dict, dict, date]:
         day = date(int(match.group(3)[:4]), int(match.group(3)[4:6]), int(match.group(3)[6:]))
     except ValueError:
         day = None
-    if subject is None or day is None or day not in _days_of(schedule, subject):
+    if subject is None or day is None or day not in days_of(schedule, subject):
         raise BioError(tr("No check {check}: not a day of that schedule for that subject.",
                           check=check))  # fmt: skip
     return schedule, subject, day
 
 
-def _days_of(schedule: dict, subject: dict) -> list[date]:
+def days_of(schedule: dict, subject: dict) -> list[date]:
     ended = date.fromisoformat(schedule["ended_on"]) if schedule["ended_on"] else None
     return dates(subject["start"], schedule["every_days"], schedule["for_days"], ended)
 
@@ -232,7 +232,7 @@ def due(db: Database, on: date | None = None, agency: str | None = None,
         for subject in subjects(db, schedule):
             if subject["status"] != "monitoring":
                 continue
-            for day in _days_of(schedule, subject):
+            for day in days_of(schedule, subject):
                 if day > on:
                     break
                 if (subject["id"], day.isoformat()) in done:
@@ -256,7 +256,7 @@ def listing(db: Database, incident_ref) -> list[dict]:
     today = values.now().date()
     for row in rows:
         people = subjects(db, row)
-        last = max((_days_of(row, s)[-1] for s in people if _days_of(row, s)), default=None)
+        last = max((days_of(row, s)[-1] for s in people if days_of(row, s)), default=None)
         row["subjects"] = len(people)
         row["last_day"] = last.isoformat() if last else None
         row["state"] = "ended" if row["ended_on"] else (
