@@ -476,7 +476,7 @@ def drill_run(state: State, path, auto, out):
         for i in result["items"]
     ]  # fmt: skip
     lines.append(table(shown, [("item", tr("Item")), ("item_name", tr("Name")),
-                               ("unit", tr("Unit")), ("required_s", tr("Required")),
+                               ("unit", tr("Unit")), ("required_s", tr("Required quantity")),
                                ("have_s", tr("Have")), ("shortage_s", tr("Shortage")),
                                ("days", tr("Days of supply"))]))  # fmt: skip
     if result["report"]:

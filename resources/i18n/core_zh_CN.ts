@@ -6437,5 +6437,9 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <source>监测中, 已解除, 失访 or 转诊 (with a note).</source>
             <translation>监测中、已解除、失访或转诊（附备注）。</translation>
         </message>
+        <message>
+            <source>Required quantity</source>
+            <translation>需求量</translation>
+        </message>
     </context>
 </TS>

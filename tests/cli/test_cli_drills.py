@@ -43,6 +43,7 @@ def test_a_whole_drill_from_the_command_line_leaves_live_data_alone(bio):
     made = create(bio)
     assert set(made) == {"id", "number"} and made["number"].startswith("YL-DEMO-")
     seq = made["number"].rsplit("-", 1)[1]
+
     def listed() -> dict:
         return {d["number"]: d for d in ok(bio, "drill", "list")}[made["number"]]
 
@@ -119,3 +120,26 @@ def test_a_drill_not_started_has_no_sandbox_and_drill_commands_refuse_drill_opti
     assert code == 1 and "--drill" in err
     code, out, _ = bio("--drill", made["number"], "info")
     assert code == 0 and "演练" in out
+
+
+def test_drill_run_auto_reports_per_item_on_a_copy_and_changes_nothing(bio, tmp_path):
+    workbook, pdf = tmp_path / "scenario.xlsx", tmp_path / "aar.pdf"
+    code, _, err = bio("template", "msel", "--out", str(workbook))
+    assert code == 0, err
+    db = dbmod.open_db(bio.path)
+    before = content(db)
+    db.close()
+    result = ok(bio, "drill", "run", str(workbook), "--auto", "--out", str(pdf))
+    assert result["injects_fired"] >= 1 and result["playbooks"]
+    assert result["items"] and all(
+        set(i) >= {"item", "required", "have", "shortage", "days_of_supply"}
+        for i in result["items"]
+    )
+    for item in result["items"]:
+        assert item["shortage"] == max(item["required"] - item["have"], 0)
+    assert pdf.exists() and result["report"] == str(pdf)
+    db = dbmod.open_db(bio.path)
+    assert content(db) == before  # a throw-away copy: nothing real changed
+    db.close()
+    code, _, err = bio("drill", "run", str(workbook))  # --auto is required
+    assert code == 1 and "--auto" in err

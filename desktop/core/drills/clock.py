@@ -77,14 +77,17 @@ def load(db: Database, drill_id: str) -> Clock:
     return Clock(settings, t0)
 
 
-def change(w: Writer, drill_id: str, wall: datetime, *, speed=None, paused=None) -> Setting:
-    """Add a setting at `wall`: the drill's time so far, and the new speed or pause."""
+def change(w: Writer, drill_id: str, wall: datetime, *, speed=None, paused=None,
+           jump_to: float | None = None) -> Setting:  # fmt: skip
+    """Add a setting at `wall`: the drill's time so far (or, with jump_to, a later drill
+    time the controllers skip ahead to), and the new speed or pause."""
     clock = load(w.db, drill_id)
     last = clock.settings[-1] if clock.settings else None
     wall = max(wall, last.wall) if last else wall  # a clock set back never reorders
+    so_far = clock.at(wall)
     setting = Setting(
         wall,
-        clock.at(wall),
+        max(so_far, jump_to) if jump_to is not None else so_far,  # never back
         int(speed if speed is not None else (last.speed if last else 1)),
         bool(paused if paused is not None else (last.paused if last else False)),
     )

@@ -91,8 +91,9 @@ def _play(db: Database, ctx: Ctx, plan: dict, scenario: dict, wall: datetime) ->
     fired = _fire_all(db, ctx, drill["id"], wall)
     incident, performed, gap = _respond(db, ctx, drill, codes, fired, wall)
     _mark(db, ctx, drill["id"], performed, wall)
-    sandbox.run(db, ctx, drill["id"], wall + timedelta(seconds=_horizon(db, drill["id"])),
-                paused=True, status="ended")  # fmt: skip
+    # the play ends when every timed inject and its expected actions are due
+    sandbox.run(db, ctx, drill["id"], values.now(), paused=True, status="ended",
+                jump_to=_horizon(db, drill["id"]))  # fmt: skip
     return {
         "drill": drill["number"],
         "drill_id": drill["id"],

@@ -142,7 +142,8 @@ def start(live: Database, ctx: Ctx, ref, at: datetime | None = None) -> Database
 
 
 def run(sandbox: Database, ctx: Ctx, drill_id: str, wall: datetime, *, paused: bool,
-        speed: int | None = None, status: str = "running") -> None:  # fmt: skip
+        speed: int | None = None, status: str = "running",
+        jump_to: float | None = None) -> None:  # fmt: skip
     """Set the sandbox's clock (and the drill's status there, as in the live database).
 
     Only at the station that planned the drill: a 综合演练 runs on one clock, its
@@ -155,7 +156,7 @@ def run(sandbox: Database, ctx: Ctx, drill_id: str, wall: datetime, *, paused: b
     if speed is None and not clock.load(sandbox, drill_id).started:
         speed = drill["speed"]  # the first setting: the speed planned
     with write(sandbox, ctx) as w:
-        clock.change(w, drill_id, wall, paused=paused, speed=speed)
+        clock.change(w, drill_id, wall, paused=paused, speed=speed, jump_to=jump_to)
         changes: dict[str, object] = {"paused": int(paused)}
         if not drill["started_at"]:
             changes["started_at"] = wall.isoformat(timespec="seconds")
