@@ -1,0 +1,1 @@
+"""演练: drills — planned on the live database, played in their sandbox (drills core)."""
