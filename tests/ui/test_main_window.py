@@ -34,6 +34,7 @@ def test_the_window_is_chinese_and_marks_demo_data(qtbot, chinese, worker, demo_
         "专家库",
         "预案库",
         "同步",
+        "演练",
         "长期监测",
     ]
     menus = [a.text() for a in window.menuBar().actions()]
@@ -88,8 +89,9 @@ def test_the_later_pages_and_shortcuts_come_right_after_the_first_paint(
         5,
         6,
         7,
+        8,
     ]
-    assert window.pages.count() == 8 and window.pages.currentWidget() is window.overview
+    assert window.pages.count() == 9 and window.pages.currentWidget() is window.overview
     assert window.action_quit.shortcut().matches(QKeySequence(QKeySequence.StandardKey.Quit))
     assert window.action_import.shortcut() == QKeySequence("Ctrl+I")
     assert window.action_import in window.reserves.toolbar.actions()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QStackedWidget,
     QStatusBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -28,7 +29,16 @@ from desktop.ui.overview.page import OverviewPage
 from desktop.ui.widgets import style
 
 # The pages after 总览, in navigation order: attribute, made by _build_pages().
-LATER_PAGES = ("incidents", "reserves", "orders", "experts", "playbooks", "sync", "monitoring")
+LATER_PAGES = (
+    "incidents",
+    "reserves",
+    "orders",
+    "experts",
+    "playbooks",
+    "sync",
+    "drills",
+    "monitoring",
+)
 
 
 class _StatusBar(QStatusBar):
@@ -67,6 +77,8 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self.db_info = db_info
         self.demo = db_info["demo"]
+        self.title_prefix = ""  # 【演练】 and the drill's number in a drill's sandbox
+        self.drill = None  # the drill's marking (drills/marking.py) in its sandbox
         self._set_title()
         self.resize(1200, 760)
 
@@ -89,6 +101,7 @@ class MainWindow(QMainWindow):
             self.tr("Expert roster"),
             self.tr("Playbooks"),
             self.tr("Synchronization"),
+            self.tr("Drills"),
             self.tr("Long-term monitoring"),
         ):
             self._add_page(caption, QWidget())  # a placeholder until _build_pages()
@@ -96,15 +109,19 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
 
         central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(central)  # a drill's banner goes above the pages
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        layout = QHBoxLayout()
         layout.addWidget(self.nav)
         layout.addWidget(self.pages, 1)
+        column.addLayout(layout, 1)
         self.setCentralWidget(central)
 
         self._build_menus(language)
         self._build_status_bar(db_info["path"])
         self._show_station()
+        self._show_drill()
         self.overview.refresh()
 
     # The pages after 总览 are made on first use (see the module's docstring).
@@ -114,6 +131,7 @@ class MainWindow(QMainWindow):
     experts = property(lambda self: self._page("experts"))
     playbooks = property(lambda self: self._page("playbooks"))
     sync = property(lambda self: self._page("sync"))
+    drills = property(lambda self: self._page("drills"))
     monitoring = property(lambda self: self._page("monitoring"))
 
     def _page(self, name: str) -> QWidget:
@@ -125,6 +143,7 @@ class MainWindow(QMainWindow):
         """Make the pages after 总览 in place of their placeholders (once)."""
         if self._pages:
             return
+        from desktop.ui.drills.page import DrillsPage
         from desktop.ui.incidents.page import IncidentsPage
         from desktop.ui.monitoring.page import MonitoringPage
         from desktop.ui.orders.page import OrdersPage
@@ -141,10 +160,12 @@ class MainWindow(QMainWindow):
         playbooks = PlaybooksPage(worker)
         sync = SyncPage(worker)  # built on first show
         monitoring = MonitoringPage(worker)  # built on first show
+        drills = DrillsPage(worker, self.drill.session if self.drill else None)
+        drills.enter_requested.connect(self.open_requested)
         reserves.order_requested.connect(self.order_from_alert)
         reserves.add_tool_action(self.action_import)
         incidents.order_requested.connect(self.show_order)
-        pages = (incidents, reserves, orders, experts, playbooks, sync, monitoring)
+        pages = (incidents, reserves, orders, experts, playbooks, sync, drills, monitoring)
         self._pages = dict(zip(LATER_PAGES, pages, strict=True))
         current = self.pages.currentIndex()
         for index, page in enumerate(pages, start=1):
@@ -190,7 +211,11 @@ class MainWindow(QMainWindow):
         title = self.tr("BioReserve — Biosafety Emergency Reserves and Response")
         if self.demo:
             title += " " + self.tr("[DEMONSTRATION DATA]")
-        self.setWindowTitle(title)
+        self.setWindowTitle(self.title_prefix + title)
+
+    def set_title_prefix(self, prefix: str) -> None:
+        self.title_prefix = prefix
+        self._set_title()
 
     def set_db_info(self, db_info: dict) -> None:
         """The database's identity, known once the worker has opened it (start-up)."""
@@ -201,13 +226,24 @@ class MainWindow(QMainWindow):
             self.overview.set_demo(self.demo)
             self._show_demo_marker()
         self._show_station()
+        self._show_drill()
+
+    def _show_drill(self) -> None:
+        """In a drill's sandbox: its marks (title, banner, 退出演练) and its console."""
+        if self.db_info.get("drill") and self.drill is None:
+            from desktop.ui.drills.marking import DrillMarking
+
+            self.drill = DrillMarking(self, self.db_info["drill"])
+            if self._pages:
+                self.drills.set_session(self.drill.session)
+            self.show_page(self.drills)
 
     def _add_page(self, caption: str, page: QWidget) -> None:
         QListWidgetItem(caption, self.nav)
         self.pages.addWidget(page)
 
     def _build_menus(self, language: str) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.action_new = QAction(self.tr("&New database…"), self)
         self.action_new.triggered.connect(self.new_requested)
         self.action_open = QAction(self.tr("&Open database…"), self)
