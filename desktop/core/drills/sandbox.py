@@ -126,8 +126,8 @@ def start(live: Database, ctx: Ctx, ref, at: datetime | None = None) -> Database
         raise BioError(
             tr("Drill {number} has ended; it cannot start again.", number=drill["number"])
         )
-    wall = at or values.now()
     sandbox = open_sandbox(live, ref) if exists(live, drill) else create(live, drill)
+    wall = at or values.now()  # once the copy is made: copying city data takes seconds
     try:
         run(sandbox, ctx, drill["id"], wall, paused=False)
         with write(live, ctx) as w:
