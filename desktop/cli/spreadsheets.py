@@ -1,6 +1,7 @@
 """CLI for spreadsheets: templates, imports and exports (thin over desktop.core).
 
-    bioreserve template items|depots|stock|norms|experts|msel --out FILE.xlsx
+    bioreserve template items|depots|stock|norms|experts|msel|monitoring-people|
+                        monitoring-results --out FILE.xlsx
     bioreserve items|depots|norms|stock import FILE [--skip-invalid]
     bioreserve stock export --out FILE.xlsx
 
@@ -18,6 +19,7 @@ from desktop.cli.common import State
 from desktop.core import imports as importer
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
+from desktop.core.monitoring import sheets as monitoring_sheets
 from desktop.core.reserves import export, ledger
 
 EXIT_REFUSED = 1
@@ -51,11 +53,12 @@ MSEL = "msel"  # a drill's workbook (desktop.core.drills.msel), not an import ki
 @click.command(
     "template",
     help=tr(
-        "Write an .xlsx template for importing items, depots, stock, norms or experts, or a "
-        "drill's workbook (msel: scenario, objectives, participants, injects, expected actions)."
+        "Write an .xlsx template for importing items, depots, stock, norms or experts, a "
+        "drill's workbook (msel: scenario, objectives, participants, injects, expected actions), "
+        "or a monitoring list (monitoring-people: a cohort list; monitoring-results: results)."
     ),
 )
-@click.argument("kind", type=click.Choice((*importer.KINDS, MSEL)))
+@click.argument("kind", type=click.Choice((*importer.KINDS, MSEL, *monitoring_sheets.KINDS)))
 @click.option(
     "--out",
     required=True,
@@ -74,6 +77,13 @@ def template(state: State, kind, out):
             "Template written to {path}. Fill in its sheets (only 事件清单 is required) in place "
             "of the example; the sheet 说明 describes every column and lists the valid values. "
             "Import it with `bioreserve drill import-msel ID {path}`.",
+            path=out,
+        )
+    elif kind in monitoring_sheets.KINDS:
+        monitoring_sheets.write_template(kind, out, db)
+        text = tr(
+            "Template written to {path}. Fill in its first sheet; the sheet 说明 describes every "
+            "column. Import it with `bioreserve monitoring import --incident ID {path}`.",
             path=out,
         )
     else:
