@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
             self.tr("Playbooks"),
             self.tr("Synchronization"),
             self.tr("Drills"),
-            self.tr("Long-term monitoring"),
+            self.tr("Monitoring"),  # 长期监测
         ):
             self._add_page(caption, QWidget())  # a placeholder until _build_pages()
         self.nav.currentRowChanged.connect(self._show_page)
