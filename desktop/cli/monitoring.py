@@ -5,6 +5,7 @@ ID is an incident's number or id; cohorts, statuses and site kinds are accepted 
 codes and their Chinese or English names. ID numbers and phones are masked in every list
 and export unless --show-personal is given with --reason (recorded)."""
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -242,7 +243,15 @@ def monitoring_report(state: State, incident, cohort, start, end, path):
 def monitoring_import(state: State, incident, path):
     from desktop.core.monitoring import sheets
 
-    done = sheets.import_file(state.open(), state.ctx, incident, path)
+    try:
+        done = sheets.import_file(state.open(), state.ctx, incident, path)
+    except sheets.SheetRefused as refused:
+        if not state.as_json:
+            raise
+        errors = [{"row": e.row, "column": e.column, "reason": e.reason} for e in refused.errors]
+        click.echo(str(refused), err=True)
+        state.emit({"imported": 0, "errors": errors}, "")
+        sys.exit(1)
     state.emit(done, tr("Imported {rows} rows.", rows=done.get("rows", 0)))
 
 
