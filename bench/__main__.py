@@ -2,14 +2,15 @@
 run, so that noisy machines still compare fairly.
 
     make bench                     start-up, interactive queries, FEFO picking, incident
-                                   activation, printed orders, xlsx import (city data)
+                                   activation, the drill console, printed orders, xlsx
+                                   import (city data)
     make bench ARGS=--province     also the province data set (generated once: ~25 min)
 """
 
 import argparse
 import sys
 
-from bench import documents, incidents, picking, queries, startup, sync, xlsx_import
+from bench import documents, drills, incidents, picking, queries, startup, sync, xlsx_import
 from bench.generate import DATA, dataset
 
 
@@ -29,6 +30,8 @@ def main() -> int:
     picking.report(city, province)
     print()
     incidents.report(city)
+    print()
+    drills.report(city)
     print()
     documents.report(city)
     print()

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from desktop.ui.drills import labels
 from desktop.ui.drills.live_rows import LiveRowsModel
+from desktop.ui.drills.parts import live_table
 from desktop.ui.incidents.fields import text_box
-from desktop.ui.incidents.tables import fit, list_table
+from desktop.ui.incidents.tables import fit
 from desktop.ui.shell.jobs import actor
 from desktop.ui.widgets import style
 from desktop.ui.widgets.form_dialog import FormDialog
@@ -111,7 +112,7 @@ class ExpectedPanel(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.tally)
         self.model = ExpectedModel(self)
-        self.table = list_table(self.model, TEXT)
+        self.table = live_table(self.model, TEXT)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
         self.table.doubleClicked.connect(lambda _index: self.judge())
         layout = QVBoxLayout(self)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.drills import jobs, labels
 from desktop.ui.drills.live_rows import LiveRowsModel
-from desktop.ui.drills.parts import splitter
-from desktop.ui.incidents.tables import fit, list_table
+from desktop.ui.drills.parts import live_table, splitter
+from desktop.ui.incidents.tables import fit
 from desktop.ui.shell.jobs import actor
 from desktop.ui.widgets import style
 from desktop.ui.widgets.rows_model import Column
@@ -139,7 +139,7 @@ class InjectsPanel(QWidget):
         self.count = style.apply(QLabel(), "muted")
         bar.addWidget(self.count)
         self.fired = FiredModel(self)
-        self.fired_table = list_table(self.fired, FIRED_MESSAGE)
+        self.fired_table = live_table(self.fired, FIRED_MESSAGE)
         self.fired_table.selectionModel().selectionChanged.connect(lambda *_: self._chosen())
         self.text = QLabel()
         self.text.setWordWrap(True)
@@ -152,7 +152,7 @@ class InjectsPanel(QWidget):
         column.addWidget(self.text)
 
         self.pending = PendingModel(self)
-        self.pending_table = list_table(self.pending, PENDING_MESSAGE)
+        self.pending_table = live_table(self.pending, PENDING_MESSAGE)
         self.pending_table.selectionModel().selectionChanged.connect(
             lambda *_: self.update_actions()
         )
