@@ -110,8 +110,9 @@ def test_results_are_typed_with_the_keyboard_alone_and_an_abnormal_one_raises_an
     assert [r["overdue"] for r in model.rows] == [True] * 4 + [False] * 3
     assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) == style.EXPIRED
     assert model.index(5, 0).data(Qt.ItemDataRole.ForegroundRole) is None
-    grid.start()
-    qtbot.keyClicks(focused(), "36.6")
+    assert focused() is grid and grid.currentIndex() == model.index(0, VALUE)  # ready
+    qtbot.keyClick(grid, "3")  # typing opens the value's editor
+    qtbot.keyClicks(focused(), "6.6")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)  # Enter: the next row's value
     qtbot.waitUntil(lambda: grid.currentIndex().row() == 1, timeout=TIMEOUT)  # (queued)
     assert grid.currentIndex().column() == VALUE and grid.state() == grid.State.EditingState
@@ -185,3 +186,26 @@ def test_a_refused_result_stays_in_red_with_its_reason(qtbot, chinese, worker, s
     assert model.index(number, 0).data(Qt.ItemDataRole.ForegroundRole) == style.EXPIRED
     assert "200" in model.index(number, VALUE).data(Qt.ItemDataRole.ToolTipRole)
     assert "1 条未保存" in page.message.text()
+
+
+def test_a_card_on_the_overview_leads_to_its_tab(qtbot, chinese, worker, demo_db):
+    from desktop.core.store import info
+    from desktop.ui.shell.main_window import MainWindow
+
+    followed_incident(demo_db, contacts=1)
+    window = MainWindow(worker, info.describe(demo_db), "zh_CN")
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.overview.monitoring_loaded, timeout=TIMEOUT) as blocker:
+        window.overview.refresh()
+    assert blocker.args[0]["overdue"] == 2
+    card = window.overview.monitoring_cards["overdue"]
+    assert card.value.text() == "2"
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    page = window.monitoring
+    assert window.pages.currentWidget() is page
+    qtbot.waitUntil(lambda: page.tabs is not None, timeout=TIMEOUT)
+    assert page.tabs.currentWidget() is page.due
+    window.show_page(window.overview)
+    qtbot.mouseClick(window.overview.monitoring_cards["alerts"], Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is page and page.tabs.currentWidget() is page.alerts

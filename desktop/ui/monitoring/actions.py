@@ -63,9 +63,9 @@ class PageActions(QObject):
     def import_file(self):
         if self.incident is None:
             return None
-        from desktop.ui.monitoring.files import ImportDialog, summary
+        from desktop.ui.monitoring.files import SheetImportDialog, summary
 
-        dialog = ImportDialog(self.worker, self.incident, self.page)
+        dialog = SheetImportDialog(self.worker, self.incident, self.page)
         dialog.imported.connect(lambda result: self.message.emit(summary(result), "ok"))
         return self._opened(dialog)
 
@@ -98,13 +98,13 @@ class PageActions(QObject):
         """Ask which cohort and period, then show the report's preview."""
         if self.incident is None:
             return None
-        from desktop.ui.monitoring.report_dialogs import ReportDialog, SummaryPrinter
+        from desktop.ui.monitoring.report_dialogs import SummaryDialog, SummaryPrinter
 
         if self.printer is None:
             self.printer = SummaryPrinter(self.worker, self.page)
             self.printer.message.connect(self.message)
         incident = self.incident
-        dialog = ReportDialog(incident, self.page)
+        dialog = SummaryDialog(incident, self.page)
         dialog.accepted.connect(
             lambda: self.dialog_opened.emit(
                 self.printer.preview_summary(incident, *dialog.choice())

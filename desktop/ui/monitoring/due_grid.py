@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.monitoring.results import out_of_range
+from desktop.ui.incidents.tables import fit
 from desktop.ui.monitoring import labels as words
 from desktop.ui.widgets import style
 from desktop.ui.widgets.rows_model import Column, RowsModel
@@ -183,9 +184,9 @@ class DueGrid(QTableView):
         self.setItemDelegateForColumn(VALUE, ValueDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # typing starts editing; Enter and Tab open the next row's value (closeEditor)
         self.setEditTriggers(
-            QAbstractItemView.EditTrigger.CurrentChanged
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
@@ -212,11 +213,32 @@ class DueGrid(QTableView):
             hint = QAbstractItemDelegate.EndEditHint.EditNextItem
         super().closeEditor(editor, hint)
 
+    def size_columns(self) -> None:
+        """Columns sized to the rows (capped); room to type a value and to read its flag."""
+        fit(self, widest=200)
+        metrics = self.fontMetrics()
+        flag = QCoreApplication.translate("DueGrid", "out of range")
+        header = self.horizontalHeader()
+        for column, width in (
+            (VALUE, metrics.horizontalAdvance("0" * 12) + 16),
+            (ABNORMAL, metrics.horizontalAdvance(flag) + 48),
+        ):
+            header.resizeSection(column, max(header.sectionSize(column), width))
+
     def start(self) -> None:
         """Put the cursor on the first value to type (editing it)."""
         if self.model().rowCount():
             self.setFocus()
             self.setCurrentIndex(self.model().index(0, VALUE))
+            self.edit(self.currentIndex())
+
+    def go_to(self, check: str | None) -> None:
+        """The cursor on the value of this check, else of the first row (typing there
+        starts editing it)."""
+        model = self.model()
+        rows = [n for n, row in enumerate(model.rows) if row["check"] == check]
+        if model.rowCount():
+            self.setCurrentIndex(model.index(rows[0] if rows else 0, VALUE))
 
     def editor(self):
         """The editor open on the current cell, if any."""

@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QHeaderView, QLabel, QVBoxLayout
 from desktop.core import values
 from desktop.ui.incidents import labels
 from desktop.ui.incidents.tab_base import IncidentTab
-from desktop.ui.incidents.tables import fit
-from desktop.ui.monitoring.due_grid import NOTE, SUBJECT, DueGrid, DueModel
+from desktop.ui.monitoring.due_grid import NOTE, DueGrid, DueModel
 from desktop.ui.monitoring.forms import agency_combo, choose
 from desktop.ui.monitoring.jobs import AGENCY
 from desktop.ui.shell.jobs import actor
@@ -111,6 +110,10 @@ class DueTab(IncidentTab):
         self.model.dataChanged.connect(lambda *_: self.update_actions())
         self.update_actions()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.grid.setFocus()  # type at once
+
     def _agency_chosen(self) -> None:
         self.settings.set(AGENCY, self.agency.currentData() or "")
         self.refresh()
@@ -121,9 +124,11 @@ class DueTab(IncidentTab):
 
     def show_data(self, rows) -> None:
         rows = rows or []
+        self.grid.commit_editing()  # what is being typed survives the reload
+        current = self.model.row(self.grid.currentIndex().row())
         self.model.set_checks(rows, self.agencies)
-        fit(self.grid, widest=200)
-        self.grid.horizontalHeader().resizeSection(SUBJECT, max(self.grid.columnWidth(SUBJECT), 90))
+        self.grid.size_columns()
+        self.grid.go_to(current["check"] if current else None)
         overdue = sum(1 for row in rows if row["overdue"])
         self.count.setText(
             self.tr("{date} · {due} due today · {overdue} overdue").format(

@@ -5,7 +5,7 @@ them in full and gives the reason, which the core records) and 模板…."""
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -43,7 +43,16 @@ def file_row(edit: QLineEdit, browse) -> QWidget:
     return row
 
 
-class ImportDialog(QDialog):
+class ProblemsModel(RowsModel):
+    """A file's problems by row and column; the whole reason as the tooltip."""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            return self.rows[index.row()]["reason"]
+        return super().data(index, role)
+
+
+class SheetImportDialog(QDialog):
     """导入: a cohort list or a list of results into the incident's monitoring.
 
     Signals:
@@ -77,7 +86,7 @@ class ImportDialog(QDialog):
         note.setWordWrap(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.errors = RowsModel(
+        self.errors = ProblemsModel(
             [
                 Column("row", self.tr("Row"), "number"),
                 Column("column", self.tr("Column")),

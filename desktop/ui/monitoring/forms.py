@@ -40,6 +40,8 @@ def agency_combo(lists: dict, first: str | None = None) -> QComboBox:
     """The agencies by their short names (data: the code), optionally led by `first`."""
     combo = QComboBox()
     combo.setMaxVisibleItems(20)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(14)
     if first is not None:
         combo.addItem(first, None)
     for row in lists.get("agencies", []):

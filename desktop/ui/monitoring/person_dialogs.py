@@ -4,7 +4,7 @@ and 显示身份信息… — the reason for showing ID numbers and phones unmas
 records before it gives them."""
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSizePolicy
 
 from desktop.core.errors import BioError
 from desktop.core.monitoring import personal
@@ -36,6 +36,8 @@ class PersonDialog(MarkedForm):
         )
         self.id_check = QLabel()
         self.id_check.setWordWrap(True)
+        self.id_check.setMinimumHeight(self.id_check.fontMetrics().lineSpacing() * 2 + 4)
+        self.id_check.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.phone = QLineEdit()
         self.cohort = QComboBox()
         labels.fill(self.cohort, "cohort")

@@ -81,7 +81,7 @@ class RecommendDialog(MarkedForm):
         return lambda db: report.recommend(db, ctx, ref, text, cohort)
 
 
-class ReportDialog(QDialog):
+class SummaryDialog(QDialog):
     """监测报告: the whole incident or one cohort, over every check so far or a period."""
 
     def __init__(self, incident: dict, parent=None):
