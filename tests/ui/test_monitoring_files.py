@@ -135,6 +135,20 @@ def test_a_recommendation_is_recorded_and_the_report_shown_in_the_preview(
     text = pdf.text(preview.pdf_path)
     assert made["number"] in text and "21天" in text
 
+    chooser = opened(qtbot, page, page.page_actions.print_report)
+    chooser.cohort.setCurrentIndex(chooser.cohort.findData("close_contact"))
+    chooser.limited.setChecked(True)
+    with qtbot.waitSignal(page.dialog_opened, timeout=TIMEOUT) as blocker:
+        chooser.accept()
+    preview = blocker.args[0]
+    qtbot.addWidget(preview)
+    start, end = chooser.choice()[1:]
+    assert "密切接触者" in preview.windowTitle() and end.isoformat() in preview.windowTitle()
+    if preview.document is None:
+        with qtbot.waitSignal(preview.loaded, timeout=TIMEOUT * 3):
+            pass
+    assert start.isoformat() in pdf.text(preview.pdf_path)
+
 
 def fits(widget) -> bool:
     hint = widget.sizeHint().expandedTo(widget.minimumSizeHint())

@@ -155,7 +155,15 @@ class DueTab(IncidentTab):
             return
         self.saving = True
         self.update_actions()
-        self.worker.run(save_job(entries), lambda result: self._saved(result))
+        self.worker.run(
+            save_job(entries), lambda result: self._saved(result), lambda _error: self._failed()
+        )
+
+    def _failed(self) -> None:
+        """An unexpected error (the window reports it); what was typed stays."""
+        if shiboken6.isValid(self):
+            self.saving = False
+            self.update_actions()
 
     def _saved(self, result) -> None:
         if not shiboken6.isValid(self):
