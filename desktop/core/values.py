@@ -341,10 +341,11 @@ def yes_no(value) -> int | None:
 
 
 def mask_id(text: str) -> str:
-    """430422********1234: the region and the last four characters."""
+    """430422********1234: the region and the last four characters. A text too short to be
+    an ID number (a typing error) is shown as it is, so that a refusal shows what was typed."""
     text = text or ""
     if len(text) < 10:
-        return "*" * len(text)
+        return text
     return text[:6] + "*" * (len(text) - 10) + text[-4:]
 
 
