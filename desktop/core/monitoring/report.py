@@ -114,6 +114,19 @@ def summary(db: Database, incident_ref, cohort: str | None = None, start: date |
     }
 
 
+def followed(db: Database) -> set[str]:
+    """The ids of the incidents with anything followed (people, sites or schedules), closed
+    ones too: the 长期监测 page offers them."""
+    return {
+        row[0]
+        for row in db.execute(
+            "SELECT incident_id FROM monitor_person WHERE deleted = 0 UNION "
+            "SELECT incident_id FROM monitor_site WHERE deleted = 0 UNION "
+            "SELECT incident_id FROM monitor_schedule WHERE deleted = 0"
+        )
+    }
+
+
 def attention(db: Database, on: date | None = None) -> dict:
     """What 总览 counts: checks due today, overdue checks, open alerts."""
     checks = schedules.due(db, on)

@@ -8,13 +8,6 @@ from desktop.ui.shell.settings import Option
 
 AGENCY = Option("monitoring/agency", "")  # 今日待办's agency filter, the user's last choice
 
-# The incidents with anything followed (people, sites or schedules).
-FOLLOWED = (
-    "SELECT incident_id FROM monitor_person WHERE deleted = 0 UNION "
-    "SELECT incident_id FROM monitor_site WHERE deleted = 0 UNION "
-    "SELECT incident_id FROM monitor_schedule WHERE deleted = 0"
-)
-
 
 def lists_job(db) -> dict:
     return choices.load(db, "divisions", "agencies")
@@ -25,8 +18,9 @@ def incidents_job(db) -> list[dict]:
     followed first (open ones, then closed), then the other open incidents; newest first."""
     from desktop.core import incidents
     from desktop.core.incidents import records
+    from desktop.core.monitoring import report
 
-    followed = {row[0] for row in db.execute(FOLLOWED)}
+    followed = report.followed(db)
     rows = {row["id"]: row for row in incidents.listing(db, active=True)}
     for incident_id in followed - set(rows):
         rows[incident_id] = records.get(db, incident_id)
