@@ -130,6 +130,8 @@ class DrillDialog(FormDialog):
     def _playbooks_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Playbooks exercised"))
         self.playbooks = QListWidget()
+        self.playbooks.setWordWrap(True)  # titles are long: wrapped rather than cut
+        self.playbooks.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for row in self.lists.get("playbooks", []):
             item = QListWidgetItem(f"{row['code']}  {row['title']}")
             item.setData(Qt.ItemDataRole.UserRole, row["code"])

@@ -189,7 +189,7 @@ class InjectsPanel(QWidget):
         coming = [row for row in self.injects if row["state"] == "pending"]
         coming.sort(key=lambda r: (r["due_s"] is None, r["due_s"] or 0, r["no"]))
         if self.pending.update([self._pending_row(row) for row in coming]):
-            fit(self.pending_table, widest=160)
+            fit(self.pending_table, widest=180)
         self.update_actions()
 
     def _fill_agencies(self) -> None:
@@ -206,7 +206,7 @@ class InjectsPanel(QWidget):
                 and (code is None or row["to_agency"] == code)]  # fmt: skip
         sent.sort(key=lambda r: (r["fired_s"], r["no"]), reverse=True)
         if self.fired.update([self._fired_row(row) for row in sent]):
-            fit(self.fired_table, widest=160)
+            fit(self.fired_table, widest=220)
         total = sum(1 for row in self.injects if row["state"] != "pending")
         self.count.setText(
             self.tr("{sent} of {total} sent").format(sent=total, total=len(self.injects))

@@ -4,7 +4,14 @@ tables, whose columns are measured on their first rows only (a running drill ref
 twice a second; measuring 200 rows costs more than a frame)."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSplitter, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QWidget,
+)
 
 from desktop.ui.incidents.tables import list_table
 
@@ -27,6 +34,7 @@ def optional(caption: str, field: QWidget) -> tuple[QWidget, QCheckBox]:
     field.setEnabled(False)
     tick.toggled.connect(field.setEnabled)
     row = QWidget()
+    row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # not taller
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(tick)

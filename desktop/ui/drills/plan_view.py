@@ -213,7 +213,8 @@ class PlanView(QWidget):
             "closed": when(drill["closed_at"]),
             "hazard": labels.name("hazard", drill["hazard"]) or self.tr("Not set"),
             "grade": labels.name("grade", drill["grade"]),
-            "division": f"{self.divisions.get(division, division)}（{division}）"
+            "division": self.tr("{name} ({code})").format(
+                name=self.divisions.get(division, division), code=division)
             if division else self.tr("Not set"),
             "place": drill["place"],
             "scale": scale,

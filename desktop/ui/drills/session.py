@@ -160,7 +160,7 @@ class DrillSession(QObject):
     # controlling -----------------------------------------------------------------------------
     def _control(self, call, said: str, then=None) -> None:
         """call(live, ctx, drill_id) on the live database beside the sandbox, then a new
-        snapshot; `said` is the message on success."""
+        snapshot; `said` is the message on success. `then` follows, refused or not."""
         if self.live_path is None:
             return
         from pathlib import Path
@@ -183,7 +183,12 @@ class DrillSession(QObject):
             if then is not None:
                 then()
 
-        jobs.run(self, job, done)
+        def refused(text: str) -> None:
+            self.message.emit(text, "error")
+            if then is not None:
+                then()
+
+        jobs.run(self, job, done, refused)
 
     def pause(self) -> None:
         from desktop.core.drills import sandbox
