@@ -43,8 +43,10 @@ def followed_incident(db, contacts: int = 3) -> dict:
     return made
 
 
-def open_monitoring(qtbot, worker, settings, size=(1366, 768)):
-    """The 长期监测 page, shown, with its incidents listed and the tab on screen loaded."""
+def open_monitoring(qtbot, worker, settings, incident: dict | None = None, size=(1366, 768)):
+    """The 长期监测 page, shown, with its incidents listed and the tab on screen loaded;
+    with `incident`, that one chosen and 今日待办 and 异常预警 narrowed to it (the demo
+    database follows an incident of its own)."""
     from desktop.ui.monitoring.page import MonitoringPage
 
     page = MonitoringPage(worker, settings)
@@ -53,15 +55,22 @@ def open_monitoring(qtbot, worker, settings, size=(1366, 768)):
     with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
         page.show()
     wait_idle(qtbot, worker)
+    if incident is not None:
+        choose_incident(qtbot, page, incident["id"])
+        page.due.this_incident.setChecked(True)
+        page.alerts.this_incident.setChecked(True)
+        wait_idle(qtbot, worker)
     return page
 
 
 def show_tab(qtbot, page, key: str):
     """Show a tab of the page and wait until it shows its data."""
     tab = page.tab(key)
-    if tab.stale or tab.pending or page.tabs.currentWidget() is not tab:
+    if tab.stale or tab.pending:
         with qtbot.waitSignal(tab.loaded, timeout=TIMEOUT):
             page.show_tab(key)
+    else:
+        page.show_tab(key)
     return tab
 
 

@@ -28,7 +28,7 @@ def test_a_site_and_a_schedule_are_added_through_their_dialogs_and_a_schedule_en
     qtbot, chinese, worker, settings, demo_db
 ):
     made = followed_incident(demo_db)
-    page = open_monitoring(qtbot, worker, settings)
+    page = open_monitoring(qtbot, worker, settings, made)
     sites_tab = show_tab(qtbot, page, "sites")
     assert sites_tab.model.rowCount() == 1
     dialog = opened(qtbot, sites_tab, sites_tab.add_site)
@@ -100,7 +100,7 @@ def test_results_are_typed_with_the_keyboard_alone_and_an_abnormal_one_raises_an
     assert before.args[0] == report.attention(demo_db)
     assert overview.monitoring_cards["overdue"].value.text() == str(before.args[0]["overdue"])
 
-    page = open_monitoring(qtbot, worker, settings)
+    page = open_monitoring(qtbot, worker, settings, made)
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow, timeout=TIMEOUT)
     tab = show_tab(qtbot, page, "due")
@@ -140,11 +140,12 @@ def test_results_are_typed_with_the_keyboard_alone_and_an_abnormal_one_raises_an
     alerts = show_tab(qtbot, page, "alerts")
     assert sorted(r["value"] for r in alerts.model.rows) == ["38.3", "干咳"]
     assert all(r["subject"].endswith("*") for r in alerts.model.rows)  # masked names
-    qtbot.waitUntil(
-        lambda: overview.monitoring_cards["alerts"].value.text() == "2", timeout=TIMEOUT
-    )
-    assert overview.monitoring_cards["overdue"].value.text() == "0"
-    assert overview.monitoring_cards["due_today"].value.text() == "3"
+    counts = before.args[0]
+    shown = overview.monitoring_cards
+    qtbot.waitUntil(lambda: shown["alerts"].value.text() == str(counts["alerts"] + 2),
+                    timeout=TIMEOUT)  # fmt: skip
+    assert shown["overdue"].value.text() == str(counts["overdue"] - 4)
+    assert shown["due_today"].value.text() == str(counts["due_today"])
 
     alerts.table.selectRow(0)
     dialog = opened(qtbot, alerts, alerts.handle)
@@ -153,14 +154,13 @@ def test_results_are_typed_with_the_keyboard_alone_and_an_abnormal_one_raises_an
         with qtbot.waitSignal(dialog.succeeded, timeout=TIMEOUT):
             dialog.submit()
     assert alerts.model.rowCount() == 1
-    qtbot.waitUntil(
-        lambda: overview.monitoring_cards["alerts"].value.text() == "1", timeout=TIMEOUT
-    )
+    qtbot.waitUntil(lambda: shown["alerts"].value.text() == str(counts["alerts"] + 1),
+                    timeout=TIMEOUT)  # fmt: skip
 
 
 def test_the_agency_filter_remembers_the_last_choice(qtbot, chinese, worker, settings, demo_db):
-    followed_incident(demo_db, contacts=1)
-    page = open_monitoring(qtbot, worker, settings)
+    made = followed_incident(demo_db, contacts=1)
+    page = open_monitoring(qtbot, worker, settings, made)
     tab = show_tab(qtbot, page, "due")
     assert {r["agency"] for r in tab.model.rows} == {"HY-WJW", "HY-STHJJ"}
     with qtbot.waitSignal(tab.loaded, timeout=TIMEOUT):
@@ -172,8 +172,8 @@ def test_the_agency_filter_remembers_the_last_choice(qtbot, chinese, worker, set
 
 
 def test_a_refused_result_stays_in_red_with_its_reason(qtbot, chinese, worker, settings, demo_db):
-    followed_incident(demo_db, contacts=1)
-    page = open_monitoring(qtbot, worker, settings)
+    made = followed_incident(demo_db, contacts=1)
+    page = open_monitoring(qtbot, worker, settings, made)
     tab = show_tab(qtbot, page, "due")
     model = tab.model
     model.setData(model.index(0, VALUE), "x" * 201)  # longer than a value may be
@@ -198,9 +198,10 @@ def test_a_card_on_the_overview_leads_to_its_tab(qtbot, chinese, worker, demo_db
     window.show()
     with qtbot.waitSignal(window.overview.monitoring_loaded, timeout=TIMEOUT) as blocker:
         window.overview.refresh()
-    assert blocker.args[0]["overdue"] == 2
+    overdue = report.attention(demo_db)["overdue"]
+    assert blocker.args[0]["overdue"] == overdue
     card = window.overview.monitoring_cards["overdue"]
-    assert card.value.text() == "2"
+    assert card.value.text() == str(overdue)
     qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
     page = window.monitoring
     assert window.pages.currentWidget() is page

@@ -35,7 +35,7 @@ def test_a_cohort_list_is_imported_and_its_bad_rows_are_listed_first(
     qtbot, chinese, worker, settings, demo_db, tmp_path
 ):
     made = followed_incident(demo_db, contacts=1)
-    page = open_monitoring(qtbot, worker, settings)
+    page = open_monitoring(qtbot, worker, settings, made)
     tab = show_tab(qtbot, page, "people")
     path = tmp_path / "卫生院名单.xlsx"
     bad = an_id(41)[:-1] + ("0" if an_id(41)[-1] != "0" else "1")
@@ -64,8 +64,8 @@ def test_a_cohort_list_is_imported_and_its_bad_rows_are_listed_first(
 def test_the_export_is_masked_unless_asked_in_full_with_a_reason(
     qtbot, chinese, worker, settings, demo_db, tmp_path
 ):
-    followed_incident(demo_db, contacts=2)
-    page = open_monitoring(qtbot, worker, settings)
+    made = followed_incident(demo_db, contacts=2)
+    page = open_monitoring(qtbot, worker, settings, made)
     dialog = opened(qtbot, page, page.page_actions.export)
     masked = tmp_path / "masked.xlsx"
     dialog.path.setText(str(masked))
@@ -110,7 +110,7 @@ def test_a_recommendation_is_recorded_and_the_report_shown_in_the_preview(
     qtbot, chinese, worker, settings, demo_db
 ):
     made = followed_incident(demo_db, contacts=2)
-    page = open_monitoring(qtbot, worker, settings)
+    page = open_monitoring(qtbot, worker, settings, made)
     dialog = opened(qtbot, page, page.page_actions.recommend)
     dialog.cohort.setCurrentIndex(dialog.cohort.findData("close_contact"))
     dialog.text.setPlainText("密切接触者体温监测应持续至末次暴露后21天。")
@@ -158,10 +158,10 @@ def fits(widget) -> bool:
 def test_the_page_and_its_dialogs_fit_a_1366_by_700_screen(
     qtbot, chinese, worker, settings, demo_db
 ):
-    followed_incident(demo_db, contacts=2)
-    late = next(c for c in schedules.due(demo_db) if c["overdue"])
+    made = followed_incident(demo_db, contacts=2)
+    late = next(c for c in schedules.due(demo_db, incident=made["id"]) if c["overdue"])
     results.record(demo_db, CTX, late["check"], "39.0")
-    page = open_monitoring(qtbot, worker, settings, size=(1366 - 170, 700 - 60))
+    page = open_monitoring(qtbot, worker, settings, made, size=(1366 - 170, 700 - 60))
     hint = page.minimumSizeHint()
     assert hint.width() <= 1366 - 170 and hint.height() <= 700 - 60  # beside the navigation
     actions = page.page_actions

@@ -40,10 +40,18 @@ def test_open_incidents_and_closed_ones_still_followed_are_offered(
                                             "division": "430426"})  # fmt: skip
     incidents.close(demo_db, CTX, followed["id"], "现场处置结束")
     page = open_monitoring(qtbot, worker, settings)
+    rows = [page.incidents[page.chooser.itemData(i)] for i in range(page.chooser.count())]
     captions = [page.chooser.itemText(i) for i in range(page.chooser.count())]
-    assert any(followed["number"] in c and "已关闭" in c for c in captions)
-    assert any(fresh["number"] in c and "未开始监测" in c for c in captions)
-    assert page.incident["id"] == followed["id"]  # followed first
+    order = [row["id"] for row in rows]
+    assert "已关闭" in captions[order.index(followed["id"])]
+    assert "未开始监测" in captions[order.index(fresh["id"])]
+    # followed ones first, open before closed, then the open ones not followed yet
+    assert [(row["followed"], row["status"] == "closed") for row in rows] == sorted(
+        ((row["followed"], row["status"] == "closed") for row in rows),
+        key=lambda key: (not key[0], key[1]),
+    )
+    assert page.incident["followed"]
+    choose_incident(qtbot, page, followed["number"])
     assert "监测继续" in page.state.text()
     tab = show_tab(qtbot, page, "people")
     assert tab.model.rowCount() == 3 and tab.tab_buttons["add_person"].isEnabled()
@@ -55,7 +63,7 @@ def test_a_person_is_added_through_the_dialog_and_a_bad_id_number_refused(
     made = incidents.create(demo_db, CTX, {"title": "衡南县某镇发现不明白色粉末",
                                            "hazard": "bioterror", "grade": "III",
                                            "division": "430422"})  # fmt: skip
-    page = open_monitoring(qtbot, worker, settings)
+    page = open_monitoring(qtbot, worker, settings, made)
     tab = show_tab(qtbot, page, "people")
     dialog = opened(qtbot, tab, tab.add_person)
     dialog.name.setText("张小明")
@@ -92,8 +100,8 @@ def test_a_person_is_added_through_the_dialog_and_a_bad_id_number_refused(
 def test_showing_identity_data_asks_a_reason_records_it_and_masks_again_on_leaving(
     qtbot, chinese, worker, settings, demo_db
 ):
-    followed_incident(demo_db)
-    page = open_monitoring(qtbot, worker, settings)
+    made = followed_incident(demo_db)
+    page = open_monitoring(qtbot, worker, settings, made)
     tab = show_tab(qtbot, page, "people")
     assert all("*" in row["id_number"] for row in tab.model.rows)
     dialog = opened(qtbot, tab, tab.reveal)
@@ -128,8 +136,7 @@ def test_a_person_is_corrected_and_their_status_changed_with_a_note(
     qtbot, chinese, worker, settings, demo_db
 ):
     made = followed_incident(demo_db)
-    page = open_monitoring(qtbot, worker, settings)
-    choose_incident(qtbot, page, made["number"])
+    page = open_monitoring(qtbot, worker, settings, made)
     tab = show_tab(qtbot, page, "people")
     tab.table.selectRow(0)
     person = tab.selected()
