@@ -189,3 +189,38 @@ def test_a_drill_can_be_resumed_after_leaving_it(qtbot, controller, demo_path, d
     assert Path(again.db_info["path"]) == sandbox.path_for(demo_path, drill)
     qtbot.waitUntil(lambda: again.drill.session.status == "running", timeout=TIMEOUT)
     qtbot.waitUntil(lambda: 1 in fired(again), timeout=TIMEOUT)
+
+
+def test_ending_the_drill_from_the_console_and_printing_its_report(
+    qtbot, controller, demo_path, drill
+):
+    window = open_window(qtbot, controller, demo_path)
+    inside = enter(qtbot, controller, window, drill)
+    console = inside.drills.console
+    qtbot.waitUntil(lambda: 1 in fired(inside), timeout=TIMEOUT)
+    with qtbot.waitSignal(console.dialog_opened, timeout=TIMEOUT) as blocker:
+        console.end_button.click()
+    box = blocker.args[0]
+    assert "不能再次开始" in box.text()
+    yes = next(b for b in box.buttons() if box.buttonRole(b) == box.ButtonRole.AcceptRole)
+    yes.click()
+    session = inside.drill.session
+    qtbot.waitUntil(lambda: session.status == "ended", timeout=TIMEOUT)
+    assert "演练已结束" in inside.drill.banner.text.text()
+    assert not console.pause_button.isEnabled() and not console.speed.isEnabled()
+    qtbot.waitUntil(
+        lambda: console.expected.model.rows[0]["result"] == "missed", timeout=TIMEOUT
+    )  # inject 1's incident was never recorded
+    assert read_drill(demo_path, drill["id"])["status"] == "ended"
+
+    pytest.importorskip("desktop.documents.after_action")
+    with qtbot.waitSignal(console.dialog_opened, timeout=TIMEOUT) as blocker:
+        console.report_button.click()
+    preview = blocker.args[0]
+    with qtbot.waitSignal(preview.loaded, timeout=TIMEOUT * 3) as loaded:
+        pass
+    assert loaded.args[0] >= 1
+    preview.close()
+    inside.drill.action_leave.trigger()  # an ended drill's clock is not touched
+    qtbot.waitUntil(lambda: controller.window is not inside, timeout=TIMEOUT)
+    assert controller.window.db_info["path"] == str(demo_path)
