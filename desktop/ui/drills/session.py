@@ -26,14 +26,14 @@ def snapshot(db, drill_id: str, ctx=None) -> dict:
     """What the console shows, after firing what is due when ctx is given (worker job)."""
     from desktop.core.drills import evaluation, injects, records
 
-    fired = injects.tick(db, ctx, drill_id) if ctx is not None else []
+    if ctx is not None:
+        injects.tick(db, ctx, drill_id)
     console = injects.console(db, drill_id)
     stamp = time.monotonic()
     return {
         "drill": records.get(db, drill_id),
         "console": console,
         "expected": evaluation.expected(db, drill_id),
-        "fired_now": [row["position"] for row in fired],
         "stamp": stamp,
     }
 
@@ -54,7 +54,7 @@ def opening(db, drill_id: str) -> dict:
 class DrillSession(QObject):
     """Signals:
     ready(object): the first snapshot arrived (with detail, live_path and agencies).
-    updated(object): a snapshot: drill, console, expected, fired_now, stamp.
+    updated(object): a snapshot: drill, console, expected, stamp.
     clock_moved(float): the drill's time now, in seconds (every tick, between snapshots).
     message(str, str): something to say (text, style role).
     leave_requested(str): open this live database in place of the sandbox.
@@ -80,12 +80,11 @@ class DrillSession(QObject):
         self.timer.timeout.connect(self.tick)
 
     def start(self) -> None:
+        """Read the drill and its console; the clock ticks from then on."""
         ref = self.drill_id
-        self._ticking = True
         self.worker.run(refusable(lambda db: opening(db, ref)), self._opened, self._failed)
 
     def _opened(self, result) -> None:
-        self._ticking = False
         if isinstance(result, Refused):
             self.message.emit(result.message, "error")
             return
@@ -126,7 +125,7 @@ class DrillSession(QObject):
     def refresh(self) -> None:
         """Read the console again now (after a write of the console's own)."""
         ref = self.drill_id
-        self.worker.run(refusable(lambda db: snapshot(db, ref)), self._ticked, self._failed)
+        jobs.run(self, lambda db: snapshot(db, ref), self._show)
 
     @property
     def running(self) -> bool:
