@@ -12,7 +12,6 @@ from desktop.core.store import db as dbmod
 from tests.helpers.cli import invoke
 from tests.helpers.stations import content
 
-INCIDENT = "SJ-DEMO-"  # the demo incident's number starts so
 TODAY = date.today()
 
 
@@ -44,9 +43,9 @@ def an_id(seq: str) -> str:
 
 @pytest.fixture
 def incident(bio) -> str:
-    return next(
-        i["number"] for i in ok(bio, "incident", "list") if i["number"].startswith(INCIDENT)
-    )
+    """An incident of its own (the demo incident has monitoring of its own)."""
+    return ok(bio, "incident", "create", "--title", "某地疑似炭疽暴露", "--hazard", "bioterror",
+              "--grade", "II", "--division", "430422")["number"]  # fmt: skip
 
 
 def test_people_sites_schedules_due_results_list_and_report(bio, incident, tmp_path):
@@ -63,14 +62,15 @@ def test_people_sites_schedules_due_results_list_and_report(bio, incident, tmp_p
        "--start", exposed, "--normal-max", "37.2")  # fmt: skip
     ok(bio, "monitoring", "schedule-add", "--incident", incident, "--site", site["id"],
        "--measure", "水样检测", "--every-days", "7", "--for-days", "183")  # fmt: skip
-    due = ok(bio, "monitoring", "due")
+    due = ok(bio, "monitoring", "due", "--incident", incident)
     assert due and all(set(row) == {"check", "subject", "measure", "due"} for row in due)
     assert {row["subject"] for row in due} == {"王五", "湘江取水口"}
-    assert ok(bio, "monitoring", "due", "--agency", "HY-STHJJ")[0]["measure"] == "水样检测"
+    by_agency = ok(bio, "monitoring", "due", "--agency", "HY-STHJJ", "--incident", incident)
+    assert by_agency[0]["measure"] == "水样检测"
     today = [row for row in due if row["due"] == TODAY.isoformat() and row["subject"] == "王五"]
     done = ok(bio, "monitoring", "result", today[0]["check"], "--value", "38.5", "--note", "发热")
     assert done["abnormal"] is True
-    assert len(ok(bio, "monitoring", "due")) == len(due) - 1
+    assert len(ok(bio, "monitoring", "due", "--incident", incident)) == len(due) - 1
     listed = ok(bio, "monitoring", "list", "--incident", incident)
     assert listed[0]["id_number"] == personal.mask_id(an_id("123"))
     assert listed[0]["phone"] == "139****0000"
@@ -79,9 +79,9 @@ def test_people_sites_schedules_due_results_list_and_report(bio, incident, tmp_p
     shown = ok(bio, "monitoring", "list", "--incident", incident, "--show-personal",
                "--reason", "核对身份")  # fmt: skip
     assert shown[0]["id_number"] == an_id("123")
-    [alert] = ok(bio, "monitoring", "alerts")
+    [alert] = ok(bio, "monitoring", "alerts", "--incident", incident)
     ok(bio, "monitoring", "handle", alert["id"], "--note", "已复查，体温正常")
-    assert ok(bio, "monitoring", "alerts") == []
+    assert ok(bio, "monitoring", "alerts", "--incident", incident) == []
     ok(bio, "monitoring", "recommend", "--incident", incident, "--text", "建议密接者满21天解除。")
     log = ok(bio, "incident", "log", incident)
     assert any("38.5" in entry["text"] for entry in log)

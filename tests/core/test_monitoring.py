@@ -119,7 +119,8 @@ def follow(db, incident, n: int, exposed_days_ago: int, cohort="close_contact") 
     for k in range(n):
         out.append(people.add(db, CTX, incident["number"], {
             "name": f"密接{k}", "id_number": an_id(seq=f"{k:03d}"), "cohort": cohort,
-            "exposed_on": (TODAY - timedelta(days=exposed_days_ago)).isoformat()})["id"])  # fmt: skip
+            "exposed_on": (TODAY - timedelta(days=exposed_days_ago)).isoformat(),
+        })["id"])  # fmt: skip
     return out
 
 
@@ -129,17 +130,17 @@ def test_due_and_overdue_checks_results_and_abnormal_alerts(demo_db, incident):
         "cohort": "密切接触者", "measure": "体温", "unit": "℃", "every_days": 1, "for_days": 21,
         "start_on": (TODAY - timedelta(days=5)).isoformat(), "normal_max": 37.2})["id"]  # fmt: skip
     # exposed 3 days ago: days 3, 2, 1 ago are overdue, today's are due (per person)
-    checks = schedules.due(demo_db, TODAY)
+    checks = schedules.due(demo_db, TODAY, incident=incident["number"])
     assert sum(c["overdue"] for c in checks) == 6 and sum(not c["overdue"] for c in checks) == 2
     assert {c["agency"] for c in checks} == {"HY-WJW"}
-    assert schedules.due(demo_db, TODAY, agency="HY-STHJJ") == []
+    assert schedules.due(demo_db, TODAY, agency="HY-STHJJ", incident=incident["number"]) == []
     late = next(c for c in checks if c["overdue"] and c["days_overdue"] == 3)
     done = results.record(demo_db, CTX, late["check"], "36.6")
     assert not done["abnormal"]
     hot = next(c for c in checks if not c["overdue"])
     flagged = results.record(demo_db, CTX, hot["check"], "38.1", note="伴咳嗽")
     assert flagged["abnormal"] and flagged["alert"]  # above the normal range
-    assert len(schedules.due(demo_db, TODAY)) == 6
+    assert len(schedules.due(demo_db, TODAY, incident=incident["number"])) == 6
     [alert] = results.alerts(demo_db, incident["number"])
     assert alert["value"] == "38.1" and alert["subject"].endswith("*")
     entries = journal.entries(demo_db, incident["id"])
@@ -147,14 +148,17 @@ def test_due_and_overdue_checks_results_and_abnormal_alerts(demo_db, incident):
                for e in entries)  # fmt: skip
     results.handle(demo_db, CTX, alert["id"][:8], "已安排复查并转定点医院")
     assert results.alerts(demo_db, incident["number"]) == []
-    assert report.attention(demo_db, TODAY) == {"due_today": 1, "overdue": 5, "alerts": 0}
+    mine = schedules.due(demo_db, TODAY, incident=incident["number"])
+    assert (sum(not c["overdue"] for c in mine), sum(c["overdue"] for c in mine)) == (1, 5)
+    counts = report.attention(demo_db, TODAY)
+    assert counts["alerts"] == 0 and counts["overdue"] >= 5 and counts["due_today"] >= 1
     # a day to come, or a token that names no check, is refused
     tomorrow = schedules.token(sched, hot["subject_id"], TODAY + timedelta(days=1))
     with pytest.raises(BioError, match="to come"):
         results.record(demo_db, CTX, tomorrow, "36.5")
     with pytest.raises(BioError):
-        results.record(demo_db, CTX, schedules.token(sched, hot["subject_id"],
-                                                     TODAY - timedelta(days=30)), "36.5")  # fmt: skip
+        month_ago = schedules.token(sched, hot["subject_id"], TODAY - timedelta(days=30))
+        results.record(demo_db, CTX, month_ago, "36.5")
     with pytest.raises(BioError):
         results.record(demo_db, CTX, "not-a-check", "36.5")
 
@@ -164,13 +168,16 @@ def test_people_out_of_monitoring_and_ended_schedules_have_no_due_checks(demo_db
     sched = schedules.add(demo_db, CTX, incident["number"], {
         "cohort": "close_contact", "measure": "症状", "every_days": 1, "for_days": 14,
         "start_on": (TODAY - timedelta(days=1)).isoformat()})["id"]  # fmt: skip
-    assert len(schedules.due(demo_db, TODAY)) == 4
+    assert len(schedules.due(demo_db, TODAY, incident=incident["number"])) == 4
     with pytest.raises(BioError):
         people.set_status(demo_db, CTX, first[:8], "失访")  # needs a note
     people.set_status(demo_db, CTX, first[:8], "失访", "电话停机，社区走访未遇")
-    assert len(schedules.due(demo_db, TODAY)) == 2
-    schedules.end(demo_db, CTX, sched[:8], "疫情解除，专家组建议终止", on=TODAY - timedelta(days=1))
-    assert len(schedules.due(demo_db, TODAY)) == 1  # only yesterday's, the day it ended
+    assert len(schedules.due(demo_db, TODAY, incident=incident["number"])) == 2
+    yesterday = TODAY - timedelta(days=1)
+    schedules.end(demo_db, CTX, sched[-8:], "疫情解除，专家组建议终止", on=yesterday)
+    assert (
+        len(schedules.due(demo_db, TODAY, incident=incident["number"])) == 1
+    )  # only yesterday's, the day it ended
     [row] = schedules.listing(demo_db, incident["number"])
     assert row["state"] == "ended" and row["end_reason"].startswith("疫情解除")
 
@@ -180,9 +187,9 @@ def test_monitoring_outlives_its_closed_incident(demo_db, incident):
         "kind": "水体", "place": "湘江某取水口", "division": "430422", "latitude": "26.89",
         "longitude": "112.57"})["id"]  # fmt: skip
     schedules.add(demo_db, CTX, incident["number"], {
-        "site": site[:8], "measure": "水样检测", "every_days": 7, "for_days": 183})  # fmt: skip
+        "site": site[-8:], "measure": "水样检测", "every_days": 7, "for_days": 183})  # fmt: skip
     incidents.close(demo_db, CTX, incident["number"], "处置结束，转入长期监测")
-    [check] = schedules.due(demo_db, TODAY)
+    [check] = schedules.due(demo_db, TODAY, incident=incident["number"])
     assert check["agency"] == "HY-STHJJ" and check["subject_kind"] == "site"
     results.record(demo_db, CTX, check["check"], "阴性")
     summary = report.summary(demo_db, incident["number"])
@@ -197,3 +204,14 @@ def test_monitoring_outlives_its_closed_incident(demo_db, incident):
             incident["number"],
             {"kind": "土壤", "place": "x", "division": "430422", "latitude": "95"},
         )
+
+
+def test_the_demo_incident_has_monitoring_under_way(demo_db):
+    [incident] = [i for i in incidents.listing(demo_db) if i["title"].startswith("【演示】")]
+    followed = people.listing(demo_db, incident["number"])
+    assert len(followed) == 6 and all("*" in p["id_number"] for p in followed)
+    checks = schedules.due(demo_db, TODAY)
+    assert any(c["overdue"] for c in checks) and any(c["subject_kind"] == "site" for c in checks)
+    [handled] = results.alerts(demo_db, incident["number"], open_only=False)
+    assert handled["handled"] and handled["subject"].startswith("【演示】")
+    assert results.masked_name("张小明") == "张**"

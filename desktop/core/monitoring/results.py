@@ -24,8 +24,10 @@ def result_id(schedule_id: str, subject_id: str, day: date) -> str:
 
 
 def masked_name(name: str) -> str:
-    """张** for 张小明: the 大事记 is read widely."""
-    return name[:1] + "*" * max(len(name) - 1, 1) if name else "—"
+    """张** for 张小明: the 大事记 is read widely (a leading mark such as 【演示】 is kept)."""
+    mark = name[: name.index("】") + 1] if name.startswith("【") and "】" in name else ""
+    rest = name[len(mark) :]
+    return mark + rest[:1] + "*" * max(len(rest) - 1, 1) if rest else (mark or "—")
 
 
 def out_of_range(schedule: dict, value: str) -> bool:

@@ -300,7 +300,44 @@ def _incident(db: Database) -> int:
     ).fetchone()
     if expert:
         incidents.dispatch(db, DEMO_ACTOR, made["id"], expert[0], board[0]["id"])
+    _monitoring(db, made["id"], now.date())
     return 1
+
+
+DEMO_PEOPLE = ("【演示】陈某", "【演示】李某", "【演示】王某", "【演示】赵某", "【演示】周某",
+               "【演示】吴某")  # fmt: skip
+
+
+def _monitoring(db: Database, incident_id: str, today: date) -> None:
+    """The demo incident's monitoring: six close contacts (fictitious people, ID numbers
+    made up with a valid check digit) checked daily for 21 days from their exposure, the
+    first days' temperatures recorded (one abnormal, handled), and a water sampling site
+    checked weekly."""
+    from desktop.core.monitoring import people, personal, results, schedules, sites
+
+    for n, name in enumerate(DEMO_PEOPLE):
+        first = f"430422{1960 + 7 * n}{1 + n:02d}{10 + n:02d}{n:02d}1"
+        people.add(db, DEMO_ACTOR, incident_id, {
+            "name": name, "id_number": first + personal.check_character(first),
+            "phone": f"1390000{n:04d}", "division": "430422", "cohort": "close_contact",
+            "exposed_on": (today - timedelta(days=3 + n % 2)).isoformat(),
+            "exposure": "同住" if n % 2 else "同一楼栋聚餐"})  # fmt: skip
+    schedules.add(db, DEMO_ACTOR, incident_id, {
+        "cohort": "close_contact", "measure": "体温", "unit": "℃", "every_days": 1,
+        "for_days": 21, "start_on": (today - timedelta(days=4)).isoformat(),
+        "normal_max": 37.2})  # fmt: skip
+    site = sites.add(db, DEMO_ACTOR, incident_id, {
+        "kind": "water", "place": "衡南县云集街道某小区二次供水水箱（演示）",
+        "division": "430422"})["id"]  # fmt: skip
+    schedules.add(db, DEMO_ACTOR, incident_id, {
+        "site": site, "measure": "水样病原检测", "every_days": 7, "for_days": 182})  # fmt: skip
+    for n, check in enumerate(c for c in schedules.due(db, today) if c["overdue"]):
+        if n % 4 == 3:
+            continue  # a few left overdue, as in real follow-up
+        value = "37.9" if n == 2 else f"36.{4 + n % 5}"
+        done = results.record(db, DEMO_ACTOR, check["check"], value, today=today)
+        if done["abnormal"]:
+            results.handle(db, DEMO_ACTOR, done["id"], "已复测并安排到定点医院排查（演示）")
 
 
 def _move(w, kind, depot_id, item_id, lot_id, qty, reason, ref, when, note) -> None:
