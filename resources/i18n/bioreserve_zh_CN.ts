@@ -165,6 +165,69 @@
         </message>
     </context>
     <context>
+        <name>AlertsTab</name>
+        <message>
+            <source>Check of</source>
+            <translation>应测日期</translation>
+        </message>
+        <message>
+            <source>Incident</source>
+            <translation>事件</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>对象</translation>
+        </message>
+        <message>
+            <source>Cohort</source>
+            <translation>人群</translation>
+        </message>
+        <message>
+            <source>Measure</source>
+            <translation>监测项目</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Recorded</source>
+            <translation>录入时间</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>负责单位</translation>
+        </message>
+        <message>
+            <source>Handled</source>
+            <translation>处理情况</translation>
+        </message>
+        <message>
+            <source>Handle…</source>
+            <translation>处理…</translation>
+        </message>
+        <message>
+            <source>This incident only</source>
+            <translation>仅本事件</translation>
+        </message>
+        <message>
+            <source>Handled ones too</source>
+            <translation>含已处理</translation>
+        </message>
+        <message>
+            <source>{count} open alert(s)</source>
+            <translation>未处理预警 {count} 条</translation>
+        </message>
+        <message>
+            <source>Alert closed.</source>
+            <translation>预警已处理。</translation>
+        </message>
+    </context>
+    <context>
         <name>AlertsView</name>
         <message>
             <source>1 to 5 day counts separated by commas; each lot is shown in the tightest.</source>
@@ -1495,6 +1558,477 @@
         </message>
     </context>
     <context>
+        <name>DrillActions</name>
+        <message>
+            <source>End drill</source>
+            <translation>结束演练</translation>
+        </message>
+        <message>
+            <source>End drill {number}? Its clock stops for good and no more injects are sent; the evaluation and the report follow. A drill that has ended cannot start again.</source>
+            <translation>结束演练 {number}？演练时钟将永久停止，不再发出情景注入，随后进行评估和编写报告。已结束的演练不能再次开始。</translation>
+        </message>
+        <message>
+            <source>Drill {number} saved.</source>
+            <translation>演练 {number} 已保存。</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation>没有任何修改。</translation>
+        </message>
+        <message>
+            <source>Opening drill {number}…</source>
+            <translation>正在打开演练 {number}…</translation>
+        </message>
+        <message>
+            <source>Drill {number} has ended.</source>
+            <translation>演练 {number} 已结束。</translation>
+        </message>
+        <message>
+            <source>Drill {number} is closed; {count} improvement item(s) are now tracked in the live database.</source>
+            <translation>演练 {number} 已关闭；{count} 项改进事项已写入正式数据库跟踪整改。</translation>
+        </message>
+        <message>
+            <source>Close drill</source>
+            <translation>关闭演练</translation>
+        </message>
+        <message>
+            <source>Close drill {number}?
+
+Its {count} improvement item(s) will be written into the live database, where they are tracked until done. This is the only thing a drill writes into the live database. The drill is then evaluated and its plan and sandbox are kept as they are.</source>
+            <translation>关闭演练 {number}？
+
+其改进计划中的 {count} 项将写入正式数据库，在那里跟踪整改直至完成。这是演练写回正式数据库的唯一内容。关闭后演练状态为“评估完成”，演练方案和演练数据库原样保留。</translation>
+        </message>
+        <message>
+            <source>Write into the live database and close</source>
+            <translation>写入正式数据库并关闭</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrillBanner</name>
+        <message>
+            <source>DRILL — loading…</source>
+            <translation>演练 — 正在载入…</translation>
+        </message>
+        <message>
+            <source>Leave the drill</source>
+            <translation>退出演练</translation>
+        </message>
+        <message>
+            <source>Back to the live database. A running drill's clock is stopped; Resume drill on the Drills page goes on where it stopped.</source>
+            <translation>回到正式数据库。进行中的演练时钟将暂停；在“演练”页点击“继续演练”可从暂停处继续。</translation>
+        </message>
+        <message>
+            <source>DRILL IN PROGRESS</source>
+            <translation>演练进行中</translation>
+        </message>
+        <message>
+            <source>DRILL PAUSED</source>
+            <translation>演练暂停</translation>
+        </message>
+        <message>
+            <source>DRILL ENDED</source>
+            <translation>演练已结束</translation>
+        </message>
+        <message>
+            <source>DRILL CLOSED</source>
+            <translation>演练已关闭</translation>
+        </message>
+        <message>
+            <source>DRILL</source>
+            <translation>演练</translation>
+        </message>
+        <message>
+            <source>clock stopped</source>
+            <translation>时钟已停</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrillConsole</name>
+        <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <source>End drill…</source>
+            <translation>结束演练…</translation>
+        </message>
+        <message>
+            <source>Drill report…</source>
+            <translation>演练报告…</translation>
+        </message>
+        <message>
+            <source>Speed</source>
+            <translation>速度</translation>
+        </message>
+        <message>
+            <source>Console</source>
+            <translation>导调台</translation>
+        </message>
+        <message>
+            <source>Evaluation</source>
+            <translation>评估</translation>
+        </message>
+        <message>
+            <source>Improvement plan</source>
+            <translation>改进计划</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>继续</translation>
+        </message>
+        <message>
+            <source>Scenario time {time}</source>
+            <translation>情景时间 {time}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrillDialog</name>
+        <message>
+            <source>New drill</source>
+            <translation>新建演练</translation>
+        </message>
+        <message>
+            <source>Edit drill</source>
+            <translation>编辑演练</translation>
+        </message>
+        <message>
+            <source>The drill</source>
+            <translation>演练</translation>
+        </message>
+        <message>
+            <source>e.g. 2026 city tabletop exercise: anthrax letters</source>
+            <translation>例如：2026年全市炭疽信件桌面推演</translation>
+        </message>
+        <message>
+            <source>How fast the drill's clock runs against the wall clock</source>
+            <translation>演练时钟相对实际时间的快慢</translation>
+        </message>
+        <message>
+            <source>Set</source>
+            <translation>设定</translation>
+        </message>
+        <message>
+            <source>T+0 on the scenario's calendar; when not set, the moment the drill starts</source>
+            <translation>情景中的 T+0 时刻；不设定则为演练开始的时刻</translation>
+        </message>
+        <message>
+            <source>The scenario as the players first hear of it</source>
+            <translation>参演人员最初得知的情景</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Speed</source>
+            <translation>速度</translation>
+        </message>
+        <message>
+            <source>Scenario start</source>
+            <translation>情景起始时间</translation>
+        </message>
+        <message>
+            <source>Scenario</source>
+            <translation>情景描述</translation>
+        </message>
+        <message>
+            <source>The simulated incident</source>
+            <translation>模拟事件</translation>
+        </message>
+        <message>
+            <source>Not set</source>
+            <translation>未指定</translation>
+        </message>
+        <message>
+            <source>Hazard</source>
+            <translation>事件类别</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>级别</translation>
+        </message>
+        <message>
+            <source>Division</source>
+            <translation>行政区划</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <source>Exposed people</source>
+            <translation>暴露人数</translation>
+        </message>
+        <message>
+            <source>Patients</source>
+            <translation>患者人数</translation>
+        </message>
+        <message>
+            <source>Responders</source>
+            <translation>处置人员</translation>
+        </message>
+        <message>
+            <source>Sites</source>
+            <translation>现场（点位）数</translation>
+        </message>
+        <message>
+            <source>not estimated</source>
+            <translation>未估计</translation>
+        </message>
+        <message>
+            <source>Area</source>
+            <translation>面积</translation>
+        </message>
+        <message>
+            <source>Expected days</source>
+            <translation>预计天数</translation>
+        </message>
+        <message>
+            <source>Playbooks exercised</source>
+            <translation>检验的预案</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrillLabels</name>
+        <message>
+            <source>{minutes} min</source>
+            <translation>{minutes} 分钟</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrillList</name>
+        <message>
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Injects</source>
+            <translation>注入数</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>开始时间</translation>
+        </message>
+        <message>
+            <source>Ended</source>
+            <translation>结束时间</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrillMarking</name>
+        <message>
+            <source>&amp;Leave the drill</source>
+            <translation>退出演练(&amp;L)</translation>
+        </message>
+        <message>
+            <source>[DRILL] </source>
+            <translation>【演练】</translation>
+        </message>
+        <message>
+            <source>[DRILL] {number} — </source>
+            <translation>【演练】{number} — </translation>
+        </message>
+    </context>
+    <context>
+        <name>DrillReport</name>
+        <message>
+            <source>{number} after-action report</source>
+            <translation>{number} 演练总结评估报告</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrillSession</name>
+        <message>
+            <source>The drill's clock is stopped.</source>
+            <translation>演练时钟已暂停。</translation>
+        </message>
+        <message>
+            <source>The drill's clock runs again.</source>
+            <translation>演练时钟已恢复运行。</translation>
+        </message>
+        <message>
+            <source>The drill runs at ×{speed}.</source>
+            <translation>演练时钟以 ×{speed} 运行。</translation>
+        </message>
+        <message>
+            <source>The drill has ended. Evaluate it, write its report, then close it.</source>
+            <translation>演练已结束。请完成评估、编写报告，然后关闭演练。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrillsPage</name>
+        <message>
+            <source>Drills</source>
+            <translation>演练</translation>
+        </message>
+        <message>
+            <source>Drill console</source>
+            <translation>演练导调台</translation>
+        </message>
+        <message>
+            <source>Opening the drill…</source>
+            <translation>正在打开演练…</translation>
+        </message>
+        <message>
+            <source>New drill…</source>
+            <translation>新建演练…</translation>
+        </message>
+        <message>
+            <source>Search: number, name</source>
+            <translation>搜索：编号、名称</translation>
+        </message>
+        <message>
+            <source>{count} drill(s)</source>
+            <translation>共 {count} 次演练</translation>
+        </message>
+        <message>
+            <source>Drill {number} planned.</source>
+            <translation>演练 {number} 已创建。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DueGrid</name>
+        <message>
+            <source>Due</source>
+            <translation>应测日期</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>逾期</translation>
+        </message>
+        <message>
+            <source>Incident</source>
+            <translation>事件</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>对象</translation>
+        </message>
+        <message>
+            <source>Measure</source>
+            <translation>监测项目</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>Abnormal</source>
+            <translation>异常</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Normal range</source>
+            <translation>正常范围</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>负责单位</translation>
+        </message>
+        <message>
+            <source>{days} d</source>
+            <translation>{days} 天</translation>
+        </message>
+        <message>
+            <source>out of range</source>
+            <translation>超出范围</translation>
+        </message>
+        <message>
+            <source>Outside the normal range {range}: saved as abnormal.</source>
+            <translation>超出正常范围 {range}：将按异常保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DueTab</name>
+        <message>
+            <source>Save results</source>
+            <translation>保存结果</translation>
+        </message>
+        <message>
+            <source>All agencies</source>
+            <translation>全部单位</translation>
+        </message>
+        <message>
+            <source>This incident only</source>
+            <translation>仅本事件</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>负责单位</translation>
+        </message>
+        <message>
+            <source>Type the value, Enter or Tab: next row (Shift+Tab: back); F9: mark abnormal; Ctrl+S: save. A value outside the normal range turns red and is saved as abnormal.</source>
+            <translation>输入结果后按 Enter 或 Tab 转到下一行（Shift+Tab 返回上一行）；F9 标记异常；Ctrl+S 保存。超出正常范围的数值即时标红，并按异常保存。</translation>
+        </message>
+        <message>
+            <source>Mark abnormal</source>
+            <translation>标记异常</translation>
+        </message>
+        <message>
+            <source>{date} · {due} due today · {overdue} overdue</source>
+            <translation>{date} · 今日应测 {due} 项 · 逾期 {overdue} 项</translation>
+        </message>
+        <message>
+            <source>{count} result(s) saved.</source>
+            <translation>已保存 {count} 条结果。</translation>
+        </message>
+        <message>
+            <source>{count} abnormal: an alert is raised and the incident's log notes it.</source>
+            <translation>其中 {count} 条异常：已发出预警并记入事件大事记。</translation>
+        </message>
+        <message>
+            <source>{count} refused (in red; the reason on the row).</source>
+            <translation>{count} 条未保存（红色行，鼠标悬停可见原因）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>EndDialog</name>
+        <message>
+            <source>End schedule early — {measure}</source>
+            <translation>提前结束监测计划 — {measure}</translation>
+        </message>
+        <message>
+            <source>e.g. the source was ruled out by the laboratory</source>
+            <translation>例如：实验室检测已排除污染来源</translation>
+        </message>
+        <message>
+            <source>Schedule</source>
+            <translation>监测计划</translation>
+        </message>
+        <message>
+            <source>Last day</source>
+            <translation>最后一天</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+    </context>
+    <context>
         <name>EntryDialog</name>
         <message>
             <source>Add log entry — {number}</source>
@@ -1511,6 +2045,136 @@
         <message>
             <source>Entry</source>
             <translation>记事</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvaluationTab</name>
+        <message>
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <source>Objective</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <source>Tests</source>
+            <translation>检验依据</translation>
+        </message>
+        <message>
+            <source>Met / late / missed / pending</source>
+            <translation>按时 / 超时 / 未完成 / 待完成</translation>
+        </message>
+        <message>
+            <source>Rating</source>
+            <translation>评定</translation>
+        </message>
+        <message>
+            <source>Rating note</source>
+            <translation>评定说明</translation>
+        </message>
+        <message>
+            <source>Drill time</source>
+            <translation>演练时间</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Observation</source>
+            <translation>观察记录</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>记录人</translation>
+        </message>
+        <message>
+            <source>Objectives and ratings</source>
+            <translation>演练目标与评定</translation>
+        </message>
+        <message>
+            <source>Rate…</source>
+            <translation>评定…</translation>
+        </message>
+        <message>
+            <source>Observations</source>
+            <translation>观察记录</translation>
+        </message>
+        <message>
+            <source>Add observation…</source>
+            <translation>添加观察…</translation>
+        </message>
+        <message>
+            <source>Objective {code} rated.</source>
+            <translation>目标 {code} 已评定。</translation>
+        </message>
+        <message>
+            <source>Observation recorded.</source>
+            <translation>观察记录已添加。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExpectedPanel</name>
+        <message>
+            <source>Inject</source>
+            <translation>注入</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>行动</translation>
+        </message>
+        <message>
+            <source>Expected</source>
+            <translation>预期行动</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>Objective</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>时限</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>完成于</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Evaluator</source>
+            <translation>评估员</translation>
+        </message>
+        <message>
+            <source>{minutes} min after the inject</source>
+            <translation>注入发出后 {minutes} 分钟内</translation>
+        </message>
+        <message>
+            <source>judged</source>
+            <translation>已评判</translation>
+        </message>
+        <message>
+            <source>Judge…</source>
+            <translation>评判…</translation>
+        </message>
+        <message>
+            <source>An evaluator's judgement of the chosen action: it stands over the one computed from what the players did</source>
+            <translation>评估员对所选预期行动的评判：优先于根据参演人员操作自动计算的结果</translation>
+        </message>
+        <message>
+            <source>Expected actions</source>
+            <translation>预期行动</translation>
+        </message>
+        <message>
+            <source>Judged: inject {no}, {action}.</source>
+            <translation>已评判：注入 {no}，{action}。</translation>
         </message>
     </context>
     <context>
@@ -1916,6 +2580,57 @@
         </message>
     </context>
     <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Export the monitoring — {number}</source>
+            <translation>导出监测数据 — {number}</translation>
+        </message>
+        <message>
+            <source>Write ID numbers and phones in full</source>
+            <translation>完整导出身份证号和电话</translation>
+        </message>
+        <message>
+            <source>Why they are needed in full (recorded)</source>
+            <translation>需要完整信息的原因（将记录在案）</translation>
+        </message>
+        <message>
+            <source>By default ID numbers and phones are masked (430422********1234).</source>
+            <translation>默认身份证号和电话均遮蔽导出（如 430422********1234）。</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Export to</source>
+            <translation>导出到</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Choose the file to write.</source>
+            <translation>请选择要写入的文件。</translation>
+        </message>
+        <message>
+            <source>{people} people and {results} results exported to {path}.</source>
+            <translation>已将 {people} 人、{results} 条结果导出到 {path}。</translation>
+        </message>
+        <message>
+            <source>ID numbers and phones are masked.</source>
+            <translation>身份证号和电话已遮蔽。</translation>
+        </message>
+        <message>
+            <source>ID numbers and phones are in full; this is recorded.</source>
+            <translation>身份证号和电话为完整信息；此次导出已记录。</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportRunner</name>
         <message>
             <source>Export stock, ledger and alerts</source>
@@ -2041,6 +2756,29 @@
         <message>
             <source>{count} task(s) added.</source>
             <translation>新增任务 {count} 项。</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandleDialog</name>
+        <message>
+            <source>Handle alert — {incident}</source>
+            <translation>处理预警 — {incident}</translation>
+        </message>
+        <message>
+            <source>e.g. re-checked the next day; referred to the hospital</source>
+            <translation>例如：次日复测正常；已转定点医院</translation>
+        </message>
+        <message>
+            <source>Abnormal result</source>
+            <translation>异常结果</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>What was done</source>
+            <translation>处理情况</translation>
         </message>
     </context>
     <context>
@@ -2184,6 +2922,108 @@
         <message>
             <source>Template saved to {path}.</source>
             <translation>模板已保存到 {path}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImprovementDialog</name>
+        <message>
+            <source>New improvement item</source>
+            <translation>新增改进事项</translation>
+        </message>
+        <message>
+            <source>Improvement item {no}</source>
+            <translation>改进事项 {no}</translation>
+        </message>
+        <message>
+            <source>What did not work, as the evaluators saw it</source>
+            <translation>评估员发现的问题</translation>
+        </message>
+        <message>
+            <source>What will be done about it</source>
+            <translation>将采取的整改措施</translation>
+        </message>
+        <message>
+            <source>Not named yet</source>
+            <translation>暂未指定</translation>
+        </message>
+        <message>
+            <source>Set</source>
+            <translation>设定</translation>
+        </message>
+        <message>
+            <source>The whole drill</source>
+            <translation>整个演练</translation>
+        </message>
+        <message>
+            <source>Issue</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>Corrective action</source>
+            <translation>整改措施</translation>
+        </message>
+        <message>
+            <source>Responsible agency</source>
+            <translation>责任单位</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>完成时限</translation>
+        </message>
+        <message>
+            <source>Objective</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImprovementsTab</name>
+        <message>
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <source>Issue</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>Corrective action</source>
+            <translation>整改措施</translation>
+        </message>
+        <message>
+            <source>Responsible agency</source>
+            <translation>责任单位</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>完成时限</translation>
+        </message>
+        <message>
+            <source>Objective</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>新增…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Improvement item added.</source>
+            <translation>改进事项已添加。</translation>
+        </message>
+        <message>
+            <source>Improvement item saved.</source>
+            <translation>改进事项已保存。</translation>
         </message>
     </context>
     <context>
@@ -2427,6 +3267,97 @@
         <message>
             <source>Incident {number} recorded.</source>
             <translation>事件 {number} 已登记。</translation>
+        </message>
+    </context>
+    <context>
+        <name>InjectsPanel</name>
+        <message>
+            <source>Sent</source>
+            <translation>发出时间</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>发出方</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>接收单位</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>方式</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>预计发出</translation>
+        </message>
+        <message>
+            <source>contingency</source>
+            <translation>备用</translation>
+        </message>
+        <message>
+            <source>manual</source>
+            <translation>手动</translation>
+        </message>
+        <message>
+            <source>waiting</source>
+            <translation>等待前序注入</translation>
+        </message>
+        <message>
+            <source>All agencies</source>
+            <translation>全部单位</translation>
+        </message>
+        <message>
+            <source>Addressed to</source>
+            <translation>接收单位</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>已接收</translation>
+        </message>
+        <message>
+            <source>Dealt with</source>
+            <translation>已处置</translation>
+        </message>
+        <message>
+            <source>Injects sent (newest first)</source>
+            <translation>已发出的情景注入（最新在上）</translation>
+        </message>
+        <message>
+            <source>Send now</source>
+            <translation>手动发出</translation>
+        </message>
+        <message>
+            <source>Send the chosen inject now: a manual or contingency one, or one ahead of its time</source>
+            <translation>立即发出所选注入：手动注入、备用注入，或提前发出定时注入</translation>
+        </message>
+        <message>
+            <source>Injects to come</source>
+            <translation>待发注入</translation>
+        </message>
+        <message>
+            <source>{sent} of {total} sent</source>
+            <translation>已发出 {sent} / 共 {total} 条</translation>
+        </message>
+        <message>
+            <source>Inject {no}: {state}.</source>
+            <translation>注入 {no}：{state}。</translation>
+        </message>
+        <message>
+            <source>Inject {no} sent.</source>
+            <translation>注入 {no} 已发出。</translation>
         </message>
     </context>
     <context>
@@ -2760,6 +3691,10 @@
             <translation>同步</translation>
         </message>
         <message>
+            <source>Drills</source>
+            <translation>演练</translation>
+        </message>
+        <message>
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
@@ -2840,6 +3775,10 @@
             <translation>数据库：{path}</translation>
         </message>
         <message>
+            <source>Monitoring</source>
+            <translation>长期监测</translation>
+        </message>
+        <message>
             <source>DEMO DATA</source>
             <translation>演示数据</translation>
         </message>
@@ -2878,6 +3817,29 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
             <translation>生物安全应急储备与处置系统 {version}
 
 服务于衡阳市国家安全生物与公共卫生领域工作协调机制。可离线使用；每项变更都记录为操作日志，可与其他站点合并同步。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MarkDialog</name>
+        <message>
+            <source>Judge an expected action</source>
+            <translation>评判预期行动</translation>
+        </message>
+        <message>
+            <source>What the evaluator saw</source>
+            <translation>评估员观察到的情况</translation>
+        </message>
+        <message>
+            <source>Expected action</source>
+            <translation>预期行动</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>说明</translation>
         </message>
     </context>
     <context>
@@ -2937,6 +3899,111 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
         </message>
     </context>
     <context>
+        <name>MonitoringFiles</name>
+        <message>
+            <source>Choose file…</source>
+            <translation>选择文件…</translation>
+        </message>
+        <message>
+            <source>{added} people added to the monitoring.</source>
+            <translation>已将 {added} 人纳入监测。</translation>
+        </message>
+        <message>
+            <source>{added} results added, {updated} updated, {unchanged} unchanged.</source>
+            <translation>新增结果 {added} 条，更新 {updated} 条，未变 {unchanged} 条。</translation>
+        </message>
+        <message>
+            <source>{alerts} abnormal: alerts raised.</source>
+            <translation>{alerts} 条异常，已发出预警。</translation>
+        </message>
+        <message>
+            <source>Save template</source>
+            <translation>保存模板</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Template saved to {path}.</source>
+            <translation>模板已保存到 {path}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MonitoringLabels</name>
+        <message>
+            <source>Running</source>
+            <translation>进行中</translation>
+        </message>
+        <message>
+            <source>Finished</source>
+            <translation>已期满</translation>
+        </message>
+        <message>
+            <source>Ended early</source>
+            <translation>已提前结束</translation>
+        </message>
+        <message>
+            <source>Daily for {days} days</source>
+            <translation>每日一次，共 {days} 天</translation>
+        </message>
+        <message>
+            <source>Every {every} days for {days} days</source>
+            <translation>每 {every} 天一次，共 {days} 天</translation>
+        </message>
+    </context>
+    <context>
+        <name>MonitoringPage</name>
+        <message>
+            <source>Long-term monitoring</source>
+            <translation>长期监测</translation>
+        </message>
+        <message>
+            <source>Incident</source>
+            <translation>事件</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <source>Sampling sites</source>
+            <translation>采样点</translation>
+        </message>
+        <message>
+            <source>Schedules</source>
+            <translation>监测计划</translation>
+        </message>
+        <message>
+            <source>Due today</source>
+            <translation>今日待办</translation>
+        </message>
+        <message>
+            <source>Abnormal alerts</source>
+            <translation>异常预警</translation>
+        </message>
+        <message>
+            <source>(closed)</source>
+            <translation>（已关闭）</translation>
+        </message>
+        <message>
+            <source>(not followed yet)</source>
+            <translation>（未开始监测）</translation>
+        </message>
+        <message>
+            <source>No open incident: monitoring starts from an incident.</source>
+            <translation>没有未关闭的事件：长期监测须从一个事件开始。</translation>
+        </message>
+        <message>
+            <source>The incident is closed; its monitoring goes on until each schedule ends.</source>
+            <translation>事件已关闭；长期监测继续，直至各监测计划结束。</translation>
+        </message>
+        <message>
+            <source>Incident status: {status}</source>
+            <translation>事件状态：{status}</translation>
+        </message>
+    </context>
+    <context>
         <name>MovementDialog</name>
         <message>
             <source>Choose an item from the list: type its code, name or pinyin initials.</source>
@@ -2984,6 +4051,116 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
         <message>
             <source>Earliest expiry first (FEFO)</source>
             <translation>近效期先出（FEFO）</translation>
+        </message>
+    </context>
+    <context>
+        <name>MselFiles</name>
+        <message>
+            <source>Import MSEL</source>
+            <translation>导入MSEL</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Export MSEL</source>
+            <translation>导出MSEL</translation>
+        </message>
+        <message>
+            <source>Save MSEL template</source>
+            <translation>保存MSEL模板</translation>
+        </message>
+        <message>
+            <source>MSEL template.xlsx</source>
+            <translation>MSEL模板.xlsx</translation>
+        </message>
+        <message>
+            <source>Importing {file}…</source>
+            <translation>正在导入 {file}…</translation>
+        </message>
+        <message>
+            <source>{file} has errors; nothing was imported.</source>
+            <translation>{file} 有错误，未导入任何内容。</translation>
+        </message>
+        <message>
+            <source>MSEL imported from {file}: {injects} inject(s), {expects} expected action(s), {objectives} objective(s), {people} participant(s).</source>
+            <translation>已从 {file} 导入 MSEL：{injects} 条情景注入、{expects} 项预期行动、{objectives} 个目标、{people} 名参演人员。</translation>
+        </message>
+        <message>
+            <source>MSEL exported to {path}.</source>
+            <translation>MSEL 已导出到 {path}。</translation>
+        </message>
+        <message>
+            <source>MSEL template saved to {path}.</source>
+            <translation>MSEL 模板已保存到 {path}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MselTable</name>
+        <message>
+            <source>by a controller</source>
+            <translation>导调员发出</translation>
+        </message>
+        <message>
+            <source>{minutes} min after the one before</source>
+            <translation>上一条发出后 {minutes} 分钟</translation>
+        </message>
+        <message>
+            <source>{minutes} min after #{no}</source>
+            <translation>#{no} 发出后 {minutes} 分钟</translation>
+        </message>
+        <message>
+            <source>{minutes} min after #{no} {state}</source>
+            <translation>#{no} {state}后 {minutes} 分钟</translation>
+        </message>
+        <message>
+            <source>{action}, within {minutes} min</source>
+            <translation>{action}，{minutes} 分钟内</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <source>Trigger</source>
+            <translation>触发方式</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>发出时机</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>发出方</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>接收单位</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>方式</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Expected actions</source>
+            <translation>预期行动</translation>
+        </message>
+        <message>
+            <source>Objective</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <source>{trigger}, contingency</source>
+            <translation>{trigger}，备用</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>；</translation>
         </message>
     </context>
     <context>
@@ -3268,6 +4445,33 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
         <message>
             <source>Double-click to change the norm (0 removes it).</source>
             <translation>双击修改定额（填 0 即取消定额）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ObservationDialog</name>
+        <message>
+            <source>Add observation</source>
+            <translation>添加观察记录</translation>
+        </message>
+        <message>
+            <source>The whole drill</source>
+            <translation>整个演练</translation>
+        </message>
+        <message>
+            <source>What was seen, by whom, and what it led to</source>
+            <translation>观察到什么、由谁做出、产生了什么结果</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Objective</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <source>Observation</source>
+            <translation>观察记录</translation>
         </message>
     </context>
     <context>
@@ -3819,6 +5023,26 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
             <translation>查看事件</translation>
         </message>
         <message>
+            <source>Long-term monitoring</source>
+            <translation>长期监测</translation>
+        </message>
+        <message>
+            <source>Checks due today</source>
+            <translation>今日应测</translation>
+        </message>
+        <message>
+            <source>Overdue checks</source>
+            <translation>逾期未测</translation>
+        </message>
+        <message>
+            <source>Open abnormal alerts</source>
+            <translation>未处理异常预警</translation>
+        </message>
+        <message>
+            <source>Show the long-term monitoring</source>
+            <translation>查看长期监测</translation>
+        </message>
+        <message>
             <source>Alerts</source>
             <translation>预警</translation>
         </message>
@@ -3894,6 +5118,406 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
         <message>
             <source>{month}: {lots} lots expiring, {qty} units</source>
             <translation>{month}：{lots} 个批次到期，共 {qty}（基本单位）</translation>
+        </message>
+    </context>
+    <context>
+        <name>PageActions</name>
+        <message>
+            <source>Import…</source>
+            <translation>导入…</translation>
+        </message>
+        <message>
+            <source>Import a cohort list or results (.xlsx)</source>
+            <translation>导入人员名单或监测结果（.xlsx）</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <source>Export the people and results (.xlsx)</source>
+            <translation>导出人员和监测结果（.xlsx）</translation>
+        </message>
+        <message>
+            <source>Templates…</source>
+            <translation>模板…</translation>
+        </message>
+        <message>
+            <source>Blank workbooks to fill in</source>
+            <translation>待填写的空白模板</translation>
+        </message>
+        <message>
+            <source>Recommendations…</source>
+            <translation>建议…</translation>
+        </message>
+        <message>
+            <source>The analyst's recommendations</source>
+            <translation>分析人员的建议</translation>
+        </message>
+        <message>
+            <source>Monitoring report…</source>
+            <translation>监测报告…</translation>
+        </message>
+        <message>
+            <source>The summary report (PDF)</source>
+            <translation>长期监测总结报告（PDF）</translation>
+        </message>
+        <message>
+            <source>Cohort list…</source>
+            <translation>人员名单…</translation>
+        </message>
+        <message>
+            <source>Results…</source>
+            <translation>监测结果…</translation>
+        </message>
+        <message>
+            <source>Recommendation recorded.</source>
+            <translation>建议已记录。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeopleTab</name>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>身份证号</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Cohort</source>
+            <translation>人群</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Exposed on</source>
+            <translation>暴露日期</translation>
+        </message>
+        <message>
+            <source>Exposure</source>
+            <translation>暴露方式</translation>
+        </message>
+        <message>
+            <source>Division</source>
+            <translation>区划</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>状态说明</translation>
+        </message>
+        <message>
+            <source>Add person…</source>
+            <translation>添加人员…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Change status…</source>
+            <translation>更改状态…</translation>
+        </message>
+        <message>
+            <source>Show identity data…</source>
+            <translation>显示身份信息…</translation>
+        </message>
+        <message>
+            <source>All cohorts</source>
+            <translation>全部人群</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <source>Mask again</source>
+            <translation>重新遮蔽</translation>
+        </message>
+        <message>
+            <source>{count} people · {followed} under monitoring</source>
+            <translation>共 {count} 人 · 监测中 {followed} 人</translation>
+        </message>
+        <message>
+            <source>ID numbers and phones are shown (recorded: {reason}). They are masked again when you leave the page or it is refreshed.</source>
+            <translation>身份证号和电话已完整显示（已记录，原因：{reason}）。离开本页或刷新后将重新遮蔽。</translation>
+        </message>
+        <message>
+            <source>Person added.</source>
+            <translation>人员已添加。</translation>
+        </message>
+        <message>
+            <source>{name}'s details saved.</source>
+            <translation>已保存 {name} 的信息。</translation>
+        </message>
+        <message>
+            <source>{name}: {status}.</source>
+            <translation>{name}：{status}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonDialog</name>
+        <message>
+            <source>Add person — {number}</source>
+            <translation>添加人员 — {number}</translation>
+        </message>
+        <message>
+            <source>Edit person — {number}</source>
+            <translation>编辑人员 — {number}</translation>
+        </message>
+        <message>
+            <source>18 characters: 17 digits and a check digit or X</source>
+            <translation>18 位：17 位数字加校验码（数字或 X）</translation>
+        </message>
+        <message>
+            <source>Not given</source>
+            <translation>未填</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>不详</translation>
+        </message>
+        <message>
+            <source>e.g. direct contact, same household, aerosol</source>
+            <translation>例如：直接接触、同住、气溶胶</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>身份证号</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Cohort</source>
+            <translation>人群</translation>
+        </message>
+        <message>
+            <source>Division</source>
+            <translation>区划</translation>
+        </message>
+        <message>
+            <source>Exposed on</source>
+            <translation>末次暴露日期</translation>
+        </message>
+        <message>
+            <source>Exposure</source>
+            <translation>暴露方式</translation>
+        </message>
+        <message>
+            <source>The ID number names the person and is not changed.</source>
+            <translation>身份证号是此人的标识，不可更改。</translation>
+        </message>
+        <message>
+            <source>{phone} (left empty: unchanged)</source>
+            <translation>{phone}（留空则不变）</translation>
+        </message>
+        <message>
+            <source>{count} of 18 characters</source>
+            <translation>已输入 {count}/18 位</translation>
+        </message>
+        <message>
+            <source>✓ A valid ID number (born {date}).</source>
+            <translation>✓ 身份证号有效（出生日期 {date}）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanView</name>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Start drill</source>
+            <translation>开始演练</translation>
+        </message>
+        <message>
+            <source>End drill…</source>
+            <translation>结束演练…</translation>
+        </message>
+        <message>
+            <source>Close drill…</source>
+            <translation>关闭演练…</translation>
+        </message>
+        <message>
+            <source>Drill report…</source>
+            <translation>演练报告…</translation>
+        </message>
+        <message>
+            <source>Overview</source>
+            <translation>概况</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <source>Objective</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <source>Tests (plan clause or playbook)</source>
+            <translation>检验依据（预案条款或预案）</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Objectives</source>
+            <translation>演练目标</translation>
+        </message>
+        <message>
+            <source>Participants</source>
+            <translation>参演人员</translation>
+        </message>
+        <message>
+            <source>Scenario events (MSEL)</source>
+            <translation>情景事件（MSEL）</translation>
+        </message>
+        <message>
+            <source>The drill</source>
+            <translation>演练</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Speed</source>
+            <translation>速度</translation>
+        </message>
+        <message>
+            <source>Scenario start</source>
+            <translation>情景起始时间</translation>
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation>创建时间</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>开始时间</translation>
+        </message>
+        <message>
+            <source>Ended</source>
+            <translation>结束时间</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>关闭时间</translation>
+        </message>
+        <message>
+            <source>The simulated incident</source>
+            <translation>模拟事件</translation>
+        </message>
+        <message>
+            <source>Hazard</source>
+            <translation>事件类别</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>级别</translation>
+        </message>
+        <message>
+            <source>Division</source>
+            <translation>行政区划</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <source>Scale</source>
+            <translation>规模</translation>
+        </message>
+        <message>
+            <source>Playbooks exercised</source>
+            <translation>检验的预案</translation>
+        </message>
+        <message>
+            <source>Scenario</source>
+            <translation>情景描述</translation>
+        </message>
+        <message>
+            <source>Import MSEL…</source>
+            <translation>导入MSEL…</translation>
+        </message>
+        <message>
+            <source>Export MSEL…</source>
+            <translation>导出MSEL…</translation>
+        </message>
+        <message>
+            <source>Save template…</source>
+            <translation>保存模板…</translation>
+        </message>
+        <message>
+            <source>Choose a drill, or plan a new one.</source>
+            <translation>请选择一次演练，或新建演练。</translation>
+        </message>
+        <message>
+            <source>{exposed:,} exposed, {patients:,} patients, {responders:,} responders, {sites:,} sites, {area:,g} km², {days} days</source>
+            <translation>暴露 {exposed:,} 人，患者 {patients:,} 人，处置人员 {responders:,} 人，现场 {sites:,} 处，面积 {area:,g} km²，预计 {days} 天</translation>
+        </message>
+        <message>
+            <source>when the drill starts</source>
+            <translation>演练开始时</translation>
+        </message>
+        <message>
+            <source>Not set</source>
+            <translation>未指定</translation>
+        </message>
+        <message>
+            <source>{name} ({code})</source>
+            <translation>{name}（{code}）</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>No scenario written yet.</source>
+            <translation>尚未编写情景描述。</translation>
+        </message>
+        <message>
+            <source>{injects} inject(s), {expects} expected action(s)</source>
+            <translation>{injects} 条情景注入，{expects} 项预期行动</translation>
+        </message>
+        <message>
+            <source>Resume drill</source>
+            <translation>继续演练</translation>
+        </message>
+        <message>
+            <source>Enter drill</source>
+            <translation>进入演练</translation>
         </message>
     </context>
     <context>
@@ -4426,6 +6050,29 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
         </message>
     </context>
     <context>
+        <name>RateDialog</name>
+        <message>
+            <source>Rate objective {code}</source>
+            <translation>评定目标 {code}</translation>
+        </message>
+        <message>
+            <source>What the rating rests on</source>
+            <translation>评定依据</translation>
+        </message>
+        <message>
+            <source>Objective</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <source>Rating</source>
+            <translation>评定</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>说明</translation>
+        </message>
+    </context>
+    <context>
         <name>ReceiveDialog</name>
         <message>
             <source>Receive stock</source>
@@ -4522,6 +6169,37 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
         <message>
             <source>What was received differs from what was sent: give the reason.</source>
             <translation>实收数量与发出数量不一致，请填写差异原因。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecommendDialog</name>
+        <message>
+            <source>Recommendations — {number}</source>
+            <translation>建议 — {number}</translation>
+        </message>
+        <message>
+            <source>None recorded yet.</source>
+            <translation>尚无记录。</translation>
+        </message>
+        <message>
+            <source>The whole incident</source>
+            <translation>整个事件</translation>
+        </message>
+        <message>
+            <source>What the monitoring shows and what should follow</source>
+            <translation>监测发现及后续建议</translation>
+        </message>
+        <message>
+            <source>Recorded</source>
+            <translation>已有建议</translation>
+        </message>
+        <message>
+            <source>For</source>
+            <translation>适用于</translation>
+        </message>
+        <message>
+            <source>Recommendation</source>
+            <translation>建议</translation>
         </message>
     </context>
     <context>
@@ -4900,6 +6578,25 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
         </message>
     </context>
     <context>
+        <name>RevealDialog</name>
+        <message>
+            <source>Show identity data — {number}</source>
+            <translation>显示身份信息 — {number}</translation>
+        </message>
+        <message>
+            <source>ID numbers and phones are personal data. Showing them is recorded with your name and the reason; they are masked again when you leave the page or it is refreshed.</source>
+            <translation>身份证号和电话属于个人信息。完整显示将连同您的用户名和原因记录在案；离开本页或刷新后将重新遮蔽。</translation>
+        </message>
+        <message>
+            <source>e.g. follow-up calls by the township health centre</source>
+            <translation>例如：乡镇卫生院电话随访</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+    </context>
+    <context>
         <name>RotationView</name>
         <message>
             <source>Depot</source>
@@ -4967,6 +6664,187 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
         </message>
     </context>
     <context>
+        <name>RowErrorsDialog</name>
+        <message>
+            <source>MSEL not imported — {file}</source>
+            <translation>MSEL 未导入 — {file}</translation>
+        </message>
+        <message>
+            <source>Sheet</source>
+            <translation>工作表</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>{count} problem(s) in the workbook; nothing was imported. Correct it and import it again.</source>
+            <translation>工作簿中有 {count} 处问题，未导入任何内容。请改正后重新导入。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScheduleDialog</name>
+        <message>
+            <source>Add schedule — {number}</source>
+            <translation>添加监测计划 — {number}</translation>
+        </message>
+        <message>
+            <source>Temperature</source>
+            <translation>体温</translation>
+        </message>
+        <message>
+            <source>Symptoms</source>
+            <translation>症状</translation>
+        </message>
+        <message>
+            <source>Water sample test</source>
+            <translation>水样检测</translation>
+        </message>
+        <message>
+            <source>Soil sample test</source>
+            <translation>土壤检测</translation>
+        </message>
+        <message>
+            <source>Air sample test</source>
+            <translation>空气采样检测</translation>
+        </message>
+        <message>
+            <source>Surface swab test</source>
+            <translation>物体表面涂抹检测</translation>
+        </message>
+        <message>
+            <source>e.g. ℃, CFU/mL</source>
+            <translation>例如：℃、CFU/mL</translation>
+        </message>
+        <message>
+            <source> day(s)</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <source>Optional</source>
+            <translation>可不填</translation>
+        </message>
+        <message>
+            <source>Optional, e.g. 37.2</source>
+            <translation>可不填，例如 37.2</translation>
+        </message>
+        <message>
+            <source>Default (health commission, or the site's)</source>
+            <translation>默认（人员：市卫生健康委；采样点：其负责单位）</translation>
+        </message>
+        <message>
+            <source>Cohort or site</source>
+            <translation>人群或采样点</translation>
+        </message>
+        <message>
+            <source>Measure</source>
+            <translation>监测项目</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>Every</source>
+            <translation>每隔</translation>
+        </message>
+        <message>
+            <source>For</source>
+            <translation>持续</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>开始日期</translation>
+        </message>
+        <message>
+            <source>Normal from</source>
+            <translation>正常下限</translation>
+        </message>
+        <message>
+            <source>Normal to</source>
+            <translation>正常上限</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>负责单位</translation>
+        </message>
+        <message>
+            <source>A person's checks start on their exposure date when that is later. A value outside the normal range is an abnormal result: it raises an alert and is noted in the incident's log.</source>
+            <translation>人员的监测从其暴露日期开始（若晚于开始日期）。超出正常范围的数值即为异常结果：发出预警并记入事件大事记。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SchedulesTab</name>
+        <message>
+            <source>Measure</source>
+            <translation>监测项目</translation>
+        </message>
+        <message>
+            <source>Cohort or site</source>
+            <translation>人群或采样点</translation>
+        </message>
+        <message>
+            <source>Frequency</source>
+            <translation>频次</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>开始日期</translation>
+        </message>
+        <message>
+            <source>Last check</source>
+            <translation>末次监测</translation>
+        </message>
+        <message>
+            <source>Normal range</source>
+            <translation>正常范围</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>负责单位</translation>
+        </message>
+        <message>
+            <source>Subjects</source>
+            <translation>对象数</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Ended on {date}: {reason}</source>
+            <translation>于 {date} 提前结束：{reason}</translation>
+        </message>
+        <message>
+            <source>Add schedule…</source>
+            <translation>添加监测计划…</translation>
+        </message>
+        <message>
+            <source>End early…</source>
+            <translation>提前结束…</translation>
+        </message>
+        <message>
+            <source>{count} schedule(s) · {running} running</source>
+            <translation>共 {count} 项计划 · 进行中 {running} 项</translation>
+        </message>
+        <message>
+            <source>Schedule added.</source>
+            <translation>监测计划已添加。</translation>
+        </message>
+        <message>
+            <source>Schedule ended on {date}.</source>
+            <translation>监测计划已于 {date} 结束。</translation>
+        </message>
+    </context>
+    <context>
         <name>SearchResults</name>
         <message>
             <source>Playbook</source>
@@ -4999,6 +6877,166 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
         <message>
             <source>No task mentions 「{text}」.</source>
             <translation>没有任务提及「{text}」。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SheetImportDialog</name>
+        <message>
+            <source>Import into the monitoring — {number}</source>
+            <translation>导入监测数据 — {number}</translation>
+        </message>
+        <message>
+            <source>.xlsx file from a hospital or health centre</source>
+            <translation>医院或卫生院报送的 .xlsx 文件</translation>
+        </message>
+        <message>
+            <source>A cohort list or a list of results (told apart by the header row; Templates… writes both). While any row has a problem nothing is imported, and every problem is listed below.</source>
+            <translation>人员名单或监测结果（按表头识别；“模板…”可生成两种模板）。只要有一行有问题就不导入任何内容，所有问题逐行列在下方。</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>行号</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Choose the file to import</source>
+            <translation>选择要导入的文件</translation>
+        </message>
+        <message>
+            <source>Spreadsheets ({patterns});;All files (*)</source>
+            <translation>电子表格 ({patterns});;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Choose the file to import.</source>
+            <translation>请选择要导入的文件。</translation>
+        </message>
+        <message>
+            <source>Importing {file}…</source>
+            <translation>正在导入 {file}…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteDialog</name>
+        <message>
+            <source>Add sampling site — {number}</source>
+            <translation>添加采样点 — {number}</translation>
+        </message>
+        <message>
+            <source>Address, or a description of the place</source>
+            <translation>地址或地点描述</translation>
+        </message>
+        <message>
+            <source>Optional, e.g. 26.8934</source>
+            <translation>可不填，例如 26.8934</translation>
+        </message>
+        <message>
+            <source>Optional, e.g. 112.5720</source>
+            <translation>可不填，例如 112.5720</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <source>Latitude</source>
+            <translation>纬度</translation>
+        </message>
+        <message>
+            <source>Longitude</source>
+            <translation>经度</translation>
+        </message>
+        <message>
+            <source>Division</source>
+            <translation>区划</translation>
+        </message>
+        <message>
+            <source>Responsible agency</source>
+            <translation>负责单位</translation>
+        </message>
+    </context>
+    <context>
+        <name>SitesTab</name>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <source>Coordinates</source>
+            <translation>坐标</translation>
+        </message>
+        <message>
+            <source>Division</source>
+            <translation>区划</translation>
+        </message>
+        <message>
+            <source>Responsible agency</source>
+            <translation>负责单位</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>登记时间</translation>
+        </message>
+        <message>
+            <source>Add site…</source>
+            <translation>添加采样点…</translation>
+        </message>
+        <message>
+            <source>{count} site(s)</source>
+            <translation>共 {count} 个采样点</translation>
+        </message>
+        <message>
+            <source>Sampling site added.</source>
+            <translation>采样点已添加。</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusDialog</name>
+        <message>
+            <source>Change status — {name}</source>
+            <translation>更改状态 — {name}</translation>
+        </message>
+        <message>
+            <source>Where referred, how contact was lost, or why released</source>
+            <translation>转诊去向、失访经过或解除原因</translation>
+        </message>
+        <message>
+            <source>Current status</source>
+            <translation>当前状态</translation>
+        </message>
+        <message>
+            <source>New status</source>
+            <translation>新状态</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>说明</translation>
         </message>
     </context>
     <context>
@@ -5058,6 +7096,48 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
         <message>
             <source>New task</source>
             <translation>新任务</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryDialog</name>
+        <message>
+            <source>Monitoring summary report — {number}</source>
+            <translation>长期监测总结报告 — {number}</translation>
+        </message>
+        <message>
+            <source>All cohorts and sites</source>
+            <translation>全部人群和采样点</translation>
+        </message>
+        <message>
+            <source>Only the period</source>
+            <translation>仅限期间</translation>
+        </message>
+        <message>
+            <source>For</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>起</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>止</translation>
+        </message>
+        <message>
+            <source>Coverage of each schedule, results, abnormal findings and the recommendations recorded; people appear only by masked names.</source>
+            <translation>包括各监测计划的覆盖情况、监测结果、异常发现和已记录的建议；人员仅以遮蔽后的姓名出现。</translation>
+        </message>
+        <message>
+            <source>Preview…</source>
+            <translation>预览…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryPrinter</name>
+        <message>
+            <source>{number} monitoring summary report</source>
+            <translation>{number} 长期监测总结报告</translation>
         </message>
     </context>
     <context>
