@@ -72,7 +72,8 @@ class Controller:
 
     def _started(self, details: dict) -> None:
         self.worker.failed.connect(self._job_failed)
-        self.settings.set(opts.LAST_DATABASE, details["path"])
+        if not details.get("drill"):  # a drill's sandbox is never the one opened at start
+            self.settings.set(opts.LAST_DATABASE, details["path"])
         self.window.set_db_info(details)
 
     def _start_failed(self, error: Exception) -> None:
@@ -109,11 +110,19 @@ class Controller:
                 initdb.init_database(path, with_demo=True).conn.close()
             db = open_station(path)
             details = info.identity(db)
+            remembered = path
+            if details["drill"]:  # the next start opens the live database, not the drill
+                from desktop.core.drills import sandbox
+
+                try:
+                    remembered = sandbox.live_path(db)
+                except BioError:  # a sandbox moved away from its live database
+                    remembered = path
             db.conn.close()
         except BioError as exc:
             QMessageBox.warning(self.window, APP_NAME, str(exc))
             return False
-        self.settings.set(opts.LAST_DATABASE, str(path))
+        self.settings.set(opts.LAST_DATABASE, str(remembered))
         self._show(path, details)
         return True
 
