@@ -8,7 +8,7 @@ from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
 from desktop.core.incidents import records
 from desktop.core.incidents.records import _division, choice, text_field
-from desktop.core.monitoring import personal
+from desktop.core.monitoring import personal, shortids
 from desktop.core.store.handle import Database
 from desktop.core.store.ids import reference_id
 from desktop.core.store.writepath import Writer, write
@@ -79,12 +79,8 @@ def add_in(w: Writer, incident_id: str, fields: dict) -> str:
 
 
 def get(db: Database, ref: str) -> dict:
-    """A person by id or its first 8 characters."""
-    text = str(ref or "").strip().lower()
-    if not text or any(c not in "0123456789abcdef-" for c in text):
-        raise BioError(tr("No person {ref} in the monitoring.", ref=ref))
-    rows = list(db.query("SELECT * FROM monitor_person WHERE (id LIKE ? || '%' OR "
-                         "id LIKE '%' || ?) AND deleted = 0 LIMIT 2", [text, text]))  # fmt: skip
+    """A person by id, or its first or last characters."""
+    rows = shortids.matches(db, "monitor_person", ref)
     if len(rows) != 1:
         raise BioError(tr("No person {ref} in the monitoring.", ref=ref) if not rows else
                        tr("{ref} names several people; give more of the id.", ref=ref))  # fmt: skip

@@ -13,7 +13,7 @@ from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
 from desktop.core.incidents import journal
 from desktop.core.incidents.records import text_field
-from desktop.core.monitoring import schedules
+from desktop.core.monitoring import schedules, shortids
 from desktop.core.store.handle import Database
 from desktop.core.store.ids import reference_id
 from desktop.core.store.writepath import Writer, write
@@ -127,18 +127,14 @@ def alerts(db: Database, incident: str | None = None, open_only: bool = True) ->
 
 def handle(db: Database, ctx: Ctx, ref: str, note: str) -> None:
     """Close an abnormal result's alert with what was done (复查, 转诊, …)."""
-    text = str(ref or "").strip().lower()
-    row = None
-    if text and all(c in "0123456789abcdef-" for c in text):
-        row = db.execute("SELECT id, abnormal, handled FROM monitor_result WHERE id LIKE ? || '%' "
-                         "AND deleted = 0", [text]).fetchall()  # fmt: skip
-    if not row or len(row) != 1 or not row[0][1]:
+    rows = shortids.matches(db, "monitor_result", ref)
+    if len(rows) != 1 or not rows[0]["abnormal"]:
         raise BioError(tr("No abnormal result {ref}.", ref=ref))
     note = text_field({"note": note or ""}, "note", 2_000, True)
     if not note:
         raise Invalid("note", tr("Say what was done about the abnormal result."))
     with write(db, ctx) as w:
-        w.update("monitor_result", row[0][0], {"handled": 1, "handled_note": note})
+        w.update("monitor_result", rows[0]["id"], {"handled": 1, "handled_note": note})
 
 
 def for_schedule(db: Database, schedule_id: str) -> list[dict]:

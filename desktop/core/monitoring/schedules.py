@@ -19,7 +19,7 @@ from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
 from desktop.core.incidents import records
 from desktop.core.incidents.records import _agency, choice, text_field
-from desktop.core.monitoring import sites
+from desktop.core.monitoring import shortids, sites
 from desktop.core.store.handle import Database
 from desktop.core.store.writepath import write
 
@@ -94,11 +94,7 @@ def add(db: Database, ctx: Ctx, incident_ref, given: dict) -> dict:
 
 
 def get(db: Database, ref: str) -> dict:
-    text = str(ref or "").strip().lower()
-    rows = []
-    if text and all(c in "0123456789abcdef-" for c in text):
-        rows = list(db.query("SELECT * FROM monitor_schedule WHERE (id LIKE ? || '%' OR id LIKE "
-                             "'%' || ?) AND deleted = 0 LIMIT 2", [text, text]))  # fmt: skip
+    rows = shortids.matches(db, "monitor_schedule", ref)
     if len(rows) != 1:
         raise BioError(tr("No monitoring schedule {ref}.", ref=ref))
     return rows[0]

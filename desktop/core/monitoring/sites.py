@@ -7,6 +7,7 @@ from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
 from desktop.core.incidents import records
 from desktop.core.incidents.records import _agency, _division, choice, text_field
+from desktop.core.monitoring import shortids
 from desktop.core.store.handle import Database
 from desktop.core.store.writepath import write
 
@@ -49,12 +50,7 @@ def add(db: Database, ctx: Ctx, incident_ref, given: dict) -> dict:
 
 
 def get(db: Database, ref: str) -> dict:
-    text = str(ref or "").strip().lower()
-    rows = []
-    if text and all(c in "0123456789abcdef-" for c in text):
-        sql = ("SELECT * FROM monitor_site WHERE (id LIKE ? || '%' OR id LIKE '%' || ?) "
-               "AND deleted = 0 LIMIT 2")  # fmt: skip
-        rows = list(db.query(sql, [text, text]))
+    rows = shortids.matches(db, "monitor_site", ref)
     if len(rows) != 1:
         raise BioError(tr("No sampling site {ref}.", ref=ref))
     return rows[0]
