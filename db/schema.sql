@@ -16,7 +16,7 @@
 -- path it returns 1; anywhere else 0 (refused), and a foreign connection such
 -- as the sqlite3 shell gets "no such function" and cannot write either.
 
-PRAGMA user_version = 13;
+PRAGMA user_version = 14;
 
 -- ---------------------------------------------------------------- local state
 
@@ -1380,4 +1380,27 @@ CREATE TABLE clock_flag (
     ahead_ms INTEGER NOT NULL,            -- how far ahead of the local clock, at import
     hlc      INTEGER NOT NULL,            -- the furthest stamp received
     noted_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- ---------------------------------------------------------------- imports (local)
+
+-- What this station imported from spreadsheets: each import's file by its content hash,
+-- and for stock receipts each row's batch (desktop/core/imports/fingerprints.py).
+CREATE TABLE import_log (
+    id      INTEGER PRIMARY KEY,
+    kind    TEXT NOT NULL,                    -- items | depots | stock | norms | experts
+    sha256  TEXT NOT NULL,                    -- the file's bytes
+    file    TEXT NOT NULL,                    -- its name when imported
+    rows    INTEGER NOT NULL,                 -- rows written
+    actor   TEXT NOT NULL,
+    at      TEXT NOT NULL
+);
+CREATE INDEX import_log_file ON import_log (kind, sha256);
+
+-- One row of an import by its batch (a digest of, for a stock receipt, depot, lot,
+-- quantity and dates).
+CREATE TABLE import_row (
+    digest    BLOB NOT NULL,                  -- 16 bytes of sha256
+    import_id INTEGER NOT NULL REFERENCES import_log (id) DEFERRABLE INITIALLY DEFERRED,
+    PRIMARY KEY (digest, import_id)
 ) WITHOUT ROWID;
