@@ -8,12 +8,16 @@ template says; kinds.KINDS lists them. The rest is shared: columns (the header r
 then one all-or-nothing transaction), templates (`write_template` and its instructions
 sheet 说明) and lists (the valid values a template lists).
 
+A file, or stock receipts, imported before are refused unless imported again on purpose
+(fingerprints). Every error shows the bad value (“12.5”: not a whole number).
+
 Cells are read by desktop.core.values — dates such as 2026-03-01, 2026/3/1, 2026.3.1,
 2026年3月1日, 20260301, Excel date cells and serial numbers; whole-number quantities
 (100.0 from Excel is 100); 是/否 — the same way the forms read them.
 """
 
 from desktop.core.imports.experts import export_rows, export_xlsx
+from desktop.core.imports.fingerprints import Earlier, ImportedBefore
 from desktop.core.imports.job import WRITE_CHUNK, Cancelled, Report, RowError
 from desktop.core.imports.kinds import NAMES as KINDS
 from desktop.core.imports.running import run, validate
@@ -24,6 +28,8 @@ __all__ = [
     "KINDS",
     "WRITE_CHUNK",
     "Cancelled",
+    "Earlier",
+    "ImportedBefore",
     "Report",
     "RowError",
     "export_rows",

@@ -57,6 +57,7 @@ class Experts(Job):
     """Rows of the expert roster: new experts, updates (same name and mobile) and their
     certificates (see the module's docstring)."""
 
+    MASKED = {"mobile": mask_phone, "office_phone": mask_phone}
     FACTS = (
         "SELECT id, name, mobile FROM expert WHERE deleted = 0 ORDER BY id",
         "SELECT code, name FROM specialty WHERE deleted = 0 ORDER BY code",

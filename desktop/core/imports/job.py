@@ -3,16 +3,20 @@ errors, cancelling, and the Job base class.
 
 A Job checks one row at a time (`check`), then the rules across rows (`finish`), and
 writes the good rows (`write`). A row with any error is left out: `bad` records one
-reason per cell and marks the row, and the running code drops marked rows.
+reason per cell, led by the bad value itself (“12.5”: not a whole number), and marks the
+row, and the running code drops marked rows.
 """
 
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
+from desktop.core import values
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
+from desktop.core.imports.vocabulary import Added, Additions, Unknown, Vocabularies
 from desktop.core.store.handle import Database
 
 PROGRESS_EVERY = 500  # rows between progress calls, checking and writing alike
@@ -23,8 +27,28 @@ WRITE_CHUNK = 500  # rows per insert_many
 # needed it is never written.
 STAND_IN = f"stand-in-{uuid.uuid4().hex}"
 
+SHOWN = 60  # characters of a bad value an error shows
+
 Progress = Callable[[int, int], None]
 Tick = Callable[[int], None]
+
+
+def shown(value) -> str:
+    """A cell's value as an error shows it: text, control characters as ?, cut short."""
+    text = values.CONTROL.sub("?", values.text(value))
+    return text if len(text) <= SHOWN else text[:SHOWN] + "…"
+
+
+def with_value(reason: str, value, mask: Callable[[str], str] | None = None) -> str:
+    """The reason led by the bad value itself (“12.5” 不是整数。), unless the cell is
+    empty or the reason names the value already; `mask` hides personal data."""
+    raw = values.text(value) if not values.blank(value) else ""
+    if not raw or raw in reason:
+        return reason
+    text = mask(raw) if mask else shown(raw)
+    if text in reason:
+        return reason
+    return tr("“{value}”: {reason}", value=text, reason=reason)
 
 
 class Cancelled(BioError):
@@ -48,6 +72,9 @@ class Report:
     imported: int = 0  # rows written (0 when nothing was imported)
     skipped: int = 0  # data rows with errors (left out with skip_invalid)
     errors: list[RowError] = field(default_factory=list)
+    # values the vocabularies lack that were not added, and those added (vocabulary.py)
+    unknown: list[Unknown] = field(default_factory=list)
+    added: list[Added] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -65,6 +92,10 @@ class Job:
     # the check begins and again, if another connection committed meanwhile, inside the
     # write transaction (still_valid).
     FACTS: tuple[str, ...] = ()
+    # The unknown values to add to the vocabularies (set by running.check before the rows).
+    additions: Additions | None = None
+    # How the values of columns holding personal data show in errors (column key → mask).
+    MASKED: dict[str, Callable[[str], str]] = {}
 
     def __init__(self, db: Database, source: Path, texts: dict[str, str], errors: list[RowError]):
         self.db = db
@@ -73,7 +104,15 @@ class Job:
         self.errors = errors
         self.bad_rows: set[int] = set()
         self._reported: set[tuple[int, str]] = set()
+        # The row being checked and its cells (set by running.check): an error of that row
+        # shows the cell's value.
+        self.row_cells: tuple[int, dict] = (0, {})
         self.facts = self.read_facts()
+
+    @cached_property
+    def vocab(self) -> Vocabularies:
+        """The controlled vocabularies the rows name (specialties, categories, units)."""
+        return Vocabularies(self.db, self.additions)
 
     def read_facts(self) -> list:
         return [self.db.execute(sql).fetchall() for sql in self.FACTS]
@@ -83,11 +122,23 @@ class Job:
         return self.read_facts() == self.facts
 
     def bad(self, row: int, key: str, reason: str) -> None:
+        """Report a bad cell of the row being checked, its value leading the reason."""
+        number, cells = self.row_cells
+        self.bad_value(row, key, reason, cells.get(key) if number == row else None)
+
+    def bad_value(self, row: int, key: str, reason: str, value) -> None:
+        """Report a bad cell whose value is given (the rules across rows give theirs)."""
         if (row, key) in self._reported:
             return  # one reason per cell
         self._reported.add((row, key))
+        reason = with_value(reason, value, self.MASKED.get(key))
         self.errors.append(RowError(row, self.texts.get(key, key), reason))
         self.bad_rows.add(row)
+
+    def batch(self, parsed) -> str | None:
+        """What identifies a good row as a delivery (fingerprints: the same receipt is not
+        imported twice), or None for kinds whose rows only set values."""
+        return None
 
     def check(self, row: int, cells: dict):
         """One row's cells (column key → value): what `write` needs, or None."""

@@ -26,6 +26,7 @@ from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.imports.columns import map_header
+from desktop.core.imports.fingerprints import Fingerprint
 from desktop.core.imports.job import PROGRESS_EVERY, Job, Progress, Report
 from desktop.core.store.handle import Database
 from desktop.core.store.writepath import write
@@ -55,6 +56,7 @@ def check(
             total += 1
             width = len(cells)
             given = {k: cells[i] if i < width else None for k, i in fields}
+            job.row_cells = (number, given)
             for key, value in given.items():
                 if isinstance(value, str):
                     try:
@@ -111,13 +113,16 @@ def run(
     path,
     skip_invalid: bool = False,
     progress: Progress | None = None,
+    again: bool = False,
 ) -> Report:
     """Check the whole file, then import it in one transaction (all or nothing).
 
     With errors, nothing is imported unless skip_invalid: then the good rows are.
     Errors in the header row always stop the import. The file is checked against one
     snapshot of the database without the write lock; if what the check relied on changed
-    before the lock was taken, nothing is imported (BioError: run it again).
+    before the lock was taken, nothing is imported (BioError: run it again). A file, or
+    stock receipts, imported before are refused (fingerprints.ImportedBefore: when and by
+    whom) unless `again`.
     """
     with page_cache(db):
         with _snapshot(db):
@@ -126,6 +131,8 @@ def run(
         header_bad = any(e.row == 1 for e in report.errors)
         if job is None or not good or header_bad or (report.errors and not skip_invalid):
             return report
+
+        fingerprint = Fingerprint(kind, path, (job.batch(row) for row in good))
 
         def tick(done: int, total: int = len(good)) -> None:
             if progress and (done % PROGRESS_EVERY == 0 or done == total):
@@ -141,7 +148,10 @@ def run(
                         file=Path(path).name,
                     )
                 )
+            if not again:
+                fingerprint.refuse_if_imported(db)
             job.write(w, good, tick)
+            fingerprint.remember(db, ctx.actor, len(good))
         report.imported = len(good)
     return report
 

@@ -127,13 +127,20 @@ class Stock(Job):
             try:
                 stock.check_receipt(r.item, r.batch, lot, r.expiry, r.produced)
             except Invalid as exc:
-                self.bad(r.row, "produced" if exc.field == "produced_on" else "expiry", str(exc))
+                if exc.field == "produced_on":
+                    self.bad_value(r.row, "produced", str(exc), r.produced)
+                else:
+                    self.bad_value(r.row, "expiry", str(exc), r.expiry)
                 continue
             if lot is None:
                 known[r.lot_id] = {"expires_on": r.expiry}
                 r.new_lot = True
             good.append(r)
         return good
+
+    def batch(self, r: Receipt) -> str:
+        """A receipt as delivered: depot, lot (item and batch number), quantity, dates."""
+        return f"{r.depot_id}|{r.lot_id}|{r.qty}|{r.produced or ''}|{r.expiry or ''}"
 
     def write(self, w, rows, tick):
         ref, now = self.source.name, values.now_iso()
