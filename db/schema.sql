@@ -16,7 +16,7 @@
 -- path it returns 1; anywhere else 0 (refused), and a foreign connection such
 -- as the sqlite3 shell gets "no such function" and cannot write either.
 
-PRAGMA user_version = 14;
+PRAGMA user_version = 15;
 
 -- ---------------------------------------------------------------- local state
 
@@ -590,7 +590,8 @@ CREATE TABLE playbook (
     summary   TEXT NOT NULL DEFAULT '',
     based_on  TEXT REFERENCES playbook (id) DEFERRABLE INITIALLY DEFERRED,  -- the version this one was made from
     example   INTEGER NOT NULL DEFAULT 0, -- shipped example content, to be adapted locally
-    deleted   INTEGER NOT NULL DEFAULT 0
+    deleted   INTEGER NOT NULL DEFAULT 0,
+    sources   TEXT NOT NULL DEFAULT '{}'  -- JSON object: field (grades, factors) → where it comes from (playbooks/provenance.py)
 );
 CREATE INDEX playbook_code ON playbook (code, version);
 
@@ -617,8 +618,11 @@ CREATE TABLE playbook_task (
     min_grade      TEXT NOT NULL DEFAULT 'IV',       -- applies from this grade up (IV lowest)
     checklist      TEXT NOT NULL DEFAULT '[]',       -- JSON list of strings
     specialties    TEXT NOT NULL DEFAULT '[]',       -- JSON list of {"code", "count"}
-    clause         TEXT NOT NULL DEFAULT '',         -- the plan clause it implements
-    deleted        INTEGER NOT NULL DEFAULT 0
+    clause         TEXT NOT NULL DEFAULT '',         -- citations of the plan: 三（一）一；参照三（六）二 (playbooks/clauses.py)
+    deleted        INTEGER NOT NULL DEFAULT 0,
+    clause_note    TEXT NOT NULL DEFAULT '',         -- why a clause applies by analogy (参照)
+    quotes         TEXT NOT NULL DEFAULT '[]',       -- JSON list: phrases quoted from the plan, verbatim in the cited passages
+    sources        TEXT NOT NULL DEFAULT '{}'        -- JSON object: field → where it comes from (playbooks/provenance.py)
 );
 CREATE INDEX playbook_task_playbook ON playbook_task (playbook_id, phase_id, position);
 

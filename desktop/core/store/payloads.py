@@ -61,8 +61,10 @@ FLAGS = frozenset(
 )
 # Columns holding a JSON list (a playbook's grades and clauses, a task's agencies, …).
 JSON_LISTS = frozenset(
-    {"grades", "clauses", "support_agency_ids", "checklist", "specialties", "depot_ids"}
+    {"grades", "clauses", "support_agency_ids", "checklist", "specialties", "depot_ids", "quotes"}
 )
+# Columns holding a JSON object of texts (where a playbook's or a task's fields come from).
+JSON_OBJECTS = frozenset({"sources"})
 DATES = frozenset(
     {
         "due_on",
@@ -184,6 +186,17 @@ def _json_list(value) -> bool:
         return False
 
 
+def _json_object(value) -> bool:
+    """A JSON object whose keys and values are texts (a field → its source)."""
+    if not _text(value):
+        return False
+    try:
+        parsed = json.loads(value)
+    except (ValueError, RecursionError):
+        return False
+    return type(parsed) is dict and all(type(v) is str for v in parsed.values())
+
+
 def _member(words: frozenset) -> Check:
     """A word of a closed vocabulary (a list or a number is not one, nor unhashable)."""
     return lambda value: type(value) is str and value in words
@@ -201,6 +214,8 @@ def _column_check(table: str, name: str, declared: str, notnull: bool) -> Check:
         check = _time
     elif name in JSON_LISTS:
         check = _json_list
+    elif name in JSON_OBJECTS:
+        check = _json_object
     elif table in tables.FORWARD and name in tables.FORWARD[table]:
         check = _member(frozenset(tables.FORWARD[table][name]))
     elif declared == "INTEGER":
