@@ -2,16 +2,20 @@
 
     bioreserve template items|depots|stock|norms|experts|msel|monitoring-people|
                         monitoring-results --out FILE.xlsx
-    bioreserve items|depots|norms|stock import FILE [--skip-invalid]
+    bioreserve items|depots|norms|stock import FILE [--skip-invalid] [--again]
     bioreserve stock export --out FILE.xlsx
 
-A refused import prints one line per bad cell to stderr (第 5 行「数量」：…) and a
-summary, and exits 1; with --json stdout carries {"imported", "skipped", "errors":
-[{"row", "column", "reason"}]}.
+A refused import prints one line per bad cell to stderr (第 5 行「数量」：“12.5” 不是整数。)
+and a summary, and exits 1; with --json stdout carries {"imported", "skipped", "errors":
+[{"row", "column", "reason"}]} — imported 0 and skipped 0 when nothing was imported; a
+file refused whole (unreadable, imported before) is one error with row null. A file, or
+stock receipts, imported before are refused unless --again (the JSON adds
+"imported_before": [{"file", "at", "by", "rows", "same_file", "matching"}]).
 """
 
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -19,6 +23,7 @@ from desktop.cli.common import State
 from desktop.core import imports as importer
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
+from desktop.core.imports.fingerprints import sentences
 from desktop.core.monitoring import sheets as monitoring_sheets
 from desktop.core.reserves import export, ledger
 
@@ -96,14 +101,38 @@ def template(state: State, kind, out):
     state.emit({"kind": kind, "path": str(out)}, text)
 
 
-def _import(state: State, kind: str, file: Path, skip_invalid: bool) -> None:
+def _refused(state: State, message: str, said: str, extra: dict | None = None) -> NoReturn:
+    """A file refused whole: `said` on stderr, the message as the one error with --json."""
+    click.echo(said, err=True)
+    if state.as_json:
+        error = {"row": None, "column": "", "reason": message}
+        state.emit({"imported": 0, "skipped": 0, "errors": [error], **(extra or {})}, "")
+    sys.exit(EXIT_REFUSED)
+
+
+def _import(state: State, kind: str, file: Path, skip_invalid: bool, again: bool = False) -> None:
     db = state.open()
-    report = importer.run(db, state.ctx, kind, file, skip_invalid, progress=_progress(tr("Rows:")))
+    try:
+        report = importer.run(
+            db, state.ctx, kind, file, skip_invalid, progress=_progress(tr("Rows:")), again=again
+        )
+    except importer.ImportedBefore as exc:
+        earlier = [
+            {"file": e.file, "at": e.at, "by": e.actor, "rows": e.rows,
+             "same_file": e.same_file, "matching": e.matching}
+            for e in exc.earlier
+        ]  # fmt: skip
+        text = sentences(exc.summary, tr("Add --again to import it all the same."))
+        _refused(state, text, text, {"imported_before": earlier})
+    except BioError as exc:
+        if not state.as_json:
+            raise
+        _refused(state, str(exc), tr("Error: {message}", message=exc))
     for line in _error_lines(report.errors):
         click.echo(line, err=True)
     data = {
         "imported": report.imported,
-        "skipped": report.skipped,
+        "skipped": report.skipped if report.imported else 0,  # nothing imported: none skipped
         "errors": [{"row": e.row, "column": e.column, "reason": e.reason} for e in report.errors],
     }
     if report.errors and not report.imported:
@@ -166,6 +195,14 @@ SKIP = click.option(
         "while any row is invalid)."
     ),
 )
+AGAIN = click.option(
+    "--again",
+    is_flag=True,
+    help=tr(
+        "Import a file, or stock receipts, imported before (refused by default, saying when "
+        "and by whom)."
+    ),
+)
 
 
 @click.command(
@@ -177,9 +214,10 @@ SKIP = click.option(
 )
 @FILE
 @SKIP
+@AGAIN
 @click.pass_obj
-def items_import(state: State, file, skip_invalid):
-    _import(state, "items", file, skip_invalid)
+def items_import(state: State, file, skip_invalid, again):
+    _import(state, "items", file, skip_invalid, again)
 
 
 @click.command(
@@ -191,9 +229,10 @@ def items_import(state: State, file, skip_invalid):
 )
 @FILE
 @SKIP
+@AGAIN
 @click.pass_obj
-def depots_import(state: State, file, skip_invalid):
-    _import(state, "depots", file, skip_invalid)
+def depots_import(state: State, file, skip_invalid, again):
+    _import(state, "depots", file, skip_invalid, again)
 
 
 @click.command(
@@ -205,9 +244,10 @@ def depots_import(state: State, file, skip_invalid):
 )
 @FILE
 @SKIP
+@AGAIN
 @click.pass_obj
-def norms_import(state: State, file, skip_invalid):
-    _import(state, "norms", file, skip_invalid)
+def norms_import(state: State, file, skip_invalid, again):
+    _import(state, "norms", file, skip_invalid, again)
 
 
 @click.command(
@@ -219,9 +259,10 @@ def norms_import(state: State, file, skip_invalid):
 )
 @FILE
 @SKIP
+@AGAIN
 @click.pass_obj
-def stock_import(state: State, file, skip_invalid):
-    _import(state, "stock", file, skip_invalid)
+def stock_import(state: State, file, skip_invalid, again):
+    _import(state, "stock", file, skip_invalid, again)
 
 
 @click.command(

@@ -128,7 +128,7 @@ def test_a_refused_import_exits_1_with_one_line_per_bad_row(stocked, tmp_path):
     code, out, err = stocked("--json", "stock", "import", str(path))
     data = json.loads(out)
     assert code == 1 and set(data) == {"imported", "skipped", "errors"}
-    assert (data["imported"], data["skipped"]) == (0, 2)
+    assert (data["imported"], data["skipped"]) == (0, 0)  # nothing imported, none skipped
     assert [(e["row"], e["column"]) for e in data["errors"]] == [
         (3, "数量"), (5, "仓库编码"), (5, "有效期至"), (5, "数量"),
     ]  # fmt: skip

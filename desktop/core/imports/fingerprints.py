@@ -39,6 +39,15 @@ def row_digest(kind: str, batch: str) -> bytes:
     return hashlib.sha256(f"{kind}\x1f{batch}".encode()).digest()[:16]
 
 
+def sentences(*parts: str) -> str:
+    """Sentences one after the other: a space after a Latin full stop, none after a
+    Chinese one (。)."""
+    text = ""
+    for part in filter(None, parts):
+        text += part if not text or text[-1] in "。！？；）」" else " " + part
+    return text
+
+
 def who(actor: str) -> str:
     """An actor as people read it: the OS user's name without the os: prefix."""
     return actor.removeprefix("os:")
@@ -66,7 +75,7 @@ class ImportedBefore(BioError):
     def __init__(self, file: str, total: int, matching: int, earlier: list[Earlier]):
         self.file, self.total, self.matching, self.earlier = file, total, matching, earlier
         self.summary = describe(file, total, matching, earlier)
-        super().__init__(self.summary + " " + tr("Import it again only if that is intended."))
+        super().__init__(sentences(self.summary, tr("Import it again only if that is intended.")))
 
 
 def describe(file: str, total: int, matching: int, earlier: list[Earlier]) -> str:
@@ -76,7 +85,7 @@ def describe(file: str, total: int, matching: int, earlier: list[Earlier]) -> st
     times = len(earlier)
     if any(e.same_file for e in earlier):
         text = tr(
-            "{file} was imported before, on {when} by {who} ({rows} rows); nothing was "
+            "{file} was imported before, on {when} by {who} ({rows} row(s)); nothing was "
             "imported this time.",
             file=file,
             when=when,
@@ -94,8 +103,10 @@ def describe(file: str, total: int, matching: int, earlier: list[Earlier]) -> st
             who=by,
             earlier=last.file,
         )
-    if times > 1:
-        text += " " + tr("It was imported {times} times in all.", times=times)
+    if times > 1 and any(e.same_file for e in earlier):
+        text = sentences(text, tr("It was imported {times} times in all.", times=times))
+    elif times > 1:
+        text = sentences(text, tr("Those rows were in {times} earlier imports.", times=times))
     return text
 
 
