@@ -24,10 +24,9 @@ from desktop.core.roster.experts import (
     check_gender,
     check_landline,
     check_mobile,
-    check_specialties,
     mask_phone,
-    specialty_codes,
     specialty_names,
+    split_list,
     validate_expert,
 )
 from desktop.core.store import reference
@@ -66,7 +65,6 @@ class Experts(Job):
 
     def __init__(self, *args):
         super().__init__(*args)
-        self.codes = specialty_codes(self.db)
         self.divisions = {
             name: code
             for code, name in self.db.execute("SELECT code, name FROM division WHERE deleted = 0")
@@ -91,11 +89,7 @@ class Experts(Job):
                 "office_phone", "certificate")  # fmt: skip
         text = {k: values.text(cells.get(k)) for k in keys}
         gender = self._cell(row, "gender", check_gender, text["gender"]) if text["gender"] else None
-        specialties = None
-        if text["specialties"]:
-            specialties = self._cell(
-                row, "specialties", lambda v: check_specialties(v, self.codes), text["specialties"]
-            )
+        specialties = self._specialties(row, text["specialties"]) if text["specialties"] else None
         division = None
         if text["division"]:
             code = self.divisions.get(text["division"])
@@ -143,11 +137,15 @@ class Experts(Job):
             return None
         if not (gender and specialties):
             return None
+        # Values being added are not in the table yet: the form's rule checks the others
+        # (any known one when all are new) and the row keeps them all.
+        vocab = self.vocab.get("specialty")
+        held = [code for code in json.loads(specialties) if code in vocab.names]
         entered = {
             "name": text["name"],
             "gender": gender,
             "organisation": text["organisation"],
-            "specialties": specialties,
+            "specialties": json.dumps(held or list(vocab.names)[:1]),
         }
         for key_, value in (("title", text["title"]), ("division", division),
                             ("mobile", mobile), ("office_phone", office)):  # fmt: skip
@@ -158,7 +156,25 @@ class Experts(Job):
         except Invalid as exc:
             self.bad(row, exc.field if exc.field in self.texts else "name", str(exc))
             return None
+        clean["specialties"] = specialties
         return (row, expert_id, clean, certificates)
+
+    def _specialties(self, row, text: str) -> str | None:
+        """The JSON list of the cell's specialties as codes — names, codes, synonyms, values
+        being added — or None (reported: an unknown value, or none at all)."""
+        vocab = self.vocab.get("specialty")
+        codes, reasons = [], []
+        for part in split_list(text):
+            code = vocab.resolve(row, part)
+            if code is None:
+                reasons.append(vocab.reason(part))
+            elif code not in codes:
+                codes.append(code)
+        if reasons:
+            self.bad(row, "specialties", " ".join(reasons))
+        elif not codes:
+            self.bad(row, "specialties", tr("Give at least one specialty."))
+        return json.dumps(codes) if codes and not reasons else None
 
     def _certificates(self, row, names: str, expiry) -> list[tuple[str, str | None]]:
         """(certificate, expiry) pairs of one row."""
@@ -284,6 +300,7 @@ def template(db: Database) -> tuple[dict, list, list]:
 
 def guidance() -> list[str]:
     return [
+        lists.vocabulary_guidance(),
         tr("An expert already in the roster with the same name AND the same mobile number is "
            "UPDATED by the row, not added again; other experts with the same name are added "
            "and flagged as possible duplicates (bioreserve expert duplicates)."),

@@ -3,6 +3,9 @@
 A code that exists already UPDATES that item (empty optional cells keep its current
 values); a code twice in one file is an error. 效期管理 takes 是/否 (also Y/N, yes/no,
 true/false, 1/0); a new item is managed by expiry and stored at 常温 unless told.
+物资类别 and 计量单位 are controlled vocabularies (vocabulary.py): a synonym is read as the
+value it means (付 as 副), an unknown value is refused unless added; an item's own current
+unit passes as it is.
 """
 
 import desktop.core.imports.lists as lists
@@ -35,11 +38,13 @@ class Items(Job):
     FACTS = (
         "SELECT code, id FROM item WHERE deleted = 0 ORDER BY code",
         "SELECT code, name FROM category WHERE scheme = 'practical' AND deleted = 0 ORDER BY code",
+        "SELECT name FROM unit WHERE deleted = 0 ORDER BY name",
     )
 
     def __init__(self, *args):
         super().__init__(*args)
         self.existing = dict(self.db.execute("SELECT code, id FROM item WHERE deleted = 0"))
+        self.units = dict(self.db.execute("SELECT id, unit FROM item WHERE deleted = 0"))
         self.seen: dict[str, int] = {}
 
     def check(self, row, cells):
@@ -47,7 +52,8 @@ class Items(Job):
         self.unique(row, "code", code, self.seen)
         item_id = self.existing.get(code)
         entered: dict[str, object] = {k: values.text(cells.get(k)) for k in REQUIRED_TEXTS}
-        category = values.text(cells.get("category"))
+        entered["unit"] = self._unit(row, str(entered["unit"]), item_id)
+        category, adding = self._category(row, values.text(cells.get("category")))
         if category:
             entered["category"] = category
         for key in ("spec", "storage"):
@@ -64,7 +70,7 @@ class Items(Job):
         if item_id is None:
             entered.setdefault("shelf_life", 1)
             entered["storage"] = entered["storage"] or "常温"
-        given = set(entered)
+        given = set(entered) | ({"category"} if adding else set())
         clean = self.validated(
             row,
             entered,
@@ -74,7 +80,36 @@ class Items(Job):
         )
         if clean is None:
             return None
+        if adding:  # not in the table until the import adds it: the form's rule cannot know it
+            clean["category"] = adding
         return (row, item_id, {k: v for k, v in clean.items() if k in given})
+
+    def _unit(self, row, text: str, item_id) -> str:
+        """The unit as the vocabulary writes it (a synonym as the unit it means), or the
+        item's own current unit; an unknown one is reported."""
+        vocab = self.vocab.get("unit")
+        if not text:
+            return text
+        unit = vocab.lookup(text)
+        if unit is None and item_id is not None and text == self.units.get(item_id):
+            return text
+        unit = unit or vocab.resolve(row, text)
+        if unit is None:
+            self.bad(row, "unit", vocab.reason(text))
+            return text
+        return unit
+
+    def _category(self, row, text: str) -> tuple[str, str]:
+        """(the category's code for the form's rule, or the code of a category being added);
+        an unknown one is reported and left out."""
+        if not text:
+            return "", ""
+        vocab = self.vocab.get("category")
+        code = vocab.resolve(row, text)
+        if code is None:
+            self.bad(row, "category", vocab.reason(text))
+            return "", ""
+        return ("", code) if vocab.is_pending(code) else (code, "")
 
     def write(self, w, rows, tick):
         self.write_new_then_updates(w, "item", rows, self.NEW_KEYS, tick)
@@ -89,8 +124,16 @@ def describe() -> dict[str, tuple[str, str]]:
         ),
         "name": (tr("The item's name."), ""),
         "spec": (tr("Specification or model."), ""),
-        "unit": (tr("The base unit that quantities count (free text), e.g. 只, 盒, 瓶."), ""),
-        "category": (tr("The material category, by name or code (see the list below)."), ""),
+        "unit": (
+            tr("The base unit that quantities count, one of the units listed below (usual "
+               "spellings such as 付 for 副 or ml for 毫升 are read as the unit they mean)."),
+            "",
+        ),
+        "category": (
+            tr("The material category, by name or code (see the list below; usual other "
+               "names such as 个人防护用品 are read as the category they mean)."),
+            "",
+        ),
         "shelf_life": (
             tr("Whether lots are managed by expiry date; empty: 是."),
             tr("是 or 否 (also Y/N, yes/no, true/false, 1/0)"),
@@ -100,8 +143,9 @@ def describe() -> dict[str, tuple[str, str]]:
 
 
 def template(db: Database) -> tuple[dict, list, list]:
-    categories = lists.categories(db)
+    categories, units = lists.categories(db), lists.units(db)
     suggested = {
+        "unit": [name for (name,) in units],
         "shelf_life": ["是", "否"],
         "storage": list(STORAGE),
         "category": [name for name, _ in categories],
@@ -113,6 +157,7 @@ def template(db: Database) -> tuple[dict, list, list]:
         example,
         [
             (tr("Material categories"), ["物资类别", "代码"], categories),
+            (tr("Units of measure"), ["计量单位"], units),
             (tr("Storage conditions"), ["储存条件"], [[s] for s in STORAGE]),
         ],
     )
@@ -126,5 +171,5 @@ KIND = Kind(
     command="items",
     describe=describe,
     template=template,
-    guidance=lambda: [],
+    guidance=lambda: [lists.vocabulary_guidance()],
 )

@@ -26,6 +26,23 @@ def categories(db: Database) -> list[tuple]:
     ).fetchall()
 
 
+def units(db: Database) -> list[tuple]:
+    """(name,) of the units of measure, in the vocabulary's order."""
+    if db is None:
+        return [(u["name"],) for u in reference.rows("units.json")]
+    return db.execute("SELECT name FROM unit WHERE deleted = 0 ORDER BY rowid").fetchall()
+
+
+def vocabulary_guidance() -> str:
+    """The instructions' line on the controlled vocabularies (specialties, categories, units)."""
+    return tr(
+        "Specialties, material categories and units are taken from their lists; usual other "
+        "names are read as the value they mean (传染病学 as 临床感染病, 付 as 副). A value not "
+        "in the list is refused with the nearest ones, unless you add it to the list when "
+        "importing (the import dialog offers it; on the command line: --add-missing)."
+    )
+
+
 def divisions(db: Database) -> list[tuple]:
     """(code, name) of the divisions, by code."""
     if db is None:

@@ -28,6 +28,7 @@ from desktop.core.i18n import tr
 from desktop.core.imports.columns import map_header
 from desktop.core.imports.fingerprints import Fingerprint
 from desktop.core.imports.job import PROGRESS_EVERY, Job, Progress, Report
+from desktop.core.imports.vocabulary import Additions
 from desktop.core.store.handle import Database
 from desktop.core.store.writepath import write
 
@@ -35,7 +36,7 @@ IMPORT_CACHE_KIB = 128 * 1024  # SQLite page cache during an import (allocated a
 
 
 def check(
-    db: Database, kind: str, path, progress: Progress | None
+    db: Database, kind: str, path, progress: Progress | None, additions: Additions | None = None
 ) -> tuple[Report, Job | None, list]:
     """Read and check every row: the report, the job and the good rows."""
     spec = kinds.get(kind)
@@ -47,6 +48,7 @@ def check(
         if missing:
             return report, None, []
         job = spec.job(db, path, texts, report.errors)
+        job.additions = additions
         required = [(c.key, positions[c.key]) for c in spec.columns if c.required]
         fields = list(positions.items())
         multiline = {c.key for c in spec.columns if c.multiline}
@@ -79,6 +81,7 @@ def check(
             close()
     report.total = total
     report.skipped = len(job.bad_rows)
+    report.unknown = job.vocab.unknown()
     order = {text: i for i, text in enumerate(header)}
     report.errors.sort(key=lambda e: (e.row, order.get(e.column, len(order))))
     if progress:
@@ -86,9 +89,15 @@ def check(
     return report, job, good
 
 
-def validate(db: Database, kind: str, path, progress: Progress | None = None) -> Report:
+def validate(
+    db: Database,
+    kind: str,
+    path,
+    progress: Progress | None = None,
+    additions: Additions | None = None,
+) -> Report:
     """Check a file and report every bad cell; nothing is imported."""
-    report, _, _ = check(db, kind, path, progress)
+    report, _, _ = check(db, kind, path, progress, additions)
     return report
 
 
@@ -114,6 +123,7 @@ def run(
     skip_invalid: bool = False,
     progress: Progress | None = None,
     again: bool = False,
+    additions: Additions | None = None,
 ) -> Report:
     """Check the whole file, then import it in one transaction (all or nothing).
 
@@ -122,12 +132,13 @@ def run(
     snapshot of the database without the write lock; if what the check relied on changed
     before the lock was taken, nothing is imported (BioError: run it again). A file, or
     stock receipts, imported before are refused (fingerprints.ImportedBefore: when and by
-    whom) unless `again`.
+    whom) unless `again`. The unknown values `additions` names are added to their
+    vocabularies in the same transaction, before the rows (vocabulary.py; Report.added).
     """
     with page_cache(db):
         with _snapshot(db):
             version = _data_version(db)
-            report, job, good = check(db, kind, path, progress)
+            report, job, good = check(db, kind, path, progress, additions)
         header_bad = any(e.row == 1 for e in report.errors)
         if job is None or not good or header_bad or (report.errors and not skip_invalid):
             return report
@@ -150,6 +161,7 @@ def run(
                 )
             if not again:
                 fingerprint.refuse_if_imported(db)
+            report.added = job.vocab.add(w, job.bad_rows)
             job.write(w, good, tick)
             fingerprint.remember(db, ctx.actor, len(good))
         report.imported = len(good)
