@@ -24,7 +24,11 @@ def timed(fn) -> float:
 
 
 def cases(db) -> dict:
-    middle = ledger.ledger_count(db) // 2
+    middle_row = db.execute(
+        "SELECT datetime(occurred_at), rowid FROM stock_move WHERE rowid = ?",
+        (ledger.ledger_count(db) // 2,),
+    ).fetchone()
+    middle = tuple(middle_row) if middle_row else None  # a page in the middle of the ledger
     depot = db.execute("SELECT code FROM depot ORDER BY code LIMIT 1").fetchone()[0]
     expired = alerts.expiring_page(db, "expired", limit=5000)  # a row deep in the list
     deep = expired[len(expired) // 2] if expired else None

@@ -16,7 +16,7 @@
 -- path it returns 1; anywhere else 0 (refused), and a foreign connection such
 -- as the sqlite3 shell gets "no such function" and cannot write either.
 
-PRAGMA user_version = 15;
+PRAGMA user_version = 16;
 
 -- ---------------------------------------------------------------- local state
 
@@ -211,11 +211,13 @@ CREATE TABLE stock_move (
     occurred_at TEXT NOT NULL,               -- ISO-8601 with zone
     note        TEXT NOT NULL DEFAULT ''
 );
--- The ledger pages by rowid (recording order) within a depot or an item:
--- these indexes end in the rowid, so a page is an index range, not a scan.
-CREATE INDEX stock_move_depot ON stock_move (depot_id);
+-- The ledger pages by time (the moment in UTC, whatever offset a station wrote), newest
+-- first, then by rowid, within a depot or an item or over all: each index ends in the
+-- time and the rowid, so a page is an index range, not a scan or a sort.
+CREATE INDEX stock_move_depot ON stock_move (depot_id, datetime(occurred_at));
 CREATE INDEX stock_move_lot ON stock_move (lot_id);
-CREATE INDEX stock_move_item ON stock_move (item_id);
+CREATE INDEX stock_move_item ON stock_move (item_id, datetime(occurred_at));
+CREATE INDEX stock_move_time ON stock_move (datetime(occurred_at));
 
 -- Reserve norms (储备定额) per depot × item. The id is derived from the pair, so two
 -- stations setting the same norm edit one row.

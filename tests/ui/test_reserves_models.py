@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.core.reserves import ledger
 from desktop.ui.reserves.balances_model import BalancesModel
-from desktop.ui.reserves.ledger_model import LedgerModel
+from desktop.ui.reserves.ledger_model import MOMENT, LedgerModel
 from desktop.ui.widgets import style
 from desktop.ui.widgets.paged_model import PAGE
 from desktop.ui.widgets.rows_model import Column, RowsModel
@@ -86,13 +86,13 @@ def test_balances_by_lot_are_coloured_and_formatted(qtbot, qtmodeltester, worker
     assert model.index(0, expiry).data(Qt.ItemDataRole.ToolTipRole)
 
 
-def test_the_ledger_model_pages_by_seq(qtbot, worker, demo_db):
+def test_the_ledger_model_pages_by_time(qtbot, worker, demo_db):
     model = first_page(qtbot, LedgerModel(worker))
     assert model.rowCount() == PAGE and model.pages_requested == 1
     with qtbot.waitSignal(model.page_loaded, timeout=TIMEOUT):
         model.fetchMore(QModelIndex())
-    seqs = [model.rows[n][0] for n in range(model.rowCount())]
-    assert seqs == sorted(seqs, reverse=True) and len(set(seqs)) == 2 * PAGE
+    keys = [(model.rows[n][MOMENT], model.rows[n][0]) for n in range(model.rowCount())]
+    assert keys == sorted(keys, reverse=True) and len(set(keys)) == 2 * PAGE
     newest = ledger.ledger_page(demo_db, limit=1)[0]
     assert model.index(0, 0).data() == str(newest["seq"])
     assert model.index(0, 7).data() == f"{newest['qty']:+,}"

@@ -1,8 +1,9 @@
 """Reading the reserves: balances (by depot, item or lot) and pages of the ledger.
 
 Queries filter in SQL and page by index ranges, never by loading whole tables:
-the ledger pages backwards by rowid (recording order) so that page 5,000 costs
-what page 1 does.
+the ledger pages backwards by time (when a movement happened, in UTC whatever offset
+it was written with; then by rowid, the order this station recorded it) so that page
+5,000 costs what page 1 does.
 """
 
 from desktop.core.reserves.catalog import ITEM_MATCH
@@ -70,32 +71,42 @@ def balances(
 
 
 LEDGER_SQL = """
-SELECT m.rowid AS seq, m.id, m.occurred_at, m.kind, d.code AS depot, i.code AS item,
-       i.name AS item_name, i.unit, l.batch_no AS lot, m.qty, m.reason, m.ref, m.note
+SELECT m.rowid AS seq, datetime(m.occurred_at) AS moment, m.id, m.occurred_at, m.kind,
+       d.code AS depot, i.code AS item, i.name AS item_name, i.unit, l.batch_no AS lot, m.qty,
+       m.reason, m.ref, m.note
 FROM stock_move m
 JOIN depot d ON d.id = m.depot_id
 JOIN item i ON i.id = m.item_id
 JOIN lot l ON l.id = m.lot_id
 WHERE {where}
-ORDER BY m.rowid DESC
+ORDER BY datetime(m.occurred_at) DESC, m.rowid DESC
 LIMIT :limit
 """
 
 
 def ledger_page(
     db: Database,
-    before: int | None = None,
+    before: tuple[str, int] | None = None,
     limit: int = 200,
     depot: str | None = None,
     item: str | None = None,
     kind: str | None = None,
 ) -> list[dict]:
-    """Movements newest first; pass the last row's `seq` as `before` for the next page."""
+    """Movements newest first (by when they happened; the order recorded among those of
+    the same second); pass the last row's (`moment`, `seq`) as `before` for the next page.
+
+    Ordering by the time a movement happened rather than by recording order matters once
+    stations merge: a bundle brings last week's issues today.
+    """
     where = ["1"]
     params: dict[str, object] = {"limit": limit}
     if before is not None:
-        where.append("m.rowid < :before")
-        params["before"] = before
+        # A range on the index (the time), then the rows of that same second already shown.
+        where.append(
+            "datetime(m.occurred_at) <= :moment "
+            "AND NOT (datetime(m.occurred_at) = :moment AND m.rowid >= :seq)"
+        )
+        params["moment"], params["seq"] = before
     if depot:
         where.append("m.depot_id = (SELECT id FROM depot WHERE code = :depot)")
         params["depot"] = depot

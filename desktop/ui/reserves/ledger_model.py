@@ -1,6 +1,7 @@
-"""The stock ledger (台账), newest first, in keyset pages by `seq` from ledger.ledger_page().
+"""The stock ledger (台账), newest first by when movements happened, in keyset pages from
+ledger.ledger_page().
 
-Page 5,000 costs what page 1 does: each page starts below the last seq seen.
+Page 5,000 costs what page 1 does: each page starts below the last (moment, seq) seen.
 Rows are kept as tuples; display text is made only for the rows painted.
 """
 
@@ -8,12 +9,15 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop.core.reserves import ledger
 from desktop.ui.widgets.paged_model import PagedModel
+from desktop.ui.widgets.times import when
 
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# The columns shown, then the page key (the moment in UTC).
 FIELDS = (
     "seq", "occurred_at", "kind", "depot", "item", "item_name", "lot", "qty", "unit",
-    "reason", "ref", "note",
+    "reason", "ref", "note", "moment",
 )  # fmt: skip
+MOMENT = FIELDS.index("moment")
 KINDS = ("receive", "issue", "transfer_out", "transfer_in", "count", "writeoff")
 
 
@@ -61,7 +65,7 @@ class LedgerModel(PagedModel):
         self.reload()
 
     def page_job(self, count: int, last):
-        before = last[0] if last is not None else None
+        before = (last[MOMENT], last[0]) if last is not None else None
         query, size = dict(self.filters), self.page_size
         return lambda db: ledger.ledger_page(db, before=before, limit=size, **query)
 
@@ -69,7 +73,7 @@ class LedgerModel(PagedModel):
         return [tuple(row[name] for name in FIELDS) for row in rows]
 
     def columnCount(self, parent=None):
-        return 0 if parent is not None and parent.isValid() else len(FIELDS)
+        return 0 if parent is not None and parent.isValid() else len(self._headers)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):
@@ -82,7 +86,7 @@ class LedgerModel(PagedModel):
             if column == 0:
                 return str(value)
             if column == 1:
-                return value[:16].replace("T", " ")  # 2026-03-01T09:30:00+08:00
+                return when(value)  # stored with its offset, shown in local time
             if column == 2:
                 return self._kinds.get(value, value)
             return "" if value is None else value
@@ -93,7 +97,7 @@ class LedgerModel(PagedModel):
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(FIELDS):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]

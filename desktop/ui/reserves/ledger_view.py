@@ -1,5 +1,6 @@
-"""台账: every stock movement, newest first, filtered by depot, item and kind,
-read a page at a time as the table scrolls (smooth over a million movements)."""
+"""台账: every stock movement, newest first by when it happened (not by when this station
+recorded it), filtered by depot, item and kind, read a page at a time as the table
+scrolls (smooth over a million movements)."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
