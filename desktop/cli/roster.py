@@ -1,7 +1,7 @@
 """CLI for the expert roster (生物安全专家库) and the member agencies (成员单位), thin over
 desktop.core.roster.experts and desktop.core.roster.agencies.
 
-    bioreserve expert import FILE [--skip-invalid] [--again]
+    bioreserve expert import FILE [--skip-invalid] [--again] [--add-missing] [--add-similar V]
     bioreserve expert list [--search TEXT] [--specialty X] [--available]
     bioreserve expert export --out FILE.xlsx [--unmasked]
     bioreserve expert duplicates
@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from desktop.cli.common import State, table
-from desktop.cli.spreadsheets import AGAIN, FILE, SKIP, _import, _xlsx
+from desktop.cli.spreadsheets import ADD_MISSING, ADD_SIMILAR, AGAIN, FILE, SKIP, _import, _xlsx
 from desktop.core import imports
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
@@ -51,9 +51,11 @@ def expert():
 @FILE
 @SKIP
 @AGAIN
+@ADD_MISSING
+@ADD_SIMILAR
 @click.pass_obj
-def expert_import(state: State, file, skip_invalid, again):
-    _import(state, "experts", file, skip_invalid, again)
+def expert_import(state: State, file, skip_invalid, again, add_missing, add_similar):
+    _import(state, "experts", file, skip_invalid, again, add_missing, add_similar)
 
 
 @expert.command(

@@ -3,6 +3,7 @@
     bioreserve template items|depots|stock|norms|experts|msel|monitoring-people|
                         monitoring-results --out FILE.xlsx
     bioreserve items|depots|norms|stock import FILE [--skip-invalid] [--again]
+    bioreserve items import FILE [--add-missing] [--add-similar VALUE …]
     bioreserve stock export --out FILE.xlsx
 
 A refused import prints one line per bad cell to stderr (第 5 行「数量」：“12.5” 不是整数。)
@@ -11,6 +12,11 @@ and a summary, and exits 1; with --json stdout carries {"imported", "skipped", "
 file refused whole (unreadable, imported before) is one error with row null. A file, or
 stock receipts, imported before are refused unless --again (the JSON adds
 "imported_before": [{"file", "at", "by", "rows", "same_file", "matching"}]).
+
+Specialties, categories and units a file names that their vocabularies lack are refused
+(the JSON adds "unknown": [{"vocabulary", "value", "rows", "count", "nearest", "similar",
+"refusal"}]) unless --add-missing adds them (one resembling a known value only with
+--add-similar VALUE); the JSON then lists "added": [{"vocabulary", "value"}].
 """
 
 import sys
@@ -24,6 +30,7 @@ from desktop.core import imports as importer
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.imports.fingerprints import sentences
+from desktop.core.imports.vocabulary import noun
 from desktop.core.monitoring import sheets as monitoring_sheets
 from desktop.core.reserves import export, ledger
 
@@ -110,11 +117,29 @@ def _refused(state: State, message: str, said: str, extra: dict | None = None) -
     sys.exit(EXIT_REFUSED)
 
 
-def _import(state: State, kind: str, file: Path, skip_invalid: bool, again: bool = False) -> None:
+def _import(
+    state: State,
+    kind: str,
+    file: Path,
+    skip_invalid: bool,
+    again: bool = False,
+    add_missing: bool = False,
+    add_similar: tuple[str, ...] = (),
+) -> None:
     db = state.open()
+    additions = None
+    if add_missing or add_similar:
+        additions = importer.Additions(every=add_missing, similar=frozenset(add_similar))
     try:
         report = importer.run(
-            db, state.ctx, kind, file, skip_invalid, progress=_progress(tr("Rows:")), again=again
+            db,
+            state.ctx,
+            kind,
+            file,
+            skip_invalid,
+            progress=_progress(tr("Rows:")),
+            again=again,
+            additions=additions,
         )
     except importer.ImportedBefore as exc:
         earlier = [
@@ -135,6 +160,16 @@ def _import(state: State, kind: str, file: Path, skip_invalid: bool, again: bool
         "skipped": report.skipped if report.imported else 0,  # nothing imported: none skipped
         "errors": [{"row": e.row, "column": e.column, "reason": e.reason} for e in report.errors],
     }
+    if report.unknown:
+        data["unknown"] = [
+            {"vocabulary": u.vocabulary, "value": u.value, "rows": u.rows, "count": u.count,
+             "nearest": u.nearest, "similar": u.similar, "refusal": u.refusal}
+            for u in report.unknown
+        ]  # fmt: skip
+        for line in _unknown_lines(report.unknown, additions):
+            click.echo(line, err=True)
+    if additions is not None:
+        data["added"] = [{"vocabulary": a.vocabulary, "value": a.value} for a in report.added]
     if report.errors and not report.imported:
         if any(e.row == 1 for e in report.errors):
             summary = tr(
@@ -169,7 +204,42 @@ def _import(state: State, kind: str, file: Path, skip_invalid: bool, again: bool
         text = tr(
             "Imported {imported} row(s) from {file}.", imported=report.imported, file=file.name
         )
+    if report.added:
+        text += "\n" + tr(
+            "Added to the vocabularies: {values}.",
+            values="、".join(_named(a.vocabulary, a.value) for a in report.added),
+        )
     state.emit(data, text)
+
+
+def _named(vocabulary: str, value: str) -> str:
+    return tr("{noun} “{value}”", noun=noun(vocabulary), value=value)
+
+
+def _unknown_lines(unknown: list[importer.Unknown], additions) -> list[str]:
+    """What to do about the values the vocabularies lack: add them, or (one resembling a
+    known value) insist."""
+    lines = []
+    addable = [u for u in unknown if u.addable and not u.similar]
+    if addable and not (additions and additions.every):
+        lines.append(
+            tr(
+                "Not in the vocabularies: {values}. Write known values instead, or add these "
+                "with --add-missing.",
+                values="、".join(_named(u.vocabulary, u.value) for u in addable),
+            )
+        )
+    for u in unknown:
+        if u.addable and u.similar:
+            lines.append(
+                tr(
+                    "{value} resembles {similar}: to add {value} all the same, give "
+                    "--add-similar {value}.",
+                    value=u.value,
+                    similar=u.similar,
+                )
+            )
+    return lines
 
 
 def _error_lines(errors: list[importer.RowError]) -> list[str]:
@@ -195,6 +265,24 @@ SKIP = click.option(
         "while any row is invalid)."
     ),
 )
+ADD_MISSING = click.option(
+    "--add-missing",
+    is_flag=True,
+    help=tr(
+        "Add the values their vocabularies lack (specialties, material categories, units) "
+        "instead of refusing the rows naming them; the values added are listed. A value "
+        "resembling a known one is not added (see --add-similar)."
+    ),
+)
+ADD_SIMILAR = click.option(
+    "--add-similar",
+    multiple=True,
+    metavar="VALUE",
+    help=tr(
+        "Add VALUE to its vocabulary although it resembles a known value (repeat the option "
+        "for several)."
+    ),
+)
 AGAIN = click.option(
     "--again",
     is_flag=True,
@@ -215,9 +303,11 @@ AGAIN = click.option(
 @FILE
 @SKIP
 @AGAIN
+@ADD_MISSING
+@ADD_SIMILAR
 @click.pass_obj
-def items_import(state: State, file, skip_invalid, again):
-    _import(state, "items", file, skip_invalid, again)
+def items_import(state: State, file, skip_invalid, again, add_missing, add_similar):
+    _import(state, "items", file, skip_invalid, again, add_missing, add_similar)
 
 
 @click.command(

@@ -78,6 +78,25 @@ def synonyms() -> dict[str, dict[str, str]]:
     return out
 
 
+def refusal(vocabulary: str, value: str) -> str:
+    """Why `value` cannot be added to the vocabulary whatever the person wants, or ""."""
+    if not value:
+        return tr("An empty value cannot be added.")
+    if len(value) > MAX_LENGTH[vocabulary]:
+        return tr(
+            "A {noun} has at most {max} characters.",
+            noun=noun(vocabulary),
+            max=MAX_LENGTH[vocabulary],
+        )
+    letters = any(unicodedata.category(c).startswith("L") for c in value)
+    if not ALLOWED.fullmatch(value) or not letters or not value[0].isalnum():
+        return tr(
+            "A value added to a vocabulary begins with a letter or digit, holds at least "
+            "one letter, and otherwise only letters, digits, spaces and ()·-."
+        )
+    return ""
+
+
 def similarity(a: str, b: str) -> float:
     """0 … 1 between two keys; one inside the other counts as at least 0.75."""
     if not a or not b:
@@ -218,7 +237,7 @@ class Vocabulary:
             return found
         scored = self._scores(key(value))
         found.nearest = self._nearest(scored)
-        found.refusal = self._refusal(value)
+        found.refusal = refusal(self.name, value)
         best = scored[0] if scored else (0.0, "")
         if best[0] >= SIMILAR:
             found.similar = self.names[best[1]]
@@ -246,24 +265,6 @@ class Vocabulary:
 
     def _nearest(self, scored: list[tuple[float, str]]) -> list[str]:
         return [self.names[c] for s, c in scored[:NEAREST] if s >= SUGGEST_FROM]
-
-    def _refusal(self, value: str) -> str:
-        """Why the value cannot be added to the vocabulary, or ""."""
-        if not value:
-            return tr("An empty value cannot be added.")
-        if len(value) > MAX_LENGTH[self.name]:
-            return tr(
-                "A {noun} has at most {max} characters.",
-                noun=noun(self.name),
-                max=MAX_LENGTH[self.name],
-            )
-        letters = any(unicodedata.category(c).startswith("L") for c in value)
-        if not ALLOWED.fullmatch(value) or not letters or not value[0].isalnum():
-            return tr(
-                "A value added to a vocabulary begins with a letter or digit, holds at least "
-                "one letter, and otherwise only letters, digits, spaces and ()·-."
-            )
-        return ""
 
     def _reason(self, found: Unknown, wanted: bool) -> str:
         value, what = found.value, noun(self.name)
@@ -330,12 +331,11 @@ class Vocabularies:
 def _insert(w, vocabulary: str, value: str) -> None:
     table = TABLES[vocabulary]
     row_id = reference_id(table, value)
-    if vocabulary == "unit":
-        payload = {"name": value, "name_en": ""}
-    else:
-        payload = {"code": value, "name": value, "name_en": ""}
-        if vocabulary == "category":
-            payload.update(scheme="practical", parent=None)
+    payload: dict[str, str | None] = {"name": value, "name_en": ""}
+    if vocabulary != "unit":
+        payload["code"] = value  # a value people add is its own code
+    if vocabulary == "category":
+        payload.update(scheme="practical", parent=None)  # its GB/T class is not known
     current = w.db[table].get(row_id)
     if current is None:
         w.insert(table, {"id": row_id, **payload})
