@@ -93,7 +93,8 @@ def test_actions_follow_the_status_of_the_selected_order(qtbot, worker, made):
     page = open_page(qtbot, worker)
     actions = page.actions_by_key
     select(qtbot, page, made["draft"])
-    assert actions["submit"].isEnabled() and not actions["approve"].isEnabled()
+    assert actions["submit"].isEnabled()
+    assert actions["approve"].isEnabled()  # it says to submit the draft first
     assert actions["cancel"].isEnabled() and not actions["paperwork"].isEnabled()
     select(qtbot, page, made["submitted"])
     assert actions["approve"].isEnabled() and not actions["submit"].isEnabled()

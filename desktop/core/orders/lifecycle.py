@@ -222,6 +222,10 @@ def approve(
     planned again (FEFO) when stock moved since the draft."""
     today = today or date.today()
     order = get(db, number)
+    if order["status"] == "draft":
+        raise BioError(
+            tr("Order {number} is a draft: submit it first, then approve it.", number=number)
+        )
     _move(order, "approved", ("submitted",))
     approver = approver.strip() or order["approver"]
     if not approver:

@@ -26,7 +26,7 @@ STATUS_CODES = ("draft", "submitted", "approved", "dispatched", "received", "can
 # action → statuses of the selected order in which it applies (None: any one order)
 NEEDS = {
     "submit": ("draft",),
-    "approve": ("submitted",),
+    "approve": ("draft", "submitted"),  # a draft: says to submit it first
     "dispatch": ("approved",),
     "receive": ("dispatched",),
     "cancel": ("draft", "submitted", "approved"),
@@ -325,6 +325,15 @@ class OrdersPage(QWidget):
         return self._open(dialog)
 
     def approve(self):
+        """批准; a draft is not approved but submitted first, and the page says so."""
+        if self.current is not None and self.current["status"] == "draft":
+            self.say(
+                self.tr("Order {number} is a draft: {submit} it first, then approve it.").format(
+                    number=self.current["number"], submit=self.actions_by_key["submit"].text()
+                ),
+                "error",
+            )
+            return None
         return self._step_dialog("ApproveDialog")
 
     def dispatch(self):

@@ -137,19 +137,21 @@ class ReceiveDialog(OrderFormDialog):
         self.resize(860, 460)
 
     def _received_changed(self) -> None:
+        """The hint counts the lots that differ; that the reason is then required is said
+        once, as the form's error when it is missing (and it goes when nothing differs)."""
         differing = sum(
             1 for row in self.model.rows if row["qty_received"] != row["qty_dispatched"]
         )
         if differing:
             self.hint.setText(
-                self.tr(
-                    "{count} lot(s) received differ from what was sent; the reason is required."
-                ).format(count=differing)
+                self.tr("{count} lot(s) received differ from what was sent.").format(
+                    count=differing
+                )
             )
-            style.apply(self.hint, "error")
         else:
             self.hint.setText(self.tr("Double-click a received quantity to change it."))
-            style.apply(self.hint, "muted")
+            if "reason" in self.error_fields:
+                self.clear_error()
 
     def job(self):
         if self.model.differs() and not self.reason.text().strip():

@@ -1,8 +1,10 @@
 """Importing a spreadsheet: choose what and which file, check it, see every bad row, import.
 
 Nothing is imported while any row is bad unless the user ticks "skip bad rows" (the
-core's rule, desktop/core/importer.py). Checking and importing run on the worker; the
-worker reports progress by a queued signal and stops at the next report after Cancel.
+core's rule, desktop/core/importer.py). A file, or stock receipts, imported before are
+refused by the core; the dialog then says when and by whom and asks whether to import
+them again. Checking and importing run on the worker; the worker reports progress by a
+queued signal and stops at the next report after Cancel.
 """
 
 from pathlib import Path
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -26,9 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import imports as importer
+from desktop.core.imports.fingerprints import who
+from desktop.core.values import shown_time
 from desktop.ui.shell.jobs import Refused, actor, refusable
 from desktop.ui.widgets import style
 from desktop.ui.widgets.rows_model import Column, RowsModel
+
+MAX_EARLIER = 5  # earlier imports the question lists
 
 
 class ImportDialog(QDialog):
@@ -37,10 +44,12 @@ class ImportDialog(QDialog):
     Signals:
         imported(object): rows were written; carries the importer's Report.
         checked(object): a check or an import finished; carries the Report (or Refused).
+        asked(object): the file was imported before; carries the question (a QMessageBox).
     """
 
     imported = Signal(object)
     checked = Signal(object)
+    asked = Signal(object)
     _progressed = Signal(int, int)  # emitted on the worker thread, delivered queued
 
     def __init__(self, worker, parent=None):
@@ -133,7 +142,8 @@ class ImportDialog(QDialog):
             self._finished,
         )
 
-    def run_import(self) -> None:
+    def run_import(self, again: bool = False) -> None:
+        """Import the file; `again`: even when it, or its receipts, were imported before."""
         if not self._ready():
             return
         kind, path = self.kind.currentData(), Path(self.path.text().strip())
@@ -142,11 +152,40 @@ class ImportDialog(QDialog):
         self.worker.run(
             refusable(
                 lambda db: importer.run(
-                    db, ctx, kind, path, skip_invalid=skip, progress=self._report
+                    db, ctx, kind, path, skip_invalid=skip, progress=self._report, again=again
                 )
             ),
             self._finished,
         )
+
+    def ask_again(self, refusal: importer.ImportedBefore) -> QMessageBox:
+        """Say when and by whom the file (or its receipts) was imported before, and ask
+        whether to import it again; Cancel is the default."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Imported before"), refusal.summary, parent=self
+        )
+        lines = [
+            self.tr("{when}  {who}  {file} ({rows} rows)").format(
+                when=shown_time(e.at),
+                who=who(e.actor),
+                file=e.file,
+                rows=f"{e.rows:,}",
+            )
+            for e in refusal.earlier[:MAX_EARLIER]
+        ]
+        if len(refusal.earlier) > MAX_EARLIER:
+            lines.append("…")
+        box.setInformativeText(
+            self.tr("Imported before:") + "\n" + "\n".join(lines) + "\n\n"
+            + self.tr("Import it again? Its rows would be recorded a second time.")
+        )  # fmt: skip
+        again = box.addButton(self.tr("Import again"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(lambda _code: box.clickedButton() is again and self.run_import(True))
+        box.open()
+        self.asked.emit(box)
+        return box
 
     def _report(self, done: int, total: int) -> None:
         """Called on the worker thread by the importer: pass progress on, or stop."""
@@ -192,6 +231,8 @@ class ImportDialog(QDialog):
             self.progress.setValue(0)
             self._say(result.message, error=True)
             self.checked.emit(result)
+            if isinstance(result.error, importer.ImportedBefore):
+                self.ask_again(result.error)
             return
         self.progress.setValue(1)
         self.errors.set_rows(

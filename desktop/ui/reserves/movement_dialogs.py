@@ -8,7 +8,7 @@ from desktop.core import choices
 from desktop.core.errors import Invalid
 from desktop.core.reserves import stock
 from desktop.ui.reserves import lookups
-from desktop.ui.reserves.movement_fields import DateField, LotCombo
+from desktop.ui.reserves.movement_fields import MAX_WIDTH, DateField, LotCombo
 from desktop.ui.shell.jobs import actor
 from desktop.ui.widgets import style
 from desktop.ui.widgets.change_watcher import DEPOTS, STOCK, watch
@@ -16,10 +16,16 @@ from desktop.ui.widgets.form_dialog import FormDialog
 from desktop.ui.widgets.item_picker import ItemPicker
 
 MAX_QTY = 2_000_000_000
+ITEM_MARGIN = 48  # px beside an item's caption: the field's frame and its clear button
+SCREEN_MARGIN = 40  # px a widened form leaves free on the screen
 
 
 class MovementDialog(FormDialog):
     """What every movement form shares: depot and item choosers, quantities, a summary."""
+
+    # A refusal naming no field (not enough stock, an expired lot) is about these: it clears
+    # when any of them changes.
+    REFUSAL_FIELDS = ("depot", "to", "item", "lot", "batch", "qty")
 
     def __init__(self, worker, lists: dict, title: str, parent=None):
         super().__init__(worker, title, parent)
@@ -35,6 +41,7 @@ class MovementDialog(FormDialog):
 
     def depot_combo(self) -> QComboBox:
         combo = QComboBox()
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # whole names
         lookups.fill(combo, lookups.depot_entries(self.lists), keep=False)
         self._depot_combos.append(combo)
         return combo
@@ -46,6 +53,23 @@ class MovementDialog(FormDialog):
         self.lists = {**self.lists, **lists}
         for combo in self._depot_combos:
             lookups.fill(combo, lookups.depot_entries(self.lists))  # keeps the choice
+
+    def lot_combo(self, mode: str) -> LotCombo:
+        """The lots of the chosen item and depot; the form widens to show the longest."""
+        combo = LotCombo(self.worker, mode)
+        combo.loaded.connect(self.fit_width)
+        return combo
+
+    def fit_width(self, *_args) -> None:
+        """Grow (never shrink) so that every field shows whole, within the screen."""
+        layout = self.layout()
+        layout.activate()  # the fields' new minimum sizes are counted (the caches redone)
+        wanted = layout.totalMinimumSize().width()
+        screen = self.screen()
+        if screen is not None:
+            wanted = min(wanted, screen.availableGeometry().width() - SCREEN_MARGIN)
+        if wanted > self.width():
+            self.resize(wanted, self.height())
 
     def _reload_lots(self) -> None:
         for combo in self.findChildren(LotCombo):
@@ -83,6 +107,11 @@ class MovementDialog(FormDialog):
             self.item.select_code(item)
 
     def _item_changed(self, item: dict | None) -> None:
+        # the chosen item's whole caption shows: the field (and the form) grow to fit it
+        text = self.item.text() if item else ""
+        width = self.item.fontMetrics().horizontalAdvance(text) + ITEM_MARGIN
+        self.item.setMinimumWidth(min(width, MAX_WIDTH) if item else 0)
+        self.fit_width()
         unit = f" {item['unit']}" if item else ""
         for spin in self.findChildren(QSpinBox):
             spin.setSuffix(unit)
@@ -173,7 +202,7 @@ class _FromLotDialog(MovementDialog):
 
     def build(self, depot_caption: str) -> None:
         self.depot = self.depot_combo()
-        self.lot = LotCombo(self.worker, "issue")
+        self.lot = self.lot_combo("issue")
         self.available = self.info_label()
         self.qty = self.quantity()
         self.depot.currentIndexChanged.connect(self.reload_lots)
@@ -281,7 +310,7 @@ class CountDialog(MovementDialog):
     def __init__(self, worker, lists: dict, parent=None):
         super().__init__(worker, lists, self.tr("Stock count"), parent)
         self.depot = self.depot_combo()
-        self.lot = LotCombo(worker, "count")
+        self.lot = self.lot_combo("count")
         self.book = self.info_label()
         self.counted = self.quantity(minimum=0)
         self.reason = QLineEdit()
@@ -347,7 +376,7 @@ class WriteoffDialog(MovementDialog):
     def __init__(self, worker, lists: dict, parent=None):
         super().__init__(worker, lists, self.tr("Write off stock"), parent)
         self.depot = self.depot_combo()
-        self.lot = LotCombo(worker, "held")
+        self.lot = self.lot_combo("held")
         self.qty = self.quantity()
         self.reason = QComboBox()
         for value, caption in zip(

@@ -10,6 +10,7 @@ from desktop.core.vocab import label
 from desktop.ui.widgets import style
 
 USABLE = "合格"
+MAX_WIDTH = 1000  # px: a lot combo as wide as its longest lot, but never wider
 
 
 class DateField(QDateEdit):
@@ -91,8 +92,11 @@ class LotCombo(QComboBox):
         self._load_no = 0
         self._prefer: str | None = None
         self._shown: tuple[str | None, str | None] = (None, None)  # depot, item loaded
+        # As wide as its longest lot, so that a lot's state — (已过期) — is never cut off;
+        # at least 28 characters while the lots load, and no wider than a screen.
         self.setMinimumContentsLength(28)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setMaximumWidth(MAX_WIDTH)
         if mode == "count":
             self.setEditable(True)
             self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)

@@ -24,6 +24,8 @@ from desktop.ui.widgets.rows_model import Column, RowsModel
 class ArrivalDialog(FormDialog):
     """到货确认 of one transfer: quantity received (the sent quantity by default)."""
 
+    REFUSAL_FIELDS = ("qty", "reason")  # the core's refusals are about these two
+
     def __init__(self, worker, transfer: dict, parent=None):
         super().__init__(worker, self.tr("Confirm arrival"), parent)
         self.transfer = transfer

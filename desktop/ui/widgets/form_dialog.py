@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import BioError
 from desktop.ui.shell.jobs import Refused, refusable
-from desktop.ui.widgets import style
+from desktop.ui.widgets import field_changes, style
 
 
 class FormDialog(QDialog):
@@ -33,11 +33,17 @@ class FormDialog(QDialog):
     succeeded = Signal(object)
     refused = Signal(str)
 
+    # The fields a refusal naming none is about (a movement's depot, lot, quantity): an
+    # error clears as soon as a field it names changes.
+    REFUSAL_FIELDS: tuple[str, ...] = ()
+
     def __init__(self, worker, title: str, parent=None):
         super().__init__(parent)
         self.worker = worker
         self.result_value = None
         self.fields: dict[str, QWidget] = {}  # core field name → widget to focus
+        self.error_fields: tuple[str, ...] = ()  # the fields the error shown names
+        self._watched: set[str] = set()
         self.setWindowTitle(title)
         self.setMinimumWidth(520)
         self.form = QFormLayout()
@@ -76,11 +82,31 @@ class FormDialog(QDialog):
         widget = self.fields.get(field or "")
         if widget is not None:
             widget.setFocus()
+        self.error_fields = (field,) if field else self.REFUSAL_FIELDS
+        for name in self.error_fields:
+            self._watch(name)
         self.refused.emit(message)
 
     def clear_error(self) -> None:
         self.error.clear()
         self.error.hide()
+        self.error_fields = ()
+        marks = getattr(self, "marks", None)  # the label some forms mark in red (FieldMarks)
+        if marks is not None:
+            marks.clear()
+
+    def _watch(self, name: str) -> None:
+        """Clear the error when the field changes (connected once per field)."""
+        widget = self.fields.get(name)
+        if widget is None or name in self._watched:
+            return
+        self._watched.add(name)
+        for signal in field_changes.signals(widget):
+            signal.connect(lambda *_args, name=name: self._field_changed(name))
+
+    def _field_changed(self, name: str) -> None:
+        if name in self.error_fields:
+            self.clear_error()
 
     def _done(self, result) -> None:
         self._set_busy(False)
