@@ -477,6 +477,9 @@ class SectionedDoc(BaseDocTemplate):
             title=title,
             author=author,
             creator="BioReserve",
+            # the document's font from the first page on: reportlab's default, Helvetica,
+            # would be referenced unembedded on every page
+            initialFontName=font,
         )
         self.font = font
         self.page_words = page_words or PAGE_WORDS

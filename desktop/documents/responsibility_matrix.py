@@ -207,6 +207,7 @@ def render(db, path) -> RenderResult:
             bottomMargin=MARGIN_BOTTOM,
             title=TITLE,
             creator="BioReserve",
+            initialFontName=font.name,  # else Helvetica is named, unembedded, on every page
         )
         frame = Frame(
             MARGIN_X,

@@ -76,6 +76,9 @@ def detail(db: Database, number: str) -> dict:
         order[f"{side}_depot_name"] = depot["name"] if depot else None
         if side == "to" and depot and not order["to_address"]:
             order["to_address"] = depot["address"]
+        for field in ("contact", "phone"):  # the depot's own when none was typed
+            if depot and not order[f"{side}_{field}"]:
+                order[f"{side}_{field}"] = depot[field]
     served = (
         db.execute(
             "SELECT number, title FROM incident WHERE id = ?", [order["incident_id"]]
@@ -90,7 +93,40 @@ def detail(db: Database, number: str) -> dict:
     order["lines"] = lines(db, order["id"])
     order["picks"] = picks(db, order["id"])
     order["paperwork_due"] = paperwork_due(order)
+    order["created_by"] = creator(db, order["id"])
+    order["issuing"] = issuing(db, order)
     return order
+
+
+def creator(db: Database, order_id: str) -> str:
+    """Who made the order (制单人): the actor of the operation that inserted it, as people
+    read it (the OS user's name without the os: prefix)."""
+    row = db.execute(
+        "SELECT actor FROM oplog WHERE tbl = 'alloc_order' AND row_id = ? AND kind = 'insert' "
+        "ORDER BY hlc LIMIT 1",
+        [order_id],
+    ).fetchone()
+    return row[0].removeprefix("os:") if row else ""
+
+
+def issuing(db: Database, order: dict) -> list[dict]:
+    """The depots the order's goods leave from, each once: the issuing depot first, then
+    the others its picks name (by code); each {id, code, name, address, contact, phone} —
+    for the issuing depot the contact and phone typed on the order, else the depot's own.
+    An order with neither an issuing depot nor picks has none."""
+    ids = [order["from_depot_id"]] if order["from_depot_id"] else []
+    codes = {p["depot_id"]: p["depot"] for p in order["picks"]}
+    ids += sorted(set(codes) - set(ids), key=lambda depot_id: codes[depot_id])
+    out = []
+    for depot_id in ids:
+        depot = db["depot"].get(depot_id)
+        if depot is None:  # a depot this station has not received yet
+            continue
+        entry = {key: depot[key] for key in ("id", "code", "name", "address", "contact", "phone")}
+        if depot_id == order["from_depot_id"]:
+            entry["contact"], entry["phone"] = order["from_contact"], order["from_phone"]
+        out.append(entry)
+    return out
 
 
 def paperwork_due(order: dict) -> str | None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.vocab import order_status
 from desktop.ui.orders.models import PicksModel, is_overdue, priority_label
-from desktop.ui.widgets import style
+from desktop.ui.widgets import style, table_columns
 from desktop.ui.widgets.rows_model import Column, RowsModel
 from desktop.ui.widgets.times import when
 
@@ -78,6 +78,7 @@ class OrderDetail(QWidget):
         history_box = self._box(
             self.tr("Status history"),
             [
+                ("created_by", self.tr("Made by")),
                 ("created_at", self.tr("Filled in at")),
                 ("submitted_at", self.tr("Submitted at")),
                 ("approved_at", self.tr("Approved at")),
@@ -172,6 +173,14 @@ class OrderDetail(QWidget):
             if source
             else self.tr("Any depot, city reserves first (FEFO)")
         )
+        issuing = order.get("issuing") or []
+        if issuing:  # as printed: every depot the goods leave from, with its contact
+            several = len(issuing) > 1
+            values["from"] = "\n".join(f"{d['name']}（{d['code']}）" for d in issuing)
+            for key in ("contact", "phone"):
+                values[f"from_{key}"] = "\n".join(
+                    f"{d[key] or '—'}（{d['code']}）" if several else d[key] for d in issuing
+                )
         target = order.get("to_depot")
         values["to"] = (
             f"{order['to_depot_name']}（{target}）" if target else order.get("to_unit") or ""
@@ -181,8 +190,8 @@ class OrderDetail(QWidget):
             label.setText("" if value is None else str(value))
         self.lines_model.set_rows(order.get("lines", []))
         self.picks_model.set_picks(order.get("picks", []))
-        self.lines_table.resizeColumnsToContents()  # the stretched item name excepted
-        self.picks_table.resizeColumnsToContents()
+        table_columns.fit(self.lines_table)  # the stretched item name excepted; widths
+        table_columns.fit(self.picks_table)  # the user set are kept
 
     def _tone(self, role: str, bold: bool = False) -> None:
         """Colour the deadline line afresh (style.apply adds to the palette it finds)."""
