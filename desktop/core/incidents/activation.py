@@ -16,6 +16,7 @@ from desktop.core import values, vocab
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
+from desktop.core.playbooks import counties
 from desktop.core.store.handle import Database
 from desktop.core.store.ids import reference_id
 from desktop.core.store.writepath import Writer, write
@@ -158,8 +159,10 @@ def add_tasks(
 ) -> int:
     """Give the incident the tasks of its activated playbooks (or of `only` these
     activations) that apply at `grade` and it does not have yet; each is due its deadline
-    hours after `when`. Returns how many were added."""
+    hours after `when`; a county duty (COUNTY-* agency) goes to the incident county's own
+    agency (playbooks/counties.py). Returns how many were added."""
     db = w.db
+    local = counties.localiser(db, incident.get("division"))
     where, params = "a.incident_id = ? AND a.deleted = 0", [incident["id"]]
     if only:
         where += f" AND a.id IN ({', '.join('?' * len(only))})"
@@ -181,6 +184,8 @@ def add_tasks(
             continue
         hours = row["deadline_hours"]
         due = values.stamp(start + timedelta(hours=hours)) if hours is not None else None
+        lead, support = counties.localise_task(local, row["lead_agency_id"],
+                                               row["support_agency_ids"])  # fmt: skip
         w.insert(
             "incident_task",
             {
@@ -193,8 +198,8 @@ def add_tasks(
                 "phase_title": row["phase_title"],
                 "title": row["title"],
                 "instructions": row["instructions"],
-                "lead_agency_id": row["lead_agency_id"],
-                "support_agency_ids": row["support_agency_ids"],
+                "lead_agency_id": lead,
+                "support_agency_ids": support,
                 "min_grade": row["min_grade"],
                 "checklist": row["checklist"],
                 "specialties": row["specialties"],
