@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.core import imports as importer
 from desktop.core.imports.fingerprints import who
 from desktop.core.values import shown_time
+from desktop.ui.reserves.unknown_values import UnknownValues
 from desktop.ui.shell.jobs import Refused, actor, refusable
 from desktop.ui.widgets import style
 from desktop.ui.widgets.rows_model import Column, RowsModel
@@ -96,6 +97,10 @@ class ImportDialog(QDialog):
         self.progress.setValue(0)
         self.status = QLabel(self.tr("Choose what to import and the file, then check it."))
         self.status.setWordWrap(True)
+        self.unknown = UnknownValues(self)  # values the vocabularies lack, to add or not
+        self.unknown.add_requested.connect(self.run_import)
+        self.kind.currentIndexChanged.connect(lambda *_: self.unknown.clear())
+        self.path.textChanged.connect(lambda *_: self.unknown.clear())
         self.errors = RowsModel(
             [
                 Column("row", self.tr("Row"), "number"),
@@ -125,6 +130,7 @@ class ImportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+        layout.addWidget(self.unknown)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self._progressed.connect(self._show_progress)
@@ -136,9 +142,14 @@ class ImportDialog(QDialog):
         if not self._ready():
             return
         kind, path = self.kind.currentData(), Path(self.path.text().strip())
+        adding = self.unknown.additions()
         self._start(self.tr("Checking {file}…").format(file=path.name))
         self.worker.run(
-            refusable(lambda db: importer.validate(db, kind, path, progress=self._report)),
+            refusable(
+                lambda db: importer.validate(
+                    db, kind, path, progress=self._report, additions=adding
+                )
+            ),
             self._finished,
         )
 
@@ -147,12 +158,19 @@ class ImportDialog(QDialog):
         if not self._ready():
             return
         kind, path = self.kind.currentData(), Path(self.path.text().strip())
-        skip, ctx = self.skip.isChecked(), actor()
+        skip, ctx, adding = self.skip.isChecked(), actor(), self.unknown.additions()
         self._start(self.tr("Importing {file}…").format(file=path.name))
         self.worker.run(
             refusable(
                 lambda db: importer.run(
-                    db, ctx, kind, path, skip_invalid=skip, progress=self._report, again=again
+                    db,
+                    ctx,
+                    kind,
+                    path,
+                    skip_invalid=skip,
+                    progress=self._report,
+                    again=again,
+                    additions=adding,
                 )
             ),
             self._finished,
@@ -214,6 +232,7 @@ class ImportDialog(QDialog):
         self._say(message)
         self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)
+        self.unknown.set_busy(True)
         self.cancel_button.setText(self.tr("Cancel"))
 
     def _show_progress(self, done: int, total: int) -> None:
@@ -225,6 +244,7 @@ class ImportDialog(QDialog):
         self._busy = False
         self.check_button.setEnabled(True)
         self.import_button.setEnabled(True)
+        self.unknown.set_busy(False)
         self.cancel_button.setText(self.tr("Close"))
         self.progress.setRange(0, 1)
         if isinstance(result, Refused):
@@ -240,6 +260,10 @@ class ImportDialog(QDialog):
         )
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
+        if result.imported:
+            self.unknown.clear()
+        else:
+            self.unknown.show_report(result)
         self._say(self._summary(result), error=bool(result.errors) and not result.imported)
         self.checked.emit(result)
         if result.imported:
