@@ -69,17 +69,17 @@ def test_the_whole_worst_day_through_the_cli(bio, tmp_path):
     code, _, err = bio("incident", "activate", ref, "--playbook", "PB-BIOTERROR")
     assert code == 1 and "PB-BIOTERROR" in err  # a playbook of another hazard
     code, out, err = bio("--json", "incident", "activate", ref, "--playbook", "PB-EID")
-    assert code == 0 and json.loads(out)["tasks"] == 7
+    assert code == 0 and json.loads(out)["tasks"] == 8
     code, out, _ = bio("--json", "incident", "tasks", ref)
     board = json.loads(out)
-    assert len(board) == 7
+    assert len(board) == 8
     assert set(board[0]) == {"id", "title", "phase", "lead_agency", "support_agencies", "due",
                              "status"}  # fmt: skip
     assert board[0]["status"] == "not_started" and board[0]["lead_agency"] == "HY-WJW"
     code, out, _ = bio("--json", "incident", "escalate", ref, "--grade", "重大", "--reason", "扩散")
     assert code == 0 and json.loads(out)["tasks"] == 1
     code, out, _ = bio("--json", "incident", "tasks", ref)
-    assert len(json.loads(out)) == 8
+    assert len(json.loads(out)) == 9
     code, out, err = bio("--json", "incident", "task-status", board[0]["id"], "已接收", "--note",
                          "已收到")  # fmt: skip
     assert code == 0 and json.loads(out)["status"] == "received"

@@ -1,5 +1,5 @@
 """Playbooks: the shipped ones as reference data, the versioning rules, diff, and the
-bioreserve-playbook/1 files (export → import round trip, refusals)."""
+bioreserve-playbook files (export → import round trip, refusals)."""
 
 import json
 
@@ -9,12 +9,22 @@ from desktop.core import playbooks
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.paths import resource
+from desktop.core.playbooks import clauses, shipped
 from desktop.core.playbooks import files as playbook_io
 from desktop.core.setup import initdb, refdata
 from desktop.core.store import check
 
 CTX = Ctx("os:test")
-SHIPPED = {"PB-BIOTERROR", "PB-EID", "PB-ASF-AI", "PB-FAW", "PB-INVASIVE", "PB-LAB"}
+SHIPPED = {
+    "PB-BIOTERROR",
+    "PB-EID",
+    "PB-ASF-AI",
+    "PB-FAW",
+    "PB-INVASIVE",
+    "PB-LAB",
+    "PB-LAB-ANIMAL",
+}
+LATEST = {code: 1 if code == "PB-LAB-ANIMAL" else 2 for code in SHIPPED}
 TABLES = ("playbook", "playbook_phase", "playbook_task", "playbook_factor")
 
 
@@ -38,16 +48,20 @@ def test_shipped_playbooks_load_identically_on_two_stations(tmp_path):
 def test_every_shipped_playbook_covers_treatment_disinfection_and_long_term_monitoring(fresh_db):
     listed = playbooks.listing(fresh_db)
     assert {r["code"] for r in listed} == SHIPPED
-    assert all(r["status"] == "approved" and r["version"] == 1 and r["example"] for r in listed)
+    latest = {(r["code"], r["version"]): r for r in listed if r["version"] == LATEST[r["code"]]}
+    assert all(r["status"] == "approved" and r["example"] for r in latest.values())
+    assert all(r["status"] == "retired" for r in listed if (r["code"], r["version"]) not in latest)
     for code in SHIPPED:
         doc = playbooks.get(fresh_db, code)
         phases = {p["phase"] for p in doc["phases"]}
         assert {"treatment", "disinfection", "long_term_monitoring"} <= phases, code
-        assert doc["clauses"] and all(c.startswith(("三（", "四（")) for c in doc["clauses"])
+        assert doc["clauses"] and clauses.clean_clauses(doc["clauses"]) == doc["clauses"]
         for phase in doc["phases"]:
             for task in phase["tasks"]:
-                assert task["lead_agency"]["short_name"].startswith("市"), task["title"]
-                assert task["clause"] in doc["clauses"], task["title"]
+                lead = task["lead_agency"]["code"]
+                assert lead.startswith(("HY-", "COUNTY-")), task["title"]
+                cited = [str(c) for c in clauses.citations(task["clause"])]
+                assert cited and set(cited) <= set(doc["clauses"]), task["title"]
         assert doc["factors"] and all("示例参数" in f["note"] for f in doc["factors"])
 
 
@@ -65,7 +79,7 @@ def test_the_bioterror_playbook_follows_clause_three_six(fresh_db):
     long_term = doc["phases"][-1]["tasks"]
     leads = {t["lead_agency"]["short_name"] for t in long_term}
     assert leads == {"市生态环境局", "市卫生健康委"}
-    assert all(t["clause"] == "三（六）" for t in long_term)
+    assert all(t["clause"] == "三（六）三" for t in long_term)
 
 
 def test_reloading_reference_data_changes_nothing(fresh_db):
@@ -81,7 +95,7 @@ def test_an_unknown_agency_code_in_a_shipped_file_is_an_error_at_load(
     doc["phases"][0]["tasks"][0]["lead_agency"] = "HY-NOPE"
     (tmp_path / "eid.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     monkeypatch.setattr(
-        playbook_io,
+        shipped,
         "resource",
         lambda *parts: tmp_path / "eid.json" if parts[-1] == "eid.json" else resource(*parts),
     )
@@ -122,10 +136,10 @@ def test_an_approved_version_refuses_every_edit(fresh_db):
 
 
 def test_new_version_copies_into_a_draft_that_can_be_edited(fresh_db):
-    version = playbooks.new_version(fresh_db, CTX, "PB-EID", 1)
-    assert version == 2
-    old, new = playbooks.get(fresh_db, "PB-EID", 1), playbooks.get(fresh_db, "PB-EID")
-    assert new["version"] == 2 and new["status"] == "draft" and new["based_on"] == 1
+    version = playbooks.new_version(fresh_db, CTX, "PB-EID", 2)
+    assert version == 3
+    old, new = playbooks.get(fresh_db, "PB-EID", 2), playbooks.get(fresh_db, "PB-EID")
+    assert new["version"] == 3 and new["status"] == "draft" and new["based_on"] == 2
     assert content(playbook_io.document(old)) == content(playbook_io.document(new))
     assert old["status"] == "approved"
     phase = new["phases"][0]
@@ -149,7 +163,7 @@ def test_new_version_copies_into_a_draft_that_can_be_edited(fresh_db):
         new["id"],
         {"category": "DRUG", "basis": "per_patient", "qty_per_day": 2, "days": 7},
     )
-    edited = playbooks.get(fresh_db, "PB-EID", 2)
+    edited = playbooks.get(fresh_db, "PB-EID", 3)
     assert [t["title"] for t in edited["phases"][0]["tasks"]][-1] == "发热门诊哨点强化监测"
     assert edited["phases"][-2]["phase"] == "long_term_monitoring"
     assert edited["factors"][-1]["note"] == playbooks.FACTOR_NOTE
@@ -157,24 +171,24 @@ def test_new_version_copies_into_a_draft_that_can_be_edited(fresh_db):
 
 
 def test_status_moves_forward_only_and_approval_retires_the_old_version(fresh_db):
-    version = playbooks.new_version(fresh_db, CTX, "PB-LAB", 1)
+    version = playbooks.new_version(fresh_db, CTX, "PB-LAB", 2)
     playbooks.approve(fresh_db, CTX, "PB-LAB", version)
-    assert playbooks.get(fresh_db, "PB-LAB", 1)["status"] == "retired"
-    assert playbooks.get(fresh_db, "PB-LAB", 2)["status"] == "approved"
-    with pytest.raises(BioError, match="只有草稿"):
-        playbooks.approve(fresh_db, CTX, "PB-LAB", 1)
+    assert playbooks.get(fresh_db, "PB-LAB", 2)["status"] == "retired"
+    assert playbooks.get(fresh_db, "PB-LAB", version)["status"] == "approved"
     with pytest.raises(BioError, match="只有草稿"):
         playbooks.approve(fresh_db, CTX, "PB-LAB", 2)
-    playbooks.retire(fresh_db, CTX, "PB-LAB", 2)
+    with pytest.raises(BioError, match="只有草稿"):
+        playbooks.approve(fresh_db, CTX, "PB-LAB", version)
+    playbooks.retire(fresh_db, CTX, "PB-LAB", version)
     with pytest.raises(BioError, match="已停用"):
-        playbooks.retire(fresh_db, CTX, "PB-LAB", 2)
+        playbooks.retire(fresh_db, CTX, "PB-LAB", version)
     assert all(c["playbook"] != "PB-LAB" for c in playbooks.matrix(fresh_db)["columns"])
     assert check.run(fresh_db) == []
 
 
 def test_diff_finds_a_changed_task_and_added_and_removed_ones(fresh_db):
-    playbooks.new_version(fresh_db, CTX, "PB-FAW", 1)
-    draft = playbooks.get(fresh_db, "PB-FAW", 2)
+    version = playbooks.new_version(fresh_db, CTX, "PB-FAW", 2)
+    draft = playbooks.get(fresh_db, "PB-FAW", version)
     first = draft["phases"][0]["tasks"][0]
     values = playbook_io.document(draft)["phases"][0]["tasks"][0]
     playbooks.save_task(
@@ -185,36 +199,43 @@ def test_diff_finds_a_changed_task_and_added_and_removed_ones(fresh_db):
         fresh_db,
         CTX,
         draft["phases"][-1]["id"],
-        {"title": "越冬虫源调查", "lead_agency": "HY-NYJ", "clause": "三（一）"},
+        {"title": "越冬虫源调查", "lead_agency": "HY-NYJ", "clause": "三（一）二"},
     )
     playbooks.save_playbook_header(
         fresh_db, CTX, draft["id"], {**playbook_io.document(draft), "grades": ["I", "II"]}
     )
-    result = playbooks.diff(fresh_db, "PB-FAW", 1, 2)
+    result = playbooks.diff(fresh_db, "PB-FAW", 2, version)
     assert not result["same"]
     assert result["header"] == [
-        {"field": "grades", "old": ["I", "II", "III", "IV"], "new": ["I", "II"]}
+        {"field": "grades", "old": ["I", "II", "III", "IV"], "new": ["I", "II"]},
+        {
+            "field": "sources",
+            "old": {"grades": "national_plan", "factors": "example"},
+            "new": {"grades": "local", "factors": "example"},
+        },
     ]
     changed = {t["title"]: t for t in result["tasks"]["changed"]}
     fields = {f["field"]: f for f in changed[first["title"]]["fields"]}
     assert fields["deadline_hours"] == {"field": "deadline_hours", "old": 24, "new": 12}
     assert fields["support_agencies"]["new"] == []
+    assert fields["sources"]["new"]["deadline_hours"] == "local"
     assert result["tasks"]["added"] == [{"phase": "长期监测", "title": "越冬虫源调查"}]
     assert result["tasks"]["removed"] == [{"phase": "长期监测", "title": "发生区持续监测"}]
-    assert playbooks.diff(fresh_db, "PB-FAW", 1, 1)["same"]
+    assert playbooks.diff(fresh_db, "PB-FAW", 2, 2)["same"]
 
 
 def test_export_then_import_round_trip(fresh_db, tmp_path):
     for code in SHIPPED:
+        shipped_version = LATEST[code]
         first = tmp_path / f"{code}-1.json"
-        playbooks.export_json(fresh_db, code, 1, first)
-        assert playbooks.import_json(fresh_db, CTX, first) == (code, 2)
+        playbooks.export_json(fresh_db, code, shipped_version, first)
+        assert playbooks.import_json(fresh_db, CTX, first) == (code, shipped_version + 1)
         second = tmp_path / f"{code}-2.json"
-        playbooks.export_json(fresh_db, code, 2, second)
+        playbooks.export_json(fresh_db, code, shipped_version + 1, second)
         a = json.loads(first.read_text(encoding="utf-8"))
         b = json.loads(second.read_text(encoding="utf-8"))
         assert content(a) == content(b)
-        assert (b["version"], b["status"]) == (2, "draft")
+        assert (b["version"], b["status"]) == (shipped_version + 1, "draft")
     assert check.run(fresh_db) == []
 
 
@@ -294,5 +315,5 @@ def test_the_matrix_marks_lead_and_support(fresh_db):
         for i, c in enumerate(data["columns"])
         if c["playbook"] == "PB-BIOTERROR" and c["phase"] == "treatment"
     )
-    assert rows["市应急管理局"][treatment] == "support"
+    assert rows["市应急管理局"][treatment] == "lead"  # 三（六）二 lists it first
     assert rows["市民政局"][treatment] == "lead"

@@ -4,7 +4,17 @@ does it."""
 from desktop.ui.playbooks.page import PlaybooksPage
 from tests.helpers.ui import TIMEOUT
 
-SHIPPED = ("PB-BIOTERROR", "PB-EID", "PB-ASF-AI", "PB-FAW", "PB-INVASIVE", "PB-LAB")
+SHIPPED = (
+    "PB-BIOTERROR",
+    "PB-EID",
+    "PB-ASF-AI",
+    "PB-FAW",
+    "PB-INVASIVE",
+    "PB-LAB",
+    "PB-LAB-ANIMAL",
+)
+CURRENT = 2  # the shipped corrections of the first six (their version 1 retired)
+DRAFT = CURRENT + 1
 
 
 def open_page(qtbot, worker) -> PlaybooksPage:
@@ -33,13 +43,13 @@ def choose(qtbot, page: PlaybooksPage, code: str, version: int) -> dict:
 
 
 def make_draft(qtbot, page: PlaybooksPage, code: str = "PB-EID") -> dict:
-    """生成新版本 from the approved version 1; the list then shows the draft."""
-    choose(qtbot, page, code, 1)
+    """生成新版本 from the approved (shipped) version; the list then shows the draft."""
+    choose(qtbot, page, code, CURRENT)
     with qtbot.waitSignal(
-        page.editor.loaded, timeout=TIMEOUT, check_params_cb=lambda d: d["version"] == 2
+        page.editor.loaded, timeout=TIMEOUT, check_params_cb=lambda d: d["version"] == DRAFT
     ):
         page.editor.actions_by_key["new_version"].trigger()
-    qtbot.waitUntil(lambda: page.selected() == (code, 2), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: page.selected() == (code, DRAFT), timeout=TIMEOUT)
     return page.editor.doc
 
 

@@ -47,7 +47,7 @@ def test_two_stations_working_one_incident_converge(pair):
     assert synced(city) == synced(county)
     for db in pair:
         board = tasks.listing(db, made["id"])
-        assert len(board) == len({t["title"] for t in board}) == 8
+        assert len(board) == len({t["title"] for t in board}) == 9
         assert board[0]["status"] == "in_progress"
         row = records.get(db, made["id"])
         assert row["grade"] == "II" and row["place"] == "云集街道"

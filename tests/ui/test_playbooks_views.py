@@ -30,10 +30,10 @@ def test_the_diff_shows_the_changed_task_side_by_side(qtbot, worker):
     structure.task_form.deadline.setValue(task["deadline_hours"] + 6)
     edit(qtbot, page, structure.save)
     view = show_tab(qtbot, page, "diff")
-    view.choose("PB-EID", 1, 2)
+    view.choose("PB-EID", 2, 3)
     with qtbot.waitSignal(view.compared, timeout=TIMEOUT) as compared:
         view.compare_button.click()
-    assert compared.args[0] == 1
+    assert compared.args[0] == 2  # the deadline, and its source: now this station's own
     model = view.model
     assert model.columnCount() == 3
     assert task["title"] in model.index(0, 0).data()
@@ -41,11 +41,11 @@ def test_the_diff_shows_the_changed_task_side_by_side(qtbot, worker):
     assert model.index(0, 2).data() == str(task["deadline_hours"] + 6)
     assert model.index(0, 0).data(Qt.ItemDataRole.UserRole) == "changed"
     assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole).name() == "#fff1c1"
-    assert "2" in model.headerData(2, Qt.Orientation.Horizontal)
+    assert "3" in model.headerData(2, Qt.Orientation.Horizontal)
 
 
 def test_added_and_removed_tasks_are_green_and_red(qtbot, worker, demo_db):
-    version = playbooks.new_version(demo_db, actor(), "PB-LAB", 1)
+    version = playbooks.new_version(demo_db, actor(), "PB-LAB", 2)
     doc = playbooks.get(demo_db, "PB-LAB", version)
     removed = doc["phases"][0]["tasks"][0]
     playbooks.remove_task(demo_db, actor(), removed["id"])
@@ -55,7 +55,7 @@ def test_added_and_removed_tasks_are_green_and_red(qtbot, worker, demo_db):
     )
     page = open_page(qtbot, worker)
     view = show_tab(qtbot, page, "diff")
-    view.choose("PB-LAB", 1, version)
+    view.choose("PB-LAB", 2, version)
     with qtbot.waitSignal(view.compared, timeout=TIMEOUT):
         view.compare()
     rows = {(r[1], r[2]): r[3] for r in view.model.rows}

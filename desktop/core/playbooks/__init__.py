@@ -4,8 +4,10 @@ A playbook version is named by (code, version) and has a status that only moves 
 draft → approved → retired (tables.FORWARD). Only a draft is edited; an approved version
 is never changed — `new_version` copies it into a new draft (based_on names the source) —
 and approving a version retires the code's earlier approved versions. The shipped
-playbooks (resources/playbooks, see files.py) are reference data: approved, version 1,
-marked as examples to adapt locally.
+playbooks (resources/playbooks, see shipped.py) are reference data: approved, marked as
+examples to adapt locally; a correction ships as a later version that retires the one it
+corrects. Tasks cite the city plan's clauses, checked against its text (plan.py,
+clauses.py), and say where the fields the plan does not set come from (provenance.py).
 
 Agencies are given by code in edits and documents and returned with code and names.
 Every edit goes through the write path; refusals are BioError (Invalid names the field).
@@ -32,8 +34,8 @@ from desktop.core.playbooks.editing import (
     validate,
 )
 from desktop.core.playbooks.exchange import export_json, import_json
-from desktop.core.playbooks.files import reference_ops
 from desktop.core.playbooks.reading import diff, get, listing, matrix, reference_playbook_id
+from desktop.core.playbooks.shipped import reference_ops
 
 __all__ = [
     "FACTOR_NOTE",

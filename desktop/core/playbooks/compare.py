@@ -16,7 +16,7 @@ changed "phase" field), factors by item or category and basis.
 
 from typing import Any
 
-HEADER = ("title", "hazard", "grades", "clauses", "summary", "example")
+HEADER = ("title", "hazard", "grades", "clauses", "summary", "example", "sources")
 TASK = (
     "instructions",
     "lead_agency",
@@ -26,6 +26,9 @@ TASK = (
     "checklist",
     "specialties",
     "clause",
+    "clause_note",
+    "quotes",
+    "sources",
 )
 FACTOR = ("qty_per_day", "days", "buffer_pct", "note")
 

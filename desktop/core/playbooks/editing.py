@@ -2,10 +2,13 @@
 removed), approving a draft (which retires the code's earlier approved versions),
 retiring, and a new draft version made from any version. Only a draft is ever edited."""
 
+import json
+
 import desktop.core.playbooks.files as io
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
+from desktop.core.playbooks import clauses, plan, provenance
 from desktop.core.playbooks.reading import get, header
 from desktop.core.store.handle import Database
 from desktop.core.store.writepath import write
@@ -39,22 +42,35 @@ def _child(db: Database, table: str, row_id: str) -> dict:
 
 
 def validate(db: Database, values: dict) -> dict:
-    """A playbook header checked: title, hazard, grades (I–IV), clauses, summary, example."""
+    """A playbook header checked: title, hazard, grades (I–IV), clauses (citations of the
+    plan), summary, example, sources."""
     return io.clean_header(values)
 
 
 def save_playbook_header(db: Database, ctx: Ctx, playbook_id: str, values: dict) -> None:
+    """Save a draft's header; sources not given are kept, and grades changed while their
+    source was left as it was become this station's own rule (local)."""
     with write(db, ctx) as w:
-        _draft(db, playbook_id)
-        clean = validate(db, values)
+        row = _draft(db, playbook_id)
+        stored = json.loads(row["sources"])
+        clean = validate(db, {"sources": stored, **values})
+        grades = io.dump(clean["grades"])
+        sources = provenance.after_edit(
+            {"grades": row["grades"]},
+            {"grades": grades},
+            stored,
+            clean["sources"],
+            ("grades",),
+        )
         w.update(
             "playbook",
             playbook_id,
             {
                 **clean,
-                "grades": io.dump(clean["grades"]),
+                "grades": grades,
                 "clauses": io.dump(clean["clauses"]),
                 "example": int(clean["example"]),
+                "sources": io.dump({**clean["sources"], **sources}),
             },
         )
 
@@ -123,10 +139,31 @@ def _task_values(db: Database, values: dict) -> dict:
     return io.task_row(io.clean_task(values, vocab), vocab)
 
 
+def _kept(row: dict, values: dict) -> dict:
+    """The values of a task edit with what it does not give kept from the stored task:
+    its clause note, sources, and the quotes still found in the clauses it now cites."""
+    out = dict(values)
+    out.setdefault("clause_note", row["clause_note"])
+    out.setdefault("sources", json.loads(row["sources"]))
+    if "quotes" not in values:
+        try:
+            cited = clauses.citations(values.get("clause") or "")
+        except Invalid:
+            cited = []
+        out["quotes"] = [
+            q for q in json.loads(row["quotes"]) if any(plan.quoted(c.ref, q) for c in cited)
+        ]
+    return out
+
+
 def add_task(db: Database, ctx: Ctx, phase_id: str, values: dict) -> str:
-    """Add a task at the end of a phase; agencies by code (lead_agency, support_agencies)."""
+    """Add a task at the end of a phase; agencies by code (lead_agency, support_agencies).
+    Fields whose source is not given are this station's own (local)."""
     with write(db, ctx) as w:
         phase = _child(db, "playbook_phase", phase_id)
+        given = values.get("sources")
+        own = {name: "local" for name in provenance.TASK_FIELDS}
+        values = {**values, "sources": {**own, **(given if isinstance(given, dict) else {})}}
         clean = _task_values(db, values)
         ids = _siblings(db, "playbook_task", "phase_id = ?", [phase_id])
         return w.insert(
@@ -141,9 +178,15 @@ def add_task(db: Database, ctx: Ctx, phase_id: str, values: dict) -> str:
 
 
 def save_task(db: Database, ctx: Ctx, task_id: str, values: dict) -> None:
+    """Save a draft's task. A field changed while its source was left as it was becomes
+    this station's own rule (local); clause note, quotes and sources not given are kept."""
     with write(db, ctx) as w:
-        _child(db, "playbook_task", task_id)
-        w.update("playbook_task", task_id, _task_values(db, values))
+        row = _child(db, "playbook_task", task_id)
+        clean = _task_values(db, _kept(row, values))
+        stored = json.loads(row["sources"])
+        given = json.loads(clean["sources"])
+        sources = provenance.after_edit(row, clean, stored, given, provenance.TASK_FIELDS)
+        w.update("playbook_task", task_id, {**clean, "sources": io.dump(sources)})
 
 
 def move_task(db: Database, ctx: Ctx, task_id: str, offset: int) -> None:
@@ -169,12 +212,21 @@ def _factor_values(db: Database, values: dict) -> dict:
     return io.factor_row(io.clean_factor(values, vocab), vocab)
 
 
+def _factors_changed(w, playbook_id: str) -> None:
+    """A station that changes a version's planning factors makes them its own (local)."""
+    row = w.db["playbook"].get(playbook_id)
+    sources = json.loads(row["sources"])
+    if sources.get("factors") != "local":
+        w.update("playbook", playbook_id, {"sources": io.dump({**sources, "factors": "local"})})
+
+
 def add_factor(db: Database, ctx: Ctx, playbook_id: str, values: dict) -> str:
     """Add a planning factor (item code or category, basis, qty_per_day, days, buffer_pct)."""
     with write(db, ctx) as w:
         _draft(db, playbook_id)
         clean = _factor_values(db, values)
         ids = _siblings(db, "playbook_factor", "playbook_id = ?", [playbook_id])
+        _factors_changed(w, playbook_id)
         return w.insert(
             "playbook_factor", {"playbook_id": playbook_id, "position": len(ids), **clean}
         )
@@ -182,8 +234,11 @@ def add_factor(db: Database, ctx: Ctx, playbook_id: str, values: dict) -> str:
 
 def save_factor(db: Database, ctx: Ctx, factor_id: str, values: dict) -> None:
     with write(db, ctx) as w:
-        _child(db, "playbook_factor", factor_id)
-        w.update("playbook_factor", factor_id, _factor_values(db, values))
+        row = _child(db, "playbook_factor", factor_id)
+        clean = _factor_values(db, values)
+        if any(row[name] != value for name, value in clean.items()):
+            _factors_changed(w, row["playbook_id"])
+        w.update("playbook_factor", factor_id, clean)
 
 
 def move_factor(db: Database, ctx: Ctx, factor_id: str, offset: int) -> None:
@@ -196,6 +251,7 @@ def move_factor(db: Database, ctx: Ctx, factor_id: str, offset: int) -> None:
 def remove_factor(db: Database, ctx: Ctx, factor_id: str) -> None:
     with write(db, ctx) as w:
         row = _child(db, "playbook_factor", factor_id)
+        _factors_changed(w, row["playbook_id"])
         w.delete("playbook_factor", factor_id)
         ids = _siblings(db, "playbook_factor", "playbook_id = ?", [row["playbook_id"]])
         _renumber(w, "playbook_factor", ids)
@@ -217,8 +273,26 @@ def approve(db: Database, ctx: Ctx, code: str, version: int) -> None:
             )
         )
     doc = get(db, code, version)
+    try:
+        clauses.clean_clauses(doc["clauses"])
+    except Invalid as error:
+        raise Invalid(
+            "clauses",
+            tr("Playbook {code}: {error} Correct it before approving.", code=code, error=error),
+        ) from None
     for phase in doc["phases"]:
         for task in phase["tasks"]:
+            try:
+                clauses.clean_task(task)
+            except Invalid as error:
+                raise Invalid(
+                    error.field,
+                    tr(
+                        "Task {title}: {error} Correct it before approving.",
+                        title=task["title"],
+                        error=error,
+                    ),
+                ) from None
             if task["lead_agency"] is None:
                 raise Invalid(
                     "lead_agency",
@@ -266,7 +340,9 @@ def write_document(db: Database, ctx: Ctx, doc: dict, based_on: str | None) -> i
 
 
 def new_version(db: Database, ctx: Ctx, code: str, from_version: int) -> int:
-    """A draft copy of a version (header, phases, tasks, factors); returns its number."""
+    """A draft copy of a version (header, phases, tasks, factors); returns its number.
+    Clauses written before they were checked are copied as they are, to be corrected in
+    the draft (approving checks them)."""
     source = get(db, code, from_version)
-    doc = io.parse(io.document(source), io.database_vocabulary(db))
+    doc = io.parse(io.document(source), io.database_vocabulary(db), strict=False)
     return write_document(db, ctx, doc, source["id"])

@@ -1,19 +1,22 @@
-"""The playbook document format (bioreserve-playbook/1), its validation, and the shipped
-playbooks (resources/playbooks/*.json) as reference operations.
+"""The playbook document format (bioreserve-playbook/2) and its validation.
 
-One JSON document is one playbook version. The shipped files, `playbook export` and
-`playbook import` all use it:
+One JSON document is one playbook version. The shipped files (shipped.py), `playbook export`
+and `playbook import` all use it:
 
-    {"format": "bioreserve-playbook/1",
+    {"format": "bioreserve-playbook/2",
      "code": "PB-EID", "title": "…", "hazard": "infectious_disease",
-     "grades": ["I", "II", "III", "IV"], "version": 1, "status": "approved",
-     "clauses": ["三（一）"], "summary": "…", "example": true,
+     "grades": ["I", "II", "III", "IV"], "version": 2, "status": "approved",
+     "clauses": ["三（一）一", "参照三（六）三"], "summary": "…", "example": true,
+     "sources": {"grades": "national_plan", "factors": "example"},
      "phases": [{"phase": "treatment", "title": "救治与安置",
                  "tasks": [{"title": "…", "instructions": "…",
                             "lead_agency": "HY-WJW", "support_agencies": ["HY-SCJGJ"],
                             "deadline_hours": 12, "min_grade": "IV",
                             "checklist": ["…"], "specialties": [{"code": "tcm", "count": 1}],
-                            "clause": "三（一）"}]}],
+                            "clause": "三（一）一；参照三（六）二",
+                            "clause_note": "why 三（六）二 applies by analogy",
+                            "quotes": ["the plan's words, verbatim in a cited clause"],
+                            "sources": {"deadline_hours": "example", …}}]}],
      "factors": [{"item": null, "category": "PPE", "basis": "per_responder",
                   "qty_per_day": 4, "days": 14, "buffer_pct": 20,
                   "note": "…；示例参数，可按本地实际修改"}]}
@@ -22,11 +25,11 @@ Agencies are agency codes (resources/reference/agencies.json), specialties speci
 `item` a catalogue item code or null, `category` a practical category code (PPE, DISINF,
 REAGENT, DRUG, MED-DEV, MED-EQP, OTHER). `deadline_hours` counts from activation (null:
 no deadline); a task applies from `min_grade` up (IV is the lowest grade, I the highest).
+Clauses are citations of the city plan checked against its text (clauses.py, plan.py);
+`sources` say where the fields the plan does not set come from (provenance.py).
 
-The shipped playbooks load as operations of the pseudo-stations REF-playbook,
-REF-playbook_phase, REF-playbook_task and REF-playbook_factor, built identically on every
-station (reference.chain). SHIPPED lists their files in load order and only grows at its end;
-a shipped file is never edited (a correction ships as a new file with the next version).
+bioreserve-playbook/1 files (before clause_note, quotes and sources) are read as well;
+their clauses are checked the same way.
 """
 
 import json
@@ -35,13 +38,13 @@ from dataclasses import dataclass, field
 
 from desktop.core.errors import Invalid
 from desktop.core.i18n import current_language, tr
-from desktop.core.paths import resource
+from desktop.core.playbooks import clauses, provenance
 from desktop.core.store import reference
 from desktop.core.store.handle import Database
 from desktop.core.store.ids import reference_id
 
-FORMAT = "bioreserve-playbook/1"
-SHIPPED = ("bioterror.json", "eid.json", "asf-ai.json", "faw.json", "invasive.json", "lab.json")
+FORMAT = "bioreserve-playbook/2"
+FORMATS = ("bioreserve-playbook/1", FORMAT)  # read; FORMAT is written
 HAZARDS = (
     "bioterror",
     "infectious_disease",
@@ -65,7 +68,14 @@ PHASES = {
 }
 BASES = ("per_exposed", "per_patient", "per_responder", "per_site", "per_km2", "fixed")
 CODE = re.compile(r"^[A-Z0-9][A-Z0-9_\-]{1,39}$")
-HEADER_FIELDS = ("title", "hazard", "grades", "clauses", "summary", "example")
+HEADER_FIELDS = ("title", "hazard", "grades", "clauses", "summary", "example", "sources")
+# Columns added after the first shipped playbooks, with their defaults: a row leaves them out
+# while they hold the default, so that the rows (and REF operations) of a version without them
+# stay what they were.
+ADDED_COLUMNS = {
+    "playbook": {"sources": "{}"},
+    "playbook_task": {"clause_note": "", "quotes": "[]", "sources": "{}"},
+}
 
 
 @dataclass(frozen=True)
@@ -159,8 +169,10 @@ def _choice(value, choices, field_path: str):
     return value
 
 
-def clean_header(values: dict, where: str = "") -> dict:
-    """The header fields (title, hazard, grades, clauses, summary, example), checked."""
+def clean_header(values: dict, where: str = "", strict: bool = True) -> dict:
+    """The header fields (title, hazard, grades, clauses, summary, example, sources),
+    checked; clauses are citations of the plan (kept as written when not strict: a copy
+    of a version made before they were checked)."""
     grades = values.get("grades") or []
     if not isinstance(grades, list) or not grades:
         raise Invalid(
@@ -173,10 +185,33 @@ def clean_header(values: dict, where: str = "") -> dict:
         "title": _text(values, "title", where, required=True),
         "hazard": _choice(values.get("hazard"), HAZARDS, f"{where}hazard"),
         "grades": [g for g in GRADES if g in grades],
-        "clauses": _texts(values, "clauses", where),
+        "clauses": _header_clauses(values, where, strict),
         "summary": _text(values, "summary", where),
         "example": bool(values.get("example", False)),
+        "sources": provenance.clean(values.get("sources"), provenance.PLAYBOOK_FIELDS, where),
     }
+
+
+def _header_clauses(values: dict, where: str, strict: bool) -> list[str]:
+    try:
+        return clauses.clean_clauses(values.get("clauses"), where)
+    except Invalid:
+        if strict:
+            raise
+        return _texts(values, "clauses", where)
+
+
+def _task_clauses(values: dict, where: str, strict: bool) -> dict:
+    try:
+        return clauses.clean_task(values, where)
+    except Invalid:
+        if strict:
+            raise
+        return {
+            "clause": _text(values, "clause", where),
+            "clause_note": _text(values, "clause_note", where),
+            "quotes": _texts(values, "quotes", where),
+        }
 
 
 def clean_phase(values: dict, where: str = "") -> dict:
@@ -184,8 +219,10 @@ def clean_phase(values: dict, where: str = "") -> dict:
     return {"phase": phase, "title": _text(values, "title", where) or PHASES[phase]}
 
 
-def clean_task(values: dict, vocab: Vocabulary, where: str = "") -> dict:
-    """A task's fields with agency codes checked (they stay codes here)."""
+def clean_task(values: dict, vocab: Vocabulary, where: str = "", strict: bool = True) -> dict:
+    """A task's fields with agency codes checked (they stay codes here), its citations of
+    the plan and the quotes checked against the plan's text (kept as written when not
+    strict: a copy of a version made before they were checked, fixed in the draft)."""
     lead = _text(values, "lead_agency", where, required=True)
     if lead not in vocab.agencies:
         raise Invalid(
@@ -229,7 +266,8 @@ def clean_task(values: dict, vocab: Vocabulary, where: str = "") -> dict:
         "min_grade": _choice(values.get("min_grade") or "IV", GRADES, f"{where}min_grade"),
         "checklist": _texts(values, "checklist", where),
         "specialties": clean_specialties,
-        "clause": _text(values, "clause", where),
+        **_task_clauses(values, where, strict),
+        "sources": provenance.clean(values.get("sources"), provenance.TASK_FIELDS, where),
     }
 
 
@@ -270,18 +308,21 @@ def clean_factor(values: dict, vocab: Vocabulary, where: str = "") -> dict:
     }
 
 
-def parse(doc, vocab: Vocabulary) -> dict:
+def parse(doc, vocab: Vocabulary, strict: bool = True) -> dict:
     """A playbook document checked and normalized, or Invalid naming the place, e.g.
     "phases[2].tasks[1].lead_agency: unknown agency code HY-XXX"."""
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise Invalid("format", tr("Not a playbook file: format must be {format}.", format=FORMAT))
+    if not isinstance(doc, dict) or doc.get("format") not in FORMATS:
+        raise Invalid(
+            "format",
+            tr("Not a playbook file: format must be {format}.", format=" / ".join(FORMATS)),
+        )
     code = _text(doc, "code", "", required=True)
     if not CODE.match(code):
         raise Invalid(
             "code",
             tr("code: {code} is not a playbook code such as PB-EID (A–Z, 0–9, -).", code=code),
         )
-    out = {"code": code, **clean_header(doc)}
+    out = {"code": code, **clean_header(doc, strict=strict)}
     out["version"] = _whole(doc, "version", "", 1, 100000, 1)
     out["status"] = _choice(doc.get("status", "draft"), STATUSES, "status")
     phases = doc.get("phases")
@@ -301,7 +342,7 @@ def parse(doc, vocab: Vocabulary) -> dict:
             at = f"{where}tasks[{t}]."
             if not isinstance(task, dict):
                 raise Invalid(at, tr("{where}: an object expected.", where=at))
-            clean["tasks"].append(clean_task(task, vocab, at))
+            clean["tasks"].append(clean_task(task, vocab, at, strict))
         out["phases"].append(clean)
     factors = doc.get("factors") or []
     if not isinstance(factors, list):
@@ -325,10 +366,6 @@ def dump(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def playbook_id(code: str, version: int) -> str:
-    return reference_id("playbook", f"{code}/{version}")
-
-
 def header_row(doc: dict, version: int, status: str, based_on: str | None) -> dict:
     return {
         "code": doc["code"],
@@ -341,6 +378,7 @@ def header_row(doc: dict, version: int, status: str, based_on: str | None) -> di
         "summary": doc["summary"],
         "based_on": based_on,
         "example": int(doc["example"]),
+        "sources": dump(doc.get("sources") or {}),
     }
 
 
@@ -355,6 +393,9 @@ def task_row(task: dict, vocab: Vocabulary) -> dict:
         "checklist": dump(task["checklist"]),
         "specialties": dump(task["specialties"]),
         "clause": task["clause"],
+        "clause_note": task.get("clause_note", ""),
+        "quotes": dump(task.get("quotes") or []),
+        "sources": dump(task.get("sources") or {}),
     }
 
 
@@ -370,13 +411,20 @@ def factor_row(factor: dict, vocab: Vocabulary) -> dict:
     }
 
 
-def rows(doc: dict, vocab: Vocabulary, version: int, status: str, based_on=None) -> dict:
+def _lean(table: str, values: dict) -> dict:
+    """A row without the added columns that hold their defaults (see ADDED_COLUMNS)."""
+    added = ADDED_COLUMNS.get(table, {})
+    return {k: v for k, v in values.items() if k not in added or v != added[k]}
+
+
+def rows(doc: dict, vocab: Vocabulary, version: int, status: str, based_on=None, key=None) -> dict:
     """The rows of one playbook version, {table: [(id, values)]}, with ids derived from
-    (code, version, position) so that two stations making the same version agree."""
-    pid = playbook_id(doc["code"], version)
-    key = f"{doc['code']}/{version}"
+    (code, version, position) so that two stations making the same version agree (`key`,
+    default "code/version", names the version in those ids)."""
+    key = key or f"{doc['code']}/{version}"
+    pid = reference_id("playbook", key)
     out = {
-        "playbook": [(pid, header_row(doc, version, status, based_on))],
+        "playbook": [(pid, _lean("playbook", header_row(doc, version, status, based_on)))],
         "playbook_phase": [],
         "playbook_task": [],
         "playbook_factor": [],
@@ -396,44 +444,12 @@ def rows(doc: dict, vocab: Vocabulary, version: int, status: str, based_on=None)
         )
         for t, task in enumerate(phase["tasks"]):
             values = {"playbook_id": pid, "phase_id": phase_id, "position": t}
-            values.update(task_row(task, vocab))
+            values.update(_lean("playbook_task", task_row(task, vocab)))
             out["playbook_task"].append((reference_id("playbook_task", f"{key}/{p}/{t}"), values))
     for f, factor in enumerate(doc["factors"]):
         values = {"playbook_id": pid, "position": f, **factor_row(factor, vocab)}
         out["playbook_factor"].append((reference_id("playbook_factor", f"{key}/{f}"), values))
     return out
-
-
-def shipped_documents() -> list[dict]:
-    """The shipped playbooks, checked against the reference data (an unknown agency code
-    is an error here, before anything is written)."""
-    vocab = reference_vocabulary()
-    docs = []
-    for name in SHIPPED:
-        raw = json.loads(resource("playbooks", name).read_text(encoding="utf-8"))
-        try:
-            docs.append(parse(raw, vocab))
-        except Invalid as error:
-            raise Invalid(error.field, f"resources/playbooks/{name}: {error}") from None
-    return docs
-
-
-def reference_ops(docs: list[dict] | None = None) -> list:
-    """The REF operations of the shipped playbooks, one chain per table."""
-    vocab = reference_vocabulary()
-    entries: dict[str, list[tuple[str, dict]]] = {
-        "playbook": [],
-        "playbook_phase": [],
-        "playbook_task": [],
-        "playbook_factor": [],
-    }
-    for doc in shipped_documents() if docs is None else docs:
-        for table, table_rows in rows(doc, vocab, doc["version"], doc["status"]).items():
-            entries[table] += [(row_id, dict(sorted(v.items()))) for row_id, v in table_rows]
-    ops = []
-    for table, table_entries in entries.items():
-        ops += reference.chain(table, table_entries)
-    return ops
 
 
 def number(value):
@@ -454,6 +470,7 @@ def document(playbook: dict) -> dict:
         "clauses": playbook["clauses"],
         "summary": playbook["summary"],
         "example": playbook["example"],
+        "sources": playbook.get("sources") or {},
         "phases": [
             {
                 "phase": phase["phase"],
@@ -469,6 +486,9 @@ def document(playbook: dict) -> dict:
                         "checklist": t["checklist"],
                         "specialties": t["specialties"],
                         "clause": t["clause"],
+                        "clause_note": t.get("clause_note", ""),
+                        "quotes": t.get("quotes") or [],
+                        "sources": t.get("sources") or {},
                     }
                     for t in phase["tasks"]
                 ],

@@ -120,7 +120,7 @@ def _join(paragraphs: list[str]) -> str:
 
 def _items(text: str) -> list[tuple[int, int, str]]:
     """(start, end, title) of each numbered item 一是… of a sub-section, in order."""
-    starts = []
+    starts: list[int] = []
     for match in _ITEM.finditer(text):
         at = match.start()
         if at > 0 and text[at - 1] not in "。）":

@@ -6,10 +6,10 @@ import json
 
 import desktop.core.playbooks.compare as compare
 import desktop.core.playbooks.files as io
+import desktop.core.playbooks.shipped as shipped
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store.handle import Database
-from desktop.core.store.ids import reference_id
 
 _ORDER = "CASE hazard " + " ".join(f"WHEN '{h}' THEN {n}" for n, h in enumerate(io.HAZARDS))
 _ORDER += " ELSE 99 END, code"
@@ -70,6 +70,7 @@ def get(db: Database, code: str, version: int | None = None) -> dict:
         "summary": head["summary"],
         "based_on": based_on,
         "example": bool(head["example"]),
+        "sources": json.loads(head["sources"]),
         "phases": [],
         "factors": [],
     }
@@ -101,6 +102,9 @@ def get(db: Database, code: str, version: int | None = None) -> dict:
                 "checklist": json.loads(row["checklist"]),
                 "specialties": json.loads(row["specialties"]),
                 "clause": row["clause"],
+                "clause_note": row["clause_note"],
+                "quotes": json.loads(row["quotes"]),
+                "sources": json.loads(row["sources"]),
             }
         )
     items = dict(db.execute("SELECT id, code FROM item").fetchall())
@@ -180,4 +184,5 @@ def matrix(db: Database) -> dict:
 
 
 def reference_playbook_id(code: str, version: int = 1) -> str:
-    return reference_id("playbook", f"{code}/{version}")
+    """The id of a shipped version (shipped.py names the first six and later ones apart)."""
+    return shipped.shipped_id(code, version)

@@ -5,7 +5,7 @@ when a newer program ships more of them."""
 import hashlib
 
 from desktop.core.paths import resource
-from desktop.core.playbooks import files as playbook_files
+from desktop.core.playbooks import shipped as shipped_playbooks
 from desktop.core.store import merge
 from desktop.core.store.handle import Database
 from desktop.core.store.ids import reference_id
@@ -43,8 +43,11 @@ def reference_ops() -> list[Op]:
 
 def load(db: Database) -> merge.MergeResult:
     """Load (or complete) the reference data and the shipped playbooks (resources/playbooks,
-    appended the same way: see playbooks.files); loading twice changes nothing."""
-    result = merge.apply_ops(db, reference_ops() + playbook_files.reference_ops())
+    appended the same way: see playbooks.shipped); loading twice changes nothing. A
+    corrected playbook is settled beside the station's own versions (shipped.settle)."""
+    result = merge.apply_ops(db, reference_ops() + shipped_playbooks.reference_ops())
+    if db.execute("SELECT 1 FROM station").fetchone() is not None:
+        shipped_playbooks.settle(db)
     db.execute(
         "INSERT INTO meta (key, value) VALUES (?, ?) "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",

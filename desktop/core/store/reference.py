@@ -34,16 +34,18 @@ def origin(table: str) -> str:
     return f"{REFERENCE_ORIGIN}-{table}"
 
 
-def chain(table: str, entries: list[tuple[str, dict]]) -> list[Op]:
-    """REF operations inserting (row id, payload) in order, numbered and chained."""
+def chain(table: str, entries: list[tuple]) -> list[Op]:
+    """REF operations inserting (row id, payload) in order, numbered and chained; an entry
+    (row id, payload, "update") changes a row shipped before it (a corrected playbook
+    retiring the version it corrects)."""
     ops, previous = [], ""
-    for seq, (row_id, payload) in enumerate(entries, 1):
+    for seq, (row_id, payload, *kind) in enumerate(entries, 1):
         op = Op(
             origin(table),
             seq,
             seq,  # a stamp in 1970: any real edit sorts after it
             ACTOR,
-            "insert",
+            kind[0] if kind else "insert",
             table,
             row_id,
             payload,

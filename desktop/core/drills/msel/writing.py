@@ -147,9 +147,9 @@ def _playbooks(db: Database | None) -> list[tuple]:
     """(code, title) of the approved playbooks (the newest version's title), else of the
     shipped ones."""
     if db is None:
-        from desktop.core.playbooks.files import shipped_documents
+        from desktop.core.playbooks.shipped import latest_documents
 
-        return sorted((d["code"], d["title"]) for d in shipped_documents())
+        return [(d["code"], d["title"]) for d in latest_documents()]
     newest: dict[str, str] = {}
     for code, title in db.execute(
         "SELECT code, title FROM playbook WHERE deleted = 0 AND status = 'approved' "
