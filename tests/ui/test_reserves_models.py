@@ -94,7 +94,7 @@ def test_the_ledger_model_pages_by_time(qtbot, worker, demo_db):
     keys = [(model.rows[n][MOMENT], model.rows[n][0]) for n in range(model.rowCount())]
     assert keys == sorted(keys, reverse=True) and len(set(keys)) == 2 * PAGE
     newest = ledger.ledger_page(demo_db, limit=1)[0]
-    assert model.index(0, 0).data() == str(newest["seq"])
+    assert model.index(0, 0).data() == f"{newest['seq']:,}"
     assert model.index(0, 7).data() == f"{newest['qty']:+,}"
 
 

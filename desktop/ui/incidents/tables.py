@@ -4,7 +4,7 @@ long text does not push the figures out of sight; numbers are never cut)."""
 
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-from desktop.ui.widgets import style
+from desktop.ui.widgets import style, table_columns
 
 
 def list_table(model, stretch: int) -> QTableView:
@@ -18,13 +18,5 @@ def list_table(model, stretch: int) -> QTableView:
 
 def fit(table: QTableView, widest: int = 260) -> None:
     """Size the columns that are not stretched to the rows shown (capped at `widest`,
-    except numbers)."""
-    header = table.horizontalHeader()
-    model = table.model()
-    for column in range(header.count()):
-        if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
-            continue
-        table.resizeColumnToContents(column)
-        numeric = getattr(model, "columns", None) and model.columns[column].kind == "number"
-        if header.sectionSize(column) > widest and not numeric:
-            header.resizeSection(column, widest)
+    except numbers; widths the user set are kept: widgets/table_columns)."""
+    table_columns.fit(table, widest)

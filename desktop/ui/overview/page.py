@@ -288,8 +288,9 @@ class OverviewPage(QWidget):
         for key, card in self.cards.items():
             card.set_value(figures[key])
         self.model.set_rows(figures["depot_rows"])
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        from desktop.ui.widgets import table_columns  # after the first paint
+
+        table_columns.fit(self.table)  # the depot's name stretched; widths set by hand kept
         self.worker.run(overview.attention, self._show)
 
     def _show(self, attention: dict) -> None:

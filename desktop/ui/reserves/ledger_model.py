@@ -84,7 +84,7 @@ class LedgerModel(PagedModel):
             if column == self.QTY:
                 return f"{value:+,}" if value else "0"
             if column == 0:
-                return str(value)
+                return f"{value:,}"  # as the count under the table: 34,496
             if column == 1:
                 return when(value)  # stored with its offset, shown in local time
             if column == 2:

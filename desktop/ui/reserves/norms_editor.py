@@ -17,6 +17,7 @@ from desktop.ui.reserves import lookups
 from desktop.ui.shell.jobs import Refused, actor, refusable
 from desktop.ui.widgets import style
 from desktop.ui.widgets.change_watcher import STOCK, watch
+from desktop.ui.widgets.quantities import QuantityDelegate
 from desktop.ui.widgets.rows_model import Column, RowsModel
 
 NO_PARENT = QModelIndex()
@@ -159,6 +160,7 @@ class NormsEditor(QWidget):
         self.model = NormsModel(worker, self)
         self.table = style.table(QTableView())
         self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(NormsModel.NORM, QuantityDelegate(0, self.table))
         self.table.setEditTriggers(
             QTableView.EditTrigger.DoubleClicked
             | QTableView.EditTrigger.EditKeyPressed

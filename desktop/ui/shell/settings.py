@@ -22,6 +22,12 @@ LAST_DATABASE = Option("database/last_path", "")
 WINDOW_GEOMETRY = Option("ui/window_geometry", "")
 
 
+def column_widths(table: str) -> Option:
+    """The widths a user gave a table's columns by dragging them (widgets/table_columns):
+    JSON, column count → column → pixels; one option per table."""
+    return Option(f"columns/{table}", "")
+
+
 class Settings:
     def __init__(self, qsettings: QSettings | None = None):
         self._q = qsettings or QSettings(ORGANIZATION, APPLICATION)

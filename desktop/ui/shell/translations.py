@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QStandardPaths, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QStandardPaths, QTranslator
 
 from desktop import APP_NAME
 from desktop.core import i18n
@@ -50,6 +50,9 @@ def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Install the translators for a language (none for English, the source language)."""
     lang = i18n.normalize(lang)
     i18n.set_language(lang)
+    # The application's locale is its language's, whatever the system's: calendars name
+    # months and days in it, spin boxes group digits as the tables do (34,496, not 34.496).
+    QLocale.setDefault(QLocale("en_GB" if lang == "en" else "zh_CN"))
     for old in getattr(app, "_br_translators", []):
         app.removeTranslator(old)
     translators = []

@@ -60,8 +60,12 @@ def apply(label: QLabel, role: str) -> QLabel:
 
 def table(view):
     """A read-only list table: whole rows selected, fixed row heights (a view that sizes
-    rows to their contents measures every row, which a long ledger cannot afford)."""
+    rows to their contents measures every row, which a long ledger cannot afford), columns
+    that fit what they show as rows arrive and keep the widths the user gives them
+    (table_columns)."""
     from PySide6.QtWidgets import QAbstractItemView, QHeaderView
+
+    from desktop.ui.widgets.table_columns import sizer_of
 
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -75,18 +79,19 @@ def table(view):
     columns.setHighlightSections(False)
     columns.setResizeContentsPrecision(200)  # size columns from the first rows only
     columns.setStretchLastSection(True)
+    sizer_of(view)
     return view
 
 
 def fit_columns(view, stretch: int | None = None, widest: int = 240) -> None:
-    """Size columns to the rows loaded so far (capped), optionally stretching one."""
+    """Size columns to the rows loaded so far (text capped at `widest`, numbers never;
+    widths the user set are kept), optionally stretching one."""
     from PySide6.QtWidgets import QHeaderView
 
-    view.resizeColumnsToContents()
+    from desktop.ui.widgets.table_columns import fit
+
     header = view.horizontalHeader()
-    for column in range(header.count()):
-        if header.sectionSize(column) > widest:
-            header.resizeSection(column, widest)
     if stretch is not None and stretch < header.count():
         header.setStretchLastSection(False)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    fit(view, widest)
