@@ -6,7 +6,7 @@ Like the evaluator's sheet, the tab works like an incident's tabs (incidents/
 tab_base.py), holding the drill as its 'incident'."""
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QVBoxLayout
 
 from desktop.ui.drills import labels
 from desktop.ui.drills.parts import optional
@@ -15,6 +15,7 @@ from desktop.ui.incidents.tab_base import IncidentTab
 from desktop.ui.incidents.tables import fit, list_table
 from desktop.ui.shell.jobs import actor
 from desktop.ui.widgets.change_watcher import watch
+from desktop.ui.widgets.date_field import DateField
 from desktop.ui.widgets.form_dialog import FormDialog
 from desktop.ui.widgets.rows_model import Column, RowsModel
 
@@ -121,9 +122,7 @@ class ImprovementDialog(FormDialog):
         self.agency.addItem(self.tr("Not named yet"), "")
         for row in lists["agencies"]:
             self.agency.addItem(labels.localized(row), row["code"])
-        self.due = QDateEdit(QDate.currentDate().addMonths(3))
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due = DateField(QDate.currentDate().addMonths(3))
         due, self.has_due = optional(self.tr("Set"), self.due)
         self.objective = QComboBox()
         self.objective.addItem(self.tr("The whole drill"), "")
@@ -154,7 +153,7 @@ class ImprovementDialog(FormDialog):
             combo.setCurrentIndex(max(combo.findData(value or ""), 0))
         if item["due_on"]:
             self.has_due.setChecked(True)
-            self.due.setDate(QDate.fromString(item["due_on"], "yyyy-MM-dd"))
+            self.due.set_value(item["due_on"])
 
     def values(self) -> dict:
         given = {
@@ -164,7 +163,7 @@ class ImprovementDialog(FormDialog):
             "objective": self.objective.currentData(),
         }
         if self.has_due.isChecked():
-            given["due_on"] = self.due.date().toString("yyyy-MM-dd")
+            given["due_on"] = self.due.value()
         if self.item is not None:
             given["status"] = self.status.currentData()
         return given

@@ -1,33 +1,12 @@
 """Fields the incident dialogs share: a time to the minute, a multi-line text, and the
 marking of the field a refusal names (its label in red)."""
 
-from datetime import datetime
-
-from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import QDateTimeEdit, QFormLayout, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QWidget
 
 from desktop.ui.widgets import style
+from desktop.ui.widgets.date_field import TimeField
 
-
-class TimeField(QDateTimeEdit):
-    """A local time to the minute; value() is ISO text the core reads as local time."""
-
-    def __init__(self, parent=None):
-        super().__init__(QDateTime.currentDateTime(), parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd HH:mm")
-
-    def value(self) -> str:
-        return self.dateTime().toPython().replace(second=0, microsecond=0).isoformat()
-
-    def set_value(self, iso: str | None) -> None:
-        if not iso:
-            self.setDateTime(QDateTime.currentDateTime())
-            return
-        moment = datetime.fromisoformat(iso)
-        if moment.tzinfo is not None:
-            moment = moment.astimezone()
-        self.setDateTime(moment.replace(tzinfo=None))
+__all__ = ["FieldMarks", "TimeField", "text_box"]  # TimeField: typed or chosen, to the minute
 
 
 def text_box(lines: int = 3, placeholder: str = "") -> QPlainTextEdit:

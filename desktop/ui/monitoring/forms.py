@@ -1,11 +1,11 @@
 """What the 长期监测 dialogs share: a form whose refused field has its label marked (and
 focused), the combos of divisions and agencies, and a day's field."""
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit
+from PySide6.QtWidgets import QComboBox
 
 from desktop.ui.incidents import labels
 from desktop.ui.incidents.fields import FieldMarks
+from desktop.ui.widgets.date_field import DateField
 from desktop.ui.widgets.form_dialog import FormDialog
 
 
@@ -56,9 +56,6 @@ def choose(combo: QComboBox, data) -> None:
         combo.setCurrentIndex(found)
 
 
-def date_edit(day: QDate | None = None) -> QDateEdit:
-    """A day (today unless given) with its calendar."""
-    edit = QDateEdit(day or QDate.currentDate())
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+def date_edit(day=None, optional: bool = False) -> DateField:
+    """A day typed or chosen in its calendar: today unless given; empty if optional."""
+    return DateField(day, optional=optional)

@@ -14,8 +14,6 @@ from desktop.ui.monitoring.forms import MarkedForm, choose, date_edit, division_
 from desktop.ui.shell.jobs import actor
 from desktop.ui.widgets import style
 
-UNKNOWN_DAY = QDate(2000, 1, 1)  # the date field's "unknown" (its minimum)
-
 
 class PersonDialog(MarkedForm):
     """A person followed: new (person=None) or corrected (a row of the 人员 list, masked
@@ -42,10 +40,9 @@ class PersonDialog(MarkedForm):
         self.cohort = QComboBox()
         labels.fill(self.cohort, "cohort")
         self.division = division_combo(lists, self.tr("Not given"))
-        self.exposed_on = date_edit()
-        self.exposed_on.setMinimumDate(UNKNOWN_DAY)
+        self.exposed_on = date_edit(optional=True)
         self.exposed_on.setMaximumDate(QDate.currentDate())
-        self.exposed_on.setSpecialValueText(self.tr("Unknown"))
+        self.exposed_on.setPlaceholderText(self.tr("Unknown"))
         self.exposure = QLineEdit()
         self.exposure.setPlaceholderText(self.tr("e.g. direct contact, same household, aerosol"))
         self.form.addRow(self.tr("Name"), self.name)
@@ -77,10 +74,7 @@ class PersonDialog(MarkedForm):
             )
         choose(self.cohort, person["cohort"])
         choose(self.division, person["division"])
-        if person.get("exposed_on"):
-            self.exposed_on.setDate(QDate.fromString(person["exposed_on"], "yyyy-MM-dd"))
-        else:
-            self.exposed_on.setDate(UNKNOWN_DAY)
+        self.exposed_on.set_value(person.get("exposed_on") or None)
         self.exposure.setText(person.get("exposure") or "")
 
     def _check_id(self, text: str) -> None:
@@ -105,12 +99,11 @@ class PersonDialog(MarkedForm):
         style.apply(self.id_check, "ok")
 
     def values(self) -> dict:
-        day = self.exposed_on.date()
         given = {
             "name": self.name.text(),
             "cohort": self.cohort.currentData(),
             "division": self.division.currentData() or "",
-            "exposed_on": "" if day == UNKNOWN_DAY else day.toString("yyyy-MM-dd"),
+            "exposed_on": self.exposed_on.value() or "",
             "exposure": self.exposure.text(),
         }
         if self.phone.text().strip() or self.person is None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPlainTextEdit,
+    QToolTip,
     QVBoxLayout,
 )
 
@@ -118,6 +119,16 @@ class SummaryDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        """Only with a period of dates: a day that is no date stays in red, its reason shown."""
+        for edit in (self.start, self.end):
+            problem = edit.problem() if edit.isEnabled() else None
+            if problem:
+                edit.setFocus()
+                QToolTip.showText(edit.mapToGlobal(edit.rect().bottomLeft()), problem, edit)
+                return
+        super().accept()
 
     def choice(self) -> tuple[str | None, date | None, date | None]:
         """(cohort, start, end) as chosen."""

@@ -2,7 +2,7 @@
 days for M days from a start, the normal range, the agency — with their state (running,
 finished, ended early with its reason), 添加监测计划… and 提前结束…."""
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox
 
 from desktop.core.monitoring import schedules, sites
@@ -188,7 +188,7 @@ class ScheduleDialog(MarkedForm):
             "unit": self.unit.text(),
             "every_days": self.every.value(),
             "for_days": self.for_days.value(),
-            "start_on": self.start.date().toString("yyyy-MM-dd"),
+            "start_on": self.start.value(),
             "normal_min": self.low.text(),
             "normal_max": self.high.text(),
             "agency": self.agency.currentData(),
@@ -207,7 +207,7 @@ class EndDialog(MarkedForm):
             measure=schedule["measure"]), parent)  # fmt: skip
         self.schedule = schedule
         self.day = date_edit()
-        self.day.setMinimumDate(QDate.fromString(schedule["start_on"], "yyyy-MM-dd"))
+        self.day.setMinimumDate(schedule["start_on"])
         self.reason = text_box(3, self.tr("e.g. the source was ruled out by the laboratory"))
         what = QLabel(f"{schedule['measure']} · {schedule['subject']}")
         self.form.addRow(self.tr("Schedule"), what)
@@ -217,5 +217,5 @@ class EndDialog(MarkedForm):
 
     def job(self):
         ref, ctx = self.schedule["id"], actor()
-        day, reason = self.day.date().toString("yyyy-MM-dd"), self.reason.toPlainText()
+        day, reason = self.day.value(), self.reason.toPlainText()
         return lambda db: schedules.end(db, ctx, ref, reason, day)

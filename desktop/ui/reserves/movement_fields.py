@@ -2,46 +2,23 @@
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QComboBox
 
 from desktop.core.reserves import ledger
 from desktop.core.vocab import label
-from desktop.ui.widgets import style
+from desktop.ui.widgets import date_field, style
 
 USABLE = "合格"
 MAX_WIDTH = 1000  # px: a lot combo as wide as its longest lot, but never wider
 
 
-class DateField(QDateEdit):
-    """A date that may be left empty (shown as —); value() is an ISO date or None."""
-
-    EMPTY = QDate(1900, 1, 1)
+class DateField(date_field.DateField):
+    """A date that may be left empty (widgets/date_field: typed as 2026-01-15, 2026/1/15 or
+    20260115, or chosen in the calendar); value() is an ISO date, or None when empty."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setMinimumDate(self.EMPTY)
-        self.setMaximumDate(QDate(2199, 12, 31))
-        self.setSpecialValueText("—")
-        self.clear_value()
-
-    def value(self) -> str | None:
-        if not self.isEnabled() or self.date() == self.EMPTY:
-            return None
-        return self.date().toString(Qt.DateFormat.ISODate)
-
-    def set_value(self, iso: str | None) -> None:
-        self.setDate(QDate.fromString(iso, Qt.DateFormat.ISODate) if iso else self.EMPTY)
-
-    def clear_value(self) -> None:
-        self.setDate(self.EMPTY)
-
-    def mousePressEvent(self, event) -> None:
-        if self.date() == self.EMPTY:
-            self.setDate(QDate.currentDate())  # open the calendar at today, not at 1900
-        super().mousePressEvent(event)
+        super().__init__(optional=True, parent=parent)
 
 
 def is_expired(row: dict, today: date) -> bool:

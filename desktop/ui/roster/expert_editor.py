@@ -3,12 +3,13 @@ phones, notes, availability (available, on a mission, unavailable from–to) and
 qualifications. 保存 runs experts.save_expert on the worker; a refusal is shown in red
 under the form with the field at fault focused; 删除 asks for a confirmation inline."""
 
-from PySide6.QtCore import QDate, Qt, Signal
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -26,8 +27,7 @@ from desktop.ui.reserves import lookups
 from desktop.ui.roster.expert_qualifications import QualificationsTable
 from desktop.ui.shell.jobs import Refused, actor, refusable
 from desktop.ui.widgets import style
-
-ISO = "yyyy-MM-dd"
+from desktop.ui.widgets.date_field import DateField
 
 
 class ExpertEditor(QWidget):
@@ -83,14 +83,13 @@ class ExpertEditor(QWidget):
             self.availability.addButton(radio)
             radios.addWidget(radio)
         radios.addStretch(1)
-        self.unavailable_from = QDateEdit(calendarPopup=True)
-        self.unavailable_to = QDateEdit(calendarPopup=True)
+        self.unavailable_from = DateField()
+        self.unavailable_to = DateField()
         window = QHBoxLayout()
         for edit, caption in (
             (self.unavailable_from, self.tr("from")),
             (self.unavailable_to, self.tr("to")),
         ):
-            edit.setDisplayFormat(ISO)
             window.addWidget(QLabel(caption))
             window.addWidget(edit)
         window.addStretch(1)
@@ -223,13 +222,11 @@ class ExpertEditor(QWidget):
         self.office_phone.setText(row.get("office_phone", ""))
         self.notes.setText(row.get("notes", ""))
         self.radios[row.get("availability") or "available"].setChecked(True)
-        today = QDate.currentDate()
         for edit, key in (
             (self.unavailable_from, "unavailable_from"),
             (self.unavailable_to, "unavailable_to"),
         ):
-            value = QDate.fromString(row.get(key) or "", ISO)
-            edit.setDate(value if value.isValid() else today)
+            edit.set_value(row.get(key) or date.today())
         self._window_enabled()
         self.delete_button.setEnabled(self.current_id is not None)
         self.qualifications.show_expert(self.current_id)
@@ -258,8 +255,8 @@ class ExpertEditor(QWidget):
             "office_phone": self.office_phone.text(),
             "notes": self.notes.text(),
             "availability": status,
-            "unavailable_from": self.unavailable_from.date().toString(ISO) if window else None,
-            "unavailable_to": self.unavailable_to.date().toString(ISO) if window else None,
+            "unavailable_from": self.unavailable_from.value() if window else None,
+            "unavailable_to": self.unavailable_to.value() if window else None,
         }
 
     # saving ------------------------------------------------------------------------------

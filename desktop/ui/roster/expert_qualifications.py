@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from desktop.core.roster import experts
 from desktop.ui.shell.jobs import Refused, actor, refusable
 from desktop.ui.widgets import style
+from desktop.ui.widgets.date_field import DateField
 from desktop.ui.widgets.form_dialog import FormDialog
 from desktop.ui.widgets.rows_model import Column, RowsModel
 
@@ -31,8 +32,8 @@ class QualificationDialog(FormDialog):
         self.name = QLineEdit(row.get("name", ""))
         self.name.setPlaceholderText(self.tr("e.g. 生物安全培训合格证"))
         self.number = QLineEdit(row.get("number", ""))
-        self.issued_on = QLineEdit(row.get("issued_on") or "")
-        self.expires_on = QLineEdit(row.get("expires_on") or "")
+        self.issued_on = DateField(row.get("issued_on"), optional=True)
+        self.expires_on = DateField(row.get("expires_on"), optional=True)
         example = QDate.currentDate().addYears(2).toString("yyyy-MM-dd")
         for edit in (self.issued_on, self.expires_on):
             edit.setPlaceholderText(self.tr("e.g. {date}").format(date=example))
@@ -49,8 +50,8 @@ class QualificationDialog(FormDialog):
         values = (
             self.name.text(),
             self.number.text(),
-            self.issued_on.text().strip() or None,
-            self.expires_on.text().strip() or None,
+            self.issued_on.value(),
+            self.expires_on.value(),
         )
         return lambda db: experts.save_qualification(
             db, ctx, expert_id, *values, qualification_id=qualification_id

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import BioError
 from desktop.ui.shell.jobs import Refused, refusable
 from desktop.ui.widgets import field_changes, style
+from desktop.ui.widgets.date_field import TypedField
 
 
 class FormDialog(QDialog):
@@ -68,6 +69,8 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     def submit(self) -> None:
+        if self.refuse_typed_dates():
+            return
         try:
             fn = self.job()
         except BioError as exc:
@@ -75,6 +78,32 @@ class FormDialog(QDialog):
             return
         self._set_busy(True)
         self.worker.run(refusable(fn), self._done, self._failed)
+
+    def refuse_typed_dates(self) -> bool:
+        """A date or time typed that is no date (or outside its range) is shown in red as
+        it is typed; saving it is refused here, naming the field, before the core is asked."""
+        for widget in self.findChildren(TypedField):
+            if not widget.isEnabled():
+                continue  # not given (its check box unticked)
+            message = widget.problem(self._label_of(widget))
+            if message:
+                name = next((k for k, w in self.fields.items() if w is widget), None)
+                self.show_error(message, name)
+                if name is None:
+                    widget.setFocus()
+                return True
+        return False
+
+    def _label_of(self, widget: QWidget) -> str | None:
+        """The text of the form label beside a field (or beside the row holding it)."""
+        forms = [self.form, *self.findChildren(QFormLayout)]
+        while widget is not None and widget is not self:
+            for form in forms:
+                label = form.labelForField(widget)
+                if isinstance(label, QLabel) and label.text().strip():
+                    return label.text().replace("&", "").rstrip("：:")
+            widget = widget.parentWidget()
+        return None
 
     def show_error(self, message: str, field: str | None = None) -> None:
         self.error.setText(message)
