@@ -4,7 +4,9 @@ A4 portrait: the title and the agency; 一、事件信息 (number, title, grade 
 plan, hazard, place, lead agency, commander and phone, the operational period);
 二、本单位任务 — each task the agency leads or supports (said which), with its phase, due
 time, status (overdue said so), instructions, checklist as tick boxes, the agencies it
-works with, the experts it needs and those sent, and the plan clause it cites;
+works with, the experts it needs and those sent, the plan clause it cites (with why, when
+it applies a clause by analogy: 参照) and where the fields that are not the plan's come
+from (the playbook task it was copied from: playbooks/provenance.py);
 三、联络方式 (the commander, the agency's contact and duty phone, the agencies it works
 with); 四、调拨物资 (the incident's allocation orders: number, status, from and to, lines);
 signature blocks.
@@ -28,10 +30,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from desktop.core import orders, vocab
+from desktop.core import orders, playbooks, vocab
 from desktop.core.errors import BioError
 from desktop.core.i18n import current_language, tr
 from desktop.core.incidents import experts, needs, records, tasks
+from desktop.core.playbooks import provenance
 from desktop.documents import fonts
 from desktop.documents.allocation_order import RenderResult
 from desktop.documents.layout import (
@@ -124,6 +127,14 @@ class _Form:
             "label", parent=self.centre, wordWrap=None if self.english else "CJK"
         )
         self.agencies = {a["code"]: a for a in db.query("SELECT * FROM agency WHERE deleted = 0")}
+        copied = dict(
+            db.execute(
+                "SELECT id, playbook_task_id FROM incident_task WHERE incident_id = ?",
+                [incident["id"]],
+            ).fetchall()
+        )
+        where = playbooks.task_provenance(db, copied.values())
+        self.provenance = {tid: where.get(ptid or "", {}) for tid, ptid in copied.items()}
 
     def p(self, value, style=None) -> Paragraph:
         lines = printable(value).splitlines() or [NONE]
@@ -273,7 +284,12 @@ class _Form:
             if out:
                 text += "；" + tr("sent: {names}", names="、".join(out))
             row(tr("Experts"), self.p(text))
-        row(tr("Plan clause"), self.p(task["clause"]))
+        origin = self.provenance.get(task["id"], {})
+        clause = task["clause"]
+        if origin.get("clause_note"):
+            clause = tr("{clause} (by analogy: {why})", clause=clause, why=origin["clause_note"])
+        row(tr("Plan clause"), self.p(clause))
+        row(tr("Other sources"), self.p(self.sources(origin.get("sources") or {})))
         if task["note"]:
             note = tr("{note} ({by}, {time})", note=task["note"], by=task["by"] or NONE,
                       time=when(task["at"]))  # fmt: skip
@@ -295,6 +311,13 @@ class _Form:
             style += [("BACKGROUND", (4, 0), (4, 0), (0.75, 0.75, 0.75)),
                       ("BOX", (4, 0), (4, 0), 1.5, "black")]  # fmt: skip
         return flowing(rows, [w * mm for w in widths], style, repeat_rows=1)
+
+    def sources(self, sources: dict) -> str:
+        """Where the task's fields that are not the plan's come from, by source."""
+        return "；".join(
+            f"{group['label']}：{'、'.join(group['fields'])}"
+            for group in provenance.grouped(sources, provenance.TASK_FIELDS)
+        )
 
     def contacts(self, assigned: list[dict]) -> Table:
         code = self.agency["code"]

@@ -3,8 +3,10 @@
 A4 landscape. One table per group of playbooks that fits the page width: a header row of
 playbook titles spanning their phases, a row of phase titles (both repeated when a table
 continues on the next page), then one row per agency named in any task. Built from the
-latest approved version of each playbook (playbooks.matrix). The Chinese font is the
-system TrueType CJK font, embedded as a subset (fonts.cjk_font).
+latest approved version of each playbook (playbooks.matrix). After the tables, 说明: for
+each playbook the plan's clauses it cites and, by source, the fields that are not the
+plan's (grades, hours, checklists, quantities; playbooks/provenance.py). The Chinese font
+is the system TrueType CJK font, embedded as a subset (fonts.cjk_font).
 
     render(db, "matrix.pdf") -> RenderResult(path, pages, warning)
 """
@@ -33,6 +35,7 @@ from reportlab.platypus import (
 from desktop.core import playbooks
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
+from desktop.core.playbooks import provenance
 from desktop.core.store import station
 from desktop.documents import fonts, layout
 from desktop.documents.allocation_order import RenderResult
@@ -149,6 +152,51 @@ def _table(data: dict, group: list[int], font: str) -> Table:
     return table
 
 
+SOURCE_WIDTHS = (58 * mm, 62 * mm, 147 * mm)  # playbook, the plan's clauses, other sources
+
+
+def sources_table(db, data: dict, font: str) -> Table:
+    """方案依据 and where the rest comes from, one row per playbook of the matrix: the plan
+    gives the agencies and duties; grades, hours, checklists and quantities are not its."""
+    cell = ParagraphStyle("cell", fontName=font, fontSize=8, leading=10.5, wordWrap="CJK")
+    head = ParagraphStyle("shead", parent=cell, alignment=TA_CENTER)
+    titles = ("预案", "方案依据（条款）", "不是方案内容的各项及其来源")
+    rows = [[Paragraph(escape(title), head) for title in titles]]
+    seen: list[tuple[str, int]] = []
+    for column in data["columns"]:
+        if (column["playbook"], column["version"]) not in seen:
+            seen.append((column["playbook"], column["version"]))
+    for code, version in seen:
+        doc = playbooks.get(db, code, version)
+        parts = []
+        for group in provenance.summary(doc):
+            named = "、".join(
+                f"{f['field_label']}（{f['tasks']}项任务）" if f["tasks"] else f["field_label"]
+                for f in group["fields"]
+            )
+            parts.append(f"{group['label']}：{named}")
+        rows.append(
+            [
+                Paragraph(escape(f"{doc['title']}（{code} 第{version}版）"), cell),
+                Paragraph(escape("、".join(doc["clauses"]) or "—"), cell),
+                Paragraph(escape("；".join(parts)), cell),
+            ]
+        )
+    table = Table(rows, colWidths=SOURCE_WIDTHS, repeatRows=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font, 8),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BOX", (0, 0), (-1, -1), 1, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.94, 0.94, 0.94)),
+            ]
+        )
+    )
+    return table
+
+
 def render(db, path) -> RenderResult:
     """The matrix of the latest approved playbooks to a PDF at path."""
     data = playbooks.matrix(db)
@@ -170,7 +218,10 @@ def render(db, path) -> RenderResult:
         Paragraph(
             escape(
                 "牵头：负责组织实施该阶段任务的单位；配合：协助实施的单位（底色加深为牵头）。"
-                "依据各处置预案的最新批准版本和《衡阳市贯彻〈中华人民共和国生物安全法〉实施方案》；"
+                "依据各处置预案的最新批准版本；各任务的牵头、配合单位是其所引"
+                "《衡阳市贯彻〈中华人民共和国生物安全法〉实施方案》条款列明的单位（“参照”的条款"
+                "另注理由），“事发地”单位在启动预案时交由事件所在县市区的单位。响应级别、时限、"
+                "适用起始级别、检查清单、所需专家和物资测算参数不是方案的内容，来源见文末说明；"
                 "系统内置预案为示例内容，须按本地实际修订后使用。"
             ),
             note_style,
@@ -179,6 +230,11 @@ def render(db, path) -> RenderResult:
     ]
     for group in _groups(data["columns"], room):
         story += [KeepTogether([_table(data, group, font.name)]), Spacer(1, 4 * mm)]
+    story += [
+        Paragraph(escape("说明：方案依据与不是方案内容的各项的来源"), note_style),
+        Spacer(1, 1.5 * mm),
+        sources_table(db, data, font.name),
+    ]
     target = Path(path)
 
     def decorate(canv, doc):

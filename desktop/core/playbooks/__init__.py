@@ -34,7 +34,14 @@ from desktop.core.playbooks.editing import (
     validate,
 )
 from desktop.core.playbooks.exchange import export_json, import_json
-from desktop.core.playbooks.reading import diff, get, listing, matrix, reference_playbook_id
+from desktop.core.playbooks.reading import (
+    diff,
+    get,
+    listing,
+    matrix,
+    reference_playbook_id,
+    task_provenance,
+)
 from desktop.core.playbooks.shipped import reference_ops
 
 __all__ = [
@@ -63,5 +70,6 @@ __all__ = [
     "save_phase",
     "save_playbook_header",
     "save_task",
+    "task_provenance",
     "validate",
 ]

@@ -120,3 +120,46 @@ def after_edit(old: dict, new: dict, old_sources: dict, new_sources: dict, field
         if old.get(name) != new.get(name) and new_sources.get(name) == old_sources.get(name):
             out[name] = "local"
     return {name: out[name] for name in fields if name in out}
+
+
+def grouped(sources: dict, fields: tuple[str, ...]) -> list[dict]:
+    """The fields by source, sources in the order of SOURCES (未注明 last):
+    [{source, label, fields: [field_label, …]}]."""
+    out: dict[str | None, list[str]] = {}
+    for name in fields:
+        out.setdefault(sources.get(name), []).append(field_label(name))
+    order = [*SOURCES, None]
+    return [
+        {"source": source, "label": label(source), "fields": out[source]}
+        for source in sorted(out, key=lambda s: order.index(s) if s in order else len(order))
+    ]
+
+
+def summary(doc: dict) -> list[dict]:
+    """Where a version's fields that are not the plan's come from, for a printout: by
+    source, the version's fields and the task fields with the number of tasks,
+    [{source, label, fields: [{field, field_label, tasks}]}] (tasks None for the version's
+    own fields)."""
+    counts: dict[tuple[str | None, str], int] = {}
+    for name in PLAYBOOK_FIELDS:
+        counts[((doc.get("sources") or {}).get(name), name)] = 0
+    for phase in doc["phases"]:
+        for task in phase["tasks"]:
+            sources = task.get("sources") or {}
+            for name in TASK_FIELDS:
+                key = (sources.get(name), name)
+                counts[key] = counts.get(key, 0) + 1
+    order = [*SOURCES, None]
+    by_source: dict[str | None, list[dict]] = {}
+    for (source, name), count in counts.items():
+        by_source.setdefault(source, []).append(
+            {
+                "field": name,
+                "field_label": field_label(name),
+                "tasks": None if name in PLAYBOOK_FIELDS else count,
+            }
+        )
+    return [
+        {"source": source, "label": label(source), "fields": by_source[source]}
+        for source in sorted(by_source, key=lambda s: order.index(s) if s in order else 99)
+    ]

@@ -183,6 +183,27 @@ def matrix(db: Database) -> dict:
     return {"columns": columns, "rows": rows}
 
 
+def task_provenance(db: Database, playbook_task_ids) -> dict[str, dict]:
+    """Where the playbook tasks given (by id) come from: {id: {clause, clause_note, quotes,
+    sources}} — for an incident's tasks, which keep the playbook task they were copied from."""
+    ids = [i for i in dict.fromkeys(playbook_task_ids) if i]
+    out: dict[str, dict] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for row in db.query(
+            "SELECT id, clause, clause_note, quotes, sources FROM playbook_task "
+            f"WHERE id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ):
+            out[row["id"]] = {
+                "clause": row["clause"],
+                "clause_note": row["clause_note"],
+                "quotes": json.loads(row["quotes"]),
+                "sources": json.loads(row["sources"]),
+            }
+    return out
+
+
 def reference_playbook_id(code: str, version: int = 1) -> str:
     """The id of a shipped version (shipped.py names the first six and later ones apart)."""
     return shipped.shipped_id(code, version)
