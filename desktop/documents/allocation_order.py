@@ -154,7 +154,7 @@ def _rows(order: dict, depot: dict | None = None):
             if pick and pick["qty_received"] not in (None, _sent(pick)) and pick["diff_reason"]:
                 notes.append(f"差异：{pick['diff_reason']}")
             if depot is None and short > 0 and n == len(picks) - 1:
-                notes.append(f"申请{line['qty_requested']}，缺{short}")
+                notes.append(f"申请{line['qty_requested']:,}，缺{short:,}")
             yield line, pick, notes
 
 
