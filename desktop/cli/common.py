@@ -41,7 +41,7 @@ class State:
             return db
         from desktop.core.drills import sandbox
 
-        inside = sandbox.open_sandbox(db, self.drill)
+        inside = sandbox.enter(db, self.ctx, self.drill)
         OPENED.append(inside)
         return inside
 

@@ -210,7 +210,7 @@ def drill_speed(state: State, ref, speed):
 
 def _inside(state: State, ref):
     """The drill's sandbox and the drill as recorded there."""
-    inside = sandbox.open_sandbox(_live(state), ref)
+    inside = sandbox.enter(_live(state), state.ctx, ref)
     OPENED.append(inside)
     return inside, records.get(inside, ref)
 
@@ -430,7 +430,9 @@ def drill_improvements(state: State, open_only):
     rows = improvements.listing(_live(state), open_only=open_only)
     for row in rows:
         row["status_name"] = vocab.name("improvement_status", row["status"])
-    state.emit(rows, table(rows, [("drill_number", tr("Drill")), ("issue", tr("Issue")),
+        row["short"] = row["id"][-8:]  # what improvement-status takes
+    state.emit(rows, table(rows, [("short", "ID"), ("drill_number", tr("Drill")),
+                                  ("issue", tr("Issue")),
                                   ("action", tr("Corrective action")),
                                   ("agency_name", tr("Agency")), ("due_on", tr("Due")),
                                   ("status_name", tr("Status"))]) if rows
@@ -438,7 +440,7 @@ def drill_improvements(state: State, open_only):
 
 
 @drill.command("improvement-status", help=tr("Move an improvement item forward."))
-@click.argument("item", metavar="ITEM_ID")
+@click.argument("item", metavar="ITEM")
 @click.argument("status")
 @click.option("--note", help=tr("A note."))
 @click.pass_obj

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from desktop.core import incidents, orders, values
+from desktop.core import incidents, orders, paths, values
 from desktop.core.context import Ctx
 from desktop.core.drills import evaluation, injects, records, sandbox
 from desktop.core.errors import BioError
@@ -70,6 +70,7 @@ def play(live: Database, ctx: Ctx, workbook, render: Render | None = None,
 
 
 def _copy(live: Database, path: Path) -> Database:
+    paths.private_file(path)  # names and phones: private from the first byte
     target = sqlite3.connect(path)
     try:
         live.conn.backup(target)
@@ -82,7 +83,7 @@ def _play(db: Database, ctx: Ctx, plan: dict, scenario: dict, wall: datetime) ->
     codes = scenario.pop("playbooks", None) or []
     scenario.setdefault("name", tr("Automatic gap analysis"))
     scenario.setdefault("kind", "tabletop")
-    made = records.create(db, ctx, scenario, codes)
+    made = records.create(db, ctx, scenario, codes, kind="YL-AUTO")
     with db.conn:
         db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('drill', ?)", [made["id"]])
     injects.replace(db, ctx, made["id"], plan)

@@ -13,7 +13,7 @@ from desktop.core.drills import records
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
 from desktop.core.incidents.records import choice, text_field
-from desktop.core.store import info
+from desktop.core.store import info, shortids
 from desktop.core.store.handle import Database
 from desktop.core.store.writepath import write
 
@@ -63,10 +63,11 @@ def add(db: Database, ctx: Ctx, drill_id: str, given: dict) -> str:
 
 def update(db: Database, ctx: Ctx, item_id: str, given: dict) -> None:
     """Change an item (in the sandbox while drafting, in the live database to track it)."""
-    row = next(db.query("SELECT * FROM drill_improvement WHERE id = ? AND deleted = 0",
-                        [item_id]), None)  # fmt: skip
-    if row is None:
-        raise BioError(tr("No improvement item {ref}.", ref=item_id))
+    rows = shortids.matches(db, "drill_improvement", item_id)
+    if len(rows) != 1:
+        several = tr("{ref} names several items; give more of the id.", ref=item_id)
+        raise BioError(several if rows else tr("No improvement item {ref}.", ref=item_id))
+    row, item_id = rows[0], rows[0]["id"]
     fields = {k: v for k, v in _fields(db, row["drill_id"], given).items() if row[k] != v}
     order = ("open", "in_progress", "done", "cancelled")
     if "status" in fields and order.index(fields["status"]) < order.index(row["status"]):
@@ -140,4 +141,7 @@ def close(live: Database, sandbox: Database, ctx: Ctx, ref, confirmed: bool) -> 
             w.insert("drill_improvement", {"id": item["id"], "drill_id": drill["id"], **fields})
             copied += 1
         records.set_status(w, drill, "evaluated", closed_at=values.now_iso())
+    with write(sandbox, ctx) as w:  # the drill's own record says so too
+        records.set_status(w, records.get(sandbox, drill["id"]), "evaluated",
+                           closed_at=values.now_iso())  # fmt: skip
     return {"number": drill["number"], "improvements": copied}

@@ -23,8 +23,10 @@ LIMITS = {"name": 200, "scenario": 20_000, "place": 500}
 MAX_SPEED = 60
 
 
-def next_number(db: Database, code: str, day: date) -> str:
-    prefix = f"YL-{code}-{day:%Y%m%d}-"
+def next_number(db: Database, code: str, day: date, kind: str = "YL") -> str:
+    """YL-<station>-<yyyymmdd>-<seq>; an automatic gap analysis's drill is YL-AUTO-…, so
+    that its report never bears a number a real drill gets later."""
+    prefix = f"{kind}-{code}-{day:%Y%m%d}-"
     count = db.execute("SELECT count(*) FROM drill WHERE number LIKE ? || '%'", [prefix])
     return f"{prefix}{count.fetchone()[0] + 1:03d}"
 
@@ -140,7 +142,7 @@ def drill_playbook_id(drill_id: str, code: str) -> str:
     return reference_id("drill_playbook", f"{drill_id}/{code}")
 
 
-def create(db: Database, ctx: Ctx, given: dict, playbooks=()) -> dict:
+def create(db: Database, ctx: Ctx, given: dict, playbooks=(), kind: str = "YL") -> dict:
     """Plan a new drill (status 计划); returns {id, number}. Required: name, kind."""
     if not str(given.get("name") or "").strip():
         raise Invalid("name", tr("Give the drill a name."))
@@ -157,7 +159,7 @@ def create(db: Database, ctx: Ctx, given: dict, playbooks=()) -> dict:
         )
     now = values.now_iso()
     with write(db, ctx) as w:
-        number = next_number(db, st.code, values.now().date())
+        number = next_number(db, st.code, values.now().date(), kind)
         drill_id = w.insert(
             "drill", {"number": number, "station": st.code, "status": "planned",
                       "created_at": now, **fields},

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from desktop.core import paths, values
 from desktop.core.context import Ctx
-from desktop.core.drills import clock, records
+from desktop.core.drills import clock, injects, records
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.setup.opening import open_station
@@ -79,6 +79,20 @@ def open_sandbox(live: Database, ref) -> Database:
             )
         )
     return open_station(path)
+
+
+def enter(live: Database, ctx: Ctx, ref) -> Database:
+    """The sandbox of a drill that has started here, with the injects that came due
+    meanwhile fired (at their moments): what a command run inside the drill acts on."""
+    sandbox = open_sandbox(live, ref)
+    try:
+        drill = records.get(sandbox, ref)
+        if drill["status"] == "running" and not clock.load(sandbox, drill["id"]).paused:
+            injects.tick(sandbox, ctx, drill["id"])
+    except BaseException:
+        sandbox.close()
+        raise
+    return sandbox
 
 
 def create(live: Database, drill: dict) -> Database:
@@ -196,6 +210,9 @@ def _set(live: Database, ctx: Ctx, ref, at, *, paused=None, speed=None, status=N
     wall = at or values.now()
     sandbox = open_sandbox(live, ref)
     try:
+        # what came due before this moment fires first, at its moment: a pause or an end
+        # never loses injects that no console was there to fire
+        injects.tick(sandbox, ctx, drill["id"], at=wall)
         current = clock.load(sandbox, drill["id"])
         run(sandbox, ctx, drill["id"], wall,
             paused=current.paused if paused is None else paused, speed=speed,

@@ -13,7 +13,8 @@ from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
 from desktop.core.incidents import journal
 from desktop.core.incidents.records import text_field
-from desktop.core.monitoring import schedules, shortids
+from desktop.core.monitoring import schedules
+from desktop.core.store import shortids
 from desktop.core.store.handle import Database
 from desktop.core.store.ids import reference_id
 from desktop.core.store.writepath import Writer, write

@@ -7,7 +7,7 @@ from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
 from desktop.core.incidents import records
 from desktop.core.incidents.records import _agency, _division, choice, text_field
-from desktop.core.monitoring import shortids
+from desktop.core.store import shortids
 from desktop.core.store.handle import Database
 from desktop.core.store.writepath import write
 

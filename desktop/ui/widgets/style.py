@@ -43,8 +43,11 @@ CHART_GRID = QColor("#d8d8d8")
 def apply(label: QLabel, role: str) -> QLabel:
     delta, bold, colour, background = ROLES[role]
     font = QFont(label.font())
-    if delta:
-        font.setPointSizeF(font.pointSizeF() + delta)
+    base = label.property("style_base_size")  # applied again (a status that changes): the
+    if base is None:  # size counts from the label's own, never from the last role's
+        base = font.pointSizeF()
+        label.setProperty("style_base_size", base)
+    font.setPointSizeF(base + delta)
     font.setBold(bold)
     label.setFont(font)
     palette = label.palette()
