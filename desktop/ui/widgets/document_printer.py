@@ -125,7 +125,7 @@ class DocumentPrinter(QObject):
             printer = printing.choose_printer(self.parent_widget, document, title)
             if printer is None:
                 return 0
-            pages = printing.print_pdf(document, printer, progress)
+            pages = printing.print_pdf(document, printer, progress, source=path)
         except BioError as exc:
             self.message.emit(str(exc), "error")
             return 0

@@ -1,8 +1,9 @@
 """Printing a PDF that reportlab made (desktop/documents): the printer dialog, painting
 the pages, the 联 choice, and the plain messages for what can go wrong.
 
-Printing paints the PDF's pages, rasterised at the printer's resolution (at most 300 dpi),
-on the QPrinter chosen in QPrintDialog — Qt never lays a document out again.
+Printing hands the PDF itself to the CUPS queue chosen in QPrintDialog (cups_job), or,
+without CUPS (Windows, print to file), paints its pages, rasterised at the printer's
+resolution (at most 300 dpi), on the QPrinter — Qt never lays a document out again.
 DocumentPrinter (document_printer.py) builds preview, print and export on these.
 """
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QSizePolicy
 
 from desktop.core.errors import BioError
 from desktop.ui.shell.jobs import Refused
+from desktop.ui.widgets import cups_job
 
 RASTER_DPI = 300
 COPIES = (1, 3)
@@ -70,9 +72,16 @@ def choose_printer(parent, document: QPdfDocument, title: str) -> QPrinter | Non
     return printer
 
 
-def print_pdf(document: QPdfDocument, printer: QPrinter, progress=None) -> int:
+def print_pdf(document: QPdfDocument, printer: QPrinter, progress=None, source=None) -> int:
     """Paint the document's pages on the printer (the page range it was given); returns
-    the pages painted. progress(done, total) after each page; returning False stops."""
+    the pages painted. progress(done, total) after each page; returning False stops.
+    When the printer is a CUPS queue, the PDF file the document was loaded from (source)
+    goes to it as it is instead (cups_job): text and vectors, not pictures of pages."""
+    if source is not None and cups_job.queue(printer):
+        job = cups_job.send(source, printer, document.pageCount())
+        if progress is not None:
+            progress(job.pages, job.pages)
+        return job.pages
     pages = document.pageCount()
     first, last = 0, pages - 1
     if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
