@@ -113,9 +113,11 @@ def schedule_list(state: State, incident):
         row["subject"] = (vocab.name("cohort", row["cohort"]) if row["cohort"]
                           else row["site_place"])  # fmt: skip
         row["every"] = tr("every {n} d for {m} d", n=row["every_days"], m=row["for_days"])
+        row["state_name"] = {"active": tr("Under way"), "finished": tr("Completed"),
+                             "ended": tr("Ended early")}[row["state"]]  # fmt: skip
     state.emit(rows, table(rows, [("id", "ID"), ("measure", tr("Measure")),
                                   ("subject", tr("Subject")), ("every", tr("Frequency")),
-                                  ("agency", tr("Agency")), ("state", tr("State"))]) if rows
+                                  ("agency", tr("Agency")), ("state_name", tr("State"))]) if rows
                else tr("No schedules."))  # fmt: skip
 
 
@@ -145,8 +147,11 @@ def due(state: State, on, agency, incident):
 @click.pass_obj
 def result(state: State, check, value, abnormal, note):
     done = results.record(state.open(), state.ctx, check, value, abnormal, note)
-    data = {"id": done["id"], "check": check, "abnormal": done["abnormal"]}
+    data = {"id": done["id"], "check": check, "abnormal": done["abnormal"],
+            "replaced": done["replaced"]}  # fmt: skip
     text = tr("Result recorded.")
+    if done["replaced"] is not None and done["replaced"] != done["value"]:
+        text += " " + tr("It replaces the value recorded before ({value}).", value=done["replaced"])
     if done["abnormal"]:
         text += " " + tr("Abnormal: an alert is raised and the 大事记 notes it.")
     state.emit(data, text)

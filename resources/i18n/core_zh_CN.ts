@@ -6441,5 +6441,349 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <source>Required quantity</source>
             <translation>需求量</translation>
         </message>
+        <message>
+            <source>Import it again only if that is intended.</source>
+            <translation>请仅在确需再次导入时重新导入。</translation>
+        </message>
+        <message>
+            <source>It was imported {times} times in all.</source>
+            <translation>此前共导入过 {times} 次。</translation>
+        </message>
+        <message>
+            <source>{count} of the {total} rows of {file} were imported before, on {when} by {who} from {earlier}; nothing was imported this time.</source>
+            <translation>{file} 的 {total} 行中有 {count} 行已于 {when} 由 {who} 从 {earlier} 导入过；本次未导入任何内容。</translation>
+        </message>
+        <message>
+            <source>Add --again to import it all the same.</source>
+            <translation>如确需再次导入，请加上 --again。</translation>
+        </message>
+        <message>
+            <source>Import a file, or stock receipts, imported before (refused by default, saying when and by whom).</source>
+            <translation>再次导入此前导入过的文件或入库记录（默认拒绝，并说明何时由谁导入过）。</translation>
+        </message>
+        <message>
+            <source>{file} was imported before, on {when} by {who} ({rows} row(s)); nothing was imported this time.</source>
+            <translation>{file} 已于 {when} 由 {who} 导入过（{rows} 行）；本次未导入任何内容。</translation>
+        </message>
+        <message>
+            <source>Those rows were in {times} earlier imports.</source>
+            <translation>这些行此前共导入过 {times} 次。</translation>
+        </message>
+        <message>
+            <source>specialty</source>
+            <translation>专业领域</translation>
+        </message>
+        <message>
+            <source>material category</source>
+            <translation>物资类别</translation>
+        </message>
+        <message>
+            <source>unit of measure</source>
+            <translation>计量单位</translation>
+        </message>
+        <message>
+            <source>Too many values in this column are unknown.</source>
+            <translation>此列未知的值过多。</translation>
+        </message>
+        <message>
+            <source>{value} is not a known {noun}; too many values of this column are unknown to add them: check that it is the right column.</source>
+            <translation>“{value}”不是已知的{noun}；此列未知的值过多，无法添加：请检查是否填错了列。</translation>
+        </message>
+        <message>
+            <source>At most {max} new values can be added to one vocabulary in one import.</source>
+            <translation>一次导入最多可向一个词表添加 {max} 个新值。</translation>
+        </message>
+        <message>
+            <source>An empty value cannot be added.</source>
+            <translation>空值不能添加。</translation>
+        </message>
+        <message>
+            <source>A {noun} has at most {max} characters.</source>
+            <translation>{noun}最多 {max} 个字符。</translation>
+        </message>
+        <message>
+            <source>A value added to a vocabulary begins with a letter or digit, holds at least one letter, and otherwise only letters, digits, spaces and ()·-.</source>
+            <translation>添加到词表的值须以文字或数字开头、至少含一个文字，其余只能是文字、数字、空格和 ()·-.</translation>
+        </message>
+        <message>
+            <source>nearest: {values}</source>
+            <translation>最接近的有：{values}</translation>
+        </message>
+        <message>
+            <source>known values: {values}</source>
+            <translation>可用的值：{values}</translation>
+        </message>
+        <message>
+            <source>{value} is not a known {noun} and cannot be added: {refusal} ({nearest})</source>
+            <translation>“{value}”不是已知的{noun}，且不能添加：{refusal}（{nearest}）</translation>
+        </message>
+        <message>
+            <source>{value} is not a known {noun} and resembles {similar}: write {similar}, or confirm that {value} is a {noun} of its own to add it.</source>
+            <translation>“{value}”不是已知的{noun}，与“{similar}”相近：请改为“{similar}”，或确认“{value}”是另一个{noun}后再添加。</translation>
+        </message>
+        <message>
+            <source>{value} is not a known {noun} ({nearest}). Write one of those, or add {value} to the vocabulary when importing.</source>
+            <translation>“{value}”不是已知的{noun}（{nearest}）。请改为其中之一，或在导入时把“{value}”添加到词表。</translation>
+        </message>
+        <message>
+            <source>The base unit that quantities count, one of the units listed below (usual spellings such as 付 for 副 or ml for 毫升 are read as the unit they mean).</source>
+            <translation>数量所用的基本计量单位，取下表所列之一（常见写法如“付”作“副”、“ml”作“毫升”，按其所指的单位读取）。</translation>
+        </message>
+        <message>
+            <source>The material category, by name or code (see the list below; usual other names such as 个人防护用品 are read as the category they mean).</source>
+            <translation>物资类别，填名称或代码（见下表；常见的其他叫法如“个人防护用品”按其所指的类别读取）。</translation>
+        </message>
+        <message>
+            <source>Units of measure</source>
+            <translation>计量单位</translation>
+        </message>
+        <message>
+            <source>Specialties, material categories and units are taken from their lists; usual other names are read as the value they mean (传染病学 as 临床感染病, 付 as 副). A value not in the list is refused with the nearest ones, unless you add it to the list when importing (the import dialog offers it; on the command line: --add-missing).</source>
+            <translation>专业领域、物资类别和计量单位取自各自的列表；常见的其他叫法按其所指的值读取（如“传染病学”作“临床感染病”，“付”作“副”）。不在列表中的值会被拒绝并提示最接近的值，除非导入时将其添加到列表（导入对话框提供此选项；命令行用 --add-missing）。</translation>
+        </message>
+        <message>
+            <source>Add the values their vocabularies lack (specialties, material categories, units) instead of refusing the rows naming them; the values added are listed. A value resembling a known one is not added (see --add-similar).</source>
+            <translation>把词表中没有的值（专业领域、物资类别、计量单位）添加到词表，而不是拒绝含这些值的行；列出所添加的值。与已知值相近的值不会添加（见 --add-similar）。</translation>
+        </message>
+        <message>
+            <source>Add VALUE to its vocabulary although it resembles a known value (repeat the option for several).</source>
+            <translation>即使 VALUE 与已知值相近，也把它添加到词表（多个值可重复此选项）。</translation>
+        </message>
+        <message>
+            <source>Added to the vocabularies: {values}.</source>
+            <translation>已添加到词表：{values}。</translation>
+        </message>
+        <message>
+            <source>{noun} “{value}”</source>
+            <translation>{noun}“{value}”</translation>
+        </message>
+        <message>
+            <source>Not in the vocabularies: {values}. Write known values instead, or add these with --add-missing.</source>
+            <translation>词表中没有：{values}。请改用已知的值，或用 --add-missing 添加。</translation>
+        </message>
+        <message>
+            <source>{value} resembles {similar}: to add {value} all the same, give --add-similar {value}.</source>
+            <translation>“{value}”与“{similar}”相近：如仍要添加“{value}”，请加上 --add-similar {value}。</translation>
+        </message>
+        <message>
+            <source>Order {number} is a draft: submit it first, then approve it.</source>
+            <translation>调拨单 {number} 还是草稿：请先提交，再批准。</translation>
+        </message>
+        <message>
+            <source>The city plan</source>
+            <translation>实施方案</translation>
+        </message>
+        <message>
+            <source>Regulation on Public Health Emergencies</source>
+            <translation>《突发公共卫生事件应急条例》</translation>
+        </message>
+        <message>
+            <source>Grading of the National Public Health Emergency Plan</source>
+            <translation>《国家突发公共卫生事件应急预案》分级</translation>
+        </message>
+        <message>
+            <source>Example (may be changed)</source>
+            <translation>示例（可修改）</translation>
+        </message>
+        <message>
+            <source>Local rule</source>
+            <translation>本站规定</translation>
+        </message>
+        <message>
+            <source>Source not stated</source>
+            <translation>未注明</translation>
+        </message>
+        <message>
+            <source>A plan clause is empty: write it as 三（六）二 (section, sub-section, item).</source>
+            <translation>方案条款为空：请写成“三（六）二”的形式（部分、条、项）。</translation>
+        </message>
+        <message>
+            <source>Deadline after activation</source>
+            <translation>启动后时限</translation>
+        </message>
+        <message>
+            <source>Material planning factors</source>
+            <translation>物资测算参数</translation>
+        </message>
+        <message>
+            <source>Minimum grade</source>
+            <translation>适用起始级别</translation>
+        </message>
+        <message>
+            <source>Not from the plan</source>
+            <translation>非方案内容</translation>
+        </message>
+        <message>
+            <source>Playbook {code}: {error} Correct it before approving.</source>
+            <translation>预案 {code}：{error} 请改正后再批准。</translation>
+        </message>
+        <message>
+            <source>Required specialties</source>
+            <translation>所需专家</translation>
+        </message>
+        <message>
+            <source>Response grades</source>
+            <translation>响应级别</translation>
+        </message>
+        <message>
+            <source>Section {section} of the plan has no sub-section （{sub}）: it has （一） to （{last}）.</source>
+            <translation>方案第{section}部分没有第（{sub}）条：只有（一）至（{last}）。</translation>
+        </message>
+        <message>
+            <source>Section {section} of the plan has no sub-sections: cite it as {section}.</source>
+            <translation>方案第{section}部分不分条：请引作“{section}”。</translation>
+        </message>
+        <message>
+            <source>Task {title}: {error} Correct it before approving.</source>
+            <translation>任务“{title}”：{error} 请改正后再批准。</translation>
+        </message>
+        <message>
+            <source>The corrected playbook {code} arrived retired: version {own} approved at this station stays in force. Compare them (版本对比) and make a new version from the correction to take it.</source>
+            <translation>更正后的预案 {code} 以“已停用”状态载入：本站批准的第 {own} 版继续有效。请在“版本对比”中比较两者，如要采用更正内容，请从更正版本生成新版本。</translation>
+        </message>
+        <message>
+            <source>The corrected playbook {code} shipped as version {shipped} is version {number} here: this station had made a version {shipped} of its own.</source>
+            <translation>随软件提供的更正预案 {code} 第 {shipped} 版在本站编为第 {number} 版：本站此前已自行生成过第 {shipped} 版。</translation>
+        </message>
+        <message>
+            <source>The plan has no section {section}: its sections are 一 to {last}.</source>
+            <translation>方案没有第{section}部分：只有一至{last}部分。</translation>
+        </message>
+        <message>
+            <source>{clause} (by analogy: {why})</source>
+            <translation>{clause}（参照理由：{why}）</translation>
+        </message>
+        <message>
+            <source>{clause} of the plan has no item {item}: its items are 一 to {last}.</source>
+            <translation>方案{clause}没有第{item}项：只有一至{last}项。</translation>
+        </message>
+        <message>
+            <source>{clause} of the plan has no numbered items (一是, 二是…): cite it as {clause}.</source>
+            <translation>方案{clause}不分项（一是、二是……）：请引作“{clause}”。</translation>
+        </message>
+        <message>
+            <source>{field}: a list of texts expected.</source>
+            <translation>{field}：应为文本列表。</translation>
+        </message>
+        <message>
+            <source>{field}: at most {count} characters of clauses.</source>
+            <translation>{field}：条款最多 {count} 个字符。</translation>
+        </message>
+        <message>
+            <source>{field}: at most {count} clauses.</source>
+            <translation>{field}：最多 {count} 个条款。</translation>
+        </message>
+        <message>
+            <source>{field}: text expected.</source>
+            <translation>{field}：应为文本。</translation>
+        </message>
+        <message>
+            <source>{ref} is not a clause of the plan: write section, sub-section and item as 三（六）二, or 三（六） for a whole sub-section.</source>
+            <translation>“{ref}”不是方案的条款：请按部分、条、项写成“三（六）二”，整条则写“三（六）”。</translation>
+        </message>
+        <message>
+            <source>{ref}… is not a clause of the plan: a clause is written as 三（六）二 (section, sub-section, item).</source>
+            <translation>“{ref}……”不是方案的条款：条款应写成“三（六）二”（部分、条、项）。</translation>
+        </message>
+        <message>
+            <source>{where}clause_note: a text of at most {count} characters expected.</source>
+            <translation>{where}clause_note：应为不超过 {count} 个字符的文本。</translation>
+        </message>
+        <message>
+            <source>{where}clause_note: say why the task applies {clauses} by analogy (参照): what the clause is written for, and why it fits here.</source>
+            <translation>{where}clause_note：请说明本任务为何参照{clauses}：该条款原本针对什么情形，为何适用于此。</translation>
+        </message>
+        <message>
+            <source>{where}quotes: a list of at most {count} phrases of the plan expected.</source>
+            <translation>{where}quotes：应为不超过 {count} 条的方案原文列表。</translation>
+        </message>
+        <message>
+            <source>{where}quotes: a task that quotes the plan cites the clause it quotes.</source>
+            <translation>{where}quotes：引用方案原文的任务须注明所引条款。</translation>
+        </message>
+        <message>
+            <source>{where}quotes[{n}]: “{quote}” is not the plan's text in {clauses}; quote the plan word for word, or cite the clause that says it.</source>
+            <translation>{where}quotes[{n}]：“{quote}”不是方案{clauses}的原文；请逐字引用方案，或注明载有这句话的条款。</translation>
+        </message>
+        <message>
+            <source>{where}sources.{field}: the plan sets no grades, hours, planning factors or specialties; say where the value comes from (example, local, …).</source>
+            <translation>{where}sources.{field}：方案没有规定级别、时限、物资测算参数或所需专家；请注明该值的来源（example 示例、local 本站规定等）。</translation>
+        </message>
+        <message>
+            <source>{where}sources.{field}: unknown source {source}; use one of {sources}.</source>
+            <translation>{where}sources.{field}：未知来源 {source}；请使用以下之一：{sources}。</translation>
+        </message>
+        <message>
+            <source>{where}sources: an object of field → source expected.</source>
+            <translation>{where}sources：应为“字段 → 来源”的对象。</translation>
+        </message>
+        <message>
+            <source>{where}sources: {field} has no source to state; use {fields}.</source>
+            <translation>{where}sources：{field} 无需注明来源；可注明的字段：{fields}。</translation>
+        </message>
+        <message>
+            <source>Other sources</source>
+            <translation>其他来源</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>已期满</translation>
+        </message>
+        <message>
+            <source>Every (days)</source>
+            <translation>间隔天数</translation>
+        </message>
+        <message>
+            <source>For (days)</source>
+            <translation>持续天数</translation>
+        </message>
+        <message>
+            <source>Give both coordinates (latitude and longitude) or none.</source>
+            <translation>请同时填写经度和纬度，或都不填。</translation>
+        </message>
+        <message>
+            <source>Highest normal value</source>
+            <translation>正常值上限</translation>
+        </message>
+        <message>
+            <source>It replaces the value recorded before ({value}).</source>
+            <translation>已替换此前登记的结果（{value}）。</translation>
+        </message>
+        <message>
+            <source>Latitude</source>
+            <translation>纬度</translation>
+        </message>
+        <message>
+            <source>Longitude</source>
+            <translation>经度</translation>
+        </message>
+        <message>
+            <source>Lowest normal value</source>
+            <translation>正常值下限</translation>
+        </message>
+        <message>
+            <source>This alert was closed already: {note}</source>
+            <translation>该预警已处理：{note}</translation>
+        </message>
+        <message>
+            <source>Under way</source>
+            <translation>进行中</translation>
+        </message>
+        <message>
+            <source>{ref} names several items; give more of the id.</source>
+            <translation>{ref} 对应多个改进项；请提供更完整的 id。</translation>
+        </message>
+        <message>
+            <source>{ref} names several schedules; give more of the id.</source>
+            <translation>{ref} 对应多个监测计划；请提供更完整的 id。</translation>
+        </message>
+        <message>
+            <source>{ref} names several sites; give more of the id.</source>
+            <translation>{ref} 对应多个采样点；请提供更完整的 id。</translation>
+        </message>
+        <message>
+            <source>“{value}” is not a number: {measure} has a normal range, so its results are numbers (for example 36.8).</source>
+            <translation>“{value}”不是数值：{measure}设有正常值范围，结果须为数值（例如 36.8）。</translation>
+        </message>
     </context>
 </TS>

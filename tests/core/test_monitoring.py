@@ -215,3 +215,47 @@ def test_the_demo_incident_has_monitoring_under_way(demo_db):
     [handled] = results.alerts(demo_db, incident["number"], open_only=False)
     assert handled["handled"] and handled["subject"].startswith("【演示】")
     assert results.masked_name("张小明") == "张**"
+
+
+def test_after_a_trial_numbers_where_a_range_is_set_agencies_by_name_and_closing_twice(
+    demo_db, incident
+):
+    follow(demo_db, incident, 1, exposed_days_ago=0)
+    schedules.add(demo_db, CTX, incident["number"], {
+        "cohort": "close_contact", "measure": "体温", "every_days": 1, "for_days": 7,
+        "normal_min": 36, "normal_max": 37.3})  # fmt: skip
+    [check] = schedules.due(demo_db, TODAY, incident=incident["number"])
+    for bad in ("abc", "37,5", "nan", "inf", "1e400"):
+        with pytest.raises(BioError, match="not a number"):
+            results.record(demo_db, CTX, check["check"], bad)
+    results.record(demo_db, CTX, check["check"], "36.6")
+    again = results.record(demo_db, CTX, check["check"], "38.2")
+    assert again["replaced"] == "36.6" and again["abnormal"]
+    assert schedules.due(demo_db, TODAY, agency="市卫生健康委", incident=incident["number"]) == []
+    with pytest.raises(BioError, match="NOPE"):
+        schedules.due(demo_db, TODAY, agency="NOPE")
+    [alert] = results.alerts(demo_db, incident["number"])
+    results.handle(demo_db, CTX, alert["id"], "已复测")
+    with pytest.raises(BioError, match="closed already"):
+        results.handle(demo_db, CTX, alert["id"], "again")
+    with pytest.raises(BioError, match="both"):
+        sites.add(
+            demo_db,
+            CTX,
+            incident["number"],
+            {"kind": "土壤", "place": "x", "division": "430422", "latitude": "27"},
+        )
+    with pytest.raises(BioError, match="phone"):
+        people.add(
+            demo_db,
+            CTX,
+            incident["number"],
+            {"name": "孙八", "id_number": an_id(seq="888"), "cohort": "exposed", "phone": "123"},
+        )
+    with pytest.raises(BioError, match="密接0"):  # the person already followed is named
+        people.add(
+            demo_db,
+            CTX,
+            incident["number"],
+            {"name": "孙八", "id_number": an_id(seq="000"), "cohort": "exposed"},
+        )

@@ -64,11 +64,12 @@ def add(db: Database, ctx: Ctx, incident_ref, given: dict) -> dict:
 def add_in(w: Writer, incident_id: str, fields: dict) -> str:
     """Write a checked person inside the caller's transaction (the import's too)."""
     row_id = person_id(incident_id, fields["id_number"])
-    old = w.db.execute("SELECT deleted FROM monitor_person WHERE id = ?", [row_id]).fetchone()
+    old = w.db.execute("SELECT deleted, name FROM monitor_person WHERE id = ?",
+                       [row_id]).fetchone()  # fmt: skip
     if old is not None and not old[0]:
         shown = personal.mask_id(fields["id_number"])
         raise BioError(tr("{name} ({id}) is already followed for this incident.",
-                          name=fields["name"], id=shown))  # fmt: skip
+                          name=old[1], id=shown))  # fmt: skip
     if old is not None:
         w.update("monitor_person", row_id, {**fields, "deleted": 0, "status": "monitoring"})
         return row_id

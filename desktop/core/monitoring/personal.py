@@ -44,7 +44,8 @@ def id_number(value, field: str = "id_number") -> str:
 
 def phone(value, field: str = "phone") -> str:
     text = str(value or "").strip()
-    if text and not PHONE.fullmatch(text):
+    digits = sum(c.isdigit() for c in text)
+    if text and (not PHONE.fullmatch(text) or not 7 <= digits <= 20):
         raise Invalid(field, tr("{phone} is not a phone number (digits, spaces, + - and "
                                 "brackets).", phone=text))  # fmt: skip
     return text

@@ -5,6 +5,7 @@ shared record). An abnormal result — marked so, or a number outside the schedu
 range — raises an alert (open until someone handles it) and writes an entry in the
 incident's 大事记, which names a person only by a masked name."""
 
+import math
 from datetime import date
 
 from desktop.core import values, vocab
@@ -50,9 +51,36 @@ def record(db: Database, ctx: Ctx, check: str, value: str, abnormal: bool = Fals
         raise BioError(tr("The check of {day} is still to come; record it on the day.",
                           day=day.isoformat()))  # fmt: skip
     value, note = checked(value, note)
+    problem = numeric_problem(schedule, value)
+    if problem:
+        raise Invalid("value", problem)
+    earlier = db.execute(
+        "SELECT value FROM monitor_result WHERE id = ? AND deleted = 0",
+        [result_id(schedule["id"], subject["id"], day)],
+    ).fetchone()
     with write(db, ctx) as w:
         done = record_in(w, schedule, subject, day, value, abnormal, note)
-    return {**done, "check": check, "subject": subject["name"], "measure": schedule["measure"]}
+    return {**done, "check": check, "subject": subject["name"], "measure": schedule["measure"],
+            "replaced": earlier[0] if earlier else None}  # fmt: skip
+
+
+def numeric_problem(schedule: dict, value: str) -> str | None:
+    """Why a value cannot be a result of a schedule with a normal range (its results are
+    finite numbers: 36.8, not 37,5, abc or inf); None when it can."""
+    if schedule["normal_min"] is None and schedule["normal_max"] is None:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if math.isfinite(number) and abs(number) <= 1e9:
+        return None
+    return tr(
+        "“{value}” is not a number: {measure} has a normal range, so its results are numbers "
+        "(for example 36.8).",
+        value=value[:60],
+        measure=schedule["measure"],
+    )
 
 
 def checked(value, note) -> tuple[str, str]:
@@ -131,6 +159,8 @@ def handle(db: Database, ctx: Ctx, ref: str, note: str) -> None:
     rows = shortids.matches(db, "monitor_result", ref)
     if len(rows) != 1 or not rows[0]["abnormal"]:
         raise BioError(tr("No abnormal result {ref}.", ref=ref))
+    if rows[0]["handled"]:
+        raise BioError(tr("This alert was closed already: {note}", note=rows[0]["handled_note"]))
     note = text_field({"note": note or ""}, "note", 2_000, True)
     if not note:
         raise Invalid("note", tr("Say what was done about the abnormal result."))

@@ -30,18 +30,18 @@ DEFAULT_AGENCY = "HY-WJW"  # 市卫生健康委 for people; a site's own agency 
 TOKEN = re.compile(r"([0-9a-f]{8})-([0-9a-f]{8})-(\d{8})")
 
 
-def _days(value, field: str, low: int, high: int) -> int:
+def _days(value, field: str, label: str, low: int, high: int) -> int:
     try:
-        number = values.whole(value, allow_zero=False, field=field)
+        number = values.whole(value, allow_zero=False, field=label)
     except values.BadValue as error:
         raise Invalid(field, str(error)) from None
     if not low <= number <= high:
         raise Invalid(field, tr("{field} is a number of days from {low} to {high}.",
-                                field=field, low=low, high=f"{high:,}"))  # fmt: skip
+                                field=label, low=low, high=f"{high:,}"))  # fmt: skip
     return number
 
 
-def _bound(value, field: str) -> float | None:
+def _bound(value, field: str, label: str) -> float | None:
     if value in (None, ""):
         return None
     try:
@@ -49,7 +49,7 @@ def _bound(value, field: str) -> float | None:
     except ValueError:
         number = float("nan")
     if not -1e9 <= number <= 1e9:
-        raise Invalid(field, tr("{field}: {value} is not a number.", field=field, value=value))
+        raise Invalid(field, tr("{field}: {value} is not a number.", field=label, value=value))
     return number
 
 
@@ -74,12 +74,13 @@ def add(db: Database, ctx: Ctx, incident_ref, given: dict) -> dict:
     if not fields["measure"]:
         raise Invalid("measure", tr("Name what is measured (体温, 症状, 水样检测, …)."))
     fields["unit"] = text_field({"unit": str(given.get("unit") or "")}, "unit", 20)
-    fields["every_days"] = _days(given.get("every_days"), "every_days", 1, MAX_EVERY)
-    fields["for_days"] = _days(given.get("for_days"), "for_days", 1, MAX_DAYS)
+    fields["every_days"] = _days(given.get("every_days"), "every_days", tr("Every (days)"), 1,
+                                 MAX_EVERY)  # fmt: skip
+    fields["for_days"] = _days(given.get("for_days"), "for_days", tr("For (days)"), 1, MAX_DAYS)
     start = given.get("start_on") or values.now().date().isoformat()
     fields["start_on"] = values.date_iso(start, tr("Start"))
-    fields["normal_min"] = _bound(given.get("normal_min"), "normal_min")
-    fields["normal_max"] = _bound(given.get("normal_max"), "normal_max")
+    fields["normal_min"] = _bound(given.get("normal_min"), "normal_min", tr("Lowest normal value"))
+    fields["normal_max"] = _bound(given.get("normal_max"), "normal_max", tr("Highest normal value"))
     if None not in (fields["normal_min"], fields["normal_max"]) and (
         fields["normal_min"] > fields["normal_max"]
     ):
@@ -96,7 +97,9 @@ def add(db: Database, ctx: Ctx, incident_ref, given: dict) -> dict:
 
 def get(db: Database, ref: str) -> dict:
     rows = shortids.matches(db, "monitor_schedule", ref)
-    if len(rows) != 1:
+    if len(rows) > 1:
+        raise BioError(tr("{ref} names several schedules; give more of the id.", ref=ref))
+    if not rows:
         raise BioError(tr("No monitoring schedule {ref}.", ref=ref))
     return rows[0]
 
@@ -110,7 +113,8 @@ def end(db: Database, ctx: Ctx, ref: str, reason: str, on=None) -> dict:
     if schedule["ended_on"]:
         raise BioError(tr("This schedule ended on {date}.", date=schedule["ended_on"]))
     day = values.date_iso(on, tr("End")) if on else values.now().date().isoformat()
-    if day < schedule["start_on"]:
+    before = (date.fromisoformat(schedule["start_on"]) - timedelta(days=1)).isoformat()
+    if day < before:  # the day before its start: a schedule made by mistake, no check at all
         raise Invalid("ended_on", tr("A schedule cannot end before it starts ({date}).",
                                      date=schedule["start_on"]))  # fmt: skip
     with write(db, ctx) as w:
@@ -195,10 +199,15 @@ def _recorded(db: Database, schedule_id: str) -> set[tuple[str, str]]:
 
 
 def live_schedules(db: Database, agency: str | None = None) -> list[dict]:
+    """Every schedule (of one agency: its code or name; an unknown one is refused)."""
     where, params = ["s.deleted = 0"], []
     if agency:
-        where.append("a.code = ?")
-        params.append(agency)
+        try:
+            agency_id = _agency(db, agency)
+        except Invalid as error:
+            raise Invalid("agency", str(error)) from None
+        where.append("s.agency_id = ?")
+        params.append(agency_id)
     return list(
         db.query(
             "SELECT s.*, a.code AS agency, a.name AS agency_name, i.number AS incident, "

@@ -14,7 +14,7 @@ from desktop.core.store.writepath import write
 DEFAULT_AGENCY = "HY-STHJJ"  # 市生态环境局, which the plan (三（六）三) names first
 
 
-def _coordinate(value, low: float, high: float, field: str) -> float | None:
+def _coordinate(value, low: float, high: float, field: str, label: str) -> float | None:
     if value in (None, ""):
         return None
     try:
@@ -23,7 +23,7 @@ def _coordinate(value, low: float, high: float, field: str) -> float | None:
         number = float("nan")
     if not low <= number <= high:  # NaN fails too
         raise Invalid(field, tr("{field}: {value} is not a coordinate from {low} to {high}.",
-                                field=field, value=value, low=low, high=high))  # fmt: skip
+                                field=label, value=value, low=low, high=high))  # fmt: skip
     return round(number, 6)
 
 
@@ -36,9 +36,13 @@ def add(db: Database, ctx: Ctx, incident_ref, given: dict) -> dict:
         "kind": choice("site_kind", given.get("kind") or "", "kind"),
         "place": text_field({"place": str(given["place"])}, "place", 500),
         "division": _division(db, given.get("division")),
-        "latitude": _coordinate(given.get("latitude"), -90, 90, "latitude"),
-        "longitude": _coordinate(given.get("longitude"), -180, 180, "longitude"),
+        "latitude": _coordinate(given.get("latitude"), -90, 90, "latitude", tr("Latitude")),
+        "longitude": _coordinate(
+            given.get("longitude"), -180, 180, "longitude", tr("Longitude")
+        ),  # fmt: skip
     }
+    if (fields["latitude"] is None) != (fields["longitude"] is None):
+        raise Invalid("latitude", tr("Give both coordinates (latitude and longitude) or none."))
     try:
         fields["agency_id"] = _agency(db, given.get("agency") or DEFAULT_AGENCY)
     except Invalid as error:
@@ -51,7 +55,9 @@ def add(db: Database, ctx: Ctx, incident_ref, given: dict) -> dict:
 
 def get(db: Database, ref: str) -> dict:
     rows = shortids.matches(db, "monitor_site", ref)
-    if len(rows) != 1:
+    if len(rows) > 1:
+        raise BioError(tr("{ref} names several sites; give more of the id.", ref=ref))
+    if not rows:
         raise BioError(tr("No sampling site {ref}.", ref=ref))
     return rows[0]
 

@@ -75,6 +75,10 @@ class ResultRows(cells.Rows):
         if row in self.bad_rows:
             return None
         schedule, subject, day = found
+        problem = results.numeric_problem(schedule, value)
+        if problem:
+            self.bad(row, "value", problem)
+            return None
         old = self.recorded.get(results.result_id(schedule["id"], subject["id"], day))
         flagged = bool(flag) or results.out_of_range(schedule, value)
         if old is None:
