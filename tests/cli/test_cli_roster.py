@@ -139,7 +139,7 @@ def test_duplicates_and_alerts(station, db_path):
 def test_agency_list_and_set(station):
     code, out, _ = station("--json", "agency", "list")
     rows = json.loads(out)
-    assert code == 0 and len(rows) == 35 and rows[0]["code"].startswith("HY-")
+    assert code == 0 and len(rows) == 51 and rows[0]["code"].startswith("HY-")
     code, out, _ = station(
         "--json", "agency", "set", "--code", "HY-WJW", "--contact", "王五",
         "--duty-phone", "0734-8123456",
