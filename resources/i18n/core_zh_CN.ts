@@ -6785,5 +6785,17 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <source>“{value}” is not a number: {measure} has a normal range, so its results are numbers (for example 36.8).</source>
             <translation>“{value}”不是数值：{measure}设有正常值范围，结果须为数值（例如 36.8）。</translation>
         </message>
+        <message>
+            <source>Area affected, km²</source>
+            <translation>影响面积（平方公里）</translation>
+        </message>
+        <message>
+            <source>Expected duration in days</source>
+            <translation>预计持续天数</translation>
+        </message>
+        <message>
+            <source>People exposed</source>
+            <translation>暴露人数</translation>
+        </message>
     </context>
 </TS>

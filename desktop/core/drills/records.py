@@ -105,14 +105,20 @@ def validate(db: Database, given: dict) -> dict:
         out["division"] = _division(db, given["division"])
     for name in ("exposed", "patients", "responders", "sites", "days"):
         if given.get(name) not in (None, ""):
-            out[name] = _count(given[name], name, name)
+            out[name] = _count(given[name], name, scale_label(name))
     if given.get("area_km2") not in (None, ""):
-        out["area_km2"] = _area(given["area_km2"], "area_km2")
+        out["area_km2"] = _area(given["area_km2"], tr("Area affected, km²"))
     if given.get("speed") not in (None, ""):
         out["speed"] = speed(given["speed"])
     if given.get("sim_start"):
         out["sim_start"] = values.time_iso(given["sim_start"], tr("Scenario start"))
     return out
+
+
+def scale_label(name: str) -> str:
+    return {"exposed": tr("People exposed"), "patients": tr("Patients"),
+            "responders": tr("Responders"), "sites": tr("Sites"),
+            "days": tr("Expected duration in days")}[name]  # fmt: skip
 
 
 def speed(value) -> int:
