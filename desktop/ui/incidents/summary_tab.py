@@ -10,12 +10,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop.ui.incidents import labels
 from desktop.ui.incidents.tab_base import IncidentTab
 from desktop.ui.widgets import style
 from desktop.ui.widgets.rows_model import Column, RowsModel
+from desktop.ui.widgets.screen_size import Scrolled
 from desktop.ui.widgets.times import when
 
 TIMES = ("reported_at", "activated_at", "recovery_at", "monitoring_at", "closed_at")
@@ -104,7 +106,10 @@ class SummaryTab(IncidentTab):
         depots_box = QGroupBox(self.tr("Depots it may draw on"))
         QVBoxLayout(depots_box).addWidget(self.depots)
 
-        grid = QGridLayout()
+        # In a scroll area: the page keeps its list above within a 1366×768 screen.
+        details = QWidget()
+        grid = QGridLayout(details)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(event, 0, 0)
         grid.addWidget(command, 0, 1)
         grid.addWidget(scale, 0, 2)
@@ -118,7 +123,7 @@ class SummaryTab(IncidentTab):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 6, 4, 4)
         layout.addLayout(bar)
-        layout.addLayout(grid, 1)
+        layout.addWidget(Scrolled(details), 1)
         self.update_actions()
 
     def _box(self, title: str, fields: list[tuple[str, str]]) -> QGroupBox:

@@ -20,6 +20,7 @@ from desktop.ui.incidents import labels
 from desktop.ui.incidents.tab_base import IncidentTab
 from desktop.ui.incidents.task_detail import TaskDetail
 from desktop.ui.widgets import style
+from desktop.ui.widgets.screen_size import filter_combo
 from desktop.ui.widgets.times import when
 
 TITLE, STATUS, DUE, PHASE, SUPPORT, UPDATED = range(6)
@@ -39,6 +40,7 @@ class TasksTab(IncidentTab):
         for row in lists.get("agencies", []):
             self.agency.addItem(labels.agency_caption(row), row["code"])
         self.agency.setMaxVisibleItems(20)
+        filter_combo(self.agency, 30)  # agencies' full names would widen the window past 1366
         self.status = QComboBox()
         labels.fill(self.status, "task_status", first=self.tr("All statuses"))
         self.overdue_only = QCheckBox(self.tr("Overdue only"))

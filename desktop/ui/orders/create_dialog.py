@@ -35,6 +35,7 @@ from desktop.ui.widgets import style
 from desktop.ui.widgets.change_watcher import DEPOTS, INCIDENTS, watch
 from desktop.ui.widgets.form_dialog import FormDialog
 from desktop.ui.widgets.rows_model import Column, RowsModel
+from desktop.ui.widgets.screen_size import resize_within_screen
 
 
 def open_incidents(db) -> list[dict]:
@@ -88,7 +89,7 @@ class CreateOrderDialog(FormDialog):
             item=self.lines.picker,
             needed_by=self.needed_by,
         )
-        self.resize(1000, 760)
+        resize_within_screen(self, 1000, 760)
         # a depot saved meanwhile (here or at another station) is offered at once
         watch(self, worker, DEPOTS, self.reload_depots)
         watch(self, worker, INCIDENTS, self.reload_incidents)

@@ -36,8 +36,7 @@ class BalancesView(QWidget):
             bar.addWidget(QLabel(caption))
             bar.addWidget(combo)
         bar.addStretch(1)
-        self.legend = style.apply(QLabel(), "muted")
-        bar.addWidget(self.legend)
+        self.legend = style.apply(QLabel(), "muted")  # under the table: the filters keep room
         self.table = style.table(QTableView())
         self.table.setModel(self.model)
         self.table.doubleClicked.connect(self._activated)
@@ -47,7 +46,11 @@ class BalancesView(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.status)
+        under = QHBoxLayout()
+        under.addWidget(self.legend)
+        under.addStretch(1)
+        under.addWidget(self.status)
+        layout.addLayout(under)
         self.set_lists(lists)
         for combo in (self.depot, self.category, self.group):
             combo.currentIndexChanged.connect(self._filters_changed)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.ui.overview.page import OverviewPage
 from desktop.ui.widgets import style
+from desktop.ui.widgets.screen_size import resize_within_screen
 
 # The pages after 总览, in navigation order: attribute, made by _build_pages().
 LATER_PAGES = (
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
         self.title_prefix = ""  # 【演练】 and the drill's number in a drill's sandbox
         self.drill = None  # the drill's marking (drills/marking.py) in its sandbox
         self._set_title()
-        self.resize(1200, 760)
+        resize_within_screen(self, 1200, 760)  # 1366×768 less a taskbar: 1200×650
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")

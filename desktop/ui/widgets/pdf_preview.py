@@ -20,6 +20,7 @@ from desktop.core.errors import BioError
 from desktop.ui.shell.jobs import Refused
 from desktop.ui.widgets import style
 from desktop.ui.widgets.printing import copies_combo, load_pdf
+from desktop.ui.widgets.screen_size import resize_within_screen
 
 
 class PreviewDialog(QDialog):
@@ -42,7 +43,7 @@ class PreviewDialog(QDialog):
         self.document: QPdfDocument | None = None
         self.warning = ""
         self.setWindowTitle(self.tr("Print preview — {number}").format(number=number))
-        self.resize(900, 980)
+        resize_within_screen(self, 900, 980)  # the pages scroll in a lower window
 
         self.copies = copies_combo()
         self.copies.setCurrentIndex(max(self.copies.findData(copies or 1), 0))
