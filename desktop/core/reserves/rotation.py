@@ -5,6 +5,11 @@ hospital depot that consumes the item fastest (issues over the past year), in
 the quantity it can use before the expiry date. Whatever the hospital takes,
 the lot stops counting towards the reserve depot's norm when it expires, so
 the replacement to buy is the norm less the stock without this lot.
+
+Every near-expiry lot is returned; one that nothing can be proposed for says why in
+"unfilled" (empty for a proposal): no hospital issued the item over the past year
+(NO_USER), or the hospital that uses it most would use less than one unit before the
+lot expires (TOO_SLOW). Its replacement to buy is still worked out.
 """
 
 from datetime import date, timedelta
@@ -15,6 +20,8 @@ from desktop.core.reserves import norms
 from desktop.core.store.handle import Database
 
 LOOKBACK_DAYS = 365
+NO_USER = "no_user"  # no hospital depot issued the item over the past year
+TOO_SLOW = "too_slow"  # the hospital would use less than one unit before the expiry date
 
 CANDIDATES = """
 SELECT d.id AS depot_id, d.code AS depot, d.name AS depot_name, i.id AS item_id,
@@ -55,6 +62,7 @@ def proposals(db: Database, today: date | None = None, horizon_days: int = 180) 
         line = held.get((lot["depot_id"], lot["item_id"]))
         norm = line["norm"] if line else 0
         have = line["have"] if line else lot["qty"]
+        unfilled = "" if best and move > 0 else TOO_SLOW if best else NO_USER
         out.append(
             {
                 "depot": lot["depot"],
@@ -72,6 +80,7 @@ def proposals(db: Database, today: date | None = None, horizon_days: int = 180) 
                 "move": move,
                 "norm": norm,
                 "replacement": max(0, norm - (have - lot["qty"])) if norm else 0,
+                "unfilled": unfilled,
             }
         )
     return out

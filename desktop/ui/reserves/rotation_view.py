@@ -1,8 +1,14 @@
 """轮换: near-expiry reserve lots proposed for transfer to the hospital that uses the
-item fastest (rotation.proposals); a button turns the chosen proposal into a transfer."""
+item fastest (rotation.proposals); a button turns the chosen proposal into a transfer.
+
+Only what can be filled is proposed: a lot no hospital uses, or uses too slowly to take a
+unit before it expires, is left out, and a line says how many were; ticking it lists them
+too, in grey, each with the reason and no quantity. With nothing to propose, the table
+gives way to a sentence saying so (widgets/empty_hint)."""
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -16,7 +22,11 @@ from desktop.core.reserves import rotation, stock
 from desktop.ui.shell.jobs import Refused, actor, refusable
 from desktop.ui.widgets import style
 from desktop.ui.widgets.change_watcher import STOCK, watch
+from desktop.ui.widgets.empty_hint import empty_hint
 from desktop.ui.widgets.rows_model import Column, RowsModel
+
+HORIZON_DAYS = 180  # rotation.proposals' default
+WHY = 8  # the column of the reason nothing is proposed, shown with those lots
 
 
 class RotationView(QWidget):
@@ -43,14 +53,24 @@ class RotationView(QWidget):
                 Column("qty", self.tr("Held"), "number"),
                 Column("unit", self.tr("Unit")),
                 Column("target_name", self.tr("Proposed recipient")),
+                Column("why", self.tr("Why nothing is proposed")),
                 Column("move", self.tr("Quantity to transfer"), "number"),
                 Column("replacement", self.tr("Replacement to buy"), "number"),
                 Column("use_per_day", self.tr("Recipient's use per day")),
             ],
+            foreground=lambda row: style.UNUSABLE if row["unfilled"] else None,
             parent=self,
         )
+        self.proposals: list[dict] = []
         self.table = style.table(QTableView())
         self.table.setModel(self.model)
+        self.hint = empty_hint(self.table, "")
+        self.show_unfilled = QCheckBox()
+        self.show_unfilled.setToolTip(
+            self.tr("Lots no hospital uses, or uses too slowly to take any before they expire")
+        )
+        self.show_unfilled.toggled.connect(lambda _on: self._fill())
+        self.show_unfilled.hide()
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         self.create = QPushButton(self.tr("Create transfer…"))
         self.create.setEnabled(False)
@@ -60,9 +80,9 @@ class RotationView(QWidget):
         explain = style.apply(
             QLabel(
                 self.tr(
-                    "Reserve lots expiring within 180 days, with the hospital depot that used "
+                    "Reserve lots expiring within {days} days, with the hospital depot that used "
                     "the item most over the past year and what it can use before the expiry date."
-                )
+                ).format(days=HORIZON_DAYS)
             ),
             "muted",
         )
@@ -74,6 +94,7 @@ class RotationView(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(explain)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.show_unfilled)
         layout.addLayout(bar)
         watch(self, worker, STOCK)
 
@@ -84,10 +105,49 @@ class RotationView(QWidget):
         self.worker.run(rotation.proposals, self._show)
 
     def _show(self, proposals: list[dict]) -> None:
-        self.model.set_rows(proposals)
-        style.fit_columns(self.table)
+        self.proposals = proposals
+        self._fill()
+        self.loaded.emit(self.model.rowCount())
+
+    def _fill(self) -> None:
+        """The proposals, and the lots nothing can be proposed for when asked for."""
+        filled = [row for row in self.proposals if not row["unfilled"]]
+        unfilled = [row for row in self.proposals if row["unfilled"]]
+        rows = [dict(row, why="") for row in filled]
+        if self.show_unfilled.isChecked():
+            rows += [
+                dict(row, move=None, why=self.reason(row), use_per_day=row["use_per_day"] or None)
+                for row in unfilled
+            ]
+        self.show_unfilled.setText(
+            self.tr("Also list the {count} lots nothing can be proposed for").format(
+                count=len(unfilled)
+            )
+        )
+        self.show_unfilled.setVisible(bool(unfilled))
+        if unfilled:
+            self.hint.setText(
+                self.tr(
+                    "Nothing can be proposed: no hospital uses the items of the {count} lots "
+                    "expiring within {days} days fast enough to take them in time."
+                ).format(count=len(unfilled), days=HORIZON_DAYS)
+            )
+        else:
+            self.hint.setText(
+                self.tr("No reserve lot expires within {days} days.").format(days=HORIZON_DAYS)
+            )
+        self.model.set_rows(rows)
+        self.table.setColumnHidden(WHY, not self.show_unfilled.isChecked())
+        if rows:
+            style.fit_columns(self.table)
         self._selection_changed()
-        self.loaded.emit(len(proposals))
+
+    def reason(self, row: dict) -> str:
+        if row["unfilled"] == rotation.NO_USER:
+            return self.tr("No hospital used it over the past year")
+        return self.tr("Uses {rate} a day: not one {unit} before it expires").format(
+            rate=row["use_per_day"], unit=row["unit"]
+        )
 
     def selected(self) -> dict | None:
         index = self.table.currentIndex()
@@ -95,7 +155,7 @@ class RotationView(QWidget):
 
     def _selection_changed(self, *_args) -> None:
         row = self.selected()
-        self.create.setEnabled(bool(row and row["target"] and row["move"] > 0))
+        self.create.setEnabled(bool(row and not row["unfilled"]))
 
     def confirm(self, text: str) -> bool:
         answer = QMessageBox.question(self, self.tr("Create transfer"), text)
@@ -103,7 +163,7 @@ class RotationView(QWidget):
 
     def create_transfer(self) -> None:
         row = self.selected()
-        if not row or not row["target"] or row["move"] <= 0:
+        if not row or row["unfilled"]:
             return
         text = self.tr(
             "Transfer {qty} {unit} of {item} (lot {lot}, expires {expiry}) from {source} "

@@ -17,6 +17,7 @@ from desktop.core.reserves import stock
 from desktop.ui.shell.jobs import actor
 from desktop.ui.widgets import style
 from desktop.ui.widgets.change_watcher import STOCK, watch
+from desktop.ui.widgets.empty_hint import empty_hint
 from desktop.ui.widgets.form_dialog import FormDialog
 from desktop.ui.widgets.rows_model import Column, RowsModel
 
@@ -81,6 +82,13 @@ class TransitView(QWidget):
         )
         self.table = style.table(QTableView())
         self.table.setModel(self.model)
+        self.hint = empty_hint(
+            self.table,
+            self.tr(
+                "No transfer is in transit: what is sent to another depot waits here for "
+                "its arrival to be confirmed."
+            ),
+        )
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self.confirm_arrival)
         self.confirm = QPushButton(self.tr("Confirm arrival…"))
