@@ -77,7 +77,7 @@ def shown(field: str, value, lists: dict) -> str:
     joined with 、."""
     agencies = {a["code"]: a["short_name"] or a["name"] for a in lists.get("agencies", [])}
     specialties = {s["code"]: s["name"] for s in lists.get("specialties", [])}
-    if value is None or value == "" or value == []:
+    if value is None or value in ("", [], {}):
         return "—"
     if field == "hazard":
         return playbook_labels.hazards().get(value, value)
@@ -87,6 +87,13 @@ def shown(field: str, value, lists: dict) -> str:
         return "、".join(agencies.get(code, code) for code in value)
     if field == "specialties":
         return "、".join(f"{specialties.get(s['code'], s['code'])} ×{s['count']}" for s in value)
+    if field == "sources" and isinstance(value, dict):
+        from desktop.core.playbooks import provenance
+
+        return "；".join(
+            f"{provenance.field_label(name)}：{provenance.label(source)}"
+            for name, source in value.items()
+        )
     if isinstance(value, bool):
         return (
             QCoreApplication.translate("DiffModel", "yes")

@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
 from desktop.core.playbooks.files import GRADES
 from desktop.ui.playbooks import labels as playbook_labels
 from desktop.ui.playbooks.factors import FactorsPanel
+from desktop.ui.playbooks.sources import SourceTag
 from desktop.ui.playbooks.structure import StructurePanel
 from desktop.ui.playbooks.task_form import lock
 from desktop.ui.shell.jobs import Refused, actor, refusable
 from desktop.ui.widgets import style
+from desktop.ui.widgets.plan_passage import ClauseLinks
 
 CLAUSE_SEPARATOR = "；"
 
@@ -127,9 +129,17 @@ class PlaybookEditor(QWidget):
         for box in self.grades.values():
             grades.addWidget(box)
         grades.addWidget(style.apply(QLabel(self.tr("(I highest … IV lowest)")), "muted"))
+        self.grades_source = SourceTag()
+        grades.addWidget(self.grades_source)
         grades.addStretch(1)
         self.clauses = QLineEdit()
         self.clauses.setPlaceholderText(self.tr("Clauses of the plan, separated by ；"))
+        self.clause_links = ClauseLinks()
+        self.clauses.textChanged.connect(self._show_clauses)
+        clauses = QVBoxLayout()
+        clauses.setSpacing(2)
+        clauses.addWidget(self.clauses)
+        clauses.addWidget(self.clause_links)
         self.summary = QPlainTextEdit()
         self.example = style.apply(QLabel(), "muted")
         self.save_header_button = QPushButton(self.tr("Save header"))
@@ -139,7 +149,7 @@ class PlaybookEditor(QWidget):
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Hazard"), self.hazard)
         form.addRow(self.tr("Grades"), grades)
-        form.addRow(self.tr("Clauses"), self.clauses)
+        form.addRow(self.tr("Basis in the plan"), clauses)
         form.addRow(self.tr("Summary"), self.summary)
         form.addRow("", self.example)
         buttons = QHBoxLayout()
@@ -197,6 +207,8 @@ class PlaybookEditor(QWidget):
         for grade, box in self.grades.items():
             box.setChecked(grade in doc["grades"])
         self.clauses.setText(CLAUSE_SEPARATOR.join(doc["clauses"]))
+        self.clauses.setCursorPosition(0)
+        self.grades_source.set_source((doc.get("sources") or {}).get("grades"))
         self.summary.setPlainText(doc["summary"])
         notes = []
         if doc["example"]:
@@ -206,6 +218,7 @@ class PlaybookEditor(QWidget):
         self.example.setText(" ".join(notes))
         editable = not self.read_only
         lock(self.header_inputs, editable)
+        self.clauses.setVisible(editable)  # read-only: the links say it
         self.save_header_button.setEnabled(editable)
         self.structure.set_editable(editable)
         self.factors.set_editable(editable)
@@ -216,6 +229,10 @@ class PlaybookEditor(QWidget):
         self.actions_by_key["retire"].setEnabled(doc["status"] != "retired")
         self.actions_by_key["export_json"].setEnabled(True)
         self.actions_by_key["import_json"].setEnabled(True)
+
+    def _show_clauses(self, text: str) -> None:
+        title = self.doc["title"] if self.doc else ""
+        self.clause_links.set_clause(text, title=title)
 
     def say(self, text: str, role: str = "ok") -> None:
         style.apply(self.message, role)

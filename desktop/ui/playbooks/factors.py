@@ -1,5 +1,6 @@
 """物资测算参数: a playbook version's material planning factors as a table (item or
-category, basis, quantity per day, days, buffer %, note), with the selected factor's form,
+category, basis, quantity per day, days, buffer %, note) under where they come from (the
+plan sets none: 示例（可修改） or this station's), with the selected factor's form,
 add, save, ↑/↓ and remove. Edits go through the editor's edit(fn, keep) like the phases."""
 
 from PySide6.QtWidgets import (
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.playbooks.files import number
 from desktop.ui.playbooks import labels as playbook_labels
+from desktop.ui.playbooks.sources import SourceTag
 from desktop.ui.playbooks.task_form import lock
 from desktop.ui.shell.jobs import actor
 from desktop.ui.widgets import style
@@ -83,9 +85,14 @@ class FactorsPanel(QWidget):
         right.addLayout(moves)
         right.addLayout(saves)
         right.addStretch(1)
+        self.source = SourceTag()
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.source)
+        left.addWidget(self.table, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(self.table, 1)
+        layout.addLayout(left, 1)
         layout.addWidget(panel)
 
     def _columns(self, categories: dict) -> list[Column]:
@@ -112,6 +119,7 @@ class FactorsPanel(QWidget):
     def show_doc(self, doc: dict, keep: str | None = None) -> None:
         keep = keep or self.current_id()
         self.doc = doc
+        self.source.set_source((doc.get("sources") or {}).get("factors"))
         self.model.set_rows(
             [{**f, "qty_per_day": number(f["qty_per_day"])} for f in doc["factors"]]
         )

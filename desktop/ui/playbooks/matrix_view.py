@@ -1,6 +1,8 @@
 """责任矩阵: member agencies × playbooks × phases (playbooks.matrix, the latest approved
 version of each playbook) as a table — the first row names each playbook across its
-phases, the header names the phases, cells say 牵头 (shaded) or 配合 — and 打印预览… /
+phases, the header names the phases, cells say 牵头 (shaded) or 配合. A clause chooser
+above it keeps the agencies the plan names in one clause (plan.agencies, in the plan's
+order), says which of them no playbook gives a task, and opens the clause's words. 打印预览… /
 打印… / 导出 PDF… of desktop/documents/responsibility_matrix.py through the same QtPdf
 preview and printing code as the allocation orders (widgets/document_printer.py)."""
 
@@ -9,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -35,13 +38,35 @@ class MatrixModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.columns: list[dict] = []
-        self.agencies: list[dict] = []
+        self.all_agencies: list[dict] = []
+        self.agencies: list[dict] = []  # the rows shown
+        self.only: list[str] | None = None  # agency codes kept, in this order; None: all
 
     def set_matrix(self, matrix: dict) -> None:
         self.beginResetModel()
         self.columns = matrix["columns"]
-        self.agencies = matrix["rows"]
+        self.all_agencies = matrix["rows"]
+        self._keep()
         self.endResetModel()
+
+    def set_filter(self, codes: list[str] | None) -> None:
+        """Show only these agencies (in this order), or all of them (None)."""
+        self.beginResetModel()
+        self.only = None if codes is None else list(codes)
+        self._keep()
+        self.endResetModel()
+
+    def _keep(self) -> None:
+        if self.only is None:
+            self.agencies = list(self.all_agencies)
+            return
+        by_code = {row["agency"]: row for row in self.all_agencies}
+        self.agencies = [by_code[code] for code in self.only if code in by_code]
+
+    def missing(self) -> list[str]:
+        """The agencies kept by the filter that have no task in any playbook shown."""
+        shown = {row["agency"] for row in self.all_agencies}
+        return [code for code in self.only or [] if code not in shown]
 
     def marks(self) -> dict[str, str]:
         return {
@@ -141,18 +166,41 @@ def render_job(title: str, copies: int, path: Path):
     return pdf_job(render, path)
 
 
+def clause_choices() -> list[tuple[str, str, str]]:
+    """(reference, caption, heading) of each sub-section and item of the plan that names
+    an agency, in the plan's order: ("三（六）二", "三（六）二　二是加强救援处置", heading)."""
+    from desktop.core.playbooks import plan
+
+    out = []
+    for ref in plan.references():
+        clause = plan.parse(ref)
+        if clause.subsection is None or not plan.agencies(ref):
+            continue
+        heading = plan.passage(ref)["heading"]
+        last = heading.split("\u3000")[-1]
+        if clause.item is None:  # （六）防范生物恐怖袭击… → 防范生物恐怖袭击…
+            last = last.split("）", 1)[-1]
+        out.append((ref, f"{ref}\u3000{last}", heading))
+    return out
+
+
 class MatrixView(QWidget):
     """Signals:
     loaded(int): the matrix is shown (its number of agency rows).
-    dialog_opened(object): the print preview opened.
+    filtered(int): the clause filter changed what is shown (the agency rows shown).
+    dialog_opened(object): the print preview, or the clause's passage, opened.
     """
 
     loaded = Signal(int)
+    filtered = Signal(int)
     dialog_opened = Signal(object)
 
-    def __init__(self, worker, parent=None):
+    def __init__(self, worker, lists: dict | None = None, parent=None):
         super().__init__(parent)
         self.worker = worker
+        self.names = {
+            a["code"]: a["short_name"] or a["name"] for a in (lists or {}).get("agencies", [])
+        }
         self._printing = None
         self.dialog = None
         self.model = MatrixModel(self)
@@ -179,11 +227,31 @@ class MatrixView(QWidget):
             button.clicked.connect(lambda _=False, k=key: getattr(self, k)())
             self.buttons[key] = button
             bar.addWidget(button)
+        self.clause = QComboBox()
+        self.clause.addItem(self.tr("All agencies"), None)
+        for ref, caption, heading in clause_choices():
+            self.clause.addItem(caption, ref)
+            self.clause.setItemData(self.clause.count() - 1, heading, Qt.ItemDataRole.ToolTipRole)
+        self.clause.setMaxVisibleItems(24)
+        self.clause.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.clause.currentIndexChanged.connect(lambda _index: self._filter())
+        self.passage_button = QPushButton(self.tr("The plan's words…"))
+        self.passage_button.setToolTip(self.tr("Open the clause in the plan"))
+        self.passage_button.setAutoDefault(False)
+        self.passage_button.clicked.connect(self.open_passage)
+        self.clause_note = QLabel()
+        self.clause_note.setWordWrap(True)
+        chooser = QHBoxLayout()
+        chooser.addWidget(QLabel(self.tr("Agencies the plan names in")))
+        chooser.addWidget(self.clause)
+        chooser.addWidget(self.passage_button)
+        chooser.addWidget(self.clause_note, 1)
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addLayout(chooser)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         watch(self, worker, PLAYBOOKS)
@@ -206,12 +274,58 @@ class MatrixView(QWidget):
         width = max(84, self.table.fontMetrics().horizontalAdvance("社会秩序恢复") + 16)
         for column in range(1, header.count()):
             header.resizeSection(column, width)
-        self.table.resizeColumnToContents(0)
-        self.table.resizeRowsToContents()
-        self.table.setRowHeight(0, self.table.fontMetrics().height() * 2 + 12)
+        self._filter(announce=False)
         if not matrix["rows"]:
             self.say(self.tr("No approved playbook: the matrix is empty."), "error")
         self.loaded.emit(len(matrix["rows"]))
+
+    # the clause filter -------------------------------------------------------------------
+    def choose_clause(self, ref: str | None) -> bool:
+        """Keep the agencies of this clause (None: all); False if it is not offered."""
+        index = self.clause.findData(ref)
+        if index < 0:
+            return False
+        self.clause.setCurrentIndex(index)
+        return True
+
+    def _filter(self, announce: bool = True) -> None:
+        from desktop.core.playbooks import plan
+
+        ref = self.clause.currentData()
+        codes = plan.agencies(ref) if ref else None
+        self.model.set_filter(codes)
+        self.passage_button.setEnabled(ref is not None)
+        self.table.resizeColumnToContents(0)
+        self.table.resizeRowsToContents()
+        self.table.setRowHeight(0, self.table.fontMetrics().height() * 2 + 12)
+        if ref is None:
+            self.clause_note.clear()
+        else:
+            text = self.tr("{count} agencies named in {ref}.").format(count=len(codes), ref=ref)
+            missing = self.model.missing()
+            if missing:
+                names = "、".join(self.names.get(code, code) for code in missing)
+                text += " " + self.tr("No playbook gives a task to: {agencies}.").format(
+                    agencies=names
+                )
+            self.clause_note.setText(text)
+            style.apply(self.clause_note, "muted")
+            if missing:  # amber: the playbooks leave out an agency the plan names
+                palette = self.clause_note.palette()
+                palette.setColor(self.clause_note.foregroundRole(), style.NEAR_EXPIRY)
+                self.clause_note.setPalette(palette)
+        if announce:
+            self.filtered.emit(len(self.model.agencies))
+
+    def open_passage(self):
+        from desktop.ui.widgets.plan_passage import open_passage
+
+        ref = self.clause.currentData()
+        if ref is None:
+            return None
+        dialog = open_passage(self, ref)
+        self.dialog_opened.emit(dialog)
+        return dialog
 
     def say(self, text: str, role: str = "ok") -> None:
         style.apply(self.message, role)

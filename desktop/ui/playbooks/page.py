@@ -158,7 +158,7 @@ class PlaybooksPage(QWidget):
         elif key == "matrix" and self.matrix_view is None:
             from desktop.ui.playbooks.matrix_view import MatrixView
 
-            self.matrix_view = MatrixView(self.worker)
+            self.matrix_view = MatrixView(self.worker, self.lists)
             holder.layout().addWidget(self.matrix_view)
             self.matrix_view.refresh()
         else:
