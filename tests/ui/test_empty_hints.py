@@ -130,3 +130,56 @@ def test_the_reserves_lists_hint_when_empty(qtbot, worker, demo_db, tab, hint):
     if view.model.rowCount():
         pytest.skip("the demo data has rows here")
     assert view.hint.is_shown() and hint in view.hint.text()
+
+
+@pytest.fixture
+def fresh_worker(fresh_db, db_path, qapp):
+    """A worker on a station with reference data only: no stock, orders or experts."""
+    from desktop.ui.shell.worker import DbWorker
+
+    worker = DbWorker(db_path)
+    yield worker
+    worker.close()
+
+
+def test_a_station_without_orders_says_so_in_the_orders_list(qtbot, fresh_worker):
+    from tests.helpers.orders_ui import open_page
+
+    page = open_page(qtbot, fresh_worker)
+    hint = page.browser.hint
+    qtbot.waitUntil(hint.is_shown, timeout=TIMEOUT)
+    assert "没有可列出的调拨单" in hint.text()
+    assert page.browser.table.horizontalHeader().isHidden()
+
+
+def test_every_alert_tab_without_alerts_says_what_it_would_list(qtbot, fresh_worker):
+    view = reserves(qtbot, fresh_worker, "alerts")
+    qtbot.waitUntil(lambda: all(h.filled for h in view.hints.values()), timeout=TIMEOUT)
+    said = {kind: hint.text() for kind, hint in view.hints.items() if hint.is_shown()}
+    assert said == {
+        "below_norm": "没有低于定额的物资。",
+        "out_of_stock": "没有缺货的定额物资。",
+        "near_expiry": "预警期内没有临期批次。",
+        "expired": "没有过期批次。",
+        "negative": "没有负库存：没有批次被两个站点重复出库。",
+    }
+
+
+def test_the_demo_alerts_show_rows_where_there_are_some(qtbot, worker):
+    view = reserves(qtbot, worker, "alerts")
+    qtbot.waitUntil(lambda: all(h.filled for h in view.hints.values()), timeout=TIMEOUT)
+    for kind, hint in view.hints.items():
+        assert hint.is_shown() == (view.models[kind].rowCount() == 0), kind
+        assert view.tables[kind].horizontalHeader().isHidden() == hint.is_shown()
+
+
+def test_no_certificate_expiring_is_said_in_the_certificate_alerts(qtbot, fresh_worker):
+    from desktop.ui.roster.expert_alerts import QualificationAlertsView
+
+    view = QualificationAlertsView(fresh_worker, {})
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    with qtbot.waitSignal(view.loaded, timeout=TIMEOUT):
+        view.refresh()
+    assert view.hint.is_shown() and view.hint.text() == "90 天内没有到期的专家证书。"

@@ -11,6 +11,7 @@ from desktop.core import orders
 from desktop.ui.orders.detail import OrderDetail
 from desktop.ui.orders.models import OrdersModel
 from desktop.ui.widgets import style
+from desktop.ui.widgets.empty_hint import empty_hint
 
 LIMIT = 500
 
@@ -42,6 +43,13 @@ class OrdersBrowser(QSplitter):
         self.table = style.table(QTableView())
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setModel(self.model)
+        self.hint = empty_hint(
+            self.table,
+            self.tr(
+                "No allocation order to list: none has been made yet, or none matches the "
+                "search and filters."
+            ),
+        )
         self.detail = OrderDetail()
         self.addWidget(self.table)
         self.addWidget(self.detail)

@@ -23,6 +23,7 @@ from desktop.core.reserves import alerts
 from desktop.ui.shell.jobs import Refused, refusable
 from desktop.ui.widgets import style
 from desktop.ui.widgets.change_watcher import STOCK, watch
+from desktop.ui.widgets.empty_hint import empty_hint
 from desktop.ui.widgets.paged_model import NO_PARENT, PagedModel
 from desktop.ui.widgets.rows_model import Column, RowsModel
 
@@ -182,12 +183,21 @@ class AlertsView(QWidget):
             "expired": self.tr("Expired"),
             "negative": self.tr("Negative balance"),
         }
+        nothing = {
+            "below_norm": self.tr("No depot holds less than its norm of an item."),
+            "out_of_stock": self.tr("No item with a norm is out of stock."),
+            "near_expiry": self.tr("No lot expires within the warning periods."),
+            "expired": self.tr("No expired lot is held."),
+            "negative": self.tr("No negative balance: no lot was issued twice by two stations."),
+        }
         self.tabs = QTabWidget()
         self.tables = {}
+        self.hints = {}
         for kind in KINDS:
             table = style.table(QTableView())
             table.setModel(self.models[kind])
             table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
+            self.hints[kind] = empty_hint(table, nothing[kind])
             self.tables[kind] = table
             self.tabs.addTab(table, self.captions[kind])
         negative = self.tables["negative"]

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 from desktop.core.roster import experts
 from desktop.ui.widgets import style
 from desktop.ui.widgets.change_watcher import ROSTER, watch
+from desktop.ui.widgets.empty_hint import empty_hint
 from desktop.ui.widgets.rows_model import Column, RowsModel
 
 
@@ -35,6 +36,12 @@ class QualificationAlertsView(QWidget):
         )
         self.table = style.table(QTableView())
         self.table.setModel(self.model)
+        self.hint = empty_hint(
+            self.table,
+            self.tr("No expert's certificate expires within {days} days.").format(
+                days=experts.ALERT_DAYS
+            ),
+        )
         self.table.doubleClicked.connect(
             lambda index: self.expert_activated.emit(self.model.row(index.row())["expert_id"])
         )
