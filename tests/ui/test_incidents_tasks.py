@@ -75,7 +75,9 @@ def test_a_task_status_changes_through_its_dialog_and_blocked_needs_a_note(
     page, board = shown_board(qtbot, worker, made["id"])
     task_item(board, task["id"])
     assert task["title"] in board.detail.title.text()
-    assert "处置要求" in board.detail.text.text() and task["clause"] in board.detail.text.text()
+    shown = board.detail.text.text()
+    assert "处置要求" in shown  # each clause cited is a link to the plan's words
+    assert all(f"{ref}</a>" in shown for ref in task["clause"].split("；"))
     dialog = opened(qtbot, board, board.set_status)
     dialog.status.setCurrentIndex(dialog.status.findData("blocked"))
     with qtbot.waitSignal(dialog.refused, timeout=TIMEOUT):

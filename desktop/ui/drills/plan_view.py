@@ -1,8 +1,9 @@
 """The drill chosen on the 演练 page (live database): a heading (number, name, kind,
 status), what can be done with it now (编辑…, 开始演练 / 继续演练 / 进入演练, 结束演练,
 关闭演练, 演练报告…: drill_actions.py) and its plan in tabs — 概况 (the drill, the
-simulated incident, the playbooks, the scenario), 目标, 参演人员 and 情景事件 (the MSEL, with
-导入MSEL… / 导出MSEL… / 保存模板…: msel_files.py)."""
+simulated incident, the playbooks, the scenario), 目标 (an objective that cites a clause of
+the plan opens its words on a double click: widgets/plan_passage.py), 参演人员 and 情景事件
+(the MSEL, with 导入MSEL… / 导出MSEL… / 保存模板…: msel_files.py)."""
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -42,10 +43,12 @@ class PlanView(QWidget):
     """Signals:
     action(str): a button asked for this action (edit, start, end, close, report).
     msel(str): a button of the MSEL tab asked for this (import, export, template).
+    passage_opened(object): an objective's clause opened the plan's passage.
     """
 
     action = Signal(str)
     msel = Signal(str)
+    passage_opened = Signal(object)
 
     def __init__(self, lists: dict, parent=None):
         super().__init__(parent)
@@ -88,8 +91,9 @@ class PlanView(QWidget):
             parent=self,
         )
         self.objectives_table = list_table(self.objectives, 1)
+        self.objectives_table.doubleClicked.connect(lambda index: self.open_citation(index.row()))
         self.people_table = list_table(self.people, 2)
-        self.tabs.addTab(self.objectives_table, self.tr("Objectives"))
+        self.tabs.addTab(self._objectives_tab(), self.tr("Objectives"))
         self.tabs.addTab(self.people_table, self.tr("Participants"))
         self.tabs.addTab(self._msel_tab(), self.tr("Scenario events (MSEL)"))
         layout = QVBoxLayout(self)
@@ -152,6 +156,28 @@ class PlanView(QWidget):
         for key, caption in fields:
             form.addRow(style.apply(QLabel(caption), "muted"), self._value(key))
         return box
+
+    def _objectives_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.objectives_table, 1)
+        hint = self.tr("Double-click an objective that cites a clause of the plan to read it.")
+        layout.addWidget(style.apply(QLabel(hint), "muted"))
+        return tab
+
+    def open_citation(self, row: int):
+        """The plan's words for the objective's citation, when it is a clause of the plan
+        (a playbook code is not: nothing opens)."""
+        from desktop.ui.widgets.plan_passage import citations, open_passage
+
+        objective = self.objectives.row(row)
+        cited, reason = citations((objective or {}).get("citation"))
+        if not cited or reason:
+            return None
+        dialog = open_passage(self, objective["citation"], title=objective["text"])
+        self.passage_opened.emit(dialog)
+        return dialog
 
     def _msel_tab(self) -> QWidget:
         self.msel_buttons: dict[str, QPushButton] = {}

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.incidents import labels
 from desktop.ui.incidents.tab_base import IncidentTab
-from desktop.ui.incidents.task_detail import TaskDetail
+from desktop.ui.incidents.task_detail import TaskDetail, with_provenance
 from desktop.ui.widgets import style
 from desktop.ui.widgets.screen_size import filter_combo
 from desktop.ui.widgets.times import when
@@ -99,7 +99,7 @@ class TasksTab(IncidentTab):
         ref = incident["id"]
         agency, status = self.agency.currentData(), self.status.currentData()
         overdue = self.overdue_only.isChecked()
-        return lambda db: tasks.listing(db, ref, agency, status, overdue)
+        return lambda db: with_provenance(db, tasks.listing(db, ref, agency, status, overdue))
 
     # the board -----------------------------------------------------------------------------
     def localize(self, row: dict) -> dict:
