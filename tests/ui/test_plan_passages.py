@@ -175,8 +175,8 @@ def test_the_matrix_keeps_the_agencies_of_one_clause(qtbot, worker, demo_db):
         assert view.choose_clause("三（六）二")
     named = plan.agencies("三（六）二")
     assert agencies_shown(view) == [code for code in named if code in everyone]
-    assert filtered.args[0] == view.model.rowCount() - 1  # the title row and the agencies
-    assert view.model.index(1, 0).data() == "市应急管理局"  # the plan names it first
+    assert filtered.args[0] == view.model.rowCount()  # the agencies
+    assert view.model.index(0, 0).data() == "市应急管理局"  # the plan names it first
     assert "HY-YJJ" in everyone
     assert set(view.model.missing()) == set(named) - set(everyone)
     assert f"{len(named)}" in view.clause_note.text()

@@ -70,35 +70,38 @@ def test_the_matrix_has_agency_rows_and_lead_support_cells(qtbot, worker, demo_d
         qtbot.waitSignal(view.loaded, timeout=TIMEOUT).wait()
     expected = playbooks.matrix(demo_db)
     model = view.model
-    assert model.rowCount() == len(expected["rows"]) + 1
+    assert model.rowCount() == len(expected["rows"])
     assert model.columnCount() == len(expected["columns"]) + 1
-    names = [model.index(r, 0).data() for r in range(1, model.rowCount())]
+    names = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert "市卫生健康委" in names
     marks = {
         model.index(r, c).data(Qt.ItemDataRole.UserRole)
-        for r in range(1, model.rowCount())
+        for r in range(model.rowCount())
         for c in range(1, model.columnCount())
     }
     assert {"lead", "support"} <= marks
     lead = next(
         model.index(r, c)
-        for r in range(1, model.rowCount())
+        for r in range(model.rowCount())
         for c in range(1, model.columnCount())
         if model.index(r, c).data(Qt.ItemDataRole.UserRole) == "lead"
     )
     assert lead.data() == model.marks()["lead"]  # 牵头
     assert lead.data(Qt.ItemDataRole.BackgroundRole) is not None
-    # Row 0 names each playbook across its phases; the header names the phases.
-    first, count = model.spans()[0]
-    assert (
-        view.table.columnSpan(0, first)
-        == count
-        == sum(
-            1 for c in expected["columns"] if c["playbook"] == expected["columns"][0]["playbook"]
-        )
-    )
-    assert expected["columns"][0]["playbook_title"] in model.index(0, 1).data()
-    assert model.headerData(1, Qt.Orientation.Horizontal) == expected["columns"][0]["phase_title"]
+    # The header reads top-down: each playbook above its phases, as printed.
+    header = view.table.horizontalHeader()
+    assert header.sizeHint().height() >= header.band() + header.fontMetrics().height()
+    assert header.group(0) == ""  # 成员单位 over both bands
+    section = 1
+    for playbook in dict.fromkeys(c["playbook"] for c in expected["columns"]):
+        phases = [c for c in expected["columns"] if c["playbook"] == playbook]
+        last = section + len(phases) - 1
+        assert header.group_range(section) == header.group_range(last) == (section, last)
+        title, code = header.group(section).split("\n")
+        assert title == phases[0]["playbook_title"] and code.startswith(playbook)
+        for n, phase in enumerate(phases):
+            assert model.headerData(section + n, Qt.Orientation.Horizontal) == phase["phase_title"]
+        section = last + 1
 
 
 def test_the_matrix_model_is_well_behaved(qtmodeltester, demo_db):

@@ -1,9 +1,9 @@
 """责任矩阵: member agencies × playbooks × phases (playbooks.matrix, the latest approved
-version of each playbook) as a table — the first row names each playbook across its
-phases, the header names the phases, cells say 牵头 (shaded) or 配合. A clause chooser
-above it keeps the agencies the plan names in one clause (plan.agencies, in the plan's
-order), says which of them no playbook gives a task, and opens the clause's words. 打印预览… /
-打印… / 导出 PDF… of desktop/documents/responsibility_matrix.py through the same QtPdf
+version of each playbook) as a table — its header names each playbook above its phases,
+read top-down as the printed matrix is (widgets/banded_header), cells say 牵头 (shaded)
+or 配合. A clause chooser above it keeps the agencies the plan names in one clause
+(plan.agencies, in the plan's order), says which of them no playbook gives a task, and
+opens the clause's words. 打印预览… / 打印… / 导出 PDF… of desktop/documents/responsibility_matrix.py through the same QtPdf
 preview and printing code as the allocation orders (widgets/document_printer.py)."""
 
 from pathlib import Path
@@ -21,19 +21,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.widgets import style
+from desktop.ui.widgets.banded_header import GROUP_ROLE, BandedHeader
 from desktop.ui.widgets.change_watcher import PLAYBOOKS, watch
 from desktop.ui.widgets.document_printer import DocumentPrinter, pdf_job
 
 NO_PARENT = QModelIndex()
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
 LEAD = QColor("#c9d7e8")
-TITLE_ROW = QColor("#eeeeee")
 
 
 class MatrixModel(QAbstractTableModel):
-    """Row 0: the playbooks (each spanning its phases, see spans()); then one row per
-    agency: its short name, then "lead", "support" or "" per (playbook, phase) column,
-    shown as 牵头 / 配合. UserRole gives the stored mark."""
+    """One row per agency: its short name, then "lead", "support" or "" per (playbook,
+    phase) column, shown as 牵头 / 配合; UserRole gives the stored mark. The header names
+    each column's phase, and its playbook under GROUP_ROLE (drawn above the phases)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -74,18 +74,8 @@ class MatrixModel(QAbstractTableModel):
             "support": QCoreApplication.translate("MatrixModel", "Support"),
         }
 
-    def spans(self) -> list[tuple[int, int]]:
-        """(first model column, count) of each playbook in row 0."""
-        out = []
-        for n, column in enumerate(self.columns, 1):
-            if out and self.columns[out[-1][0] - 1]["playbook"] == column["playbook"]:
-                out[-1] = (out[-1][0], out[-1][1] + 1)
-            else:
-                out.append((n, 1))
-        return out
-
     def rowCount(self, parent=NO_PARENT):
-        return 0 if parent.isValid() or not self.columns else len(self.agencies) + 1
+        return 0 if parent.isValid() or not self.columns else len(self.agencies)
 
     def columnCount(self, parent=NO_PARENT):
         return 0 if parent.isValid() or not self.columns else len(self.columns) + 1
@@ -94,9 +84,7 @@ class MatrixModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
         row, column = index.row(), index.column()
-        if row == 0:
-            return self._title_cell(column, role)
-        agency = self.agencies[row - 1]
+        agency = self.agencies[row]
         if column == 0:
             if role == Qt.ItemDataRole.DisplayRole:
                 return agency["short_name"] or agency["name"]
@@ -125,35 +113,22 @@ class MatrixModel(QAbstractTableModel):
             return f"{agency['name']} · {spec['playbook_title']} · {spec['phase_title']}"
         return None
 
-    def _title_cell(self, column: int, role):
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return TITLE_ROW
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return CENTER
-        if column == 0:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return QCoreApplication.translate("MatrixModel", "Playbook")
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section <= len(self.columns):
             return None
-        spec = self.columns[column - 1]
+        if section == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return QCoreApplication.translate("MatrixModel", "Member agency")
+            return None
+        spec = self.columns[section - 1]
         if role == Qt.ItemDataRole.DisplayRole:
+            return spec["phase_title"]
+        if role == GROUP_ROLE:  # the playbook, above its phases
             return QCoreApplication.translate("MatrixModel", "{title}\n{code} v{version}").format(
                 title=spec["playbook_title"], code=spec["playbook"], version=spec["version"]
             )
         if role == Qt.ItemDataRole.ToolTipRole:
-            return spec["playbook_title"]
-        return None
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if section == 0:
-            return QCoreApplication.translate("MatrixModel", "Member agency")
-        if 0 < section <= len(self.columns):
-            return self.columns[section - 1]["phase_title"]
+            return f"{spec['playbook_title']} · {spec['phase_title']}"
         return None
 
 
@@ -205,6 +180,7 @@ class MatrixView(QWidget):
         self.dialog = None
         self.model = MatrixModel(self)
         self.table = QTableView()
+        self.table.setHorizontalHeader(BandedHeader(self.table))
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
@@ -265,11 +241,7 @@ class MatrixView(QWidget):
         self.worker.run(playbooks.matrix, self._arrived)
 
     def _arrived(self, matrix: dict) -> None:
-        self.table.clearSpans()
         self.model.set_matrix(matrix)
-        for first, count in self.model.spans():
-            if count > 1:
-                self.table.setSpan(0, first, 1, count)
         header = self.table.horizontalHeader()
         width = max(84, self.table.fontMetrics().horizontalAdvance("社会秩序恢复") + 16)
         for column in range(1, header.count()):
@@ -297,7 +269,6 @@ class MatrixView(QWidget):
         self.passage_button.setEnabled(ref is not None)
         self.table.resizeColumnToContents(0)
         self.table.resizeRowsToContents()
-        self.table.setRowHeight(0, self.table.fontMetrics().height() * 2 + 12)
         if ref is None:
             self.clause_note.clear()
         else:
