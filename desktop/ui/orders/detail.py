@@ -176,7 +176,11 @@ class OrderDetail(QWidget):
         issuing = order.get("issuing") or []
         if issuing:  # as printed: every depot the goods leave from, with its contact
             several = len(issuing) > 1
-            values["from"] = "\n".join(f"{d['name']}（{d['code']}）" for d in issuing)
+            values["from"] = (
+                "、".join(d["code"] for d in issuing)  # the names are in the lots picked
+                if several
+                else f"{issuing[0]['name']}（{issuing[0]['code']}）"
+            )
             for key in ("contact", "phone"):
                 values[f"from_{key}"] = "\n".join(
                     f"{d[key] or '—'}（{d['code']}）" if several else d[key] for d in issuing
