@@ -246,3 +246,26 @@ def test_a_queue_that_does_not_exist_is_named_in_the_refusal(qtbot, tmp_path):
     pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
     with pytest.raises(BioError, match="BioReserve-no-such-queue"):
         cups_job.send(pdf, printer, 1)
+
+
+def test_the_dialogs_settings_become_the_jobs_options(qtbot):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop.ui.widgets import cups_job
+
+    printer = QPrinter()
+    printer.printerName = lambda: "Office"  # as if chosen in the dialog
+    printer.setDocName("TB-HY-CITY-20260301-001")
+    printer.setCopyCount(3)
+    printer.setCollateCopies(False)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 9)  # past the end: to the last page
+    printer.setColorMode(QPrinter.ColorMode.GrayScale)
+    args, pages = cups_job.arguments(printer, 4)
+    assert pages == 3
+    flags = dict(zip(args[::2], args[1::2], strict=True))
+    assert flags["-d"] == "Office" and flags["-t"] == "TB-HY-CITY-20260301-001"
+    assert flags["-n"] == "3" and flags["-P"] == "2-4"
+    options = {value for flag, value in zip(args[::2], args[1::2], strict=True) if flag == "-o"}
+    assert {"media=A4", "collate=false", "print-color-mode=monochrome"} <= options
+    assert any(option.startswith("sides=") for option in options)  # as the printer allows
