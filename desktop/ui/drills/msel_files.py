@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.drills import jobs
 from desktop.ui.shell.jobs import actor
 from desktop.ui.widgets import style
+from desktop.ui.widgets.documents_folder import documents_folder, in_documents
 from desktop.ui.widgets.rows_model import Column, RowsModel
 
 
@@ -112,14 +113,18 @@ class MselFiles(QObject):
     # asking for files ------------------------------------------------------------------------
     def choose_import(self, drill: dict) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.parent_widget, self.tr("Import MSEL"), "", self.tr("Excel workbooks (*.xlsx)")
+            self.parent_widget,
+            self.tr("Import MSEL"),
+            str(documents_folder()),
+            self.tr("Excel workbooks (*.xlsx)"),
         )
         if path:
             self.import_file(drill, Path(path))
 
     def choose_export(self, drill: dict) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.parent_widget, self.tr("Export MSEL"), f"{drill['number']} MSEL.xlsx",
+            self.parent_widget, self.tr("Export MSEL"),
+            in_documents(f"{drill['number']} MSEL.xlsx"),
             self.tr("Excel workbooks (*.xlsx)"),
         )  # fmt: skip
         if path:
@@ -127,7 +132,8 @@ class MselFiles(QObject):
 
     def choose_template(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.parent_widget, self.tr("Save MSEL template"), self.tr("MSEL template.xlsx"),
+            self.parent_widget, self.tr("Save MSEL template"),
+            in_documents(self.tr("MSEL template.xlsx")),
             self.tr("Excel workbooks (*.xlsx)"),
         )  # fmt: skip
         if path:

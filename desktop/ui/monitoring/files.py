@@ -25,6 +25,7 @@ from desktop.ui.incidents.fields import text_box
 from desktop.ui.monitoring.forms import MarkedForm
 from desktop.ui.shell.jobs import Refused, actor, refusable
 from desktop.ui.widgets import style
+from desktop.ui.widgets.documents_folder import documents_folder, in_documents
 from desktop.ui.widgets.rows_model import Column, RowsModel
 
 SPREADSHEETS = "*.xlsx *.csv"
@@ -118,7 +119,7 @@ class SheetImportDialog(QDialog):
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Choose the file to import"),
-            self.path.text(),
+            self.path.text() or str(documents_folder()),
             self.tr("Spreadsheets ({patterns});;All files (*)").format(patterns=SPREADSHEETS),
         )
         if path:
@@ -186,7 +187,7 @@ class ExportDialog(MarkedForm):
         super().__init__(worker, self.tr("Export the monitoring — {number}").format(
             number=incident["number"]), parent)  # fmt: skip
         self.incident = incident
-        self.path = QLineEdit(str(Path.home() / f"{incident['number']}-monitoring.xlsx"))
+        self.path = QLineEdit(in_documents(f"{incident['number']}-monitoring.xlsx"))
         self.reveal = QCheckBox(self.tr("Write ID numbers and phones in full"))
         self.reason = text_box(3, self.tr("Why they are needed in full (recorded)"))
         self.reason.setEnabled(False)
@@ -234,7 +235,7 @@ def save_template(worker, parent: QWidget, kind: str, said) -> None:
     path, _ = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("MonitoringFiles", "Save template"),
-        str(Path.home() / f"{kind}.xlsx"),
+        in_documents(f"{kind}.xlsx"),
         QCoreApplication.translate("MonitoringFiles", "Excel workbooks (*.xlsx)"),
     )
     if not path:

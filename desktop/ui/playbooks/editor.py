@@ -35,6 +35,7 @@ from desktop.ui.playbooks.structure import StructurePanel
 from desktop.ui.playbooks.task_form import lock
 from desktop.ui.shell.jobs import Refused, actor, refusable
 from desktop.ui.widgets import style
+from desktop.ui.widgets.documents_folder import documents_folder, in_documents
 from desktop.ui.widgets.plan_passage import ClauseLinks
 
 CLAUSE_SEPARATOR = "；"
@@ -344,7 +345,7 @@ class PlaybookEditor(QWidget):
             chosen, _ = QFileDialog.getSaveFileName(
                 self,
                 self.tr("Export playbook"),
-                f"{code}-v{version}.json",
+                in_documents(f"{code}-v{version}.json"),
                 self.tr("Playbook files (*.json)"),
             )
             if not chosen:
@@ -365,7 +366,10 @@ class PlaybookEditor(QWidget):
 
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Import playbook"), "", self.tr("Playbook files (*.json)")
+                self,
+                self.tr("Import playbook"),
+                str(documents_folder()),
+                self.tr("Playbook files (*.json)"),
             )
             if not chosen:
                 return

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from desktop.core.errors import BioError
 from desktop.core.reserves import export
 from desktop.ui.shell.jobs import Refused, refusable
+from desktop.ui.widgets.documents_folder import in_documents
 
 
 class Cancelled(BioError):
@@ -40,7 +41,7 @@ class ExportRunner(QObject):
         path, _ = QFileDialog.getSaveFileName(
             self.parent_widget,
             self.tr("Export stock, ledger and alerts"),
-            "bioreserve-export.xlsx",
+            in_documents("bioreserve-export.xlsx"),
             self.tr("Excel workbooks (*.xlsx)"),
         )
         if path:

@@ -34,6 +34,7 @@ from desktop.core.values import shown_time
 from desktop.ui.reserves.unknown_values import UnknownValues
 from desktop.ui.shell.jobs import Refused, actor, refusable
 from desktop.ui.widgets import style
+from desktop.ui.widgets.documents_folder import documents_folder, in_documents
 from desktop.ui.widgets.rows_model import Column, RowsModel
 
 MAX_EARLIER = 5  # earlier imports the question lists
@@ -305,7 +306,7 @@ class ImportDialog(QDialog):
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Choose the file to import"),
-            self.path.text(),
+            self.path.text() or str(documents_folder()),
             self.tr("Spreadsheets (*.xlsx *.csv);;All files (*)"),
         )
         if path:
@@ -317,7 +318,7 @@ class ImportDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save template"),
-            f"{kind}-template.xlsx",
+            in_documents(f"{kind}-template.xlsx"),
             self.tr("Excel workbooks (*.xlsx)"),
         )
         if path:

@@ -196,10 +196,12 @@ class ExpertsPage(QWidget):
     def choose_export(self, masked: bool) -> None:
         from PySide6.QtWidgets import QFileDialog
 
+        from desktop.ui.widgets.documents_folder import in_documents
+
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export the expert roster"),
-            "experts.xlsx",
+            in_documents("experts.xlsx"),
             self.tr("Excel workbooks (*.xlsx)"),
         )
         if path:

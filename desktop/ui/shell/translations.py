@@ -1,5 +1,6 @@
 """Loading the UI's translations: ours (compiled from resources/i18n/*.ts with
-the lrelease that PySide6 ships) and Qt's own, so Qt's dialogs say 确定/取消."""
+the lrelease that PySide6 ships) and Qt's own, so Qt's dialogs say 确定/取消, with what
+Qt's own catalogue lacks (qt_supplement). English, the source language, loads none."""
 
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QStandardPat
 from desktop import APP_NAME
 from desktop.core import i18n
 from desktop.core.paths import resource
+from desktop.ui.shell.qt_supplement import QtSupplement
 
 
 def lrelease() -> Path:
@@ -46,6 +48,16 @@ def compiled(lang: str) -> Path | None:
     return qm
 
 
+def qt_translations(lang: str) -> str:
+    """The folder of Qt's own catalogues (qtbase_zh_CN.qm: 确定, 取消, 查找范围…): where
+    QLibraryInfo says, else in the PySide6 package (a frozen build may move it)."""
+    said = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for folder in (Path(said), Path(PySide6.__file__).parent / "Qt" / "translations"):
+        if (folder / f"qtbase_{lang}.qm").is_file():
+            return str(folder)
+    return said
+
+
 def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Install the translators for a language (none for English, the source language)."""
     lang = i18n.normalize(lang)
@@ -55,10 +67,13 @@ def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
     QLocale.setDefault(QLocale("en_GB" if lang == "en" else "zh_CN"))
     for old in getattr(app, "_br_translators", []):
         app.removeTranslator(old)
-    translators = []
+    translators: list[QTranslator] = []
     if lang != "en":
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        candidates = [(f"qtbase_{lang}", qt_dir)]
+        # asked last (translators are asked newest first): what Qt's own catalogue lacks
+        supplement = QtSupplement(lang, app)
+        app.installTranslator(supplement)
+        translators.append(supplement)
+        candidates = [(f"qtbase_{lang}", qt_translations(lang))]
         ours = compiled(lang)
         if ours is not None:
             candidates.append((str(ours), ""))

@@ -34,6 +34,7 @@ from desktop.ui.shell.jobs import Refused, refusable
 from desktop.ui.sync import dialogs as sync_dialogs
 from desktop.ui.widgets import style
 from desktop.ui.widgets.change_watcher import watch
+from desktop.ui.widgets.documents_folder import documents_folder, in_documents
 
 # What the page shows besides the conflicts (which keep themselves up to date).
 STATIONS = frozenset({"station", "trusted_station", "bundle_log", "clock_flag"})
@@ -274,7 +275,7 @@ class SyncPage(QWidget):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export this station's key"),
-            f"bioreserve-key-{code}.json",
+            in_documents(f"bioreserve-key-{code}.json"),
             self.tr("Station keys (*.json)"),
         )
         if path:
@@ -297,7 +298,7 @@ class SyncPage(QWidget):
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Add station"),
-            "",
+            str(documents_folder()),
             self.tr("Station keys (*.json);;All files (*)"),
         )
         if path:
@@ -368,7 +369,7 @@ class SyncPage(QWidget):
 
     def choose_export_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Export bundle to folder (USB stick)")
+            self, self.tr("Export bundle to folder (USB stick)"), str(documents_folder())
         )
         if folder:
             self.export_to(Path(folder))
@@ -403,7 +404,7 @@ class SyncPage(QWidget):
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Import bundle"),
-            "",
+            str(documents_folder()),
             self.tr("BioReserve bundles (*.zip);;All files (*)"),
         )
         if path:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from desktop.core.errors import BioError
 from desktop.ui.shell.jobs import Refused, refusable
 from desktop.ui.widgets import printing
+from desktop.ui.widgets.documents_folder import in_documents
 from desktop.ui.widgets.pdf_preview import PreviewDialog
 
 # (key, copies, path) → a worker job that writes the PDF and returns its RenderResult
@@ -141,7 +142,10 @@ class DocumentPrinter(QObject):
     # export ------------------------------------------------------------------------------
     def ask_path(self, suggested: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(
-            self.parent_widget, self.tr("Export as PDF"), suggested, self.tr("PDF files (*.pdf)")
+            self.parent_widget,
+            self.tr("Export as PDF"),
+            in_documents(suggested),
+            self.tr("PDF files (*.pdf)"),
         )
         if not path:
             return None
