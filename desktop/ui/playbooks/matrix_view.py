@@ -3,8 +3,9 @@ version of each playbook) as a table — its header names each playbook above it
 read top-down as the printed matrix is (widgets/banded_header), cells say 牵头 (shaded)
 or 配合. A clause chooser above it keeps the agencies the plan names in one clause
 (plan.agencies, in the plan's order), says which of them no playbook gives a task, and
-opens the clause's words. 打印预览… / 打印… / 导出 PDF… of desktop/documents/responsibility_matrix.py through the same QtPdf
-preview and printing code as the allocation orders (widgets/document_printer.py)."""
+opens the clause's words. 打印预览… / 打印… / 导出 PDF… of
+desktop/documents/responsibility_matrix.py through the same QtPdf preview and printing code
+as the allocation orders (widgets/document_printer.py)."""
 
 from pathlib import Path
 
