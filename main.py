@@ -6,15 +6,26 @@
 import os
 import sys
 
+LANGUAGES = ("en", "zh_CN")
+
 
 def _take_lang(argv: list[str]) -> list[str]:
-    """Remove --lang X / --lang=X from argv and put it in BIORESERVE_LANG."""
+    """Remove --lang X / --lang=X from argv and put it in BIORESERVE_LANG, before the
+    window or the CLI reads it; a language other than en or zh_CN is refused (exit 1)."""
     out, it = [], iter(argv)
     for arg in it:
-        if arg == "--lang":
-            os.environ["BIORESERVE_LANG"] = next(it, "zh_CN")
-        elif arg.startswith("--lang="):
-            os.environ["BIORESERVE_LANG"] = arg.split("=", 1)[1]
+        if arg == "--lang" or arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1] if "=" in arg else next(it, "")
+            if lang not in LANGUAGES:
+                from desktop.core.i18n import tr
+
+                if lang:
+                    sys.stderr.write(tr("Unknown language “{lang}”: use en or zh_CN.", lang=lang))
+                else:
+                    sys.stderr.write(tr("--lang needs a language: en or zh_CN."))
+                sys.stderr.write("\n")
+                sys.exit(1)
+            os.environ["BIORESERVE_LANG"] = lang
         else:
             out.append(arg)
     return out

@@ -1,4 +1,5 @@
-"""The command line: `bioreserve [--db PATH] [--json] COMMAND`, thin over desktop.core.
+"""The command line: `bioreserve [--db PATH] [--json] [--lang en|zh_CN] COMMAND`, thin over
+desktop.core.
 
 Errors print one message to stderr and exit non-zero; no traceback reaches
 the user (an unexpected error's traceback goes to the log file named).
@@ -12,6 +13,7 @@ import click
 from desktop.cli import drills as cli_drills
 from desktop.cli import hub as cli_hub
 from desktop.cli import incidents as cli_incidents
+from desktop.cli import language
 from desktop.cli import monitoring as cli_monitoring
 from desktop.cli import orders as cli_orders
 from desktop.cli import playbooks as cli_playbooks
@@ -21,7 +23,7 @@ from desktop.cli import station as cli_station
 from desktop.cli import stock as cli_stock
 from desktop.cli import sync as cli_sync
 from desktop.cli.common import State, close_all
-from desktop.core import paths
+from desktop.core import i18n, paths
 from desktop.core.crashlog import report_unexpected
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
@@ -48,6 +50,14 @@ EXIT_UNEXPECTED = 2
     "drill",
     metavar="ID",
     help=tr("Act inside this drill's sandbox (its id, number or sequence), not on live data."),
+)
+@click.option(
+    "--lang",
+    type=click.Choice(i18n.LANGUAGES),
+    expose_value=False,
+    is_eager=True,
+    callback=lambda _ctx, _param, value: language.switch(value) if value else None,
+    help=tr("Language: zh_CN (the default) or en; $BIORESERVE_LANG does the same."),
 )
 @click.pass_context
 def cli(ctx, db_path, as_json, drill):
@@ -147,16 +157,19 @@ cli_monitoring.register(cli)
 cli_sync.register(cli)
 cli_hub.register_hub(cli_sync.sync)
 cli_station.register(cli)
+language.remember(cli)
 
 
 def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        _run(argv)
+        with language.speaking(language.asked(argv)):  # before click reads anything
+            _run(argv)
     finally:
         close_all()
 
 
-def _run(argv: list[str] | None) -> None:
+def _run(argv: list[str]) -> None:
     try:
         cli.main(args=argv, prog_name="bioreserve", standalone_mode=False)
     except click.exceptions.Abort:

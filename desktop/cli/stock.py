@@ -3,6 +3,7 @@
 import click
 
 from desktop.cli.common import State, table
+from desktop.core import values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.reserves import alerts as alertsmod
@@ -290,7 +291,7 @@ def stock_reconcile(state: State, depot, item, batch, counted, reason):
         parts.append(f"== {f['depot']} {f['item']} {f['batch']} ({f['balance']} {f['unit']}) ==")
         parts.append(
             table(
-                f["movements"],
+                shown_movements(f["movements"]),
                 [
                     ("occurred_at", tr("Time")),
                     ("kind", tr("Kind")),
@@ -329,6 +330,32 @@ def stock_lot_status(state: State, item, batch, status):
 
 
 BALANCE_KEYS = ("depot", "item", "lot", "expiry", "qty", "unit")
+
+
+def kind_names() -> dict[str, str]:
+    """The ledger's kinds of movement as people call them."""
+    return {
+        "receive": tr("Stock in"),
+        "issue": tr("Stock out"),
+        "transfer_out": tr("Transfer out"),
+        "transfer_in": tr("Transfer in"),
+        "count": tr("Stock count"),
+        "writeoff": tr("Write-off"),
+    }
+
+
+def shown_movements(rows: list[dict]) -> list[dict]:
+    """Movements as the text table shows them: their kind named, their time in local time
+    (the JSON keeps the stored time and the kind's code)."""
+    names = kind_names()
+    return [
+        {
+            **row,
+            "kind": names.get(row["kind"], row["kind"]),
+            "occurred_at": values.shown_time(row["occurred_at"]),
+        }
+        for row in rows
+    ]
 
 
 @stock_group.command("balance", help=tr("Stock on hand per depot and item (--by-lot: per lot)."))
@@ -453,7 +480,7 @@ def stock_ledger(state: State, depot, item, limit):
     state.emit(
         rows,
         table(
-            rows,
+            shown_movements(rows),
             [
                 ("occurred_at", tr("Time")),
                 ("kind", tr("Kind")),
