@@ -6797,5 +6797,253 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <source>People exposed</source>
             <translation>暴露人数</translation>
         </message>
+        <message>
+            <source>Usage:</source>
+            <translation>用法：</translation>
+        </message>
+        <message>
+            <source>Options</source>
+            <translation>选项</translation>
+        </message>
+        <message>
+            <source>Commands</source>
+            <translation>命令</translation>
+        </message>
+        <message>
+            <source>Positional arguments</source>
+            <translation>位置参数</translation>
+        </message>
+        <message>
+            <source>Show this message and exit.</source>
+            <translation>显示本帮助并退出。</translation>
+        </message>
+        <message>
+            <source>Show the version and exit.</source>
+            <translation>显示版本并退出。</translation>
+        </message>
+        <message>
+            <source>Try '{command} {option}' for help.</source>
+            <translation>运行“{command} {option}”查看帮助。</translation>
+        </message>
+        <message>
+            <source>No such option {name!r}.</source>
+            <translation>没有 {name!r} 这个选项。</translation>
+        </message>
+        <message>
+            <source>No such command {name!r}.</source>
+            <translation>没有 {name!r} 这个命令。</translation>
+        </message>
+        <message>
+            <source>Missing command.</source>
+            <translation>缺少命令。</translation>
+        </message>
+        <message>
+            <source>Missing option</source>
+            <translation>缺少选项</translation>
+        </message>
+        <message>
+            <source>Missing argument</source>
+            <translation>缺少参数</translation>
+        </message>
+        <message>
+            <source>Missing parameter</source>
+            <translation>缺少参数</translation>
+        </message>
+        <message>
+            <source>Missing parameter: {param_name}</source>
+            <translation>缺少参数：{param_name}</translation>
+        </message>
+        <message>
+            <source>Missing {param_type}</source>
+            <translation>缺少{param_type}</translation>
+        </message>
+        <message>
+            <source>Invalid value for {param_hint}: {message}</source>
+            <translation>{param_hint} 的值无效：{message}</translation>
+        </message>
+        <message>
+            <source>Invalid value: {message}</source>
+            <translation>值无效：{message}</translation>
+        </message>
+        <message>
+            <source>Option {name!r} does not take a value.</source>
+            <translation>选项 {name!r} 不接受值。</translation>
+        </message>
+        <message>
+            <source>Argument {name!r} takes {nargs} values.</source>
+            <translation>参数 {name!r} 需要 {nargs} 个值。</translation>
+        </message>
+        <message>
+            <source>Aborted!</source>
+            <translation>已取消！</translation>
+        </message>
+        <message>
+            <source>default: {default}</source>
+            <translation>默认：{default}</translation>
+        </message>
+        <message>
+            <source>env var: {var}</source>
+            <translation>环境变量：{var}</translation>
+        </message>
+        <message>
+            <source>(dynamic)</source>
+            <translation>（动态）</translation>
+        </message>
+        <message>
+            <source>{value} is not in the range {range}.</source>
+            <translation>{value} 不在范围 {range} 内。</translation>
+        </message>
+        <message>
+            <source>{value!r} is not a valid {number_type}.</source>
+            <translation>{value!r} 不是有效的{number_type}。</translation>
+        </message>
+        <message>
+            <source>{value!r} is not a valid boolean. Recognized values: {states}</source>
+            <translation>{value!r} 不是有效的布尔值。可用的值：{states}</translation>
+        </message>
+        <message>
+            <source>{value!r} is not a valid UUID.</source>
+            <translation>{value!r} 不是有效的 UUID。</translation>
+        </message>
+        <message>
+            <source>directory</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <source>path</source>
+            <translation>路径</translation>
+        </message>
+        <message>
+            <source>{name} {filename!r} does not exist.</source>
+            <translation>{name} {filename!r} 不存在。</translation>
+        </message>
+        <message>
+            <source>{name} {filename!r} is a file.</source>
+            <translation>{name} {filename!r} 是文件。</translation>
+        </message>
+        <message>
+            <source>{name} {filename!r} is a directory.</source>
+            <translation>{name} {filename!r} 是文件夹。</translation>
+        </message>
+        <message>
+            <source>{name} {filename!r} is not readable.</source>
+            <translation>{name} {filename!r} 不可读。</translation>
+        </message>
+        <message>
+            <source>{name} {filename!r} is not writable.</source>
+            <translation>{name} {filename!r} 不可写。</translation>
+        </message>
+        <message>
+            <source>Could not open file {filename!r}: {message}</source>
+            <translation>无法打开文件 {filename!r}：{message}</translation>
+        </message>
+        <message>
+            <source>unknown error</source>
+            <translation>未知错误</translation>
+        </message>
+        <message>
+            <source>Do you want to continue?</source>
+            <translation>是否继续？</translation>
+        </message>
+        <message>
+            <source>Confirm the action without prompting.</source>
+            <translation>直接确认，不再询问。</translation>
+        </message>
+        <message>
+            <source>Repeat for confirmation</source>
+            <translation>再输入一次以确认</translation>
+        </message>
+        <message>
+            <source>Error: The two entered values do not match.</source>
+            <translation>错误：两次输入的值不一致。</translation>
+        </message>
+        <message>
+            <source>Error: invalid input</source>
+            <translation>错误：输入无效</translation>
+        </message>
+        <message>
+            <source>Got unexpected extra argument ({args})</source>
+            <translation>多余的参数（{args}）</translation>
+        </message>
+        <message>
+            <source>Got unexpected extra arguments ({args})</source>
+            <translation>多余的参数（{args}）</translation>
+        </message>
+        <message>
+            <source>Option {name!r} requires an argument.</source>
+            <translation>选项 {name!r} 需要一个值。</translation>
+        </message>
+        <message>
+            <source>Option {name!r} requires {nargs} arguments.</source>
+            <translation>选项 {name!r} 需要 {nargs} 个值。</translation>
+        </message>
+        <message>
+            <source>Did you mean {possibility}?</source>
+            <translation>您是否要用 {possibility}？</translation>
+        </message>
+        <message>
+            <source>(Did you mean one of: {possibilities}?)</source>
+            <translation>（您是否要用以下之一：{possibilities}？）</translation>
+        </message>
+        <message>
+            <source>{value!r} is not {choice}.</source>
+            <translation>{value!r} 不是 {choice}。</translation>
+        </message>
+        <message>
+            <source>{value!r} is not one of {choices}.</source>
+            <translation>{value!r} 不是 {choices} 之一。</translation>
+        </message>
+        <message>
+            <source>{value!r} does not match the format {format}.</source>
+            <translation>{value!r} 不符合格式 {format}。</translation>
+        </message>
+        <message>
+            <source>{value!r} does not match the formats {formats}.</source>
+            <translation>{value!r} 不符合格式 {formats} 中的任何一种。</translation>
+        </message>
+        <message>
+            <source>Takes {nargs} values but 1 was given.</source>
+            <translation>需要 {nargs} 个值，但只给了 1 个。</translation>
+        </message>
+        <message>
+            <source>Takes {nargs} values but {len} were given.</source>
+            <translation>需要 {nargs} 个值，但给了 {len} 个。</translation>
+        </message>
+        <message>
+            <source>Language: zh_CN (the default) or en; $BIORESERVE_LANG does the same.</source>
+            <translation>语言：zh_CN（默认）或 en；环境变量 BIORESERVE_LANG 作用相同。</translation>
+        </message>
+        <message>
+            <source>Stock in</source>
+            <translation>入库</translation>
+        </message>
+        <message>
+            <source>Stock out</source>
+            <translation>出库</translation>
+        </message>
+        <message>
+            <source>Transfer out</source>
+            <translation>调出</translation>
+        </message>
+        <message>
+            <source>Transfer in</source>
+            <translation>调入</translation>
+        </message>
+        <message>
+            <source>Stock count</source>
+            <translation>盘点</translation>
+        </message>
+        <message>
+            <source>Write-off</source>
+            <translation>报废</translation>
+        </message>
+        <message>
+            <source>Unknown language “{lang}”: use en or zh_CN.</source>
+            <translation>未知的语言“{lang}”：请用 en 或 zh_CN。</translation>
+        </message>
+        <message>
+            <source>--lang needs a language: en or zh_CN.</source>
+            <translation>--lang 需要指定语言：en 或 zh_CN。</translation>
+        </message>
     </context>
 </TS>
