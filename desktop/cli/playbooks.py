@@ -118,11 +118,29 @@ def playbook_export(state: State, code, version, path):
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_obj
 def playbook_import(state: State, path):
-    code, version = playbooks.import_json(state.open(), state.ctx, path)
+    db = state.open()
+    code, version = playbooks.import_json(db, state.ctx, path)
+    warnings = _departures(db, code, version)
     state.emit(
-        {"code": code, "version": version, "status": "draft"},
+        {"code": code, "version": version, "status": "draft"}
+        | ({"departures": warnings} if warnings else {}),
         tr("Imported {code} as version {version} (draft).", code=code, version=version),
     )
+
+
+def _departures(db, code: str, version: int) -> list[dict]:
+    """Warn (stderr) of the tasks whose agencies the plan does not name in their clauses."""
+    from desktop.core.playbooks import reading
+
+    found = reading.plan_mismatches(db, code, version)
+    for item in found:
+        click.echo(
+            tr("Note: task “{task}” names {agencies}, which the clauses it cites do not name "
+               "(a departure from the plan: say why in its note, or correct it).",
+               task=item["task"], agencies="、".join(item["agencies"])),
+            err=True,
+        )  # fmt: skip
+    return found
 
 
 @playbook.command("approve", help=tr("Approve a draft version (earlier approved ones retire)."))
@@ -130,9 +148,12 @@ def playbook_import(state: State, path):
 @click.argument("version", type=click.IntRange(1, 100_000))
 @click.pass_obj
 def playbook_approve(state: State, code, version):
-    playbooks.approve(state.open(), state.ctx, code, version)
+    db = state.open()
+    playbooks.approve(db, state.ctx, code, version)
+    warnings = _departures(db, code.upper(), version)
     state.emit(
-        {"code": code, "version": version, "status": "approved"},
+        {"code": code, "version": version, "status": "approved"}
+        | ({"departures": warnings} if warnings else {}),
         tr("Approved {code} version {version}.", code=code, version=version),
     )
 

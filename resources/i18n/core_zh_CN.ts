@@ -7045,5 +7045,9 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <source>--lang needs a language: en or zh_CN.</source>
             <translation>--lang 需要指定语言：en 或 zh_CN。</translation>
         </message>
+        <message>
+            <source>Note: task “{task}” names {agencies}, which the clauses it cites do not name (a departure from the plan: say why in its note, or correct it).</source>
+            <translation>提示：任务“{task}”列有 {agencies}，其所引条款并未列明这些单位（与方案不一致：请在备注中说明理由，或予以改正）。</translation>
+        </message>
     </context>
 </TS>

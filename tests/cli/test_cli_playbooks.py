@@ -81,3 +81,26 @@ def test_matrix_writes_a_pdf(bio, tmp_path):
     code, out, _ = bio("--json", "playbook", "matrix", "--out", str(path))
     data = json.loads(out)
     assert code == 0 and data["pages"] >= 1 and path.read_bytes().startswith(b"%PDF")
+
+
+def test_an_imported_version_whose_agencies_depart_from_the_plan_is_noted(capsys, tmp_path):
+    import json as _json
+
+    from tests.helpers.cli import invoke
+    from tests.helpers.stations import new_station
+
+    path = tmp_path / "s.db"
+    new_station(path, "HY-T", "测试站").close()
+    exported = tmp_path / "eid.json"
+    code, _, err = invoke(capsys, "--db", str(path), "playbook", "export", "PB-EID",
+                          "--out", str(exported))  # fmt: skip
+    assert code == 0, err
+    doc = _json.loads(exported.read_text(encoding="utf-8"))
+    task = doc["phases"][0]["tasks"][0]
+    task["support_agencies"] = [*task.get("support_agencies", []), "HY-GAJ"]  # 市公安局
+    exported.write_text(_json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    code, out, err = invoke(capsys, "--db", str(path), "--json", "playbook", "import",
+                            str(exported))  # fmt: skip
+    assert code == 0, err
+    assert "HY-GAJ" in err
+    assert _json.loads(out)["departures"][0]["agencies"] == ["HY-GAJ"]

@@ -152,7 +152,11 @@ def _respond(db: Database, ctx: Ctx, drill: dict, codes: list[str], fired: list[
     given["description"] = drill["scenario"]
     incident = incidents.create(db, ctx, given)
     performed: dict = {"incident": True}
-    chosen = codes or [s["code"] for s in incidents.suggestions(db, incident["id"]) if s["fits"]]
+    # the scenario's playbooks, else the first made for its hazard and grade (one: two
+    # playbooks of one hazard — a laboratory's human-health and animal variants — would
+    # count every need twice)
+    fitting = [s["code"] for s in incidents.suggestions(db, incident["id"]) if s["fits"]]
+    chosen = codes or fitting[:1]
     activated = []
     for code in chosen:
         try:

@@ -123,7 +123,7 @@ def clean_task(values: dict, where: str = "") -> dict:
                 "{where}clause_note: say why the task applies {clauses} by analogy (参照): "
                 "what the clause is written for, and why it fits here.",
                 where=where,
-                clauses="、".join(analogies),
+                clauses="、".join(a.removeprefix("参照") for a in analogies),
             ),
         )
     quotes = values.get("quotes") or []

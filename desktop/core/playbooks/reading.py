@@ -207,3 +207,24 @@ def task_provenance(db: Database, playbook_task_ids) -> dict[str, dict]:
 def reference_playbook_id(code: str, version: int = 1) -> str:
     """The id of a shipped version (shipped.py names the first six and later ones apart)."""
     return shipped.shipped_id(code, version)
+
+
+def plan_mismatches(db: Database, code: str, version: int) -> list[dict]:
+    """The tasks of a version whose lead or supporting agencies the plan does not name in
+    the clauses they cite: {task, agencies (codes)}. A station may adapt its playbooks; this
+    says where a version departs from the plan (import and approve warn of it)."""
+    from desktop.core.playbooks import clauses  # the plan's text: read only when asked
+
+    playbook = get(db, code, version)
+    codes = {row[0]: row[1] for row in db.execute("SELECT id, code FROM agency")}
+    out = []
+    for title, lead, support, clause in db.execute(
+        "SELECT title, lead_agency_id, support_agency_ids, clause FROM playbook_task "
+        "WHERE playbook_id = ? AND deleted = 0 ORDER BY position",
+        [playbook["id"]],
+    ):
+        ids = [lead, *json.loads(support or "[]")]
+        missing = clauses.unnamed(clause, [codes.get(i) for i in ids if i])
+        if missing:
+            out.append({"task": title, "agencies": missing})
+    return out
