@@ -98,11 +98,13 @@ def refusal(vocabulary: str, value: str) -> str:
 
 
 def similarity(a: str, b: str) -> float:
-    """0 … 1 between two keys; one inside the other counts as at least 0.75."""
+    """0 … 1 between two keys; one inside the other of about its length (防护用品类 and
+    防护用品, not 微生物学 and 抗微生物药物耐药) counts as at least 0.75."""
     if not a or not b:
         return 0.0
     ratio = SequenceMatcher(None, a, b).ratio()
-    return max(ratio, 0.75) if a in b or b in a else ratio
+    comparable = 3 * min(len(a), len(b)) >= 2 * max(len(a), len(b))
+    return max(ratio, 0.75) if comparable and (a in b or b in a) else ratio
 
 
 @dataclass(frozen=True)
