@@ -19,7 +19,7 @@ def bio(capsys, fresh_db, db_path):
 def test_list_json_has_code_title_hazard_version_status(bio):
     code, out, _ = bio("--json", "playbook", "list")
     data = json.loads(out)
-    assert code == 0 and len(data) == 13  # six shipped, their corrections, PB-LAB-ANIMAL
+    assert code == 0 and len(data) == 20  # six shipped, two corrections each, PB-LAB-ANIMAL 1–2
     assert all(set(row) == {"code", "title", "hazard", "version", "status"} for row in data)
     assert {"PB-BIOTERROR", "PB-EID", "PB-LAB"} <= {row["code"] for row in data}
     code, out, _ = bio("playbook", "list")
@@ -29,14 +29,14 @@ def test_list_json_has_code_title_hazard_version_status(bio):
 def test_show_json_has_phases_tasks_and_agencies_by_name(bio):
     code, out, _ = bio("--json", "playbook", "show", "PB-BIOTERROR")
     doc = json.loads(out)
-    assert code == 0 and doc["code"] == "PB-BIOTERROR" and doc["version"] == 2
+    assert code == 0 and doc["code"] == "PB-BIOTERROR" and doc["version"] == 3
     phases = {p["phase"]: p for p in doc["phases"]}
     assert {"treatment", "disinfection", "long_term_monitoring"} <= set(phases)
     task = phases["treatment"]["tasks"][0]
     assert task["lead_agency"]["name"] == "衡阳市应急管理局"
     assert task["lead_agency"]["short_name"] == "市应急管理局"
     assert all(a["name"] and a["code"] for a in task["support_agencies"])
-    assert task["clause"] == "三（六）二；四（一）"
+    assert task["clause"] == "三（六）二"
     code, out, _ = bio("playbook", "show", "PB-BIOTERROR")
     assert code == 0 and "救治与安置" in out and "市卫生健康委" in out
 
@@ -52,17 +52,17 @@ def test_export_import_new_version_and_approve(bio, tmp_path):
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert doc["format"] == "bioreserve-playbook/2" and doc["code"] == "PB-EID"
     code, out, _ = bio("--json", "playbook", "import", str(path))
-    assert code == 0 and json.loads(out) == {"code": "PB-EID", "version": 3, "status": "draft"}
+    assert code == 0 and json.loads(out) == {"code": "PB-EID", "version": 4, "status": "draft"}
     code, out, _ = bio("--json", "playbook", "new-version", "PB-EID", "--from", "1")
-    assert code == 0 and json.loads(out)["version"] == 4
-    assert bio("playbook", "approve", "PB-EID", "4")[0] == 0
+    assert code == 0 and json.loads(out)["version"] == 5
+    assert bio("playbook", "approve", "PB-EID", "5")[0] == 0
     rows = {
         (r["version"], r["status"])
         for r in json.loads(bio("--json", "playbook", "list")[1])
         if r["code"] == "PB-EID"
     }
-    assert rows == {(1, "retired"), (2, "retired"), (3, "draft"), (4, "approved")}
-    code, _, err = bio("playbook", "approve", "PB-EID", "4")
+    assert rows == {(1, "retired"), (2, "retired"), (3, "retired"), (4, "draft"), (5, "approved")}
+    code, _, err = bio("playbook", "approve", "PB-EID", "5")
     assert code == 1 and err.strip()
 
 

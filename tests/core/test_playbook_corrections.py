@@ -4,6 +4,7 @@ field the plan does not set says where it comes from; the corrections named in t
 task by task; and stations that had the first versions take the corrections cleanly."""
 
 import json
+import re
 
 import pytest
 
@@ -20,8 +21,9 @@ from tests.helpers.stations import ALICE, make_station, sync
 
 CTX = Ctx("os:test")
 DOCS = shipped.shipped_documents()
-CURRENT = [d for d in DOCS if d["version"] > 1 or d["code"] not in shipped.ORIGINAL_CODES]
+CURRENT = shipped.latest_documents()  # PB-LAB-ANIMAL 2 and version 3 of the first six
 FULL = shipped.SHIPPED
+SECOND = shipped.SHIPPED[: shipped.SHIPPED.index("lab-animal.json") + 1]  # up to version 2
 
 
 def every_task(docs):
@@ -190,8 +192,8 @@ def test_the_emergency_bureau_leads_the_rescue_it_is_listed_first_for():
     assert plan.agencies("三（六）二")[0] == "HY-YJJ"
     led = [t for _, t in every_task(CURRENT) if t["lead_agency"] == "HY-YJJ"]
     assert [t["title"] for t in led] == ["救援处置组织协调"]
-    assert led[0]["clause"].startswith("三（六）二")
-    assert set(led[0]["support_agencies"]) >= set(plan.agencies("三（六）二")[1:])
+    assert led[0]["clause"] == "三（六）二"
+    assert led[0]["support_agencies"] == plan.agencies("三（六）二")[1:]
 
 
 def test_every_clause_three_six_outside_the_bioterror_playbook_is_by_analogy():
@@ -203,16 +205,107 @@ def test_every_clause_three_six_outside_the_bioterror_playbook_is_by_analogy():
                 assert cited.analogy, (doc["code"], task["title"])
 
 
+# ---------------------------------------------------------------- what version 3 corrected
+
+_REF = r"[一二三四](?:（[一二三四五六七八九十]{1,2}）[一二三四五六七八九]?)?"
+_ACCORDING = re.compile(r"依据(?:实施方案)?((?:" + _REF + r"[、和]?)+)：([^。]*)。")
+_QUOTED = re.compile(r"「([^」]*)」|“([^”]*)”")
+
+
+def presented_as_the_plans_words(summary: str) -> list[tuple[list[str] | None, str]]:
+    """What a summary gives as the plan's words: each ；-part of the sentence after
+    依据<clause>： (with that clause), and whatever it puts in 「」 or “” (any clause)."""
+    out: list[tuple[list[str] | None, str]] = []
+    for match in _ACCORDING.finditer(summary):
+        refs = re.findall(_REF, match.group(1))
+        out += [(refs, part) for part in match.group(2).split("；")]
+    out += [(None, m.group(1) or m.group(2)) for m in _QUOTED.finditer(summary)]
+    return out
+
+
+def test_what_a_summary_presents_as_the_plans_words_is_verbatim_in_the_clause_it_cites():
+    for doc in CURRENT:
+        cited = [clauses.citation(c).ref for c in doc["clauses"]]
+        found = presented_as_the_plans_words(doc["summary"])
+        assert found, doc["code"]
+        for refs, words in found:
+            assert any(plan.quoted(ref, words) for ref in refs or cited), (doc["code"], words)
+    eid, bioterror = doc_of("PB-EID")["summary"], doc_of("PB-BIOTERROR")["summary"]
+    assert "对传染病和列入监测范围的不明原因疾病进行研判" in eid
+    assert "「可被用于生物恐怖活动、制造生物武器的生物体" in bioterror
+
+
+def test_the_summary_check_catches_a_paraphrase_given_as_the_plans_words():
+    paraphrase = "依据实施方案三（一）一：各县市区卫生健康局对传染病和不明原因疾病进行研判。"
+    [(refs, words)] = presented_as_the_plans_words(paraphrase)
+    assert refs == ["三（一）一"] and not plan.quoted("三（一）一", words)
+    [(_, quoted)] = presented_as_the_plans_words("对「可被用于生物恐怖活动的生物体」加强监管")
+    assert not any(plan.quoted(ref, quoted) for ref in ("三（六）一", "三（六）"))
+    for doc in DOCS:  # the second versions' summaries were paraphrases; the third are not
+        if doc["version"] == 2 and doc["code"] in ("PB-EID", "PB-BIOTERROR"):
+            words = presented_as_the_plans_words(doc["summary"])
+            assert not all(any(plan.quoted(r, w) for r in refs or []) for refs, w in words)
+
+
+def test_the_rescue_coordination_names_and_claims_only_what_the_plan_says():
+    task = task_of("PB-BIOTERROR", "救援处置组织协调")
+    assert task["clause"] == "三（六）二" and task["clause_note"] == ""
+    assert task["lead_agency"] == "HY-YJJ" and "HY-XTJZ" not in task["support_agencies"]
+    assert [task["lead_agency"], *task["support_agencies"]] == plan.agencies("三（六）二")
+    assert all(plan.quoted("三（六）二", q) for q in task["quotes"])
+    for claim in ("统一组织", "牵头组织协调", "协调机制办公室"):
+        assert claim not in task["instructions"], claim
+    assert "没有规定由哪个单位牵头" in task["instructions"]
+    assert task["sources"]["instructions"] == "example"
+    doc = doc_of("PB-BIOTERROR")
+    assert "牵头组织协调" not in doc["summary"] and "没有规定牵头单位" in doc["summary"]
+    assert "四（一）" not in doc["clauses"]  # routine organisation, not incident command
+
+
+def test_laboratory_exposure_applies_the_epidemic_treatment_clause_by_analogy():
+    for code in ("PB-LAB", "PB-LAB-ANIMAL"):
+        task = task_of(code, "暴露人员医学观察与救治")
+        assert task["clause"] == "三（七）三；参照三（一）一", code
+        assert "重大传染病" in task["clause_note"] and "实验室暴露" in task["clause_note"]
+        assert "统筹优化医疗救治资源配置" in task["quotes"]
+        doc = doc_of(code)
+        assert "参照三（一）一" in doc["clauses"] and "三（一）一" not in doc["clauses"]
+        for _, other in every_task([doc]):
+            cited = clauses.citations(other["clause"])
+            assert all(c.analogy for c in cited if c.ref == "三（一）一"), (code, other["title"])
+
+
+def test_eid_disinfection_no_longer_rests_on_the_county_bureau_reporting_to_its_government():
+    report = "并报告本级政府采取相应的防控措施"
+    disinfection = task_of("PB-EID", "疫点疫区消毒")
+    assert all(report not in q for q in disinfection["quotes"])
+    assert "采取相应的防控措施" not in disinfection["clause_note"]
+    warning = task_of("PB-EID", "传染病和不明原因疾病研判与预警")  # where it belongs
+    assert any(q.endswith(report) for q in warning["quotes"])
+
+
+def test_both_laboratory_playbooks_give_the_two_hour_report_to_the_regulation():
+    for code in ("PB-LAB", "PB-LAB-ANIMAL"):
+        task = task_of(code, "事件报告与风险研判")
+        assert task["deadline_hours"] == 2, code
+        assert task["sources"]["deadline_hours"] == "regulation", code
+        assert "《突发公共卫生事件应急条例》第十九条、第二十条" in task["instructions"], code
+    animal = task_of("PB-LAB-ANIMAL", "事件报告与风险研判")
+    assert "只感染动物的病原体不属该条例的范围" in animal["instructions"]
+
+
 # ---------------------------------------------------------------- in a station
 
 
 def test_a_new_station_has_the_corrections_in_force_and_the_originals_retired(fresh_db):
     versions = {(r["code"], r["version"]): r["status"] for r in playbooks.listing(fresh_db)}
     for code in shipped.ORIGINAL_CODES:
-        assert versions[(code, 1)] == "retired" and versions[(code, 2)] == "approved"
-    assert versions[("PB-LAB-ANIMAL", 1)] == "approved"
+        assert versions[(code, 1)] == versions[(code, 2)] == "retired"
+        assert versions[(code, 3)] == "approved"
+    assert versions[("PB-LAB-ANIMAL", 1)] == "retired"
+    assert versions[("PB-LAB-ANIMAL", 2)] == "approved"
     eid = playbooks.get(fresh_db, "PB-EID")
-    assert eid["version"] == 2 and eid["based_on"] == 1
+    assert eid["version"] == 3 and eid["based_on"] == 2
     assert eid["sources"] == {"grades": "national_plan", "factors": "example"}
     assert check.run(fresh_db) == []
 
@@ -238,12 +331,12 @@ def test_a_county_duty_goes_to_the_incident_county_and_stays_generic_for_the_cit
 
 def test_sources_quotes_and_notes_survive_export_import_and_a_new_version(fresh_db, tmp_path):
     path = tmp_path / "eid.json"
-    playbooks.export_json(fresh_db, "PB-EID", 2, path)
+    playbooks.export_json(fresh_db, "PB-EID", 3, path)
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert doc["format"] == "bioreserve-playbook/2" and doc["sources"]["grades"] == "national_plan"
-    assert playbooks.import_json(fresh_db, CTX, path) == ("PB-EID", 3)
-    copied = playbooks.new_version(fresh_db, CTX, "PB-EID", 3)
-    for version in (3, copied):
+    assert playbooks.import_json(fresh_db, CTX, path) == ("PB-EID", 4)
+    copied = playbooks.new_version(fresh_db, CTX, "PB-EID", 4)
+    for version in (4, copied):
         again = playbooks.get(fresh_db, "PB-EID", version)
         assert again["sources"] == doc["sources"]
         for phase, original in zip(again["phases"], doc["phases"], strict=True):
@@ -253,7 +346,7 @@ def test_sources_quotes_and_notes_survive_export_import_and_a_new_version(fresh_
 
 
 def test_an_edit_that_changes_a_field_makes_it_the_stations_own(fresh_db):
-    version = playbooks.new_version(fresh_db, CTX, "PB-EID", 2)
+    version = playbooks.new_version(fresh_db, CTX, "PB-EID", 3)
     draft = playbooks.get(fresh_db, "PB-EID", version)
     task = draft["phases"][1]["tasks"][0]
     values = {
@@ -282,7 +375,7 @@ def test_an_edit_that_changes_a_field_makes_it_the_stations_own(fresh_db):
 
 
 def test_a_draft_with_a_clause_written_before_the_checks_is_copied_but_not_approved(fresh_db):
-    version = playbooks.new_version(fresh_db, CTX, "PB-FAW", 2)
+    version = playbooks.new_version(fresh_db, CTX, "PB-FAW", 3)
     task = playbooks.get(fresh_db, "PB-FAW", version)["phases"][0]["tasks"][0]
     with write(fresh_db, CTX) as w:  # as an older program let anyone write
         w.update("playbook_task", task["id"], {"clause": "第三条", "quotes": "[]"})
@@ -296,7 +389,7 @@ def test_a_draft_with_a_clause_written_before_the_checks_is_copied_but_not_appro
 def test_sources_travel_between_stations_and_a_bad_one_is_refused(tmp_path):
     a = make_station(tmp_path, "HY-A", "甲站")
     b = make_station(tmp_path, "HY-B", "乙站")
-    version = playbooks.new_version(a, ALICE, "PB-LAB", 2)
+    version = playbooks.new_version(a, ALICE, "PB-LAB", 3)
     doc = playbooks.get(a, "PB-LAB", version)
     sync(a, b)
     assert playbooks.get(b, "PB-LAB", version) == doc
@@ -314,9 +407,9 @@ def test_sources_travel_between_stations_and_a_bad_one_is_refused(tmp_path):
 # ---------------------------------------------------------------- stations made before
 
 
-def _old_station(path, monkeypatch):
-    """A station made by the program that shipped only the first six playbooks."""
-    monkeypatch.setattr(shipped, "SHIPPED", shipped.ORIGINAL)
+def _old_station(path, monkeypatch, files=shipped.ORIGINAL):
+    """A station made by the program that shipped only these files (the first six)."""
+    monkeypatch.setattr(shipped, "SHIPPED", files)
     db = initdb.init_database(path, "HY-OLD", "旧站")
     monkeypatch.setattr(shipped, "SHIPPED", FULL)
     return db
@@ -342,8 +435,9 @@ def test_an_old_station_takes_the_corrections_and_keeps_what_it_was_given(db_pat
     assert tasks.listing(db, made["id"]) == before  # the incident keeps what it was given
     assert [t["title"] for t in before][0] == "疫情监测与病原检测"
     eid = playbooks.get(db, "PB-EID")
-    assert (eid["version"], eid["status"]) == (2, "approved")
+    assert (eid["version"], eid["status"]) == (3, "approved")
     assert playbooks.get(db, "PB-EID", 1)["status"] == "retired"
+    assert playbooks.get(db, "PB-EID", 2)["status"] == "retired"
     assert check.run(db) == []
     count = db.execute("SELECT count(*) FROM oplog").fetchone()[0]
     assert refdata.load(db).applied == 0
@@ -358,12 +452,56 @@ def test_a_station_with_versions_of_its_own_keeps_them(db_path, monkeypatch):
     mine = playbooks.get(db, "PB-EID", draft)
     refdata.load(db)
     assert playbooks.get(db, "PB-EID", draft) == mine  # nothing of the shipped one mixed in
-    eid = playbooks.get(db, "PB-EID")
-    assert (eid["version"], eid["status"], eid["based_on"]) == (3, "approved", 1)
-    assert eid["id"] == shipped.shipped_id("PB-EID", 2)  # renumbered, same row
+    second = playbooks.get(db, "PB-EID", 3)
+    assert second["id"] == shipped.shipped_id("PB-EID", 2)  # renumbered, same row
+    assert (second["status"], second["based_on"]) == ("retired", 1)
+    eid = playbooks.get(db, "PB-EID")  # the third, after it, in the same order
+    assert (eid["version"], eid["status"], eid["based_on"]) == (4, "approved", 3)
+    assert eid["id"] == shipped.shipped_id("PB-EID", 3)
     lab = {r["version"]: r["status"] for r in playbooks.listing(db) if r["code"] == "PB-LAB"}
-    assert lab == {1: "retired", 2: "approved", 3: "retired"}  # its own stays in force
+    assert lab == {1: "retired", 2: "approved", 3: "retired", 4: "retired"}  # its own in force
     columns = {c["playbook"]: c["version"] for c in playbooks.matrix(db)["columns"]}
-    assert columns["PB-LAB"] == 2 and columns["PB-EID"] == 3
+    assert columns["PB-LAB"] == 2 and columns["PB-EID"] == 4
     assert check.run(db) == []
     assert shipped.settle(db) == []  # settled once
+
+
+def test_a_station_that_had_the_second_versions_takes_the_third(db_path, monkeypatch):
+    db = _old_station(db_path, monkeypatch, SECOND)
+    assert playbooks.get(db, "PB-EID")["version"] == 2
+    made = incidents.create(
+        db, CTX, {"title": "实验室事件", "hazard": "lab_incident", "grade": "III",
+                  "division": "430422"}
+    )  # fmt: skip
+    incidents.activate(db, CTX, made["id"], "PB-LAB")
+    before = tasks.listing(db, made["id"])
+    old_ops = _ref_ops(db)
+    refdata.load(db)
+    assert set(old_ops) <= set(_ref_ops(db))  # the second versions' operations unchanged
+    assert tasks.listing(db, made["id"]) == before
+    for code in shipped.ORIGINAL_CODES:
+        current = playbooks.get(db, code)
+        assert (current["version"], current["based_on"]) == (3, 2), code
+        assert playbooks.get(db, code, 2)["status"] == "retired", code
+    animal = playbooks.get(db, "PB-LAB-ANIMAL")
+    assert (animal["version"], animal["based_on"]) == (2, 1)
+    assert playbooks.get(db, "PB-LAB-ANIMAL", 1)["status"] == "retired"
+    assert check.run(db) == [] and shipped.settle(db) == []
+
+
+def test_a_station_whose_second_version_was_renumbered_takes_the_third_after_it(
+    db_path, monkeypatch
+):
+    monkeypatch.setattr(shipped, "SHIPPED", shipped.ORIGINAL)
+    db = initdb.init_database(db_path, "HY-OLD", "旧站")
+    playbooks.new_version(db, CTX, "PB-EID", 1)  # its own draft 2
+    monkeypatch.setattr(shipped, "SHIPPED", SECOND)
+    refdata.load(db)
+    assert playbooks.get(db, "PB-EID")["version"] == 3  # the shipped second, renumbered
+    monkeypatch.setattr(shipped, "SHIPPED", FULL)
+    refdata.load(db)
+    eid = playbooks.get(db, "PB-EID")
+    assert eid["id"] == shipped.shipped_id("PB-EID", 3)
+    assert (eid["version"], eid["status"], eid["based_on"]) == (4, "approved", 3)
+    assert playbooks.get(db, "PB-EID", 3)["status"] == "retired"
+    assert check.run(db) == [] and shipped.settle(db) == []

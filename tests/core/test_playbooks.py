@@ -24,7 +24,7 @@ SHIPPED = {
     "PB-LAB",
     "PB-LAB-ANIMAL",
 }
-LATEST = {code: 1 if code == "PB-LAB-ANIMAL" else 2 for code in SHIPPED}
+LATEST = {code: 2 if code == "PB-LAB-ANIMAL" else 3 for code in SHIPPED}
 TABLES = ("playbook", "playbook_phase", "playbook_task", "playbook_factor")
 
 
@@ -136,10 +136,10 @@ def test_an_approved_version_refuses_every_edit(fresh_db):
 
 
 def test_new_version_copies_into_a_draft_that_can_be_edited(fresh_db):
-    version = playbooks.new_version(fresh_db, CTX, "PB-EID", 2)
-    assert version == 3
-    old, new = playbooks.get(fresh_db, "PB-EID", 2), playbooks.get(fresh_db, "PB-EID")
-    assert new["version"] == 3 and new["status"] == "draft" and new["based_on"] == 2
+    version = playbooks.new_version(fresh_db, CTX, "PB-EID", 3)
+    assert version == 4
+    old, new = playbooks.get(fresh_db, "PB-EID", 3), playbooks.get(fresh_db, "PB-EID")
+    assert new["version"] == 4 and new["status"] == "draft" and new["based_on"] == 3
     assert content(playbook_io.document(old)) == content(playbook_io.document(new))
     assert old["status"] == "approved"
     phase = new["phases"][0]
@@ -163,7 +163,7 @@ def test_new_version_copies_into_a_draft_that_can_be_edited(fresh_db):
         new["id"],
         {"category": "DRUG", "basis": "per_patient", "qty_per_day": 2, "days": 7},
     )
-    edited = playbooks.get(fresh_db, "PB-EID", 3)
+    edited = playbooks.get(fresh_db, "PB-EID", 4)
     assert [t["title"] for t in edited["phases"][0]["tasks"]][-1] == "发热门诊哨点强化监测"
     assert edited["phases"][-2]["phase"] == "long_term_monitoring"
     assert edited["factors"][-1]["note"] == playbooks.FACTOR_NOTE

@@ -72,7 +72,7 @@ def test_the_cjk_font_is_embedded(fresh_db, tmp_path):
 
 
 def test_a_retired_playbook_leaves_the_matrix(fresh_db, tmp_path):
-    playbooks.retire(fresh_db, CTX, "PB-FAW", 2)
+    playbooks.retire(fresh_db, CTX, "PB-FAW", 3)
     words = flat(responsibility_matrix.render(fresh_db, tmp_path / "m.pdf").path)
     assert "草地贪夜蛾等重大植物病虫害处置预案" not in words
 

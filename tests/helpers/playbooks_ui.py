@@ -13,7 +13,7 @@ SHIPPED = (
     "PB-LAB",
     "PB-LAB-ANIMAL",
 )
-CURRENT = 2  # the shipped corrections of the first six (their version 1 retired)
+CURRENT = 3  # the shipped corrections of the first six (their versions 1 and 2 retired)
 DRAFT = CURRENT + 1
 
 

@@ -42,26 +42,28 @@ def test_the_page_is_built_on_first_show_only(qtbot, worker):
 
 def test_the_list_shows_the_shipped_playbooks(qtbot, page):
     rows = page.model.rows
-    expected = [code for code in SHIPPED for _ in range(1 if code == "PB-LAB-ANIMAL" else 2)]
+    expected = [code for code in SHIPPED for _ in range(2 if code == "PB-LAB-ANIMAL" else 3)]
     assert [r["code"] for r in rows] == expected
     assert page.model.index(0, 1).data() == "生物恐怖袭击与生物武器攻击处置预案"
     assert page.model.index(0, 2).data() == playbook_labels.hazards()["bioterror"]
     assert page.model.index(0, 3).data() == "1"
     assert page.model.index(0, 4).data() == playbook_labels.statuses()["retired"]
     assert page.model.index(1, 3).data() == "2"
-    assert page.model.index(1, 4).data() == playbook_labels.statuses()["approved"]
-    assert page.model.index(1, 5).data() == page.tr("Example")
-    assert "13" in page.count_label.text()
+    assert page.model.index(1, 4).data() == playbook_labels.statuses()["retired"]
+    assert page.model.index(2, 3).data() == "3"
+    assert page.model.index(2, 4).data() == playbook_labels.statuses()["approved"]
+    assert page.model.index(2, 5).data() == page.tr("Example")
+    assert "20" in page.count_label.text()
 
 
 def test_search_and_hazard_filter(qtbot, page):
     with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
         page.hazard.setCurrentIndex(page.hazard.findData("lab_incident"))
-    assert [r["code"] for r in page.model.rows] == ["PB-LAB", "PB-LAB", "PB-LAB-ANIMAL"]
+    assert [r["code"] for r in page.model.rows] == ["PB-LAB"] * 3 + ["PB-LAB-ANIMAL"] * 2
     page.hazard.setCurrentIndex(0)
     with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
         page.search.setText("疫点疫区消毒")
-    assert [r["code"] for r in page.model.rows] == ["PB-EID", "PB-EID"]
+    assert [r["code"] for r in page.model.rows] == ["PB-EID"] * 3
 
 
 def test_an_approved_version_is_read_only(qtbot, page):
@@ -174,7 +176,7 @@ def test_approving_the_draft_retires_the_old_version(qtbot, page, demo_db, monke
     qtbot.waitUntil(
         lambda: (
             {(r["version"], r["status"]) for r in page.model.rows if r["code"] == "PB-EID"}
-            == {(1, "retired"), (CURRENT, "retired"), (DRAFT, "approved")}
+            == {(1, "retired"), (2, "retired"), (CURRENT, "retired"), (DRAFT, "approved")}
         ),
         timeout=TIMEOUT,
     )
@@ -198,7 +200,7 @@ def test_importing_a_broken_file_is_refused_inline(qtbot, page, tmp_path, demo_d
         page.editor.import_json(broken)
     assert "HY-NOPE" in refused.args[0] and "broken.json" in refused.args[0]
     assert page.editor.message.text() == refused.args[0]
-    assert len(playbooks.listing(demo_db)) == 13
+    assert len(playbooks.listing(demo_db)) == 20
 
 
 def test_importing_a_good_file_makes_a_draft(qtbot, page, tmp_path, demo_db):

@@ -12,7 +12,7 @@ from desktop.core import playbooks
 from desktop.ui.playbooks.matrix_view import MatrixModel
 from desktop.ui.shell.jobs import actor
 from desktop.ui.widgets.pdf_preview import PreviewDialog
-from tests.helpers.playbooks_ui import TIMEOUT, edit, make_draft, open_page
+from tests.helpers.playbooks_ui import CURRENT, DRAFT, TIMEOUT, edit, make_draft, open_page
 
 
 def show_tab(qtbot, page, key: str):
@@ -30,7 +30,7 @@ def test_the_diff_shows_the_changed_task_side_by_side(qtbot, worker):
     structure.task_form.deadline.setValue(task["deadline_hours"] + 6)
     edit(qtbot, page, structure.save)
     view = show_tab(qtbot, page, "diff")
-    view.choose("PB-EID", 2, 3)
+    view.choose("PB-EID", CURRENT, DRAFT)
     with qtbot.waitSignal(view.compared, timeout=TIMEOUT) as compared:
         view.compare_button.click()
     assert compared.args[0] == 2  # the deadline, and its source: now this station's own
@@ -41,7 +41,7 @@ def test_the_diff_shows_the_changed_task_side_by_side(qtbot, worker):
     assert model.index(0, 2).data() == str(task["deadline_hours"] + 6)
     assert model.index(0, 0).data(Qt.ItemDataRole.UserRole) == "changed"
     assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole).name() == "#fff1c1"
-    assert "3" in model.headerData(2, Qt.Orientation.Horizontal)
+    assert str(DRAFT) in model.headerData(2, Qt.Orientation.Horizontal)
 
 
 def test_added_and_removed_tasks_are_green_and_red(qtbot, worker, demo_db):

@@ -40,6 +40,13 @@ SHIPPED = ORIGINAL + (
     "invasive-2.json",
     "lab-2.json",
     "lab-animal.json",
+    "bioterror-3.json",
+    "eid-3.json",
+    "asf-ai-3.json",
+    "faw-3.json",
+    "invasive-3.json",
+    "lab-3.json",
+    "lab-animal-2.json",
 )
 ORIGINAL_CODES = frozenset(
     {"PB-BIOTERROR", "PB-EID", "PB-ASF-AI", "PB-FAW", "PB-INVASIVE", "PB-LAB"}
@@ -123,17 +130,22 @@ def settle(db: Database) -> list[str]:
     ours = {shipped_id(code, version) for code, version in corrections}
     ours |= {shipped_id(code, 1) for code in ORIGINAL_CODES}
     notes: list[str] = []
-    for code, version in corrections:
+    for n, (code, version) in enumerate(corrections):
         row = db["playbook"].get(shipped_id(code, version))
         if row is None or row["deleted"]:
             continue
-        others = list(
-            db.query(
+        # the corrections shipped after this one are settled after it, in order: a later
+        # one never pushes an earlier one above it (PB-EID 2 → 3 here, then 3 → 4)
+        later = {shipped_id(c, v) for c, v in corrections[n + 1 :] if c == code}
+        others = [
+            other
+            for other in db.query(
                 "SELECT id, version, status FROM playbook WHERE code = ? AND id != ? "
                 "AND deleted = 0",
                 [code, row["id"]],
             )
-        )
+            if other["id"] not in later
+        ]
         with write(db, UPGRADE) as w:
             if any(other["version"] == row["version"] for other in others):
                 number = max([row["version"], *(o["version"] for o in others)]) + 1
