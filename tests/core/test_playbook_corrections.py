@@ -243,8 +243,8 @@ def test_the_summary_check_catches_a_paraphrase_given_as_the_plans_words():
     assert not any(plan.quoted(ref, quoted) for ref in ("三（六）一", "三（六）"))
     for doc in DOCS:  # the second versions' summaries were paraphrases; the third are not
         if doc["version"] == 2 and doc["code"] in ("PB-EID", "PB-BIOTERROR"):
-            words = presented_as_the_plans_words(doc["summary"])
-            assert not all(any(plan.quoted(r, w) for r in refs or []) for refs, w in words)
+            given = presented_as_the_plans_words(doc["summary"])
+            assert not all(any(plan.quoted(r, w) for r in refs or []) for refs, w in given)
 
 
 def test_the_rescue_coordination_names_and_claims_only_what_the_plan_says():
