@@ -31,11 +31,30 @@ def _take_lang(argv: list[str]) -> list[str]:
     return out
 
 
+# options that take a value, of the window (--db, --screenshot) or of the CLI (--drill)
+VALUED = ("--db", "--screenshot", "--drill")
+
+
+def _for_the_cli(argv: list[str], commands) -> bool:
+    """True when argv names a command, asks for help or JSON, or holds any bare word (not an
+    option, not an option's value): a mistyped command is the CLI's to refuse, in the
+    user's language, not the window's."""
+    it = iter(argv)
+    for arg in it:
+        if arg in commands or arg in ("--help", "-h", "--json"):
+            return True
+        if arg in VALUED:
+            next(it, None)  # its value, not a word
+        elif not arg.startswith("-"):
+            return True
+    return False
+
+
 def main() -> None:
     argv = _take_lang(sys.argv[1:])
     from desktop import COMMANDS
 
-    if any(arg in COMMANDS or arg in ("--help", "-h", "--json") for arg in argv):
+    if _for_the_cli(argv, COMMANDS):
         from desktop.cli import main as cli_main
 
         cli_main(argv)

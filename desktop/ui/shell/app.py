@@ -37,17 +37,38 @@ def _identity(db) -> dict:
     return info.identity(db)
 
 
+USAGE = "bioreserve-gui [--db FILE] [--lang en|zh_CN] [--screenshot FILE] [--exit-when-shown]"
+
+
+def _refuse(message: str) -> None:
+    """A wrong argument: one message in the user's language, exit 1 (not argparse's 2)."""
+    sys.stderr.write(message + "\n")
+    sys.exit(1)
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="bioreserve-gui")
+    from desktop.core.i18n import tr  # the window's translator is not installed yet
+
+    parser = argparse.ArgumentParser(prog="bioreserve-gui", exit_on_error=False)
     parser.add_argument("--db", type=Path, help="database file")
-    parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language")
+    parser.add_argument("--lang", help="interface language: zh_CN or en")
     parser.add_argument(
         "--screenshot", type=Path, help="save the window as PNG once loaded, then quit"
     )
     parser.add_argument(
         "--exit-when-shown", action="store_true", help="print 'shown' and quit once shown (bench)"
     )
-    return parser.parse_args(argv)
+    try:
+        args, extra = parser.parse_known_args(argv)
+    except argparse.ArgumentError as exc:
+        if exc.argument_name == "--lang":
+            _refuse(tr("--lang needs a language: en or zh_CN."))
+        _refuse(tr("{option} needs a value.", option=exc.argument_name or "?"))
+    if extra:
+        _refuse(tr("Unknown argument(s): {args}. Use: {usage}", args=" ".join(extra), usage=USAGE))
+    if args.lang is not None and args.lang not in i18n.LANGUAGES:
+        _refuse(tr("Unknown language “{lang}”: use en or zh_CN.", lang=args.lang))
+    return args
 
 
 class Controller:
