@@ -321,11 +321,11 @@ def dispatch(
                 raise BioError(
                     tr(
                         "Only {held} {unit} of lot {batch} are at {depot}; {qty} requested.",
-                        held=free,
+                        held=f"{free:,}",
                         unit=p["unit"],
                         batch=p["lot"],
                         depot=p["depot"],
-                        qty=p["qty"],
+                        qty=f"{p['qty']:,}",
                     )
                 )
             changes = {"qty_dispatched": p["qty"]}
@@ -388,8 +388,8 @@ def receive(
                 raise BioError(
                     tr(
                         "More received ({received}) than sent ({sent}): check the count.",
-                        received=got,
-                        sent=sent,
+                        received=f"{got:,}",
+                        sent=f"{sent:,}",
                     )
                 )
             if got != sent and not reason.strip():
@@ -397,8 +397,8 @@ def receive(
                     tr(
                         "{sent} were sent and {received} received: give the reason for "
                         "the difference.",
-                        sent=sent,
-                        received=got,
+                        sent=f"{sent:,}",
+                        received=f"{got:,}",
                     )
                 )
             if p["transfer_id"]:

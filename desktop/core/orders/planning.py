@@ -97,7 +97,7 @@ def require_covered(planned: list[Planned]) -> None:
                     tr(
                         "{item} short by {qty} {unit}",
                         item=line.item["name"],
-                        qty=line.short,
+                        qty=f"{line.short:,}",
                         unit=line.item["unit"],
                     )
                     for line in short

@@ -220,7 +220,10 @@ def delete_item(db: Database, ctx: Ctx, item_id: str) -> None:
     ).fetchone()[0]
     if held:
         raise BioError(
-            tr("The item is still held in stock ({qty}); issue or write it off first.", qty=held)
+            tr(
+                "The item is still held in stock ({qty}); issue or write it off first.",
+                qty=f"{held:,}",
+            )
         )
     with write(db, ctx) as w:
         w.delete("item", item_id)

@@ -133,11 +133,11 @@ def pick(
             raise BioError(
                 tr(
                     "Only {held} {unit} of lot {batch} are at {depot}; {qty} requested.",
-                    held=held,
+                    held=f"{held:,}",
                     unit=item["unit"],
                     batch=batch,
                     depot=depot["code"],
-                    qty=qty,
+                    qty=f"{qty:,}",
                 )
             )
         return [Pick(lot["id"], lot["batch_no"], lot["expires_on"], qty)]
@@ -153,11 +153,11 @@ def pick(
         tr(
             "Only {usable} {unit} of {item} can be issued at {depot} (unexpired, released lots); "
             "{qty} requested.",
-            usable=usable,
+            usable=f"{usable:,}",
             unit=item["unit"],
             item=item["name"],
             depot=depot["code"],
-            qty=qty,
+            qty=f"{qty:,}",
         )
     )
 
@@ -355,16 +355,16 @@ def receive_transfer(db: Database, ctx: Ctx, transfer_id: str, qty=None, reason:
         raise BioError(
             tr(
                 "More received ({received}) than sent ({sent}): check the count.",
-                received=received,
-                sent=row["qty_sent"],
+                received=f"{received:,}",
+                sent=f"{row['qty_sent']:,}",
             )
         )
     if received != row["qty_sent"] and not reason.strip():
         raise BioError(
             tr(
                 "{sent} were sent and {received} received: give the reason for the difference.",
-                sent=row["qty_sent"],
-                received=received,
+                sent=f"{row['qty_sent']:,}",
+                received=f"{received:,}",
             )
         )
     with write(db, ctx) as w:
@@ -460,11 +460,11 @@ def writeoff(
         raise BioError(
             tr(
                 "Only {held} {unit} of lot {batch} are at {depot}; {qty} requested.",
-                held=held,
+                held=f"{held:,}",
                 unit=item["unit"],
                 batch=batch,
                 depot=depot["code"],
-                qty=qty,
+                qty=f"{qty:,}",
             )
         )
     with write(db, ctx) as w:
