@@ -83,14 +83,25 @@ def describe(file: str, total: int, matching: int, earlier: list[Earlier]) -> st
     last = earlier[0]
     when, by = values.shown_time(last.at), who(last.actor)
     times = len(earlier)
-    if any(e.same_file for e in earlier):
+    same = next((e for e in earlier if e.same_file), None)
+    if same is not None and same.file != file:  # the same content under another name
+        text = tr(
+            "{file} is the same file as {earlier}, imported on {when} by {who} ({rows} "
+            "row(s)); nothing was imported this time.",
+            file=file,
+            earlier=same.file,
+            when=values.shown_time(same.at),
+            who=who(same.actor),
+            rows=f"{same.rows:,}",
+        )
+    elif same is not None:
         text = tr(
             "{file} was imported before, on {when} by {who} ({rows} row(s)); nothing was "
             "imported this time.",
             file=file,
-            when=when,
-            who=by,
-            rows=f"{last.rows:,}",
+            when=values.shown_time(same.at),
+            who=who(same.actor),
+            rows=f"{same.rows:,}",
         )
     else:
         text = tr(
