@@ -10,6 +10,7 @@ from desktop.core import orders
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.orders import seal as order_seal
+from desktop.core.values import shown_time
 from desktop.core.vocab import order_status
 
 
@@ -164,7 +165,10 @@ def order_paperwork(state: State, number):
 @click.pass_obj
 def order_list(state: State, status, incident):
     rows = orders.listing(state.open(), status, incident)
-    shown = [{**r, "status_label": order_status(r["status"])} for r in rows]
+    shown = [  # times in local time to the minute, as `stock ledger` shows them
+        {**r, "status_label": order_status(r["status"]), "created_at": shown_time(r["created_at"])}
+        for r in rows
+    ]
     state.emit(
         rows,
         table(

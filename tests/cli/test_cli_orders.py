@@ -147,3 +147,26 @@ def test_verify_accepts_the_seal_and_refuses_a_changed_one(bio, demo_path):
     assert code == 0 and json.loads(out)["valid"] is True
     code, out, _ = bio("--json", "order", "verify", text.replace(number, number[:-1] + "9"))
     assert code == 1 and json.loads(out)["valid"] is False
+
+
+def test_the_order_list_gives_local_times(bio, monkeypatch):
+    import time
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    _, made, _ = bio("--json", "order", "create", "--from", "HY-CK01", "--to", "HY-YY01",
+                     "--line", "PPE-0001=1")  # fmt: skip
+    number = json.loads(made)["number"]
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        code, out, _ = bio("order", "list")
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    _, stored, _ = bio("--json", "order", "list")
+    [mine] = [o for o in json.loads(stored) if o["number"] == number]
+    local = datetime.fromisoformat(mine["created_at"]).astimezone(ZoneInfo("Asia/Shanghai"))
+    line = next(row for row in out.splitlines() if number in row)
+    assert code == 0 and local.strftime("%Y-%m-%d %H:%M") in line
+    assert "T" not in line.split(number)[1] and "+00:00" not in line
