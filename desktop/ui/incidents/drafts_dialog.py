@@ -47,7 +47,8 @@ class DraftsDialog(QDialog):
             [
                 {
                     "number": order["number"],
-                    "depot": f"{order['from_depot_name']}（{order['from_depot']}）",
+                    # the code first: a long name may be cut, the code never
+                    "depot": f"{order['from_depot']} {order['from_depot_name']}",
                     "count": len(order["lines"]),
                     "what": "；".join(
                         f"{line['item_name']} {line['qty']:,} {line['unit']}"

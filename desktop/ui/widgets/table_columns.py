@@ -19,15 +19,20 @@ its objectName, else the class and attribute of the widget that holds it
 """
 
 import json
+import math
+import re
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle
 
 SAMPLE = 200  # rows of text measured at a time (a page)
 NUMBERS = 5000  # rows of numbers measured at a time (never capped: a page or many)
 WIDEST = 240  # a text column's widest automatic width (px)
 RIGHT = Qt.AlignmentFlag.AlignRight
+# A code, a batch, a date or an order number: printable ASCII without spaces. A column
+# showing only such texts is never capped (TB-DEMO-20261207-0003 differs in its tail).
+WHOLE = re.compile(r"[!-~]+")
 
 
 def sizer_of(view: QAbstractItemView) -> "ColumnSizer":
@@ -73,13 +78,14 @@ class ColumnSizer(QObject):
         self.numeric: list[bool | None] = []  # None: not known yet
         self.pad: list[int | None] = []  # per column: the delegate's margins around text
         self.measured: list[bool] = []  # per column: measured since the last reset
+        self.whole: list[bool] = []  # per column: only codes, batches, dates (never capped)
         self.fresh = True  # the next rows are measured afresh (after a reset)
         self._name: str | None = None
         self._kept: dict[str, dict[str, int]] | None = None  # column count → column → px
         self._pressed = False
         self._applying = False
         self._dragged = False
-        self._metrics: dict[str, QFontMetrics] = {}  # the view's font, plain and bold
+        self._metrics: dict[str, QFontMetricsF] = {}  # the view's font, plain and bold
         header = view.horizontalHeader()
         header.sectionCountChanged.connect(lambda _old, _new: self._attach())
         header.sectionResized.connect(self._resized)
@@ -125,6 +131,7 @@ class ColumnSizer(QObject):
         self.numeric = [None] * columns
         self.pad = [None] * columns
         self.measured = [False] * columns
+        self.whole = [True] * columns
         self.fresh = True
         rows = self.model.rowCount() if self.model is not None else 0
         if rows:
@@ -181,6 +188,7 @@ class ColumnSizer(QObject):
         if self.fresh:  # afresh: contents may have narrowed since
             self.natural = [header.sectionSizeHint(c) for c in range(len(self.natural))]
             self.measured = [False] * len(self.natural)
+            self.whole = [True] * len(self.natural)
             self.fresh = False
         for column in range(len(self.natural)) if only is None else only:
             if header.isSectionHidden(column) or not self._fitted(column):
@@ -191,22 +199,26 @@ class ColumnSizer(QObject):
             if self.numeric[column] is None:
                 self.numeric[column] = self._is_number(first, column)
             numeric = self.numeric[column]
-            if not numeric and self.natural[column] >= self.widest:
+            if not numeric and self.natural[column] >= self.widest and not self.whole[column]:
                 continue  # at its cap: nothing wider can show
             count = NUMBERS if numeric else self._sample()
-            widest = self._widest(range(first, min(last, first + count - 1) + 1), column, numeric)
+            rows = range(first, min(last, first + count - 1) + 1)
+            widest = self._widest(rows, column, numeric)
             self.natural[column] = max(self.natural[column], widest)
         self._apply()
 
     def _widest(self, rows: range, column: int, numeric: bool) -> int:
         """The widest cell of these rows: its text measured with the view's font (numbers
-        in bold, which some tables use for them: wider, never cut), plus the delegate's
-        margins. Each distinct text once; a row's own font is not asked for (it costs as
-        much as the text, and text is capped anyway)."""
+        in bold, which some tables use for them: wider, never cut), rounded up to the
+        pixel (77.5 px of text needs 78), plus the margins the delegate and the grid add.
+        Each distinct text once; a row's own font is not asked for (it costs as much as
+        the text, and text is capped anyway). A text that is not a code, batch or date
+        makes the column one that may be capped."""
         model, display = self.model, Qt.ItemDataRole.DisplayRole
         metrics = self._bold if numeric else self._plain
         seen: dict[str, int] = {}
         best = 0
+        whole = self.whole[column]
         for row in rows:
             text = model.index(row, column).data(display)
             if text is None or text == "":
@@ -216,7 +228,9 @@ class ColumnSizer(QObject):
             width = seen.get(text)
             if width is None:
                 lines = text.split("\n") if "\n" in text else (text,)
-                width = seen[text] = max(metrics.horizontalAdvance(line) for line in lines)
+                width = seen[text] = max(math.ceil(metrics.horizontalAdvance(x)) for x in lines)
+                if whole and not numeric and not all(WHOLE.fullmatch(x) for x in lines):
+                    whole = self.whole[column] = False
             if width > best:
                 best = width
         if not best:
@@ -225,9 +239,16 @@ class ColumnSizer(QObject):
             index = model.index(rows.start, column)
             text = str(index.data(display) or "")
             hint = self.view.sizeHintForIndex(index).width()
-            grid = 1 if self._grid() else 0
-            self.pad[column] = max(hint - self._plain.horizontalAdvance(text), 0) + grid
+            measured = math.ceil(self._plain.horizontalAdvance(text))
+            self.pad[column] = max(hint - measured, self._margins()) + (1 if self._grid() else 0)
         return best + self.pad[column]
+
+    def _margins(self) -> int:
+        """What a styled item delegate puts either side of a cell's text: the focus frame's
+        margin plus one, each side (QCommonStyle's item view text margin)."""
+        view = self.view
+        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view)
+        return 2 * (margin + 1)
 
     def _sample(self) -> int:
         precision = self.view.horizontalHeader().resizeContentsPrecision()
@@ -244,19 +265,19 @@ class ColumnSizer(QObject):
         return bool(show()) if show is not None else False
 
     @property
-    def _plain(self) -> QFontMetrics:
+    def _plain(self) -> QFontMetricsF:
         metrics = self._metrics.get("plain")
         if metrics is None:
-            metrics = self._metrics["plain"] = QFontMetrics(self.view.font())
+            metrics = self._metrics["plain"] = QFontMetricsF(self.view.font())
         return metrics
 
     @property
-    def _bold(self) -> QFontMetrics:
+    def _bold(self) -> QFontMetricsF:
         metrics = self._metrics.get("bold")
         if metrics is None:
             font = QFont(self.view.font())
             font.setBold(True)
-            metrics = self._metrics["bold"] = QFontMetrics(font)
+            metrics = self._metrics["bold"] = QFontMetricsF(font)
         return metrics
 
     def _fitted(self, column: int) -> bool:
@@ -287,7 +308,8 @@ class ColumnSizer(QObject):
                 if width is None or self._last_stretched(column):
                     if not natural:
                         continue  # nothing measured yet
-                    width = natural if self.numeric[column] else min(natural, self.widest)
+                    whole = self.numeric[column] or self.whole[column]
+                    width = natural if whole else min(natural, self.widest)
                 if header.sectionSize(column) != width:
                     header.resizeSection(column, width)
         finally:
