@@ -6,7 +6,7 @@ receive-difference error is said once."""
 
 import openpyxl
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from desktop.core import orders
 from desktop.core.errors import BioError
@@ -208,6 +208,26 @@ def test_the_new_database_dialog_shows_the_whole_path(qtbot, chinese):
     dialog.path.setText(huge)
     assert dialog.width() <= dialog.screen().availableGeometry().width()
     assert dialog.path.toolTip() == huge
+
+
+def test_the_new_database_dialog_grows_with_a_changed_path(qtbot, chinese):
+    dialog = NewDatabaseDialog("/tmp/station.db")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    browse = next(b for b in dialog.findChildren(QPushButton) if b.text() == "浏览…")
+    longer = "/home/clerk/Documents/衡阳市应急管理局/储备数据库/2026年度/bioreserve-hengyang.db"
+    dialog.path.setText(longer)  # as typed or as 浏览… sets it
+
+    def shown_whole():
+        path = dialog.path.geometry()
+        return (
+            fits(dialog.path, longer)
+            and path.right() < browse.geometry().left()
+            and browse.geometry().right() < dialog.width()
+        )
+
+    qtbot.waitUntil(shown_whole, timeout=TIMEOUT)
+    assert dialog.width() <= dialog.screen().availableGeometry().width()
 
 
 def test_a_new_database_refusal_clears_when_its_field_changes(qtbot, chinese):

@@ -89,9 +89,26 @@ class NewDatabaseDialog(QDialog):
             width = min(width, screen.availableGeometry().width() - BESIDE_PATH)
         self.path.setMinimumWidth(width)
         layout = self.layout()
-        if layout is not None:  # the dialog grows with the path, never below MIN_WIDTH
-            layout.activate()
-            self.setMinimumWidth(max(MIN_WIDTH, layout.totalMinimumSize().width()))
+        if layout is None:
+            return
+        # the dialog grows with the path (never below MIN_WIDTH, never past the screen):
+        # the path's row and the form cache their sizes, so both are asked afresh
+        row = self.path.parentWidget()
+        if row is not None and row.layout() is not None:
+            row.layout().invalidate()
+            row.layout().activate()
+        layout.invalidate()
+        layout.activate()
+        wanted = max(MIN_WIDTH, layout.totalMinimumSize().width())
+        if screen is not None:
+            wanted = min(wanted, screen.availableGeometry().width())
+        self.setMinimumWidth(wanted)
+        if self.width() < wanted:
+            self.resize(wanted, self.height())
+            if screen is not None and self.isVisible():  # grown past the screen's edge
+                frame, room = self.frameGeometry(), screen.availableGeometry()
+                if frame.right() > room.right():
+                    self.move(max(room.left(), room.right() - frame.width()), self.y())
 
     def _changed(self, field: QLineEdit) -> None:
         if field is self.path:
