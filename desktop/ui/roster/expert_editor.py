@@ -29,6 +29,8 @@ from desktop.ui.shell.jobs import Refused, actor, refusable
 from desktop.ui.widgets import style
 from desktop.ui.widgets.date_field import DateField
 
+MIN_WIDTH = 360  # px: the narrowest the editor beside the list gets
+
 
 class ExpertEditor(QWidget):
     """Signals:
@@ -163,14 +165,16 @@ class ExpertEditor(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # never sideways: the editor is as wide as its form (see _fit_width)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
+        self.scroll, self.body = scroll, body
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.confirm)
         layout.addLayout(buttons)
-        self.setMinimumWidth(360)
         self.set_lists(lists)
         self.new()
 
@@ -183,12 +187,28 @@ class ExpertEditor(QWidget):
         for number, row in enumerate(lists.get("specialties", [])):
             box = QCheckBox(lookups.localized(row))
             box.setChecked(row["code"] in checked)
+            box.setMinimumWidth(box.sizeHint().width())  # a check box's text is never cut
             self.specialty_grid.addWidget(box, number // 2, number % 2)
             self.specialty_boxes[row["code"]] = box
         first = next(iter(self.specialty_boxes.values()), None)
         self.specialties.setFocusProxy(first)
+        self._fit_width()
         entries = [(f"{r['code']}  {lookups.localized(r)}", r["code"]) for r in lists["divisions"]]
         lookups.fill(self.division, entries, first="—")
+
+    def _fit_width(self) -> None:
+        """At least as wide as the form (the specialties' two columns in the language
+        shown, the fields' right edge) and its vertical scroll bar: the splitter beside
+        it then gives the list less room rather than the form scrolling sideways."""
+        layout = self.body.layout()
+        layout.invalidate()
+        layout.activate()
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(max(MIN_WIDTH, self.body.minimumSizeHint().width() + bar))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._fit_width()  # the fields' sizes as the style shows them, once polished
 
     def checked_specialties(self) -> list[str]:
         return [code for code, box in self.specialty_boxes.items() if box.isChecked()]

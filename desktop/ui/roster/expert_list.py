@@ -143,12 +143,17 @@ class ExpertsView(QWidget):
         self.available_only = QCheckBox(self.tr("Only those available"))
         self.available_only.toggled.connect(lambda _on: self.refresh())
         self.count = style.apply(QLabel(), "caption")
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        filters.addWidget(QLabel(self.tr("Specialty")))
-        filters.addWidget(self.specialty)
-        filters.addWidget(self.available_only)
-        filters.addWidget(self.count)
+        # two rows, so that the list beside the expert's form (as wide as its form, in
+        # English too) needs no more than a 1366-px screen leaves it
+        filters = QVBoxLayout()
+        filters.addWidget(self.search)
+        narrowing = QHBoxLayout()
+        narrowing.addWidget(QLabel(self.tr("Specialty")))
+        narrowing.addWidget(self.specialty)
+        narrowing.addWidget(self.available_only)
+        narrowing.addStretch(1)
+        narrowing.addWidget(self.count)
+        filters.addLayout(narrowing)
 
         self.model = ExpertsModel(self)
         self.table = style.table(QTableView())
