@@ -66,6 +66,20 @@ def singular() -> dict[str, str]:
     }
 
 
+def type_names() -> dict[str, str]:
+    """click's value types (their English names, as its errors give them) → their names
+    in the current language: "'abc' 不是有效的整数。"."""
+    return {
+        "integer": tr("integer"),
+        "integer range": tr("integer"),
+        "float": tr("number"),
+        "float range": tr("number"),
+        "boolean": tr("boolean"),
+        "datetime": tr("date and time"),
+        "uuid": tr("UUID"),
+    }
+
+
 def plural() -> dict[tuple[str, str], tuple[str, str]]:
     """click's messages with a singular and a plural → their two texts."""
     pairs = [

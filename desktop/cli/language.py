@@ -20,6 +20,7 @@ from pathlib import Path
 import click
 
 from desktop import APP_NAME
+from desktop.cli import click_messages
 from desktop.core import i18n
 from desktop.core.paths import resource
 
@@ -72,6 +73,24 @@ class HelpTexts:
                     self.paths.append(param.type)
         self.sources: list[str] | None = None  # their English, found when first needed
         self.click_language = "en"  # click's words it wrote once, on import: in English
+        # the commands whose one-line summary click cuts from their help, and the value
+        # types whose English names click's errors give ('abc' is not a valid integer)
+        self.summarised = [c for c in commands(root) if c.short_help is None and c.help]
+        self.types = {
+            id(param.type): (param.type, param.type.name)
+            for command in commands(root)
+            for param in command.params
+            if param.type.name in click_messages.type_names()
+        }
+        self._words_of_the_language()
+
+    def _words_of_the_language(self) -> None:
+        """The summaries and the value types' names in the language tr() speaks now."""
+        names = click_messages.type_names()
+        for kind, english in self.types.values():
+            kind.name = names[english]
+        for command in self.summarised:
+            command.short_help = summary(command.help or "")
 
     def follow(self, lang: str) -> None:
         """Write the help in `lang` (the language tr() speaks now)."""
@@ -81,6 +100,7 @@ class HelpTexts:
             for (holder, attr), source in zip(self.places, self.sources, strict=True):
                 setattr(holder, attr, i18n.tr(source))
             self.language = lang
+        self._words_of_the_language()
         if lang == self.click_language:
             return
         self.click_language = lang
@@ -99,6 +119,34 @@ class HelpTexts:
         catalogue = i18n.read_ts(resource("i18n", f"core_{self.language}.ts"))
         english = {text: source for source, text in catalogue.items()}
         return [english.get(text, text) for text in texts]
+
+
+SUMMARY = 45  # characters: click's own limit for a command's line in a group's help
+
+
+def summary(text: str) -> str | None:
+    """A command's line in its group's help: click cuts English at a word (None: let it);
+    a Chinese help has no spaces, so click would cut it to "...": its first sentence,
+    shortened with … only when longer than the line."""
+    if text.isascii():
+        return None
+    first = text.strip().split("\n")[0]
+    for stop in ("。", "；"):
+        if stop in first:
+            first = first.split(stop)[0]
+            break
+    return first if len(first) <= SUMMARY else first[: SUMMARY - 1] + "…"
+
+
+class Formatter(click.HelpFormatter):
+    """click's help with its headings ended as the language ends them (选项：, Options:)."""
+
+    def write_heading(self, heading: str) -> None:
+        colon = "：" if i18n.current_language() == "zh_CN" else ":"
+        self.write(f"{'':>{self.current_indent}}{heading}{colon}\n")
+
+
+click.Context.formatter_class = Formatter
 
 
 def commands(root: click.Command) -> Iterator[click.Command]:

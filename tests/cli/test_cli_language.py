@@ -69,7 +69,7 @@ def test_help_speaks_chinese_by_default(station):
     code, out, _ = station("--help")
     assert code == 0
     assert out.startswith("用法：")
-    assert "选项:" in out and "命令:" in out and "显示本帮助并退出。" in out
+    assert "选项：" in out and "命令：" in out and "显示本帮助并退出。" in out
     assert "--lang [zh_CN|en]" in out
     code, out, _ = station("stock", "ledger", "--help")
     assert "最新的台账记录。" in out and "仅此仓库（编码）。" in out and "默认：50" in out
@@ -191,3 +191,17 @@ def test_main_py_takes_lang_for_the_cli_and_refuses_an_unknown_one(db_path):
         refused = run(*wrong, "--db", str(db_path), "stock", "balance")
         assert refused.returncode == 1 and refused.stdout == ""
         assert "en 或 zh_CN" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_clicks_type_names_headings_and_summaries_in_chinese(station):
+    code, _, err = station("stock", "ledger", "--limit", "abc")
+    assert code == 1 and "'abc' 不是有效的整数。" in err and "integer" not in err
+    code, out, _ = station("stock", "--help")
+    assert code == 0 and "用法：" in out and "选项：" in out and "命令：" in out
+    assert "选项:" not in out and "命令:" not in out
+    lines = {line.split()[0]: line for line in out.splitlines() if line.startswith("  ")}
+    assert "对账" in lines["reconcile"] and "..." not in lines["reconcile"]
+    code, out, err = station("--lang", "en", "stock", "--help")
+    assert "Options:" in out and "Commands:" in out and "Negative balances" in out
+    code, _, err = station("--lang", "en", "stock", "ledger", "--limit", "abc")
+    assert "'abc' is not a valid integer." in err
