@@ -47,7 +47,7 @@ def _refuse(message: str) -> None:
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    from desktop.core.i18n import tr  # the window's translator is not installed yet
+    from desktop.core import arguments  # core messages: the window's translator is not yet
 
     parser = argparse.ArgumentParser(prog="bioreserve-gui", exit_on_error=False)
     parser.add_argument("--db", type=Path, help="database file")
@@ -62,12 +62,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         args, extra = parser.parse_known_args(argv)
     except argparse.ArgumentError as exc:
         if exc.argument_name == "--lang":
-            _refuse(tr("--lang needs a language: en or zh_CN."))
-        _refuse(tr("{option} needs a value.", option=exc.argument_name or "?"))
+            _refuse(arguments.language_refused(None) or "")
+        _refuse(arguments.value_missing(exc.argument_name or "?"))
     if extra:
-        _refuse(tr("Unknown argument(s): {args}. Use: {usage}", args=" ".join(extra), usage=USAGE))
-    if args.lang is not None and args.lang not in i18n.LANGUAGES:
-        _refuse(tr("Unknown language “{lang}”: use en or zh_CN.", lang=args.lang))
+        _refuse(arguments.unknown(extra, USAGE))
+    refused = None if args.lang is None else arguments.language_refused(args.lang)
+    if refused:
+        _refuse(refused)
     return args
 
 
