@@ -7049,5 +7049,37 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <source>Note: task “{task}” names {agencies}, which the clauses it cites do not name (a departure from the plan: say why in its note, or correct it).</source>
             <translation>提示：任务“{task}”列有 {agencies}，其所引条款并未列明这些单位（与方案不一致：请在备注中说明理由，或予以改正）。</translation>
         </message>
+        <message>
+            <source>{option} needs a value.</source>
+            <translation>{option} 需要一个值。</translation>
+        </message>
+        <message>
+            <source>Unknown argument(s): {args}. Use: {usage}</source>
+            <translation>无法识别的参数：{args}。用法：{usage}</translation>
+        </message>
+        <message>
+            <source>{file} is the same file as {earlier}, imported on {when} by {who} ({rows} row(s)); nothing was imported this time.</source>
+            <translation>{file} 与 {earlier} 是同一个文件，后者已于 {when} 由 {who} 导入（{rows} 行）；本次没有导入任何内容。</translation>
+        </message>
+        <message>
+            <source>integer</source>
+            <translation>整数</translation>
+        </message>
+        <message>
+            <source>number</source>
+            <translation>数字</translation>
+        </message>
+        <message>
+            <source>boolean</source>
+            <translation>布尔值</translation>
+        </message>
+        <message>
+            <source>date and time</source>
+            <translation>日期时间</translation>
+        </message>
+        <message>
+            <source>UUID</source>
+            <translation>UUID</translation>
+        </message>
     </context>
 </TS>
