@@ -252,12 +252,21 @@ def main(argv: list[str]) -> int:
     if args.exit_when_shown:
         QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
     elif args.screenshot:
+        # the shot once every part of 总览 has loaded: its figures, incidents and monitoring
+        overview = controller.window.overview
+        waiting = {"figures", "incidents", "monitoring"}
 
-        def grab(_figures):
-            controller.window.grab().save(str(args.screenshot))
-            app.quit()
+        def part_loaded(part: str) -> None:
+            waiting.discard(part)
+            if not waiting:
+                controller.window.grab().save(str(args.screenshot))
+                app.quit()
 
-        controller.window.overview.loaded.connect(grab)
+        overview.loaded.connect(lambda _data: part_loaded("figures"))
+        overview.incidents_loaded.connect(lambda _data: part_loaded("incidents"))
+        overview.monitoring_loaded.connect(lambda _data: part_loaded("monitoring"))
+        # a part that fails says so on the page: the shot is taken all the same
+        QTimer.singleShot(15_000, lambda: [part_loaded(p) for p in list(waiting)])
     code = app.exec()
     controller.close()
     return code
