@@ -19,8 +19,8 @@ from pathlib import Path
 
 import click
 
+import desktop.cli.click_messages as click_messages
 from desktop import APP_NAME
-from desktop.cli import click_messages
 from desktop.core import i18n
 from desktop.core.paths import resource
 
@@ -243,7 +243,7 @@ def compiled(lang: str) -> Path | None:
 
 def catalogue() -> dict[str, str]:
     """click's messages in the current language, as a gettext catalogue holds them."""
-    from desktop.cli import click_messages
+    import desktop.cli.click_messages as click_messages
 
     entries = {"": "Content-Type: text/plain; charset=UTF-8\nPlural-Forms: nplurals=2; "
                "plural=(n != 1);\n"}  # fmt: skip

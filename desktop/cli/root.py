@@ -10,10 +10,10 @@ from pathlib import Path
 
 import click
 
+import desktop.cli.language as language
 from desktop.cli import drills as cli_drills
 from desktop.cli import hub as cli_hub
 from desktop.cli import incidents as cli_incidents
-from desktop.cli import language
 from desktop.cli import monitoring as cli_monitoring
 from desktop.cli import orders as cli_orders
 from desktop.cli import playbooks as cli_playbooks

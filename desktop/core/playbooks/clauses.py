@@ -15,9 +15,9 @@ A version's `clauses` are citations too.
 import re
 from dataclasses import dataclass
 
+import desktop.core.playbooks.plan as plan
 from desktop.core.errors import Invalid
 from desktop.core.i18n import tr
-from desktop.core.playbooks import plan
 
 ANALOGY = "参照"
 SEPARATOR = "；"

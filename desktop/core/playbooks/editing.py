@@ -4,11 +4,13 @@ retiring, and a new draft version made from any version. Only a draft is ever ed
 
 import json
 
+import desktop.core.playbooks.clauses as clauses
 import desktop.core.playbooks.files as io
+import desktop.core.playbooks.plan as plan
+import desktop.core.playbooks.provenance as provenance
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
-from desktop.core.playbooks import clauses, plan, provenance
 from desktop.core.playbooks.reading import get, header
 from desktop.core.store.handle import Database
 from desktop.core.store.writepath import write

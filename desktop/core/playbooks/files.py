@@ -36,9 +36,10 @@ import json
 import re
 from dataclasses import dataclass, field
 
+import desktop.core.playbooks.clauses as clauses
+import desktop.core.playbooks.provenance as provenance
 from desktop.core.errors import Invalid
 from desktop.core.i18n import current_language, tr
-from desktop.core.playbooks import clauses, provenance
 from desktop.core.store import reference
 from desktop.core.store.handle import Database
 from desktop.core.store.ids import reference_id

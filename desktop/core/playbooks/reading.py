@@ -213,7 +213,7 @@ def plan_mismatches(db: Database, code: str, version: int) -> list[dict]:
     """The tasks of a version whose lead or supporting agencies the plan does not name in
     the clauses they cite: {task, agencies (codes)}. A station may adapt its playbooks; this
     says where a version departs from the plan (import and approve warn of it)."""
-    from desktop.core.playbooks import clauses  # the plan's text: read only when asked
+    import desktop.core.playbooks.clauses as clauses  # the plan's text: read only when asked
 
     playbook = get(db, code, version)
     codes = {row[0]: row[1] for row in db.execute("SELECT id, code FROM agency")}

@@ -21,13 +21,13 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 
+import desktop.core.monitoring.sheets.columns as columns
 from desktop.core import spreadsheet, values
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.imports.job import RowError
 from desktop.core.incidents import records
-from desktop.core.monitoring.sheets import columns
 from desktop.core.monitoring.sheets.people_rows import PeopleRows
 from desktop.core.monitoring.sheets.result_rows import ResultRows
 from desktop.core.store.handle import Database

@@ -8,12 +8,12 @@ incident, or twice in the file, is refused."""
 import re
 from collections import Counter
 
+import desktop.core.monitoring.sheets.cells as cells
 from desktop.core import values
 from desktop.core.errors import Invalid
 from desktop.core.i18n import tr
 from desktop.core.incidents.records import choice, text_field
 from desktop.core.monitoring import people, personal
-from desktop.core.monitoring.sheets import cells
 from desktop.core.values import mask_id
 
 COHORT_WORDS = {

@@ -11,12 +11,12 @@ value replaces it, as results.record does."""
 from collections import Counter
 from datetime import date, datetime
 
+import desktop.core.monitoring.sheets.cells as cells
 from desktop.core import values, vocab
 from desktop.core.errors import Invalid
 from desktop.core.i18n import tr
 from desktop.core.imports.columns import normal
 from desktop.core.monitoring import results, schedules
-from desktop.core.monitoring.sheets import cells
 from desktop.core.values import mask_id
 
 

@@ -8,6 +8,7 @@ one: its divisions and the schedules people's results are recorded against)."""
 from datetime import date
 
 import desktop.core.imports.lists as lists
+import desktop.core.monitoring.sheets.columns as columns
 from desktop.core import spreadsheet, vocab
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
@@ -20,7 +21,6 @@ from desktop.core.imports.templates import (
     header_row,
     value_list,
 )
-from desktop.core.monitoring.sheets import columns
 from desktop.core.store.handle import Database
 
 KINDS = tuple(columns.TEMPLATE_KINDS)
