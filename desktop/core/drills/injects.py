@@ -166,12 +166,12 @@ def replace(db: Database, ctx: Ctx, ref, plan: dict) -> dict:
     records.require_editable(drill)
     checked = check_plan(db, plan)
     with write(db, ctx) as w:
-        for table, column in (("drill_expect", "inject_id"),):
-            for (row_id,) in db.execute(
-                f"SELECT e.id FROM {table} e JOIN drill_inject i ON i.id = e.{column} "
-                "WHERE i.drill_id = ? AND e.deleted = 0", [drill["id"]],
-            ).fetchall():  # fmt: skip
-                w.delete(table, row_id)
+        for (row_id,) in db.execute(
+            "SELECT e.id FROM drill_expect e JOIN drill_inject i ON i.id = e.inject_id "
+            "WHERE i.drill_id = ? AND e.deleted = 0",
+            [drill["id"]],
+        ).fetchall():
+            w.delete("drill_expect", row_id)
         for table in ("drill_inject", "drill_objective", "drill_person"):
             for (row_id,) in db.execute(
                 f"SELECT id FROM {table} WHERE drill_id = ? AND deleted = 0", [drill["id"]]
@@ -256,20 +256,23 @@ def fired(db: Database, drill_id: str) -> dict[str, dict]:
     }
 
 
-def due_s(inject: dict, injects: list[dict], done: dict[str, dict]) -> float | None:
+def previous(injects: list[dict]) -> dict[str, str]:
+    """Each inject's predecessor in the MSEL (what a delay naming no inject follows)."""
+    ordered = sorted(injects, key=lambda i: i["position"])
+    return {b["id"]: a["id"] for a, b in zip(ordered, ordered[1:], strict=False)}
+
+
+def due_s(inject: dict, before: dict[str, str], done: dict[str, dict]) -> float | None:
     """When an inject is due on the drill's time line, or None (manual, or waiting for an
-    inject that has not reached its state)."""
+    inject that has not reached its state); before: previous(injects)."""
     trigger = inject["trigger"]
     if inject["contingency"] or trigger == "manual":
         return None
     if trigger == "time":
         return inject["offset_min"] * 60.0
-    after = inject["after_id"]
-    if after is None:  # delay with no inject named: after the one before it
-        before = [i for i in injects if i["position"] < inject["position"]]
-        if not before:
-            return inject["offset_min"] * 60.0
-        after = before[-1]["id"]
+    after = inject["after_id"] or before.get(inject["id"])
+    if after is None:  # a delay after nothing: from T+0
+        return inject["offset_min"] * 60.0
     state = "fired" if trigger == "delay" else inject["after_state"]
     row = done.get(after)
     reached = row.get(STATE_TIMES[state]) if row else None
@@ -277,30 +280,35 @@ def due_s(inject: dict, injects: list[dict], done: dict[str, dict]) -> float | N
 
 
 def tick(db: Database, ctx: Ctx, drill_id: str, at: datetime | None = None) -> list[dict]:
-    """Fire every inject whose moment has come by the drill's clock, each at its moment, in
-    order; returns those fired now ({no, message, fired_s, ...})."""
+    """Fire every inject whose moment has come by the drill's clock, each at its moment;
+    returns those fired now in the order of their moments ({no, message, fired_s, ...}).
+    Each pass fires all that are due; one that follows an inject fired in the pass is due
+    in the next (passes: the depth of the chains, not the number of injects)."""
     drill = records.get(db, drill_id)
     now = clock.load(db, drill["id"]).now(at)
     if drill["status"] not in ("running", "ended"):
         return []
-    injects = [i for i in plan(db, drill["id"])]
+    injects = plan(db, drill["id"])
+    before = previous(injects)
     done = fired(db, drill["id"])
     new: list[dict] = []
     while True:
         due = [
-            (moment, inject["position"], inject)
+            (moment, inject)
             for inject in injects
             if inject["id"] not in done
-            and (moment := due_s(inject, injects, done)) is not None
+            and (moment := due_s(inject, before, done)) is not None
             and moment <= now
         ]
         if not due:
             break
-        moment, _, inject = min(due, key=lambda d: (d[0], d[1]))
-        row = {"id": fired_id(inject["id"]), "drill_id": drill["id"], "inject_id": inject["id"],
-               "state": "fired", "fired_s": round(moment, 3), "actor": ctx.actor}  # fmt: skip
-        done[inject["id"]] = row
-        new.append({**inject, **row, "id": inject["id"]})
+        for moment, inject in due:
+            row = {"id": fired_id(inject["id"]), "drill_id": drill["id"],
+                   "inject_id": inject["id"], "state": "fired", "fired_s": round(moment, 3),
+                   "actor": ctx.actor}  # fmt: skip
+            done[inject["id"]] = row
+            new.append({**inject, **row, "id": inject["id"]})
+    new.sort(key=lambda item: (item["fired_s"], item["position"]))
     if new:
         with write(db, ctx) as w:
             for item in new:
@@ -376,13 +384,14 @@ def console(db: Database, drill_id: str, agency: str | None = None,
     now = c.now(at)
     injects = plan(db, drill["id"])
     done = fired(db, drill["id"])
+    before = previous(injects)
     agency_id = records.agency_id(db, agency) if agency else None
     rows = []
     for inject in injects:
         if agency_id and inject["to_agency_id"] != agency_id:
             continue
         row = done.get(inject["id"])
-        due = due_s(inject, injects, done)
+        due = due_s(inject, before, done)
         rows.append({
             "no": inject["position"], "id": inject["id"], "trigger": inject["trigger"],
             "sender": inject["sender"], "to_agency": inject["to_agency"],
