@@ -217,6 +217,16 @@ SITE_KINDS = {
     "plant": ("植物", "Plants"),
 }
 
+# Roles of accounts (desktop/core/access/roles.py says what each may do).
+ROLES = {
+    "admin": ("系统管理员", "System administrator"),
+    "coordinator": ("应急协调员", "Emergency coordinator"),
+    "keeper": ("仓库管理员", "Depot keeper"),
+    "liaison": ("成员单位联络员", "Member agency liaison"),
+    "controller": ("演练导调员", "Drill controller"),
+    "viewer": ("只读", "Read only"),
+}
+
 VOCABULARIES = {
     "hazard": HAZARDS,
     "grade": GRADES,
@@ -234,6 +244,7 @@ VOCABULARIES = {
     "result": EXPECT_RESULTS,
     "rating": RATINGS,
     "drill_role": DRILL_ROLES,
+    "role": ROLES,
     "observation": OBSERVATION_KINDS,
     "improvement_status": IMPROVEMENT_STATUSES,
     "cohort": COHORTS,

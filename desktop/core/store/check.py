@@ -30,7 +30,7 @@ def run(db: Database) -> list[Problem]:
     problems = []
     problems += _integrity(db)
     problems += schema_problems(db)
-    problems += _chains(db)
+    problems += chains(db)
     problems += _values(db)
     for table in tables.SYNCED:
         problems += _rows(db, table)
@@ -156,7 +156,8 @@ def schema_problems(db: Database) -> list[Problem]:
     return out
 
 
-def _chains(db: Database) -> list[Problem]:
+def chains(db: Database) -> list[Problem]:
+    """Each origin's operations: numbered without gaps, chained, the vector at the head."""
     out = []
     for origin, newest, newest_hash in db.execute(
         "SELECT origin, seq, hash FROM vector"

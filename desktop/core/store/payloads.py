@@ -24,6 +24,7 @@ from desktop.core.store import hlc, tables
 from desktop.core.store.handle import Database
 from desktop.core.store.oplog import Op
 from desktop.core.vocab import (
+    ROLES,
     CHANNELS,
     COHORTS,
     CONFIRMATIONS,
@@ -57,6 +58,7 @@ FLAGS = frozenset(
         "contingency",
         "abnormal",
         "handled",
+        "disabled",
     }
 )
 # Columns holding a JSON list (a playbook's grades and clauses, a task's agencies, …).
@@ -121,6 +123,7 @@ VOCABULARY = {
     ("monitor_schedule", "cohort"): frozenset(COHORTS),
     ("monitor_site", "kind"): frozenset(SITE_KINDS),
     ("monitor_note", "cohort"): frozenset(COHORTS),
+    ("account", "role"): frozenset(ROLES),
 }
 MAX_TEXT = 100_000  # characters in one field (a playbook task's instructions, a note)
 MAX_SEQ = 1 << 53

@@ -53,6 +53,7 @@ SHARED = (
     "monitor_schedule",
     "monitor_result",
     "monitor_note",
+    "account",
 )
 LEDGER = ("stock_move",)
 SYNCED = SHARED + LEDGER

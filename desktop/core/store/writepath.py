@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from desktop.core.access import policy
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
@@ -274,7 +275,12 @@ class Writer:
     def _next_op(
         self, kind: str, tbl: str, row_id: str, payload: dict, bases: list, after: int = 0
     ) -> Op:
-        """This station's next operation: numbered, stamped (after `after`) and chained."""
+        """This station's next operation: numbered, stamped (after `after`) and chained;
+        refused first if the actor's role may not make it (access/policy.py)."""
+        if self.ctx.role != "admin":
+            policy.check_write(
+                self.db, self.ctx, kind, tbl, payload, lambda: self._current(tbl, row_id)
+            )
         self.seq += 1
         op = Op(
             self.origin,

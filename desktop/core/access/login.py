@@ -1,0 +1,114 @@
+"""Logging in: a name and a password give the account's context, or a refusal.
+
+Five wrong passwords in a row lock the account for fifteen minutes (GB/T 22239-2019,
+8.1.4.1: 登录失败处理); every login, failed login and lockout is an audit event. The
+refusal does not say whether the name exists.
+"""
+
+from datetime import datetime, timedelta
+
+from desktop.core import values
+from desktop.core.access import accounts, audit, passwords
+from desktop.core.context import Ctx
+from desktop.core.errors import BioError
+from desktop.core.i18n import tr
+from desktop.core.store.handle import Database
+from desktop.core.store.writepath import transaction
+
+LOCK_AFTER = 5
+LOCK_MINUTES = 15
+
+
+class LoginRefused(BioError):
+    pass
+
+
+class NoAccounts(BioError):
+    """The station has no account yet: its administrator must be created first."""
+
+
+def no_accounts_message() -> str:
+    return tr(
+        "This database has no user accounts yet. Create its administrator first: in the "
+        "desktop (it asks at the first start), or with `bioreserve user add --name admin "
+        "--role admin --password-file FILE`."
+    )
+
+
+def authenticate(db: Database, name: str, password: str, via: str = "desktop") -> Ctx:
+    """The context of the account whose password this is (LoginRefused otherwise)."""
+    if not accounts.has_accounts(db):
+        raise NoAccounts(no_accounts_message())
+    name = (name or "").strip()[:64]
+    acc = accounts.find(db, name) if accounts.NAME.match(name) else None
+    secret = (
+        db.execute(
+            "SELECT hash, failures, locked_until FROM account_secret WHERE account_id = ?",
+            [acc.id],
+        ).fetchone()
+        if acc
+        else None
+    )
+    now = values.now()
+    locked_until = secret[2] if secret else None
+    if locked_until and datetime.fromisoformat(locked_until) > now:
+        audit.record(db, f"user:{acc.name}", "login_failed", via=via, reason="locked")
+        raise LoginRefused(
+            tr(
+                "The account {name} is locked after {n} wrong passwords until {until}.",
+                name=acc.name,
+                n=LOCK_AFTER,
+                until=values.shown_time(locked_until),
+            )
+        )
+    right = passwords.matches(secret[0] if secret else None, password)
+    if acc is None or secret is None or not right:
+        _failed(db, acc, name, secret, via)
+        raise LoginRefused(tr("Wrong account name or password."))
+    if acc.disabled:
+        audit.record(db, f"user:{acc.name}", "login_failed", via=via, reason="disabled")
+        raise LoginRefused(tr("The account {name} is disabled.", name=acc.name))
+    if not db.read_only:
+        with transaction(db, touches=("account_secret", "audit_event")):
+            db.execute(
+                "UPDATE account_secret SET failures = 0, locked_until = NULL "
+                "WHERE account_id = ?",
+                [acc.id],
+            )
+            audit.record(db, f"user:{acc.name}", "login", via=via)
+        audit.seal(db)
+    return acc.ctx()
+
+
+def _failed(db: Database, acc, name: str, secret, via: str) -> None:
+    if db.read_only:
+        return
+    with transaction(db, touches=("account_secret", "audit_event")):
+        if acc is None or secret is None:
+            audit.record(db, f"user:{name}", "login_failed", via=via, reason="unknown")
+            return
+        failures = secret[1] + 1
+        if failures >= LOCK_AFTER:
+            until = values.stamp(values.now() + timedelta(minutes=LOCK_MINUTES))
+            db.execute(
+                "UPDATE account_secret SET failures = 0, locked_until = ? WHERE account_id = ?",
+                [until, acc.id],
+            )
+            audit.record(db, f"user:{acc.name}", "login_failed", via=via, reason="password")
+            audit.record(db, f"user:{acc.name}", "lockout", until=until, failures=failures)
+        else:
+            db.execute(
+                "UPDATE account_secret SET failures = ? WHERE account_id = ?",
+                [failures, acc.id],
+            )
+            audit.record(db, f"user:{acc.name}", "login_failed", via=via, reason="password")
+
+
+def check_password(db: Database, ctx: Ctx, password: str) -> bool:
+    """Whether the logged-in account's password is this one (unlocking an idle lock): a
+    wrong one counts towards the lockout like a failed login."""
+    try:
+        authenticate(db, ctx.user, password, via="unlock")
+    except LoginRefused:
+        return False
+    return True
