@@ -181,7 +181,35 @@ def load(db: Database, today: date | None = None) -> dict[str, int]:
         db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', '1')")
     counts["incidents"] = _incident(db)
     counts["drills"] = _drill(db)
+    counts["accounts"] = _accounts(db)
     return counts
+
+
+# The documented demo login (README): one account per role, all with this password. Only
+# a database marked demo has one; a real database's first start asks for its administrator.
+DEMO_PASSWORD = "demo-2026"
+DEMO_ACCOUNTS = (
+    ("admin", "admin", "演示管理员", {}),
+    ("coordinator", "coordinator", "演示协调员", {}),
+    ("keeper", "keeper", "演示仓库管理员", {"depots": ["HY-CK01"]}),
+    ("liaison", "liaison", "演示联络员（市卫生健康委）", {"agency": "HY-WJW"}),
+    ("controller", "controller", "演示导调员", {}),
+    ("viewer", "viewer", "演示只读用户", {}),
+)
+
+
+def _accounts(db: Database) -> int:
+    from desktop.core.access import accounts
+
+    if accounts.has_accounts(db):
+        return 0
+    admin = None
+    for name, role, full_name, bound in DEMO_ACCOUNTS:
+        made = accounts.add(
+            db, admin, name, role, DEMO_PASSWORD, full_name=f"【演示】{full_name}", **bound
+        )
+        admin = admin or made.ctx()
+    return len(DEMO_ACCOUNTS)
 
 
 DEMO_DRILL = {

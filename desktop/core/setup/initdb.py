@@ -4,6 +4,7 @@ import socket
 from pathlib import Path
 
 from desktop.core.errors import BioError
+from desktop.core.access import accounts, passwords
 from desktop.core.i18n import tr
 from desktop.core.setup import demo, refdata
 from desktop.core.store import db as dbmod
@@ -19,9 +20,16 @@ def default_code() -> str:
 
 
 def init_database(
-    path: Path, code: str | None = None, name: str | None = None, with_demo: bool = False
+    path: Path,
+    code: str | None = None,
+    name: str | None = None,
+    with_demo: bool = False,
+    admin: str | None = None,
+    admin_password: str | None = None,
 ):
-    """Create a database with a station identity, reference data and optionally demo data.
+    """Create a database with a station identity, reference data and optionally demo data;
+    with admin and admin_password, its administrator account (checked before anything is
+    written; without, the first start asks for it — a demo database has the demo logins).
 
     Refused when the file already holds a station: an existing database is
     never overwritten. Returns the open database.
@@ -43,6 +51,9 @@ def init_database(
     if with_demo and code is None:
         code, name = DEMO_STATION
     code = station.validate_code(code or default_code())
+    if admin is not None:
+        accounts.check_name(admin)
+        passwords.check_new(admin_password or "", admin)
     name = name or tr("Station {code}", code=code)
     db = existing or dbmod.open_db(path, create=True)
     try:
@@ -50,6 +61,8 @@ def init_database(
         station.create(db, code, name)
         db.conn.execute("COMMIT")
         refdata.load(db)
+        if admin is not None:
+            accounts.add(db, None, admin, "admin", admin_password or "")
         if with_demo:
             demo.load(db)
     except BaseException:
