@@ -7081,5 +7081,349 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <source>UUID</source>
             <translation>UUID</translation>
         </message>
+        <message>
+            <source>A depot keeper needs at least one depot (--depot CODE).</source>
+            <translation>仓库管理员至少要绑定一个仓库（--depot 仓库代码）。</translation>
+        </message>
+        <message>
+            <source>A member agency liaison needs an agency (--agency CODE).</source>
+            <translation>成员单位联络员需要绑定一个成员单位（--agency 单位代码）。</translation>
+        </message>
+        <message>
+            <source>An account name is 1 to 32 letters, digits, '.', '-' or '_' (no spaces): {name!r} is not one.</source>
+            <translation>账户名为 1–32 个字母、数字、“.”、“-”或“_”（不含空格）：{name!r} 不符合要求。</translation>
+        </message>
+        <message>
+            <source>An account named {name} exists already.</source>
+            <translation>已有名为 {name} 的账户。</translation>
+        </message>
+        <message>
+            <source>Audit event {seq} is missing.</source>
+            <translation>缺少第 {seq} 条审计事件。</translation>
+        </message>
+        <message>
+            <source>Audit event {seq} is not the one sealed on {at}: the audit log was rewritten or cut.</source>
+            <translation>第 {seq} 条审计事件与 {at} 签封的不一致：审计日志被改写或截断。</translation>
+        </message>
+        <message>
+            <source>Audit event {seq} was altered after it was recorded.</source>
+            <translation>第 {seq} 条审计事件在记录后被篡改。</translation>
+        </message>
+        <message>
+            <source>Audit log</source>
+            <translation>审计日志</translation>
+        </message>
+        <message>
+            <source>Data</source>
+            <translation>数据</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>No account named {name} at this station.</source>
+            <translation>本站没有名为 {name} 的账户。</translation>
+        </message>
+        <message>
+            <source>Only a depot keeper is bound to depots.</source>
+            <translation>只有仓库管理员可绑定仓库。</translation>
+        </message>
+        <message>
+            <source>Only a member agency liaison is bound to an agency.</source>
+            <translation>只有成员单位联络员可绑定成员单位。</translation>
+        </message>
+        <message>
+            <source>Operation {seq} of this station is not the one sealed on {at}: the log was rewritten or cut.</source>
+            <translation>本站第 {seq} 号操作与 {at} 签封的不一致：操作日志被改写或截断。</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>记录</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Seal {n} is not signed by this station.</source>
+            <translation>第 {n} 个签封不是本站签署的。</translation>
+        </message>
+        <message>
+            <source>Table</source>
+            <translation>数据表</translation>
+        </message>
+        <message>
+            <source>The account {name} is disabled.</source>
+            <translation>账户 {name} 已停用。</translation>
+        </message>
+        <message>
+            <source>The account {name} is locked after {n} wrong passwords until {until}.</source>
+            <translation>账户 {name} 因连续 {n} 次密码错误被锁定，至 {until} 解锁。</translation>
+        </message>
+        <message>
+            <source>The current password is not right.</source>
+            <translation>当前密码不正确。</translation>
+        </message>
+        <message>
+            <source>The first account of a station is its administrator.</source>
+            <translation>本站的第一个账户必须是系统管理员。</translation>
+        </message>
+        <message>
+            <source>The idle time is 1 to {max} minutes.</source>
+            <translation>空闲锁定时间为 1–{max} 分钟。</translation>
+        </message>
+        <message>
+            <source>The password is empty.</source>
+            <translation>密码为空。</translation>
+        </message>
+        <message>
+            <source>The password is longer than {n} characters.</source>
+            <translation>密码超过 {n} 个字符。</translation>
+        </message>
+        <message>
+            <source>The password is shorter than {n} characters.</source>
+            <translation>密码少于 {n} 个字符。</translation>
+        </message>
+        <message>
+            <source>The password may not be the account's name.</source>
+            <translation>密码不能与账户名相同。</translation>
+        </message>
+        <message>
+            <source>The password needs at least two of: letters, digits, other characters.</source>
+            <translation>密码须至少包含字母、数字、其他字符中的两类。</translation>
+        </message>
+        <message>
+            <source>This database has no user accounts yet. Create its administrator first: in the desktop (it asks at the first start), or with `bioreserve user add --name admin --role admin --password-file FILE`.</source>
+            <translation>该数据库尚无用户账户。请先创建系统管理员：在桌面程序中（首次启动时会询问），或运行 `bioreserve user add --name admin --role admin --password-file 文件`。</translation>
+        </message>
+        <message>
+            <source>This station has accounts already: log in as its administrator.</source>
+            <translation>本站已有账户：请以系统管理员身份登录。</translation>
+        </message>
+        <message>
+            <source>Unknown role {role!r}; one of: {choices}</source>
+            <translation>未知角色 {role!r}；可选：{choices}</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <source>Wrong account name or password.</source>
+            <translation>账户名或密码错误。</translation>
+        </message>
+        <message>
+            <source>a keeper dispatches and receives orders; others make and approve them</source>
+            <translation>仓库管理员负责调拨单的发运和接收，制单和审批由其他角色负责</translation>
+        </message>
+        <message>
+            <source>account changed</source>
+            <translation>账户变更</translation>
+        </message>
+        <message>
+            <source>account locked</source>
+            <translation>账户锁定</translation>
+        </message>
+        <message>
+            <source>added</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <source>administrative divisions</source>
+            <translation>行政区划</translation>
+        </message>
+        <message>
+            <source>allocation orders</source>
+            <translation>调拨单</translation>
+        </message>
+        <message>
+            <source>approve orders or playbook versions</source>
+            <translation>审批调拨单或预案版本</translation>
+        </message>
+        <message>
+            <source>audit log exported</source>
+            <translation>导出审计日志</translation>
+        </message>
+        <message>
+            <source>backup</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <source>change the station's keys, trusted stations or security settings</source>
+            <translation>修改本站密钥、信任站点或安全设置</translation>
+        </message>
+        <message>
+            <source>change the station's settings</source>
+            <translation>修改本站设置</translation>
+        </message>
+        <message>
+            <source>changed</source>
+            <translation>修改</translation>
+        </message>
+        <message>
+            <source>deleted</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>drills</source>
+            <translation>演练</translation>
+        </message>
+        <message>
+            <source>exchange data with other stations</source>
+            <translation>与其他站点交换数据</translation>
+        </message>
+        <message>
+            <source>expert specialties</source>
+            <translation>专家专业</translation>
+        </message>
+        <message>
+            <source>export of personal data</source>
+            <translation>导出个人信息</translation>
+        </message>
+        <message>
+            <source>failed login</source>
+            <translation>登录失败</translation>
+        </message>
+        <message>
+            <source>idle lock</source>
+            <translation>空闲锁定</translation>
+        </message>
+        <message>
+            <source>incidents</source>
+            <translation>事件</translation>
+        </message>
+        <message>
+            <source>item categories</source>
+            <translation>物资类别</translation>
+        </message>
+        <message>
+            <source>items</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <source>login</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <source>logout</source>
+            <translation>注销</translation>
+        </message>
+        <message>
+            <source>long-term monitoring</source>
+            <translation>长期监测</translation>
+        </message>
+        <message>
+            <source>lots</source>
+            <translation>批次</translation>
+        </message>
+        <message>
+            <source>make or restore backups</source>
+            <translation>备份或恢复数据库</translation>
+        </message>
+        <message>
+            <source>manage user accounts</source>
+            <translation>管理用户账户</translation>
+        </message>
+        <message>
+            <source>member agencies</source>
+            <translation>成员单位</translation>
+        </message>
+        <message>
+            <source>not part of the role's work</source>
+            <translation>不属于该角色的职责</translation>
+        </message>
+        <message>
+            <source>only the checks the account's agency does</source>
+            <translation>只能录入本单位负责的监测</translation>
+        </message>
+        <message>
+            <source>only the depots the account keeps</source>
+            <translation>只能操作本账户管理的仓库</translation>
+        </message>
+        <message>
+            <source>only the tasks of the account's agency</source>
+            <translation>只能处理本单位的任务</translation>
+        </message>
+        <message>
+            <source>personal data shown</source>
+            <translation>查看个人信息明文</translation>
+        </message>
+        <message>
+            <source>plan or control drills</source>
+            <translation>策划或导调演练</translation>
+        </message>
+        <message>
+            <source>playbooks</source>
+            <translation>预案</translation>
+        </message>
+        <message>
+            <source>read or verify the audit log</source>
+            <translation>查看或校验审计日志</translation>
+        </message>
+        <message>
+            <source>reference data</source>
+            <translation>基础数据</translation>
+        </message>
+        <message>
+            <source>reserve norms</source>
+            <translation>储备定额</translation>
+        </message>
+        <message>
+            <source>restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <source>see or export ID numbers and phone numbers unmasked</source>
+            <translation>查看或导出未脱敏的身份证号和电话号码</translation>
+        </message>
+        <message>
+            <source>stock movements</source>
+            <translation>库存出入库记录</translation>
+        </message>
+        <message>
+            <source>tasks come from activating a playbook</source>
+            <translation>任务来自预案启动</translation>
+        </message>
+        <message>
+            <source>the expert roster</source>
+            <translation>专家库</translation>
+        </message>
+        <message>
+            <source>the role only reads</source>
+            <translation>该角色只能查看</translation>
+        </message>
+        <message>
+            <source>transfers</source>
+            <translation>调拨</translation>
+        </message>
+        <message>
+            <source>units of measure</source>
+            <translation>计量单位</translation>
+        </message>
+        <message>
+            <source>unlocked</source>
+            <translation>解锁</translation>
+        </message>
+        <message>
+            <source>user accounts</source>
+            <translation>用户账户</translation>
+        </message>
+        <message>
+            <source>{name} is the only administrator left; add another first.</source>
+            <translation>{name} 是仅剩的系统管理员；请先添加另一名管理员。</translation>
+        </message>
+        <message>
+            <source>{user} ({role}) may not change {what}: {why}</source>
+            <translation>{user}（{role}）无权修改{what}：{why}</translation>
+        </message>
+        <message>
+            <source>{user} ({role}) may not {action}.</source>
+            <translation>{user}（{role}）无权{action}。</translation>
+        </message>
+        <message>
+            <source>大事记 entries are only added</source>
+            <translation>大事记只能新增，不能修改</translation>
+        </message>
     </context>
 </TS>
