@@ -146,7 +146,7 @@ def verify(db: Database) -> Verdict:
     hash of its content and its predecessor, the version vector at the head), the audit
     events likewise, and every seal: signed by this station's key, naming heads the
     chains still hold."""
-    findings = [Finding("oplog", p.text) for p in check.chains(db)]
+    findings = [Finding("oplog", p.message) for p in check.chains(db)]
     findings += _audit_chain(db)
     findings += _seals(db)
     operations = db.execute("SELECT count(*) FROM oplog").fetchone()[0]

@@ -38,7 +38,10 @@ def idle_minutes(db: Database) -> int:
 def set_idle_minutes(db: Database, ctx: Ctx, minutes) -> int:
     """The idle time after which the desktop locks and a CLI login ends (1–480 minutes)."""
     policy.require(ctx, roles.STATION)
-    value = values.whole(minutes)
+    try:
+        value = values.whole(minutes, allow_zero=True)
+    except BioError:
+        value = -1
     if not 1 <= value <= MAX_IDLE:
         raise BioError(tr("The idle time is 1 to {max} minutes.", max=MAX_IDLE))
     with transaction(db, touches=("meta",)):

@@ -81,7 +81,6 @@ def _stations(db: Database) -> dict[str, str]:
     own = db.execute("SELECT origin, code FROM station WHERE id = 1").fetchone()
     if own:
         names[own[0]] = own[1]
-    names["REF"] = tr("reference data")
     return names
 
 
@@ -97,7 +96,8 @@ def _accounts(db: Database) -> dict[tuple[str, str], tuple[str, str]]:
 
 
 def _ops(db, user, agency_id, table, start, end, limit) -> list[dict]:
-    where, params = "WHERE 1", []
+    # Reference data (origins REF…) are the program's, built alike on every station.
+    where, params = "WHERE origin NOT LIKE 'REF%'", []
     clause, args = _actor_where(user)
     where, params = where + clause, params + args
     if table:
