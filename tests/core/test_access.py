@@ -138,9 +138,7 @@ def test_a_session_ends_after_the_idle_time_and_at_logout(fresh_db, admin, tmp_p
     stored = fresh_db.execute("SELECT token_hash FROM session").fetchone()[0]
     assert stored not in path.read_text()  # the database keeps the token's hash only
     idle = sessions.idle_minutes(fresh_db)
-    fresh_db.execute(
-        "UPDATE session SET last_used_ms = ?", [hlc.wall_ms() - idle * 60_000 - 1000]
-    )
+    fresh_db.execute("UPDATE session SET last_used_ms = ?", [hlc.wall_ms() - idle * 60_000 - 1000])
     assert sessions.resume(fresh_db, where) is None
     sessions.start(fresh_db, admin, where)
     assert sessions.end(fresh_db, where) == "admin"
@@ -200,8 +198,8 @@ def test_a_rewritten_and_rechained_tail_is_found_by_the_seal(sealed):
     """The tamperer deletes the newest operation and fixes the vector: the chain alone
     looks whole, the signed seal does not match."""
     origin = own_origin(sealed)
-    seq, = sealed.execute("SELECT max(seq) FROM oplog WHERE origin = ?", [origin]).fetchone()
-    previous, = sealed.execute(
+    (seq,) = sealed.execute("SELECT max(seq) FROM oplog WHERE origin = ?", [origin]).fetchone()
+    (previous,) = sealed.execute(
         "SELECT hash FROM oplog WHERE origin = ? AND seq = ?", [origin, seq - 1]
     ).fetchone()
     con = raw(sealed)
@@ -268,6 +266,9 @@ def test_the_trail_filters_by_user_agency_table_and_time(fresh_db, admin, tmp_pa
     count = trail.export(fresh_db, admin, out, user="wang")
     sheet = spreadsheet.read_sheets(out)[0]
     assert count == len(by_wang) and len(list(sheet.rows)) == count
-    assert fresh_db.execute(
-        "SELECT count(*) FROM audit_event WHERE kind = 'audit_export'"
-    ).fetchone()[0] == 1
+    assert (
+        fresh_db.execute("SELECT count(*) FROM audit_event WHERE kind = 'audit_export'").fetchone()[
+            0
+        ]
+        == 1
+    )

@@ -106,7 +106,7 @@ def listing(db: Database) -> list[dict]:
     """This station's accounts with their role, agency, depots and lock state."""
     now = values.now_iso()
     rows = db.execute(
-        f"""SELECT a.id, a.name, a.full_name, a.role, a.agency_id, a.depot_ids, a.disabled,
+        """SELECT a.id, a.name, a.full_name, a.role, a.agency_id, a.depot_ids, a.disabled,
                    a.created_at, g.code, g.name, s.locked_until
             FROM account a LEFT JOIN agency g ON g.id = a.agency_id
             LEFT JOIN account_secret s ON s.account_id = a.id
@@ -287,9 +287,7 @@ def set_disabled(db: Database, ctx: Ctx, name: str, disabled: bool = True) -> Ac
     return result
 
 
-def set_password(
-    db: Database, ctx: Ctx, name: str, new: str, old: str | None = None
-) -> None:
+def set_password(db: Database, ctx: Ctx, name: str, new: str, old: str | None = None) -> None:
     """A new password: the account's own (with the old one), or any account's by an
     administrator (a reset, which also lifts a lockout)."""
     acc = _require_account(db, name)

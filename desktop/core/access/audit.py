@@ -209,9 +209,7 @@ def _seals(db: Database) -> list[Finding]:
                     ),
                 )
             )
-        event = db.execute(
-            "SELECT hash FROM audit_event WHERE seq = ?", [audit_seq]
-        ).fetchone()
+        event = db.execute("SELECT hash FROM audit_event WHERE seq = ?", [audit_seq]).fetchone()
         if audit_seq and (event is None or event[0] != audit_hash):
             out.append(
                 Finding(

@@ -51,7 +51,7 @@ def authenticate(db: Database, name: str, password: str, via: str = "desktop") -
     )
     now = values.now()
     locked_until = secret[2] if secret else None
-    if locked_until and datetime.fromisoformat(locked_until) > now:
+    if acc and locked_until and datetime.fromisoformat(locked_until) > now:
         audit.record(db, f"user:{acc.name}", "login_failed", via=via, reason="locked")
         raise LoginRefused(
             tr(
@@ -71,8 +71,7 @@ def authenticate(db: Database, name: str, password: str, via: str = "desktop") -
     if not db.read_only:
         with transaction(db, touches=("account_secret", "audit_event")):
             db.execute(
-                "UPDATE account_secret SET failures = 0, locked_until = NULL "
-                "WHERE account_id = ?",
+                "UPDATE account_secret SET failures = 0, locked_until = NULL WHERE account_id = ?",
                 [acc.id],
             )
             audit.record(db, f"user:{acc.name}", "login", via=via)

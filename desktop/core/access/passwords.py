@@ -32,12 +32,9 @@ def check_new(password: str, name: str = "") -> str:
     if len(password) > MAX_LENGTH:
         raise WeakPassword(tr("The password is longer than {n} characters.", n=MAX_LENGTH))
     if len(password) < MIN_LENGTH:
-        raise WeakPassword(
-            tr("The password is shorter than {n} characters.", n=MIN_LENGTH)
-        )
+        raise WeakPassword(tr("The password is shorter than {n} characters.", n=MIN_LENGTH))
     kinds = sum(
-        bool(re.search(pattern, password))
-        for pattern in (r"[A-Za-z]", r"[0-9]", r"[^A-Za-z0-9]")
+        bool(re.search(pattern, password)) for pattern in (r"[A-Za-z]", r"[0-9]", r"[^A-Za-z0-9]")
     )
     if kinds < 2:
         raise WeakPassword(

@@ -10,7 +10,7 @@ each carries its actor (store/merge.py applies them as they are).
 | 系统管理员 admin | everything, accounts included |
 | 应急协调员 coordinator | everything but accounts |
 | 仓库管理员 keeper | lots; movements, transfers, dispatch and receipt of orders at its depots |
-| 成员单位联络员 liaison | its agency's incident tasks, 大事记 entries, results of the checks its agency does |
+| 成员单位联络员 liaison | its agency's incident tasks, 大事记 entries, its agency's check results |
 | 演练导调员 controller | drills; in a drill's sandbox what a coordinator may |
 | 只读 viewer | nothing |
 """
@@ -58,9 +58,7 @@ def action_name(right: str) -> str:
     }.get(right, right)
 
 
-def check_write(
-    db: Database, ctx: Ctx, kind: str, tbl: str, payload: dict, current: Row
-) -> None:
+def check_write(db: Database, ctx: Ctx, kind: str, tbl: str, payload: dict, current: Row) -> None:
     """Refuse an operation the actor's role may not make (NotAllowed, nothing written)."""
     role = ctx.role
     if role == "admin":

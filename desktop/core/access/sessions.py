@@ -112,9 +112,7 @@ def resume(db: Database, db_path) -> Ctx | None:
         return None
     if not db.read_only:
         with transaction(db, touches=("session",)):
-            db.execute(
-                "UPDATE session SET last_used_ms = ? WHERE token_hash = ?", [now, digest]
-            )
+            db.execute("UPDATE session SET last_used_ms = ? WHERE token_hash = ?", [now, digest])
     return acc.ctx()
 
 

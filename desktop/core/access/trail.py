@@ -97,7 +97,7 @@ def _accounts(db: Database) -> dict[tuple[str, str], tuple[str, str]]:
 
 def _ops(db, user, agency_id, table, start, end, limit) -> list[dict]:
     # Reference data (origins REF…) are the program's, built alike on every station.
-    where, params = "WHERE origin NOT LIKE 'REF%'", []
+    where, params = "WHERE origin NOT LIKE 'REF%'", list[object]()
     clause, args = _actor_where(user)
     where, params = where + clause, params + args
     if table:
@@ -148,7 +148,7 @@ def _ops(db, user, agency_id, table, start, end, limit) -> list[dict]:
 
 
 def _events(db, user, agency_id, start, end, limit) -> list[dict]:
-    where, params = "WHERE 1", []
+    where, params = "WHERE 1", list[object]()
     clause, args = _actor_where(user)
     where, params = where + clause, params + args
     own = db.execute("SELECT origin, code FROM station WHERE id = 1").fetchone()

@@ -3,8 +3,8 @@
 import socket
 from pathlib import Path
 
-from desktop.core.errors import BioError
 from desktop.core.access import accounts, passwords
+from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.setup import demo, refdata
 from desktop.core.store import db as dbmod
