@@ -465,8 +465,8 @@ def incident_log(state: State, ref, text, at, path):
 @click.pass_obj
 def incident_experts(state: State, ref):
     db = state.open()
-    suggested = experts.suggestions(db, ref)
-    out = experts.listing(db, ref)
+    suggested = experts.suggestions(db, ref, ctx=state.ctx)
+    out = experts.listing(db, ref, state.ctx)
     lines = []
     for task in suggested:
         lines.append(f"{task['title']} ({task['lead_agency'] or '—'})")

@@ -192,7 +192,7 @@ def _reveal_options(command):
 @_reveal_options
 @click.pass_obj
 def person_list(state: State, incident, cohort, status, reveal, reason):
-    rows = people.listing(state.open(), incident, cohort, status, reveal, state.ctx.actor,
+    rows = people.listing(state.open(), incident, cohort, status, reveal, state.ctx,
                           reason)  # fmt: skip
     for row in rows:
         row["cohort_name"] = vocab.name("cohort", row["cohort"])
@@ -268,7 +268,7 @@ def monitoring_import(state: State, incident, path):
 def monitoring_export(state: State, incident, path, reveal, reason):
     from desktop.core.monitoring import sheets
 
-    sheets.export(state.open(), incident, path, reveal, state.ctx.actor, reason)
+    sheets.export(state.open(), incident, path, reveal, state.ctx, reason)
     state.emit({"path": str(path)}, tr("Wrote {path}.", path=path))
 
 

@@ -69,7 +69,9 @@ def expert_import(state: State, file, skip_invalid, again, add_missing, add_simi
 @click.pass_obj
 def expert_list(state: State, search, specialty, available, limit):
     db = state.open()
-    rows = experts.search(db, search, specialty, available_only=available, limit=limit)
+    rows = experts.search(
+        db, search, specialty, available_only=available, limit=limit, ctx=state.ctx
+    )
     names = experts.specialty_names(db)
     data = [
         {
@@ -128,7 +130,7 @@ def expert_list(state: State, search, specialty, available, limit):
 @click.pass_obj
 def expert_export(state: State, out, unmasked):
     out = _xlsx(out)
-    count = imports.export_xlsx(state.open(), out, masked=not unmasked)
+    count = imports.export_xlsx(state.open(), out, masked=not unmasked, ctx=state.ctx)
     text = tr("Exported {count} expert(s) to {path}.", count=count, path=out)
     if unmasked:
         text += "\n" + tr(
@@ -144,7 +146,7 @@ def expert_export(state: State, out, unmasked):
 )
 @click.pass_obj
 def expert_duplicates(state: State):
-    groups = experts.duplicates(state.open())
+    groups = experts.duplicates(state.open(), state.ctx)
     data = [
         {
             "name": group[0]["name"],

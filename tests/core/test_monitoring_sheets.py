@@ -427,10 +427,10 @@ def test_the_export_shows_personal_data_only_with_a_reason_which_is_recorded(
 ):
     out = tmp_path / "full.xlsx"
     with pytest.raises(BioError, match="why"):
-        sheets.export(demo_db, followed["number"], out, reveal=True, actor=CTX.actor)
+        sheets.export(demo_db, followed["number"], out, reveal=True, ctx=CTX)
     assert not out.exists() and personal.disclosures(demo_db) == []
     reason = "转交社区卫生服务中心随访"
-    sheets.export(demo_db, followed["number"], out, reveal=True, actor=CTX.actor, reason=reason)
+    sheets.export(demo_db, followed["number"], out, reveal=True, ctx=CTX, reason=reason)
     assert an_id("001") in every_text(out)
     [logged] = personal.disclosures(demo_db)
     assert (logged["actor"], logged["what"], logged["reason"]) == (CTX.actor, "export", reason)

@@ -12,9 +12,11 @@ name (several certificates in one cell separated by 、, with as many dates).
 import json
 import re
 from datetime import date
+from pathlib import Path
 
 import desktop.core.imports.lists as lists
-from desktop.core import spreadsheet, values
+from desktop.core import disclosure, spreadsheet, values
+from desktop.core.context import Ctx
 from desktop.core.errors import Invalid
 from desktop.core.i18n import tr
 from desktop.core.imports.columns import Kind, column, date_format
@@ -321,7 +323,8 @@ KIND = Kind(
 
 def export_rows(db: Database, masked: bool = True) -> list[list]:
     """The roster as rows under the template's headers (the export imports again when
-    unmasked); masked: mobile numbers as 138****1234."""
+    unmasked); masked: mobile numbers as 138****1234 (export_xlsx asks who may have them
+    unmasked)."""
     names = specialty_names(db)
     certs: dict[str, list[tuple[str, str]]] = {}
     for expert_id, name, expires in db.execute(
@@ -350,9 +353,15 @@ def export_rows(db: Database, masked: bool = True) -> list[list]:
     return out
 
 
-def export_xlsx(db: Database, path, masked: bool = True) -> int:
-    """Write the roster to an .xlsx file (sheet 专家); returns the experts written."""
+def export_xlsx(db: Database, path, masked: bool = True, ctx: Ctx | None = None) -> int:
+    """Write the roster to an .xlsx file (sheet 专家); returns the experts written.
+    Unmasked only for an actor who may see personal data (refused before anything is
+    written), and recorded in the audit log."""
+    if not masked:
+        disclosure.require(ctx)
     counts = spreadsheet.write_xlsx(
         path, [(SHEET, [c.header for c in COLUMNS], export_rows(db, masked))]
     )
+    if not masked:
+        disclosure.exported(db, ctx, "experts", counts[SHEET], file=Path(path).name)
     return counts[SHEET]

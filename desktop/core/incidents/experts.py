@@ -9,7 +9,7 @@ from datetime import date
 import desktop.core.incidents.journal as journal
 import desktop.core.incidents.records as records
 import desktop.core.incidents.tasks as tasks
-from desktop.core import orders, values, vocab
+from desktop.core import disclosure, orders, values, vocab
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
@@ -43,10 +43,14 @@ def candidates(db: Database, specialty: str, today: date, limit: int = 20) -> li
     )
 
 
-def suggestions(db: Database, ref: str, today: date | None = None) -> list[dict]:
+def suggestions(
+    db: Database, ref: str, today: date | None = None, ctx: Ctx | None = None
+) -> list[dict]:
     """Per task needing experts: {task, title, lead_agency, specialties: [{code, name,
-    count, dispatched, experts}]}; `dispatched` counts those already out for the task."""
+    count, dispatched, experts}]}; `dispatched` counts those already out for the task.
+    Phones masked unless the actor may see them (core/disclosure.py)."""
     today = today or date.today()
+    reveal = disclosure.may_see(ctx)
     incident = records.get(db, ref)
     names = {
         code: vocab.local_name(name, name_en)
@@ -80,7 +84,8 @@ def suggestions(db: Database, ref: str, today: date | None = None) -> list[dict]
                     {"code": s["code"], "name": names.get(s["code"], s["code"]),
                      "count": s.get("count", 1),
                      "dispatched": out_for.get((task["id"], s["code"]), 0),
-                     "experts": candidates(db, s["code"], today)}
+                     "experts": [roster.shown(e, reveal)
+                                 for e in candidates(db, s["code"], today)]}
                     for s in wanted
                 ],
             }
@@ -92,13 +97,13 @@ FIND_LIMIT = 100
 
 
 def find(db: Database, text: str = "", today: date | None = None,
-         limit: int = FIND_LIMIT) -> list[dict]:  # fmt: skip
+         limit: int = FIND_LIMIT, ctx: Ctx | None = None) -> list[dict]:  # fmt: skip
     """Experts available today whose name, pinyin (initials or full) or organisation
     matches `text` (roster.search), any specialty, qualified or not, each with
     `qualified` (a certificate valid today), `valid_until` (the longest-valid one's expiry,
     9999-12-31 for none) and `expired_on` (when not qualified: the last expiry, if any)."""
     today = today or date.today()
-    rows = roster.search(db, text, available_only=True, today=today, limit=limit)
+    rows = roster.search(db, text, available_only=True, today=today, limit=limit, ctx=ctx)
     expiries: dict[str, list[str]] = {}
     ids = [row["id"] for row in rows]
     for start in range(0, len(ids), 500):
@@ -226,11 +231,14 @@ def release_in(w: Writer, incident_id: str, row: dict, person: dict) -> str:
     return when
 
 
-def listing(db: Database, ref: str) -> list[dict]:
-    """Experts dispatched to the incident, those still out first."""
+def listing(db: Database, ref: str, ctx: Ctx | None = None) -> list[dict]:
+    """Experts dispatched to the incident, those still out first (phones masked unless
+    the actor may see them)."""
     incident = records.get(db, ref)
-    return list(
-        db.query(
+    reveal = disclosure.may_see(ctx)
+    return [
+        roster.shown(row, reveal)
+        for row in db.query(
             "SELECT d.id, d.expert_id, e.name, e.organisation, e.title, e.mobile, e.specialties, "
             "d.task_id, t.title AS task, d.dispatched_at, d.released_at, d.note "
             "FROM incident_expert d JOIN expert e ON e.id = d.expert_id "
@@ -239,7 +247,7 @@ def listing(db: Database, ref: str) -> list[dict]:
             "ORDER BY d.released_at IS NOT NULL, d.dispatched_at",
             [incident["id"]],
         )
-    )
+    ]
 
 
 def problems(db: Database) -> list[dict]:

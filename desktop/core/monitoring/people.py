@@ -117,9 +117,10 @@ def set_status(db: Database, ctx: Ctx, ref: str, status: str, note: str = "") ->
 
 
 def listing(db: Database, incident_ref, cohort: str | None = None, status: str | None = None,
-            reveal: bool = False, actor: str = "", reason: str = "") -> list[dict]:  # fmt: skip
-    """The incident's people (ID numbers and phones masked unless revealed — which is
-    recorded with its reason)."""
+            reveal: bool = False, ctx: Ctx | None = None,
+            reason: str = "") -> list[dict]:  # fmt: skip
+    """The incident's people (ID numbers and phones masked unless revealed — which needs
+    the PERSONAL right and is recorded with its reason)."""
     incident = records.get(db, incident_ref)
     where, params = ["p.incident_id = ?", "p.deleted = 0"], [incident["id"]]
     if cohort:
@@ -129,7 +130,7 @@ def listing(db: Database, incident_ref, cohort: str | None = None, status: str |
         where.append("p.status = ?")
         params.append(choice("monitor_status", status, "status"))
     if reveal:
-        personal.disclose(db, actor, "list", incident["number"] + (f"/{cohort}" if cohort else ""),
+        personal.disclose(db, ctx, "list", incident["number"] + (f"/{cohort}" if cohort else ""),
                           reason)  # fmt: skip
     rows = db.query(
         "SELECT p.id, p.name, p.id_number, p.phone, p.division, d.name AS division_name, "

@@ -1,12 +1,14 @@
 """Personal data of the people followed: the ID number's check (GB 11643: 17 digits and a
 check character, a real birth date), and masking — ID numbers and phones are shown masked
-in every list and export unless a person chooses to see them, which is recorded here
-(disclosure_log: who, when, what, why; this station's own record)."""
+in every list and export unless a person who may see them (the PERSONAL right: 系统管理员,
+应急协调员) chooses to, which is recorded here (disclosure_log: who, when, what, why; this
+station's own record) and in the audit log (unmask, personal_export)."""
 
 import re
 from datetime import date
 
-from desktop.core import values
+from desktop.core import disclosure, values
+from desktop.core.context import Ctx
 from desktop.core.errors import Invalid
 from desktop.core.i18n import tr
 from desktop.core.store.handle import Database
@@ -59,17 +61,21 @@ def masked(row: dict, reveal: bool) -> dict:
             "phone": mask_phone(row.get("phone", ""))}  # fmt: skip
 
 
-def disclose(db: Database, actor: str, what: str, scope: str, reason: str) -> None:
-    """Record that `actor` chose to see personal data unmasked; refused without a reason."""
+def disclose(db: Database, ctx: Ctx | None, what: str, scope: str, reason: str) -> None:
+    """Record that the actor chose to see personal data unmasked (`what`: list or export);
+    refused without a reason, or when the actor's role may not see personal data."""
     reason = str(reason or "").strip()
     if not reason:
         raise Invalid("reason", tr("Say why the ID numbers and phones are to be shown "
                                    "unmasked (it is recorded)."))  # fmt: skip
+    ctx = disclosure.require(ctx)
     with db.conn:
         db.execute(
             "INSERT INTO disclosure_log (at, actor, what, scope, reason) VALUES (?, ?, ?, ?, ?)",
-            [values.now_iso(), actor, what, scope, reason[:500]],
+            [values.now_iso(), ctx.actor, what, scope, reason[:500]],
         )
+    if what != "export":  # an export is recorded once written, with its rows
+        disclosure.unmasked(db, ctx, what, scope=scope, reason=reason[:500])
 
 
 def disclosures(db: Database, limit: int = 500) -> list[dict]:

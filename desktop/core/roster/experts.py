@@ -7,13 +7,16 @@ and spreadsheets may give codes or Chinese names. Phones: a mobile number has 11
 starting with 1; a landline starts with its area code (0 and 2–3 more digits), then 7–8
 digits, e.g. 0734-8123456 or 07348123456. Two experts with the same name and mobile
 number are flagged as possible duplicates (`duplicates`), never merged silently.
+
+Lists (`search`, `duplicates`) show mobile numbers in full only to roles that may see personal
+data (core/disclosure.py); for the others they are masked (138****1234).
 """
 
 import json
 import re
 from datetime import date, timedelta
 
-from desktop.core import values
+from desktop.core import disclosure, values
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
@@ -353,6 +356,14 @@ def _shape(row: dict, today: date) -> dict:
     return row
 
 
+def shown(row: dict, reveal: bool) -> dict:
+    """An expert's row as a list shows it: the mobile number masked unless revealed (the
+    office phone is the workplace's line, shown as a depot's or an agency's duty phone is)."""
+    if reveal or "mobile" not in row:
+        return row
+    return {**row, "mobile": mask_phone(row["mobile"] or "")}
+
+
 def search(
     db: Database,
     text: str = "",
@@ -360,10 +371,11 @@ def search(
     available_only: bool = False,
     today=None,
     limit: int = 200,
+    ctx: Ctx | None = None,
 ) -> list[dict]:
     """Experts, by name; text matches the name, its pinyin (initials or full) or the
     organisation; specialty is a code or a name. Rows carry `specialties` as a list of codes
-    and `available` (today) as a bool."""
+    and `available` (today) as a bool; phones masked unless the actor may see them."""
     day = _today(today)
     where = ["e.deleted = 0"]
     params: dict = {"today": day.isoformat(), "limit": limit}
@@ -387,19 +399,22 @@ def search(
         f"WHERE {' AND '.join(where)} ORDER BY e.name, e.id LIMIT :limit",
         params,
     )
-    return [_shape(r, day) for r in rows]
+    reveal = disclosure.may_see(ctx)
+    return [shown(_shape(r, day), reveal) for r in rows]
 
 
-def duplicates(db: Database) -> list[list[dict]]:
+def duplicates(db: Database, ctx: Ctx | None = None) -> list[list[dict]]:
     """Possible duplicates: groups of experts with the same name and the same mobile number.
-    Flagged for a person to resolve, never merged automatically."""
+    Flagged for a person to resolve, never merged automatically. Phones masked unless the
+    actor may see them."""
+    reveal = disclosure.may_see(ctx)
     groups: dict[tuple[str, str], list[dict]] = {}
     for row in db.query(
         "SELECT e.* FROM expert e JOIN (SELECT name, mobile FROM expert WHERE deleted = 0 "
         "AND mobile != '' GROUP BY name, mobile HAVING count(*) > 1) d "
         "ON d.name = e.name AND d.mobile = e.mobile WHERE e.deleted = 0 ORDER BY e.name, e.id"
     ):
-        groups.setdefault((row["name"], row["mobile"]), []).append(row)
+        groups.setdefault((row["name"], row["mobile"]), []).append(shown(row, reveal))
     return [*groups.values()]
 
 

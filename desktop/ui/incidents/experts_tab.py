@@ -139,13 +139,13 @@ class ExpertsTab(IncidentTab):
     def load_job(self, incident: dict):
         from desktop.core.incidents import experts, tasks
 
-        ref, number = incident["id"], incident["number"]
+        ref, number, ctx = incident["id"], incident["number"], actor()
         return lambda db: {
             "problems": [
                 experts.problem_text(p) for p in experts.problems(db) if number in p["numbers"]
             ],
-            "suggestions": experts.suggestions(db, ref),
-            "out": experts.listing(db, ref),
+            "suggestions": experts.suggestions(db, ref, ctx=ctx),
+            "out": experts.listing(db, ref, ctx),
             "tasks": [
                 {"task": t["id"], "title": t["title"],
                  "specialties": [s["code"] for s in t["specialties"]]}
@@ -394,7 +394,8 @@ class DispatchDialog(FormDialog):
         self.search.timer.stop()
         self._ticket += 1
         ticket = self._ticket
-        self.worker.run(lambda db: (ticket, experts.find(db, text)), self._arrived)
+        ctx = actor()
+        self.worker.run(lambda db: (ticket, experts.find(db, text, ctx=ctx)), self._arrived)
 
     def _arrived(self, result) -> None:
         from desktop.core.incidents.experts import FIND_LIMIT

@@ -217,7 +217,7 @@ class ExportDialog(MarkedForm):
         if not text:
             raise Invalid("path", self.tr("Choose the file to write."))
         ref, path, reveal = self.incident["id"], Path(text), self.reveal.isChecked()
-        who, reason = actor().actor, self.reason.toPlainText() if reveal else ""
+        who, reason = actor(), self.reason.toPlainText() if reveal else ""
         return lambda db: sheets.export(db, ref, path, reveal, who, reason)
 
     def summary(self, result: dict) -> str:

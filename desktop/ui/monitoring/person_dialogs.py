@@ -177,5 +177,5 @@ class RevealDialog(MarkedForm):
         from desktop.core.monitoring import people
 
         ref, cohort, status = self.incident["id"], self.cohort, self.status
-        who, reason = actor().actor, self.reason.toPlainText()
+        who, reason = actor(), self.reason.toPlainText()
         return lambda db: people.listing(db, ref, cohort, status, True, who, reason)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.core.i18n import current_language
 from desktop.core.roster import experts
 from desktop.ui.reserves import lookups
+from desktop.ui.shell.jobs import actor
 from desktop.ui.widgets import style
 from desktop.ui.widgets.change_watcher import ROSTER, watch
 from desktop.ui.widgets.rows_model import Column, RowsModel
@@ -31,7 +32,7 @@ LIMIT = 100_000
 
 
 def roster(db) -> list[dict]:
-    return experts.search(db, limit=LIMIT)
+    return experts.search(db, limit=LIMIT, ctx=actor())
 
 
 class ExpertCalendar(QWidget):

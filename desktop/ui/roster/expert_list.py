@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.core.roster import experts
 from desktop.ui.reserves import lookups
 from desktop.ui.roster.expert_editor import ExpertEditor
+from desktop.ui.shell.jobs import actor
 from desktop.ui.widgets import style
 from desktop.ui.widgets.change_watcher import ROSTER, watch
 from desktop.ui.widgets.rows_model import Column, RowsModel
@@ -31,10 +32,12 @@ def list_job(text: str, specialty: str | None, available_only: bool):
     """The worker job: experts as search() gives them, with their nearest certificate
     expiry, specialty names and whether they are possible duplicates."""
 
+    ctx = actor()  # phones in full only for a role that may see them
+
     def job(db):
-        rows = experts.search(db, text, specialty, available_only, limit=LIMIT)
+        rows = experts.search(db, text, specialty, available_only, limit=LIMIT, ctx=ctx)
         nearest = experts.nearest_expiries(db)
-        doubles = {e["id"] for group in experts.duplicates(db) for e in group}
+        doubles = {e["id"] for group in experts.duplicates(db, ctx) for e in group}
         names = experts.specialty_names(db)
         for row in rows:
             row["expires_on"] = nearest.get(row["id"])

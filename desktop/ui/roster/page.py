@@ -210,11 +210,12 @@ class ExpertsPage(QWidget):
     def export_to(self, path, masked: bool = True) -> None:
         """Write the roster to an .xlsx file on the worker (phones masked unless told)."""
         from desktop.core import imports
-        from desktop.ui.shell.jobs import refusable
+        from desktop.ui.shell.jobs import actor, refusable
 
+        ctx = actor()  # unmasked only for a role that may (refused and recorded by the core)
         self.message.setText(self.tr("Exporting…"))
         self.worker.run(
-            refusable(lambda db: imports.export_xlsx(db, path, masked)),
+            refusable(lambda db: imports.export_xlsx(db, path, masked, ctx)),
             lambda result: self._exported(result, path),
             lambda _error: self.message.clear(),  # the controller reports the error
         )

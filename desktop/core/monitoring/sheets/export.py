@@ -3,7 +3,8 @@
 day up to today (the value, 未测 for a check missed, （异常） after an abnormal one, then
 the checks done of those due and the abnormal ones), and every result with its note
 (结果明细). ID numbers and phones are masked unless the person exporting chooses to show
-them, which is recorded with the reason (personal.disclose) and refused without one. The
+them — which needs the PERSONAL right and is recorded with the reason (personal.disclose)
+and in the audit log, refused without one. The
 file is written readable by its owner only (spreadsheet.save_workbook)."""
 
 import re
@@ -11,7 +12,8 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from desktop.core import spreadsheet, values, vocab
+from desktop.core import disclosure, spreadsheet, values, vocab
+from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.incidents import records
@@ -50,7 +52,12 @@ NUMBER = re.compile(r"-?(0|[1-9]\d{0,14})(\.\d+)?")
 
 
 def export(
-    db: Database, incident_ref, path, reveal: bool = False, actor: str = "", reason: str = ""
+    db: Database,
+    incident_ref,
+    path,
+    reveal: bool = False,
+    ctx: Ctx | None = None,
+    reason: str = "",
 ) -> dict:
     """Write the incident's people and results to an .xlsx file; returns {path, people,
     schedules, results, masked}. With reveal, ID numbers and phones are written in full
@@ -60,7 +67,7 @@ def export(
     if path.suffix.lower() != ".xlsx":
         raise BioError(tr("Give a file name ending in .xlsx (e.g. {name}.xlsx).", name=path.stem))
     if reveal:
-        personal.disclose(db, actor, "export", f"{incident['number']} → {path.name}", reason)
+        personal.disclose(db, ctx, "export", f"{incident['number']} → {path.name}", reason)
     people = {
         p["id"]: personal.masked(p, reveal)
         for p in db.query(
@@ -83,6 +90,9 @@ def export(
     detail = _detail(db, incident["id"], people, places)
     sheets.append((DETAIL_SHEET, DETAIL_HEADER, detail))
     spreadsheet.write_xlsx(path, sheets)
+    if reveal:
+        disclosure.exported(db, ctx, "monitoring", len(people), file=path.name,
+                            incident=incident["number"], results=len(detail))  # fmt: skip
     return {
         "path": str(path),
         "people": len(people),
