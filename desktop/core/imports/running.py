@@ -29,6 +29,7 @@ from desktop.core.imports.columns import map_header
 from desktop.core.imports.fingerprints import Fingerprint
 from desktop.core.imports.job import PROGRESS_EVERY, Job, Progress, Report
 from desktop.core.imports.vocabulary import Additions
+from desktop.core.setup import backup_actions
 from desktop.core.store.handle import Database
 from desktop.core.store.writepath import write
 
@@ -149,6 +150,7 @@ def run(
             if progress and (done % PROGRESS_EVERY == 0 or done == total):
                 progress(done, total)
 
+        backup_actions.automatic(db, "import")  # a copy of the database before it
         with write(db, ctx) as w:
             if _data_version(db) != version and not job.still_valid():
                 raise BioError(

@@ -1,11 +1,11 @@
 """Opening a station: the database file (store.db), then what a station needs on top of
-it — derived tables recomputed after a schema upgrade, and the reference data and
-playbooks a newer program ships. The app, the CLI and the sync transport open stations
-through here; store.db alone opens the file."""
+it — derived tables recomputed after a schema upgrade, the reference data and playbooks a
+newer program ships, and the day's backup (backup_actions.daily). The app, the CLI and the
+sync transport open stations through here; store.db alone opens the file."""
 
 import os
 
-from desktop.core.setup import refdata
+from desktop.core.setup import backup_actions, refdata
 from desktop.core.store import check
 from desktop.core.store.db import Database, open_db
 
@@ -23,6 +23,8 @@ def open_station(
             # empty: recompute them from the facts.
             check.rebuild(db)
         refdata.ensure(db)
+        backup_actions.migrations_done(db)
+        backup_actions.daily(db)
     except BaseException:
         db.close()
         raise

@@ -26,6 +26,7 @@ from pathlib import Path
 from desktop.core import crashlog, paths
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
+from desktop.core.setup import backups
 from desktop.core.store import migrate, station
 from desktop.core.store.handle import Connection, Database, Table
 
@@ -88,6 +89,10 @@ def open_db(
                 tr("Cannot create the folder {folder}: {reason}", folder=path.parent, reason=exc)
             ) from exc
     _make_private(path, create)
+    if path.exists():
+        damage = backups.header_problem(path)  # a truncated file opens, then fails later
+        if damage is not None:
+            raise backups.damaged(path, damage)
     if read_only is None:
         read_only = path.exists() and not os.access(path, os.W_OK)
     try:
@@ -95,7 +100,8 @@ def open_db(
         if read_only:
             migrate.require_current(db, path)
         else:
-            db.migrated = bool(migrate.upgrade(db, path))
+            db.backups = migrate.upgrade(db, path)
+            db.migrated = bool(db.backups)
             if station.seal_raw_key(db):
                 _note_sealed(db)
     except sqlite3.DatabaseError as exc:
@@ -156,13 +162,7 @@ def explain(exc: sqlite3.Error, path: Path) -> BioError:
             )
         )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return BioError(
-            tr(
-                "The file {path} is not a BioReserve database or is damaged. Restore "
-                "it from a backup (the .bak files beside it) or choose another file.",
-                path=path,
-            )
-        )
+        return backups.damaged(path, str(exc))  # names the newest good backup
     if "readonly" in text or "read-only" in text:
         return BioError(
             tr(

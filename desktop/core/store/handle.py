@@ -55,6 +55,7 @@ class Database:
         self.path = path
         self.read_only = read_only
         self.migrated = False  # open_db upgraded the schema (derived tables may be empty)
+        self.backups: list[Path] = []  # the backups open_db made before upgrading
 
     def execute(self, sql: str, params=()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)

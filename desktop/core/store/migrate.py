@@ -3,7 +3,8 @@
 A new database gets db/schema.sql. An older one is upgraded by the files
 db/migrations/NNNN_name.sql or NNNN_name.py, where NNNN is the user_version the file
 brings the database to; each is applied in one transaction after an online backup of the
-whole database is written beside it. A .py migration defines `upgrade(db)`; it is for the
+whole database is written (setup/backups.py: checked, in the user data folder's backups of
+this database; no upgrade without it). A .py migration defines `upgrade(db)`; it is for the
 changes SQLite's ALTER TABLE cannot make, which `rebuild_table` makes with sqlite-utils'
 transform (imported only then). Foreign keys are off while migrations run (SQLite's
 procedure for rebuilding a table) and checked afterwards.
@@ -11,14 +12,13 @@ procedure for rebuilding a table) and checked afterwards.
 
 import importlib.util
 import re
-import shutil
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 from desktop.core import paths
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
+from desktop.core.setup import backups
 from desktop.core.store.handle import Database
 
 
@@ -155,26 +155,11 @@ def require_current(db: Database, path: Path) -> None:
         )
 
 
-def backup(db: Database, path: Path, label: str) -> Path:
-    """Write a consistent copy of the database beside it with SQLite's online backup."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
-    free = shutil.disk_usage(path.parent).free
-    if free < path.stat().st_size * 1.1:
-        raise BioError(
-            tr(
-                "Not enough free disk space next to {path} for a backup before the "
-                "upgrade. Free some space and open the database again.",
-                path=path,
-            )
-        )
-    paths.private_file(target)  # a copy of the database: as private as the database
-    copy = sqlite3.connect(str(target))
-    try:
-        db.conn.backup(copy)
-    finally:
-        copy.close()
-    return target
+def backup(db: Database, path: Path, label: str = "") -> Path:
+    """A consistent copy of the database before an upgrade (setup/backups.py: the online
+    backup API, checked, into the user data folder's backups of this database). `label`
+    is kept for callers; the file is named by the schema version it holds."""
+    return backups.make(db, "migration", db_path=path).path
 
 
 def _statements(script: str) -> list[str]:

@@ -1,0 +1,101 @@
+"""Backups as actions: the automatic ones the program makes, the manual ones a person asks
+for, and the setting of how long they are kept — each an audit event.
+
+Automatic backups (daily on opening a writable station, before every schema upgrade,
+spreadsheet import and bundle import) are made by the program, whoever is logged in: no
+right is needed, and the audit event's actor is PROGRAM. A manual backup, and changing
+the number of days kept, need the BACKUP right (the administrator's). The files
+themselves: backups.py; restoring: restoring.py.
+"""
+
+import os
+from datetime import datetime
+
+from desktop.core import crashlog, values
+from desktop.core.access import audit, policy, roles
+from desktop.core.context import Ctx
+from desktop.core.errors import BioError
+from desktop.core.i18n import tr
+from desktop.core.setup import backups
+from desktop.core.store.handle import Database
+from desktop.core.store.info import drill_of
+from desktop.core.store.oplog import Op
+from desktop.core.store.writepath import transaction
+
+PROGRAM = "program"  # the actor of the automatic backups
+
+
+def _record(db: Database, actor: str, made: backups.Backup) -> None:
+    audit.record(
+        db, actor, "backup", reason=made.reason, file=str(made.path), size=made.size, ok=made.ok
+    )
+
+
+def automatic(db: Database, reason: str, now: datetime | None = None) -> backups.Backup | None:
+    """A backup the program makes before changing much (import, bundle), then rotation.
+    None for a read-only database or a drill's sandbox (a copy of live data already)."""
+    if db.read_only or not db.path.exists() or drill_of(db):
+        return None
+    made = backups.make(db, reason, now=now)
+    _record(db, PROGRAM, made)
+    backups.rotate(db.path, backups.keep_days(db), (now or datetime.now()).date())
+    return made
+
+
+def daily(db: Database, now: datetime | None = None) -> backups.Backup | None:
+    """The day's backup, on opening a writable station, unless one was made today. A copy
+    that fails its check means the database is damaged: backups.Damaged. Any other failure
+    (a full disk) is noted in the log, not in the way of the work."""
+    moment = now or datetime.now()
+    if db.read_only or drill_of(db) or backups.has_good_since(db.path, moment.date()):
+        return None
+    try:
+        return automatic(db, "daily", now=moment)
+    except BioError as exc:
+        damage = backups.diagnose(db.path)
+        if damage is not None:
+            raise backups.Damaged(damage) from exc
+        crashlog.note(str(exc))
+        return None
+
+
+def migrations_done(db: Database) -> None:
+    """The audit events of the backups open_db made before upgrading (the audit table may
+    not have existed before the upgrade)."""
+    for path in db.backups:
+        audit.record(db, PROGRAM, "backup", reason="migration", file=str(path))
+
+
+def before_bundle(db: Database, ops: list[Op]) -> backups.Backup | None:
+    """Before a bundle is merged, when it brings operations this station lacks (a bundle
+    of known operations changes nothing: no backup for it, which matters to a hub
+    client that fetches often)."""
+    known = dict(db.execute("SELECT origin, seq FROM vector").fetchall())
+    if not any(op.seq > known.get(op.origin, 0) for op in ops):
+        return None
+    return automatic(db, "bundle")
+
+
+def manual(
+    db: Database, ctx: Ctx, out: str | os.PathLike | None = None, replace: bool = False
+) -> backups.Backup:
+    """A backup a person asks for: to `out`, or into the backup folder (never rotated)."""
+    policy.require(ctx, roles.BACKUP)
+    made = backups.make(db, "manual", out=out, replace=replace)
+    _record(db, ctx.actor, made)
+    return made
+
+
+def set_keep_days(db: Database, ctx: Ctx, days) -> int:
+    """How many days automatic backups are kept (1–3650); the newest good one always is."""
+    policy.require(ctx, roles.BACKUP)
+    value = values.whole(days)
+    if not 1 <= value <= backups.MAX_KEEP_DAYS:
+        raise BioError(tr("Backups are kept 1 to {max} days.", max=backups.MAX_KEEP_DAYS))
+    with transaction(db, touches=("meta",)):
+        db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [backups.KEEP_KEY, str(value)],
+        )
+    return value
