@@ -29,6 +29,7 @@ from pathlib import Path
 from desktop.core import values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
+from desktop.core.setup import backup_actions
 from desktop.core.store import merge, migrate, oplog
 from desktop.core.store.handle import Database
 from desktop.core.store.info import drill_of
@@ -530,6 +531,7 @@ def import_(db: Database, path: Path) -> ImportResult:
                 ],
             )
 
+    backup_actions.before_bundle(db, ops)  # a copy of the database before a merge
     try:
         result = merge.apply_ops(db, ops, then=record)
     except BundleRefused:
