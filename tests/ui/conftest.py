@@ -24,3 +24,21 @@ def worker(demo_path, qapp):
     w = DbWorker(demo_path)
     yield w
     w.close()
+
+
+ADMIN = ("admin", "demo-2026")  # the demo database's administrator (setup/demo.py)
+
+
+@pytest.fixture(autouse=True)
+def logged_in(monkeypatch):
+    """UI tests act as the demo database's administrator: the session the window's
+    changes carry, and the login a window or a started program makes by itself
+    (BIORESERVE_USER/BIORESERVE_PASSWORD). Tests of logging in remove both."""
+    from desktop.core.context import Ctx
+    from desktop.ui.shell import session
+
+    monkeypatch.setenv("BIORESERVE_USER", ADMIN[0])
+    monkeypatch.setenv("BIORESERVE_PASSWORD", ADMIN[1])
+    session.start(Ctx("user:admin"))
+    yield
+    session.end()

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QApplication  # dialogs: imported where used (thei
 from desktop import APP_NAME
 from desktop.core import i18n, paths
 from desktop.core.errors import BioError
+from desktop.ui.access.login_flow import LoginFlow
+from desktop.ui.shell import session, translations
 from desktop.ui.shell import settings as opts
-from desktop.ui.shell import translations
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.shell.worker import DbWorker
 
@@ -31,10 +32,14 @@ def __getattr__(name: str):
 
 
 def _identity(db) -> dict:
-    """A worker job: what the window shows of the database (core imported off start-up)."""
+    """A worker job: what the window shows of the database, and whether it has accounts
+    yet (none: its administrator is made first). Core imported off start-up."""
+    from desktop.core.access import accounts
     from desktop.core.store import info
 
-    return info.identity(db)
+    details = info.identity(db)
+    details["accounts"] = details["station"] is not None and accounts.has_accounts(db)
+    return details
 
 
 USAGE = "bioreserve-gui [--db FILE] [--lang en|zh_CN] [--screenshot FILE] [--exit-when-shown]"
@@ -79,6 +84,8 @@ class Controller:
         self.window: MainWindow | None = None
         self.worker: DbWorker | None = None
         self.language = settings.get(opts.LANGUAGE)
+        self.login = LoginFlow(self)  # who uses the window: login, idle lock, 切换用户
+        self.live_path: Path | None = None  # the live database of the window's (drills)
 
     def start(self, path: Path) -> None:
         """Start-up: show the window at once and let the worker open the database (and
@@ -88,6 +95,7 @@ class Controller:
         worker = DbWorker(path, start=False)  # started once the window is painted
         worker.run(_identity, self._started, self._start_failed)  # first in the queue
         provisional = {"path": str(path), "schema_version": None, "demo": False, "station": None}
+        self.live_path = path
         self._show(path, provisional, worker, report_failures=False)
         self.window.first_painted.connect(worker.start)
         QTimer.singleShot(500, worker.start)  # in case no frame is ever painted
@@ -97,6 +105,7 @@ class Controller:
         if not details.get("drill"):  # a drill's sandbox is never the one opened at start
             self.settings.set(opts.LAST_DATABASE, details["path"])
         self.window.set_db_info(details)
+        self.login.begin(details)
 
     def _start_failed(self, error: Exception) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -123,7 +132,6 @@ class Controller:
         from PySide6.QtWidgets import QMessageBox
 
         from desktop.core.setup.opening import open_station
-        from desktop.core.store import info
 
         try:
             if create_demo and not path.exists():
@@ -131,7 +139,7 @@ class Controller:
 
                 initdb.init_database(path, with_demo=True).conn.close()
             db = open_station(path)
-            details = info.identity(db)
+            details = _identity(db)
             remembered = path
             if details["drill"]:  # the next start opens the live database, not the drill
                 from desktop.core.drills import sandbox
@@ -145,7 +153,11 @@ class Controller:
             QMessageBox.warning(self.window, APP_NAME, str(exc))
             return False
         self.settings.set(opts.LAST_DATABASE, str(remembered))
+        if self.live_path is None or remembered.resolve() != self.live_path.resolve():
+            self.login.quit_recorded()  # another station: its own accounts, a new login
+        self.live_path = remembered  # entering or leaving a drill keeps who is logged in
         self._show(path, details)
+        self.login.begin(details)
         return True
 
     def _show(
@@ -159,6 +171,9 @@ class Controller:
         self.window.open_requested.connect(lambda p: self.open(Path(p)))
         self.window.new_requested.connect(self.create)
         self.window.language_requested.connect(self.set_language)
+        self.window.switch_requested.connect(self.login.switch_user)
+        self.window.logout_requested.connect(self.login.logout)
+        self.window.lock_requested.connect(lambda: self.login.lock("manual"))
         if old_window is not None:
             self.window.setGeometry(old_window.geometry())
             old_window.close()
@@ -169,6 +184,12 @@ class Controller:
 
     def reopen(self) -> None:
         self.open(Path(self.window.db_info["path"]))
+
+    def rebuild(self) -> None:
+        """A new window over the same database (another account logged in, or nobody)."""
+        details = dict(self.window.db_info)
+        self._show(Path(details["path"]), details)
+        self.login.begin(details)
 
     def create(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -207,6 +228,7 @@ class Controller:
 
     def close(self) -> None:
         if self.worker is not None:
+            self.login.quit_recorded()
             self.worker.close()
 
 
@@ -230,6 +252,9 @@ def main(argv: list[str]) -> int:
     translations.install(app, language)
     controller = Controller(app, settings)
     controller.language = language
+    # --screenshot renders the window unattended: on a demo database without a login in the
+    # environment, its documented administrator's
+    controller.login.demo_login = bool(args.screenshot)
 
     sys.excepthook = lambda kind, exc, tb: report_unexpected(exc, controller.window)
 
@@ -252,9 +277,14 @@ def main(argv: list[str]) -> int:
     if args.exit_when_shown:
         QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
     elif args.screenshot:
-        # the shot once every part of 总览 has loaded: its figures, incidents and monitoring
+        # the shot once someone is logged in (BIORESERVE_USER and BIORESERVE_PASSWORD, or a
+        # demo database's administrator) and every part of 总览 has loaded: its figures,
+        # incidents and monitoring
         overview = controller.window.overview
-        waiting = {"figures", "incidents", "monitoring"}
+        waiting = {"figures", "incidents", "monitoring", "session"}
+        if session.logged_in() is not None:
+            waiting.discard("session")
+        controller.window.session_started.connect(lambda _ctx: part_loaded("session"))
 
         def part_loaded(part: str) -> None:
             waiting.discard(part)

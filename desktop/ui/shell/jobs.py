@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
+from desktop.ui.shell import session
 
 
 @dataclass(frozen=True)
@@ -39,5 +40,5 @@ def refusable(fn):
 
 
 def actor() -> Ctx:
-    """Who is acting; the OS user until login exists."""
-    return Ctx.from_os()
+    """Who is acting: the account logged in at this window (shell/session.py)."""
+    return session.current()

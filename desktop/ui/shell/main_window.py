@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.ui.access import gate, window_parts
 from desktop.ui.overview.page import OverviewPage
+from desktop.ui.shell import session
 from desktop.ui.widgets import style
 from desktop.ui.widgets.screen_size import resize_within_screen
 
@@ -65,12 +67,19 @@ class MainWindow(QMainWindow):
         new_requested(): the user asked to create a new database.
         language_requested(str): the user chose a language (zh_CN or en).
         first_painted(): the window's first frame is on screen.
+        switch_requested(), logout_requested(), lock_requested(): 切换用户, 注销, 锁定.
+        session_started(object): someone logged in (the Ctx), and the window shows what
+            that role may do.
     """
 
     open_requested = Signal(str)
     new_requested = Signal()
     language_requested = Signal(str)
     first_painted = Signal()
+    switch_requested = Signal()
+    logout_requested = Signal()
+    lock_requested = Signal()
+    session_started = Signal(object)
 
     def __init__(self, worker, db_info: dict, language: str, parent=None):
         super().__init__(parent)
@@ -117,13 +126,19 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.pages, 1)
         column.addLayout(layout, 1)
-        self.setCentralWidget(central)
+        # the pages, or the cover while nobody is logged in or the window is locked
+        self.shield = QStackedWidget()
+        self.shield.addWidget(central)
+        self.cover = window_parts.Cover()
+        self.shield.addWidget(self.cover)
+        self.setCentralWidget(self.shield)
 
         self._build_menus(language)
         self._build_status_bar(db_info["path"])
         self._show_station()
         self._show_drill()
         self.overview.refresh()
+        self.set_session(session.logged_in())
 
     # The pages after 总览 are made on first use (see the module's docstring).
     incidents = property(lambda self: self._page("incidents"))
@@ -177,11 +192,35 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(current)
         for page in pages:
             self.action_refresh.triggered.connect(page.refresh)
+        gate.apply(self)
 
     def _show_page(self, index: int) -> None:
         if index > 0:
             self._build_pages()
         self.pages.setCurrentIndex(index)
+        gate.apply(self.pages.currentWidget())  # buttons a page made since
+
+    def set_session(self, ctx) -> None:
+        """Who is logged in (None: nobody): the status bar says it, the pages offer what
+        the role may do, and the cover is lifted."""
+        self.user_label.setText(window_parts.who(ctx))
+        gate.apply(self)
+        for action in (self.action_switch_user, self.action_logout, self.action_password,
+                       self.action_lock):  # fmt: skip
+            action.setEnabled(ctx is not None)
+        self.set_locked(ctx is None)
+        if ctx is not None:
+            self.session_started.emit(ctx)
+
+    def set_locked(self, locked: bool) -> None:
+        """Cover the pages and the menus (locked, or nobody logged in), or show them."""
+        self.cover.say(session.logged_in())
+        self.shield.setCurrentWidget(self.cover if locked else self.shield.widget(0))
+        self.menuBar().setEnabled(not locked)
+
+    @property
+    def locked(self) -> bool:
+        return self.shield.currentWidget() is self.cover
 
     def _first_paint(self) -> None:
         QTimer.singleShot(0, self._after_first_paint)  # the first frame is on screen
@@ -252,6 +291,7 @@ class MainWindow(QMainWindow):
         self.action_check = QAction(self.tr("&Check database"), self)
         self.action_check.triggered.connect(self._check_database)
         self.action_import = QAction(self.tr("&Import spreadsheet…"), self)
+        gate.writes(self.action_import, "item", "depot", "stock_move", "norm")
         self.action_import.triggered.connect(self.open_import)
         self.action_export = QAction(self.tr("&Export stock, ledger and alerts…"), self)
         self.action_export.triggered.connect(self._export)
@@ -275,6 +315,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.action_export)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
+        window_parts.add_file_actions(self, file_menu, self.action_quit)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.action_refresh = QAction(self.tr("&Refresh"), self)
@@ -293,6 +334,7 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
             self.language_actions[code] = action
 
+        window_parts.add_system_menu(self)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.action_about = QAction(self.tr("&About BioReserve"), self)
         self.action_about.triggered.connect(self._about)
@@ -303,6 +345,9 @@ class MainWindow(QMainWindow):
         bar.first_paint.connect(self._first_paint)
         self.setStatusBar(bar)
         self.station_label = QLabel()
+        self.user_label = QLabel()
+        self.user_label.setObjectName("userLabel")
+        bar.addPermanentWidget(self.user_label)
         self.db_label = QLabel(self.tr("Database: {path}").format(path=path))
         bar.addPermanentWidget(self.station_label)
         bar.addPermanentWidget(self.db_label, 1)

@@ -1,0 +1,114 @@
+"""The window's parts for accounts: the 文件 menu's 切换用户 / 注销 / 修改密码 / 锁定, the
+系统 menu's 用户管理 and 审计日志 (administrators), who is logged in on the status bar,
+and the cover that hides the pages while nobody is logged in or the window is locked."""
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMenu, QVBoxLayout, QWidget
+
+from desktop.core.access import roles
+from desktop.core.context import Ctx
+from desktop.ui.access import gate
+from desktop.ui.widgets import style
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AccountMenus", text)
+
+
+def add_file_actions(window, file_menu: QMenu, before: QAction) -> None:
+    """切换用户… 注销 修改密码… 锁定 in the 文件 menu, above `before` (退出)."""
+    window.action_switch_user = QAction(_tr("S&witch user…"), window)
+    window.action_switch_user.triggered.connect(window.switch_requested)
+    window.action_logout = QAction(_tr("Log &out"), window)
+    window.action_logout.triggered.connect(window.logout_requested)
+    window.action_password = QAction(_tr("Change &password…"), window)
+    window.action_password.triggered.connect(lambda: change_password(window))
+    window.action_lock = QAction(_tr("&Lock"), window)
+    window.action_lock.triggered.connect(window.lock_requested)
+    window.action_lock.setShortcut("Ctrl+L")
+    window.action_lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+    for action in (
+        window.action_switch_user,
+        window.action_logout,
+        window.action_password,
+        window.action_lock,
+    ):
+        file_menu.insertAction(before, action)
+    file_menu.insertSeparator(before)
+
+
+def add_system_menu(window) -> QMenu:
+    """系统: 用户管理 and 审计日志, offered to the roles with those rights."""
+    menu = window.menuBar().addMenu(_tr("S&ystem"))
+    window.action_users = gate.needs(QAction(_tr("&User accounts…"), window), roles.USERS)
+    window.action_users.triggered.connect(lambda: open_users(window))
+    window.action_audit = gate.needs(QAction(_tr("&Audit log…"), window), roles.AUDIT)
+    window.action_audit.triggered.connect(lambda: open_audit(window))
+    menu.addAction(window.action_users)
+    menu.addAction(window.action_audit)
+    return menu
+
+
+def open_users(window):
+    from desktop.ui.access.users_dialog import UsersDialog
+
+    dialog = UsersDialog(window.worker, window)
+    dialog.show()
+    return dialog
+
+
+def open_audit(window):
+    from desktop.ui.access.audit_view import AuditDialog
+
+    dialog = AuditDialog(window.worker, window)
+    dialog.show()
+    return dialog
+
+
+def change_password(window):
+    from desktop.ui.access.login_dialogs import PasswordDialog
+    from desktop.ui.shell import session
+
+    ctx = session.logged_in()
+    if ctx is None:
+        return None
+    dialog = PasswordDialog(window.worker, ctx, window)
+    dialog.succeeded.connect(
+        lambda _: window.statusBar().showMessage(_tr("The password was changed."), 5000)
+    )
+    dialog.show()
+    return dialog
+
+
+def who(ctx: Ctx | None) -> str:
+    """The status bar's words for the account logged in."""
+    if ctx is None:
+        return _tr("Not logged in")
+    return _tr("User: {user} ({role})").format(user=ctx.user, role=roles.name(ctx.role))
+
+
+class Cover(QWidget):
+    """What the window shows in place of its pages while locked or before a login."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("lockCover")
+        self.setAutoFillBackground(True)
+        self.message = style.apply(QLabel(), "heading")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.message)
+        layout.addStretch(2)
+
+    def say(self, ctx: Ctx | None) -> None:
+        if ctx is None:
+            self.message.setText(_tr("Log in to use BioReserve."))
+        else:
+            self.message.setText(
+                _tr("Locked. {user} is logged in; type the password to go on.").format(
+                    user=ctx.user
+                )
+            )
