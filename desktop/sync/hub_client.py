@@ -16,6 +16,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+from desktop.core.access import policy, roles
+from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store.handle import Database
@@ -84,11 +86,13 @@ def _json(url: str, data: bytes | None = None, content_type: str | None = None):
         ) from exc
 
 
-def push(db: Database, url: str) -> dict:
-    """Export a bundle for any station and upload it; returns what the hub answered."""
+def push(db: Database, url: str, ctx: Ctx | None = None) -> dict:
+    """Export a bundle for any station and upload it; returns what the hub answered (the
+    SYNC right; ctx None: the program itself)."""
+    policy.require(ctx or Ctx.from_os(), roles.SYNC)
     base = normalize_url(url)
     with tempfile.TemporaryDirectory(prefix="bioreserve-push-") as folder:
-        result = bundles.export(db, Path(folder) / "bundle.zip")
+        result = bundles.export(db, Path(folder) / "bundle.zip", ctx=ctx)
         data = Path(result.path).read_bytes()
     answer = _json(base + "/bundles", data, "application/zip")
     try:
@@ -142,10 +146,12 @@ def _listing(base: str, after: int, origin: str) -> list[dict]:
         ) from exc
 
 
-def pull(db: Database, url: str, from_start: bool = False) -> dict:
+def pull(db: Database, url: str, from_start: bool = False, ctx: Ctx | None = None) -> dict:
     """Download and import every bundle for this station the hub received since the last
     pull. Refusals are reported per bundle; an unreachable hub stops the pull (what was
-    imported stays, the next pull continues from there)."""
+    imported stays, the next pull continues from there). The SYNC right (ctx None: the
+    program itself)."""
+    policy.require(ctx or Ctx.from_os(), roles.SYNC)
     base = normalize_url(url)
     origin = sync_keys.own(db).origin
     after = 0 if from_start else last_id(db, base)
@@ -170,7 +176,7 @@ def pull(db: Database, url: str, from_start: bool = False) -> dict:
                                 id=entry["id"],
                             ),
                         )
-                    result = bundles.import_(db, path)
+                    result = bundles.import_(db, path, ctx)
                     imported.append(
                         {
                             "id": entry["id"],

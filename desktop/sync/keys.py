@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core import values
+from desktop.core.access import policy, roles
+from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import station
@@ -116,11 +118,15 @@ def read_key(path: Path) -> dict:
     return info
 
 
-def trust(db: Database, path: Path, expected_fingerprint: str | None = None) -> dict:
+def trust(
+    db: Database, path: Path, expected_fingerprint: str | None = None, ctx: Ctx | None = None
+) -> dict:
     """Enrol the station of a key file; returns its info (without the key bytes).
 
-    expected_fingerprint, if given, must equal the key's (spaces and case ignored).
+    expected_fingerprint, if given, must equal the key's (spaces and case ignored). The
+    STATION right (ctx None: the program itself).
     """
+    policy.require(ctx or Ctx.from_os(), roles.STATION)
     info = read_key(path)
     st = own(db)
     if info["origin"] == st.origin or info["public_key"] == st.public_key:
@@ -222,8 +228,10 @@ def find(db: Database, code_or_origin: str) -> dict:
     return rows[0]
 
 
-def revoke(db: Database, code_or_origin: str) -> dict:
-    """Stop trusting a station's key; its bundles are refused from now on."""
+def revoke(db: Database, code_or_origin: str, ctx: Ctx | None = None) -> dict:
+    """Stop trusting a station's key; its bundles are refused from now on (the STATION
+    right; ctx None: the program itself)."""
+    policy.require(ctx or Ctx.from_os(), roles.STATION)
     row = find(db, code_or_origin)
     if not row["revoked"]:
         with transaction(db, touches=("trusted_station",)):

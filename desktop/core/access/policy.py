@@ -9,8 +9,8 @@ each carries its actor (store/merge.py applies them as they are).
 |---|---|
 | 系统管理员 admin | everything, accounts included |
 | 应急协调员 coordinator | everything but accounts |
-| 仓库管理员 keeper | lots; movements, transfers, dispatch and receipt of orders at its depots |
-| 成员单位联络员 liaison | its agency's incident tasks, 大事记 entries, its agency's check results |
+| 仓库管理员 keeper | lots (received; status where held); stock, transfers, orders at its depots |
+| 成员单位联络员 liaison | its agency's tasks' progress, 大事记 entries, its agency's results |
 | 演练导调员 controller | drills; in a drill's sandbox what a coordinator may |
 | 只读 viewer | nothing |
 """
@@ -42,6 +42,14 @@ def require(ctx: Ctx, right: str) -> None:
                 action=action_name(right),
             )
         )
+
+
+def require_at(db: Database, ctx: Ctx, right: str) -> None:
+    """`require`, where a drill's sandbox gives its controller the coordinator's rights:
+    in the play a 演练导调员 acts as the coordinator (approves orders, for one)."""
+    if ctx.role == "controller" and _in_drill(db) and roles.has("coordinator", right):
+        return
+    require(ctx, right)
 
 
 def action_name(right: str) -> str:
@@ -105,7 +113,16 @@ def _depots(ctx: Ctx, *depot_ids) -> str:
 
 
 def _keeper_lot(db, ctx, kind, payload, current) -> str:
-    return ""  # a lot is an item's batch, not a depot's: its keeper records it
+    # a lot is an item's batch, not a depot's: a receipt records it; its status (待检,
+    # 冻结, 报废) is set where it is held; a keeper never deletes one
+    if kind == "insert":
+        return ""
+    if kind == "delete":
+        return tr("not part of the role's work")
+    held = db.execute(
+        "SELECT DISTINCT depot_id FROM stock_move WHERE lot_id = ?", [current()["id"]]
+    ).fetchall()
+    return _depots(ctx, *(row[0] for row in held))
 
 
 def _keeper_move(db, ctx, kind, payload, current) -> str:
@@ -141,9 +158,14 @@ def _keeper_pick(db, ctx, kind, payload, current) -> str:
     return _depots(ctx, *_order_depots(db, current()["order_id"]))
 
 
+TASK_PROGRESS = frozenset({"status", "status_note", "status_by", "status_at"})
+
+
 def _liaison_task(db, ctx, kind, payload, current) -> str:
     if kind == "insert":
         return tr("tasks come from activating a playbook")
+    if kind == "delete" or set(payload) - TASK_PROGRESS:
+        return tr("a liaison records the progress of a task only")
     row = current()
     agencies = [row.get("lead_agency_id"), *_json_list(row.get("support_agency_ids"))]
     if ctx.agency_id and ctx.agency_id in agencies:

@@ -26,6 +26,7 @@ from datetime import datetime, timedelta
 import desktop.core.incidents.journal as journal
 import desktop.core.incidents.records as records
 from desktop.core import values, vocab
+from desktop.core.access import policy, roles
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import current_language, tr
@@ -153,9 +154,10 @@ def deadlines(db: Database) -> dict:
     return out
 
 
-def set_deadlines(db: Database, changes: dict[str, object]) -> dict:
+def set_deadlines(db: Database, changes: dict[str, object], ctx: Ctx | None = None) -> dict:
     """Change deadlines: step codes (hours), progress_hours, final_days; a value of
-    None or "default" restores the default."""
+    None or "default" restores the default. The SETTINGS right (ctx None: the program)."""
+    policy.require(ctx or Ctx.from_os(), roles.SETTINGS)
     current = deadlines(db)
     defaults = {s.code: s.hours for s in CHAIN}
     for key, value in changes.items():

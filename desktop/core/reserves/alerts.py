@@ -8,6 +8,8 @@ Near-expiry thresholds (default 30/90/180 days) are a station setting kept in
 from datetime import date, timedelta
 
 from desktop.core import values
+from desktop.core.access import policy, roles
+from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.reserves import norms
@@ -33,8 +35,10 @@ def parse_thresholds(text: str) -> tuple[int, ...]:
     return days
 
 
-def set_thresholds(db: Database, text: str) -> tuple[int, ...]:
-    """Change this station's near-expiry thresholds (a local setting, not synced)."""
+def set_thresholds(db: Database, text: str, ctx: Ctx | None = None) -> tuple[int, ...]:
+    """Change this station's near-expiry thresholds (a local setting, not synced; the
+    SETTINGS right — ctx None: the program itself)."""
+    policy.require(ctx or Ctx.from_os(), roles.SETTINGS)
     days = parse_thresholds(text)
     with transaction(db, touches=("meta",)):
         db.execute(

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core import paths, values
+from desktop.core.access import policy, roles
+from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import info, migrate, oplog, station
@@ -112,9 +114,12 @@ def _recipient(db: Database, ref: str) -> dict:
     return sync_keys.find(db, ref)
 
 
-def export(db: Database, path: Path, for_origin: str | None = None) -> ExportResult:
+def export(
+    db: Database, path: Path, for_origin: str | None = None, ctx: Ctx | None = None
+) -> ExportResult:
     """Write a signed bundle of what the recipient lacks. for_origin: a trusted station's
-    origin (or code), None for any station."""
+    origin (or code), None for any station. The SYNC right (ctx None: the program)."""
+    policy.require(ctx or Ctx.from_os(), roles.SYNC)
     st = sync_keys.own(db)
     to = None
     if for_origin is not None:

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core import values
+from desktop.core.access import policy, roles
+from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.setup import backup_actions
@@ -480,8 +482,10 @@ def _keep_heads(db: Database, heads: dict[str, tuple[int, str, bytes]]) -> None:
 # ---------------------------------------------------------------- importing
 
 
-def import_(db: Database, path: Path) -> ImportResult:
-    """Verify and apply a bundle, all or nothing. Refusals leave the database unchanged."""
+def import_(db: Database, path: Path, ctx: Ctx | None = None) -> ImportResult:
+    """Verify and apply a bundle, all or nothing. Refusals leave the database unchanged.
+    The SYNC right (ctx None: the program itself)."""
+    policy.require(ctx or Ctx.from_os(), roles.SYNC)
     manifest, body = read(db, path)
     sender = manifest["from"]
     origin = str(sender["origin"])
