@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 import desktop.cli.language as language
+from desktop.cli import backup as cli_backup
 from desktop.cli import drills as cli_drills
 from desktop.cli import hub as cli_hub
 from desktop.cli import incidents as cli_incidents
@@ -157,6 +158,7 @@ cli_monitoring.register(cli)
 cli_sync.register(cli)
 cli_hub.register_hub(cli_sync.sync)
 cli_station.register(cli)
+cli_backup.register(cli)
 language.remember(cli)
 
 
