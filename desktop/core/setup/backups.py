@@ -183,6 +183,8 @@ def make(
         copy = sqlite3.connect(str(part))
         try:
             db.conn.backup(copy)
+            # the copy is a file alone: no write-ahead log beside it when it is read
+            copy.execute("PRAGMA journal_mode = DELETE")
         finally:
             copy.close()
         problem = quick_check(part)

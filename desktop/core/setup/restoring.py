@@ -138,6 +138,7 @@ def _copy(backup: Path, stage: Path) -> None:
             target = sqlite3.connect(str(stage))
             try:
                 source.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")  # no -wal until opened
             finally:
                 target.close()
         finally:
