@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop.core import paths, values
+from desktop.core.access import policy, roles
 from desktop.core.context import Ctx
 from desktop.core.drills import clock, injects, records
 from desktop.core.errors import BioError
@@ -83,11 +84,14 @@ def open_sandbox(live: Database, ref) -> Database:
 
 def enter(live: Database, ctx: Ctx, ref) -> Database:
     """The sandbox of a drill that has started here, with the injects that came due
-    meanwhile fired (at their moments): what a command run inside the drill acts on."""
+    meanwhile fired (at their moments): what a command run inside the drill acts on.
+    Only those who run drills fire them; the players (keepers, liaisons) see them fired
+    by the controllers' console."""
     sandbox = open_sandbox(live, ref)
     try:
         drill = records.get(sandbox, ref)
-        if drill["status"] == "running" and not clock.load(sandbox, drill["id"]).paused:
+        running = drill["status"] == "running" and not clock.load(sandbox, drill["id"]).paused
+        if running and roles.has(ctx.role, roles.DRILL_CONTROL):
             injects.tick(sandbox, ctx, drill["id"])
     except BaseException:
         sandbox.close()
@@ -133,8 +137,9 @@ def create(live: Database, drill: dict) -> Database:
 
 def start(live: Database, ctx: Ctx, ref, at: datetime | None = None) -> Database:
     """Start a drill (its sandbox made on first start) or resume it; returns the sandbox,
-    its clock running."""
+    its clock running. The DRILL_CONTROL right, asked before the copy is made."""
     require_live(live)
+    policy.require(ctx, roles.DRILL_CONTROL)
     drill = records.get(live, ref)
     if drill["status"] in ("ended", "evaluated"):
         raise BioError(
@@ -198,6 +203,7 @@ def end(live: Database, ctx: Ctx, ref, at: datetime | None = None) -> None:
 
 def _set(live: Database, ctx: Ctx, ref, at, *, paused=None, speed=None, status=None) -> None:
     require_live(live)
+    policy.require(ctx, roles.DRILL_CONTROL)
     drill = records.get(live, ref)
     if drill["status"] != "running":
         raise BioError(

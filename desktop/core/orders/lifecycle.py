@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.core import values
+from desktop.core.access import policy, roles
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
@@ -219,7 +220,9 @@ def approve(
     db: Database, ctx: Ctx, number: str, approver: str = "", today: date | None = None
 ) -> dict:
     """Approve and reserve: the picks are checked against what is available now and
-    planned again (FEFO) when stock moved since the draft."""
+    planned again (FEFO) when stock moved since the draft. The APPROVE right (in a drill's
+    sandbox its controller's too)."""
+    policy.require_at(db, ctx, roles.APPROVE)
     today = today or date.today()
     order = get(db, number)
     if order["status"] == "draft":

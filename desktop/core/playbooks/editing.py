@@ -8,6 +8,7 @@ import desktop.core.playbooks.clauses as clauses
 import desktop.core.playbooks.files as io
 import desktop.core.playbooks.plan as plan
 import desktop.core.playbooks.provenance as provenance
+from desktop.core.access import policy, roles
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
@@ -263,7 +264,9 @@ def remove_factor(db: Database, ctx: Ctx, factor_id: str) -> None:
 
 
 def approve(db: Database, ctx: Ctx, code: str, version: int) -> None:
-    """draft → approved; the code's earlier approved versions are retired."""
+    """draft → approved; the code's earlier approved versions are retired (the APPROVE
+    right)."""
+    policy.require_at(db, ctx, roles.APPROVE)
     head = header(db, code, version)
     if head["status"] != "draft":
         raise BioError(
@@ -315,7 +318,9 @@ def approve(db: Database, ctx: Ctx, code: str, version: int) -> None:
 
 
 def retire(db: Database, ctx: Ctx, code: str, version: int) -> None:
-    """draft or approved → retired (kept for the record, no longer offered)."""
+    """draft or approved → retired (kept for the record, no longer offered; the APPROVE
+    right)."""
+    policy.require_at(db, ctx, roles.APPROVE)
     head = header(db, code, version)
     if head["status"] == "retired":
         raise BioError(

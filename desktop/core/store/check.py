@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from itertools import groupby
 
+from desktop.core.access import policy, roles
+from desktop.core.context import Ctx
 from desktop.core.i18n import tr
 from desktop.core.store import derived, lazy_utils, oplog, rowstate, tables
 from desktop.core.store.handle import Connection, Database
@@ -489,9 +491,11 @@ def _words(db: Database) -> list[Problem]:
     return out
 
 
-def rebuild(db: Database) -> dict[str, int]:
+def rebuild(db: Database, ctx: Ctx | None = None) -> dict[str, int]:
     """Recompute stock_balance, item_stock, usable_stock, row_clock and the search indexes
-    from the facts."""
+    from the facts (the STATION right; ctx None: the program itself, as when it opens a
+    database)."""
+    policy.require(ctx or Ctx.from_os(), roles.STATION)
     with transaction(db):
         db.execute("DELETE FROM stock_balance")
         db.execute(

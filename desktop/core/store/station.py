@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core import values
+from desktop.core.access import policy, roles
+from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import keyprotect, oplog
@@ -245,16 +247,26 @@ def seal_raw_key(db: Database) -> bool:
     return True
 
 
-def reprotect(db: Database, method: str | None = None, passphrase: str | None = None) -> dict:
-    """Seal the key again with another method (None: the default); returns protection()."""
+def reprotect(
+    db: Database,
+    method: str | None = None,
+    passphrase: str | None = None,
+    ctx: Ctx | None = None,
+) -> dict:
+    """Seal the key again with another method (None: the default); returns protection().
+    Like every change to the station's key, the STATION right (ctx None: the program)."""
+    policy.require(ctx or Ctx.from_os(), roles.STATION)
     st = _require(db)
     raw = _raw(db)
     _write_key(db, keyprotect.seal(raw, st.origin, st.public_key, method, passphrase))
     return protection(db) or {}
 
 
-def backup_key(db: Database, path: Path, passphrase: str | None = None) -> dict:
+def backup_key(
+    db: Database, path: Path, passphrase: str | None = None, ctx: Ctx | None = None
+) -> dict:
     """Write the private key, encrypted with a passphrase, to a backup file (0600)."""
+    policy.require(ctx or Ctx.from_os(), roles.STATION)
     st = _require(db)
     identity = {
         "origin": st.origin,
@@ -277,9 +289,11 @@ def restore_key(
     path: Path,
     method: str | None = None,
     passphrase: str | None = None,
+    ctx: Ctx | None = None,
 ) -> dict:
     """Put back this station's private key from a backup (after a reinstall, or on another
     computer) and seal it with `method` here. Refused for another station's key."""
+    policy.require(ctx or Ctx.from_os(), roles.STATION)
     st = _require(db)
     identity, raw = keyprotect.read_backup(Path(path), passphrase)
     if identity["origin"] != st.origin or identity["public_key"] != st.public_key:
@@ -313,7 +327,12 @@ def restore_key(
     }
 
 
-def new_key(db: Database, method: str | None = None, passphrase: str | None = None) -> dict:
+def new_key(
+    db: Database,
+    method: str | None = None,
+    passphrase: str | None = None,
+    ctx: Ctx | None = None,
+) -> dict:
     """A new key pair, and with it a new origin: the way on when the key is lost (no
     key-encryption key, no backup) or may have been stolen. Code and name stay; the
     operations made so far keep the old origin. Other stations must trust the new key,
@@ -323,6 +342,7 @@ def new_key(db: Database, method: str | None = None, passphrase: str | None = No
     While the old key can still sign, it vouches one last time for every operation made
     under the old origin (a signed head kept like those of other stations), so that they
     still travel to stations that lack them."""
+    policy.require(ctx or Ctx.from_os(), roles.STATION)
     old = _require(db)
     seq, digest = oplog.head(db, old.origin)
     try:
