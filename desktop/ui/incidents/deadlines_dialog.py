@@ -88,9 +88,11 @@ class DeadlinesDialog(FormDialog):
 
     def job(self):
         from desktop.core.incidents import reports
+        from desktop.ui.shell.jobs import actor
 
         changes = {key: spin.value() for key, spin in self.spins.items()}
-        return lambda db: reports.set_deadlines(db, changes)
+        ctx = actor()
+        return lambda db: reports.set_deadlines(db, changes, ctx)
 
     def summary(self, _result) -> str:
         return self.tr("Reporting deadlines saved for this station.")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.reserves import alerts
-from desktop.ui.shell.jobs import Refused, refusable
+from desktop.ui.shell.jobs import Refused, actor, refusable
 from desktop.ui.widgets import style
 from desktop.ui.widgets.change_watcher import STOCK, watch
 from desktop.ui.widgets.empty_hint import empty_hint
@@ -290,8 +290,8 @@ class AlertsView(QWidget):
         self.message.setText(text)
 
     def save_thresholds(self) -> None:
-        text = self.thresholds.text()
-        self.worker.run(refusable(lambda db: alerts.set_thresholds(db, text)), self._saved)
+        text, ctx = self.thresholds.text(), actor()
+        self.worker.run(refusable(lambda db: alerts.set_thresholds(db, text, ctx)), self._saved)
 
     def _saved(self, result) -> None:
         if isinstance(result, Refused):

@@ -12,6 +12,7 @@ from desktop.core.reserves import alerts
 from desktop.core.store import conflicts
 from desktop.sync import bundles
 from desktop.sync import keys as sync_keys
+from desktop.ui.shell.jobs import actor
 from desktop.ui.widgets import times
 
 HISTORY_LIMIT = 500
@@ -60,10 +61,11 @@ def bundle_name(code: str, when: datetime | None = None) -> str:
 
 def export_job(folder: Path, for_origin: str | None):
     """A job writing a bundle into the folder under bundle_name(this station's code)."""
+    ctx = actor()
 
     def job(db) -> bundles.ExportResult:
         path = Path(folder) / bundle_name(sync_keys.own(db).code)
-        return bundles.export(db, path, for_origin)
+        return bundles.export(db, path, for_origin, ctx)
 
     return job
 
@@ -76,12 +78,13 @@ def overdrawn(db) -> int:
 def import_job(path: Path):
     """A job importing the bundle; returns the result, the overdrawn balances and the open
     conflicts before and after, and the far-ahead clocks this import noted."""
+    ctx = actor()
 
     def job(db) -> dict:
         before = overdrawn(db)
         conflicts_before = conflicts.count(db)
         flagged = {f["origin"]: (f["noted_at"], f["ahead_hours"]) for f in clock_flags(db)}
-        result = bundles.import_(db, Path(path))
+        result = bundles.import_(db, Path(path), ctx)
         return {
             "result": result,
             "overdrawn_before": before,

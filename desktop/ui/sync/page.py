@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.sync import keys as sync_keys
-from desktop.ui.shell.jobs import Refused, refusable
+from desktop.ui.shell.jobs import Refused, actor, refusable
 from desktop.ui.sync import dialogs as sync_dialogs
 from desktop.ui.widgets import style
 from desktop.ui.widgets.change_watcher import watch
@@ -318,9 +318,9 @@ class SyncPage(QWidget):
         if not self.confirm_fingerprint(info):
             self._say(self.tr("Nothing was trusted."), "muted")
             return
-        fingerprint = info["fingerprint"]
+        fingerprint, ctx = info["fingerprint"], actor()
         self.worker.run(
-            refusable(lambda db: sync_keys.trust(db, path, expected_fingerprint=fingerprint)),
+            refusable(lambda db: sync_keys.trust(db, path, fingerprint, ctx)),
             self._trusted,
         )
 
@@ -343,7 +343,8 @@ class SyncPage(QWidget):
         return sync_dialogs.confirm_revoke(self, row)
 
     def revoke(self, origin: str) -> None:
-        self.worker.run(refusable(lambda db: sync_keys.revoke(db, origin)), self._revoked)
+        ctx = actor()
+        self.worker.run(refusable(lambda db: sync_keys.revoke(db, origin, ctx)), self._revoked)
 
     def _revoked(self, result) -> None:
         if isinstance(result, Refused):
