@@ -72,7 +72,7 @@ def sync_serve(state: State, host, port, store):
 def sync_push(state: State, url):
     from desktop.sync import hub_client
 
-    result = hub_client.push(state.open(), url)
+    result = hub_client.push(state.open(), url, state.ctx)
     text = (
         tr(
             "Sent bundle {sequence} with {ops} operation(s) to {url} (hub id {id}).",
@@ -101,7 +101,7 @@ def sync_pull(state: State, url, from_start):
 
     db = state.open()
     before = len(conflicts.listing(db))
-    result = hub_client.pull(db, url, from_start)
+    result = hub_client.pull(db, url, from_start, state.ctx)
     lines = [
         tr(
             "Imported bundle {sequence} from {code}: {applied} applied, {known} already "

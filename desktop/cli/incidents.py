@@ -411,7 +411,7 @@ def incident_report_deadlines(state: State, changes):  # fmt: skip
         if not sep:
             raise BioError(tr("Write each change as STEP=HOURS (not {text}).", text=text))
         parsed[key.strip()] = value.strip()
-    result = reports.set_deadlines(db, parsed) if parsed else reports.deadlines(db)
+    result = reports.set_deadlines(db, parsed, state.ctx) if parsed else reports.deadlines(db)
     rows = [{"step": s.code, "name": reports.step_name(s.code),
              "hours": f"{result['steps'][s.code]:g}",
              "basis": reports.basis_text(s.basis)} for s in reports.CHAIN]  # fmt: skip

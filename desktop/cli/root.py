@@ -120,7 +120,7 @@ def info(state: State):
 @click.pass_obj
 def check(state: State, rebuild):
     db = state.open()
-    rebuilt = checkmod.rebuild(db) if rebuild else None
+    rebuilt = checkmod.rebuild(db, state.ctx) if rebuild else None
     problems = checkmod.run(db)
     data = {
         "ok": not problems,

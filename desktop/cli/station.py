@@ -73,7 +73,7 @@ def station_group():
 @click.pass_obj
 def protect(state: State, method):
     with _explained(state):
-        key = station.reprotect(state.open(), _method(method))
+        key = station.reprotect(state.open(), _method(method), ctx=state.ctx)
     state.emit(key, key_line(key))
 
 
@@ -84,7 +84,7 @@ def protect(state: State, method):
 @click.option("--out", "out", type=FILE, required=True, help=tr("Backup file to write."))
 @click.pass_obj
 def backup_key(state: State, out):
-    result = station.backup_key(state.open(), out)
+    result = station.backup_key(state.open(), out, ctx=state.ctx)
     state.emit(
         result,
         tr(
@@ -112,7 +112,7 @@ def backup_key(state: State, out):
 @click.pass_obj
 def restore_key(state: State, backup, method):
     with _explained(state):
-        result = station.restore_key(state.open(), backup, _method(method))
+        result = station.restore_key(state.open(), backup, _method(method), ctx=state.ctx)
     state.emit(
         result,
         tr(
@@ -148,7 +148,7 @@ def new_key(state: State, method, yes):
             abort=True,
         )
     with _explained(state):
-        result = station.new_key(db, _method(method))
+        result = station.new_key(db, _method(method), ctx=state.ctx)
     state.emit(
         result,
         tr(

@@ -381,7 +381,7 @@ def stock_alerts(state: State, near_days, save):
     db = state.open()
     days = alertsmod.parse_thresholds(near_days) if near_days else None
     if save and days:
-        alertsmod.set_thresholds(db, near_days)
+        alertsmod.set_thresholds(db, near_days, state.ctx)
     data = alertsmod.compute(db, days=days)
     parts = []
     sections = (

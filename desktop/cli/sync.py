@@ -80,7 +80,7 @@ def sync_trust(state: State, key_file, fingerprint, yes):
         click.confirm(
             tr("Is this the fingerprint the other station shows?"), default=False, abort=True
         )
-    data = sync_keys.trust(db, key_file, fingerprint)
+    data = sync_keys.trust(db, key_file, fingerprint, state.ctx)
     state.emit(
         data,
         tr("Trusted {name} ({code}), fingerprint {fingerprint}.", **data),
@@ -91,7 +91,7 @@ def sync_trust(state: State, key_file, fingerprint, yes):
 @click.argument("station")
 @click.pass_obj
 def sync_revoke(state: State, station):
-    data = sync_keys.revoke(state.open(), station)
+    data = sync_keys.revoke(state.open(), station, state.ctx)
     text = tr("Revoked the key of {name} ({code}).", name=data["name"], code=data["code"])
     state.emit(data, text)
 
@@ -119,7 +119,7 @@ def sync_stations(state: State):
 @click.option("--for", "for_station", help=tr("Recipient station (code or origin)."))
 @click.pass_obj
 def sync_export(state: State, out, for_station):
-    result = bundles.export(state.open(), out, for_station)
+    result = bundles.export(state.open(), out, for_station, state.ctx)
     state.emit(
         asdict(result),
         tr(
@@ -144,7 +144,7 @@ def sync_export(state: State, out, for_station):
 def sync_import(state: State, bundle):
     db = state.open()
     before = len(conflicts.listing(db))
-    result = bundles.import_(db, bundle)
+    result = bundles.import_(db, bundle, state.ctx)
     sender = result.sender
     if result.ops == 0:
         text = tr(
