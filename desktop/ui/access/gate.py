@@ -21,6 +21,12 @@ def writes(target: QObject, *tables: str) -> QObject:
     return _add(target, "t:" + ",".join(tables))
 
 
+def writes_all(target: QObject, *tables: str) -> QObject:
+    """The button or action changes one of these tables whatever the row (offered if the
+    role writes any of them without a limit to its depots or agency)."""
+    return _add(target, "f:" + ",".join(tables))
+
+
 def needs(target: QObject, right: str) -> QObject:
     """The button or action needs this right of the role (access/roles.py)."""
     return _add(target, "r:" + right)
@@ -40,6 +46,8 @@ def allowed(target: QObject) -> bool:
     for clause in str(spec).split(";"):
         kind, _, what = clause.partition(":")
         if kind == "t" and not session.may_write(*what.split(",")):
+            return False
+        if kind == "f" and not session.writes_all(*what.split(",")):
             return False
         if kind == "r" and not session.has(what):
             return False

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.ui.access import gate, window_parts
+from desktop.ui.access import gate, offers, window_parts
 from desktop.ui.overview.page import OverviewPage
 from desktop.ui.shell import session
 from desktop.ui.widgets import style
@@ -192,19 +192,19 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(current)
         for page in pages:
             self.action_refresh.triggered.connect(page.refresh)
-        gate.apply(self)
+        offers.apply(self)
 
     def _show_page(self, index: int) -> None:
         if index > 0:
             self._build_pages()
         self.pages.setCurrentIndex(index)
-        gate.apply(self.pages.currentWidget())  # buttons a page made since
+        offers.apply(self.pages.currentWidget())  # buttons a page made since
 
     def set_session(self, ctx) -> None:
         """Who is logged in (None: nobody): the status bar says it, the pages offer what
         the role may do, and the cover is lifted."""
         self.user_label.setText(window_parts.who(ctx))
-        gate.apply(self)
+        offers.apply(self)
         for action in (self.action_switch_user, self.action_logout, self.action_password,
                        self.action_lock):  # fmt: skip
             action.setEnabled(ctx is not None)
@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.widgets.change_watcher import watch
 
         watch(self.overview, self.worker, None)
+        offers.watch()  # the buttons of the parts pages build when first shown
         self._build_pages()
 
     def _set_title(self) -> None:

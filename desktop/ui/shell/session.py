@@ -53,6 +53,19 @@ def may_write(*tables: str) -> bool:
     return any(policy.may_write(_current.role, table) for table in tables)
 
 
+def writes_all(*tables: str) -> bool:
+    """Whether the logged-in role writes any of these tables whatever the row (not only
+    at its depots or for its agency)."""
+    if _current is None:
+        return False
+    from desktop.core.access import policy
+
+    role = _current.role
+    return any(
+        policy.may_write(role, table) and (role, table) not in policy.RULES for table in tables
+    )
+
+
 def has(right: str) -> bool:
     """Whether the logged-in role has this right (access/roles.py)."""
     if _current is None:

@@ -1,0 +1,111 @@
+"""What each role is offered: the window hides the buttons and actions whose changes the
+core would refuse the logged-in role (access/policy.py refuses them anyway)."""
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction
+
+from desktop.core.context import Ctx
+from desktop.core.store import db as dbmod
+from desktop.core.store import info
+from desktop.ui.access import gate
+from desktop.ui.shell import session
+from desktop.ui.shell.main_window import MainWindow
+from tests.helpers.ui import choose_incident, wait_idle
+
+
+def settle(qtbot, worker) -> None:
+    for _ in range(2):
+        QCoreApplication.processEvents()
+        wait_idle(qtbot, worker)
+
+
+def window_as(qtbot, worker, demo_path, role: str) -> MainWindow:
+    """The window of an account of this role, every page visited (an incident chosen)."""
+    session.start(Ctx(f"user:{role}", role=role))
+    db = dbmod.open_db(demo_path)
+    details = info.describe(db)
+    incident = db.execute("SELECT number FROM incident ORDER BY number LIMIT 1").fetchone()[0]
+    db.conn.close()
+    window = MainWindow(worker, details, "zh_CN")
+    qtbot.addWidget(window)
+    window.resize(1366, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    settle(qtbot, worker)
+    for row in range(window.nav.count()):
+        window.nav.setCurrentRow(row)
+        settle(qtbot, worker)
+        if row == 1:
+            choose_incident(qtbot, window.pages.currentWidget(), incident)
+            settle(qtbot, worker)
+    return window
+
+
+def marked(window) -> list[QObject]:
+    return [target for target in window.findChildren(QObject) if target.property(gate.PROPERTY)]
+
+
+def offered(target) -> bool:
+    return target.isVisible() if isinstance(target, QAction) else not target.isHidden()
+
+
+def caption(target) -> str:
+    return target.text() if hasattr(target, "text") else target.objectName()
+
+
+def test_a_viewer_is_offered_no_change_on_any_page(qtbot, worker, demo_path):
+    window = window_as(qtbot, worker, demo_path, "viewer")
+    targets = marked(window)
+    assert len(targets) > 60  # every page's buttons were marked
+    assert sorted({caption(t) for t in targets if offered(t)}) == []
+    assert not window.action_import.isVisible()
+    assert not window.reserves.actions_by_kind["receive"].isVisible()
+    assert not window.orders.actions_by_key["approve"].isVisible()
+    assert window.incidents.new_button.isHidden()
+    assert not window.action_users.isVisible() and not window.action_audit.isVisible()
+    assert window.orders.actions_by_key["preview"].isVisible()  # reading stays
+    assert "只读" in window.user_label.text()
+
+
+def test_a_keeper_has_its_stock_actions_but_does_not_approve(qtbot, worker, demo_path):
+    window = window_as(qtbot, worker, demo_path, "keeper")
+    for kind in ("receive", "issue", "transfer", "count", "writeoff"):
+        assert window.reserves.actions_by_kind[kind].isVisible(), kind
+    orders = window.orders.actions_by_key
+    assert orders["dispatch"].isVisible() and orders["receive"].isVisible()
+    assert not orders["approve"].isVisible() and not orders["new_order"].isVisible()
+    assert window.incidents.new_button.isHidden()
+    assert not window.action_users.isVisible()
+
+
+def test_a_liaison_updates_tasks_and_the_log_but_makes_no_incident(qtbot, worker, demo_path):
+    window = window_as(qtbot, worker, demo_path, "liaison")
+    detail = window.incidents.detail
+    buttons = {**detail.tasks.tab_buttons, **detail.journal.tab_buttons}
+    assert not buttons["set_status"].isHidden() and not buttons["add_entry"].isHidden()
+    assert window.incidents.new_button.isHidden()
+    assert not window.reserves.actions_by_kind["receive"].isVisible()
+
+
+@pytest.mark.parametrize("role", ["coordinator", "admin"])
+def test_coordinators_and_administrators_are_offered_everything_else(
+    qtbot, worker, demo_path, role
+):
+    window = window_as(qtbot, worker, demo_path, role)
+    hidden = {t for t in marked(window) if not offered(t)}
+    if role == "admin":
+        assert hidden == set()
+    else:  # accounts, the audit log and the station's trust are the administrator's
+        sync = window.sync
+        assert hidden == {window.action_users, window.action_audit, sync.add_button,
+                          sync.revoke_button}  # fmt: skip
+    assert window.orders.actions_by_key["approve"].isVisible()
+
+
+def test_switching_the_session_shows_what_the_new_role_may_do(qtbot, worker, demo_path):
+    window = window_as(qtbot, worker, demo_path, "viewer")
+    session.start(Ctx("user:admin"))
+    window.set_session(session.logged_in())
+    assert window.reserves.actions_by_kind["receive"].isVisible()
+    assert window.action_users.isVisible()
