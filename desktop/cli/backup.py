@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from desktop.cli import common
+import desktop.cli.common as common
 from desktop.cli.common import State
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
