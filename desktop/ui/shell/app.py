@@ -16,7 +16,7 @@ from desktop import APP_NAME
 from desktop.core import i18n, paths
 from desktop.core.errors import BioError
 from desktop.ui.access.login_flow import LoginFlow
-from desktop.ui.shell import session, translations
+from desktop.ui.shell import backup_dialog, session, translations
 from desktop.ui.shell import settings as opts
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.shell.worker import DbWorker
@@ -110,7 +110,10 @@ class Controller:
     def _start_failed(self, error: Exception) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-        if isinstance(error, BioError):
+        if backup_dialog.can_restore(error):  # a damaged database: its newest good backup
+            if backup_dialog.offer_restore(self, error):
+                return
+        elif isinstance(error, BioError):
             QMessageBox.warning(self.window, APP_NAME, str(error))
         else:
             report_unexpected(error, self.window)
@@ -174,6 +177,7 @@ class Controller:
         self.window.switch_requested.connect(self.login.switch_user)
         self.window.logout_requested.connect(self.login.logout)
         self.window.lock_requested.connect(lambda: self.login.lock("manual"))
+        self.window.restore_requested.connect(lambda p: backup_dialog.restore_from(self, Path(p)))
         if old_window is not None:
             self.window.setGeometry(old_window.geometry())
             old_window.close()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.ui.access import gate, offers, window_parts
 from desktop.ui.overview.page import OverviewPage
-from desktop.ui.shell import session
+from desktop.ui.shell import backup_dialog, session
 from desktop.ui.widgets import style
 from desktop.ui.widgets.screen_size import resize_within_screen
 
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
     new_requested = Signal()
     language_requested = Signal(str)
     first_painted = Signal()
+    restore_requested = Signal(str)
     switch_requested = Signal()
     logout_requested = Signal()
     lock_requested = Signal()
@@ -300,6 +301,7 @@ class MainWindow(QMainWindow):
         self.action_quit.triggered.connect(self.close)
         for action in (self.action_new, self.action_open, self.action_check):
             file_menu.addAction(action)
+        backup_dialog.add_file_actions(self, file_menu)  # 备份数据库… 从备份恢复…
         file_menu.addSeparator()
         file_menu.addAction(self.action_import)
         templates = file_menu.addMenu(self.tr("Import &templates"))

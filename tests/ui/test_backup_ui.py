@@ -1,0 +1,169 @@
+"""文件 → 备份数据库… and 从备份恢复… (the backup list, back up now, restore), and a damaged
+database at start-up offering its newest good backup."""
+
+import sqlite3
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.core.context import Ctx
+from desktop.core.setup import backups
+from desktop.core.setup.opening import open_station
+from desktop.core.store import check
+from desktop.ui.access import gate
+from desktop.ui.shell import backup_dialog, session
+from desktop.ui.shell.app import Controller
+
+TIMEOUT = 10_000
+
+
+def moves(path) -> list:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT * FROM stock_move ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """The message boxes shown (title, text), answered Yes when asked."""
+    shown = []
+
+    def record(kind):
+        def box(parent, title, text, *args, **kwargs):
+            shown.append((kind, text))
+            return QMessageBox.StandardButton.Yes
+
+        return box
+
+    for kind in ("information", "warning", "question"):
+        monkeypatch.setattr(backup_dialog.QMessageBox, kind, record(kind))
+    return shown
+
+
+@pytest.fixture
+def controller(qtbot, qapp, chinese, settings, demo_path):
+    controller = Controller(qapp, settings)
+    assert controller.open(demo_path)
+    qtbot.addWidget(controller.window)
+    qtbot.waitUntil(lambda: session.logged_in() is not None, timeout=TIMEOUT)  # the env's login
+    yield controller
+    controller.close()
+
+
+def test_the_file_menu_offers_backup_and_restore_to_the_administrator_only(controller):
+    window = controller.window
+    actions = window.file_menu.actions()
+    assert window.action_backup in actions and window.action_restore in actions
+    assert window.action_backup.text() == "备份数据库(&B)…"
+    assert window.action_restore.text() == "从备份恢复(&R)…"
+    gate.apply(window)
+    assert window.action_backup.isVisible() and window.action_restore.isVisible()
+    session.start(Ctx("user:viewer", role="viewer"))
+    gate.apply(window)
+    assert not window.action_backup.isVisible() and not window.action_restore.isVisible()
+
+
+def test_back_up_database_writes_the_file_chosen(
+    qtbot, controller, messages, tmp_path, monkeypatch
+):
+    out = tmp_path / "saved.db"
+    monkeypatch.setattr(backup_dialog.QFileDialog, "getSaveFileName", lambda *args: (str(out), ""))
+    controller.window.action_backup.trigger()
+    qtbot.waitUntil(lambda: bool(messages), timeout=TIMEOUT)
+    assert messages[0][0] == "information" and str(out) in messages[0][1]
+    assert backups.quick_check(out) is None
+
+
+def test_the_backup_list_backs_up_and_restores(qtbot, controller, messages, demo_path):
+    window = controller.window
+    dialog = backup_dialog.open_backups(window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() >= 1, timeout=TIMEOUT)  # the daily one
+    assert dialog.table.item(0, 1).text() == "每日"
+    before = dialog.table.rowCount()
+    dialog.back_up.click()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == before + 1, timeout=TIMEOUT)
+    assert dialog.table.item(0, 1).text() == "手动" and dialog.table.item(0, 3).text() == "正常"
+    kept = moves(demo_path)
+
+    from desktop.core.reserves import stock
+
+    db = open_station(demo_path)
+    stock.transfer(db, Ctx("user:admin"), "HY-CK01", "HY-CK02", "PPE-0001", 5, ref="轮换")
+    db.close()
+    assert moves(demo_path) != kept
+
+    dialog.table.selectRow(0)
+    assert dialog.restore.isEnabled()
+    dialog.restore.click()
+    qtbot.waitUntil(lambda: controller.window is not window, timeout=TIMEOUT)
+    qtbot.addWidget(controller.window)
+    assert [kind for kind, _ in messages] == ["question", "information"]
+    assert "没有发现问题" in messages[-1][1] or "no problems" in messages[-1][1]
+    assert moves(demo_path) == kept
+    db = open_station(demo_path)
+    assert check.run(db) == []
+    db.close()
+
+
+def test_a_damaged_database_at_start_up_offers_its_newest_good_backup(
+    qtbot, qapp, chinese, settings, demo_path, messages, monkeypatch
+):
+    open_station(demo_path).close()  # today's backup
+    newest = backups.newest_good(demo_path)
+    kept = moves(newest.path)
+    with open(demo_path, "r+b") as file:
+        file.truncate(demo_path.stat().st_size // 2)
+    offered = []
+
+    def answer(box):
+        offered.append((box.text(), box.informativeText()))
+        restore = next(
+            b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
+        )
+        restore.click()
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    controller = Controller(qapp, settings)
+    controller.start(demo_path)
+    qtbot.addWidget(controller.window)
+    qtbot.waitUntil(lambda: bool(messages), timeout=TIMEOUT)
+    assert str(newest.path) in offered[0][0] and "已损坏" in offered[0][0]
+    assert "恢复" in offered[0][1]
+    assert messages[-1][0] == "information"
+    qtbot.addWidget(controller.window)
+    assert controller.window.db_info["path"] == str(demo_path)
+    assert backups.diagnose(demo_path) is None and moves(demo_path) == kept
+    controller.close()
+
+
+def test_declining_the_restore_asks_for_another_file(
+    qtbot, settings, demo_path, messages, monkeypatch
+):
+    open_station(demo_path).close()
+    with open(demo_path, "r+b") as file:
+        file.truncate(demo_path.stat().st_size // 2)
+    damaged = demo_path.read_bytes()
+
+    def decline(box):
+        other = next(
+            b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.RejectRole
+        )
+        other.click()
+
+    monkeypatch.setattr(QMessageBox, "exec", decline)
+    monkeypatch.setattr("desktop.ui.shell.app.QFileDialog.getOpenFileName", lambda *a: ("", ""))
+    exits = []
+
+    class App:
+        def exit(self, code):
+            exits.append(code)
+
+    controller = Controller(App(), settings)
+    controller.start(demo_path)
+    qtbot.addWidget(controller.window)
+    qtbot.waitUntil(lambda: exits == [1], timeout=TIMEOUT)
+    assert demo_path.read_bytes() == damaged and messages == []
+    controller.close()
