@@ -23,4 +23,9 @@ COMMANDS = (
     "monitoring",
     "sync",
     "station",
+    "login",
+    "logout",
+    "whoami",
+    "user",
+    "audit",
 )

@@ -164,3 +164,45 @@ def test_everything_but_the_ui_loads_without_qt():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == ""
+
+
+# The packages that act for a person, who must log in: a context comes from a login
+# (Account.ctx), never made up. Ctx("os:…") and Ctx.from_os() are for tests, the program's
+# own setup and benchmarks. desktop.ui joins once its last use is gone.
+LOGGED_IN = ("cli",)
+
+
+def made_contexts(path: Path) -> list[int]:
+    """Lines of a module that make a Ctx (Ctx(...), Ctx.from_os(), context.Ctx(...))."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "from_os":
+            found.append(node.lineno)
+        elif (isinstance(func, ast.Name) and func.id == "Ctx") or (
+            isinstance(func, ast.Attribute) and func.attr == "Ctx"
+        ):
+            found.append(node.lineno)
+    return found
+
+
+def test_who_acts_comes_from_a_login():
+    found = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for package in LOGGED_IN
+        for path in sorted((PACKAGE / package).rglob("*.py"))
+        for line in made_contexts(path)
+    ]
+    assert found == []
+
+
+def test_the_finder_sees_a_context_made_up(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text(
+        "from desktop.core.context import Ctx\nimport desktop.core.context as context\n"
+        "a = Ctx('os:x')\nb = Ctx.from_os()\nc = context.Ctx('os:y')\nd = ctx.user\n",
+        encoding="utf-8",
+    )
+    assert made_contexts(module) == [3, 4, 5]

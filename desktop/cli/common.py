@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+import desktop.cli.signin as signin
 from desktop.core.context import Ctx
 from desktop.core.i18n import tr
 from desktop.core.setup.opening import open_station
@@ -25,17 +26,25 @@ def close_all() -> None:
 
 
 class State:
-    """The global options (--db, --json) handed to every command."""
+    """The global options (--db, --json) handed to every command, and who acts: the
+    account logged in (signin.py), known once the command opens its database."""
 
     def __init__(self, db_path: Path, as_json: bool, drill: str | None = None):
         self.db_path = db_path
         self.as_json = as_json
         self.drill = drill  # --drill ID: every command acts inside that drill's sandbox
-        self.ctx = Ctx.from_os()
+        self._ctx: Ctx | None = None
+
+    @property
+    def ctx(self) -> Ctx:
+        """The logged-in account's context (the database opened first: open, open_live)."""
+        if self._ctx is None:
+            raise RuntimeError("State.ctx read before the database was opened")
+        return self._ctx
 
     def open(self):
         """The database the command acts on: the live one, or with --drill the drill's
-        sandbox (drills/sandbox.py)."""
+        sandbox (drills/sandbox.py), as the account logged in."""
         db = self.open_live()
         if self.drill is None:
             return db
@@ -46,9 +55,25 @@ class State:
         return inside
 
     def open_live(self):
+        """The live database, as the account logged in (refused without a login)."""
+        return self.sign_in(self.open_unchecked())
+
+    def sign_in(self, db):
+        """Log in to an open database (the environment's account, or login's token)."""
+        if self._ctx is None:
+            self._ctx = signin.context(db, Path(self.db_path))
+        return db
+
+    def open_unchecked(self):
+        """The live database before anyone logged in: for the commands that log in
+        (login, logout), and the first account of a station."""
         db = open_station(self.db_path)
         OPENED.append(db)
         return db
+
+    def act_as(self, ctx: Ctx) -> None:
+        """Who acts from now on (login, a station's first account)."""
+        self._ctx = ctx
 
     def emit(self, data, text: str) -> None:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2) if self.as_json else text)

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 import desktop.cli.language as language
+from desktop.cli import audit_log as cli_audit
 from desktop.cli import backup as cli_backup
 from desktop.cli import drills as cli_drills
 from desktop.cli import hub as cli_hub
@@ -19,18 +20,24 @@ from desktop.cli import monitoring as cli_monitoring
 from desktop.cli import orders as cli_orders
 from desktop.cli import playbooks as cli_playbooks
 from desktop.cli import roster as cli_roster
+from desktop.cli import session as cli_session
+from desktop.cli import signin
 from desktop.cli import spreadsheets as cli_io
 from desktop.cli import station as cli_station
 from desktop.cli import stock as cli_stock
 from desktop.cli import sync as cli_sync
+from desktop.cli import users as cli_users
 from desktop.cli.common import State, close_all
 from desktop.core import i18n, paths
+from desktop.core.access import accounts, passwords
 from desktop.core.crashlog import report_unexpected
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
+from desktop.core.setup import demo as demo_data
 from desktop.core.setup import initdb
 from desktop.core.store import check as checkmod
 from desktop.core.store import info as infomod
+from desktop.core.store import station
 
 EXIT_ERROR = 1
 EXIT_UNEXPECTED = 2
@@ -71,11 +78,50 @@ def cli(ctx, db_path, as_json, drill):
 @click.option("--demo", is_flag=True, help=tr("Add the demonstration data set (clearly marked)."))
 @click.option("--station", "code", help=tr("Station code used in order numbers, e.g. HY-CITY."))
 @click.option("--station-name", "name", help=tr("Station name, e.g. 衡阳市应急管理局."))
+@click.option(
+    "--admin",
+    "admin",
+    metavar="NAME",
+    help=tr(
+        "The administrator account's name (default: admin; a demo database without it has "
+        "the demo logins)."
+    ),
+)
+@click.option(
+    "--admin-password-file",
+    "password_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=tr("A file whose first line is the administrator's password (else it is asked twice)."),
+)
 @click.pass_obj
-def init(state: State, demo, code, name):
-    db = initdb.init_database(state.db_path, code, name, with_demo=demo)
+def init(state: State, demo, code, name, admin, password_file):
+    if code is not None:  # a wrong code is refused before the password is asked for
+        station.validate_code(code)
+    password = None
+    if admin is not None or password_file is not None or not demo:
+        admin = accounts.check_name(admin if admin is not None else "admin")
+        password = signin.new_password(
+            password_file,
+            tr("Password of the administrator {name}", name=admin),
+            "--admin-password-file",
+        )
+        passwords.check_new(password, admin)
+    db = initdb.init_database(
+        state.db_path, code, name, with_demo=demo, admin=admin, admin_password=password
+    )
     data = infomod.describe(db)
     st = data["station"]
+    data["accounts"] = [row["name"] for row in accounts.listing(db)]
+    if admin is not None:
+        logins = tr(
+            "Administrator: {name}. Log in with `bioreserve login --user {name}`.", name=admin
+        )
+    else:
+        logins = tr(
+            "Demo logins (password {password}): {names}.",
+            password=demo_data.DEMO_PASSWORD,
+            names=", ".join(data["accounts"]),
+        )
     state.emit(
         data,
         tr(
@@ -85,7 +131,9 @@ def init(state: State, demo, code, name):
             code=st["code"],
             fingerprint=st["fingerprint"],
             demo=tr("\nThis database holds DEMONSTRATION data.") if data["demo"] else "",
-        ),
+        )
+        + "\n"
+        + logins,
     )
 
 
@@ -159,6 +207,9 @@ cli_sync.register(cli)
 cli_hub.register_hub(cli_sync.sync)
 cli_station.register(cli)
 cli_backup.register(cli)
+cli_session.register(cli)
+cli_users.register(cli)
+cli_audit.register(cli)
 language.remember(cli)
 
 

@@ -80,7 +80,11 @@ MSEL = "msel"  # a drill's workbook (desktop.core.drills.msel), not an import ki
 @click.pass_obj
 def template(state: State, kind, out):
     out = _xlsx(out)
-    db = state.open() if Path(state.db_path).exists() else None
+    # the database's lists of valid values, read without a login (they are reference
+    # data, and a template changes nothing); a drill's sandbox is entered as an account
+    db = None
+    if Path(state.db_path).exists():
+        db = state.open() if state.drill else state.open_unchecked()
     if kind == MSEL:
         from desktop.core.drills import msel
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from desktop.cli.common import State
+from desktop.core.access import sessions
 from desktop.core.i18n import tr
 from desktop.core.store import db as dbmod
 from desktop.core.store import keyprotect, station
@@ -165,6 +166,26 @@ def new_key(state: State, method, yes):
         )
         + "\n"
         + key_line(result["key"]),
+    )
+
+
+@station_group.command(
+    "idle-minutes",
+    help=tr(
+        "Show or set the idle time: the desktop locks, and a `bioreserve login` ends, after "
+        "this many minutes unused (1–480; 15 until set)."
+    ),
+)
+@click.argument("minutes", required=False, type=click.IntRange(1, sessions.MAX_IDLE))
+@click.pass_obj
+def idle_minutes(state: State, minutes):
+    db = state.open_live()
+    if minutes is not None:
+        sessions.set_idle_minutes(db, state.ctx, minutes)
+    value = sessions.idle_minutes(db)
+    state.emit(
+        {"idle_minutes": value},
+        tr("Idle time: {minutes} minutes.", minutes=value),
     )
 
 

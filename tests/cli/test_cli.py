@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.cli import invoke
+from tests.helpers.cli import invoke, password_file
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,6 +20,8 @@ def test_init_gives_the_station_an_identity_and_reference_data(capsys, db_path):
         str(db_path),
         "--json",
         "init",
+        "--admin-password-file",
+        str(password_file(db_path.parent)),
         "--station",
         "hy-city",
         "--station-name",
@@ -47,8 +49,10 @@ def test_init_demo_is_marked_in_info(capsys, db_path):
 
 
 def test_init_never_overwrites_a_station(capsys, db_path):
-    invoke(capsys, "--db", str(db_path), "init", "--station", "HY-A", "--station-name", "甲")
-    code, out, err = invoke(capsys, "--db", str(db_path), "init", "--station", "HY-B")
+    password = str(password_file(db_path.parent))
+    init = ("--db", str(db_path), "init", "--admin-password-file", password)
+    invoke(capsys, *init, "--station", "HY-A", "--station-name", "甲")
+    code, out, err = invoke(capsys, *init, "--station", "HY-B")
     assert code == 1 and "未作任何改动" in err and "Traceback" not in err
     assert "HY-A" in invoke(capsys, "--db", str(db_path), "info")[1]
 
@@ -94,7 +98,7 @@ def test_a_damaged_file_is_named_not_traced(capsys, tmp_path):
 def test_the_database_defaults_to_env_then_the_user_data_folder(capsys, tmp_path, monkeypatch):
     target = tmp_path / "from-env.db"
     monkeypatch.setenv("BIORESERVE_DB", str(target))
-    assert invoke(capsys, "init")[0] == 0
+    assert invoke(capsys, "init", "--admin-password-file", str(password_file(tmp_path)))[0] == 0
     assert target.exists()
     monkeypatch.delenv("BIORESERVE_DB")
     from desktop.core import paths
@@ -115,7 +119,16 @@ def test_english_messages_with_lang(db_path):
 
 def test_main_py_and_the_console_script_run_the_same_cli(db_path):
     py = subprocess.run(
-        [sys.executable, "main.py", "--db", str(db_path), "--json", "init"],
+        [
+            sys.executable,
+            "main.py",
+            "--db",
+            str(db_path),
+            "--json",
+            "init",
+            "--admin-password-file",
+            str(password_file(db_path.parent)),
+        ],  # fmt: skip
         cwd=ROOT,
         capture_output=True,
         text=True,

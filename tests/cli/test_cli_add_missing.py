@@ -8,8 +8,7 @@ import openpyxl
 import pytest
 
 from desktop.core.store import db as dbmod
-from tests.helpers.cli import invoke
-from tests.helpers.stations import content, new_station
+from tests.helpers.cli import cli_station, content, invoke
 
 EXPERTS = ["姓名", "性别", "工作单位", "专业领域", "手机"]
 ITEMS = ["物资编码", "物资名称", "计量单位", "物资类别"]
@@ -18,7 +17,7 @@ ITEMS = ["物资编码", "物资名称", "计量单位", "物资类别"]
 @pytest.fixture
 def station(tmp_path, capsys):
     path = tmp_path / "station.db"
-    new_station(path).close()
+    cli_station(path).close()
 
     def run(*args):
         return invoke(capsys, "--db", str(path), *args)

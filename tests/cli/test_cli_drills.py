@@ -7,8 +7,7 @@ import pytest
 
 from desktop.core import i18n
 from desktop.core.store import db as dbmod
-from tests.helpers.cli import invoke
-from tests.helpers.stations import content
+from tests.helpers.cli import content, invoke
 
 
 @pytest.fixture(autouse=True)

@@ -119,6 +119,9 @@ def test_serve_runs_a_hub_until_interrupted(stations, tmp_path):
         stock(stations, "HY-A", "A")
         assert stations("HY-A", "sync", "push", url)[0] == 0
         assert stations("HY-B", "sync", "pull", url)[0] == 0
+        # each station has its administrator's account: B's travels back to A
+        assert stations("HY-B", "sync", "push", url)[0] == 0
+        assert stations("HY-A", "sync", "pull", url)[0] == 0
         same(stations)
     finally:
         proc.send_signal(signal.SIGINT)
@@ -130,5 +133,5 @@ def test_serve_runs_a_hub_until_interrupted(stations, tmp_path):
                 proc.kill()
                 proc.wait(timeout=10)
     assert proc.returncode == 0
-    assert store.exists() and hub.Hub(store).count() == 1
+    assert store.exists() and hub.Hub(store).count() == 2
     assert "POST /bundles" in proc.stderr.read()  # the hub logs each request

@@ -5,8 +5,7 @@ import json
 import pytest
 
 from desktop.core.store import db as dbmod
-from tests.helpers.cli import invoke
-from tests.helpers.stations import content
+from tests.helpers.cli import content, invoke
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ from desktop.cli import language
 from desktop.core import i18n
 from desktop.core.context import Ctx
 from desktop.core.reserves import catalog
-from tests.helpers.cli import invoke
-from tests.helpers.stations import days, new_station
+from tests.helpers.cli import cli_station, invoke, password_file
+from tests.helpers.stations import days
 
 ROOT = Path(__file__).resolve().parents[2]
 LATER = days(800)
@@ -32,7 +32,7 @@ def station(capsys, db_path):
     def bio(*args):
         return invoke(capsys, "--db", str(db_path), *args)
 
-    db = new_station(db_path, "HY-T", "测试站")
+    db = cli_station(db_path, "HY-T", "测试站")
     ctx = Ctx("os:test")
     catalog.save_depot(db, ctx, {"code": "CK1", "name": "市级库", "level": "市级储备库"})
     catalog.save_item(
@@ -184,7 +184,8 @@ def test_main_py_takes_lang_for_the_cli_and_refuses_an_unknown_one(db_path):
             env={**os.environ, "BIORESERVE_LANG": "zh_CN"},
         )  # fmt: skip
 
-    assert run("--db", str(db_path), "init").returncode == 0
+    password = password_file(db_path.parent)
+    assert run("--db", str(db_path), "init", "--admin-password-file", str(password)).returncode == 0
     english = run("--lang", "en", "--db", str(db_path), "stock", "balance")
     assert english.returncode == 0 and english.stdout.split()[:2] == ["Depot", "Item"]
     for wrong in (["--lang", "fr"], ["--lang"]):

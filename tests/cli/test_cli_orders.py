@@ -157,13 +157,14 @@ def test_the_order_list_gives_local_times(bio, monkeypatch):
     _, made, _ = bio("--json", "order", "create", "--from", "HY-CK01", "--to", "HY-YY01",
                      "--line", "PPE-0001=1")  # fmt: skip
     number = json.loads(made)["number"]
-    monkeypatch.setenv("TZ", "Asia/Shanghai")
-    time.tzset()
-    try:
-        code, out, _ = bio("order", "list")
-    finally:
-        monkeypatch.undo()
+    with monkeypatch.context() as zone:  # only TZ undone after: the login stays
+        zone.setenv("TZ", "Asia/Shanghai")
         time.tzset()
+        try:
+            code, out, _ = bio("order", "list")
+        finally:
+            zone.undo()
+            time.tzset()
     _, stored, _ = bio("--json", "order", "list")
     [mine] = [o for o in json.loads(stored) if o["number"] == number]
     local = datetime.fromisoformat(mine["created_at"]).astimezone(ZoneInfo("Asia/Shanghai"))

@@ -86,11 +86,10 @@ def test_matrix_writes_a_pdf(bio, tmp_path):
 def test_an_imported_version_whose_agencies_depart_from_the_plan_is_noted(capsys, tmp_path):
     import json as _json
 
-    from tests.helpers.cli import invoke
-    from tests.helpers.stations import new_station
+    from tests.helpers.cli import cli_station, invoke
 
     path = tmp_path / "s.db"
-    new_station(path, "HY-T", "测试站").close()
+    cli_station(path, "HY-T", "测试站").close()
     exported = tmp_path / "eid.json"
     code, _, err = invoke(capsys, "--db", str(path), "playbook", "export", "PB-EID",
                           "--out", str(exported))  # fmt: skip

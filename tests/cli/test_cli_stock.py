@@ -7,8 +7,8 @@ import pytest
 
 from desktop.core.context import Ctx
 from desktop.core.reserves import catalog
-from tests.helpers.cli import invoke
-from tests.helpers.stations import days, new_station
+from tests.helpers.cli import cli_station, invoke
+from tests.helpers.stations import days
 
 # Expiries relative to today, so that the lots stay usable however late the tests run: B1
 # expires last; B0 (typed as people write dates, like 2029/6/1) earlier: FEFO takes it first.
@@ -24,7 +24,7 @@ def station(capsys, db_path):
     def bio(*args):
         return invoke(capsys, "--db", str(db_path), *args)
 
-    db = new_station(db_path, "HY-T", "测试站")
+    db = cli_station(db_path, "HY-T", "测试站")
     ctx = Ctx("os:test")
     catalog.save_depot(db, ctx, {"code": "CK1", "name": "市级库", "level": "市级储备库"})
     catalog.save_depot(db, ctx, {"code": "YY1", "name": "医院库", "level": "医疗机构"})

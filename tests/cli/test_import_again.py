@@ -62,7 +62,7 @@ def test_the_same_file_again_exits_1_naming_when_and_who(bio, tmp_path):
     assert [e["row"] for e in data["errors"]] == [None] and "--again" in data["errors"][0]["reason"]
     [earlier] = data["imported_before"]
     assert (earlier["file"], earlier["rows"], earlier["same_file"]) == ("入库.xlsx", 2, True)
-    assert earlier["by"].startswith("os:") and earlier["at"][:4].isdigit()
+    assert earlier["by"] == "user:admin" and earlier["at"][:4].isdigit()
 
 
 def test_again_imports_it_all_the_same(bio, tmp_path):

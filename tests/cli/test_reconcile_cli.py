@@ -7,7 +7,7 @@ import pytest
 from desktop.core.reserves import reconcile
 from desktop.core.store import check
 from desktop.core.store import db as dbmod
-from tests.helpers.cli import invoke
+from tests.helpers.cli import invoke, with_admin
 from tests.helpers.stations import new_station, overdraw
 
 
@@ -18,6 +18,7 @@ def station(capsys, tmp_path):
     a = new_station(path, "HY-A", "甲站")
     b = new_station(tmp_path / "b.db", "HY-B", "乙站")
     overdraw(a, b)
+    with_admin(a)
     a.conn.close()
     b.conn.close()
 
