@@ -468,3 +468,54 @@ def test_no_password_reaches_the_output_or_the_token(bio, monkeypatch, capsys):
     assert code == 0 and PASSWORD not in out + err
     assert PASSWORD not in sessions.token_file(bio.path).read_text(encoding="utf-8")
     assert os.environ["BIORESERVE_PASSWORD"] == PASSWORD
+
+
+# ---------------------------------------------------------------- at a terminal
+
+
+class Terminal:
+    """A terminal's stdin: hidden prompts answered in turn, as a person types them."""
+
+    def __init__(self, monkeypatch, *answers):
+        import click
+
+        self.answers = list(answers)
+        self.asked: list[str] = []
+        monkeypatch.setattr(sys, "stdin", self)
+        monkeypatch.setattr(click.termui, "hidden_prompt_func", self.answer)
+
+    def isatty(self) -> bool:
+        return True
+
+    def answer(self, prompt: str) -> str:
+        self.asked.append(prompt)
+        return self.answers.pop(0)
+
+
+def test_init_asks_the_administrators_password_twice(capsys, tmp_path, monkeypatch):
+    path = tmp_path / "new.db"
+    terminal = Terminal(monkeypatch, "Typed-pass-1", "Typo-pass-1", "Typed-pass-1", "Typed-pass-1")
+    code, out, err = invoke(capsys, "--db", str(path), "init", "--admin", "chief")
+    assert code == 0, err
+    assert len(terminal.asked) == 4 and "chief" in terminal.asked[0]  # a mismatch: again
+    assert "Typed-pass-1" not in out + err
+    log_in(monkeypatch, "chief", "Typed-pass-1")
+    assert invoke(capsys, "--db", str(path), "info")[0] == 0
+
+
+def test_login_asks_the_password_and_ones_own_change_asks_the_current_one(
+    bio, monkeypatch, tmp_path
+):
+    logged_out(monkeypatch)
+    Terminal(monkeypatch, PASSWORD)
+    code, out, err = bio("login", "--user", "admin")
+    assert code == 0 and "Logged in" in out, err
+    terminal = Terminal(monkeypatch, "wrong-current-1")
+    new = password_file(tmp_path, "Changed-pass-7")
+    code, _, err = bio("user", "password", "admin", "--password-file", str(new))
+    assert code == 1 and "current password is not right" in err
+    assert terminal.asked and "Current password" in terminal.asked[0]
+    Terminal(monkeypatch, PASSWORD)
+    assert bio("user", "password", "admin", "--password-file", str(new))[0] == 0
+    log_in(monkeypatch, "admin", "Changed-pass-7")
+    assert bio("info")[0] == 0
