@@ -54,7 +54,7 @@ def login_command(state: State, name):
     password = os.environ.get(signin.ENV_PASSWORD) or signin.ask(
         tr("Password of {name}", name=name[:32])
     )
-    ctx = login.authenticate(db, name, password, via="cli")
+    ctx = signin.authenticate(db, name, password, via="cli")
     state.act_as(ctx)
     path = sessions.start(db, ctx, state.db_path)
     minutes = sessions.idle_minutes(db)

@@ -54,7 +54,7 @@ def context(db: Database, db_path: Path) -> Ctx:
                 + " "
                 + how_to_log_in()
             )
-        return login.authenticate(db, user, password, via="env")
+        return authenticate(db, user, password, via="env")
     ctx = sessions.resume(db, db_path)
     if ctx is not None:
         return ctx
@@ -69,6 +69,25 @@ def context(db: Database, db_path: Path) -> Ctx:
             + how_to_log_in()
         )
     raise NotLoggedIn(tr("Nobody is logged in to {path}.", path=db_path) + " " + how_to_log_in())
+
+
+_logging_in = False
+
+
+def authenticate(db: Database, name: str, password: str, via: str) -> Ctx:
+    """login.authenticate, without asking for the station key's passphrase: the login's
+    audit event is sealed when the key opens without asking, else by the next seal."""
+    global _logging_in
+    _logging_in = True
+    try:
+        return login.authenticate(db, name, password, via=via)
+    finally:
+        _logging_in = False
+
+
+def logging_in() -> bool:
+    """Whether a login is under way (the key's passphrase prompt then stays silent)."""
+    return _logging_in
 
 
 def password_file(path: Path) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+import desktop.cli.signin as signin
 from desktop.cli.common import State
 from desktop.core.access import sessions
 from desktop.core.i18n import tr
@@ -40,8 +41,9 @@ def key_line(key: dict | None) -> str:
 
 
 def _ask(question: str, new: bool) -> str | None:
-    """The passphrase prompt in a terminal (hidden, asked twice for a new one)."""
-    if not sys.stdin.isatty():
+    """The passphrase prompt in a terminal (hidden, asked twice for a new one); never
+    while logging in, which only seals its audit event if the key opens unasked."""
+    if not sys.stdin.isatty() or signin.logging_in():
         return None
     return click.prompt(question, hide_input=True, confirmation_prompt=new)
 

@@ -519,3 +519,17 @@ def test_login_asks_the_password_and_ones_own_change_asks_the_current_one(
     assert bio("user", "password", "admin", "--password-file", str(new))[0] == 0
     log_in(monkeypatch, "admin", "Changed-pass-7")
     assert bio("info")[0] == 0
+
+
+def test_logging_in_never_asks_for_the_station_keys_passphrase(bio, monkeypatch):
+    from desktop.core.store import keyprotect
+
+    monkeypatch.setenv(keyprotect.PASSPHRASE_ENV, "key-passphrase-1")
+    assert bio("station", "protect", "--method", "passphrase")[0] == 0
+    monkeypatch.delenv(keyprotect.PASSPHRASE_ENV)
+    terminal = Terminal(monkeypatch)  # would answer nothing: any question fails the test
+    code, out, err = bio("info")
+    assert code == 0 and terminal.asked == [], err
+    logged_out(monkeypatch)
+    monkeypatch.setenv("BIORESERVE_PASSWORD", PASSWORD)
+    assert bio("login", "--user", "admin")[0] == 0 and terminal.asked == []
