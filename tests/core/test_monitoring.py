@@ -68,8 +68,8 @@ def test_people_are_listed_masked_unless_shown_with_a_reason_which_is_recorded(d
     assert row["id"] == made["id"] and row["cohort"] == "close_contact"
     assert row["id_number"] == personal.mask_id(an_id()) and row["phone"] == "138****1234"
     with pytest.raises(BioError, match="why"):
-        people.listing(demo_db, incident["number"], reveal=True, actor=CTX.actor)
-    [shown] = people.listing(demo_db, incident["number"], reveal=True, actor=CTX.actor,
+        people.listing(demo_db, incident["number"], reveal=True, ctx=CTX)
+    [shown] = people.listing(demo_db, incident["number"], reveal=True, ctx=CTX,
                              reason="流调复核")  # fmt: skip
     assert shown["id_number"] == an_id() and shown["phone"] == "13807341234"
     [logged] = personal.disclosures(demo_db)
