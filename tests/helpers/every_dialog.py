@@ -466,6 +466,74 @@ def new_database(worker, db):
     return NewDatabaseDialog(folder)
 
 
+# ---------------------------------------------------------------- accounts
+
+
+def _admin() -> Ctx:
+    return Ctx("user:admin")
+
+
+def _users_lists(db) -> dict:
+    from desktop.ui.access.users_dialog import _lists
+
+    return _lists(db)
+
+
+def login(worker, db):
+    from desktop.ui.access.login_dialogs import LoginDialog
+
+    return LoginDialog(worker, f"{LONG} (HY-CK01)", demo=True, name="administrator.long-name")
+
+
+def first_admin(worker, db):
+    from desktop.ui.access.login_dialogs import FirstAdminDialog
+
+    return FirstAdminDialog(worker, f"{LONG} (HY-CK01)")
+
+
+def unlock(worker, db):
+    from desktop.ui.access.login_dialogs import UnlockDialog
+
+    return UnlockDialog(worker, Ctx("user:administrator.long-name-0123456789"))
+
+
+def change_password(worker, db):
+    from desktop.ui.access.login_dialogs import PasswordDialog
+
+    return PasswordDialog(worker, _admin())
+
+
+def users(worker, db):
+    from desktop.ui.access.users_dialog import UsersDialog
+
+    return UsersDialog(worker)
+
+
+def new_account(worker, db):
+    from desktop.ui.access.users_dialog import AccountDialog
+
+    return AccountDialog(worker, _users_lists(db), None)
+
+
+def change_role(worker, db):
+    from desktop.ui.access.users_dialog import AccountDialog
+
+    row = next(r for r in _users_lists(db)["accounts"] if r["name"] == "liaison")
+    return AccountDialog(worker, _users_lists(db), row)
+
+
+def reset_password(worker, db):
+    from desktop.ui.access.users_dialog import ResetDialog
+
+    return ResetDialog(worker, "administrator.long-name-0123456789")
+
+
+def audit_log(worker, db):
+    from desktop.ui.access.audit_view import AuditDialog
+
+    return AuditDialog(worker)
+
+
 DIALOGS = {
     "入库": receive,
     "出库": issue,
@@ -519,4 +587,13 @@ DIALOGS = {
     "处置建议": recommend,
     "监测报告": summary,
     "新建数据库": new_database,
+    "登录": login,
+    "创建管理员": first_admin,
+    "解锁": unlock,
+    "修改密码": change_password,
+    "用户管理": users,
+    "新建账户": new_account,
+    "修改角色": change_role,
+    "重置密码": reset_password,
+    "审计日志": audit_log,
 }

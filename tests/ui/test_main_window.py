@@ -38,7 +38,7 @@ def test_the_window_is_chinese_and_marks_demo_data(qtbot, chinese, worker, demo_
         "长期监测",
     ]
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["文件(&F)", "视图(&V)", "设置(&S)", "帮助(&H)"]
+    assert menus == ["文件(&F)", "视图(&V)", "设置(&S)", "系统(&Y)", "帮助(&H)"]
     status = " ".join(w.text() for w in window.statusBar().findChildren(QLabel))
     assert "站点：演示站" in status and str(demo_path) in status and "演示数据" in status
 

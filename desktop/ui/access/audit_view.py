@@ -166,8 +166,9 @@ class AuditDialog(QDialog):
         style.fit_columns(self.table, stretch=len(self.model.columns) - 2)
         if len(rows) >= LIMIT:
             self.count.setText(
-                self.tr("The newest {n} entries; narrow the filters, or export them all.")
-                .format(n=f"{LIMIT:,}")  # fmt: skip
+                self.tr("The newest {n} entries; narrow the filters, or export them all.").format(
+                    n=f"{LIMIT:,}"
+                )  # fmt: skip
             )
         else:
             self.count.setText(self.tr("{n} entries").format(n=f"{len(rows):,}"))
@@ -234,9 +235,9 @@ class AuditDialog(QDialog):
             if more > 0:
                 lines += "\n" + self.tr("… and {n} more.").format(n=more)
             self.say(
-                self.tr("The log was altered: {n} finding(s).").format(
-                    n=len(result["findings"])
-                ) + "\n" + lines,
+                self.tr("The log was altered: {n} finding(s).").format(n=len(result["findings"]))
+                + "\n"
+                + lines,
                 error=True,
             )
         self.verified.emit(result)

@@ -6,7 +6,7 @@ Each asks the core on the worker; its refusals (a wrong password, a lockout with
 time, a password too weak) are shown as the core words them, in red under the form.
 """
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QPushButton
 
 from desktop.core.context import Ctx
@@ -114,9 +114,7 @@ class FirstAdminDialog(FormDialog):
                 )
             )
         )
-        self.fields.update(
-            {"name": self.name, "password": self.password, "again": self.again}
-        )
+        self.fields.update({"name": self.name, "password": self.password, "again": self.again})
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
             self.tr("Create and log in")
         )
@@ -126,7 +124,7 @@ class FirstAdminDialog(FormDialog):
         from desktop.core.access import accounts, login
 
         name, full_name = self.name.text().strip(), self.full_name.text()
-        password = same_twice(self, self.password, self.again)
+        password = same_twice(self.password, self.again)
 
         def make(db) -> Ctx:
             accounts.add(db, None, name, "admin", password, full_name=full_name)
@@ -135,11 +133,13 @@ class FirstAdminDialog(FormDialog):
         return make
 
 
-def same_twice(dialog, first: QLineEdit, second: QLineEdit) -> str:
+def same_twice(first: QLineEdit, second: QLineEdit) -> str:
     """The new password typed twice, or a refusal naming the second field."""
     if first.text() != second.text():
         raise _Missing(
-            dialog.tr("The two passwords are not the same: type the new password twice."),
+            QCoreApplication.translate(
+                "LoginDialogs", "The two passwords are not the same: type the new password twice."
+            ),
             "again",
         )
     return first.text()
@@ -222,5 +222,5 @@ class PasswordDialog(FormDialog):
         from desktop.core.access import accounts
 
         ctx, old = self.ctx, self.old.text()
-        new = same_twice(self, self.password, self.again)
+        new = same_twice(self.password, self.again)
         return lambda db: accounts.set_password(db, ctx, ctx.user, new, old=old)

@@ -308,7 +308,7 @@ class AccountDialog(FormDialog):
             name = self.name.text().strip()
             if not name:
                 raise _Missing(self.tr("Give the account name."), "name")
-            password = same_twice(self, self.password, self.again)
+            password = same_twice(self.password, self.again)
             return lambda db: accounts.add(db, ctx, name, role, password, full_name=full_name,
                                            agency=agency, depots=depots)  # fmt: skip
         name = self.row["name"]
@@ -339,5 +339,5 @@ class ResetDialog(FormDialog):
         from desktop.core.access import accounts
 
         ctx, name = actor(), self.account
-        new = same_twice(self, self.password, self.again)
+        new = same_twice(self.password, self.again)
         return lambda db: accounts.set_password(db, ctx, name, new)

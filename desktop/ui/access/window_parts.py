@@ -12,19 +12,19 @@ from desktop.ui.access import gate
 from desktop.ui.widgets import style
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AccountMenus", text)
-
-
 def add_file_actions(window, file_menu: QMenu, before: QAction) -> None:
     """切换用户… 注销 修改密码… 锁定 in the 文件 menu, above `before` (退出)."""
-    window.action_switch_user = QAction(_tr("S&witch user…"), window)
+    window.action_switch_user = QAction(
+        QCoreApplication.translate("AccountMenus", "S&witch user…"), window
+    )
     window.action_switch_user.triggered.connect(window.switch_requested)
-    window.action_logout = QAction(_tr("Log &out"), window)
+    window.action_logout = QAction(QCoreApplication.translate("AccountMenus", "Log &out"), window)
     window.action_logout.triggered.connect(window.logout_requested)
-    window.action_password = QAction(_tr("Change &password…"), window)
+    window.action_password = QAction(
+        QCoreApplication.translate("AccountMenus", "Change &password…"), window
+    )
     window.action_password.triggered.connect(lambda: change_password(window))
-    window.action_lock = QAction(_tr("&Lock"), window)
+    window.action_lock = QAction(QCoreApplication.translate("AccountMenus", "&Lock"), window)
     window.action_lock.triggered.connect(window.lock_requested)
     window.action_lock.setShortcut("Ctrl+L")
     window.action_lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -40,10 +40,14 @@ def add_file_actions(window, file_menu: QMenu, before: QAction) -> None:
 
 def add_system_menu(window) -> QMenu:
     """系统: 用户管理 and 审计日志, offered to the roles with those rights."""
-    menu = window.menuBar().addMenu(_tr("S&ystem"))
-    window.action_users = gate.needs(QAction(_tr("&User accounts…"), window), roles.USERS)
+    menu = window.menuBar().addMenu(QCoreApplication.translate("AccountMenus", "S&ystem"))
+    window.action_users = gate.needs(
+        QAction(QCoreApplication.translate("AccountMenus", "&User accounts…"), window), roles.USERS
+    )
     window.action_users.triggered.connect(lambda: open_users(window))
-    window.action_audit = gate.needs(QAction(_tr("&Audit log…"), window), roles.AUDIT)
+    window.action_audit = gate.needs(
+        QAction(QCoreApplication.translate("AccountMenus", "&Audit log…"), window), roles.AUDIT
+    )
     window.action_audit.triggered.connect(lambda: open_audit(window))
     menu.addAction(window.action_users)
     menu.addAction(window.action_audit)
@@ -75,7 +79,9 @@ def change_password(window):
         return None
     dialog = PasswordDialog(window.worker, ctx, window)
     dialog.succeeded.connect(
-        lambda _: window.statusBar().showMessage(_tr("The password was changed."), 5000)
+        lambda _: window.statusBar().showMessage(
+            QCoreApplication.translate("AccountMenus", "The password was changed."), 5000
+        )
     )
     dialog.show()
     return dialog
@@ -84,8 +90,10 @@ def change_password(window):
 def who(ctx: Ctx | None) -> str:
     """The status bar's words for the account logged in."""
     if ctx is None:
-        return _tr("Not logged in")
-    return _tr("User: {user} ({role})").format(user=ctx.user, role=roles.name(ctx.role))
+        return QCoreApplication.translate("AccountMenus", "Not logged in")
+    return QCoreApplication.translate("AccountMenus", "User: {user} ({role})").format(
+        user=ctx.user, role=roles.name(ctx.role)
+    )
 
 
 class Cover(QWidget):
@@ -105,10 +113,12 @@ class Cover(QWidget):
 
     def say(self, ctx: Ctx | None) -> None:
         if ctx is None:
-            self.message.setText(_tr("Log in to use BioReserve."))
+            self.message.setText(
+                QCoreApplication.translate("AccountMenus", "Log in to use BioReserve.")
+            )
         else:
             self.message.setText(
-                _tr("Locked. {user} is logged in; type the password to go on.").format(
-                    user=ctx.user
-                )
+                QCoreApplication.translate(
+                    "AccountMenus", "Locked. {user} is logged in; type the password to go on."
+                ).format(user=ctx.user)
             )
