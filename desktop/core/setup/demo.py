@@ -188,7 +188,7 @@ def load(db: Database, today: date | None = None) -> dict[str, int]:
 # The documented demo login (README): one account per role, all with this password. Only
 # a database marked demo has one; a real database's first start asks for its administrator.
 DEMO_PASSWORD = "demo-2026"
-DEMO_ACCOUNTS = (
+DEMO_ACCOUNTS: tuple[tuple[str, str, str, dict], ...] = (
     ("admin", "admin", "演示管理员", {}),
     ("coordinator", "coordinator", "演示协调员", {}),
     ("keeper", "keeper", "演示仓库管理员", {"depots": ["HY-CK01"]}),
