@@ -66,11 +66,6 @@ def test_without_a_terminal_or_variable_the_passphrase_is_named(stations, tmp_pa
     assert status == 1 and "BIORESERVE_KEY_PASSPHRASE" in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core: after new-key the station's accounts stay under its old origin "
-    "(accounts._origin), so nobody can log in any more — reported to the lead",
-)
 def test_new_key_asks_first_then_changes_fingerprint_and_origin(stations, monkeypatch):
     before = identity(stations, "HY-A")
     monkeypatch.setattr(click.termui, "visible_prompt_func", lambda prompt: "n")

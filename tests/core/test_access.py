@@ -272,3 +272,14 @@ def test_the_trail_filters_by_user_agency_table_and_time(fresh_db, admin, tmp_pa
         ]
         == 1
     )
+
+
+def test_accounts_stay_after_a_new_key_pair(fresh_db, admin):
+    """`station new-key` gives the station a new origin; its accounts are still its own."""
+    from desktop.core.store import station
+
+    station.new_key(fresh_db, method="file")
+    assert login.authenticate(fresh_db, "admin", PASSWORD).role == "admin"
+    depot(fresh_db, admin, "N1")
+    rows = trail.rows(fresh_db, admin, table="depot")
+    assert rows[0]["role"]  # the new origin's operations still name the account's role

@@ -51,7 +51,16 @@ class Account:
         )
 
 
+ORIGIN_KEY = "accounts.origin"
+
+
 def _origin(db: Database) -> str:
+    """The origin this station's accounts are keyed by: the station's origin when its first
+    account was made. A new key pair (`station new-key`) or a drill's sandbox gives the
+    station another origin; its accounts stay the same accounts."""
+    kept = db.execute("SELECT value FROM meta WHERE key = ?", [ORIGIN_KEY]).fetchone()
+    if kept and kept[0]:
+        return kept[0]
     st = station.get(db)
     if st is None:
         raise BioError(
@@ -243,6 +252,7 @@ def add(
             "INSERT INTO account_secret (account_id, hash, changed_at) VALUES (?, ?, ?)",
             [acc_id, hashed, now],
         )
+        db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)", [ORIGIN_KEY, origin])
         w.db.conn.touched.add("account_secret")
         audit.record(db, ctx.actor, "account", action="add", name=name, role=role)
     acc = get(db, acc_id)

@@ -85,14 +85,20 @@ def _stations(db: Database) -> dict[str, str]:
 
 
 def _accounts(db: Database) -> dict[tuple[str, str], tuple[str, str]]:
-    """(station, name) → (role, agency code)."""
-    return {
+    """(station, name) → (role, agency code); this station's accounts under its current
+    origin too (after a new key pair its operations have another origin)."""
+    out = {
         (r[0], r[1]): (r[2], r[3] or "")
         for r in db.execute(
             "SELECT a.station, a.name, a.role, g.code FROM account a "
             "LEFT JOIN agency g ON g.id = a.agency_id"
         )
     }
+    kept = db.execute("SELECT value FROM meta WHERE key = 'accounts.origin'").fetchone()
+    own = db.execute("SELECT origin FROM station WHERE id = 1").fetchone()
+    if kept and own and kept[0] != own[0]:
+        out.update({(own[0], name): v for (st, name), v in list(out.items()) if st == kept[0]})
+    return out
 
 
 def _ops(db, user, agency_id, table, start, end, limit) -> list[dict]:
