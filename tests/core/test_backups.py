@@ -172,6 +172,15 @@ def test_a_backup_before_a_spreadsheet_import(fresh_db, tmp_path):
     [backup] = backups.listing(fresh_db.path)
     assert backup.reason == "import"
     assert data(backup.path) == before  # the copy holds the database as it was before
+    events = audit_events(fresh_db)
+    assert events[-1][:2] == ("program", "backup")
+    with pytest.raises(importer.ImportedBefore):  # refused: the database stays as it was
+        importer.run(fresh_db, CLERK, "stock", tmp_path / "stock.xlsx")
+    assert audit_events(fresh_db) == events
+
+
+def audit_events(db) -> list:
+    return db.execute("SELECT actor, kind, detail FROM audit_event ORDER BY seq").fetchall()
 
 
 def test_a_backup_before_a_bundle_import_that_brings_something(tmp_path):

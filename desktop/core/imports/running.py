@@ -150,7 +150,7 @@ def run(
             if progress and (done % PROGRESS_EVERY == 0 or done == total):
                 progress(done, total)
 
-        backup_actions.automatic(db, "import")  # a copy of the database before it
+        made = backup_actions.automatic(db, "import", audited=False)  # a copy before it
         with write(db, ctx) as w:
             if _data_version(db) != version and not job.still_valid():
                 raise BioError(
@@ -166,6 +166,7 @@ def run(
             report.added = job.vocab.add(w, job.bad_rows)
             job.write(w, good, tick)
             fingerprint.remember(db, ctx.actor, len(good))
+            backup_actions.note(db, made)  # audited with the import: none if it is refused
         report.imported = len(good)
     return report
 

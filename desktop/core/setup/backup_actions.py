@@ -9,6 +9,7 @@ themselves: backups.py; restoring: restoring.py.
 """
 
 import os
+from collections.abc import Callable
 from datetime import datetime
 
 from desktop.core import crashlog, values
@@ -31,15 +32,36 @@ def _record(db: Database, actor: str, made: backups.Backup) -> None:
     )
 
 
-def automatic(db: Database, reason: str, now: datetime | None = None) -> backups.Backup | None:
+def automatic(
+    db: Database, reason: str, now: datetime | None = None, audited: bool = True
+) -> backups.Backup | None:
     """A backup the program makes before changing much (import, bundle), then rotation.
-    None for a read-only database or a drill's sandbox (a copy of live data already)."""
+    None for a read-only database or a drill's sandbox (a copy of live data already).
+    audited=False leaves the audit event to `note`, inside the transaction the backup
+    precedes: a change that is refused then leaves the database as it was."""
     if db.read_only or not db.path.exists() or drill_of(db):
         return None
     made = backups.make(db, reason, now=now)
-    _record(db, PROGRAM, made)
+    if audited:
+        note(db, made)
     backups.rotate(db.path, backups.keep_days(db), (now or datetime.now()).date())
     return made
+
+
+def note(db: Database, made: backups.Backup | None) -> None:
+    """The audit event of an automatic backup (none: nothing)."""
+    if made is not None:
+        _record(db, PROGRAM, made)
+
+
+def noting(db: Database, made: backups.Backup | None, then: Callable | None = None) -> Callable:
+    """A merge's `then`: the backup's audit event is committed with the merge, then `then`."""
+
+    def run(*args):
+        note(db, made)
+        return then(*args) if then is not None else None
+
+    return run
 
 
 def daily(db: Database, now: datetime | None = None) -> backups.Backup | None:
@@ -73,7 +95,7 @@ def before_bundle(db: Database, ops: list[Op]) -> backups.Backup | None:
     known = dict(db.execute("SELECT origin, seq FROM vector").fetchall())
     if not any(op.seq > known.get(op.origin, 0) for op in ops):
         return None
-    return automatic(db, "bundle")
+    return automatic(db, "bundle", audited=False)  # noted with the merge (noting)
 
 
 def manual(
