@@ -535,9 +535,9 @@ def import_(db: Database, path: Path, ctx: Ctx | None = None) -> ImportResult:
                 ],
             )
 
-    backup_actions.before_bundle(db, ops)  # a copy of the database before a merge
+    made = backup_actions.before_bundle(db, ops)  # a copy of the database before a merge
     try:
-        result = merge.apply_ops(db, ops, then=record)
+        result = merge.apply_ops(db, ops, then=backup_actions.noting(db, made, record))
     except BundleRefused:
         raise
     except BioError as exc:  # a payload or chain the merge refused: the bundle is refused
