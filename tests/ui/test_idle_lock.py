@@ -122,6 +122,19 @@ def test_cancelling_switch_user_keeps_the_window_locked_for_the_same_account(qtb
     assert session.logged_in().user == "admin"
 
 
+def test_the_forms_open_over_the_window_are_hidden_while_locked(qtbot, controller):
+    from desktop.ui.access import window_parts
+
+    form = window_parts.change_password(controller.window)
+    assert form.isVisible()
+    dialog = locked(qtbot, controller)
+    assert not form.isVisible()
+    dialog.password.setText("demo-2026")
+    with qtbot.waitSignal(dialog.succeeded, timeout=TIMEOUT):
+        dialog.submit()
+    assert form.isVisible()
+
+
 def test_ctrl_l_locks_at_once(qtbot, controller):
     controller.login.set_idle_ms(60_000)
     controller.window.action_lock.trigger()

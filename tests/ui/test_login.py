@@ -152,3 +152,27 @@ def test_log_out_asks_again_and_another_account_gets_a_new_window(
         log_in(qtbot, controller.login.dialog, "viewer", "demo-2026")
     assert session.logged_in().role == "viewer"
     assert not controller.window.reserves.actions_by_kind["receive"].isVisible()
+
+
+def test_change_password_asks_the_current_one(qtbot, controller, demo_path, nobody):
+    from desktop.ui.access import window_parts
+
+    dialog = opened(qtbot, controller, demo_path)
+    with qtbot.waitSignal(controller.window.session_started, timeout=TIMEOUT):
+        log_in(qtbot, dialog, "coordinator", "demo-2026")
+    form = window_parts.change_password(controller.window)
+    qtbot.addWidget(form)
+    form.old.setText("wrong-password-1")
+    form.password.setText("coordinator-2027")
+    form.again.setText("coordinator-2027")
+    with qtbot.waitSignal(form.worker.idle, timeout=TIMEOUT):
+        form.submit()
+    assert form.error.text() == "The current password is not right."
+    form.old.setText("demo-2026")
+    with qtbot.waitSignal(form.succeeded, timeout=TIMEOUT):
+        form.submit()
+    db = dbmod.open_db(demo_path)
+    try:
+        assert login.authenticate(db, "coordinator", "coordinator-2027").role == "coordinator"
+    finally:
+        db.close()

@@ -4,6 +4,7 @@ core would refuse the logged-in role (access/policy.py refuses them anyway)."""
 import pytest
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView
 
 from desktop.core.context import Ctx
 from desktop.core.store import db as dbmod
@@ -12,6 +13,7 @@ from desktop.ui.access import gate
 from desktop.ui.shell import session
 from desktop.ui.shell.main_window import MainWindow
 from tests.helpers.ui import choose_incident, wait_idle
+from tests.ui.test_dialog_fit import _tab_widgets
 
 
 def settle(qtbot, worker) -> None:
@@ -33,17 +35,28 @@ def window_as(qtbot, worker, demo_path, role: str) -> MainWindow:
     window.show()
     qtbot.waitExposed(window)
     settle(qtbot, worker)
+    seen: list = []
     for row in range(window.nav.count()):
         window.nav.setCurrentRow(row)
         settle(qtbot, worker)
+        page = window.pages.currentWidget()
         if row == 1:
-            choose_incident(qtbot, window.pages.currentWidget(), incident)
+            choose_incident(qtbot, page, incident)
             settle(qtbot, worker)
+        for tabs in _tab_widgets(page, seen):
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+                settle(qtbot, worker)
     return window
 
 
 def marked(window) -> list[QObject]:
-    return [target for target in window.findChildren(QObject) if target.property(gate.PROPERTY)]
+    """The buttons and actions marked (views edited in place are looked at apart)."""
+    return [
+        target
+        for target in window.findChildren(QObject)
+        if target.property(gate.PROPERTY) and not isinstance(target, QAbstractItemView)
+    ]
 
 
 def offered(target) -> bool:
@@ -66,6 +79,13 @@ def test_a_viewer_is_offered_no_change_on_any_page(qtbot, worker, demo_path):
     assert not window.action_users.isVisible() and not window.action_audit.isVisible()
     assert window.orders.actions_by_key["preview"].isVisible()  # reading stays
     assert "只读" in window.user_label.text()
+    editable = [
+        view
+        for view in window.findChildren(QAbstractItemView)
+        if view.property(gate.PROPERTY)
+        and view.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers
+    ]
+    assert editable == []  # 保障定额 and 成员单位 are read-only
 
 
 def test_a_keeper_has_its_stock_actions_but_does_not_approve(qtbot, worker, demo_path):
@@ -110,3 +130,6 @@ def test_switching_the_session_shows_what_the_new_role_may_do(qtbot, worker, dem
     window.set_session(session.logged_in())
     assert window.reserves.actions_by_kind["receive"].isVisible()
     assert window.action_users.isVisible()
+    views = [v for v in window.findChildren(QAbstractItemView) if v.property(gate.PROPERTY)]
+    assert len(views) == 2
+    assert all(v.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers for v in views)

@@ -9,7 +9,7 @@ marks when a page is built and when someone logs in.
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from desktop.ui.shell import session
 
@@ -54,9 +54,25 @@ def allowed(target: QObject) -> bool:
     return True
 
 
+def offer(target: QObject) -> None:
+    """Show a marked button or action if the role may use it, else hide it; a table edited
+    in place (a marked view) is editable or read-only."""
+    if not target.property(PROPERTY):
+        return
+    if isinstance(target, QAbstractItemView):
+        if not hasattr(target, "_offered_triggers"):
+            target._offered_triggers = target.editTriggers()  # type: ignore[attr-defined]
+        target.setEditTriggers(
+            target._offered_triggers  # type: ignore[attr-defined]
+            if allowed(target)
+            else QAbstractItemView.EditTrigger.NoEditTriggers
+        )
+    else:
+        target.setVisible(allowed(target))
+
+
 def apply(root: QWidget) -> None:
     """Show the marked buttons and actions under `root` that the role may use, hide the
     others."""
     for target in (root, *root.findChildren(QWidget), *root.findChildren(QAction)):
-        if target.property(PROPERTY):
-            target.setVisible(allowed(target))
+        offer(target)

@@ -25,6 +25,13 @@ def _line(secret: bool = False, text: str = "") -> QLineEdit:
     return field
 
 
+def fit(dialog) -> None:
+    """As tall as the form needs at its width: wrapped notes are measured at the dialog's
+    minimum width, not at the narrower width of its size hint."""
+    width = max(dialog.minimumWidth(), dialog.sizeHint().width())
+    dialog.resize(width, dialog.layout().totalHeightForWidth(width))
+
+
 def _note(text: str) -> QLabel:
     label = style.apply(QLabel(text), "muted")
     label.setWordWrap(True)
@@ -66,6 +73,7 @@ class LoginDialog(FormDialog):
             self.form.addRow(self.hint)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
         (self.password if name else self.name).setFocus()
+        fit(self)
 
     def job(self):
         from desktop.core.access import login
@@ -119,6 +127,7 @@ class FirstAdminDialog(FormDialog):
             self.tr("Create and log in")
         )
         self.password.setFocus()
+        fit(self)
 
     def job(self):
         from desktop.core.access import accounts, login
@@ -178,6 +187,7 @@ class UnlockDialog(FormDialog):
         self.switch_button.clicked.connect(self._switch)
         self.buttons.addButton(self.switch_button, QDialogButtonBox.ButtonRole.ResetRole)
         self.password.setFocus()
+        fit(self)
 
     def job(self):
         from desktop.core.access import audit, login

@@ -10,7 +10,9 @@ administrator when none is given. A refusal of either shows the login dialog wit
 
 import os
 
+import shiboken6
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
 
 from desktop.core.context import Ctx
 from desktop.ui.access.idle import IdleWatch
@@ -41,6 +43,7 @@ class LoginFlow(QObject):
         self.demo_login = False
         self.dialog = None  # the login, first-administrator or unlock dialog shown
         self.env_spent = False  # after 注销 or 切换用户 the environment's login is not used
+        self.hidden: list = []  # the windows hidden while locked
         self.idle = IdleWatch(self)
         self.idle.idle.connect(self.lock)
 
@@ -145,6 +148,7 @@ class LoginFlow(QObject):
         self.worker.run(lambda db: audit.record(db, ctx.actor, "idle_lock", reason=reason))
         self.window.set_locked(True)
         self._close_dialog()
+        self._hide_open_windows()
         dialog = UnlockDialog(self.worker, ctx, self.window)
         dialog.succeeded.connect(self._unlocked)
         dialog.switch_requested.connect(self.switch_user)
@@ -153,7 +157,19 @@ class LoginFlow(QObject):
     def _unlocked(self, _ctx) -> None:
         self.dialog = None
         self.window.set_locked(False)
+        for widget in self.hidden:
+            if shiboken6.isValid(widget):
+                widget.show()
+        self.hidden = []
         self.idle.start()
+
+    def _hide_open_windows(self) -> None:
+        """The forms and dialogs open over the window are hidden with it while locked (and
+        shown again as they were once unlocked)."""
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible() and widget is not self.window and widget is not self.dialog:
+                widget.hide()
+                self.hidden.append(widget)
 
     def _back_to_unlock(self) -> None:
         self.dialog = None

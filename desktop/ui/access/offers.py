@@ -10,12 +10,13 @@ all the others, where a reviewer compares them with access/policy.py. A rule is:
   not make one);
 - R(right): the role has this right (access/roles.py).
 
-Not covered here (the core refuses, its message shown in red): cells edited in place in
-保障定额 and 成员单位 (saved on leaving the cell), and 冲突's 恢复此版本.
+A view whose cells are edited in place (保障定额, 成员单位) is marked the same way: it is
+read-only for a role that may not write its table. 冲突's 恢复此版本 buttons write the
+table of the conflict shown (CURRENT).
 """
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from desktop.core.access import roles
 from desktop.ui.access import gate
@@ -34,6 +35,7 @@ def R(right: str) -> tuple:  # noqa: N802
 
 
 STOCK = T("stock_move")
+CURRENT = ("current", ())  # the table of the conflict the view shows
 
 # class name → attribute → rule, or → {key of the attribute's dict → rule}
 RULES: dict[str, dict[str, object]] = {
@@ -57,6 +59,7 @@ RULES: dict[str, dict[str, object]] = {
     "TransitView": {"confirm": T("transfer")},
     "DepotEditor": {"new_button": F("depot"), "save_button": F("depot")},
     "CatalogEditor": {"new_button": F("item"), "save_button": F("item")},
+    "NormsEditor": {"table": F("norm")},
     # 调拨单
     "OrdersPage": {
         "actions_by_key": {
@@ -112,6 +115,7 @@ RULES: dict[str, dict[str, object]] = {
         "save_button": F("expert"),
         "delete_button": F("expert"),
     },  # fmt: skip
+    "AgenciesView": {"table": F("agency")},
     "QualificationsTable": {
         "add_button": F("expert_qualification"),
         "edit_button": F("expert_qualification"),
@@ -148,6 +152,7 @@ RULES: dict[str, dict[str, object]] = {
         "export_button": R(roles.SYNC),
         "import_button": R(roles.SYNC),
     },
+    "ConflictsView": {"version_buttons": CURRENT},
     # 演练
     "DrillsPage": {"new_button": R(roles.DRILL_CONTROL)},
     "PlanView": {
@@ -179,6 +184,8 @@ def _rules_of(obj: QObject) -> dict[str, object]:
 
 
 def _mark(target, rule: tuple) -> None:
+    if isinstance(target, tuple):  # (what it is, its button): 冲突's versions
+        target = target[-1]
     if not isinstance(target, QObject) or target.property(gate.PROPERTY):
         return
     kind, what = rule
@@ -196,11 +203,16 @@ def _targets(obj: QObject):
         held = getattr(obj, attribute, None)
         if held is None:
             continue
+        if rule is CURRENT:
+            current = obj.current()  # type: ignore[attr-defined]
+            rule = T(current.table) if current is not None else R("-")
         if isinstance(rule, dict):
             if isinstance(held, dict):
                 yield from ((held[key], each) for key, each in rule.items() if key in held)
         elif isinstance(held, dict):
             yield from ((target, rule) for target in held.values())
+        elif isinstance(held, list):
+            yield from ((target, rule) for target in held)
         else:
             yield held, rule
 
@@ -216,8 +228,10 @@ def _apply_own(obj: QObject) -> None:
     """Mark and show or hide the buttons and actions of this one object."""
     for target, rule in _targets(obj):
         _mark(target, rule)
-        if isinstance(target, QObject) and target.property(gate.PROPERTY):
-            target.setVisible(gate.allowed(target))
+        if isinstance(target, tuple):
+            target = target[-1]
+        if isinstance(target, QObject):
+            gate.offer(target)
 
 
 def apply(root: QWidget) -> None:
@@ -229,6 +243,7 @@ def apply(root: QWidget) -> None:
 # A part shown, or one of its children polished (just before it shows for the first time:
 # the part built it since)
 WATCHED = frozenset({QEvent.Type.Show, QEvent.Type.ChildPolished})
+MAX_DEPTH = 12  # a button made later is looked for in the parts holding it this far up
 
 
 class Watcher(QObject):
@@ -237,8 +252,19 @@ class Watcher(QObject):
     shown. One per program."""
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() in WATCHED and _rules_of(watched):
+        kind = event.type()
+        if kind in WATCHED and _rules_of(watched):
             _apply_own(watched)
+        elif kind == QEvent.Type.Show and isinstance(watched, QAbstractButton):
+            # a button a part made after it was shown (冲突's versions): the part's rules
+            parent = watched.parentWidget()
+            for _ in range(MAX_DEPTH):
+                if parent is None:
+                    break
+                if _rules_of(parent):
+                    _apply_own(parent)
+                    break
+                parent = parent.parentWidget()
         return False
 
 
