@@ -58,7 +58,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--db", type=Path, help="database file")
     parser.add_argument("--lang", help="interface language: zh_CN or en")
     parser.add_argument(
-        "--screenshot", type=Path, help="save the window as PNG once loaded, then quit"
+        "--screenshot",
+        type=Path,
+        help="save the window as PNG once loaded, then quit (logged in as BIORESERVE_USER "
+        "with BIORESERVE_PASSWORD, or on a demo database as its administrator)",
     )
     parser.add_argument(
         "--exit-when-shown", action="store_true", help="print 'shown' and quit once shown (bench)"
