@@ -23,6 +23,8 @@ COMMANDS = (
     "monitoring",
     "sync",
     "station",
+    "backup",
+    "restore",
     "login",
     "logout",
     "whoami",
