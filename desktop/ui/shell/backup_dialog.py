@@ -193,10 +193,11 @@ class BackupDialog(QDialog):
                 QCoreApplication.translate("Backups", "ok")
                 if backup.ok
                 else QCoreApplication.translate("Backups", "FAILED"),
-                str(backup.path),
+                backup.path.name,
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(str(backup.path))
                 if column == 2:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
