@@ -11,8 +11,8 @@ administrator when none is given. A refusal of either shows the login dialog wit
 import os
 
 import shiboken6
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from desktop.core.context import Ctx
 from desktop.ui.access.idle import IdleWatch
@@ -96,6 +96,10 @@ class LoginFlow(QObject):
         else:
             dialog = LoginDialog(self.worker, _station(details), bool(details.get("demo")),
                                  parent=self.window)  # fmt: skip
+        if cancel_quits:  # nobody is logged in: closing it closes the program
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+                QCoreApplication.translate("LoginFlow", "Quit")
+            )
         if refusal:
             dialog.show_error(refusal)
         dialog.succeeded.connect(self.logged_in)

@@ -276,6 +276,7 @@ class AccountDialog(FormDialog):
             self.form.addRow(self.tr("Password again"), self.again)
             self.fields.update({"password": self.password, "again": self.again})
             self.done_text = self.tr("The account was added.")
+            self.role.setCurrentIndex(self.role.findData("viewer"))  # the least, to begin
         else:
             self.role.setCurrentIndex(max(0, self.role.findData(row["role"])))
             self.agency.setCurrentIndex(max(0, self.agency.findData(row["agency"])))
