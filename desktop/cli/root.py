@@ -5,11 +5,13 @@ Errors print one message to stderr and exit non-zero; no traceback reaches
 the user (an unexpected error's traceback goes to the log file named).
 """
 
+import sqlite3
 import sys
 from pathlib import Path
 
 import click
 
+import desktop.cli.common as common
 import desktop.cli.language as language
 from desktop.cli import audit_log as cli_audit
 from desktop.cli import backup as cli_backup
@@ -36,6 +38,7 @@ from desktop.core.i18n import tr
 from desktop.core.setup import demo as demo_data
 from desktop.core.setup import initdb
 from desktop.core.store import check as checkmod
+from desktop.core.store import db as dbmod
 from desktop.core.store import info as infomod
 from desktop.core.store import station
 
@@ -236,6 +239,14 @@ def _run(argv: list[str]) -> None:
         sys.exit(EXIT_ERROR)
     except SystemExit:
         raise
+    except sqlite3.DatabaseError as exc:  # a bad page met mid-command: name the backup
+        text = str(exc).lower()
+        if common.OPENED and ("malformed" in text or "not a database" in text):
+            damaged = dbmod.explain(exc, common.OPENED[0].path)
+            click.echo(tr("Error: {message}", message=damaged), err=True)
+            sys.exit(EXIT_ERROR)
+        click.echo(report_unexpected(exc), err=True)
+        sys.exit(EXIT_UNEXPECTED)
     except Exception as exc:  # the last guard: a message, never a traceback
         click.echo(report_unexpected(exc), err=True)
         sys.exit(EXIT_UNEXPECTED)

@@ -111,3 +111,23 @@ def test_a_damaged_database_names_the_newest_backup_and_the_restore_command(run,
     status, _, err = run("restore", str(newest.path), "--yes")
     assert status == 0, err
     assert run("check")[0] == 0
+
+
+def test_a_bad_page_met_in_the_middle_of_a_command_names_the_backup(run, demo_path):
+    """The file opens (its first pages are whole) but a page a command reads is garbage:
+    a refusal naming the newest good backup, not an unexpected error."""
+    assert run("info")[0] == 0
+    newest = backups.newest_good(demo_path)
+    size = demo_path.stat().st_size
+    with open(demo_path, "r+b") as file:
+        for offset in range(size // 4, size - 4096, 4096):
+            file.seek(offset)
+            file.write(b"\xa5" * 64)
+    statuses = []
+    for command in (["stock", "balance"], ["stock", "ledger"], ["check"]):
+        status, _, err = run(*command)
+        assert "Traceback" not in err and "Unexpected" not in err, err
+        statuses.append(status)
+        if status:
+            assert status == 1 and str(newest.path) in err, err
+    assert 1 in statuses
