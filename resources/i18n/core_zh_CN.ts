@@ -7425,5 +7425,583 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <source>大事记 entries are only added</source>
             <translation>大事记只能新增，不能修改</translation>
         </message>
+        <message>
+            <source>BACKUP-FILE</source>
+            <translation>备份文件</translation>
+        </message>
+        <message>
+            <source>Backups are kept 1 to {max} days.</source>
+            <translation>备份保留天数为 1 至 {max} 天。</translation>
+        </message>
+        <message>
+            <source>Cannot restore from {backup}: {reason}</source>
+            <translation>无法从 {backup} 恢复：{reason}</translation>
+        </message>
+        <message>
+            <source>Cannot restore {path}: {reason}</source>
+            <translation>无法恢复 {path}：{reason}</translation>
+        </message>
+        <message>
+            <source>Cannot write the backup {file}: {reason}</source>
+            <translation>无法写入备份 {file}：{reason}</translation>
+        </message>
+        <message>
+            <source>No backup file at {path}.</source>
+            <translation>{path} 处没有备份文件。</translation>
+        </message>
+        <message>
+            <source>Not enough free disk space in {folder} for a backup of {path}. Free some space and try again.</source>
+            <translation>{folder} 所在磁盘的剩余空间不足以备份 {path}。请释放一些空间后重试。</translation>
+        </message>
+        <message>
+            <source>The backup of {path} failed its check ({problem}): the database is damaged. Nothing was written to {out}.</source>
+            <translation>{path} 的备份未通过检查（{problem}）：数据库已损坏。未向 {out} 写入任何内容。</translation>
+        </message>
+        <message>
+            <source>The backup of {path} failed its check ({problem}): the database is damaged. The damaged copy is {copy}.</source>
+            <translation>{path} 的备份未通过检查（{problem}）：数据库已损坏。损坏的副本为 {copy}。</translation>
+        </message>
+        <message>
+            <source>The database {path} is damaged or unreadable ({cause}), and no good backup of it was found.</source>
+            <translation>数据库 {path} 不是本系统的数据库或已损坏、无法读取（{cause}），且未找到它的完好备份。</translation>
+        </message>
+        <message>
+            <source>The database {path} is damaged or unreadable ({cause}). The newest good backup is {backup}, made {made} ({reason}).</source>
+            <translation>数据库 {path} 不是本系统的数据库或已损坏、无法读取（{cause}）。最新的完好备份是 {backup}，制作于 {made}（{reason}）。</translation>
+        </message>
+        <message>
+            <source>The database {path} is open in another BioReserve window or command. Close it and restore again; nothing was changed.</source>
+            <translation>数据库 {path} 正在另一个本系统窗口或命令中打开。请关闭后再恢复；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>The folder {folder} does not exist.</source>
+            <translation>文件夹 {folder} 不存在。</translation>
+        </message>
+        <message>
+            <source>To restore it: bioreserve --db "{path}" restore "{backup}"</source>
+            <translation>恢复方法：bioreserve --db "{path}" restore "{backup}"</translation>
+        </message>
+        <message>
+            <source>before a bundle import</source>
+            <translation>同步包导入前</translation>
+        </message>
+        <message>
+            <source>before a restore</source>
+            <translation>恢复前</translation>
+        </message>
+        <message>
+            <source>before a schema upgrade</source>
+            <translation>数据库结构升级前</translation>
+        </message>
+        <message>
+            <source>before a spreadsheet import</source>
+            <translation>表格导入前</translation>
+        </message>
+        <message>
+            <source>daily</source>
+            <translation>每日</translation>
+        </message>
+        <message>
+            <source>manual</source>
+            <translation>手动</translation>
+        </message>
+        <message>
+            <source>not an SQLite database file</source>
+            <translation>不是 SQLite 数据库文件</translation>
+        </message>
+        <message>
+            <source>the file is truncated ({size} bytes of {expected})</source>
+            <translation>文件被截断（应为 {expected} 字节，实为 {size} 字节）</translation>
+        </message>
+        <message>
+            <source>{backup} is a backup of the station {other} ({other_code}), not of {station} ({code}) whose database is {path}. Nothing was changed.</source>
+            <translation>{backup} 是站点 {other}（{other_code}）的备份，不是数据库 {path} 所属站点 {station}（{code}）的备份。未做任何更改。</translation>
+        </message>
+        <message>
+            <source>{out} exists already: name another file or delete it first.</source>
+            <translation>{out} 已存在：请换一个文件名，或先删除它。</translation>
+        </message>
+        <message>
+            <source>{out} is a folder: name a file for the backup.</source>
+            <translation>{out} 是文件夹：请为备份指定一个文件。</translation>
+        </message>
+        <message>
+            <source>{out} is the database itself: write the backup to another file.</source>
+            <translation>{out} 就是数据库本身：请把备份写到另一个文件。</translation>
+        </message>
+        <message>
+            <source>{path} is an SQLite file but not a BioReserve station's database.</source>
+            <translation>{path} 是 SQLite 文件，但不是本系统站点的数据库。</translation>
+        </message>
+        <message>
+            <source>{path} is empty: it is not a backup.</source>
+            <translation>{path} 是空文件：不是备份。</translation>
+        </message>
+        <message>
+            <source>{path} is not a usable backup: {problem}.</source>
+            <translation>{path} 不是可用的备份：{problem}。</translation>
+        </message>
+        <message>
+            <source>{path} is the database itself, not a backup of it.</source>
+            <translation>{path} 就是数据库本身，不是它的备份。</translation>
+        </message>
+        <message>
+            <source>{path} was made by a newer BioReserve (schema {found}, this program knows up to {known}).</source>
+            <translation>{path} 由更新版本的本系统制作（数据库结构 {found}，本程序最高支持 {known}）。</translation>
+        </message>
+        <message>
+            <source>Log in with `bioreserve login --user NAME`, or set {user} and {password} (scripts).</source>
+            <translation>请用 `bioreserve login --user 账户名` 登录，或设置 {user} 和 {password}（用于脚本）。</translation>
+        </message>
+        <message>
+            <source>The password file {path} is not a file.</source>
+            <translation>密码文件 {path} 不是文件。</translation>
+        </message>
+        <message>
+            <source>The password file {path} is larger than {n} bytes; it holds the password on its first line only.</source>
+            <translation>密码文件 {path} 超过 {n} 字节；它只应在第一行写密码。</translation>
+        </message>
+        <message>
+            <source>The password file {path} is empty (the password is its first line).</source>
+            <translation>密码文件 {path} 为空（密码写在第一行）。</translation>
+        </message>
+        <message>
+            <source>No terminal to ask for the password in: give it in a file ({option} FILE).</source>
+            <translation>没有可输入密码的终端：请用文件提供（{option} 文件）。</translation>
+        </message>
+        <message>
+            <source>Nobody is logged in to {path}.</source>
+            <translation>{path} 没有已登录的账户。</translation>
+        </message>
+        <message>
+            <source>The password file {path} does not exist.</source>
+            <translation>密码文件 {path} 不存在。</translation>
+        </message>
+        <message>
+            <source>The password file {path} cannot be read: {error}</source>
+            <translation>无法读取密码文件 {path}：{error}</translation>
+        </message>
+        <message>
+            <source>The password file {path} is not UTF-8 text.</source>
+            <translation>密码文件 {path} 不是 UTF-8 文本。</translation>
+        </message>
+        <message>
+            <source>The login to this database has ended: unused for more than {minutes} minutes, logged out, or its account disabled.</source>
+            <translation>对该数据库的登录已结束：超过 {minutes} 分钟未使用、已退出登录，或账户已停用。</translation>
+        </message>
+        <message>
+            <source>{user} is set but {password} is not: a script gives both.</source>
+            <translation>设置了 {user} 却没有设置 {password}：脚本须同时设置两者。</translation>
+        </message>
+        <message>
+            <source>Logged in to {path} as {who}.
+The login holds until {until}, and each command keeps it {minutes} minutes longer; `bioreserve logout` ends it.</source>
+            <translation>已以 {who} 身份登录 {path}。
+登录有效至 {until}，每执行一条命令再延长 {minutes} 分钟；`bioreserve logout` 结束登录。</translation>
+        </message>
+        <message>
+            <source>Log in to the database as an account, for the commands that follow.</source>
+            <translation>以某个账户登录数据库，供其后的命令使用。</translation>
+        </message>
+        <message>
+            <source>The account's name.</source>
+            <translation>账户名。</translation>
+        </message>
+        <message>
+            <source>End the login to the database (its token is deleted).</source>
+            <translation>结束对数据库的登录（删除其令牌）。</translation>
+        </message>
+        <message>
+            <source>Show the account the commands act as, and its role.</source>
+            <translation>显示命令以哪个账户及角色执行。</translation>
+        </message>
+        <message>
+            <source>agency {code}</source>
+            <translation>单位 {code}</translation>
+        </message>
+        <message>
+            <source>depots {codes}</source>
+            <translation>仓库 {codes}</translation>
+        </message>
+        <message>
+            <source>Password of {name}</source>
+            <translation>{name} 的密码</translation>
+        </message>
+        <message>
+            <source>Logged out {name}.</source>
+            <translation>{name} 已退出登录。</translation>
+        </message>
+        <message>
+            <source>Nobody was logged in to {path}.</source>
+            <translation>{path} 原本没有已登录的账户。</translation>
+        </message>
+        <message>
+            <source>Role: its code or Chinese name — admin 系统管理员, coordinator 应急协调员, keeper 仓库管理员 (with --depot), liaison 成员单位联络员 (with --agency), controller 演练导调员, viewer 只读.</source>
+            <translation>角色：代码或中文名——admin 系统管理员、coordinator 应急协调员、keeper 仓库管理员（需 --depot）、liaison 成员单位联络员（需 --agency）、controller 演练导调员、viewer 只读。</translation>
+        </message>
+        <message>
+            <source>This station's user accounts: add, list, disable, reset passwords.</source>
+            <translation>本站用户账户：添加、列出、停用、重置密码。</translation>
+        </message>
+        <message>
+            <source>Add an account with a role (bound to depots or an agency).</source>
+            <translation>添加账户并指定角色（可绑定仓库或单位）。</translation>
+        </message>
+        <message>
+            <source>Login name.</source>
+            <translation>登录名。</translation>
+        </message>
+        <message>
+            <source>A depot a keeper keeps (repeat for several).</source>
+            <translation>仓库管理员负责的仓库（多个时重复此选项）。</translation>
+        </message>
+        <message>
+            <source>The agency of a liaison.</source>
+            <translation>联络员所属单位。</translation>
+        </message>
+        <message>
+            <source>The person's full name.</source>
+            <translation>使用人姓名。</translation>
+        </message>
+        <message>
+            <source>A file whose first line is the password (else it is asked twice).</source>
+            <translation>第一行为密码的文件（不提供则输入两次）。</translation>
+        </message>
+        <message>
+            <source>List this station's accounts.</source>
+            <translation>列出本站账户。</translation>
+        </message>
+        <message>
+            <source>Disabled the account {name}.</source>
+            <translation>已停用账户 {name}。</translation>
+        </message>
+        <message>
+            <source>Disable an account: it can no longer log in.</source>
+            <translation>停用账户：该账户不能再登录。</translation>
+        </message>
+        <message>
+            <source>Enabled the account {name}.</source>
+            <translation>已启用账户 {name}。</translation>
+        </message>
+        <message>
+            <source>Enable a disabled account again.</source>
+            <translation>重新启用已停用的账户。</translation>
+        </message>
+        <message>
+            <source>New password of {name}</source>
+            <translation>{name} 的新密码</translation>
+        </message>
+        <message>
+            <source>Set the password of {name}.</source>
+            <translation>已设置 {name} 的密码。</translation>
+        </message>
+        <message>
+            <source>Set an account's password: your own (the current one is asked), or another's as its administrator (a reset, which also lifts a lockout).</source>
+            <translation>设置账户密码：修改自己的（须输入当前密码），或由系统管理员重置他人的（同时解除锁定）。</translation>
+        </message>
+        <message>
+            <source>A file whose first line is the new password (else it is asked twice).</source>
+            <translation>第一行为新密码的文件（不提供则输入两次）。</translation>
+        </message>
+        <message>
+            <source>Changed the account {who}.</source>
+            <translation>已修改账户 {who}。</translation>
+        </message>
+        <message>
+            <source>Change an account's role, full name, agency or depots.</source>
+            <translation>修改账户的角色、姓名、单位或仓库。</translation>
+        </message>
+        <message>
+            <source>A depot a keeper keeps (repeat for several; replaces the ones it had).</source>
+            <translation>仓库管理员负责的仓库（多个时重复此选项；替换原有仓库）。</translation>
+        </message>
+        <message>
+            <source>Added the account {who}.</source>
+            <translation>已添加账户 {who}。</translation>
+        </message>
+        <message>
+            <source>disabled</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <source>The first account of a station is its administrator (--role admin).</source>
+            <translation>本站的第一个账户必须是系统管理员（--role admin）。</translation>
+        </message>
+        <message>
+            <source>Current password</source>
+            <translation>当前密码</translation>
+        </message>
+        <message>
+            <source>Log in with `bioreserve login --user {name}`.</source>
+            <translation>请用 `bioreserve login --user {name}` 登录。</translation>
+        </message>
+        <message>
+            <source>locked until {until}</source>
+            <translation>锁定至 {until}</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>The audit trail: verify it, list it, export it to xlsx.</source>
+            <translation>审计日志：校验、列出、导出为 xlsx。</translation>
+        </message>
+        <message>
+            <source>The audit trail holds: {operations} operations, {events} audit events and {seals} seals verified, nothing altered or removed.</source>
+            <translation>审计日志完整：已校验 {operations} 条操作、{events} 条审计事件和 {seals} 个签封，无改动或删除。</translation>
+        </message>
+        <message>
+            <source>Prove the operation logs and the audit log unaltered: every past operation and event still there as recorded, every seal signed by this station. Exit 1 naming what was changed.</source>
+            <translation>校验操作日志和审计日志未被篡改：以往每条操作和事件均如记录时一样存在，每个签封均由本站签署。发现改动时列出并以退出码 1 结束。</translation>
+        </message>
+        <message>
+            <source>No entries match.</source>
+            <translation>没有符合条件的记录。</translation>
+        </message>
+        <message>
+            <source>List the audit trail, newest first: operations and audit events.</source>
+            <translation>列出审计日志（最新的在前）：操作和审计事件。</translation>
+        </message>
+        <message>
+            <source>At most this many entries.</source>
+            <translation>最多列出的条数。</translation>
+        </message>
+        <message>
+            <source>Wrote {count} audit entries to {path}.</source>
+            <translation>已将 {count} 条审计记录写入 {path}。</translation>
+        </message>
+        <message>
+            <source>Write the audit trail (with the filters given) to an .xlsx file.</source>
+            <translation>将审计日志（按给定条件筛选）写入 .xlsx 文件。</translation>
+        </message>
+        <message>
+            <source>{count} finding(s): the audit trail was altered ({operations} operations, {events} audit events, {seals} seals checked).</source>
+            <translation>发现 {count} 处问题：审计日志已被改动（已检查 {operations} 条操作、{events} 条审计事件、{seals} 个签封）。</translation>
+        </message>
+        <message>
+            <source>--table: {table} is not a table of the operation log; one of: {tables}</source>
+            <translation>--table：{table} 不是操作日志中的表；可选：{tables}</translation>
+        </message>
+        <message>
+            <source>operation log</source>
+            <translation>操作日志</translation>
+        </message>
+        <message>
+            <source>audit log</source>
+            <translation>审计日志</translation>
+        </message>
+        <message>
+            <source>seal</source>
+            <translation>签封</translation>
+        </message>
+        <message>
+            <source>Only this user's entries.</source>
+            <translation>只列该用户的记录。</translation>
+        </message>
+        <message>
+            <source>Only entries by accounts of this agency.</source>
+            <translation>只列该单位账户的记录。</translation>
+        </message>
+        <message>
+            <source>Only operations on this table (e.g. stock_move); no events.</source>
+            <translation>只列对该表的操作（如 stock_move），不含审计事件。</translation>
+        </message>
+        <message>
+            <source>From this time or date on (e.g. 2026-03-01 or 2026-03-01 14:30).</source>
+            <translation>自该时间或日期起（如 2026-03-01 或 2026-03-01 14:30）。</translation>
+        </message>
+        <message>
+            <source>Up to this time, or to the end of this date.</source>
+            <translation>截至该时间，或该日期结束。</translation>
+        </message>
+        <message>
+            <source>Administrator: {name}. Log in with `bioreserve login --user {name}`.</source>
+            <translation>系统管理员：{name}。请用 `bioreserve login --user {name}` 登录。</translation>
+        </message>
+        <message>
+            <source>Demo logins (password {password}): {names}.</source>
+            <translation>演示账户（密码 {password}）：{names}。</translation>
+        </message>
+        <message>
+            <source>The administrator account's name (default: admin; a demo database without it has the demo logins).</source>
+            <translation>系统管理员账户名（默认 admin；演示数据库不指定时使用演示账户）。</translation>
+        </message>
+        <message>
+            <source>A file whose first line is the administrator's password (else it is asked twice).</source>
+            <translation>第一行为系统管理员密码的文件（不提供则输入两次）。</translation>
+        </message>
+        <message>
+            <source>Password of the administrator {name}</source>
+            <translation>系统管理员 {name} 的密码</translation>
+        </message>
+        <message>
+            <source>Idle time: {minutes} minutes.</source>
+            <translation>空闲锁定时间：{minutes} 分钟。</translation>
+        </message>
+        <message>
+            <source>Show or set the idle time: the desktop locks, and a `bioreserve login` ends, after this many minutes unused (1–480; 15 until set).</source>
+            <translation>查看或设置空闲时间：超过该分钟数未使用，桌面程序锁定、`bioreserve login` 的登录结束（1–480；未设置时为 15）。</translation>
+        </message>
+        <message>
+            <source>--out goes with `backup` alone, not with a subcommand.</source>
+            <translation>--out 只能单独用于 `backup`，不能与子命令同用。</translation>
+        </message>
+        <message>
+            <source>Automatic backups are kept {days} days.</source>
+            <translation>自动备份保留 {days} 天。</translation>
+        </message>
+        <message>
+            <source>Back the database up (a consistent copy, checked): to --out FILE, else into its backup folder. `backup list` lists the backups.</source>
+            <translation>备份数据库（一致的副本，并经检查）：写到 --out 指定的文件，否则写入其备份文件夹。`backup list` 列出备份。</translation>
+        </message>
+        <message>
+            <source>Check: no problems found.</source>
+            <translation>检查：没有发现问题。</translation>
+        </message>
+        <message>
+            <source>FAILED</source>
+            <translation>未通过</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>List this database's backups, newest first.</source>
+            <translation>列出本数据库的备份，最新的在前。</translation>
+        </message>
+        <message>
+            <source>Made</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>No backups of {path} yet.</source>
+            <translation>{path} 还没有备份。</translation>
+        </message>
+        <message>
+            <source>Replace the database with a backup: the backup is checked first, the current file kept as a before-restore backup, then the restored database is checked.</source>
+            <translation>用备份替换数据库：先检查备份，当前文件另存为“恢复前”备份，然后检查恢复后的数据库。</translation>
+        </message>
+        <message>
+            <source>Replace {path} with the backup {backup} of {name} ({code})?</source>
+            <translation>用 {name}（{code}）的备份 {backup} 替换 {path}？</translation>
+        </message>
+        <message>
+            <source>Restore a backup of another station (its identity replaces this one's).</source>
+            <translation>恢复其他站点的备份（其站点身份将取代本站的身份）。</translation>
+        </message>
+        <message>
+            <source>Restored {path} from {backup}.</source>
+            <translation>已从 {backup} 恢复 {path}。</translation>
+        </message>
+        <message>
+            <source>Show or set how many days automatic backups are kept (1–3650, 30 until set); the newest good backup is always kept.</source>
+            <translation>查看或设置自动备份保留的天数（1–3650，未设置时为 30）；最新的完好备份始终保留。</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>The replaced file is kept as {before}.</source>
+            <translation>被替换的文件已保存为 {before}。</translation>
+        </message>
+        <message>
+            <source>Write the backup to this file (it must not exist yet).</source>
+            <translation>将备份写到此文件（该文件必须尚不存在）。</translation>
+        </message>
+        <message>
+            <source>Wrote the backup {path} ({size}, checked).</source>
+            <translation>已写入备份 {path}（{size}，已检查）。</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <source>a liaison records the progress of a task only</source>
+            <translation>联络员只能登记任务的进展</translation>
+        </message>
+        <message>
+            <source>A bundle for any station leaves out the expert roster and the monitoring cohorts; give --for an entitled station to send them.</source>
+            <translation>发给任意站点的同步包不含专家库和监测人员名单；如需发送，请用 --for 指定有权接收的站点。</translation>
+        </message>
+        <message>
+            <source>Bundles for {code} carry: {classes}.</source>
+            <translation>发给 {code} 的同步包包含：{classes}。</translation>
+        </message>
+        <message>
+            <source>Bundles for {code} leave out the expert roster and monitoring cohorts (`bioreserve sync entitle {code} --roster --monitoring` to send them).</source>
+            <translation>发给 {code} 的同步包不含专家库和监测人员名单（如需发送，请运行 `bioreserve sync entitle {code} --roster --monitoring`）。</translation>
+        </message>
+        <message>
+            <source>Choose which personal rows bundles for a trusted station carry: the expert roster and the monitoring cohorts (administrators).</source>
+            <translation>设置发给某个受信站点的同步包包含哪些个人信息：专家库、监测人员名单（限系统管理员）。</translation>
+        </message>
+        <message>
+            <source>Experts, their qualifications and dispatches, drill participants.</source>
+            <translation>专家及其资质、派遣记录，演练参与人员。</translation>
+        </message>
+        <message>
+            <source>Left out (the recipient is not entitled to them): {classes}.</source>
+            <translation>未包含（接收站点无权接收）：{classes}。</translation>
+        </message>
+        <message>
+            <source>Monitored persons (names, ID numbers, phones) and their results.</source>
+            <translation>监测对象（姓名、身份证号、电话）及其监测结果。</translation>
+        </message>
+        <message>
+            <source>Operation {ref} does not hash to the operation its station committed to (held here withheld): it was altered. Nothing was applied.</source>
+            <translation>操作 {ref} 的哈希与其来源站点先前承诺的操作（本站仅保存其占位）不符：该操作被篡改。未应用任何操作。</translation>
+        </message>
+        <message>
+            <source>Personal rows sent</source>
+            <translation>发送的个人信息</translation>
+        </message>
+        <message>
+            <source>Send this station personal rows of a class: roster (experts, their qualifications and dispatches, drill participants) or monitoring (monitored persons and their results). Repeat for both; without it the station gets none.</source>
+            <translation>向该站点发送某类个人信息：roster（专家及其资质、派遣记录，演练参与人员）或 monitoring（监测对象及其结果）。两类都发送时重复此选项；不指定则不发送任何个人信息。</translation>
+        </message>
+        <message>
+            <source>The key of station {code} is revoked; it is sent nothing.</source>
+            <translation>站点 {code} 的密钥已被吊销，不向其发送任何内容。</translation>
+        </message>
+        <message>
+            <source>The recipient is entitled to the expert roster and the monitoring cohorts.</source>
+            <translation>接收站点有权接收专家库和监测人员名单。</translation>
+        </message>
+        <message>
+            <source>Withheld operation {ref} is malformed. Nothing was applied.</source>
+            <translation>占位操作 {ref} 格式错误。未应用任何操作。</translation>
+        </message>
+        <message>
+            <source>expert roster</source>
+            <translation>专家库</translation>
+        </message>
+        <message>
+            <source>monitoring cohorts</source>
+            <translation>监测人员名单</translation>
+        </message>
+        <message>
+            <source>{count} operation(s) came withheld (personal rows of the expert roster or the monitoring cohorts that station does not send this one): their place in its chain is kept, their content never arrived.</source>
+            <translation>{count} 条操作以占位形式收到（对方站点不向本站发送的专家库或监测人员个人信息）：本站保留其在哈希链中的位置，不含其内容。</translation>
+        </message>
+        <message>
+            <source>{name} is not a class of personal rows; give roster or monitoring.</source>
+            <translation>{name} 不是个人信息类别；请指定 roster 或 monitoring。</translation>
+        </message>
+        <message>
+            <source>{path} leaves out operations of station {origin} after operations that station did not sign: they cannot be checked. Nothing was imported.</source>
+            <translation>{path} 在站点 {origin} 未签名的操作之后略去了该站的操作：无法校验。未导入任何内容。</translation>
+        </message>
+        <message>
+            <source>the expert roster and the monitoring cohorts</source>
+            <translation>专家库和监测人员名单</translation>
+        </message>
+        <message>
+            <source>It holds this station's records but no personal rows (the expert roster and the monitoring cohorts are left out: give --for a station entitled to them), signed but not encrypted: carry it to the other station and delete it there after the import.</source>
+            <translation>它包含本站的记录，但不含个人信息（专家库和监测人员名单未包含：如需发送，请用 --for 指定有权接收的站点）；已签名但未加密：请带到对方站点，导入后在那里删除。</translation>
+        </message>
     </context>
 </TS>
