@@ -6,9 +6,10 @@ from pathlib import Path
 import click
 
 from desktop.cli.common import State, table
+from desktop.core.access import policy, roles
 from desktop.core.i18n import tr
 from desktop.core.store import conflicts
-from desktop.sync import bundles
+from desktop.sync import bundles, entitlement
 from desktop.sync import keys as sync_keys
 
 FILE = click.Path(dir_okay=False, path_type=Path)
@@ -64,9 +65,22 @@ def sync_export_key(state: State, out):
 @click.option(
     "--yes", is_flag=True, help=tr("Trust without asking (fingerprint already compared).")
 )
+@click.option(
+    "--entitle",
+    "classes",
+    multiple=True,
+    type=click.Choice(entitlement.CLASSES),
+    help=tr(
+        "Send this station personal rows of a class: roster (experts, their qualifications "
+        "and dispatches, drill participants) or monitoring (monitored persons and their "
+        "results). Repeat for both; without it the station gets none."
+    ),
+)
 @click.pass_obj
-def sync_trust(state: State, key_file, fingerprint, yes):
+def sync_trust(state: State, key_file, fingerprint, yes, classes):
     db = state.open()
+    if classes:
+        policy.require(state.ctx, roles.STATION)
     if fingerprint is None and not yes:
         peer = sync_keys.read_key(key_file)
         click.echo(
@@ -81,10 +95,58 @@ def sync_trust(state: State, key_file, fingerprint, yes):
             tr("Is this the fingerprint the other station shows?"), default=False, abort=True
         )
     data = sync_keys.trust(db, key_file, fingerprint, state.ctx)
-    state.emit(
-        data,
-        tr("Trusted {name} ({code}), fingerprint {fingerprint}.", **data),
+    text = tr("Trusted {name} ({code}), fingerprint {fingerprint}.", **data)
+    if classes:
+        granted = entitlement.set_entitlement(
+            db, state.ctx, data["origin"], dict.fromkeys(classes, True)
+        )
+        data = {**data, "entitled": granted["entitled"]}
+    else:
+        data = {**data, "entitled": sorted(entitlement.entitled(db, data["origin"]))}
+    state.emit(data, text + "\n" + _entitled_text(data))
+
+
+def _entitled_text(data: dict) -> str:
+    if not data["entitled"]:
+        return tr(
+            "Bundles for {code} leave out the expert roster and monitoring cohorts "
+            "(`bioreserve sync entitle {code} --roster --monitoring` to send them).",
+            code=data["code"],
+        )
+    return tr(
+        "Bundles for {code} carry: {classes}.",
+        code=data["code"],
+        classes=entitlement.describe(data["entitled"]),
     )
+
+
+@sync.command(
+    "entitle",
+    help=tr(
+        "Choose which personal rows bundles for a trusted station carry: the expert roster "
+        "and the monitoring cohorts (administrators)."
+    ),
+)
+@click.argument("station")
+@click.option(
+    "--roster/--no-roster",
+    default=None,
+    help=tr("Experts, their qualifications and dispatches, drill participants."),
+)
+@click.option(
+    "--monitoring/--no-monitoring",
+    default=None,
+    help=tr("Monitored persons (names, ID numbers, phones) and their results."),
+)
+@click.pass_obj
+def sync_entitle(state: State, station, roster, monitoring):
+    changes = {
+        cls: value
+        for cls, value in ((entitlement.ROSTER, roster), (entitlement.MONITORING, monitoring))
+        if value is not None
+    }
+    data = entitlement.set_entitlement(state.open(), state.ctx, station, changes)
+    state.emit(data, _entitled_text(data))
 
 
 @sync.command("revoke", help=tr("Stop trusting a station's key: its bundles are refused."))
@@ -99,13 +161,22 @@ def sync_revoke(state: State, station):
 @sync.command("stations", help=tr("List the enrolled stations."))
 @click.pass_obj
 def sync_stations(state: State):
-    rows = sync_keys.list_trusted(state.open())
+    db = state.open()
+    rows = sync_keys.list_trusted(db)
+    for r in rows:
+        r["entitled"] = sorted(entitlement.entitled(db, r["origin"]))
     shown = [
-        {**r, "state": tr("revoked") if r["revoked"] else tr("trusted"), "heard": r["last_heard"]}
+        {
+            **r,
+            "state": tr("revoked") if r["revoked"] else tr("trusted"),
+            "heard": r["last_heard"],
+            "classes": entitlement.describe(r["entitled"]) or "-",
+        }
         for r in rows
     ]
     columns = [("code", tr("Code")), ("name", tr("Name")), ("origin", tr("Origin")),
                ("fingerprint", tr("Key fingerprint")), ("state", tr("State")),
+               ("classes", tr("Personal rows sent")),
                ("heard", tr("Last bundle"))]  # fmt: skip
     text = table(shown, columns) if rows else tr("No stations enrolled yet.")
     state.emit(rows, text)
@@ -119,7 +190,8 @@ def sync_stations(state: State):
 @click.option("--for", "for_station", help=tr("Recipient station (code or origin)."))
 @click.pass_obj
 def sync_export(state: State, out, for_station):
-    result = bundles.export(state.open(), out, for_station, state.ctx)
+    db = state.open()
+    result = bundles.export(db, out, for_station, state.ctx)
     state.emit(
         asdict(result),
         tr(
@@ -130,11 +202,35 @@ def sync_export(state: State, out, for_station):
             bytes=result.bytes,
         )
         + "\n"
+        + _carried(db, result.to),
+    )
+
+
+def _carried(db, to: str | None) -> str:
+    """What the bundle says about the personal rows it carries or leaves out."""
+    classes = entitlement.entitled(db, to)
+    if not classes:
+        return tr(
+            "It holds this station's records but no personal rows (the expert roster and the "
+            "monitoring cohorts are left out: give --for a station entitled to them), signed "
+            "but not encrypted: carry it to the other station and delete it there after the "
+            "import."
+        )
+    text = tr(
+        "It holds this station's records, experts' names and phone numbers among them, "
+        "signed but not encrypted: carry it to the other station and delete it there "
+        "after the import."
+    )
+    left = [c for c in entitlement.CLASSES if c not in classes]
+    if not left:
+        return text
+    return (
+        text
+        + "\n"
         + tr(
-            "It holds this station's records, experts' names and phone numbers among them, "
-            "signed but not encrypted: carry it to the other station and delete it there "
-            "after the import."
-        ),
+            "Left out (the recipient is not entitled to them): {classes}.",
+            classes=entitlement.describe(left),
+        )
     )
 
 
@@ -175,6 +271,13 @@ def sync_import(state: State, bundle):
                 "Deferred operations follow ones this station has not received yet; they "
                 "will apply with a later bundle."
             )
+    if result.withheld:
+        text += "\n" + tr(
+            "{count} operation(s) came withheld (personal rows of the expert roster or the "
+            "monitoring cohorts that station does not send this one): their place in its "
+            "chain is kept, their content never arrived.",
+            count=result.withheld,
+        )
     if result.unvouched:
         text += "\n" + tr(
             "{count} operation(s) of stations whose keys are not enrolled here were left out "

@@ -86,13 +86,17 @@ def _json(url: str, data: bytes | None = None, content_type: str | None = None):
         ) from exc
 
 
-def push(db: Database, url: str, ctx: Ctx | None = None) -> dict:
-    """Export a bundle for any station and upload it; returns what the hub answered (the
-    SYNC right; ctx None: the program itself)."""
+def push(db: Database, url: str, ctx: Ctx | None = None, for_origin: str | None = None) -> dict:
+    """Export a bundle for any station (or for one: for_origin, its origin or code) and
+    upload it; returns what the hub answered (the SYNC right; ctx None: the program itself).
+
+    A bundle for any station carries no personal rows (the hub serves it to every client);
+    one for a station entitled to the expert roster or the monitoring cohorts carries them,
+    and the hub lists it for that station only (sync/entitlement.py)."""
     policy.require(ctx or Ctx.from_os(), roles.SYNC)
     base = normalize_url(url)
     with tempfile.TemporaryDirectory(prefix="bioreserve-push-") as folder:
-        result = bundles.export(db, Path(folder) / "bundle.zip", ctx=ctx)
+        result = bundles.export(db, Path(folder) / "bundle.zip", for_origin, ctx=ctx)
         data = Path(result.path).read_bytes()
     answer = _json(base + "/bundles", data, "application/zip")
     try:

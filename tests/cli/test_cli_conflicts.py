@@ -32,6 +32,8 @@ def exchange(run, tmp_path, src, dst):
 def test_conflicts_are_listed_alike_and_settled_by_a_choice(stations, tmp_path):
     run = stations
     enrol_both(run, tmp_path)
+    for me, peer in (("HY-A", "HY-B"), ("HY-B", "HY-A")):  # they share the expert roster
+        assert run(me, "sync", "entitle", peer, "--roster")[0] == 0
     edit(run.paths["HY-A"], mobile="13800000000")
     exchange(run, tmp_path, "HY-A", "HY-B")
     edit(run.paths["HY-A"], mobile="13811111111")

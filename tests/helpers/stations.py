@@ -15,10 +15,11 @@ from desktop.core.store import db as dbmod
 from desktop.core.store import oplog, station
 from desktop.core.store.merge import apply_ops
 from desktop.core.store.tables import SYNCED
-from desktop.sync import bundles
+from desktop.sync import bundles, entitlement
 from desktop.sync import keys as sync_keys
 
 ALICE, BOB = Ctx("os:alice"), Ctx("os:bob")
+ADMIN = Ctx("os:admin")
 CLERK = Ctx("os:clerk")
 
 
@@ -56,19 +57,23 @@ def make_station(folder, code, name):
     return new_station(Path(folder) / f"{code}.db", code, name)
 
 
-def enrol(folder, db, peer):
-    """db trusts peer's key (as after comparing fingerprints)."""
+def enrol(folder, db, peer, entitle=entitlement.CLASSES):
+    """db trusts peer's key (as after comparing fingerprints) and entitles it to the
+    classes of personal rows `entitle` (both unless told: these stations share a roster)."""
     key = folder / f"{station.get(peer).code}.key"
     sync_keys.export_key(peer, key)
-    return sync_keys.trust(db, key, station.get(peer).fingerprint)
+    info = sync_keys.trust(db, key, station.get(peer).fingerprint)
+    if entitle:
+        entitlement.set_entitlement(db, ADMIN, info["origin"], dict.fromkeys(entitle, True))
+    return info
 
 
-def enrol_all(folder, dbs) -> None:
-    """Every station trusts every other's key."""
+def enrol_all(folder, dbs, entitle=entitlement.CLASSES) -> None:
+    """Every station trusts every other's key (and entitles it, see enrol)."""
     for db in dbs:
         for peer in dbs:
             if peer is not db:
-                enrol(folder, db, peer)
+                enrol(folder, db, peer, entitle)
 
 
 def sync(src, dst):

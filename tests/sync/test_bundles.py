@@ -234,7 +234,8 @@ def test_demo_database_bundle_size(tmp_path, demo_db):
     """The size per operation of a bundle of the whole demo data set (reported in the PR)."""
     peer = make_station(tmp_path, "HY-P", "对端站")
     enrol(tmp_path, peer, demo_db)
-    result = bundles.export(demo_db, tmp_path / "demo.zip")
+    enrol(tmp_path, demo_db, peer)  # entitled to the roster and the monitoring cohorts
+    result = bundles.export(demo_db, tmp_path / "demo.zip", station.get(peer).origin)
     assert result.ops > 100
     imported = bundles.import_(peer, tmp_path / "demo.zip")
     assert imported.applied == result.ops and imported.deferred == 0

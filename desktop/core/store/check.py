@@ -159,26 +159,34 @@ def schema_problems(db: Database) -> list[Problem]:
 
 
 def chains(db: Database) -> list[Problem]:
-    """Each origin's operations: numbered without gaps, chained, the vector at the head."""
+    """Each origin's operations: numbered without gaps, chained, the vector at the head.
+
+    A withheld operation (withheld_op: another station's operation this station was not
+    entitled to receive) holds its place with the hash its origin committed to: the next
+    operation must chain from that hash. Its own hash cannot be checked here (its content
+    is not here); a run of withheld operations binds only the last one's ('' before)."""
     out = []
     for origin, newest, newest_hash in db.execute(
         "SELECT origin, seq, hash FROM vector"
     ).fetchall():
         previous, expected = "", 1
         cursor = db.execute(f"SELECT {COLUMNS} FROM oplog WHERE origin = ? ORDER BY seq", [origin])
-        for row in cursor:
+        withheld = dict(
+            db.execute(
+                "SELECT seq, hash FROM withheld_op WHERE origin = ? ORDER BY seq", [origin]
+            ).fetchall()
+        )
+        for row in _with_withheld(cursor, withheld):
+            if type(row) is tuple and len(row) == 2:  # a withheld operation
+                seq, digest = row
+                if seq != expected:
+                    out.append(_missing(origin, expected))
+                    break
+                previous, expected = digest, expected + 1
+                continue
             op = Op.from_row(row)
             if op.seq != expected:
-                out.append(
-                    Problem(
-                        "chain",
-                        tr(
-                            "Station {origin}: operation {seq} is missing.",
-                            origin=origin,
-                            seq=expected,
-                        ),
-                    )
-                )
+                out.append(_missing(origin, expected))
                 break
             if oplog.chain_hash(previous, op) != op.hash:
                 out.append(
@@ -205,6 +213,28 @@ def chains(db: Database) -> list[Problem]:
                     )
                 )
     return out
+
+
+def _missing(origin: str, seq: int) -> Problem:
+    return Problem(
+        "chain", tr("Station {origin}: operation {seq} is missing.", origin=origin, seq=seq)
+    )
+
+
+def _with_withheld(rows, withheld: dict[int, str]):
+    """The oplog rows of one origin in seq order with (seq, hash) of its withheld
+    operations put in their places."""
+    if not withheld:
+        yield from rows
+        return
+    pending = sorted(withheld.items())
+    i = 0
+    for row in rows:
+        while i < len(pending) and pending[i][0] < row[1]:
+            yield pending[i]
+            i += 1
+        yield row
+    yield from pending[i:]
 
 
 def replay(ops: list[Op], table: str) -> tuple[dict, tuple | None]:

@@ -31,6 +31,8 @@ from desktop.core.store.writepath import (
 class MergeResult:
     applied: int = 0
     known: int = 0
+    # Withheld operations taken into their origin's chain (a commitment, no content).
+    withheld: int = 0
     deferred: list[Op] = field(default_factory=list)
     # Stations whose stamps ran more than hlc.MAX_AHEAD_MS ahead: {origin: ms ahead}.
     clock_ahead: dict[str, int] = field(default_factory=dict)
@@ -46,7 +48,10 @@ def apply_ops(db: Database, ops: Iterable[Op], then=None) -> MergeResult:
     wall = getattr(db.conn, "wall_clock", None) or hlc.wall_ms
     now = wall()
     for op in ops:  # every payload checked before anything is written
-        payloads.check(db, op, now)
+        if op.kind == WITHHELD:
+            _check_stub(op)
+        else:
+            payloads.check(db, op, now)
     with transaction(db, durable=True):
         clock = load_clock(db)
         heads: dict[str, tuple[int, str]] = {}
@@ -56,10 +61,10 @@ def apply_ops(db: Database, ops: Iterable[Op], then=None) -> MergeResult:
             # Stamp order is causal order on each row, not always seq order of a station
             # (an edit after a far-ahead stamp is stamped past it): passes repeat while
             # they fill gaps.
-            before = result.applied
+            before = result.applied + result.withheld
             result.deferred = []
             _apply_pass(db, pending, clock, heads, result)
-            if result.applied == before:
+            if result.applied + result.withheld == before:
                 break
             pending = result.deferred
         save_clock(db, clock)
@@ -81,13 +86,42 @@ def _apply_pass(db: Database, ops: list[Op], clock, heads: dict, result: MergeRe
     newest = 0
     for op in ops:
         seq, digest = heads.get(op.origin) or oplog.head(db, op.origin)
+        stub = op.kind == WITHHELD
         if op.seq <= seq:
-            _check_same(db, op)
+            if stub:
+                _known_stub(db, op)
+            elif _held_withheld(db, op) is not None:
+                if _edits_missing_row(db, op) or not _replace(db, op):
+                    result.deferred.append(op)
+                    continue
+                result.applied += 1
+                continue
+            else:
+                _check_same(db, op)
             result.known += 1
             continue
-        if op.seq > seq + 1 or _edits_missing_row(db, op):
+        if op.seq > seq + 1 or (not stub and _edits_missing_row(db, op)):
             # Its predecessor (same origin, or the row it edits) has not arrived yet.
             result.deferred.append(op)
+            continue
+        if stub:
+            # Its hash cannot be computed here (its content is left out): only a bundle's
+            # run, checked against its origin's signatures, may bring one (wire.chain_runs).
+            if getattr(op, "chained_after", None) != digest:
+                raise BioError(
+                    tr(
+                        "Operation {ref} does not continue the hash chain of its station: "
+                        "it was altered or comes from a forked database. Nothing was applied.",
+                        ref=op.ref,
+                    )
+                )
+            db.execute(
+                "INSERT INTO withheld_op (origin, seq, hlc, class, hash) VALUES (?, ?, ?, ?, ?)",
+                [op.origin, op.seq, op.hlc, op.tbl, op.hash],
+            )
+            db.conn.touched.add("withheld_op")
+            heads[op.origin] = (op.seq, op.hash)
+            result.withheld += 1
             continue
         # A bundle's ops were hashed on reading from this same chain head (chained_after):
         # the check is done; any other op is hashed here.
@@ -147,6 +181,85 @@ def _edits_missing_row(db: Database, op: Op) -> bool:
             "SELECT 1 FROM row_clock WHERE tbl = ? AND row_id = ?", [op.tbl, op.row_id]
         ).fetchone()
         is None
+    )
+
+
+WITHHELD = "withheld"  # the kind of a withheld operation (desktop/sync/bundles/wire.py)
+_CLASSES = ("roster", "monitoring")
+
+
+def _check_stub(op: Op) -> None:
+    if not (
+        type(op.seq) is int
+        and 1 <= op.seq <= payloads.MAX_SEQ
+        and type(op.hlc) is int
+        and op.tbl in _CLASSES
+        and type(op.hash) is str
+    ):
+        raise BioError(
+            tr("Withheld operation {ref} is malformed. Nothing was applied.", ref=op.ref)
+        )
+
+
+def _held_withheld(db: Database, op: Op) -> str | None:
+    """The committed hash of the withheld operation held in op's place ('' when none is
+    bound), None when the operation itself is held."""
+    row = db.execute(
+        "SELECT hash FROM withheld_op WHERE origin = ? AND seq = ?", [op.origin, op.seq]
+    ).fetchone()
+    return None if row is None else row[0]
+
+
+def _known_stub(db: Database, op: Op) -> None:
+    """A withheld operation in the place of one held: the same hash, when both are bound."""
+    held = oplog.held_hash(db, op.origin, op.seq)
+    if op.hash and held and op.hash != held:
+        _differs(op)
+    if op.hash and held == "":
+        db.execute(
+            "UPDATE withheld_op SET hash = ? WHERE origin = ? AND seq = ?",
+            [op.hash, op.origin, op.seq],
+        )
+        db.conn.touched.add("withheld_op")
+
+
+def _replace(db: Database, op: Op) -> bool:
+    """The real operation in the place of a withheld one: applied when it hashes, from the
+    hash held before it, to the hash committed to (or, where none was bound, when a
+    bundle's run checked it against its origin's signatures). False: its predecessor's
+    hash is not held yet (wait). Refuses one that does not hash right."""
+    committed = _held_withheld(db, op) or ""
+    chained = getattr(op, "chained_after", None)
+    previous = oplog.held_hash(db, op.origin, op.seq - 1)
+    if previous is None or (previous == "" and op.seq > 1):
+        if chained is None:
+            return False
+        previous = chained  # the run's, checked against its origin's signatures
+    vouched = chained == previous
+    if not committed and not vouched:
+        return False  # nothing here to check it against: a bundle's run will bring it
+    if oplog.chain_hash(previous, op) != op.hash or (committed and op.hash != committed):
+        raise BioError(
+            tr(
+                "Operation {ref} does not hash to the operation its station committed to "
+                "(held here withheld): it was altered. Nothing was applied.",
+                ref=op.ref,
+            )
+        )
+    db.execute("DELETE FROM withheld_op WHERE origin = ? AND seq = ?", [op.origin, op.seq])
+    db.conn.touched.add("withheld_op")
+    db.execute(oplog.INSERT_SQL, op.to_row())
+    apply_op(db, op)
+    return True
+
+
+def _differs(op: Op) -> None:
+    raise BioError(
+        tr(
+            "Operation {ref} differs from the one this station already holds under the "
+            "same number: one of the two databases was altered. Nothing was applied.",
+            ref=op.ref,
+        )
     )
 
 

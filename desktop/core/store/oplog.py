@@ -138,6 +138,22 @@ def head(db: Database, origin: str) -> tuple[int, str]:
     return (row[0], row[1]) if row else (0, "")
 
 
+def held_hash(db: Database, origin: str, seq: int) -> str | None:
+    """The hash of an origin's operation `seq` as this station holds it: the operation's, or
+    a withheld operation's committed hash ("" when none is bound yet, see withheld_op);
+    None when this station holds neither. seq 0 is the start of every chain ("")."""
+    if seq == 0:
+        return ""
+    row = db.execute(
+        "SELECT hash FROM oplog WHERE origin = ? AND seq = ?", [origin, seq]
+    ).fetchone()
+    if row is None:
+        row = db.execute(
+            "SELECT hash FROM withheld_op WHERE origin = ? AND seq = ?", [origin, seq]
+        ).fetchone()
+    return row[0] if row else None
+
+
 def ops_since(db: Database, known: dict[str, int] | None = None) -> Iterator[Op]:
     """Every op not covered by a version vector, each origin's in sequence order."""
     for origin, after in runs_since(db, known):

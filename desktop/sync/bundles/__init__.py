@@ -6,12 +6,32 @@ A bundle is a zip (stored or deflated entries only) of three entries:
                     "from": {"origin", "code", "name"}, "to": origin or null,
                     "sequence": n, "vector": {origin: seq}, "ops": count,
                     "heads": {origin: [seq, hash, signature]},
+                    "withheld": {origin: [[first, last, [classes]], …]},
                     "sha256": hex of ops.jsonl, "created_at": ISO time}
     ops.jsonl      one operation per line, its canonical JSON list (Op.canonical())
                    [origin, seq, hlc, actor, kind, tbl, row_id, payload, bases], in
                    origin then seq order; the last op of each origin's run also carries
-                   its hash as a tenth element
+                   its hash as a tenth element, and an op its origin signed a mark at
+                   (below) its hash and that signature (base64) as tenth and eleventh; a
+                   withheld operation is the line [origin, seq, hlc, class, hash]
     signature      the raw 64-byte Ed25519 signature of manifest.json's bytes
+
+Personal rows (desktop/sync/entitlement.py): a bundle for a station not entitled to the
+expert roster or the monitoring cohorts — and any bundle for no particular station —
+carries each operation of those classes withheld: its place in its origin's chain, its
+stamp, class and hash, never its content. The receiver keeps it in withheld_op, so its
+chains still verify and later operations of that origin still apply. A hash chain cannot
+be checked through a withheld operation (its hash covers the content), so the operation
+before one carries a mark: its origin's signature of the chain's head there ("BRH1|…",
+signed by the origin at export just before each of its personal operations, kept in
+signed_mark and relayed with the operations), and a withheld operation's hash counts only
+where the real operations after it chain from it up to a mark or the signed head (a run
+of withheld operations binds the last one's; the others are kept without a hash). A relay
+lacking a mark it would need sends the run only up to the last head its origin signed
+before it. `withheld` tells the recipient which operations the sender holds only so; an
+entitled recipient is then sent them in full, and the real operation replaces the stub
+only when it hashes to the committed hash (merge._replace). Bundles of schema 18 may hold
+withheld lines: an older station refuses them by their schema.
 
 The sender's signature covers the manifest, the manifest covers ops.jsonl by its SHA-256:
 nothing beyond the small manifest is decompressed before both check out, and ops.jsonl is

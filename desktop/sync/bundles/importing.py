@@ -37,6 +37,7 @@ from desktop.core.store.handle import Database
 from desktop.core.store.info import drill_of
 from desktop.core.store.oplog import head_text
 from desktop.core.store.writepath import touch, transaction
+from desktop.sync import entitlement
 from desktop.sync import keys as sync_keys
 from desktop.sync.bundles.export import acked
 from desktop.sync.bundles.wire import (
@@ -73,6 +74,9 @@ class ImportResult:
     clock_ahead: dict[str, int] = field(default_factory=dict)
     # Operations left out because their station is not enrolled here: {origin: count}.
     unvouched: dict[str, int] = field(default_factory=dict)
+    # Operations received withheld (their place in their origin's chain, not their content:
+    # this station is not entitled to their class at the sender, entitlement.py).
+    withheld: int = 0
 
 
 def _code(db: Database, origin: str) -> str:
@@ -495,7 +499,9 @@ def import_(db: Database, path: Path, ctx: Ctx | None = None) -> ImportResult:
             raise ValueError("count")
         refuse_revoked_origins(db, [fields[:2] for fields, _ in parsed], origin, path)
         kept, heads, left_out = vouched(db, manifest, parsed, path)
-        ops = chain_runs(db, kept, path)
+        marks: list = []
+        ops = chain_runs(db, kept, path, marks)
+        report = _report(manifest)
         vector = {str(k): int(v) for k, v in dict(manifest.get("vector") or {}).items()}
         sequence = int(manifest.get("sequence") or 0)
     except (ValueError, TypeError, UnicodeDecodeError) as exc:
@@ -503,9 +509,22 @@ def import_(db: Database, path: Path, ctx: Ctx | None = None) -> ImportResult:
 
     def record(result: merge.MergeResult) -> None:
         """What the bundle tells about its sender, committed with its operations."""
-        already = result.applied == 0 and not result.deferred and not left_out
-        touch(db, "trusted_station", "bundle_log")
+        already = (
+            result.applied == 0 and not result.withheld and not result.deferred and not left_out
+        )
+        touch(db, "trusted_station", "bundle_log", "signed_mark", "peer_withheld")
         _keep_heads(db, heads)
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO signed_mark (origin, seq, hash, signature) VALUES (?, ?, ?, ?)",
+            marks,
+        )
+        if report is not None:
+            db.execute("DELETE FROM peer_withheld WHERE peer = ?", [origin])
+            db.conn.executemany(
+                "INSERT OR IGNORE INTO peer_withheld (peer, origin, first, last, classes) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(origin, *r) for r in report],
+            )
         held = acked(db, origin)
         merged = dict(held)
         for key, seq in vector.items():
@@ -542,9 +561,10 @@ def import_(db: Database, path: Path, ctx: Ctx | None = None) -> ImportResult:
         raise
     except BioError as exc:  # a payload or chain the merge refused: the bundle is refused
         raise BundleRefused("invalid", str(exc)) from exc
-    already = result.applied == 0 and not result.deferred and not left_out
+    already = result.applied == 0 and not result.withheld and not result.deferred and not left_out
     return ImportResult(
         applied=result.applied,
+        withheld=result.withheld,
         known=result.known,
         deferred=len(result.deferred),
         sender={k: sender.get(k) for k in ("origin", "code", "name")},
@@ -555,6 +575,39 @@ def import_(db: Database, path: Path, ctx: Ctx | None = None) -> ImportResult:
         clock_ahead=result.clock_ahead,
         unvouched=left_out,
     )
+
+
+MAX_REPORT = 10_000
+
+
+def _report(manifest: dict) -> list[tuple] | None:
+    """The sender's ranges of operations it holds withheld (export.withheld_report), as
+    peer_withheld rows; None when the manifest has none (an older sender). Raises
+    ValueError when malformed."""
+    report = manifest.get("withheld")
+    if report is None:
+        return None
+    if type(report) is not dict:
+        raise ValueError("withheld")
+    rows = []
+    for origin, ranges in report.items():
+        if type(ranges) is not list:
+            raise ValueError("withheld")
+        for item in ranges:
+            first, last, names = item
+            if not (
+                type(first) is int
+                and type(last) is int
+                and 1 <= first <= last
+                and type(names) is list
+                and names
+                and all(n in entitlement.CLASSES for n in names)
+            ):
+                raise ValueError("withheld")
+            rows.append((origin, first, last, oplog.dumps(sorted(set(names)))))
+            if len(rows) > MAX_REPORT:
+                raise ValueError("withheld")
+    return rows
 
 
 def _left_out_note(left_out: dict[str, int]) -> str:

@@ -2,19 +2,27 @@
 reading them back, and checking each origin's run against the hash chain this station
 holds (see the package's docstring for the format and the trust model)."""
 
+import base64
+import binascii
 import hashlib
 import json
+import re
 
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import oplog, station
 from desktop.core.store.handle import Database
 from desktop.core.store.oplog import Op
+from desktop.sync import entitlement
 
 FORMAT = "bioreserve-bundle/2"
 MANIFEST, OPS, SIGNATURE = "manifest.json", "ops.jsonl", "signature"
 REFERENCE_PREFIX = station.REFERENCE_ORIGIN + "-"
 OPS_COMPRESSLEVEL = 9
+# The kind of a withheld operation (a stub) once read: [origin, seq, hlc, class, hash] on
+# the wire, its content left out for a station not entitled to its class (entitlement.py).
+WITHHELD = "withheld"
+_HASH = re.compile(r"[0-9a-f]{64}")
 
 # Limits checked before anything is decompressed or parsed (a bundle is hostile input).
 MAX_BUNDLE_BYTES = 1 << 30  # the zip file (a province's first full sync is ~0.5 GB)
@@ -86,12 +94,18 @@ def parse_line(line: str) -> _Parsed:
         fields = json.loads(line)
     except RecursionError as exc:  # nested beyond reason
         raise ValueError("operation nested too deep") from exc
-    if type(fields) is not list or len(fields) not in (9, 10):
+    if type(fields) is list and len(fields) == 5:
+        return _parse_stub(fields)
+    if type(fields) is not list or len(fields) not in (9, 10, 11):
         raise ValueError("operation fields")
     origin, seq, hlc, actor, kind, tbl, row_id, payload, bases = fields[:9]
-    digest = fields[9] if len(fields) == 10 else ""
+    digest = fields[9] if len(fields) >= 10 else ""
+    mark = fields[10] if len(fields) == 11 else ""
     if not (
-        type(origin) is str
+        type(mark) is str
+        and (not mark or digest)
+        and kind != WITHHELD
+        and type(origin) is str
         and type(seq) is int
         and seq >= 1
         and type(hlc) is int
@@ -107,10 +121,11 @@ def parse_line(line: str) -> _Parsed:
     head = oplog.canonical_head(origin, seq, hlc, actor, kind, tbl, row_id)
     bases_json = oplog.encode_json(bases) if bases else "[]"
     tail = f",{bases_json}]"
-    text = line if not digest else line[: -len(digest) - 4] + "]"
+    suffix = f',"{digest}","{mark}"]' if mark else f',"{digest}"]'
+    text = line if not digest else line[: -len(suffix)] + "]"
     payload_json = text[len(head) : -len(tail)]
     if not (
-        (not digest or line.endswith(f',"{digest}"]'))
+        (not digest or line.endswith(suffix))
         and text.startswith(head)
         and text.endswith(tail)
         and payload_json[:1] == "{"
@@ -119,18 +134,43 @@ def parse_line(line: str) -> _Parsed:
     ):
         payload_json = oplog.encode_json(payload)
         text = f"{head}{payload_json}{tail}"
-    return (origin, seq, hlc, actor, kind, tbl, row_id, payload, bases, digest), (
+    return (origin, seq, hlc, actor, kind, tbl, row_id, payload, bases, digest, mark), (
         payload_json,
         bases_json,
         text,
     )
 
 
+def _parse_stub(fields: list) -> _Parsed:
+    """A withheld operation's line: [origin, seq, hlc, class, hash] (hash "" when the
+    sender holds none bound)."""
+    origin, seq, hlc, cls, digest = fields
+    if not (
+        type(origin) is str
+        and type(seq) is int
+        and seq >= 1
+        and type(hlc) is int
+        and cls in entitlement.CLASSES
+        and type(digest) is str
+        and (not digest or _HASH.fullmatch(digest))
+    ):
+        raise ValueError("withheld operation fields")
+    return (origin, seq, hlc, "", WITHHELD, cls, "", {}, [], digest, ""), ("{}", "[]", "")
+
+
+def stub_line(origin: str, seq: int, hlc: int, cls: str, digest: str) -> str:
+    return oplog.encode_json([origin, seq, hlc, cls, digest])
+
+
+def is_stub(op: Op) -> bool:
+    return op.kind == WITHHELD
+
+
 def _op(fields: tuple, texts: tuple, digest: str, chained_after: str | None) -> Op:
     """The Op of parsed fields with `digest` as its hash (built without the dataclass's
     __init__, which sets each field through object.__setattr__: 100,000 ops a second)."""
     op = _Canonical.__new__(_Canonical)
-    origin, seq, hlc, actor, kind, tbl, row_id, payload, bases, _ = fields
+    origin, seq, hlc, actor, kind, tbl, row_id, payload, bases = fields[:9]
     payload_json, bases_json, text = texts
     op.__dict__.update(
         origin=origin,
@@ -175,22 +215,12 @@ def rechain(db: Database, ops: list[Op], path) -> list[Op]:
     parsed = [
         (
             (op.origin, op.seq, op.hlc, op.actor, op.kind, op.tbl, op.row_id)
-            + (op.payload, op.bases, op.hash),
+            + (op.payload, op.bases, op.hash, ""),
             (op.payload_json, op.bases_json, op.canonical()),
         )
         for op in ops
     ]
     return chain_runs(db, parsed, path)
-
-
-def _hashes(previous: str, texts: list[str]) -> list[str]:
-    """The chain hashes of consecutive canonical texts after `previous`."""
-    out = []
-    sha256 = hashlib.sha256
-    for text in texts:
-        previous = sha256((previous + text).encode("utf-8")).hexdigest()
-        out.append(previous)
-    return out
 
 
 def _canonical_texts(fields: tuple) -> tuple[str, str, str]:
@@ -203,10 +233,24 @@ def _canonical_texts(fields: tuple) -> tuple[str, str, str]:
     return payload_json, bases_json, text
 
 
-def chain_runs(db: Database, parsed: list[_Parsed], path) -> list[Op]:
-    """rechain() of parsed lines: each op is built once, with its hash computed here."""
+class _Mismatch(Exception):
+    """A run's text does not hash to what it states (tried again from the canonical
+    encoding of its values before it is refused)."""
+
+
+def chain_runs(db: Database, parsed: list[_Parsed], path, marks: list | None = None) -> list[Op]:
+    """rechain() of parsed lines: each op is built once, with its hash computed here.
+
+    A run may hold withheld operations (stubs: their place, class and hash, not their
+    content). The operations before a stub cannot be checked through it (its hash covers
+    content this station never sees), so the real operation just before a stub must carry
+    its origin's signature of the chain's head there (a mark), verified here; a stub's
+    hash is bound by what follows it (the next real operations, checked up to the next
+    mark or the signed head) — a stub followed by another stub is kept with no hash.
+    marks, when given, receives (origin, seq, hash, signature) of each mark verified."""
     out: list[Op] = []
     start = 0
+    keys = dict(db.execute("SELECT origin, public_key FROM trusted_station WHERE revoked = 0"))
     while start < len(parsed):
         origin = parsed[start][0][0]
         end = start
@@ -218,34 +262,109 @@ def chain_runs(db: Database, parsed: list[_Parsed], path) -> list[Op]:
         sent = run[-1][0][9]
         if not sent or any(f[1] != first_seq + i for i, (f, _) in enumerate(run)):
             raise ValueError("run")
-        row = db.execute(
-            "SELECT hash FROM oplog WHERE origin = ? AND seq = ?", [origin, first_seq - 1]
-        ).fetchone()
-        if first_seq > 1 and row is None:
+        held = oplog.held_hash(db, origin, first_seq - 1)
+        # Lines this station holds already after a withheld operation with no bound hash:
+        # the chain can be taken up only where a hash is held (they are known here).
+        while held == "" and first_seq > 1 and len(run) > 1:
+            run = run[1:]
+            first_seq += 1
+            held = oplog.held_hash(db, origin, first_seq - 1)
+        if held is None or (held == "" and first_seq > 1):
             out += [_op(fields, texts, fields[9], None) for fields, texts in run]
             continue
-        held = row[0] if row else ""
-        chained = _hashes(held, [texts[2] for _, texts in run])
-        if chained[-1] != sent:
+        key = keys.get(origin)
+        found: list = []
+
+        def lookup(seq: int, origin: str = origin) -> str | None:
+            return oplog.held_hash(db, origin, seq)
+
+        try:
+            out += _chain(origin, run, held, key, found, lookup)
+        except _Mismatch:
             # Lines laid out otherwise than dumps() would write them: the hash is the one of
             # the canonical encoding of their values (as every importer computed it before).
-            run = [(fields, _canonical_texts(fields)) for fields, _ in run]
-            chained = _hashes(held, [texts[2] for _, texts in run])
-        if chained[-1] != sent:
-            raise BundleRefused(
-                "chain",
-                tr(
-                    "The operations of station {origin} in {path} do not continue the hash "
-                    "chain this station holds: one of the databases was altered or forked. "
-                    "Nothing was imported.",
-                    origin=origin,
-                    path=path,
-                ),
-            )
-        out += [
-            _op(fields, texts, digest, previous)
-            for (fields, texts), digest, previous in zip(
-                run, chained, [held, *chained[:-1]], strict=True
-            )
-        ]
+            canonical = [
+                (fields, texts if fields[4] == WITHHELD else _canonical_texts(fields))
+                for fields, texts in run
+            ]
+            found = []
+            try:
+                out += _chain(origin, canonical, held, key, found, lookup)
+            except _Mismatch:
+                raise BundleRefused(
+                    "chain",
+                    tr(
+                        "The operations of station {origin} in {path} do not continue the "
+                        "hash chain this station holds: one of the databases was altered or "
+                        "forked. Nothing was imported.",
+                        origin=origin,
+                        path=path,
+                    ),
+                ) from None
+            except _Unvouched:
+                raise _unvouched(origin, path) from None
+        except _Unvouched:
+            raise _unvouched(origin, path) from None
+        if marks is not None:
+            marks += found
+    return out
+
+
+class _Unvouched(Exception):
+    """Operations before a withheld one without their origin's signature."""
+
+
+def _unvouched(origin: str, path) -> BundleRefused:
+    return BundleRefused(
+        "forged",
+        tr(
+            "{path} leaves out operations of station {origin} after operations that station "
+            "did not sign: they cannot be checked. Nothing was imported.",
+            path=path,
+            origin=origin,
+        ),
+    )
+
+
+def _chain(origin: str, run: list[_Parsed], previous: str, key, marks: list, held) -> list[Op]:
+    """The run's ops with their hashes chained from `previous` (see chain_runs); held(seq):
+    the hash of the origin's operation seq held here (None, or '' when not bound)."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    public = Ed25519PublicKey.from_public_bytes(key) if key is not None else None
+    out: list[Op] = []
+    sha256 = hashlib.sha256
+    unvouched = False
+    count = len(run)
+    for i, (fields, texts) in enumerate(run):
+        last = i + 1 == count
+        if fields[4] == WITHHELD:
+            if unvouched and public is not None:
+                raise _Unvouched()
+            bound = last or run[i + 1][0][4] != WITHHELD
+            if bound and not fields[9]:
+                raise _Mismatch()
+            out.append(_op(fields, texts, fields[9] if bound else "", previous))
+            # the hash the next line chains from: the one held here when bound (a run of
+            # withheld operations sent again binds only its last), else the one sent
+            previous = held(fields[1]) or fields[9]
+            unvouched = False
+            continue
+        digest = sha256((previous + texts[2]).encode("utf-8")).hexdigest()
+        if fields[9] and fields[9] != digest:
+            raise _Mismatch()
+        mark = fields[10]
+        if mark and public is not None:
+            try:
+                signature = base64.b64decode(mark, validate=True)
+                public.verify(signature, oplog.head_text(origin, fields[1], digest))
+            except (InvalidSignature, ValueError, binascii.Error):
+                raise _Unvouched() from None
+            marks.append((origin, fields[1], digest, signature))
+            unvouched = False
+        else:
+            unvouched = True
+        out.append(_op(fields, texts, digest, previous))
+        previous = digest
     return out
