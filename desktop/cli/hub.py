@@ -68,11 +68,12 @@ def sync_serve(state: State, host, port, store):
 
 @click.command("push", help=tr("Send the changes other stations lack to a LAN hub."))
 @click.argument("url")
+@click.option("--for", "for_station", help=tr("Recipient station (code or origin)."))
 @click.pass_obj
-def sync_push(state: State, url):
+def sync_push(state: State, url, for_station):
     from desktop.sync import hub_client
 
-    result = hub_client.push(state.open(), url, state.ctx)
+    result = hub_client.push(state.open(), url, state.ctx, for_station)
     text = (
         tr(
             "Sent bundle {sequence} with {ops} operation(s) to {url} (hub id {id}).",

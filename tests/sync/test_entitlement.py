@@ -327,3 +327,23 @@ def test_through_a_hub_personal_rows_reach_only_the_entitled_station(tmp_path, s
         hub_client.pull(c, server.url)
     assert all(n == 0 for n in personal_rows(b).values()) and shared(b) == shared(a)
     assert synced(c) == synced(a) and check.run(c) == []
+
+
+def test_a_relay_without_its_origins_marks_sends_only_what_it_can_vouch_for(tmp_path, stations):
+    """C (entitled) holds A's operations but not the marks A signed (as from an older
+    BioReserve): it cannot leave A's personal operations out for B and still have the rest
+    checked, so it sends B none of A's run; A's own bundle brings it all."""
+    a, b, c = stations
+    entitlement.set_entitlement(a, ADMIN, "HY-C", {"roster": True, "monitoring": True})
+    send(a, c, tmp_path / "a-c.zip")
+    with write(c, ALICE) as w:  # C's own work still travels
+        w.insert("unit", {"name": "箱"})
+    c.execute("DELETE FROM signed_mark")
+    relayed = tmp_path / "c-b.zip"
+    result = send(c, b, relayed)
+    for secret in SECRETS:
+        assert secret not in ops_text(relayed)
+    assert oplog.head(b, origin_of(a)) == (0, "") and result.applied == 1
+    assert check.run(b) == []
+    send(a, b, tmp_path / "a-b.zip")
+    assert shared(b) == shared(a) | {"unit": shared(b)["unit"]} and check.run(b) == []
