@@ -534,6 +534,33 @@ def audit_log(worker, db):
     return AuditDialog(worker)
 
 
+def backups_list(worker, db):
+    """备份 over a window stand-in: the database's path and the worker (its backups: the
+    daily one opening it made, and a manual one with a long name)."""
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.core.setup import backup_actions
+    from desktop.ui.shell.backup_dialog import BackupDialog
+
+    backup_actions.manual(db, _admin())
+    window = QWidget()
+    window.db_info = {"path": str(db.path)}
+    window.worker = worker
+    dialog = BackupDialog(window)
+    dialog.setParent(None, dialog.windowFlags())  # no child of the stand-in, which
+    dialog.stand_in = window  # lives as long as the dialog
+    return dialog
+
+
+def restore_login(worker, db):
+    from pathlib import Path
+
+    from desktop.ui.access.restore_login import BackupLoginDialog
+
+    backup = Path(f"/var/lib/bioreserve/backups/HY-CK01-0123456789/daily.v18-{LONG}.db")
+    return BackupLoginDialog(worker, backup)
+
+
 DIALOGS = {
     "入库": receive,
     "出库": issue,
@@ -596,4 +623,6 @@ DIALOGS = {
     "修改角色": change_role,
     "重置密码": reset_password,
     "审计日志": audit_log,
+    "备份": backups_list,
+    "登录以恢复": restore_login,
 }

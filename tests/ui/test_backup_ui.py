@@ -4,7 +4,7 @@ database at start-up offering its newest good backup."""
 import sqlite3
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from desktop.core.context import Ctx
 from desktop.core.setup import backups
@@ -129,6 +129,13 @@ def test_a_damaged_database_at_start_up_offers_its_newest_good_backup(
     controller = Controller(qapp, settings)
     controller.start(demo_path)
     qtbot.addWidget(controller.window)
+    # nobody can log in to the damaged file: an administrator of the backup logs in
+    # (tests/ui/test_restore_login.py: refusals)
+    qtbot.waitUntil(lambda: getattr(controller, "restore_login", None) is not None)
+    login = controller.restore_login.dialog
+    login.name.setText("admin")
+    login.password.setText("demo-2026")
+    login.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: bool(messages), timeout=TIMEOUT)
     assert str(newest.path) in offered[0][0] and "已损坏" in offered[0][0]
     assert "恢复" in offered[0][1]

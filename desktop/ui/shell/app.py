@@ -111,15 +111,22 @@ class Controller:
         self.login.begin(details)
 
     def _start_failed(self, error: Exception) -> None:
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
+        from PySide6.QtWidgets import QMessageBox
 
         if backup_dialog.can_restore(error):  # a damaged database: its newest good backup
-            if backup_dialog.offer_restore(self, error):
-                return
-        elif isinstance(error, BioError):
+            # restored by an account of that backup, else another file is chosen
+            backup_dialog.offer_restore(self, error, otherwise=self.choose_another)
+            return
+        if isinstance(error, BioError):
             QMessageBox.warning(self.window, APP_NAME, str(error))
         else:
             report_unexpected(error, self.window)
+        self.choose_another()
+
+    def choose_another(self) -> None:
+        """The database given at start-up did not open: choose another (quit if none)."""
+        from PySide6.QtWidgets import QFileDialog
+
         self.worker.close()  # drops the results of the jobs queued behind it
         path = Path(self.window.db_info["path"])
         while True:

@@ -7,6 +7,7 @@ A restore replaces the database file, so nothing may hold it open: the controlle
 restored file afterwards (Controller.open). The core refuses a file still open elsewhere.
 """
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -340,10 +341,11 @@ def can_restore(error: Exception) -> bool:
     return isinstance(error, backups.Damaged) and error.damage.backup is not None
 
 
-def offer_restore(controller, error: Exception) -> bool:
+def offer_restore(controller, error: Exception, otherwise: Callable[[], None]) -> None:
     """At start-up, a damaged or unreadable database (can_restore): say so and offer its
-    newest good backup. True when it was restored and opened (else the caller goes on, to
-    choose another file)."""
+    newest good backup, restored once an account of that backup with the BACKUP right
+    has logged in (access/restore_login.py: nobody can log in to the damaged file). Declined,
+    cancelled or failed: `otherwise` (choose another file)."""
     damage = error.damage  # type: ignore[attr-defined]
     box = QMessageBox(controller.window)
     box.setIcon(QMessageBox.Icon.Critical)
@@ -353,7 +355,7 @@ def offer_restore(controller, error: Exception) -> bool:
         QCoreApplication.translate(
             "Backups",
             "Restore the newest good backup? The damaged file is kept (as a before-restore "
-            "copy) and nothing else is deleted.",
+            "copy) and nothing else is deleted. An administrator of the backup logs in first.",
         )
     )
     restore = box.addButton(
@@ -368,11 +370,22 @@ def offer_restore(controller, error: Exception) -> bool:
     controller.damage_box = box  # for tests: the box shown
     box.exec()
     if box.clickedButton() is not restore:
-        return False
-    from desktop.core.context import Ctx
+        otherwise()
+        return
+    from desktop.ui.access.restore_login import BackupLogin
 
-    # Nobody can log in to a damaged file: the person at this computer restores the
-    # station's own newest backup, recorded as the computer's user.
-    return _restore(
-        controller, session.logged_in() or Ctx.from_os(), damage.backup.path, damage.path
-    )
+    try:
+        login = BackupLogin(damage.backup.path, controller.window)
+    except BioError as exc:
+        QMessageBox.warning(controller.window, APP_NAME, str(exc))
+        otherwise()
+        return
+    controller.restore_login = login  # for tests: the login asked
+
+    def answered(ctx) -> None:
+        controller.restore_login = None
+        if ctx is None or not _restore(controller, ctx, damage.backup.path, damage.path):
+            otherwise()
+
+    login.finished.connect(answered)
+    login.start()

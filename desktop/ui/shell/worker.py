@@ -39,9 +39,10 @@ class DbWorker(QObject):
     # job id, callback, result, error, tables written
     _delivered = Signal(int, object, object, object, object)
 
-    def __init__(self, db_path, parent=None, start: bool = True):
+    def __init__(self, db_path, parent=None, start: bool = True, opener: Callable | None = None):
         super().__init__(parent)
         self.db_path = db_path
+        self.opener = opener  # opener(path) → Database; None: a station (open_station)
         self._jobs: queue.SimpleQueue = queue.SimpleQueue()
         self._ids = itertools.count(1)
         self._closed = False
@@ -79,13 +80,14 @@ class DbWorker(QObject):
         from desktop.core.setup.opening import open_station
         from desktop.core.store.writepath import take_changes
 
+        opener = self.opener or open_station
         db = None
         while (item := self._jobs.get()) is not _STOP:
             job, fn, on_success, on_error = item
             changed = frozenset()
             try:
                 if db is None:
-                    db = open_station(self.db_path)
+                    db = opener(self.db_path)
                 try:
                     result = fn(db)
                 finally:
