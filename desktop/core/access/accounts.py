@@ -10,7 +10,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from desktop.core import values
+from desktop.core import values, vocab
 from desktop.core.access import audit, passwords, policy, roles
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
@@ -112,11 +112,12 @@ def get(db: Database, account: str) -> Account | None:
 
 
 def listing(db: Database) -> list[dict]:
-    """This station's accounts with their role, agency, depots and lock state."""
+    """This station's accounts with their role, agency (its name in the user's language),
+    depots and lock state."""
     now = values.now_iso()
     rows = db.execute(
         """SELECT a.id, a.name, a.full_name, a.role, a.agency_id, a.depot_ids, a.disabled,
-                   a.created_at, g.code, g.name, s.locked_until
+                   a.created_at, g.code, g.name, s.locked_until, g.name_en
             FROM account a LEFT JOIN agency g ON g.id = a.agency_id
             LEFT JOIN account_secret s ON s.account_id = a.id
             WHERE a.station = ? AND a.deleted = 0 ORDER BY a.name""",
@@ -140,7 +141,7 @@ def listing(db: Database) -> list[dict]:
                 "role": acc.role,
                 "role_name": roles.name(acc.role),
                 "agency": row[8] or "",
-                "agency_name": row[9] or "",
+                "agency_name": vocab.local_name(row[9], row[11]),
                 "depots": sorted(depots),
                 "disabled": acc.disabled,
                 "locked_until": row[10] if locked else None,
