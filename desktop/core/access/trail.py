@@ -226,6 +226,13 @@ COLUMNS = [
 ]
 
 
+def tables(db: Database) -> list[tuple[str, str]]:
+    """The tables the operation log names, with their names in the user's language (the
+    trail's table filter)."""
+    names = [r[0] for r in db.execute("SELECT DISTINCT tbl FROM oplog ORDER BY tbl")]
+    return [(t, policy.table_name(t)) for t in names]
+
+
 def headings() -> list[str]:
     return [
         tr("Time"),

@@ -33,13 +33,9 @@ LIMIT = 1000  # rows shown; 导出 writes every row the filters select
 def _choices(db) -> dict:
     """The agencies and the tables the operation log names, for the filters."""
     from desktop.core import choices
-    from desktop.core.access import policy
+    from desktop.core.access import trail
 
-    tables = [r[0] for r in db.execute("SELECT DISTINCT tbl FROM oplog ORDER BY tbl")]
-    return {
-        "agencies": choices.load(db, "agencies")["agencies"],
-        "tables": [(t, policy.table_name(t)) for t in tables],
-    }
+    return {"agencies": choices.load(db, "agencies")["agencies"], "tables": trail.tables(db)}
 
 
 def _verdict(db, ctx) -> dict:
