@@ -24,7 +24,6 @@ from desktop.core.store import hlc, tables
 from desktop.core.store.handle import Database
 from desktop.core.store.oplog import Op
 from desktop.core.vocab import (
-    ROLES,
     CHANNELS,
     COHORTS,
     CONFIRMATIONS,
@@ -41,6 +40,7 @@ from desktop.core.vocab import (
     OBSERVATION_KINDS,
     RATINGS,
     REPORT_KINDS,
+    ROLES,
     SITE_KINDS,
     STORAGE,
     TASK_STATUSES,
