@@ -617,6 +617,25 @@
         </message>
     </context>
     <context>
+        <name>BackupLoginDialog</name>
+        <message>
+            <source>Log in to restore — BioReserve</source>
+            <translation>登录以恢复备份 — BioReserve</translation>
+        </message>
+        <message>
+            <source>The database cannot be opened, so nobody can log in to it. Log in with an account of the backup {backup} that may restore backups ({role}): the backup's accounts are restored with it.</source>
+            <translation>数据库无法打开，任何人都不能登录到它。请用备份 {backup} 中有权恢复备份的账户（{role}）登录：备份中的账户将随之恢复。</translation>
+        </message>
+        <message>
+            <source>Log in and restore</source>
+            <translation>登录并恢复</translation>
+        </message>
+        <message>
+            <source>Cannot read the backup {backup}: {reason}</source>
+            <translation>无法读取备份 {backup}：{reason}</translation>
+        </message>
+    </context>
+    <context>
         <name>Backups</name>
         <message>
             <source>&amp;Back up database…</source>
@@ -727,8 +746,8 @@ What was changed since that backup is lost (the current file is kept as a before
             <translation>检查：没有发现问题。</translation>
         </message>
         <message>
-            <source>Restore the newest good backup? The damaged file is kept (as a before-restore copy) and nothing else is deleted.</source>
-            <translation>是否恢复最新的完好备份？损坏的文件会保留（作为“恢复前”副本），不会删除其他任何文件。</translation>
+            <source>Restore the newest good backup? The damaged file is kept (as a before-restore copy) and nothing else is deleted. An administrator of the backup logs in first.</source>
+            <translation>是否恢复最新的完好备份？损坏的文件会保留（作为“恢复前”副本），不会删除其他任何文件。须先以该备份的管理员账户登录。</translation>
         </message>
         <message>
             <source>&amp;Restore the backup</source>
