@@ -78,6 +78,13 @@ def _run_lines(db, origin, after, upto, classes, classifier):
     """(lines, head to end at or None when the run ends at `upto`) of one origin's run, or
     None when nothing of it can be sent vouched for."""
     limit = upto if upto is not None else 1 << 62
+    stubs = db.execute(
+        "SELECT seq, NULL, hash, hlc, class FROM withheld_op WHERE origin = ? AND seq > ? "
+        "AND seq <= ? ORDER BY seq",
+        [origin, after, limit],
+    ).fetchall()
+    if not stubs and (classes is None or not _has_personal(db, origin, after, limit)):
+        return _plain_run(db, origin, after, upto)
     entries: list[tuple] = []  # (seq, canonical text or None for a stub, hash, hlc, class)
     personal = entitlement.TABLES
     for hlc, actor, kind, tbl, row_id, payload, bases, seq, digest in db.execute(
@@ -91,11 +98,6 @@ def _run_lines(db, origin, after, upto, classes, classifier):
         else:
             text = oplog.canonical_text(origin, seq, hlc, actor, kind, tbl, row_id, payload, bases)
             entries.append((seq, text, digest, hlc, cls))
-    stubs = db.execute(
-        "SELECT seq, NULL, hash, hlc, class FROM withheld_op WHERE origin = ? AND seq > ? "
-        "AND seq <= ? ORDER BY seq",
-        [origin, after, limit],
-    ).fetchall()
     if stubs:
         entries = sorted(entries + [tuple(r) for r in stubs])
     for i, entry in enumerate(entries):  # never past a gap (none where the vector is kept)
@@ -142,6 +144,36 @@ def _run_lines(db, origin, after, upto, classes, classifier):
         else:
             lines.append(text)
     return lines, head
+
+
+def _has_personal(db: Database, origin: str, after: int, limit: int) -> bool:
+    names = tuple(entitlement.TABLES)
+    marks = ", ".join("?" * len(names))
+    return (
+        db.execute(
+            f"SELECT 1 FROM oplog WHERE origin = ? AND seq > ? AND seq <= ? AND tbl IN ({marks}) "
+            "LIMIT 1",
+            [origin, after, limit, *names],
+        ).fetchone()
+        is not None
+    )
+
+
+def _plain_run(db: Database, origin: str, after: int, upto: int | None):
+    """A run with nothing to leave out, from the stored canonical text (the marks its
+    origin signed in it carried along for relays)."""
+    texts, digest = oplog.canonical_run(db, origin, after, upto)
+    if not texts:
+        return None
+    for seq, mark_hash, signature in db.execute(
+        "SELECT seq, hash, signature FROM signed_mark WHERE origin = ? AND seq > ? AND seq < ?",
+        [origin, after, after + len(texts)],
+    ).fetchall():
+        i = seq - after - 1
+        encoded = base64.b64encode(signature).decode("ascii")
+        texts[i] = f'{texts[i][:-1]},"{mark_hash}","{encoded}"]'
+    texts[-1] = f'{texts[-1][:-1]},"{digest}"]'
+    return texts, None
 
 
 def _head_signature(db: Database, origin: str, seq: int) -> bytes:
