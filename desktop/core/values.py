@@ -350,7 +350,10 @@ def mask_id(text: str) -> str:
 
 
 def mask_phone(text: str) -> str:
-    """138****5678: the first three and last four digits."""
+    """138****5678: the first three and last four digits; a number already masked is
+    shown as it is (never masked twice)."""
+    if "*" in (text or ""):
+        return text
     digits = [i for i, c in enumerate(text or "") if c.isdigit()]
     if len(digits) < 8:
         return "*" * len(text or "")

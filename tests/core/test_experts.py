@@ -314,3 +314,17 @@ def test_the_pinyin_index_follows_edits_and_check_sees_a_stale_one(fresh_db):
     assert [p.kind for p in problems] == ["derived", "derived"]
     assert check.rebuild(fresh_db)["search_index"] == 1 + fresh_db["item"].count
     assert check.run(fresh_db) == []
+
+
+def test_a_viewer_sees_a_mobile_masked_once_as_138_stars_1234(fresh_db):
+    """The list masks for a viewer's role; a caller masking again (the CLI's and the
+    desktop's expert lists do) keeps 138****1234, never *******1234 (trial 17, finding 19)."""
+    from desktop.core import values
+
+    experts.save_expert(fresh_db, KEEPER, GOOD)
+    viewer = Ctx("user:v", role="viewer")
+    (row,) = experts.search(fresh_db, "张三", ctx=viewer)
+    assert row["mobile"] == "138****1234"
+    assert experts.mask_phone(row["mobile"]) == "138****1234"
+    assert values.mask_phone(row["mobile"]) == "138****1234"
+    assert values.mask_phone(GOOD["mobile"]) == "138****1234"

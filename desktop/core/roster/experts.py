@@ -420,10 +420,13 @@ def duplicates(db: Database, ctx: Ctx | None = None) -> list[list[dict]]:
 
 def mask_phone(phone: str) -> str:
     """138****1234 for a mobile; a landline keeps its area code and last 4 digits
-    (0734-***3456); anything else keeps its last 4 characters."""
+    (0734-***3456); anything else keeps its last 4 characters. A number already masked (a
+    list the core masked for the actor's role) is shown as it is, never masked twice."""
     text = re.sub(r"[\s\-]", "", phone or "")
     if not text:
         return ""
+    if "*" in text:
+        return phone
     if MOBILE.fullmatch(text):
         return f"{text[:3]}****{text[-4:]}"
     if LANDLINE.fullmatch(text):
