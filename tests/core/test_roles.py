@@ -103,11 +103,14 @@ def _tasks(db, incident_id: str, agency_id: str, other_agency: str) -> tuple[str
     )
     own = next(t["id"] for t in open_tasks if t["lead_agency_id"] == agency_id)
     other = open_tasks[-1]["id"]
-    assert other != own
+    supported = open_tasks[-2]["id"]
+    assert len({own, other, supported}) == 3
     with write(db, SETUP) as w:
         w.update("incident_task", other, {"lead_agency_id": other_agency,
                                           "support_agency_ids": "[]"})  # fmt: skip
-    return own, other
+        w.update("incident_task", supported, {"lead_agency_id": other_agency,
+                                              "support_agency_ids": f'["{agency_id}"]'})  # fmt: skip
+    return own, other, supported
 
 
 def _checks(db, incident_id: str, agency_id: str) -> tuple[str, str]:
@@ -155,7 +158,9 @@ def _prepare(folder: Path) -> dict:
     other_agency = db.execute(
         "SELECT id FROM agency WHERE code != ? ORDER BY code LIMIT 1", [LIAISON_AGENCY]
     ).fetchone()[0]
-    env["task_own"], env["task_other"] = _tasks(db, incident[0], agency, other_agency)
+    env["task_own"], env["task_other"], env["task_supported"] = _tasks(
+        db, incident[0], agency, other_agency
+    )
     with write(db, SETUP) as w:  # the site's checks are another agency's
         for (schedule_id,) in db.execute(
             "SELECT id FROM monitor_schedule WHERE site_id IS NOT NULL"
@@ -169,6 +174,13 @@ def _prepare(folder: Path) -> dict:
          "division": "430422", "lead_agency": LIAISON_AGENCY},
     )  # fmt: skip
     env["incident_new"] = second["id"]
+    other_code = db.execute("SELECT code FROM agency WHERE id = ?", [other_agency]).fetchone()[0]
+    env["incident_elsewhere"] = incidents.create(
+        db,
+        SETUP,
+        {"title": "他单位事件", "hazard": "infectious_disease", "grade": "IV",
+         "division": "430422", "lead_agency": other_code},
+    )["id"]  # fmt: skip
     version = db.execute(
         "SELECT max(version) FROM playbook WHERE code = 'PB-EID' AND deleted = 0"
     ).fetchone()[0]
@@ -311,8 +323,12 @@ ACTIONS = [
         db, c, e["task_own"], "in_progress", "已出发"), LIAISES),
     A("update task, other agency", lambda db, e, c: tasks.set_status(
         db, c, e["task_other"], "in_progress", "已出发"), COORD),
+    A("update task, supporting agency", lambda db, e, c: tasks.set_status(
+        db, c, e["task_supported"], "in_progress", "配合单位已出发"), COORD),
     A("add 大事记 entry", lambda db, e, c: journal.add(
         db, c, incidents.get(db, e["incident"]), "联络员报告现场情况"), LIAISES),
+    A("add 大事记 entry, incident without the agency", lambda db, e, c: journal.add(
+        db, c, incidents.get(db, e["incident_elsewhere"]), "联络员报告现场情况"), COORD),
     A("record result, own agency", lambda db, e, c: results.record(
         db, c, e["check_own"], "36.5"), LIAISES),
     A("record result, other agency", lambda db, e, c: results.record(

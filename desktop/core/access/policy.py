@@ -15,7 +15,6 @@ each carries its actor (store/merge.py applies them as they are).
 | 只读 viewer | nothing |
 """
 
-import json
 from collections.abc import Callable
 
 from desktop.core.access import roles
@@ -166,15 +165,27 @@ def _liaison_task(db, ctx, kind, payload, current) -> str:
         return tr("tasks come from activating a playbook")
     if kind == "delete" or set(payload) - TASK_PROGRESS:
         return tr("a liaison records the progress of a task only")
-    row = current()
-    agencies = [row.get("lead_agency_id"), *_json_list(row.get("support_agency_ids"))]
-    if ctx.agency_id and ctx.agency_id in agencies:
+    # The lead agency (牵头) reports a task's progress; the agencies that support it (配合)
+    # report theirs in the incident's 大事记.
+    if ctx.agency_id and current().get("lead_agency_id") == ctx.agency_id:
         return ""
-    return tr("only the tasks of the account's agency")
+    return tr("only the tasks the account's agency leads")
 
 
 def _liaison_log(db, ctx, kind, payload, current) -> str:
-    return "" if kind == "insert" else tr("大事记 entries are only added")
+    if kind != "insert":
+        return tr("大事记 entries are only added")
+    incident = payload.get("incident_id")
+    part = db.execute(
+        "SELECT 1 FROM incident WHERE id = ? AND lead_agency_id = ? UNION ALL "
+        "SELECT 1 FROM incident_task WHERE incident_id = ? AND deleted = 0 AND "
+        "(lead_agency_id = ? OR EXISTS (SELECT 1 FROM json_each(support_agency_ids) "
+        "WHERE value = ?)) LIMIT 1",
+        [incident, ctx.agency_id, incident, ctx.agency_id, ctx.agency_id],
+    ).fetchone()
+    if ctx.agency_id and part:
+        return ""
+    return tr("only for incidents the account's agency leads or has a task in")
 
 
 def _liaison_result(db, ctx, kind, payload, current) -> str:
@@ -185,14 +196,6 @@ def _liaison_result(db, ctx, kind, payload, current) -> str:
     if ctx.agency_id and agency and agency[0] == ctx.agency_id:
         return ""
     return tr("only the checks the account's agency does")
-
-
-def _json_list(text) -> list:
-    try:
-        value = json.loads(text or "[]")
-    except (TypeError, ValueError):
-        return []
-    return value if isinstance(value, list) else []
 
 
 RULES = {
@@ -236,6 +239,8 @@ def table_name(tbl: str) -> str:
         "order_pick": tr("allocation orders"),
         "expert": tr("the expert roster"),
         "expert_qualification": tr("the expert roster"),
+        "incident_task": tr("incident tasks"),
+        "incident_log": tr("the incident's 大事记"),
         "account": tr("user accounts"),
     }
     if tbl in names:
