@@ -140,9 +140,11 @@ def test_logout_ends_the_login(bio, monkeypatch):
 
 def test_five_wrong_passwords_lock_the_account_and_say_until_when(bio, monkeypatch):
     monkeypatch.setenv("BIORESERVE_PASSWORD", "wrong-password-1")
-    for _ in range(5):
+    for _ in range(4):
         code, _, err = bio("info")
         assert code == 1 and "Wrong account name or password" in err
+    code, _, err = bio("info")  # the fifth says the account is now locked
+    assert code == 1 and "Wrong password. The account admin is locked" in err
     log_in(monkeypatch)  # the right password, too late
     code, out, err = bio("info")
     assert code == 1 and out == ""

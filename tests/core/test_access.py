@@ -69,8 +69,8 @@ def test_five_wrong_passwords_lock_the_account_for_fifteen_minutes(fresh_db, adm
     for _ in range(login.LOCK_AFTER - 1):
         with pytest.raises(login.LoginRefused, match="Wrong account name or password"):
             login.authenticate(fresh_db, "li", "wrong-pass-1")
-    with pytest.raises(login.LoginRefused):
-        login.authenticate(fresh_db, "li", "wrong-pass-1")
+    with pytest.raises(login.LoginRefused, match="Wrong password. The account li is locked"):
+        login.authenticate(fresh_db, "li", "wrong-pass-1")  # the fifth says so at once
     # the right password is refused while locked, and says until when
     with pytest.raises(login.LoginRefused, match="locked after 5 wrong passwords until"):
         login.authenticate(fresh_db, "li", "Viewer-123")

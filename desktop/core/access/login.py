@@ -63,7 +63,17 @@ def authenticate(db: Database, name: str, password: str, via: str = "desktop") -
         )
     right = passwords.matches(secret[0] if secret else None, password)
     if acc is None or secret is None or not right:
-        _failed(db, acc, name, secret, via)
+        until = _failed(db, acc, name, secret, via)
+        if acc is not None and until:
+            raise LoginRefused(
+                tr(
+                    "Wrong password. The account {name} is locked after {n} wrong passwords "
+                    "until {until}.",
+                    name=acc.name,
+                    n=LOCK_AFTER,
+                    until=values.shown_time(until),
+                )
+            )
         raise LoginRefused(tr("Wrong account name or password."))
     if acc.disabled:
         audit.record(db, f"user:{acc.name}", "login_failed", via=via, reason="disabled")
@@ -79,13 +89,15 @@ def authenticate(db: Database, name: str, password: str, via: str = "desktop") -
     return acc.ctx()
 
 
-def _failed(db: Database, acc, name: str, secret, via: str) -> None:
+def _failed(db: Database, acc, name: str, secret, via: str) -> str | None:
+    """Count a failed login; returns the time the account is now locked until, if this
+    failure locked it."""
     if db.read_only:
-        return
+        return None
     with transaction(db, touches=("account_secret", "audit_event")):
         if acc is None or secret is None:
             audit.record(db, f"user:{name}", "login_failed", via=via, reason="unknown")
-            return
+            return None
         failures = secret[1] + 1
         if failures >= LOCK_AFTER:
             until = values.stamp(values.now() + timedelta(minutes=LOCK_MINUTES))
@@ -95,12 +107,14 @@ def _failed(db: Database, acc, name: str, secret, via: str) -> None:
             )
             audit.record(db, f"user:{acc.name}", "login_failed", via=via, reason="password")
             audit.record(db, f"user:{acc.name}", "lockout", until=until, failures=failures)
+            return until
         else:
             db.execute(
                 "UPDATE account_secret SET failures = ? WHERE account_id = ?",
                 [failures, acc.id],
             )
             audit.record(db, f"user:{acc.name}", "login_failed", via=via, reason="password")
+    return None
 
 
 def check_password(db: Database, ctx: Ctx, password: str) -> bool:
