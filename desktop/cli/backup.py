@@ -77,7 +77,7 @@ def backup_list(state: State):
                 ("made", tr("Made")),
                 ("reason_name", tr("Reason")),
                 ("size_text", tr("Size")),
-                ("check", tr("Check")),
+                ("check", tr("Check result")),  # not "Check": 待检项 (monitoring)
                 ("path", tr("File")),
             ],
         )

@@ -59,6 +59,17 @@ def test_backup_list_shows_the_automatic_and_manual_backups(run):
     assert {b["reason"] for b in listed} == {"daily", "manual"}
 
 
+def test_backup_list_heads_its_check_column_in_chinese_as_a_result(run, monkeypatch):
+    monkeypatch.setenv("BIORESERVE_LANG", "zh_CN")
+    i18n.set_language("zh_CN")
+    assert run("backup")[0] == 0
+    status, out, err = run("backup", "list")
+    assert status == 0, err
+    heading = out.splitlines()[0]
+    assert "检查结果" in heading and "待检项" not in heading  # 待检项: checks due (monitoring)
+    assert "正常" in out
+
+
 def test_restore_brings_the_data_back_and_check_is_clean(run, demo_path, tmp_path):
     out = tmp_path / "before.db"
     assert run("backup", "--out", str(out))[0] == 0

@@ -4,7 +4,8 @@ database at start-up offering its newest good backup."""
 import sqlite3
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
 
 from desktop.core.context import Ctx
 from desktop.core.setup import backups
@@ -82,6 +83,8 @@ def test_the_backup_list_backs_up_and_restores(qtbot, controller, messages, demo
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.table.rowCount() >= 1, timeout=TIMEOUT)  # the daily one
     assert dialog.table.item(0, 1).text() == "每日"
+    headings = [dialog.table.horizontalHeaderItem(c).text() for c in range(5)]
+    assert headings == ["时间", "原因", "大小", "检查结果", "文件"]
     before = dialog.table.rowCount()
     dialog.back_up.click()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == before + 1, timeout=TIMEOUT)
@@ -155,13 +158,14 @@ def test_declining_the_restore_asks_for_another_file(
     damaged = demo_path.read_bytes()
 
     def decline(box):
-        other = next(
-            b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.RejectRole
-        )
-        other.click()
+        box.findChild(QPushButton, "chooseAnother").click()
 
+    asked = []
     monkeypatch.setattr(QMessageBox, "exec", decline)
-    monkeypatch.setattr("desktop.ui.shell.app.QFileDialog.getOpenFileName", lambda *a: ("", ""))
+    monkeypatch.setattr(
+        "desktop.ui.shell.app.QFileDialog.getOpenFileName",
+        lambda *a: asked.append(a) or ("", ""),
+    )
     exits = []
 
     class App:
@@ -172,5 +176,53 @@ def test_declining_the_restore_asks_for_another_file(
     controller.start(demo_path)
     qtbot.addWidget(controller.window)
     qtbot.waitUntil(lambda: exits == [1], timeout=TIMEOUT)
+    assert len(asked) == 1  # the file dialog, cancelled: the program ends
     assert demo_path.read_bytes() == damaged and messages == []
+    controller.close()
+
+
+class Exits:
+    """The application, as far as ending it goes."""
+
+    def __init__(self):
+        self.codes: list[int] = []
+
+    def exit(self, code):
+        self.codes.append(code)
+
+
+@pytest.mark.parametrize("how", ["quit button", "Escape"])
+def test_quit_or_escape_at_the_damaged_database_box_ends_without_restoring(
+    qtbot, chinese, settings, demo_path, messages, monkeypatch, how
+):
+    open_station(demo_path).close()  # a good backup to offer
+    with open(demo_path, "r+b") as file:
+        file.truncate(demo_path.stat().st_size // 2)
+    damaged = demo_path.read_bytes()
+    before = sorted(p.name for p in demo_path.parent.rglob("*"))
+    shown = []
+    real_exec = QMessageBox.exec
+
+    def answer(box):  # the real modal box, answered once it shows
+        shown.append([b.text() for b in box.buttons()])
+        if how == "Escape":
+            QTimer.singleShot(0, lambda: qtbot.keyClick(box, Qt.Key.Key_Escape))
+        else:
+            QTimer.singleShot(0, box.findChild(QPushButton, "quit").click)
+        return real_exec(box)
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr(
+        "desktop.ui.shell.app.QFileDialog.getOpenFileName",
+        lambda *a: pytest.fail("no file dialog after 退出"),
+    )
+    app = Exits()
+    controller = Controller(app, settings)
+    controller.start(demo_path)
+    qtbot.addWidget(controller.window)
+    qtbot.waitUntil(lambda: app.codes == [1], timeout=TIMEOUT)
+    assert sorted(shown[0]) == sorted(["恢复备份(&R)", "选择其他文件(&C)…", "退出(&Q)"])
+    assert getattr(controller, "restore_login", None) is None  # no restore asked
+    assert demo_path.read_bytes() == damaged and messages == []
+    assert sorted(p.name for p in demo_path.parent.rglob("*")) == before
     controller.close()

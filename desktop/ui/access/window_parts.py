@@ -18,7 +18,8 @@ def add_file_actions(window, file_menu: QMenu, before: QAction) -> None:
         QCoreApplication.translate("AccountMenus", "S&witch user…"), window
     )
     window.action_switch_user.triggered.connect(window.switch_requested)
-    window.action_logout = QAction(QCoreApplication.translate("AccountMenus", "Log &out"), window)
+    # &g: &o is 打开数据库's (no two entries of a menu share a letter)
+    window.action_logout = QAction(QCoreApplication.translate("AccountMenus", "Lo&g out"), window)
     window.action_logout.triggered.connect(window.logout_requested)
     window.action_password = QAction(
         QCoreApplication.translate("AccountMenus", "Change &password…"), window
@@ -52,6 +53,26 @@ def add_system_menu(window) -> QMenu:
     menu.addAction(window.action_users)
     menu.addAction(window.action_audit)
     return menu
+
+
+def show_menus(window) -> None:
+    """Hide a menu of the menu bar that has nothing the role may use (系统 for a viewer),
+    show it again when it has (after 切换用户 to an administrator)."""
+    for action in window.menuBar().actions():
+        if action.menu() is not None:
+            action.setVisible(_offers_any(action.menu()))
+
+
+def _offers_any(menu: QMenu) -> bool:
+    """Whether the menu shows an entry; a submenu is shown only if it has one itself."""
+    found = False
+    for action in menu.actions():
+        if action.isSeparator():
+            continue
+        if action.menu() is not None:
+            action.setVisible(_offers_any(action.menu()))
+        found = found or action.isVisible()
+    return found
 
 
 def open_users(window):

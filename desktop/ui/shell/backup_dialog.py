@@ -138,7 +138,7 @@ class BackupDialog(QDialog):
                 QCoreApplication.translate("Backups", "Made"),
                 QCoreApplication.translate("Backups", "Reason"),
                 QCoreApplication.translate("Backups", "Size"),
-                QCoreApplication.translate("Backups", "Check"),
+                QCoreApplication.translate("Backups", "Check result"),
                 QCoreApplication.translate("Backups", "File"),
             ]
         )
@@ -344,8 +344,10 @@ def can_restore(error: Exception) -> bool:
 def offer_restore(controller, error: Exception, otherwise: Callable[[], None]) -> None:
     """At start-up, a damaged or unreadable database (can_restore): say so and offer its
     newest good backup, restored once an account of that backup with the BACKUP right
-    has logged in (access/restore_login.py: nobody can log in to the damaged file). Declined,
-    cancelled or failed: `otherwise` (choose another file)."""
+    has logged in (access/restore_login.py: nobody can log in to the damaged file). Another
+    file chosen, or the restore cancelled or failed: `otherwise` (choose another file).
+    退出, Escape or the box closed: the program ends (exit status 1) with the file as it
+    was — Escape never restores."""
     damage = error.damage  # type: ignore[attr-defined]
     box = QMessageBox(controller.window)
     box.setIcon(QMessageBox.Icon.Critical)
@@ -362,15 +364,28 @@ def offer_restore(controller, error: Exception, otherwise: Callable[[], None]) -
         QCoreApplication.translate("Backups", "&Restore the backup"),
         QMessageBox.ButtonRole.AcceptRole,
     )
-    box.addButton(
+    restore.setObjectName("restoreBackup")
+    other = box.addButton(
         QCoreApplication.translate("Backups", "&Choose another file…"),
-        QMessageBox.ButtonRole.RejectRole,
+        QMessageBox.ButtonRole.ActionRole,
     )
+    other.setObjectName("chooseAnother")
+    leave = box.addButton(
+        QCoreApplication.translate("Backups", "&Quit"), QMessageBox.ButtonRole.RejectRole
+    )
+    leave.setObjectName("quit")
+    box.setDefaultButton(restore)
+    box.setEscapeButton(leave)  # Escape (or closing the box) quits, never restores
     box.setObjectName("damagedDatabase")
     controller.damage_box = box  # for tests: the box shown
     box.exec()
-    if box.clickedButton() is not restore:
+    clicked = box.clickedButton()
+    if clicked is other:
         otherwise()
+        return
+    if clicked is not restore:  # 退出, Escape, the box closed
+        controller.worker.close()  # drops the jobs queued behind the failed opening
+        controller.app.exit(1)
         return
     from desktop.ui.access.restore_login import BackupLogin
 

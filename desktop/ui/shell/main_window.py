@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         the role may do, and the cover is lifted."""
         self.user_label.setText(window_parts.who(ctx))
         offers.apply(self)
+        window_parts.show_menus(self)  # 系统 only for a role with something in it
         for action in (self.action_switch_user, self.action_logout, self.action_password,
                        self.action_lock):  # fmt: skip
             action.setEnabled(ctx is not None)
