@@ -67,26 +67,47 @@ def action_name(right: str) -> str:
 
 def check_write(db: Database, ctx: Ctx, kind: str, tbl: str, payload: dict, current: Row) -> None:
     """Refuse an operation the actor's role may not make (NotAllowed, nothing written)."""
+    refused = refusal(db, ctx, kind, tbl, payload, current)
+    if refused:
+        raise NotAllowed(refused)
+
+
+def refusal(db: Database, ctx: Ctx, kind: str, tbl: str, payload: dict, current: Row) -> str:
+    """Why the actor's role may not make this operation, in a sentence naming who, the role
+    and what ('' when it may): what check_write refuses, asked without raising (a
+    spreadsheet import's check asks it of each row, so that the check and the write agree)."""
     role = ctx.role
     if role == "admin":
-        return
+        return ""
     if role == "coordinator" and tbl != "account":
-        return
+        return ""
     if role == "controller":
         if tbl.startswith("drill") or (tbl != "account" and _in_drill(db)):
-            return
+            return ""
     rule = RULES.get((role, tbl))
     why = rule(db, ctx, kind, payload, current) if rule else _no_table(role)
-    if why:
-        raise NotAllowed(
-            tr(
-                "{user} ({role}) may not change {what}: {why}",
-                user=ctx.user,
-                role=roles.name(role),
-                what=table_name(tbl),
-                why=why,
-            )
-        )
+    return _refused(ctx, tbl, why) if why else ""
+
+
+def require_table(db: Database, ctx: Ctx, tbl: str) -> None:
+    """Refuse (NotAllowed, naming who and the role) unless the actor's role writes some
+    rows of this table here (may_write; in a drill's sandbox a controller writes what a
+    coordinator does): a spreadsheet import of a kind the role never writes is refused
+    before its file is read."""
+    drilling = ctx.role == "controller" and tbl != "account" and _in_drill(db)
+    if drilling or may_write(ctx.role, tbl):
+        return
+    raise NotAllowed(_refused(ctx, tbl, _no_table(ctx.role)))
+
+
+def _refused(ctx: Ctx, tbl: str, why: str) -> str:
+    return tr(
+        "{user} ({role}) may not change {what}: {why}",
+        user=ctx.user,
+        role=roles.name(ctx.role),
+        what=table_name(tbl),
+        why=why,
+    )
 
 
 def _in_drill(db: Database) -> bool:

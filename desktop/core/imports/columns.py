@@ -45,6 +45,9 @@ class Kind:
     describe: Callable[[], dict[str, tuple[str, str]]]  # column key → (description, allowed)
     template: Callable  # db or None → (suggested values by column key, example row, lists)
     guidance: Callable[[], list[str]]  # more lines for the instructions
+    # The tables its rows write: a role that writes none of their rows may not import it
+    # (refused before the file is read: policy.require_table).
+    writes: tuple[str, ...] = ()
 
 
 def date_format() -> str:

@@ -144,4 +144,5 @@ KIND = Kind(
     describe=describe,
     template=template,
     guidance=lambda: [],
+    writes=("depot",),
 )

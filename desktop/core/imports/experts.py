@@ -318,6 +318,7 @@ KIND = Kind(
     describe=describe,
     template=template,
     guidance=guidance,
+    writes=("expert",),
 )
 
 

@@ -172,4 +172,5 @@ KIND = Kind(
     describe=describe,
     template=template,
     guidance=lambda: [lists.vocabulary_guidance()],
+    writes=("item",),
 )

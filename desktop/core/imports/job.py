@@ -14,6 +14,8 @@ from functools import cached_property
 from pathlib import Path
 
 from desktop.core import values
+from desktop.core.access import policy
+from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
 from desktop.core.imports.vocabulary import Added, Additions, Unknown, Vocabularies
@@ -96,6 +98,9 @@ class Job:
     additions: Additions | None = None
     # How the values of columns holding personal data show in errors (column key → mask).
     MASKED: dict[str, Callable[[str], str]] = {}
+    # Who imports (set by running.check): each row is asked whether the actor's role may
+    # write it (policy.refusal, as the write path asks); None: the program itself.
+    ctx: Ctx | None = None
 
     def __init__(self, db: Database, source: Path, texts: dict[str, str], errors: list[RowError]):
         self.db = db
@@ -134,6 +139,16 @@ class Job:
         reason = with_value(reason, value, self.MASKED.get(key))
         self.errors.append(RowError(row, self.texts.get(key, key), reason))
         self.bad_rows.add(row)
+
+    def permitted(self, row: int, key: str, tbl: str, payload: dict, kind: str = "insert") -> bool:
+        """Whether the actor's role may write this row (the write path's rule, asked in the
+        check): if not, the cell `key` is reported bad with the refusal and the row left out."""
+        if self.ctx is None:
+            return True
+        why = policy.refusal(self.db, self.ctx, kind, tbl, payload, dict)
+        if why:
+            self.bad(row, key, why)
+        return not why
 
     def batch(self, parsed) -> str | None:
         """What identifies a good row as a delivery (fingerprints: the same receipt is not

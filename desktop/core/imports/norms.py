@@ -98,4 +98,5 @@ KIND = Kind(
     describe=describe,
     template=template,
     guidance=guidance,
+    writes=("norm",),
 )

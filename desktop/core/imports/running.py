@@ -22,6 +22,7 @@ from pathlib import Path
 
 import desktop.core.imports.kinds as kinds
 from desktop.core import spreadsheet, values
+from desktop.core.access import policy
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
@@ -37,10 +38,20 @@ IMPORT_CACHE_KIB = 128 * 1024  # SQLite page cache during an import (allocated a
 
 
 def check(
-    db: Database, kind: str, path, progress: Progress | None, additions: Additions | None = None
+    db: Database,
+    kind: str,
+    path,
+    progress: Progress | None,
+    additions: Additions | None = None,
+    ctx: Ctx | None = None,
 ) -> tuple[Report, Job | None, list]:
-    """Read and check every row: the report, the job and the good rows."""
+    """Read and check every row: the report, the job and the good rows. With the actor's
+    ctx, a kind its role never writes is refused before the file is read (NotAllowed,
+    naming the role), and each row the role may not write is a row error."""
     spec = kinds.get(kind)
+    if ctx is not None:
+        for tbl in spec.writes:
+            policy.require_table(db, ctx, tbl)
     path = Path(path)
     header, rows = spreadsheet.read_rows(path)
     report = Report(spec.name)
@@ -50,6 +61,7 @@ def check(
             return report, None, []
         job = spec.job(db, path, texts, report.errors)
         job.additions = additions
+        job.ctx = ctx
         required = [(c.key, positions[c.key]) for c in spec.columns if c.required]
         fields = list(positions.items())
         multiline = {c.key for c in spec.columns if c.multiline}
@@ -96,9 +108,11 @@ def validate(
     path,
     progress: Progress | None = None,
     additions: Additions | None = None,
+    ctx: Ctx | None = None,
 ) -> Report:
-    """Check a file and report every bad cell; nothing is imported."""
-    report, _, _ = check(db, kind, path, progress, additions)
+    """Check a file and report every bad cell; nothing is imported. With the actor's ctx,
+    the rows its role may not write are bad too (as `run` finds them)."""
+    report, _, _ = check(db, kind, path, progress, additions, ctx)
     return report
 
 
@@ -139,7 +153,7 @@ def run(
     with page_cache(db):
         with _snapshot(db):
             version = _data_version(db)
-            report, job, good = check(db, kind, path, progress, additions)
+            report, job, good = check(db, kind, path, progress, additions, ctx)
         header_bad = any(e.row == 1 for e in report.errors)
         if job is None or not good or header_bad or (report.errors and not skip_invalid):
             return report
@@ -150,7 +164,9 @@ def run(
             if progress and (done % PROGRESS_EVERY == 0 or done == total):
                 progress(done, total)
 
-        made = backup_actions.automatic(db, "import", audited=False)  # a copy before it
+        # a copy before it, audited at once: only once the rows are checked and the role
+        # may write what the kind writes, and only when something changed since the last
+        backup_actions.before_import(db, ctx, kinds.get(kind).writes)
         with write(db, ctx) as w:
             if _data_version(db) != version and not job.still_valid():
                 raise BioError(
@@ -166,7 +182,6 @@ def run(
             report.added = job.vocab.add(w, job.bad_rows)
             job.write(w, good, tick)
             fingerprint.remember(db, ctx.actor, len(good))
-            backup_actions.note(db, made)  # audited with the import: none if it is refused
         report.imported = len(good)
     return report
 

@@ -80,6 +80,8 @@ class Stock(Job):
     def check(self, row, cells):
         get = cells.get
         depot_id = self.refs.depot(self, row, cells)
+        if depot_id and not self.permitted(row, "depot", "stock_move", {"depot_id": depot_id}):
+            depot_id = None  # a depot the actor's role may not receive into
         item = self.refs.item(self, row, cells)
         batch = values.text(get("batch"))
         produced = expiry = qty = None
@@ -216,4 +218,5 @@ KIND = Kind(
     describe=describe,
     template=template,
     guidance=guidance,
+    writes=("lot", "stock_move"),
 )

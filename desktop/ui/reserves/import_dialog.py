@@ -143,12 +143,12 @@ class ImportDialog(QDialog):
         if not self._ready():
             return
         kind, path = self.kind.currentData(), Path(self.path.text().strip())
-        adding = self.unknown.additions()
+        adding, ctx = self.unknown.additions(), actor()
         self._start(self.tr("Checking {file}…").format(file=path.name))
         self.worker.run(
             refusable(
                 lambda db: importer.validate(
-                    db, kind, path, progress=self._report, additions=adding
+                    db, kind, path, progress=self._report, additions=adding, ctx=ctx
                 )
             ),
             self._finished,
