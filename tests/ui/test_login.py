@@ -89,6 +89,37 @@ def test_a_wrong_password_is_refused_in_the_dialog_and_five_lock_the_account(
     assert session.logged_in() is None and controller.window.locked
 
 
+def squeezed(dialog) -> list[str]:
+    """The wrapped notes shown shorter than their text needs at their width."""
+    from PySide6.QtWidgets import QLabel
+
+    return [
+        label.text()
+        for label in dialog.findChildren(QLabel)
+        if label.isVisible()
+        and label.wordWrap()
+        and label.height() < label.heightForWidth(label.width())
+    ]
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_a_lockout_refusal_grows_the_dialog_and_squeezes_no_note(
+    qtbot, qapp, controller, demo_path, nobody, language
+):
+    i18n.set_language(language)
+    translations.install(qapp, language)
+    dialog = opened(qtbot, controller, demo_path)
+    qtbot.waitExposed(dialog)
+    assert dialog.hint.isVisible() and squeezed(dialog) == []
+    height = dialog.height()
+    for _ in range(5):
+        log_in(qtbot, dialog, "viewer", "not-the-password")
+    log_in(qtbot, dialog, "viewer", "demo-2026")  # locked: the long refusal
+    assert "viewer" in dialog.error.text() and "2" in dialog.error.text()  # its time
+    assert dialog.error.isVisible() and squeezed(dialog) == []
+    assert dialog.height() > height
+
+
 def test_a_real_database_without_accounts_asks_for_its_administrator(
     qtbot, controller, fresh_db, db_path, nobody
 ):

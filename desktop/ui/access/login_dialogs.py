@@ -32,13 +32,30 @@ def fit(dialog) -> None:
     dialog.resize(width, dialog.layout().totalHeightForWidth(width))
 
 
+def grow(dialog) -> None:
+    """Taller if the form needs it at the dialog's width now (a refusal shown under it),
+    so that no wrapped note is squeezed; never narrower or shorter."""
+    width = dialog.width()
+    needed = dialog.layout().totalHeightForWidth(width)
+    if needed > dialog.height():
+        dialog.resize(width, needed)
+
+
+class _AccountForm(FormDialog):
+    """The account dialogs: a refusal (a lockout with its time) grows the dialog."""
+
+    def show_error(self, message: str, field: str | None = None) -> None:
+        super().show_error(message, field)
+        grow(self)
+
+
 def _note(text: str) -> QLabel:
     label = style.apply(QLabel(text), "muted")
     label.setWordWrap(True)
     return label
 
 
-class LoginDialog(FormDialog):
+class LoginDialog(_AccountForm):
     """登录: succeeded(Ctx) once the core accepts the name and password.
 
     Closing it is the caller's business (at start-up it quits the program)."""
@@ -91,7 +108,7 @@ class _Missing(BioError):
         self.field = field
 
 
-class FirstAdminDialog(FormDialog):
+class FirstAdminDialog(_AccountForm):
     """A real database with no account yet: its administrator (name, password twice).
     succeeded(Ctx): the account was made and is logged in."""
 
@@ -154,7 +171,7 @@ def same_twice(first: QLineEdit, second: QLineEdit) -> str:
     return first.text()
 
 
-class UnlockDialog(FormDialog):
+class UnlockDialog(_AccountForm):
     """The window locked after the idle time (or 锁定): the same account's password
     unlocks it; a wrong one counts towards the lockout like a failed login.
 
@@ -211,7 +228,7 @@ class UnlockDialog(FormDialog):
         self.switch_requested.emit()
 
 
-class PasswordDialog(FormDialog):
+class PasswordDialog(_AccountForm):
     """修改密码: the logged-in account's own password (the current one, the new twice)."""
 
     def __init__(self, worker, ctx: Ctx, parent=None):
