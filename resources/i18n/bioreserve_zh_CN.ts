@@ -59,8 +59,8 @@
             <translation>切换用户(&amp;W)…</translation>
         </message>
         <message>
-            <source>Log &amp;out</source>
-            <translation>注销(&amp;O)</translation>
+            <source>Lo&amp;g out</source>
+            <translation>注销(&amp;G)</translation>
         </message>
         <message>
             <source>Change &amp;password…</source>
@@ -682,8 +682,8 @@
             <translation>大小</translation>
         </message>
         <message>
-            <source>Check</source>
-            <translation>检查</translation>
+            <source>Check result</source>
+            <translation>检查结果</translation>
         </message>
         <message>
             <source>File</source>
@@ -756,6 +756,10 @@ What was changed since that backup is lost (the current file is kept as a before
         <message>
             <source>&amp;Choose another file…</source>
             <translation>选择其他文件(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
         </message>
     </context>
     <context>

@@ -8003,5 +8003,193 @@ The login holds until {until}, and each command keeps it {minutes} minutes longe
             <source>It holds this station's records but no personal rows (the expert roster and the monitoring cohorts are left out: give --for a station entitled to them), signed but not encrypted: carry it to the other station and delete it there after the import.</source>
             <translation>它包含本站的记录，但不含个人信息（专家库和监测人员名单未包含：如需发送，请用 --for 指定有权接收的站点）；已签名但未加密：请带到对方站点，导入后在那里删除。</translation>
         </message>
+        <message>
+            <source>only the tasks the account's agency leads</source>
+            <translation>只能处理本单位牵头的任务</translation>
+        </message>
+        <message>
+            <source>only for incidents the account's agency leads or has a task in</source>
+            <translation>只能用于本单位牵头或承担任务的事件</translation>
+        </message>
+        <message>
+            <source>incident tasks</source>
+            <translation>事件任务</translation>
+        </message>
+        <message>
+            <source>the incident's 大事记</source>
+            <translation>事件大事记</translation>
+        </message>
+        <message>
+            <source>Wrong password. The account {name} is locked after {n} wrong passwords until {until}.</source>
+            <translation>密码错误。账户 {name} 因连续 {n} 次密码错误被锁定，至 {until} 解锁。</translation>
+        </message>
+        <message>
+            <source>Check result</source>
+            <translation>检查结果</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>；</translation>
+        </message>
+        <message>
+            <source>--since {since} is after --until {until}: no time is both.</source>
+            <translation>--since {since} 晚于 --until {until}：没有同时满足两者的时间。</translation>
+        </message>
+        <message>
+            <source>Account name</source>
+            <translation>账户名</translation>
+        </message>
+        <message>
+            <source>Added account {name} ({role})</source>
+            <translation>新增账户 {name}（{role}）</translation>
+        </message>
+        <message>
+            <source>Changed account {name}: role {role}</source>
+            <translation>修改账户 {name}：角色 {role}</translation>
+        </message>
+        <message>
+            <source>Changed the password of account {name}</source>
+            <translation>修改账户 {name} 的密码</translation>
+        </message>
+        <message>
+            <source>Disabled</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <source>Disabled account {name}</source>
+            <translation>停用账户 {name}</translation>
+        </message>
+        <message>
+            <source>Enabled account {name}</source>
+            <translation>启用账户 {name}</translation>
+        </message>
+        <message>
+            <source>File {file}; {reason}</source>
+            <translation>文件 {file}；{reason}</translation>
+        </message>
+        <message>
+            <source>From {file}</source>
+            <translation>从 {file} 恢复</translation>
+        </message>
+        <message>
+            <source>Locked until {until}, after {n} failed logins in a row</source>
+            <translation>锁定至 {until}，连续失败 {n} 次</translation>
+        </message>
+        <message>
+            <source>No agency {code}.</source>
+            <translation>没有成员单位 {code}。</translation>
+        </message>
+        <message>
+            <source>No data named {table}; one of: {names}</source>
+            <translation>没有名为 {table} 的数据；可选：{names}</translation>
+        </message>
+        <message>
+            <source>No user {name}: not an account of this station, nor the actor of any operation or event in its audit trail.</source>
+            <translation>没有用户 {name}：既不是本站账户，也不是审计日志中任何操作或事件的执行者。</translation>
+        </message>
+        <message>
+            <source>Only operations on this data, by the name the Data column shows (e.g. 库存出入库记录) or a table's code (stock_move); no events.</source>
+            <translation>只列出对该数据的操作，按“数据”列显示的名称（如 库存出入库记录）或数据表代码（stock_move）；不含事件。</translation>
+        </message>
+        <message>
+            <source>The expert roster: {rows} rows</source>
+            <translation>专家库：{rows} 行</translation>
+        </message>
+        <message>
+            <source>The people followed in {incident}: {rows} people, {results} results</source>
+            <translation>{incident} 的追踪人员：{rows} 人，{results} 条结果</translation>
+        </message>
+        <message>
+            <source>The people followed in {scope}, listed</source>
+            <translation>列出 {scope} 的追踪人员</translation>
+        </message>
+        <message>
+            <source>Via: {via}</source>
+            <translation>方式：{via}</translation>
+        </message>
+        <message>
+            <source>Via: {via}; reason: {reason}</source>
+            <translation>方式：{via}；原因：{reason}</translation>
+        </message>
+        <message>
+            <source>account disabled</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <source>command line</source>
+            <translation>命令行</translation>
+        </message>
+        <message>
+            <source>desktop</source>
+            <translation>桌面</translation>
+        </message>
+        <message>
+            <source>failed its check</source>
+            <translation>未通过检查</translation>
+        </message>
+        <message>
+            <source>file {file}</source>
+            <translation>文件 {file}</translation>
+        </message>
+        <message>
+            <source>idle</source>
+            <translation>空闲超时</translation>
+        </message>
+        <message>
+            <source>no filters</source>
+            <translation>无筛选条件</translation>
+        </message>
+        <message>
+            <source>no such account</source>
+            <translation>账户不存在</translation>
+        </message>
+        <message>
+            <source>reason: {reason}</source>
+            <translation>原因：{reason}</translation>
+        </message>
+        <message>
+            <source>script</source>
+            <translation>脚本</translation>
+        </message>
+        <message>
+            <source>switching account cancelled</source>
+            <translation>切换账户已取消</translation>
+        </message>
+        <message>
+            <source>the file before kept as {file}</source>
+            <translation>原文件另存为 {file}</translation>
+        </message>
+        <message>
+            <source>unlocking the window</source>
+            <translation>解锁窗口</translation>
+        </message>
+        <message>
+            <source>wrong password</source>
+            <translation>密码错误</translation>
+        </message>
+        <message>
+            <source>{name}: {value}</source>
+            <translation>{name}：{value}</translation>
+        </message>
+        <message>
+            <source>{n} problems found after</source>
+            <translation>恢复后发现 {n} 个问题</translation>
+        </message>
+        <message>
+            <source>{rows} rows</source>
+            <translation>{rows} 行</translation>
+        </message>
+        <message>
+            <source>{rows} rows; filters: {filters}</source>
+            <translation>{rows} 行；筛选条件：{filters}</translation>
+        </message>
+        <message>
+            <source>account already locked</source>
+            <translation>已锁定</translation>
+        </message>
     </context>
 </TS>
