@@ -13,6 +13,7 @@ import click
 
 import desktop.cli.signin as signin
 from desktop.cli.common import State, table
+from desktop.core import values
 from desktop.core.access import accounts, policy, roles
 from desktop.core.i18n import tr
 
@@ -108,7 +109,11 @@ def list_users(state: State):
             "depots": ", ".join(r["depots"]),
             "state": tr("disabled")
             if r["disabled"]
-            else (tr("locked until {until}", until=r["locked_until"]) if r["locked_until"] else ""),
+            else (
+                tr("locked until {until}", until=values.shown_time(r["locked_until"]))
+                if r["locked_until"]
+                else ""
+            ),
         }
         for r in rows
     ]
