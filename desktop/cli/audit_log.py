@@ -16,8 +16,6 @@ from desktop.core import values
 from desktop.core.access import audit, policy, roles, trail
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
-from desktop.core.roster import agencies
-from desktop.core.store.tables import SYNCED
 
 EXIT_FOUND = 1
 
@@ -88,8 +86,11 @@ def _filters(func):
             click.option(
                 "--table",
                 "tbl",
-                metavar="TABLE",
-                help=tr("Only operations on this table (e.g. stock_move); no events."),
+                metavar="DATA",
+                help=tr(
+                    "Only operations on this data, by the name the Data column shows "
+                    "(e.g. 库存出入库记录) or a table's code (stock_move); no events."
+                ),
             ),
             click.option(
                 "--since",
@@ -110,21 +111,18 @@ def _filters(func):
 
 
 def _checked(db, user, agency, tbl, since, until) -> dict:
-    """The filters as trail takes them; a bad one refused, naming it."""
-    if tbl and tbl not in SYNCED:
-        raise BioError(
-            tr(
-                "--table: {table} is not a table of the operation log; one of: {tables}",
-                table=tbl[:40],
-                tables=", ".join(sorted(SYNCED)),
-            )
-        )
-    if agency:
-        agencies.agency_by_code(db, agency)
+    """The filters as trail takes them; a bad one refused, naming it (trail.rows refuses
+    an unknown user or agency, and --since after --until)."""
+    tables = None
+    if tbl:
+        try:
+            tables = trail.resolve_tables(tbl)
+        except BioError as exc:
+            raise BioError("--table: " + str(exc)) from exc
     for option, value in (("--since", since), ("--until", until)):
         if value:
             values.time_iso(value, option)
-    return {"user": user, "agency": agency, "table": tbl, "since": since, "until": until}
+    return {"user": user, "agency": agency, "table": tables, "since": since, "until": until}
 
 
 @audit_group.command(

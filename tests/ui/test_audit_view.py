@@ -60,9 +60,13 @@ def test_the_newest_entries_first_and_the_filters(qtbot, worker, logins):
     dialog.user.setText("viewer")
     assert shown(qtbot, dialog)[0]["action"] == "failed login"
     dialog.user.clear()
-    dialog.table_choice.setCurrentIndex(dialog.table_choice.findData("account"))
+    dialog.table_choice.setCurrentIndex(dialog.table_choice.findText("user accounts"))
     rows = shown(qtbot, dialog)
     assert rows and {r["table"] for r in rows} == {"account"}
+    assert {r["what"] for r in rows} == {"user accounts"}
+    # the filter lists names, not codes, and one name covers all its tables
+    names = [dialog.table_choice.itemText(i) for i in range(dialog.table_choice.count())]
+    assert not any("(" in n for n in names[1:]) and len(names) == len(set(names))
     dialog.table_choice.setCurrentIndex(0)
     dialog.since.setText("2099-01-01")
     assert shown(qtbot, dialog) == []
@@ -123,3 +127,18 @@ def test_a_role_without_the_right_is_told_so(qtbot, worker):
     assert dialog.message.text() == (
         "coordinator (Emergency coordinator) may not read or verify the audit log."
     )
+
+
+def test_details_read_in_words_and_no_column_of_table_codes(qtbot, worker, logins):
+    """trial 17, finding 4: “Via: desktop; reason: wrong password”, not reason=password."""
+    dialog = opened(qtbot, worker)
+    headings = [c.header for c in dialog.model.columns]
+    assert "Data" in headings and "Table" not in headings
+    dialog.user.setText("viewer")
+    failed = next(r for r in shown(qtbot, dialog) if r["action"] == "failed login")
+    assert failed["detail"] == "Via: desktop; reason: wrong password"
+    assert "=" not in failed["detail"]
+    dialog.user.setText("ghost")  # nobody of that name, anywhere in the trail
+    with qtbot.waitSignal(dialog.loaded, timeout=TIMEOUT):
+        dialog.refresh()
+    assert "No user ghost" in dialog.message.text()

@@ -4,19 +4,27 @@ table and time, and exported to xlsx.
 
 An operation's user is its actor (`user:<name>`; `os:<name>` before accounts existed);
 its agency that of the account of that name at the operation's station, which travels
-with the data. What an operation set is shown as its field names, not its values: the
-audit log never shows an ID number or a phone.
+with the data. What an operation set is shown as its fields (by their labels: trail_words),
+not its values: the audit log never shows an ID number or a phone. An event's detail is
+shown in words in the user's language (trail_words.event).
+
+The filters name what this database knows: a user is an account here or an actor of some
+operation or event (the users of other stations exist only as actors), an agency one of
+the agencies; a name that is neither is refused, naming it, rather than silently matching
+nothing (a typing error would look like "nobody did anything"). The table filter takes a
+table's code or the name the 数据 column shows (长期监测: every monitor_* table).
 """
 
-import json
 from datetime import datetime
 
 from desktop.core import values
-from desktop.core.access import audit, policy, roles
+from desktop.core.access import audit, policy, roles, trail_words
 from desktop.core.context import Ctx
+from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import hlc
 from desktop.core.store.handle import Database
+from desktop.core.store.tables import SYNCED
 
 MAX_ROWS = 100_000  # one export
 
@@ -49,31 +57,87 @@ def rows(
     *,
     user: str | None = None,
     agency: str | None = None,
-    table: str | None = None,
+    table: str | list[str] | None = None,
     since: str | None = None,
     until: str | None = None,
     limit: int = 500,
 ) -> list[dict]:
     """The newest `limit` entries matching every filter given (the administrator's right):
-    since/until are times or dates (until a date: to its end); agency a code; table a
-    synced table's name (events have none: a table filter shows operations only)."""
+    since/until are times or dates (until a date: to its end; since after until is
+    refused); agency a code or name; user a name this database knows; table a synced
+    table's code or the name the 数据 column shows, or a list of codes (events have none:
+    a table filter shows operations only). A filter naming nothing known: BioError."""
     policy.require(ctx, roles.AUDIT)
     limit = max(1, min(int(limit), MAX_ROWS))
     start = _ms(since)
     end = _ms(until)
     if until and "T" not in until and len(until) <= 10:
         end = (end or 0) + 86_400_000
+    if start is not None and end is not None and start >= end:
+        raise BioError(
+            tr("--since {since} is after --until {until}: no time is both.",
+               since=since, until=until)
+        )  # fmt: skip
     agency_id = None
     if agency:
         row = db.execute(
             "SELECT id FROM agency WHERE code = ? OR name = ? OR id = ?", [agency] * 3
         ).fetchone()
-        agency_id = row[0] if row else "-"
-    out = _ops(db, user, agency_id, table, start, end, limit)
+        if row is None:
+            raise BioError(tr("No agency {code}.", code=str(agency)[:40]))
+        agency_id = row[0]
+    if user and not known_user(db, user):
+        raise BioError(
+            tr(
+                "No user {name}: not an account of this station, nor the actor of any "
+                "operation or event in its audit trail.",
+                name=user.strip()[:64],
+            )
+        )
+    tbls = resolve_tables(table) if table else None
+    out = _ops(db, user, agency_id, tbls, start, end, limit)
     if not table:
         out += _events(db, user, agency_id, start, end, limit)
     out.sort(key=lambda r: r["ms"], reverse=True)
     return out[:limit]
+
+
+def known_user(db: Database, user: str) -> bool:
+    """Whether an account of this station, or the actor of an operation (this station's or
+    one merged from another) or of an event, bears this name."""
+    name = user.strip()
+    actors = [name, f"user:{name}"]
+    return bool(
+        db.execute("SELECT 1 FROM account WHERE name = ? LIMIT 1", [name]).fetchone()
+        or db.execute("SELECT 1 FROM audit_event WHERE actor IN (?, ?) LIMIT 1", actors).fetchone()
+        or db.execute("SELECT 1 FROM oplog WHERE actor IN (?, ?) LIMIT 1", actors).fetchone()
+    )
+
+
+def resolve_tables(table: str | list[str] | tuple[str, ...]) -> list[str]:
+    """The synced tables a table filter means: codes as given, or every table the name
+    (as the 数据 column shows it in the user's language) covers. BioError listing the names
+    otherwise."""
+    if isinstance(table, list | tuple):
+        wanted = [t for t in table if t in SYNCED]
+        if wanted:
+            return wanted
+        table = ", ".join(map(str, table))
+    text = str(table).strip()
+    if text in SYNCED:
+        return [text]
+    folded = text.casefold()
+    found = [t for t in sorted(SYNCED) if policy.table_name(t).casefold() == folded]
+    if not found:
+        names = sorted({policy.table_name(t) for t in SYNCED})
+        raise BioError(
+            tr(
+                "No data named {table}; one of: {names}",
+                table=text[:40],
+                names=tr(", ").join(names),
+            )
+        )
+    return found
 
 
 def _stations(db: Database) -> dict[str, str]:
@@ -107,8 +171,8 @@ def _ops(db, user, agency_id, table, start, end, limit) -> list[dict]:
     clause, args = _actor_where(user)
     where, params = where + clause, params + args
     if table:
-        where += " AND tbl = ?"
-        params.append(table)
+        where += f" AND tbl IN ({', '.join('?' * len(table))})"
+        params += table
     if start is not None:
         where += " AND hlc >= ?"
         params.append(start << hlc.COUNTER_BITS)
@@ -130,10 +194,7 @@ def _ops(db, user, agency_id, table, start, end, limit) -> list[dict]:
     ):
         ms = stamp >> hlc.COUNTER_BITS
         role, agency = people.get((origin, actor.removeprefix("user:")), ("", ""))
-        try:
-            fields = ", ".join(sorted(json.loads(payload)))
-        except (TypeError, ValueError, AttributeError):
-            fields = ""
+        fields = trail_words.fields(tbl, payload)
         out.append(
             {
                 "ms": ms,
@@ -188,7 +249,7 @@ def _events(db, user, agency_id, start, end, limit) -> list[dict]:
                 "table": "",
                 "what": "",
                 "record": "",
-                "detail": _detail(detail),
+                "detail": trail_words.event(kind, detail),
                 "ref": f"audit:{seq}",
             }
         )
@@ -197,20 +258,12 @@ def _events(db, user, agency_id, start, end, limit) -> list[dict]:
     return out
 
 
-def _detail(text: str) -> str:
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return text
-    if not isinstance(data, dict):
-        return str(data)
-    return "; ".join(f"{k}={v}" for k, v in sorted(data.items()))
-
-
 def _shown(ms: int) -> str:
     return datetime.fromtimestamp(ms / 1000).astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
+# What the view shows; the xlsx export adds 数据表, the tables' codes (EXPORT_COLUMNS):
+# who reads a workbook may sort or count by them, or match them with `check`'s findings.
 COLUMNS = [
     ("at", "Time"),
     ("station", "Station"),
@@ -219,34 +272,38 @@ COLUMNS = [
     ("agency", "Agency"),
     ("action", "Action"),
     ("what", "Data"),
-    ("table", "Table"),
     ("record", "Record"),
     ("detail", "Detail"),
     ("ref", "Reference"),
 ]
+EXPORT_COLUMNS = [*COLUMNS[:7], ("table", "Table"), *COLUMNS[7:]]
 
 
-def tables(db: Database) -> list[tuple[str, str]]:
-    """The tables the operation log names, with their names in the user's language (the
-    trail's table filter)."""
-    names = [r[0] for r in db.execute("SELECT DISTINCT tbl FROM oplog ORDER BY tbl")]
-    return [(t, policy.table_name(t)) for t in names]
+def tables(db: Database) -> list[tuple[list[str], str]]:
+    """The data the operation log names, by the name the 数据 column shows (in the user's
+    language), each with the tables it covers (the trail's table filter)."""
+    found: dict[str, list[str]] = {}
+    for (tbl,) in db.execute("SELECT DISTINCT tbl FROM oplog ORDER BY tbl"):
+        found.setdefault(policy.table_name(tbl), []).append(tbl)
+    return [(tbls, name) for name, tbls in sorted(found.items())]
 
 
-def headings() -> list[str]:
-    return [
-        tr("Time"),
-        tr("Station"),
-        tr("User"),
-        tr("Role"),
-        tr("Agency"),
-        tr("Action"),
-        tr("Data"),
-        tr("Table"),
-        tr("Record"),
-        tr("Detail"),
-        tr("Reference"),
-    ]
+def headings(columns: list[tuple[str, str]] | None = None) -> list[str]:
+    """The columns' headings in the user's language (those of COLUMNS unless given)."""
+    words = {
+        "Time": tr("Time"),
+        "Station": tr("Station"),
+        "User": tr("User"),
+        "Role": tr("Role"),
+        "Agency": tr("Agency"),
+        "Action": tr("Action"),
+        "Data": tr("Data"),
+        "Table": tr("Table"),
+        "Record": tr("Record"),
+        "Detail": tr("Detail"),
+        "Reference": tr("Reference"),
+    }
+    return [words[english] for _, english in (columns or COLUMNS)]
 
 
 def export(db: Database, ctx: Ctx, path, **filters) -> int:
@@ -257,7 +314,13 @@ def export(db: Database, ctx: Ctx, path, **filters) -> int:
     found = rows(db, ctx, limit=MAX_ROWS, **filters)
     spreadsheet.write_xlsx(
         path,
-        [(tr("Audit log"), headings(), ([r[key] for key, _ in COLUMNS] for r in found))],
+        [
+            (
+                tr("Audit log"),
+                headings(EXPORT_COLUMNS),
+                ([r[key] for key, _ in EXPORT_COLUMNS] for r in found),
+            )
+        ],
     )
     audit.record(
         db, ctx.actor, "audit_export", rows=len(found),

@@ -125,8 +125,8 @@ class AuditDialog(QDialog):
             return
         for agency in lists["agencies"]:
             self.agency.addItem(f"{agency['name']} ({agency['code']})", agency["code"])
-        for table, caption in lists["tables"]:
-            self.table_choice.addItem(f"{caption} ({table})", table)
+        for tables, caption in lists["tables"]:
+            self.table_choice.addItem(caption, tables)  # a name may cover several tables
 
     def filters(self) -> dict:
         """The filters as trail.rows takes them (only those given)."""

@@ -1,0 +1,260 @@
+"""The 审计日志's 详情 in the user's words: an audit event's detail (how a login came, why
+it failed, until when an account is locked, what an export wrote …) and the fields an
+operation set, by the labels the program gives them where it has some (the columns of
+the spreadsheet imports; an account's fields as 用户管理 names them), else their names.
+
+What is stored stays as recorded (audit_event.detail is hashed JSON); only its showing is
+translated, so a log read in English reads in English.
+"""
+
+import json
+from pathlib import PurePath
+
+from desktop.core import i18n, values
+from desktop.core.access import roles
+from desktop.core.i18n import tr
+
+
+def _sep() -> str:
+    return tr("; ")
+
+
+def _via(via) -> str:
+    return {
+        "cli": tr("command line"),
+        "desktop": tr("desktop"),
+        "env": tr("script"),
+        "unlock": tr("unlocking the window"),
+    }.get(str(via), str(via))
+
+
+def _reason(reason) -> str:
+    return {
+        "password": tr("wrong password"),
+        "locked": tr("account already locked"),
+        "disabled": tr("account disabled"),
+        "unknown": tr("no such account"),
+        "idle": tr("idle"),
+        "switch_cancelled": tr("switching account cancelled"),
+    }.get(str(reason), str(reason))
+
+
+def _file(path) -> str:
+    return PurePath(str(path)).name if path else ""
+
+
+def _backup_reason(reason) -> str:
+    # setup/backups.reason_name's words (setup imports access: not imported here)
+    return {
+        "daily": tr("daily"),
+        "migration": tr("before a schema upgrade"),
+        "import": tr("before a spreadsheet import"),
+        "bundle": tr("before a bundle import"),
+        "manual": tr("manual"),
+        "before-restore": tr("before a restore"),
+    }.get(str(reason), str(reason))
+
+
+def _when(stored) -> str:
+    try:
+        return values.shown_time(str(stored))
+    except ValueError:
+        return str(stored)
+
+
+def _account(data: dict) -> str:
+    name, role = data.get("name", ""), data.get("role")
+    role_name = roles.name(str(role)) if role else ""
+    action = data.get("action")
+    if action == "add":
+        return tr("Added account {name} ({role})", name=name, role=role_name)
+    if action == "disable":
+        return tr("Disabled account {name}", name=name)
+    if action == "enable":
+        return tr("Enabled account {name}", name=name)
+    if action == "password":
+        return tr("Changed the password of account {name}", name=name)
+    if action == "change":
+        return tr("Changed account {name}: role {role}", name=name, role=role_name)
+    return _generic(data)
+
+
+def _personal(kind: str, data: dict) -> str:
+    what = data.get("what")
+    parts = []
+    if what == "experts":
+        parts.append(tr("The expert roster: {rows} rows", rows=data.get("rows", 0)))
+    elif what == "monitoring":
+        parts.append(
+            tr(
+                "The people followed in {incident}: {rows} people, {results} results",
+                incident=data.get("incident", ""),
+                rows=data.get("rows", 0),
+                results=data.get("results", 0),
+            )
+        )
+    elif what == "list":
+        parts.append(tr("The people followed in {scope}, listed", scope=data.get("scope", "")))
+    elif what:
+        parts.append(str(what))
+        if "rows" in data:
+            parts.append(tr("{rows} rows", rows=data["rows"]))
+    if data.get("file"):
+        parts.append(tr("file {file}", file=_file(data["file"])))
+    if data.get("reason"):
+        parts.append(tr("reason: {reason}", reason=data["reason"]))
+    return _sep().join(parts)
+
+
+def _filters(filters) -> str:
+    if not isinstance(filters, dict) or not filters:
+        return tr("no filters")
+    names = {
+        "user": tr("User"),
+        "agency": tr("Agency"),
+        "table": tr("Data"),
+        "since": tr("From"),
+        "until": tr("To"),
+    }
+    shown = []
+    for key, value in filters.items():
+        if key == "table":
+            value = _table_names(value)
+        shown.append(tr("{name}: {value}", name=names.get(key, key), value=value))
+    return _sep().join(shown)
+
+
+def _table_names(value) -> str:
+    from desktop.core.access import policy
+
+    tables = value if isinstance(value, list | tuple) else [value]
+    return tr(", ").join(dict.fromkeys(policy.table_name(str(t)) for t in tables))
+
+
+def event(kind: str, text: str) -> str:
+    """An audit event's detail (its stored JSON) in words."""
+    try:
+        data = json.loads(text)
+    except (TypeError, ValueError):
+        return str(text)
+    if not isinstance(data, dict):
+        return str(data)
+    if kind in ("login", "logout", "unlock"):
+        return tr("Via: {via}", via=_via(data.get("via", "")))
+    if kind == "login_failed":
+        return tr(
+            "Via: {via}; reason: {reason}",
+            via=_via(data.get("via", "")),
+            reason=_reason(data.get("reason", "")),
+        )
+    if kind == "lockout":
+        return tr(
+            "Locked until {until}, after {n} failed logins in a row",
+            until=_when(data.get("until", "")),
+            n=data.get("failures", ""),
+        )
+    if kind == "idle_lock":
+        return tr("Reason: {reason}", reason=_reason(data.get("reason", "")))
+    if kind == "account":
+        return _account(data)
+    if kind in ("personal_export", "unmask"):
+        return _personal(kind, data)
+    if kind == "backup":
+        text = tr(
+            "File {file}; {reason}",
+            file=_file(data.get("file")),
+            reason=_backup_reason(data.get("reason", "")),
+        )
+        return text if data.get("ok", True) else text + _sep() + tr("failed its check")
+    if kind == "restore":
+        parts = [tr("From {file}", file=_file(data.get("backup")))]
+        if data.get("before"):
+            parts.append(tr("the file before kept as {file}", file=_file(data["before"])))
+        parts.append(tr("{n} problems found after", n=data.get("problems", 0)))
+        return _sep().join(parts)
+    if kind == "audit_export":
+        return tr(
+            "{rows} rows; filters: {filters}",
+            rows=data.get("rows", 0),
+            filters=_filters(data.get("filters")),
+        )
+    return _generic(data)
+
+
+def _generic(data: dict) -> str:
+    return _sep().join(tr("{name}: {value}", name=k, value=v) for k, v in sorted(data.items()))
+
+
+# ---------------------------------------------------------------- an operation's fields
+
+
+def _account_labels() -> dict[str, str]:
+    return {
+        "name": tr("Account name"),
+        "full_name": tr("Full name"),
+        "role": tr("Role"),
+        "agency_id": tr("Agency"),
+        "depot_ids": tr("Depots"),
+        "disabled": tr("Disabled"),
+        "created_at": tr("Created"),
+        "station": tr("Station"),
+    }
+
+
+def _import_labels() -> dict[str, dict[str, str]]:
+    """table → field → the column header its spreadsheet import gives it (Chinese: the
+    templates' headers are Chinese in both languages)."""
+    import desktop.core.imports.kinds as kinds
+
+    tables = {"items": "item", "depots": "depot", "norms": "norm", "experts": "expert"}
+    out: dict[str, dict[str, str]] = {}
+    for name, kind in kinds.KINDS.items():
+        tbl = tables.get(name)
+        if name == "stock":
+            for target in ("stock_move", "lot"):
+                out.setdefault(target, {}).update(_stock_labels(kind))
+            continue
+        if tbl:
+            labels = out.setdefault(tbl, {})
+            for c in kind.columns:
+                labels[c.key] = c.header
+                labels.setdefault(f"{c.key}_id", c.header.removesuffix("编码"))
+    return out
+
+
+def _stock_labels(kind) -> dict[str, str]:
+    headers = {c.key: c.header for c in kind.columns}
+    return {
+        "depot_id": headers["depot"].removesuffix("编码"),
+        "item_id": headers["item"].removesuffix("编码"),
+        "batch_no": headers["batch"],
+        "lot_id": headers["batch"],
+        "produced_on": headers["produced"],
+        "expires_on": headers["expiry"],
+        "qty": headers["qty"],
+        "manufacturer": headers["manufacturer"],
+        "source": headers["source"],
+    }
+
+
+_LABELS: dict[str, dict[str, str]] = {}
+
+
+def fields(tbl: str, payload: str) -> str:
+    """The fields an operation set, by their labels: in Chinese the import templates'
+    headers (and 用户管理's words for an account), in English the field names; a field
+    the program gives no label keeps its name."""
+    try:
+        names = sorted(json.loads(payload))
+    except (TypeError, ValueError, AttributeError):
+        return ""
+    if tbl == "account":
+        labels = _account_labels()
+    elif i18n.current_language() == "en":
+        labels = {}
+    else:
+        if not _LABELS:
+            _LABELS.update(_import_labels())
+        labels = _LABELS.get(tbl, {})
+    shown = [labels.get(n, n) for n in names]
+    return tr(", ").join(dict.fromkeys(shown))
