@@ -96,8 +96,16 @@ def cli(ctx, db_path, as_json, drill):
     type=click.Path(dir_okay=False, path_type=Path),
     help=tr("A file whose first line is the administrator's password (else it is asked twice)."),
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help=tr(
+        "Create the station in an empty file even though backups of an earlier database "
+        "at that path exist (restore one instead, unless it is really gone for good)."
+    ),
+)
 @click.pass_obj
-def init(state: State, demo, code, name, admin, password_file):
+def init(state: State, demo, code, name, admin, password_file, force):
     if code is not None:  # a wrong code is refused before the password is asked for
         station.validate_code(code)
     password = None
@@ -110,8 +118,10 @@ def init(state: State, demo, code, name, admin, password_file):
         )
         passwords.check_new(password, admin)
     db = initdb.init_database(
-        state.db_path, code, name, with_demo=demo, admin=admin, admin_password=password
-    )
+        state.db_path, code, name, with_demo=demo, admin=admin, admin_password=password,
+        force=force,
+    )  # fmt: skip
+    common.OPENED.append(db)  # closed when the command ends: no -wal or -shm left behind
     data = infomod.describe(db)
     st = data["station"]
     data["accounts"] = [row["name"] for row in accounts.listing(db)]

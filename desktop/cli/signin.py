@@ -55,10 +55,11 @@ def context(db: Database, db_path: Path) -> Ctx:
                 + how_to_log_in()
             )
         return authenticate(db, user, password, via="env")
+    had_token = sessions.token_file(db_path).exists()  # an ended login's file is deleted
     ctx = sessions.resume(db, db_path)
     if ctx is not None:
         return ctx
-    if sessions.token_file(db_path).exists():
+    if had_token:
         raise NotLoggedIn(
             tr(
                 "The login to this database has ended: unused for more than {minutes} "

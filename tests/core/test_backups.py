@@ -174,9 +174,36 @@ def test_a_backup_before_a_spreadsheet_import(fresh_db, tmp_path):
     assert data(backup.path) == before  # the copy holds the database as it was before
     events = audit_events(fresh_db)
     assert events[-1][:2] == ("program", "backup")
-    with pytest.raises(importer.ImportedBefore):  # refused: the database stays as it was
+    kept = data(fresh_db.path)
+    with pytest.raises(importer.ImportedBefore):  # refused: the data stay as they were
         importer.run(fresh_db, CLERK, "stock", tmp_path / "stock.xlsx")
-    assert audit_events(fresh_db) == events
+    assert data(fresh_db.path) == kept
+    # the backup made before the refused import is audited all the same (its own event)
+    assert reasons(fresh_db.path) == ["import", "import"]
+    assert audit_events(fresh_db)[len(events) :] == [
+        ("program", "backup", audit_events(fresh_db)[-1][2])
+    ]
+    # nothing changed since that backup: refused again, no copy more
+    with pytest.raises(importer.ImportedBefore):
+        importer.run(fresh_db, CLERK, "stock", tmp_path / "stock.xlsx")
+    assert reasons(fresh_db.path) == ["import", "import"]
+    assert len(audit_events(fresh_db)) == len(events) + 1
+
+
+def test_a_refused_import_of_a_role_that_may_not_write_makes_no_backup(fresh_db, tmp_path):
+    from desktop.core.access import accounts
+
+    catalog.save_depot(fresh_db, CLERK, {"code": "CK1", "name": "市级库", "level": "市级储备库"})
+    catalog.save_item(fresh_db, CLERK, {"code": "KZ", "name": "口罩", "unit": "只"})
+    book = openpyxl.Workbook()
+    book.active.append(["仓库编码", "物资编码", "批号", "有效期至", "数量"])
+    book.active.append(["CK1", "KZ", "B1", "2030-01-01", 100])
+    book.save(tmp_path / "stock.xlsx")
+    viewer = accounts.add(fresh_db, ADMIN, "looker", "viewer", "a-long-Passw0rd!")
+    for _ in range(3):
+        with pytest.raises(NotAllowed):
+            importer.run(fresh_db, viewer.ctx(), "stock", tmp_path / "stock.xlsx")
+    assert backups.listing(fresh_db.path) == []
 
 
 def audit_events(db) -> list:
@@ -338,11 +365,15 @@ def test_a_bad_page_is_found_by_the_next_days_backup(db_path):
     good = backup_actions.daily(open_station(db_path))
     malform(db_path)
     db = dbmod.open_db(db_path)
-    with pytest.raises(backups.Damaged) as refused:
-        backup_actions.daily(db, now=datetime.now() + timedelta(days=1))
+    listed = backups.listing(db_path)
+    for _ in range(3):  # however often it is tried: no copy of the damaged file is kept
+        with pytest.raises(backups.Damaged) as refused:
+            backup_actions.daily(db, now=datetime.now() + timedelta(days=1))
+        assert refused.value.damage.backup.path == backups.newest_good(db_path).path
+        assert "damaged" in str(refused.value) and "backup of" not in str(refused.value)
     db.close()
-    assert refused.value.damage.backup.path == backups.newest_good(db_path).path
-    assert any(not b.ok for b in backups.listing(db_path))  # the damaged copy, marked
+    assert backups.listing(db_path) == listed
+    assert all(b.ok for b in backups.listing(db_path))
     assert good is None or good.ok
 
 

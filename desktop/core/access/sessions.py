@@ -90,25 +90,56 @@ def _read(db_path) -> dict | None:
     return data if isinstance(data, dict) and isinstance(data.get("token"), str) else None
 
 
+def _exposed(path: Path) -> bool:
+    """Whether a token file can be read by other users of this computer (POSIX modes)."""
+    if not paths.posix_modes():
+        return False
+    try:
+        return bool(os.stat(path).st_mode & 0o077)
+    except OSError:
+        return False
+
+
+def _forget(db: Database, db_path, digest: str | None) -> None:
+    """The session's row (when known) and its token file are deleted."""
+    if digest is not None and not db.read_only:
+        with transaction(db, touches=("session",)):
+            db.execute("DELETE FROM session WHERE token_hash = ?", [digest])
+    token_file(db_path).unlink(missing_ok=True)
+
+
 def resume(db: Database, db_path) -> Ctx | None:
     """The account of a live session for this database, its idle time restarted; None
-    when there is none or it has expired (the expired one is removed)."""
+    when there is none or it has expired, or its token is unknown here (its file is
+    deleted then, with the expired session).
+
+    A token file other users could read is refused, not tightened: whoever read it meanwhile
+    holds the token, and making the file private again would not take it back. The
+    session ends (row and file deleted) and the refusal asks to log in again."""
     data = _read(db_path)
     if data is None:
         return None
     digest = _digest(data["token"])
+    if _exposed(token_file(db_path)):
+        _forget(db, db_path, digest)
+        raise BioError(
+            tr(
+                "The login token {file} could be read by other users of this computer, so "
+                "that login was ended. Log in again with `bioreserve login`.",
+                file=token_file(db_path),
+            )
+        )
     row = db.execute(
         "SELECT account_id, last_used_ms FROM session WHERE token_hash = ?", [digest]
     ).fetchone()
     if row is None:
+        _forget(db, db_path, None)  # a token of a session this database does not know
         return None
     now = hlc.wall_ms()
     acc = accounts.get(db, row[0])
     expired = now - row[1] > idle_minutes(db) * 60_000
     if expired or acc is None or acc.disabled:
-        if not db.read_only:
-            with transaction(db, touches=("session",)):
-                db.execute("DELETE FROM session WHERE token_hash = ?", [digest])
+        _forget(db, db_path, digest)
         return None
     if not db.read_only:
         with transaction(db, touches=("session",)):

@@ -9,7 +9,6 @@ themselves: backups.py; restoring: restoring.py.
 """
 
 import os
-from collections.abc import Callable
 from datetime import datetime
 
 from desktop.core import crashlog, values
@@ -33,17 +32,20 @@ def _record(db: Database, actor: str, made: backups.Backup) -> None:
 
 
 def automatic(
-    db: Database, reason: str, now: datetime | None = None, audited: bool = True
+    db: Database, reason: str, now: datetime | None = None, when_changed: bool = False
 ) -> backups.Backup | None:
-    """A backup the program makes before changing much (import, bundle), then rotation.
-    None for a read-only database or a drill's sandbox (a copy of live data already).
-    audited=False leaves the audit event to `note`, inside the transaction the backup
-    precedes: a change that is refused then leaves the database as it was."""
+    """A backup the program makes before changing much (import, bundle), then rotation;
+    its audit event is recorded at once, in a transaction of its own (a change refused
+    afterwards leaves the event of the backup that was made). None for a read-only
+    database or a drill's sandbox (a copy of live data already), and with when_changed
+    when the database holds what its newest good backup holds (nothing to protect anew:
+    a repeated refused import fills no disk)."""
     if db.read_only or not db.path.exists() or drill_of(db):
         return None
+    if when_changed and backups.unchanged_since_backup(db) is not None:
+        return None
     made = backups.make(db, reason, now=now)
-    if audited:
-        note(db, made)
+    note(db, made)
     backups.rotate(db.path, backups.keep_days(db), (now or datetime.now()).date())
     return made
 
@@ -54,29 +56,19 @@ def note(db: Database, made: backups.Backup | None) -> None:
         _record(db, PROGRAM, made)
 
 
-def noting(db: Database, made: backups.Backup | None, then: Callable | None = None) -> Callable:
-    """A merge's `then`: the backup's audit event is committed with the merge, then `then`."""
-
-    def run(*args):
-        note(db, made)
-        return then(*args) if then is not None else None
-
-    return run
-
-
 def daily(db: Database, now: datetime | None = None) -> backups.Backup | None:
     """The day's backup, on opening a writable station, unless one was made today. A copy
-    that fails its check means the database is damaged: backups.Damaged. Any other failure
-    (a full disk) is noted in the log, not in the way of the work."""
+    that fails its check means the database is damaged: backups.Damaged, naming the newest
+    good backup (no copy of the damaged file is kept). Any other failure (a full disk) is
+    noted in the log, not in the way of the work."""
     moment = now or datetime.now()
     if db.read_only or drill_of(db) or backups.has_good_since(db.path, moment.date()):
         return None
     try:
         return automatic(db, "daily", now=moment)
+    except backups.Damaged:
+        raise
     except BioError as exc:
-        damage = backups.diagnose(db.path)
-        if damage is not None:
-            raise backups.Damaged(damage) from exc
         crashlog.note(str(exc))
         return None
 
@@ -91,11 +83,20 @@ def migrations_done(db: Database) -> None:
 def before_bundle(db: Database, ops: list[Op]) -> backups.Backup | None:
     """Before a bundle is merged, when it brings operations this station lacks (a bundle
     of known operations changes nothing: no backup for it, which matters to a hub
-    client that fetches often)."""
+    client that fetches often), and the database changed since its newest good backup."""
     known = dict(db.execute("SELECT origin, seq FROM vector").fetchall())
     if not any(op.seq > known.get(op.origin, 0) for op in ops):
         return None
-    return automatic(db, "bundle", audited=False)  # noted with the merge (noting)
+    return automatic(db, "bundle", when_changed=True)
+
+
+def before_import(db: Database, ctx: Ctx, tables: tuple[str, ...]) -> backups.Backup | None:
+    """Before a spreadsheet import whose rows were checked: none when the actor's role may
+    not write the import's tables at all (the write path refuses it, nothing changes) or
+    when the database changed nothing since its newest good backup."""
+    if not all(policy.may_write(ctx.role, table) for table in tables):
+        return None
+    return automatic(db, "import", when_changed=True)
 
 
 def manual(

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from desktop.core import paths
+from desktop.core import paths, reasons
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store.handle import Database
@@ -118,7 +118,13 @@ def parse(path: Path) -> Backup | None:
 def listing(db_path: str | os.PathLike) -> list[Backup]:
     """The automatic and manual backups of a database in its backup folders, newest first."""
     found = [b for f in folders(db_path) for p in f.iterdir() if (b := parse(p)) is not None]
-    return sorted(found, key=lambda b: (b.made, b.path.name), reverse=True)
+    return sorted(found, key=lambda b: (b.made, _number(b.path)), reverse=True)
+
+
+def _number(path: Path) -> int:
+    """The n of a backup named in the same second as another (`…-HHMMSS-n.db`; 1: none)."""
+    match = _NAME.match(path.name)
+    return int(match["n"]) if match and match["n"] else 1
 
 
 def newest_good(db_path: str | os.PathLike) -> Backup | None:
@@ -162,24 +168,25 @@ def make(
     """Copy the database with the online backup API, check the copy, name it.
 
     Into the database's backup folder, or to `out` (a manual backup elsewhere: refused if
-    the file exists, unless replace). A copy that fails its check is kept as `.bad` in
-    the folder (out: removed) and refused: the database itself is damaged then."""
+    the file exists, unless replace; a name ending in a slash names a folder, refused). A
+    copy that fails its check is deleted and the database named damaged (Damaged, with its
+    newest good backup): a damaged database leaves no copy of itself behind, however often
+    a backup of it is tried."""
     if reason not in REASONS:
         raise ValueError(reason)
     source = Path(db_path or db.path)
     moment = (now or datetime.now()).replace(microsecond=0)
     schema = db.execute("PRAGMA user_version").fetchone()[0]
     if out is not None:
-        target = Path(out)
-        _refuse_target(target, source, replace)
+        target = _refuse_target(out, source, replace)
         where = target.parent
     else:
         where = folder(source, station_code(db))
         target = _free_name(where, f"{reason}.v{schema}-{moment:%Y%m%d-%H%M%S}")
-    _require_space(source, where)
     part = target.with_name(target.name + ".part")
     try:
         paths.private_file(part)  # a copy of the database: as private as the database
+        _require_space(source, where)
         copy = sqlite3.connect(str(part))
         try:
             db.conn.backup(copy)
@@ -188,36 +195,20 @@ def make(
         finally:
             copy.close()
         problem = quick_check(part)
-        if problem is not None and out is None:
-            bad = target.with_name(target.name + ".bad")
-            os.replace(part, bad)
-            raise BioError(
-                tr(
-                    "The backup of {path} failed its check ({problem}): the database is "
-                    "damaged. The damaged copy is {copy}.",
-                    path=source,
-                    problem=problem,
-                    copy=bad,
-                )
-            )
         if problem is not None:
-            raise BioError(
-                tr(
-                    "The backup of {path} failed its check ({problem}): the database is "
-                    "damaged. Nothing was written to {out}.",
-                    path=source,
-                    problem=problem,
-                    out=target,
-                )
-            )
+            raise damaged(source, problem)
         os.replace(part, target)
+    except Damaged:
+        raise
     except sqlite3.Error as exc:
+        if reasons.is_damage(exc):
+            raise damaged(source, str(exc)) from exc
         raise BioError(
-            tr("Cannot write the backup {file}: {reason}", file=target, reason=exc)
+            tr("Cannot write the backup {file}: {reason}", file=target, reason=reasons.reason(exc))
         ) from exc
     except OSError as exc:
         raise BioError(
-            tr("Cannot write the backup {file}: {reason}", file=target, reason=exc.strerror)
+            tr("Cannot write the backup {file}: {reason}", file=target, reason=reasons.reason(exc))
         ) from exc
     finally:
         part.unlink(missing_ok=True)
@@ -232,7 +223,15 @@ def _free_name(where: Path, stem: str) -> Path:
     return target
 
 
-def _refuse_target(target: Path, source: Path, replace: bool) -> None:
+def _refuse_target(out: str | os.PathLike, source: Path, replace: bool) -> Path:
+    """The file a manual backup goes to, refused when it is the database, a folder (or a
+    name ending in a slash), in a folder that does not exist, or exists (unless replace)."""
+    text = os.fspath(out)
+    target = Path(text)
+    if text.endswith(("/", os.sep)) or (os.altsep and text.endswith(os.altsep)):
+        if not target.is_dir():
+            raise BioError(tr("The folder {folder} does not exist.", folder=target))
+        raise BioError(tr("{out} is a folder: name a file for the backup.", out=target))
     resolved = target.resolve()
     own = {source.resolve()} | {
         source.resolve().with_name(source.name + side) for side in paths.SQLITE_SIDE_FILES
@@ -249,6 +248,7 @@ def _refuse_target(target: Path, source: Path, replace: bool) -> None:
         )
     if not target.parent.is_dir():
         raise BioError(tr("The folder {folder} does not exist.", folder=target.parent))
+    return target
 
 
 def _require_space(source: Path, where: Path) -> None:
@@ -264,6 +264,53 @@ def _require_space(source: Path, where: Path) -> None:
                 path=source,
             )
         )
+
+
+# ---------------------------------------------------------------- changed since
+
+
+# What a backup protects, besides the synced rows (the vector names every origin's last
+# operation, local or merged, whatever its stamp): the local settings, trusts, passwords and
+# import fingerprints. Whole rows of the small tables; the number of rows of the logs.
+_WHOLE = ("station", "meta", "trusted_station", "station_entitlement", "account_secret")
+_GROWING = ("import_log", "bundle_log", "withheld_op", "signed_mark")
+
+
+def state_mark(conn: sqlite3.Connection) -> str:
+    """A digest that changes whenever the data a backup protects changes (the audit trail
+    and the sessions aside: a backup's own audit event is not a change of the data)."""
+    digest = hashlib.sha256()
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    digest.update(repr(conn.execute("PRAGMA user_version").fetchone()).encode())
+    digest.update(repr(sorted(conn.execute("SELECT origin, seq FROM vector"))).encode())
+    for name in _WHOLE:  # some are WITHOUT ROWID: rows sorted here
+        if name in tables:
+            rows = sorted(map(repr, conn.execute(f"SELECT * FROM {name}")))  # noqa: S608
+            digest.update(f"{name}{rows}".encode())
+    for name in _GROWING:
+        if name in tables:
+            row = conn.execute(f"SELECT count(*) FROM {name}").fetchone()  # noqa: S608
+            digest.update(f"{name}{row}".encode())
+    return digest.hexdigest()
+
+
+def unchanged_since_backup(db: Database) -> Backup | None:
+    """The newest good backup when the database holds the same data as it (nothing was
+    changed since it was made), else None. Compared by content (state_mark), not by time:
+    operations merged from other stations carry their own, older stamps."""
+    newest = newest_good(db.path)
+    if newest is None:
+        return None
+    try:
+        conn = sqlite3.connect(f"{newest.path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            theirs = state_mark(conn)
+        finally:
+            conn.close()
+        ours = state_mark(db.conn)
+    except sqlite3.Error:
+        return None
+    return newest if theirs == ours else None
 
 
 # ---------------------------------------------------------------- rotation
@@ -318,7 +365,7 @@ def header_problem(path: str | os.PathLike) -> str | None:
         with open(path, "rb") as file:
             header = file.read(100)
     except OSError as exc:
-        return exc.strerror or str(exc)
+        return reasons.reason(exc)
     if size == 0:
         return None
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
@@ -429,8 +476,55 @@ class Damaged(BioError):
 
 
 def damaged(path: str | os.PathLike, cause: str) -> Damaged:
+    """The refusal of a damaged database (cause: SQLite's words are translated)."""
     path = Path(path)
-    return Damaged(Damage(path, cause, newest_good(path)))
+    return Damaged(Damage(path, reasons.reason(cause), newest_good(path)))
+
+
+def empty(path: str | os.PathLike) -> BioError:
+    """The refusal of an existing empty (0-byte) database file: never a new station to
+    write a schema into. With backups of that path, it is a damaged database (Damaged, its
+    newest good backup named); without, it says how to create a station in it."""
+    path = Path(path)
+    if listing(path):
+        return damaged(path, tr("the file is empty (0 bytes)"))
+    return BioError(
+        tr(
+            "The database file {path} is empty (0 bytes): it holds no station, and no "
+            "backup of it was found. If it was a station's database, restore a copy of "
+            'it; to make a new station in it: bioreserve --db "{path}" init',
+            path=path,
+        )
+    )
+
+
+def stale_log(path: str | os.PathLike) -> BioError | None:
+    """A write-ahead log (-wal) beside a missing or empty database file belongs to an
+    earlier database: SQLite would replay it into the file, so the file is refused (None:
+    no such log)."""
+    path = Path(path)
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if wal.stat().st_size == 0 or (path.exists() and path.stat().st_size > 0):
+            return None
+    except OSError:
+        return None
+    cause = tr(
+        "the file is empty but a write-ahead log {wal} of an earlier database lies beside "
+        "it; it is not replayed into the file",
+        wal=wal,
+    )
+    if listing(path):
+        return damaged(path, cause)
+    return BioError(
+        tr(
+            "The database file {path} is missing or empty, and a write-ahead log {wal} of an "
+            "earlier database lies beside it. Move the log (and {path}-shm) to another folder "
+            "before creating or opening a database here, or restore a backup.",
+            path=path,
+            wal=wal,
+        )
+    )
 
 
 def diagnose(path: str | os.PathLike) -> Damage | None:

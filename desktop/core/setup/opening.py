@@ -1,13 +1,16 @@
 """Opening a station: the database file (store.db), then what a station needs on top of
 it — derived tables recomputed after a schema upgrade, the reference data and playbooks a
 newer program ships, and the day's backup (backup_actions.daily). The app, the CLI and the
-sync transport open stations through here; store.db alone opens the file."""
+sync transport open stations through here; store.db alone opens the file. A bad page met
+on the way (the reference data, the day's backup) is the damaged database's refusal
+naming its newest good backup (backups.Damaged), never an unexpected error."""
 
 import os
+import sqlite3
 
 from desktop.core.setup import backup_actions, refdata
 from desktop.core.store import check
-from desktop.core.store.db import Database, open_db
+from desktop.core.store.db import Database, explain, open_db
 
 
 def open_station(
@@ -25,6 +28,9 @@ def open_station(
         refdata.ensure(db)
         backup_actions.migrations_done(db)
         backup_actions.daily(db)
+    except sqlite3.DatabaseError as exc:
+        db.close()  # a bad page met on the way in: the newest good backup (explain)
+        raise explain(exc, db.path) from exc
     except BaseException:
         db.close()
         raise

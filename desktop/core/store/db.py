@@ -23,7 +23,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from desktop.core import crashlog, paths
+from desktop.core import crashlog, paths, reasons
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.setup import backups
@@ -71,6 +71,11 @@ def open_db(
     derived tables and reference data up to date.
     """
     path = Path(path)
+    stale = backups.stale_log(path)  # an old -wal beside a missing or empty file: never
+    if stale is not None:  # replayed into it (SQLite would, when its salt matches)
+        raise stale
+    if not create and path.exists() and _empty(path):
+        raise backups.empty(path)  # an emptied station, never a new one to write into
     if not path.exists() and not create:
         raise BioError(
             tr(
@@ -86,7 +91,11 @@ def open_db(
             paths.make_private_dir(path.parent)
         except OSError as exc:
             raise BioError(
-                tr("Cannot create the folder {folder}: {reason}", folder=path.parent, reason=exc)
+                tr(
+                    "Cannot create the folder {folder}: {reason}",
+                    folder=path.parent,
+                    reason=reasons.reason(exc),
+                )
             ) from exc
     _make_private(path, create)
     if path.exists():
@@ -95,6 +104,7 @@ def open_db(
             raise backups.damaged(path, damage)
     if read_only is None:
         read_only = path.exists() and not os.access(path, os.W_OK)
+    db = None
     try:
         db = Database(_open_connection(path, read_only), path, read_only)
         if read_only:
@@ -104,9 +114,20 @@ def open_db(
             db.migrated = bool(db.backups)
             if station.seal_raw_key(db):
                 _note_sealed(db)
-    except sqlite3.DatabaseError as exc:
-        raise explain(exc, path) from exc
+    except BaseException as exc:
+        if db is not None:  # refused: nothing stays open (nor a -wal beside the file)
+            db.close()
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise explain(exc, path) from exc
+        raise
     return db
+
+
+def _empty(path: Path) -> bool:
+    try:
+        return path.stat().st_size == 0
+    except OSError:
+        return False
 
 
 def _make_private(path: Path, create: bool) -> None:
@@ -171,6 +192,14 @@ def explain(exc: sqlite3.Error, path: Path) -> BioError:
                 path=path,
             )
         )
+    if "disk i/o" in text:
+        return BioError(
+            tr(
+                "The disk holding {path} could not be read or written. Check the disk (or "
+                "the network folder) and try again.",
+                path=path,
+            )
+        )
     if "disk" in text and "full" in text:
         return BioError(
             tr("The disk holding {path} is full. Free some space and try again.", path=path)
@@ -179,4 +208,4 @@ def explain(exc: sqlite3.Error, path: Path) -> BioError:
         return BioError(
             tr("Cannot open {path}. Check that the folder exists and is writable.", path=path)
         )
-    return BioError(tr("Database error in {path}: {reason}", path=path, reason=exc))
+    return BioError(tr("Database error in {path}: {reason}", path=path, reason=reasons.reason(exc)))

@@ -15,7 +15,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-from desktop.core import paths
+from desktop.core import paths, reasons
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.setup import backups
@@ -96,6 +96,8 @@ def _apply(db: Database, path: Path, number: int, file: Path, backup_path: Path)
     except sqlite3.Error as exc:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
+        if reasons.is_damage(exc):  # a bad page: the database is damaged, not the upgrade
+            raise backups.damaged(path, str(exc)) from exc
         raise BioError(
             tr(
                 "Upgrading {path} with {migration} failed ({reason}); nothing was "

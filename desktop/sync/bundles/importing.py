@@ -554,9 +554,9 @@ def import_(db: Database, path: Path, ctx: Ctx | None = None) -> ImportResult:
                 ],
             )
 
-    made = backup_actions.before_bundle(db, ops)  # a copy of the database before a merge
+    backup_actions.before_bundle(db, ops)  # a copy before a merge, audited at once
     try:
-        result = merge.apply_ops(db, ops, then=backup_actions.noting(db, made, record))
+        result = merge.apply_ops(db, ops, then=record)
     except BundleRefused:
         raise
     except BioError as exc:  # a payload or chain the merge refused: the bundle is refused
