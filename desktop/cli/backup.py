@@ -35,7 +35,11 @@ def _size(n: int) -> str:
         "its backup folder. `backup list` lists the backups."
     ),
 )
-@click.option("--out", type=FILE, help=tr("Write the backup to this file (it must not exist yet)."))
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False),  # as typed: a trailing slash names a folder
+    help=tr("Write the backup to this file (it must not exist yet)."),
+)
 @click.pass_context
 def backup_group(click_ctx, out):
     if click_ctx.invoked_subcommand is not None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from desktop.core import reasons
 from desktop.core.access import accounts, login, sessions
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
@@ -101,7 +102,11 @@ def password_file(path: Path) -> str:
         raise BioError(tr("The password file {path} does not exist.", path=path)) from None
     except OSError as exc:
         raise BioError(
-            tr("The password file {path} cannot be read: {error}", path=path, error=exc.strerror)
+            tr(
+                "The password file {path} cannot be read: {error}",
+                path=path,
+                error=reasons.reason(exc),
+            )
         ) from None
     if not path.is_file():
         raise BioError(tr("The password file {path} is not a file.", path=path))
@@ -118,7 +123,11 @@ def password_file(path: Path) -> str:
         text = path.read_bytes().decode("utf-8")
     except OSError as exc:
         raise BioError(
-            tr("The password file {path} cannot be read: {error}", path=path, error=exc.strerror)
+            tr(
+                "The password file {path} cannot be read: {error}",
+                path=path,
+                error=reasons.reason(exc),
+            )
         ) from None
     except UnicodeDecodeError:
         raise BioError(tr("The password file {path} is not UTF-8 text.", path=path)) from None

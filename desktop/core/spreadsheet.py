@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 
-from desktop.core import values
+from desktop.core import reasons, values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 
@@ -158,7 +158,9 @@ def _read_csv(path: Path) -> tuple[list[str], Rows]:
         _check_size(path)
         data = path.read_bytes()
     except OSError as exc:
-        raise BioError(tr("Cannot read {path}: {reason}", path=path, reason=exc)) from exc
+        raise BioError(
+            tr("Cannot read {path}: {reason}", path=path, reason=reasons.reason(exc))
+        ) from exc
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -176,7 +178,9 @@ def _read_csv(path: Path) -> tuple[list[str], Rows]:
     try:
         header = _header(next(reader, []))
     except csv.Error as exc:
-        raise BioError(tr("Cannot read {path}: {reason}", path=path, reason=exc)) from exc
+        raise BioError(
+            tr("Cannot read {path}: {reason}", path=path, reason=reasons.reason(exc))
+        ) from exc
 
     def rows() -> Iterator[tuple[int, list]]:
         number = 1
@@ -187,7 +191,12 @@ def _read_csv(path: Path) -> tuple[list[str], Rows]:
                     yield number, values
         except csv.Error as exc:
             raise BioError(
-                tr("Cannot read {path} at row {row}: {reason}", path=path, row=number, reason=exc)
+                tr(
+                    "Cannot read {path} at row {row}: {reason}",
+                    path=path,
+                    row=number,
+                    reason=reasons.reason(exc),
+                )
             ) from exc
 
     return header, Rows(rows(), text.count("\n") - 1)
@@ -255,7 +264,12 @@ def _sheet(path: Path, name: str, formulas: list[str], sheet) -> Sheet:
             raise
         except BaseException as exc:  # converting a value it holds
             raise BioError(
-                tr("Cannot read {path} at row {row}: {reason}", path=path, row=number, reason=exc)
+                tr(
+                    "Cannot read {path} at row {row}: {reason}",
+                    path=path,
+                    row=number,
+                    reason=reasons.reason(exc),
+                )
             ) from exc
 
     return Sheet(name, header, Rows(rows(), sheet.end[0] if sheet.end else 0), formulas, merged)
@@ -675,14 +689,14 @@ def save_workbook(book, path) -> None:
         os.close(fd)
     except OSError as exc:
         raise BioError(
-            tr("Cannot write {path}: {reason}", path=path, reason=exc.strerror or exc)
+            tr("Cannot write {path}: {reason}", path=path, reason=reasons.reason(exc))
         ) from exc
     try:
         book.save(tmp_name)
         os.replace(tmp_name, path)
     except OSError as exc:
         raise BioError(
-            tr("Cannot write {path}: {reason}", path=path, reason=exc.strerror or exc)
+            tr("Cannot write {path}: {reason}", path=path, reason=reasons.reason(exc))
         ) from exc
     finally:
         if os.path.exists(tmp_name):

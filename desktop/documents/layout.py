@@ -42,6 +42,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak
 from reportlab.platypus.flowables import _listWrapOn
 
+from desktop.core import reasons
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import info, station
@@ -593,7 +594,7 @@ def _cannot_write(target: Path, error: OSError) -> BioError:
             "Cannot write {path}: {reason}. Choose a folder you can write to, and close the "
             "file if another program has it open.",
             path=target,
-            reason=error.strerror or error,
+            reason=reasons.reason(error),
         )
     )
 

@@ -38,7 +38,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from desktop.core import crashlog, paths, values
+from desktop.core import crashlog, paths, reasons, values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.sync.bundles import FORMAT, MANIFEST, OPS
@@ -141,7 +141,7 @@ class Hub:
                 tr(
                     "Cannot create the folder {folder}: {reason}",
                     folder=self.path.parent,
-                    reason=exc,
+                    reason=reasons.reason(exc),
                 )
             ) from exc
         except sqlite3.Error as exc:
@@ -267,7 +267,7 @@ class Handler(BaseHTTPRequestHandler):
         except sqlite3.Error as exc:
             return self._error(
                 HTTPStatus.INTERNAL_SERVER_ERROR,
-                tr("The hub cannot store the bundle: {reason}", reason=exc),
+                tr("The hub cannot store the bundle: {reason}", reason=reasons.reason(exc)),
             )
         status = HTTPStatus.CREATED if stored else HTTPStatus.OK
         self._json(status, {"id": bundle_id, "sha256": digest, "stored": stored})
@@ -292,7 +292,7 @@ class Handler(BaseHTTPRequestHandler):
         except sqlite3.Error as exc:
             return self._error(
                 HTTPStatus.INTERNAL_SERVER_ERROR,
-                tr("The hub cannot read its store: {reason}", reason=exc),
+                tr("The hub cannot read its store: {reason}", reason=reasons.reason(exc)),
             )
         self._error(HTTPStatus.NOT_FOUND, tr("No such address on this hub."))
 
@@ -308,7 +308,7 @@ def make_server(hub: Hub, host: str, port: int, verbose: bool = False) -> HubSer
                 "stop the program that uses it.",
                 host=host,
                 port=port,
-                reason=exc.strerror or exc,
+                reason=reasons.reason(exc),
             )
         ) from exc
     server.daemon_threads = True

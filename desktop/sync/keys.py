@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from desktop.core import values
+from desktop.core import reasons, values
 from desktop.core.access import policy, roles
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
@@ -71,7 +71,7 @@ def export_key(db: Database, path: Path) -> dict:
         Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     except OSError as exc:
         raise BioError(
-            tr("Cannot write {path}: {reason}", path=path, reason=exc.strerror or exc)
+            tr("Cannot write {path}: {reason}", path=path, reason=reasons.reason(exc))
         ) from exc
     return data
 
@@ -94,7 +94,7 @@ def read_key(path: Path) -> dict:
         }
     except OSError as exc:
         raise BioError(
-            tr("Cannot read {path}: {reason}", path=path, reason=exc.strerror or exc)
+            tr("Cannot read {path}: {reason}", path=path, reason=reasons.reason(exc))
         ) from exc
     except (ValueError, KeyError, TypeError, binascii.Error) as exc:
         raise BioError(

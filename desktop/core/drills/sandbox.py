@@ -16,7 +16,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from desktop.core import paths, values
+from desktop.core import paths, reasons, values
 from desktop.core.access import policy, roles
 from desktop.core.context import Ctx
 from desktop.core.drills import clock, injects, records
@@ -130,7 +130,11 @@ def create(live: Database, drill: dict) -> Database:
     except (OSError, sqlite3.Error) as exc:
         temporary.unlink(missing_ok=True)
         raise BioError(
-            tr("Cannot make the drill's copy {path}: {reason}", path=path, reason=exc)
+            tr(
+                "Cannot make the drill's copy {path}: {reason}",
+                path=path,
+                reason=reasons.reason(exc),
+            )
         ) from exc
     return open_station(path)
 

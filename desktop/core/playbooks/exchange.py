@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 import desktop.core.playbooks.files as io
+from desktop.core import reasons
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
@@ -30,7 +31,7 @@ def export_json(db: Database, code: str, version: int | None, path) -> Path:
             tr(
                 "Cannot write {path}: {reason}. Choose a folder you can write to.",
                 path=target,
-                reason=error.strerror or error,
+                reason=reasons.reason(error),
             )
         ) from None
     return target
@@ -45,7 +46,7 @@ def import_json(db: Database, ctx: Ctx, path) -> tuple[str, int]:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise BioError(
-            tr("Cannot read {path}: {reason}.", path=path, reason=error.strerror or error)
+            tr("Cannot read {path}: {reason}.", path=path, reason=reasons.reason(error))
         ) from None
     except (ValueError, UnicodeDecodeError) as error:
         raise BioError(

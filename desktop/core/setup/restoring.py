@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from desktop.core import paths
+from desktop.core import paths, reasons
 from desktop.core.access import audit, policy, roles
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
@@ -108,7 +108,7 @@ def restore(
         _sync_folder(db_path.parent)
     except OSError as exc:
         raise BioError(
-            tr("Cannot restore {path}: {reason}", path=db_path, reason=exc.strerror or exc)
+            tr("Cannot restore {path}: {reason}", path=db_path, reason=reasons.reason(exc))
         ) from exc
     finally:
         stage.unlink(missing_ok=True)
@@ -145,7 +145,7 @@ def _copy(backup: Path, stage: Path) -> None:
             source.close()
     except sqlite3.Error as exc:
         raise BioError(
-            tr("Cannot restore from {backup}: {reason}", backup=backup, reason=exc)
+            tr("Cannot restore from {backup}: {reason}", backup=backup, reason=reasons.reason(exc))
         ) from exc
     problem = backups.quick_check(stage)
     if problem is not None:

@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop import APP_NAME
-from desktop.core import paths
+from desktop.core import paths, reasons
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 
@@ -256,7 +256,7 @@ def read_backup(path: Path, passphrase: str | None = None) -> tuple[dict, bytes]
         _check_kdf(document["kdf"])
     except OSError as exc:
         raise BioError(
-            tr("Cannot read {path}: {reason}", path=path, reason=exc.strerror or exc)
+            tr("Cannot read {path}: {reason}", path=path, reason=reasons.reason(exc))
         ) from exc
     except (ValueError, KeyError, TypeError) as exc:
         raise BioError(
@@ -292,7 +292,7 @@ def write_private_text(path: Path, text: str) -> None:
     except OSError as exc:
         temporary.unlink(missing_ok=True)
         raise BioError(
-            tr("Cannot write {path}: {reason}", path=path, reason=exc.strerror or exc)
+            tr("Cannot write {path}: {reason}", path=path, reason=reasons.reason(exc))
         ) from exc
 
 
@@ -389,7 +389,7 @@ def _read_kek_file(path: Path, origin: str) -> bytes:
         raise
     except OSError as exc:
         raise KeyLocked(
-            tr("Cannot read {path}: {reason}", path=path, reason=exc.strerror or exc)
+            tr("Cannot read {path}: {reason}", path=path, reason=reasons.reason(exc))
         ) from exc
     try:
         document = json.loads(text)
@@ -421,7 +421,7 @@ def _create_kek_file(path: Path, origin: str) -> bytes:
         _sync_folder(path.parent)
     except OSError as exc:
         raise BioError(
-            tr("Cannot write {path}: {reason}", path=path, reason=exc.strerror or exc)
+            tr("Cannot write {path}: {reason}", path=path, reason=reasons.reason(exc))
         ) from exc
     finally:
         temporary.unlink(missing_ok=True)
@@ -490,7 +490,7 @@ def _keyring_kek(origin: str, create: bool) -> bytes:
         raise _locked(
             tr(
                 "The desktop keyring did not give the station's key-encryption key: {reason}.",
-                reason=exc,
+                reason=reasons.reason(exc),
             )
         ) from exc
     if text is None:

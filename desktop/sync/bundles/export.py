@@ -8,7 +8,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core import paths, values
+from desktop.core import paths, reasons, values
 from desktop.core.access import policy, roles
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
@@ -422,7 +422,7 @@ def export(
     except OSError as exc:
         temporary.unlink(missing_ok=True)
         raise BioError(
-            tr("Cannot write {path}: {reason}", path=path, reason=exc.strerror or exc)
+            tr("Cannot write {path}: {reason}", path=path, reason=reasons.reason(exc))
         ) from exc
     with transaction(db, touches=("bundle_log",)):
         db.execute(

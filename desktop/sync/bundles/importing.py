@@ -26,7 +26,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.core import values
+from desktop.core import reasons, values
 from desktop.core.access import policy, roles
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
@@ -194,7 +194,7 @@ def read(db: Database, path: Path) -> tuple[dict, bytes]:
             )
     except OSError as exc:
         raise BioError(
-            tr("Cannot read {path}: {reason}", path=path, reason=exc.strerror or exc)
+            tr("Cannot read {path}: {reason}", path=path, reason=reasons.reason(exc))
         ) from exc
     # zipfile raises NotImplementedError for a compression method it cannot read and
     # RuntimeError for encryption; zlib.error for a broken stream: all a damaged file.

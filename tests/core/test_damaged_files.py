@@ -1,0 +1,153 @@
+"""A station's file emptied, a stale write-ahead log beside it, a bad page met while the
+station opens: never a new station written into it, always the damaged database's refusal
+naming its newest good backup (trial 17, findings 1, 2 and 6)."""
+
+import errno
+import sqlite3
+
+import pytest
+
+from desktop.core import i18n, reasons
+from desktop.core.errors import BioError
+from desktop.core.setup import backups, initdb
+from desktop.core.setup.opening import open_station
+from desktop.core.store import db as dbmod
+from desktop.core.store import migrate
+from tests.helpers.stations import new_station
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    monkeypatch.setenv("BIORESERVE_LANG", "en")
+    i18n.set_language("en")
+    yield
+    i18n.set_language("zh_CN")
+
+
+@pytest.fixture
+def backed_up(db_path):
+    """A station with its day's backup (the newest good one)."""
+    new_station(db_path).close()
+    open_station(db_path).close()
+    newest = backups.newest_good(db_path)
+    assert newest is not None
+    return newest
+
+
+def emptied(path):
+    path.write_bytes(b"")
+
+
+def test_an_emptied_station_is_named_damaged_with_its_newest_backup_and_left_empty(
+    db_path, backed_up
+):
+    emptied(db_path)
+    for opener in (open_station, dbmod.open_db):
+        with pytest.raises(backups.Damaged) as refused:
+            opener(db_path)
+        assert refused.value.damage.backup == backed_up
+        assert "empty" in str(refused.value)
+        assert f'restore "{backed_up.path}"' in str(refused.value)
+    assert db_path.stat().st_size == 0  # nothing written into it
+
+
+def test_init_over_an_emptied_station_names_the_restore_unless_forced(db_path, backed_up):
+    emptied(db_path)
+    with pytest.raises(BioError) as refused:
+        initdb.init_database(db_path, "HY-NEW")
+    assert str(backed_up.path) in str(refused.value) and "restore" in str(refused.value)
+    assert "--force" in str(refused.value)
+    assert db_path.stat().st_size == 0
+    initdb.init_database(db_path, "HY-NEW", force=True).close()
+    db = open_station(db_path)
+    assert db.execute("SELECT code FROM station").fetchone() == ("HY-NEW",)
+    db.close()
+
+
+def test_an_empty_file_without_backups_says_how_to_init_and_stays_empty(db_path):
+    emptied(db_path)
+    with pytest.raises(BioError) as refused:
+        open_station(db_path)
+    assert not isinstance(refused.value, backups.Damaged)
+    assert "empty" in str(refused.value) and "init" in str(refused.value)
+    assert db_path.stat().st_size == 0
+    initdb.init_database(db_path, "HY-NEW").close()  # no backups: init may write into it
+
+
+def test_a_stale_write_ahead_log_is_never_replayed_into_an_empty_file(db_path, backed_up):
+    # a write-ahead log left by a station killed before it folded it back
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("PRAGMA journal_mode = WAL")
+    holder.execute("PRAGMA wal_autocheckpoint = 0")
+    holder.execute("INSERT INTO meta (key, value) VALUES ('trial', 'x')")
+    wal = db_path.with_name(db_path.name + "-wal")
+    kept = wal.read_bytes()
+    holder.close()  # closing folds it back; the log is put back as a crash would leave it
+    wal.write_bytes(kept)
+    emptied(db_path)
+    for attempt in (
+        lambda: open_station(db_path),
+        lambda: initdb.init_database(db_path, force=True),  # even forced
+    ):
+        with pytest.raises(BioError, match="write-ahead log"):
+            attempt()
+        assert db_path.stat().st_size == 0 and wal.read_bytes() == kept
+
+
+def meta_page(path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'meta'").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_a_bad_page_in_meta_at_opening_is_the_damaged_refusal(db_path, backed_up):
+    page = meta_page(db_path)
+    with open(db_path, "r+b") as file:
+        file.seek((page - 1) * 4096)
+        file.write(b"\xa5" * 4096)
+    with pytest.raises(backups.Damaged) as refused:
+        open_station(db_path)
+    assert refused.value.damage.backup == backed_up
+    assert "malformed" not in str(refused.value)  # SQLite's words, in the user's language
+
+
+def test_a_migration_backup_of_a_damaged_database_leaves_no_copy_and_names_the_good_one(
+    db_path, backed_up
+):
+    db = dbmod.open_db(db_path)
+    size, page = db_path.stat().st_size, 4096
+    with open(db_path, "r+b") as file:
+        file.seek((size // page // 2) * page)
+        file.write(b"\xa5" * page * 8)
+    listed = backups.listing(db_path)
+    for _ in range(3):
+        with pytest.raises(backups.Damaged) as refused:
+            migrate.backup(db, db_path)
+        assert refused.value.damage.backup == backed_up
+        assert "failed its check" not in str(refused.value)
+    db.close()
+    assert backups.listing(db_path) == listed
+    assert not [p for f in backups.folders(db_path) for p in f.iterdir() if ".bad" in p.name]
+
+
+def test_os_and_sqlite_reasons_are_said_in_the_users_language():
+    i18n.set_language("zh_CN")
+    missing = OSError(errno.ENOENT, "No such file or directory")
+    assert reasons.reason(missing) == "文件或文件夹不存在"
+    bad = sqlite3.DatabaseError("database disk image is malformed")
+    assert "malformed" not in reasons.reason(bad)
+    assert reasons.reason(sqlite3.OperationalError("disk I/O error")) != "disk I/O error"
+    assert reasons.reason("something else") == "something else"  # unknown: as said
+
+
+def test_a_write_into_a_missing_folder_says_why_in_chinese(tmp_path):
+    import openpyxl
+
+    from desktop.core import spreadsheet
+
+    i18n.set_language("zh_CN")
+    with pytest.raises(BioError) as refused:
+        spreadsheet.save_workbook(openpyxl.Workbook(), tmp_path / "nowhere" / "a.xlsx")
+    assert "No such file" not in str(refused.value) and "不存在" in str(refused.value)
