@@ -75,7 +75,9 @@ def test_an_existing_loose_database_is_tightened_on_open_and_the_log_says_so(tmp
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
 def test_another_users_database_is_left_alone(tmp_path):
     path = tmp_path / "theirs.db"
-    sqlite3.connect(path).close()
+    conn = sqlite3.connect(path)  # a database (an empty file is refused: never written into)
+    conn.executescript(paths.schema_file().read_text(encoding="utf-8"))
+    conn.close()
     os.chmod(path, 0o644)
     os.chown(path, 1, 1)
     dbmod.open_db(path).close()
