@@ -8191,5 +8191,109 @@ The login holds until {until}, and each command keeps it {minutes} minutes longe
             <source>account already locked</source>
             <translation>已锁定</translation>
         </message>
+        <message>
+            <source>no such file or folder</source>
+            <translation>文件或文件夹不存在</translation>
+        </message>
+        <message>
+            <source>permission denied</source>
+            <translation>没有权限</translation>
+        </message>
+        <message>
+            <source>operation not permitted</source>
+            <translation>不允许此操作</translation>
+        </message>
+        <message>
+            <source>no space left on the disk</source>
+            <translation>磁盘空间已满</translation>
+        </message>
+        <message>
+            <source>the disk is read-only</source>
+            <translation>磁盘为只读</translation>
+        </message>
+        <message>
+            <source>it is a folder, not a file</source>
+            <translation>这是文件夹，不是文件</translation>
+        </message>
+        <message>
+            <source>a part of the path is not a folder</source>
+            <translation>路径中有一部分不是文件夹</translation>
+        </message>
+        <message>
+            <source>the file exists already</source>
+            <translation>文件已存在</translation>
+        </message>
+        <message>
+            <source>the file name is too long</source>
+            <translation>文件名过长</translation>
+        </message>
+        <message>
+            <source>it cannot be moved to another disk</source>
+            <translation>不能移动到另一个磁盘</translation>
+        </message>
+        <message>
+            <source>the file is in use</source>
+            <translation>文件正被使用</translation>
+        </message>
+        <message>
+            <source>the database file is damaged</source>
+            <translation>数据库文件已损坏</translation>
+        </message>
+        <message>
+            <source>the file is not a database or is damaged</source>
+            <translation>该文件不是数据库或已损坏</translation>
+        </message>
+        <message>
+            <source>the disk could not be read or written</source>
+            <translation>磁盘无法读写</translation>
+        </message>
+        <message>
+            <source>the database is read-only</source>
+            <translation>数据库为只读</translation>
+        </message>
+        <message>
+            <source>the database file cannot be opened</source>
+            <translation>无法打开数据库文件</translation>
+        </message>
+        <message>
+            <source>the database is in use by another program</source>
+            <translation>数据库正被其他程序使用</translation>
+        </message>
+        <message>
+            <source>the file is empty (0 bytes)</source>
+            <translation>文件为空（0 字节）</translation>
+        </message>
+        <message>
+            <source>Create the station in an empty file even though backups of an earlier database at that path exist (restore one instead, unless it is really gone for good).</source>
+            <translation>即使该路径已有先前数据库的备份，仍在空文件中创建站点（除非原数据确已不再需要，否则请改为恢复备份）。</translation>
+        </message>
+        <message>
+            <source>The database file {path} is empty (0 bytes): it holds no station, and no backup of it was found. If it was a station's database, restore a copy of it; to make a new station in it: bioreserve --db "{path}" init</source>
+            <translation>数据库文件 {path} 为空（0 字节）：其中没有站点，也未找到它的备份。如果它原是某个站点的数据库，请恢复其副本；如要在其中新建站点：bioreserve --db "{path}" init</translation>
+        </message>
+        <message>
+            <source>The database file {path} is missing or empty, and a write-ahead log {wal} of an earlier database lies beside it. Move the log (and {path}-shm) to another folder before creating or opening a database here, or restore a backup.</source>
+            <translation>数据库文件 {path} 不存在或为空，而旁边有先前数据库留下的预写日志 {wal}。请先把该日志（以及 {path}-shm）移到其他文件夹，再在此创建或打开数据库；或者恢复备份。</translation>
+        </message>
+        <message>
+            <source>The disk holding {path} could not be read or written. Check the disk (or the network folder) and try again.</source>
+            <translation>{path} 所在的磁盘无法读写。请检查磁盘（或网络文件夹）后重试。</translation>
+        </message>
+        <message>
+            <source>The login token {file} could be read by other users of this computer, so that login was ended. Log in again with `bioreserve login`.</source>
+            <translation>登录令牌文件 {file} 可被本机其他用户读取，因此该次登录已结束。请用 `bioreserve login` 重新登录。</translation>
+        </message>
+        <message>
+            <source>To create a new station in it all the same: bioreserve --db "{path}" init --force</source>
+            <translation>如仍要在其中新建站点：bioreserve --db "{path}" init --force</translation>
+        </message>
+        <message>
+            <source>the file is empty but a write-ahead log {wal} of an earlier database lies beside it; it is not replayed into the file</source>
+            <translation>文件为空，但旁边有先前数据库留下的预写日志 {wal}；该日志不会写回此文件</translation>
+        </message>
+        <message>
+            <source>{path} is empty, but it held a station: its backups are in {folder}. Restore it rather than creating a new station over it.</source>
+            <translation>{path} 为空，但它曾保存一个站点：其备份在 {folder}。请恢复该站点，而不是在其上新建站点。</translation>
+        </message>
     </context>
 </TS>
