@@ -16,7 +16,7 @@
 -- path it returns 1; anywhere else 0 (refused), and a foreign connection such
 -- as the sqlite3 shell gets "no such function" and cannot write either.
 
-PRAGMA user_version = 18;
+PRAGMA user_version = 20;
 
 -- ---------------------------------------------------------------- local state
 
@@ -1536,3 +1536,45 @@ CREATE TABLE peer_withheld (
     classes TEXT NOT NULL DEFAULT '[]',    -- JSON list
     PRIMARY KEY (peer, origin, first)
 ) WITHOUT ROWID;
+
+-- ---------------------------------------------------------------- a station loaded from a snapshot (0020)
+-- A snapshot summarises each origin's operations up to a signed head (desktop/sync/
+-- snapshot.py): the station keeps the signed manifest, the heads its chains continue from,
+-- each shared row as loaded (later operations are replayed over it) and the summarised
+-- operations that rows' clocks still name (merges and conflicts read them). All local.
+CREATE TABLE snapshot_source (
+    id        INTEGER PRIMARY KEY CHECK (id = 1),
+    manifest  BLOB NOT NULL,
+    signature BLOB NOT NULL,
+    signer    TEXT NOT NULL,                  -- the exporting station's origin
+    key       BLOB NOT NULL,                  -- its Ed25519 public key, raw 32 bytes
+    loaded_at TEXT NOT NULL
+);
+
+CREATE TABLE snapshot_base (
+    origin TEXT PRIMARY KEY,
+    seq    INTEGER NOT NULL,
+    hash   TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE snapshot_row (
+    tbl    TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    state  TEXT NOT NULL,                     -- json [values, fields, seen, losers]
+    PRIMARY KEY (tbl, row_id)
+) WITHOUT ROWID;
+
+CREATE TABLE snapshot_op (
+    origin  TEXT NOT NULL,
+    seq     INTEGER NOT NULL,
+    hlc     INTEGER NOT NULL,
+    actor   TEXT NOT NULL,
+    kind    TEXT NOT NULL,
+    tbl     TEXT NOT NULL,
+    row_id  TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    bases   TEXT NOT NULL,
+    hash    TEXT NOT NULL,
+    PRIMARY KEY (origin, seq)
+) WITHOUT ROWID;
+CREATE INDEX snapshot_op_row ON snapshot_op (tbl, row_id);
