@@ -90,3 +90,13 @@ def hub_server(tmp_path):
     """A hub on 127.0.0.1, an ephemeral port, served by a thread; shut down afterwards."""
     with running_hub(tmp_path / "hub.db") as server:
         yield server
+
+
+@pytest.fixture
+def english(monkeypatch):
+    """Messages in English for the tests that match their text (`pytestmark =
+    pytest.mark.usefixtures("english")`); Chinese again afterwards."""
+    monkeypatch.setenv("BIORESERVE_LANG", "en")
+    i18n.set_language("en")
+    yield
+    i18n.set_language("zh_CN")

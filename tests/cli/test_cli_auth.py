@@ -15,13 +15,7 @@ from desktop.core.access import sessions
 from tests.helpers.cli import PASSWORD, cli_station, invoke, log_in, password_file
 from tests.helpers.stations import days, new_station
 
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    monkeypatch.setenv("BIORESERVE_LANG", "en")
-    i18n.set_language("en")
-    yield
-    i18n.set_language("zh_CN")
+pytestmark = pytest.mark.usefixtures("english")  # tests/conftest.py
 
 
 def logged_out(monkeypatch):

@@ -6,7 +6,6 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop.core import i18n
 from desktop.core.monitoring import personal
 from desktop.core.store import db as dbmod
 from tests.helpers.cli import content, invoke
@@ -14,12 +13,7 @@ from tests.helpers.cli import content, invoke
 TODAY = date.today()
 
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    monkeypatch.setenv("BIORESERVE_LANG", "en")
-    i18n.set_language("en")
-    yield
-    i18n.set_language("zh_CN")
+pytestmark = pytest.mark.usefixtures("english")  # tests/conftest.py
 
 
 @pytest.fixture

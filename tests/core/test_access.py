@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from desktop.core import i18n, spreadsheet
+from desktop.core import spreadsheet
 from desktop.core.access import accounts, audit, login, passwords, policy, sessions, trail
 from desktop.core.context import Ctx
 from desktop.core.store import hlc
@@ -13,12 +13,7 @@ from desktop.core.store.writepath import write
 PASSWORD = "Secret-123"
 
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    monkeypatch.setenv("BIORESERVE_LANG", "en")
-    i18n.set_language("en")
-    yield
-    i18n.set_language("zh_CN")
+pytestmark = pytest.mark.usefixtures("english")  # tests/conftest.py
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from datetime import date, datetime, timedelta
 import openpyxl
 import pytest
 
-from desktop.core import i18n
 from desktop.core import imports as importer
 from desktop.core.access import audit
 from desktop.core.access.policy import NotAllowed
@@ -26,12 +25,7 @@ ADMIN = Ctx("os:admin")
 LOCAL = {"audit_event", "audit_seal", "session"}  # a restore records itself here
 
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    monkeypatch.setenv("BIORESERVE_LANG", "en")
-    i18n.set_language("en")
-    yield
-    i18n.set_language("zh_CN")
+pytestmark = pytest.mark.usefixtures("english")  # tests/conftest.py
 
 
 def data(path) -> dict:

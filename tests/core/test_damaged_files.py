@@ -15,13 +15,7 @@ from desktop.core.store import db as dbmod
 from desktop.core.store import migrate
 from tests.helpers.stations import new_station
 
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    monkeypatch.setenv("BIORESERVE_LANG", "en")
-    i18n.set_language("en")
-    yield
-    i18n.set_language("zh_CN")
+pytestmark = pytest.mark.usefixtures("english")  # tests/conftest.py
 
 
 @pytest.fixture

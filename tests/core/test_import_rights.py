@@ -7,19 +7,13 @@ import csv
 
 import pytest
 
-from desktop.core import i18n
 from desktop.core.access import accounts, policy
 from desktop.core.imports import run, validate
 
 KEEPER_DEPOT, OTHER_DEPOT = "HY-CK01", "HY-CK02"  # the demo keeper keeps HY-CK01 only
 
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    monkeypatch.setenv("BIORESERVE_LANG", "en")
-    i18n.set_language("en")
-    yield
-    i18n.set_language("zh_CN")
+pytestmark = pytest.mark.usefixtures("english")  # tests/conftest.py
 
 
 def receipts(path, db, depots):

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop.core import i18n, incidents, values
+from desktop.core import incidents, values
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.incidents import journal
@@ -17,12 +17,7 @@ CTX = Ctx("os:analyst")
 TODAY = values.now().date()
 
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    monkeypatch.setenv("BIORESERVE_LANG", "en")
-    i18n.set_language("en")
-    yield
-    i18n.set_language("zh_CN")
+pytestmark = pytest.mark.usefixtures("english")  # tests/conftest.py
 
 
 def an_id(born: str = "19900101", seq: str = "123", region: str = "430422") -> str:

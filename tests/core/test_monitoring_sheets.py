@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core import i18n, incidents, values
+from desktop.core import incidents, values
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.incidents import journal
@@ -29,12 +29,7 @@ PEOPLE = ["姓名", "身份证号", "联系电话", "现住址区划", "末次�
 RESULTS = ["身份证号", "姓名", "监测日期", "监测项目", "结果", "是否异常", "备注"]
 
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    monkeypatch.setenv("BIORESERVE_LANG", "en")
-    i18n.set_language("en")
-    yield
-    i18n.set_language("zh_CN")
+pytestmark = pytest.mark.usefixtures("english")  # tests/conftest.py
 
 
 def an_id(seq: str = "123", born: str = "19900101", region: str = "430422") -> str:

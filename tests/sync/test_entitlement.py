@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop.core import i18n, incidents
+from desktop.core import incidents
 from desktop.core.access import audit
 from desktop.core.access.policy import NotAllowed
 from desktop.core.context import Ctx
@@ -96,12 +96,7 @@ def origin_of(db) -> str:
     return station.get(db).origin
 
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    monkeypatch.setenv("BIORESERVE_LANG", "en")
-    i18n.set_language("en")
-    yield
-    i18n.set_language("zh_CN")
+pytestmark = pytest.mark.usefixtures("english")  # tests/conftest.py
 
 
 @pytest.fixture
