@@ -18,6 +18,20 @@ def chinese(qapp):
 
 
 @pytest.fixture
+def english_ui(monkeypatch, qapp):
+    """The window and the messages in English for tests that match their text
+    (`pytestmark = pytest.mark.usefixtures("english_ui")`); Chinese again afterwards."""
+    from desktop.core import i18n
+
+    monkeypatch.setenv("BIORESERVE_LANG", "en")
+    i18n.set_language("en")
+    translations.install(qapp, "en")
+    yield
+    i18n.set_language("zh_CN")
+    translations.install(qapp, "zh_CN")
+
+
+@pytest.fixture
 def worker(demo_path, qapp):
     from desktop.ui.shell.worker import DbWorker
 

@@ -7,23 +7,14 @@ import sqlite3
 import openpyxl
 import pytest
 
-from desktop.core import i18n
 from desktop.core.access import login
 from desktop.core.context import Ctx
 from desktop.core.store import db as dbmod
 from desktop.ui.access.audit_view import AuditDialog
-from desktop.ui.shell import session, translations
+from desktop.ui.shell import session
 from tests.helpers.ui import TIMEOUT
 
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch, qapp):
-    monkeypatch.setenv("BIORESERVE_LANG", "en")
-    i18n.set_language("en")
-    translations.install(qapp, "en")
-    yield
-    i18n.set_language("zh_CN")
-    translations.install(qapp, "zh_CN")
+pytestmark = pytest.mark.usefixtures("english_ui")  # tests/ui/conftest.py
 
 
 @pytest.fixture

@@ -5,26 +5,18 @@ same account's password (wrong ones count towards the lockout); 切换用户 fro
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from desktop.core import i18n
 from desktop.core.access import sessions
 from desktop.core.context import Ctx
 from desktop.core.store import db as dbmod
 from desktop.ui.access.login_dialogs import LoginDialog, UnlockDialog
-from desktop.ui.shell import session, translations
+from desktop.ui.shell import session
 from desktop.ui.shell.app import Controller
 from tests.helpers.ui import TIMEOUT, wait_idle
 
 SHORT = 300  # ms: the idle time the tests set on the controller
 
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch, qapp):
-    monkeypatch.setenv("BIORESERVE_LANG", "en")
-    i18n.set_language("en")
-    translations.install(qapp, "en")
-    yield
-    i18n.set_language("zh_CN")
-    translations.install(qapp, "zh_CN")
+pytestmark = pytest.mark.usefixtures("english_ui")  # tests/ui/conftest.py
 
 
 @pytest.fixture

@@ -12,15 +12,7 @@ from desktop.ui.shell import session, translations
 from desktop.ui.shell.app import Controller
 from tests.helpers.ui import TIMEOUT
 
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch, qapp):
-    monkeypatch.setenv("BIORESERVE_LANG", "en")
-    i18n.set_language("en")
-    translations.install(qapp, "en")
-    yield
-    i18n.set_language("zh_CN")
-    translations.install(qapp, "zh_CN")
+pytestmark = pytest.mark.usefixtures("english_ui")  # tests/ui/conftest.py
 
 
 @pytest.fixture

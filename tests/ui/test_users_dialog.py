@@ -4,22 +4,12 @@ role, the idle time; the core's refusals shown in the dialog."""
 
 import pytest
 
-from desktop.core import i18n
 from desktop.core.access import accounts, login, sessions
 from desktop.core.store import db as dbmod
 from desktop.ui.access.users_dialog import AccountDialog, ResetDialog, UsersDialog
-from desktop.ui.shell import translations
 from tests.helpers.ui import TIMEOUT, wait_idle
 
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch, qapp):
-    monkeypatch.setenv("BIORESERVE_LANG", "en")
-    i18n.set_language("en")
-    translations.install(qapp, "en")
-    yield
-    i18n.set_language("zh_CN")
-    translations.install(qapp, "zh_CN")
+pytestmark = pytest.mark.usefixtures("english_ui")  # tests/ui/conftest.py
 
 
 @pytest.fixture
