@@ -10,6 +10,7 @@ translated, so a log read in English reads in English.
 import json
 from pathlib import PurePath
 
+import desktop.core.setup.backups as backups
 from desktop.core import i18n, values
 from desktop.core.access import roles
 from desktop.core.i18n import tr
@@ -44,15 +45,7 @@ def _file(path) -> str:
 
 
 def _backup_reason(reason) -> str:
-    # setup/backups.reason_name's words (setup imports access: not imported here)
-    return {
-        "daily": tr("daily"),
-        "migration": tr("before a schema upgrade"),
-        "import": tr("before a spreadsheet import"),
-        "bundle": tr("before a bundle import"),
-        "manual": tr("manual"),
-        "before-restore": tr("before a restore"),
-    }.get(str(reason), str(reason))
+    return backups.reason_name(str(reason))
 
 
 def _when(stored) -> str:
