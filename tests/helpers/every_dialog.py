@@ -561,6 +561,38 @@ def restore_login(worker, db):
     return BackupLoginDialog(worker, backup)
 
 
+# ---------------------------------------------------------------- 同步
+
+
+def _long_station(entitled=("roster",)) -> dict:
+    return {
+        "origin": "0199a3f2-7c1e-7d2a-9b1c-5e4f3a2b1c0d",
+        "code": "HY-HN-0123456789",
+        "name": LONG,
+        "fingerprint": "3F2A 9B1C 5E4F 7D2A 0199 A3F2 7C1E 9B1C",
+        "revoked": False,
+        "entitled": list(entitled),
+    }
+
+
+def trust_station(worker, db):
+    from desktop.ui.sync.entitle_dialogs import TrustDialog
+
+    return TrustDialog(_long_station())
+
+
+def entitle_station(worker, db):
+    from desktop.ui.sync.entitle_dialogs import EntitleDialog
+
+    return EntitleDialog(_long_station())
+
+
+def export_bundle(worker, db):
+    from desktop.ui.sync.entitle_dialogs import ExportDialog
+
+    return ExportDialog([_long_station()], None)
+
+
 DIALOGS = {
     "入库": receive,
     "出库": issue,
@@ -624,5 +656,8 @@ DIALOGS = {
     "重置密码": reset_password,
     "审计日志": audit_log,
     "备份": backups_list,
+    "信任站点": trust_station,
+    "发送的个人信息": entitle_station,
+    "导出同步包": export_bundle,
     "登录以恢复": restore_login,
 }

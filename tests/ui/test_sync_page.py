@@ -96,6 +96,9 @@ def test_trusting_a_key_lists_the_station(qtbot, qtmodeltester, worker, peer, mo
             lambda _parent, _title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes
         ),
     )
+    monkeypatch.setattr(
+        page, "confirm_fingerprint", lambda info: asked.append(info["fingerprint"]) or {}
+    )
     with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
         page.add_station()
     assert sync_keys.read_key(b_key)["fingerprint"] in asked[0]
@@ -133,6 +136,7 @@ def test_exporting_writes_a_bundle_into_the_chosen_folder(
     folder.mkdir()
     page = shown(qtbot, worker)
     page.recipient.setCurrentIndex(page.recipient.findText("HY-B 乙站"))
+    monkeypatch.setattr(page, "confirm_export", lambda: True)
     monkeypatch.setattr(
         QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(folder))
     )

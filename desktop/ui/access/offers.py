@@ -149,10 +149,13 @@ RULES: dict[str, dict[str, object]] = {
     "SyncPage": {
         "add_button": R(roles.STATION),
         "revoke_button": R(roles.STATION),
+        "entitle_button": R(roles.STATION),
         "export_button": R(roles.SYNC),
         "import_button": R(roles.SYNC),
     },
     "ConflictsView": {"version_buttons": CURRENT},
+    "TrustDialog": {"roster": R(roles.STATION), "monitoring": R(roles.STATION)},
+    "EntitleDialog": {"roster": R(roles.STATION), "monitoring": R(roles.STATION)},
     # 演练
     "DrillsPage": {"new_button": R(roles.DRILL_CONTROL)},
     "PlanView": {

@@ -66,6 +66,19 @@ class ImportSummary(QWidget):
                     ),
                 )
             )
+        if getattr(result, "withheld", 0):
+            rows.append(
+                (
+                    QCoreApplication.translate("SyncPage", "Content not received"),
+                    QCoreApplication.translate(
+                        "SyncPage",
+                        "{count} operation(s) came withheld: personal rows (the expert roster "
+                        "or the monitoring persons) the sender does not send this station. "
+                        "Their place is kept; the sender's administrator may entitle this "
+                        "station to them.",
+                    ).format(count=f"{result.withheld:,}"),
+                )
+            )
         new_conflicts = outcome.get("conflicts_after", 0) - outcome.get("conflicts_before", 0)
         if new_conflicts > 0:
             warnings.append(len(rows))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from desktop.core.reserves import alerts
 from desktop.core.store import conflicts
-from desktop.sync import bundles
+from desktop.sync import bundles, entitlement
 from desktop.sync import keys as sync_keys
 from desktop.ui.shell.jobs import actor
 from desktop.ui.widgets import times
@@ -45,7 +45,12 @@ def state(db) -> dict:
             "fingerprint": own.fingerprint,
         },
         "stations": [
-            {**row, "trusted_at": when(row["trusted_at"]), "last_heard": when(row["last_heard"])}
+            {
+                **row,
+                "trusted_at": when(row["trusted_at"]),
+                "last_heard": when(row["last_heard"]),
+                "entitled": sorted(entitlement.entitled(db, row["origin"])),
+            }
             for row in sync_keys.list_trusted(db)
         ],
         "history": history,
@@ -68,6 +73,27 @@ def export_job(folder: Path, for_origin: str | None):
         return bundles.export(db, path, for_origin, ctx)
 
     return job
+
+
+def trust_job(path: Path, fingerprint: str, classes: dict[str, bool]):
+    """A job trusting the key at path (its fingerprint compared) and entitling the station
+    to the classes of personal rows granted (none: a new trust is entitled to nothing)."""
+    ctx = actor()
+
+    def job(db) -> dict:
+        data = sync_keys.trust(db, path, fingerprint, ctx)
+        granted = {cls: True for cls, on in classes.items() if on}
+        if granted:
+            entitlement.set_entitlement(db, ctx, data["origin"], granted)
+        return {**data, "entitled": sorted(entitlement.entitled(db, data["origin"]))}
+
+    return job
+
+
+def entitle_job(origin: str, changes: dict[str, bool]):
+    """A job granting or withdrawing classes of personal rows for a trusted station."""
+    ctx = actor()
+    return lambda db: entitlement.set_entitlement(db, ctx, origin, changes)
 
 
 def overdrawn(db) -> int:

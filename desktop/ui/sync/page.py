@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -32,12 +33,15 @@ from PySide6.QtWidgets import (
 from desktop.sync import keys as sync_keys
 from desktop.ui.shell.jobs import Refused, actor, refusable
 from desktop.ui.sync import dialogs as sync_dialogs
+from desktop.ui.sync import entitle_dialogs
 from desktop.ui.widgets import style
 from desktop.ui.widgets.change_watcher import watch
 from desktop.ui.widgets.documents_folder import documents_folder, in_documents
 
 # What the page shows besides the conflicts (which keep themselves up to date).
-STATIONS = frozenset({"station", "trusted_station", "bundle_log", "clock_flag"})
+STATIONS = frozenset(
+    {"station", "trusted_station", "station_entitlement", "bundle_log", "clock_flag"}
+)
 
 
 class SyncPage(QWidget):
@@ -92,6 +96,7 @@ class SyncPage(QWidget):
                     "map",
                     {False: self.tr("Trusted"), True: self.tr("Revoked")},
                 ),
+                Column("sent", self.tr("Personal rows sent")),
             ],
             foreground=lambda row: style.UNUSABLE if row["revoked"] else None,
             parent=self,
@@ -106,8 +111,12 @@ class SyncPage(QWidget):
         self.revoke_button = QPushButton(self.tr("Revoke…"))
         self.revoke_button.setEnabled(False)
         self.revoke_button.clicked.connect(self.revoke_selected)
+        self.entitle_button = QPushButton(self.tr("Personal rows sent…"))
+        self.entitle_button.setEnabled(False)
+        self.entitle_button.clicked.connect(self.entitle_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.entitle_button)
         buttons.addWidget(self.revoke_button)
         buttons.addStretch(1)
         trusted = QGroupBox(self.tr("Trusted stations"))
@@ -236,6 +245,8 @@ class SyncPage(QWidget):
         self.station_code.setText(own["code"])
         self.station_origin.setText(own["origin"])
         self.fingerprint.setText(own["fingerprint"])
+        for row in state["stations"]:
+            row["sent"] = "" if row["revoked"] else entitle_dialogs.sent_text(row["entitled"])
         self.stations_model.set_rows(state["stations"])
         style.fit_columns(self.stations_table, stretch=2, widest=420)
         everyone = self.tr("All stations")
@@ -264,6 +275,7 @@ class SyncPage(QWidget):
     def _station_selected(self) -> None:
         row = self.stations_model.row(self.stations_table.currentIndex().row())
         self.revoke_button.setEnabled(bool(row) and not row["revoked"])
+        self.entitle_button.setEnabled(bool(row) and not row["revoked"])
 
     def _say(self, text: str, role: str = "ok") -> None:
         style.apply(self.message, role)
@@ -315,23 +327,61 @@ class SyncPage(QWidget):
         if isinstance(info, Refused):
             self._say(info.message, "error")
             return
-        if not self.confirm_fingerprint(info):
+        classes = self.confirm_fingerprint(info)
+        if classes is None or classes is False:
             self._say(self.tr("Nothing was trusted."), "muted")
             return
-        fingerprint, ctx = info["fingerprint"], actor()
-        self.worker.run(
-            refusable(lambda db: sync_keys.trust(db, path, fingerprint, ctx)),
-            self._trusted,
-        )
+        from desktop.ui.sync import jobs as sync_jobs
 
-    def confirm_fingerprint(self, info: dict) -> bool:
-        return sync_dialogs.confirm_fingerprint(self, info)
+        job = sync_jobs.trust_job(path, info["fingerprint"], dict(classes))
+        self.worker.run(refusable(job), self._trusted)
+
+    def confirm_fingerprint(self, info: dict) -> dict[str, bool] | None:
+        """Ask the person to compare the fingerprint and choose the personal rows the
+        station is sent: the classes granted, or None when the key is not to be trusted."""
+        dialog = entitle_dialogs.TrustDialog(info, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.chosen() if accepted else None
 
     def _trusted(self, result) -> None:
         if isinstance(result, Refused):
             self._say(result.message, "error")
             return
-        self._say(self.tr("Station {code} {name} is trusted.").format(**result))
+        self._say(
+            self.tr("Station {code} {name} is trusted. Personal rows sent: {sent}.").format(
+                sent=entitle_dialogs.sent_text(result.get("entitled")), **result
+            )
+        )
+        self.reload_state()
+
+    def entitle_selected(self) -> None:
+        """Change the personal rows bundles for the selected station carry."""
+        row = self.stations_model.row(self.stations_table.currentIndex().row())
+        if not row or row["revoked"]:
+            return
+        changes = self.choose_entitlement(row)
+        if changes is not None:
+            self.entitle(row["origin"], changes)
+
+    def choose_entitlement(self, row: dict) -> dict[str, bool] | None:
+        dialog = entitle_dialogs.EntitleDialog(row, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.chosen() if accepted else None
+
+    def entitle(self, origin: str, changes: dict[str, bool]) -> None:
+        from desktop.ui.sync import jobs as sync_jobs
+
+        self.worker.run(refusable(sync_jobs.entitle_job(origin, changes)), self._entitled)
+
+    def _entitled(self, result) -> None:
+        if isinstance(result, Refused):
+            self._say(result.message, "error")
+            return
+        self._say(
+            self.tr("Bundles for {code} {name} now carry: {sent}.").format(
+                sent=entitle_dialogs.sent_text(result["entitled"]), **result
+            )
+        )
         self.reload_state()
 
     def revoke_selected(self) -> None:
@@ -368,7 +418,19 @@ class SyncPage(QWidget):
             self.progress.deleteLater()
             self.progress = None
 
+    def confirm_export(self) -> bool:
+        """Ask for whom the bundle is (the dialog says what it carries); the choice is
+        left in `recipient`. False: cancelled."""
+        stations = self.state["stations"] if self.state else []
+        dialog = entitle_dialogs.ExportDialog(stations, self.recipient.currentData(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.recipient.setCurrentIndex(max(self.recipient.findData(dialog.chosen()), 0))
+        return True
+
     def choose_export_folder(self) -> None:
+        if not self.confirm_export():
+            return
         folder = QFileDialog.getExistingDirectory(
             self, self.tr("Export bundle to folder (USB stick)"), str(documents_folder())
         )
@@ -388,6 +450,14 @@ class SyncPage(QWidget):
         if isinstance(result, Refused):
             self._say(result.message, "error")
         else:
+            stations = self.state["stations"] if self.state else []
+            row = next((r for r in stations if r["origin"] == result.to), None)
+            if row is None:
+                carried = entitle_dialogs.carried_text((), None)
+            else:
+                carried = entitle_dialogs.carried_text(
+                    row["entitled"], f"{row['code']} {row['name']}"
+                )
             self._say(
                 self.tr(
                     "Bundle {sequence} written: {ops} operation(s), {bytes} bytes, {path}."
@@ -397,6 +467,8 @@ class SyncPage(QWidget):
                     bytes=f"{result.bytes:,}",
                     path=result.path,
                 )
+                + "\n"
+                + carried
             )
             self.reload_state()
         self.exported.emit(result)
