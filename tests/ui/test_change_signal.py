@@ -3,7 +3,7 @@ station — every page and open dialog that shows what changed refreshes itself.
 
 import pytest
 
-from desktop.core.store import info
+from desktop.core.store import info, station
 from desktop.core.store.writepath import write
 from desktop.sync import bundles
 from desktop.ui.shell.main_window import MainWindow
@@ -130,7 +130,7 @@ def test_an_imported_bundle_refreshes_the_overview_the_stock_and_the_conflicts(
         with write(a, ALICE) as w:
             w.update("expert", expert_id, {"mobile": "13811111111"})
         bundle = tmp_path / "from-b.zip"
-        bundles.export(b, bundle)
+        bundles.export(b, bundle, station.get(a).origin)  # A is entitled to the roster
 
         show_page(window, sync_page)
         qtbot.waitUntil(lambda: sync_page.state is not None, timeout=TIMEOUT)
