@@ -375,3 +375,56 @@ def sync_resolve(state: State, key, ref):
 
 def register(cli) -> None:
     cli.add_command(sync)
+
+
+@sync.command(
+    "snapshot",
+    help=tr(
+        "Write a signed snapshot of this station's synced state for a new station's first "
+        "synchronization (with --for: the personal rows that station is entitled to)."
+    ),
+)
+@click.option("--out", "out", type=FILE, required=True, help=tr("Snapshot file to write."))
+@click.option("--for", "for_station", help=tr("Code or origin of the new station."))
+@click.pass_obj
+def sync_snapshot(state: State, out, for_station):
+    from desktop.sync import snapshot
+
+    result = snapshot.export(state.open(), out, for_station, state.ctx)
+    state.emit(
+        asdict(result),
+        tr(
+            "Wrote {path}: {rows} rows summarising {ops} operations, {size} MB in {seconds} s.",
+            path=result.path,
+            rows=result.rows,
+            ops=result.ops,
+            size=round(result.bytes / 1e6, 1),
+            seconds=round(result.seconds, 1),
+        ),
+    )
+
+
+@sync.command(
+    "load-snapshot",
+    help=tr(
+        "Load a snapshot into this new station (no operations of other stations yet); "
+        "bundles then apply as usual."
+    ),
+)
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_obj
+def sync_load_snapshot(state: State, file):
+    from desktop.sync import snapshot_load
+
+    result = snapshot_load.load(state.open(), file, state.ctx)
+    state.emit(
+        asdict(result),
+        tr(
+            "Loaded the snapshot of {code}: {rows} rows summarising {ops} operations in "
+            "{seconds} s.",
+            code=result.sender.get("code"),
+            rows=result.rows,
+            ops=result.ops,
+            seconds=round(result.seconds, 1),
+        ),
+    )

@@ -16,7 +16,7 @@ from itertools import groupby
 from desktop.core.access import policy, roles
 from desktop.core.context import Ctx
 from desktop.core.i18n import tr
-from desktop.core.store import derived, lazy_utils, oplog, rowstate, tables
+from desktop.core.store import derived, figures, lazy_utils, oplog, rowstate, snapbase, tables
 from desktop.core.store.handle import Connection, Database
 from desktop.core.store.oplog import COLUMNS, Op
 from desktop.core.store.writepath import transaction
@@ -33,11 +33,13 @@ def run(db: Database) -> list[Problem]:
     problems += _integrity(db)
     problems += schema_problems(db)
     problems += chains(db)
+    problems += [Problem("chain", message) for message in snapbase.problems(db)]
     problems += _values(db)
     for table in tables.SYNCED:
         problems += _rows(db, table)
     problems += _guarded("balance", _balances, db)
     problems += _guarded("balance", _usable_stock, db)
+    problems += _guarded("derived", _figures, db)
     problems += _search_index(db)
     return problems
 
@@ -166,10 +168,20 @@ def chains(db: Database) -> list[Problem]:
     operation must chain from that hash. Its own hash cannot be checked here (its content
     is not here); a run of withheld operations binds only the last one's ('' before)."""
     out = []
+    bases = snapbase.heads(db)
     for origin, newest, newest_hash in db.execute(
         "SELECT origin, seq, hash FROM vector"
     ).fetchall():
         previous, expected = "", 1
+        base = bases.get(origin)
+        if (
+            base is not None
+            and not db.execute(
+                "SELECT 1 FROM oplog WHERE origin = ? AND seq <= ? LIMIT 1", [origin, base[0]]
+            ).fetchone()
+        ):
+            # summarised by a snapshot: the chain continues from the signed head (snapbase)
+            expected, previous = base[0] + 1, base[1]
         cursor = db.execute(f"SELECT {COLUMNS} FROM oplog WHERE origin = ? ORDER BY seq", [origin])
         withheld = dict(
             db.execute(
@@ -262,6 +274,11 @@ def _rows(db: Database, table: str) -> list[Problem]:
         }
     grouped = groupby((Op.from_row(r) for r in ops), key=lambda op: op.row_id)
     pending = next(grouped, None)
+    bases = snapbase.base_states(db, table) if table in tables.SHARED else {}
+    heads = snapbase.heads(db) if bases else {}
+    summarised_ledger = table in tables.LEDGER and snapbase.loaded(db)
+    if summarised_ledger:
+        out += [Problem("row", message) for message in snapbase.ledger_problems(db, table)]
     for row in rows:
         record = dict(zip(names, row, strict=True))
         while pending is not None and pending[0] < record["id"]:
@@ -272,7 +289,15 @@ def _rows(db: Database, table: str) -> list[Problem]:
                 )
             )
             pending = next(grouped, None)
-        if pending is None or pending[0] != record["id"]:
+        if record["id"] in bases:  # loaded from a snapshot: its later operations over it
+            later = []
+            if pending is not None and pending[0] == record["id"]:
+                later = list(pending[1])
+                pending = next(grouped, None)
+            expected, clock = _over_base(db, table, bases[record["id"]], later, heads)
+        elif pending is None or pending[0] != record["id"]:
+            if summarised_ledger:
+                continue  # checked with the snapshot's digest (ledger_problems)
             out.append(
                 Problem(
                     "row",
@@ -284,7 +309,9 @@ def _rows(db: Database, table: str) -> list[Problem]:
                 )
             )
             continue
-        expected, clock = replay(list(pending[1]), table)
+        else:
+            expected, clock = replay(list(pending[1]), table)
+            pending = next(grouped, None)
         wrong = sorted(k for k, v in expected.items() if record.get(k) != v)
         if wrong:
             out.append(
@@ -310,7 +337,6 @@ def _rows(db: Database, table: str) -> list[Problem]:
                     ),
                 )
             )
-        pending = next(grouped, None)
     while pending is not None:
         out.append(
             Problem(
@@ -319,6 +345,23 @@ def _rows(db: Database, table: str) -> list[Problem]:
         )
         pending = next(grouped, None)
     return out
+
+
+def _over_base(db: Database, table: str, text: str, ops: list[Op], heads: dict) -> tuple:
+    """A row loaded from a snapshot: its state there with the operations after the
+    snapshot's heads replayed over it (store/snapbase.py)."""
+    from desktop.core.store.writepath import op_past
+
+    values, state = snapbase.parse_state(db, table, text)
+    later = sorted(
+        (op for op in ops if op.seq > heads.get(op.origin, (0, ""))[0]), key=lambda op: op.stamp
+    )
+    pasts = {op.stamp: rowstate.past(op) for op in later}
+    for op in later:
+        values.update(
+            state.merge(op, values.get, lambda stamp: pasts.get(stamp) or op_past(db, stamp))
+        )
+    return values, state.dumps()
 
 
 def _parsed(texts: tuple | None):
@@ -435,6 +478,24 @@ def _usable_stock(db: Database) -> list[Problem]:
     ]
 
 
+def _figures(db: Database) -> list[Problem]:
+    """The aggregates of 总览, the alert counts and compliance (store/figures.py)."""
+    return [
+        Problem(
+            "derived",
+            tr(
+                "The figures kept in {table} for {key} are {have} but the data give {want}; "
+                "run check --rebuild.",
+                table=table,
+                key=" / ".join(str(part) for part in key),
+                have=have,
+                want=want,
+            ),
+        )
+        for table, key, want, have in figures.differences(db)
+    ]
+
+
 def _search_index(db: Database) -> list[Problem]:
     from desktop.core import pinyin
 
@@ -539,6 +600,7 @@ def rebuild(db: Database, ctx: Ctx | None = None) -> dict[str, int]:
             "SELECT depot_id, item_id, sum(qty) FROM stock_balance GROUP BY depot_id, item_id"
         )
         derived.rebuild_usable_stock(db)
+        figures.rebuild(db)
         db.execute("DELETE FROM row_clock")
         clocks = rebuild_clocks(db)
         indexed = derived.rebuild(db)
@@ -559,10 +621,28 @@ def rebuild_clocks(db: Database) -> int:
     """Recompute row_clock (stamps, causal past, losing versions) from the oplog; inside a
     transaction. Returns the rows written."""
     clocks = 0
+    heads = snapbase.heads(db)
     for table in tables.SHARED:
+        bases = snapbase.base_states(db, table)
         cursor = db.execute(f"SELECT {COLUMNS} FROM oplog WHERE tbl = ? ORDER BY row_id", [table])
         for row_id, ops in groupby((Op.from_row(r) for r in cursor), key=lambda o: o.row_id):
+            if row_id in bases:
+                texts = _over_base(db, table, bases.pop(row_id), list(ops), heads)[1]
+                db.execute(
+                    "INSERT INTO row_clock (tbl, row_id, fields, seen, losers) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    [table, row_id, *texts],
+                )
+                clocks += 1
+                continue
             _values, state = rowstate.replay(list(ops))
+            db.execute(
+                "INSERT INTO row_clock (tbl, row_id, fields, seen, losers) VALUES (?, ?, ?, ?, ?)",
+                [table, row_id, *state.dumps()],
+            )
+            clocks += 1
+        for row_id, text in bases.items():  # loaded from a snapshot, unchanged since
+            _values, state = snapbase.parse_state(db, table, text)
             db.execute(
                 "INSERT INTO row_clock (tbl, row_id, fields, seen, losers) VALUES (?, ?, ?, ?, ?)",
                 [table, row_id, *state.dumps()],

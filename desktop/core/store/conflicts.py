@@ -232,7 +232,9 @@ def _version(
     db: Database, names: dict, stamp: int, origin: str, seq: int, value, name="", table=""
 ) -> Version:
     row = db.execute(
-        "SELECT actor FROM oplog WHERE origin = ? AND seq = ?", [origin, seq]
+        "SELECT actor FROM oplog WHERE origin = ? AND seq = ? UNION ALL "
+        "SELECT actor FROM snapshot_op WHERE origin = ? AND seq = ?",
+        [origin, seq, origin, seq],
     ).fetchone()
     ms, _ = hlc.unpack(stamp)
     at = datetime.fromtimestamp(ms / 1000).astimezone().isoformat(timespec="seconds")

@@ -151,6 +151,10 @@ def held_hash(db: Database, origin: str, seq: int) -> str | None:
         row = db.execute(
             "SELECT hash FROM withheld_op WHERE origin = ? AND seq = ?", [origin, seq]
         ).fetchone()
+    if row is None:  # the head a snapshot summarised the chain at (store/snapbase.py)
+        row = db.execute(
+            "SELECT hash FROM snapshot_base WHERE origin = ? AND seq = ?", [origin, seq]
+        ).fetchone()
     return row[0] if row else None
 
 
@@ -227,6 +231,8 @@ def canonical_run(
 def history(db: Database, tbl: str, row_id: str) -> list[Op]:
     """Every op that touched one row, oldest first."""
     rows = db.execute(
-        f"SELECT {COLUMNS} FROM oplog WHERE tbl = ? AND row_id = ?", [tbl, row_id]
+        f"SELECT {COLUMNS} FROM oplog WHERE tbl = ? AND row_id = ? UNION ALL "
+        f"SELECT {COLUMNS} FROM snapshot_op WHERE tbl = ? AND row_id = ?",
+        [tbl, row_id, tbl, row_id],
     ).fetchall()
     return sorted((Op.from_row(r) for r in rows), key=lambda op: op.stamp)

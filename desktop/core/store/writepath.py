@@ -148,6 +148,11 @@ def op_past(db: Database, stamp: Stamp) -> dict[str, int]:
     row = db.execute(
         f"SELECT {oplog.COLUMNS} FROM oplog WHERE origin = ? AND seq = ?", [origin, seq]
     ).fetchone()
+    if row is None:  # summarised by the snapshot this station was loaded from
+        row = db.execute(
+            f"SELECT {oplog.COLUMNS} FROM snapshot_op WHERE origin = ? AND seq = ?",
+            [origin, seq],
+        ).fetchone()
     return rowstate.past(Op.from_row(row))
 
 

@@ -1,0 +1,83 @@
+"""A new station's first synchronization from a snapshot (issue 18, point 4): make a snapshot
+of the city data set (and of the province set when bench/data/province.db exists), load it
+into a new station, against a plain file copy of the same database measured in the same
+run (goal: loading in under a minute at province size).
+
+    python -m bench.snapshot
+
+The data set is copied first (that copy is the anchor) and the snapshot made from the
+copy, so the data set itself is never opened for writing (opening migrates).
+"""
+
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.generate import DATA
+from desktop.core.context import Ctx
+from desktop.core.setup import initdb, opening
+from desktop.core.store import check
+from desktop.sync import keys as sync_keys
+from desktop.sync import snapshot, snapshot_load
+
+ADMIN = Ctx("bench")
+
+
+def measure(source: Path) -> dict:
+    folder = Path(tempfile.mkdtemp(prefix="bench-snapshot-", dir=DATA))
+    try:
+        copy = folder / "hub.db"
+        started = time.perf_counter()
+        shutil.copyfile(source, copy)
+        copied = time.perf_counter() - started
+        hub = opening.open_station(copy)  # the reference data this program ships
+        new = initdb.init_database(folder / "new.db", "BENCH-NEW", "新站")
+        key = folder / "hub.key"
+        sync_keys.export_key(hub, key)
+        sync_keys.trust(new, key, sync_keys.own(hub).fingerprint)
+        made = snapshot.export(hub, folder / "hub.snapshot", None, ADMIN)
+        loaded = snapshot_load.load(new, folder / "hub.snapshot", ADMIN)
+        started = time.perf_counter()
+        problems = check.chains(new)
+        chains = time.perf_counter() - started
+        hub.close()
+        new.close()
+        return {
+            "copy": copied,
+            "export": made.seconds,
+            "load": loaded.seconds,
+            "rows": made.rows,
+            "ops": made.ops,
+            "bytes": made.bytes,
+            "source": source.stat().st_size,
+            "chains": chains,
+            "problems": len(problems),
+        }
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def report(name: str, source: Path) -> None:
+    m = measure(source)
+    print(
+        f"snapshot {name}: {m['ops']:,} ops summarised in {m['rows']:,} rows, "
+        f"file {m['bytes'] / 1e6:.0f} MB (database {m['source'] / 1e6:.0f} MB)\n"
+        f"  export {m['export']:.1f} s, load {m['load']:.1f} s (goal < 60 s); "
+        f"anchor: plain copy of the database {m['copy']:.1f} s → load = "
+        f"{m['load'] / m['copy']:.1f} × copy; chains checked after loading "
+        f"{m['chains']:.2f} s, problems {m['problems']}"
+    )
+
+
+def main() -> int:
+    for name in ("city", "province"):
+        source = DATA / f"{name}.db"
+        if source.exists():
+            report(name, source)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
