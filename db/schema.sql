@@ -379,6 +379,213 @@ BEGIN
     ON CONFLICT (depot_id, item_id) DO UPDATE SET qty = qty + excluded.qty;
 END;
 
+-- Aggregates for 总览, the alert counts and norm compliance (migration 0019): kept in step
+-- by the triggers below and by desktop/core/store/figures.py (norms, items, depots);
+-- rebuilt by `check --rebuild`, compared with their facts by `check`.
+
+-- Per depot: the items it holds (a positive balance of some lot), the units in positive
+-- balances, and the balances below zero.
+CREATE TABLE depot_stock (
+    depot_id  TEXT PRIMARY KEY,
+    items     INTEGER NOT NULL DEFAULT 0,
+    units     INTEGER NOT NULL DEFAULT 0,
+    negatives INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+
+-- Lots with a positive balance per depot × item, and depots holding each lot: the counts
+-- whose crossing of zero moves depot_stock.items and stock_totals.lots.
+CREATE TABLE held_item (
+    depot_id TEXT NOT NULL,
+    item_id  TEXT NOT NULL,
+    lots     INTEGER NOT NULL,
+    PRIMARY KEY (depot_id, item_id)
+) WITHOUT ROWID;
+CREATE TABLE held_lot (
+    lot_id TEXT PRIMARY KEY,
+    depots INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE stock_totals (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    lots INTEGER NOT NULL                     -- lots with a positive balance somewhere
+);
+INSERT INTO stock_totals (id, lots) VALUES (1, 0);
+
+-- Positive balances per expiry day × depot (lots with an expiry date): positions (depot ×
+-- lot) and units. Near expiry and expired are day ranges of it, taken at query time.
+CREATE TABLE expiry_stock (
+    expires_on TEXT NOT NULL,
+    depot_id   TEXT NOT NULL,
+    positions  INTEGER NOT NULL,
+    qty        INTEGER NOT NULL,
+    PRIMARY KEY (expires_on, depot_id)
+) WITHOUT ROWID;
+
+-- The norm lines that count (norm > 0, not deleted; depot and item present and not
+-- deleted) with the usable stock held against them (usable_stock.qty, unclamped), and their
+-- sums per depot × category (category '' for none): lines, met, short (0 < have < norm),
+-- out (have <= 0), ratio = Σ min(have, norm) / norm in units of 10^-12.
+CREATE TABLE norm_line (
+    depot_id TEXT NOT NULL,
+    item_id  TEXT NOT NULL,
+    category TEXT NOT NULL,
+    norm     INTEGER NOT NULL,
+    have     INTEGER NOT NULL,
+    PRIMARY KEY (depot_id, item_id)
+) WITHOUT ROWID;
+CREATE INDEX norm_line_item ON norm_line (item_id);
+CREATE TABLE norm_group (
+    depot_id TEXT NOT NULL,
+    category TEXT NOT NULL,
+    lines    INTEGER NOT NULL,
+    met      INTEGER NOT NULL,
+    short    INTEGER NOT NULL,
+    out      INTEGER NOT NULL,
+    ratio    INTEGER NOT NULL,
+    PRIMARY KEY (depot_id, category)
+) WITHOUT ROWID;
+
+CREATE TRIGGER stock_balance_figures_insert AFTER INSERT ON stock_balance
+BEGIN
+    INSERT INTO depot_stock (depot_id, units, negatives)
+    VALUES (NEW.depot_id, max(NEW.qty, 0), NEW.qty < 0)
+    ON CONFLICT (depot_id) DO UPDATE SET units = units + excluded.units,
+                                         negatives = negatives + excluded.negatives;
+    INSERT INTO expiry_stock (expires_on, depot_id, positions, qty)
+    SELECT l.expires_on, NEW.depot_id, 1, NEW.qty FROM lot l
+    WHERE l.id = NEW.lot_id AND l.expires_on IS NOT NULL AND NEW.qty > 0
+    ON CONFLICT (expires_on, depot_id) DO UPDATE SET positions = positions + 1,
+                                                     qty = qty + excluded.qty;
+    INSERT INTO held_item (depot_id, item_id, lots) SELECT NEW.depot_id, NEW.item_id, 1
+    WHERE NEW.qty > 0
+    ON CONFLICT (depot_id, item_id) DO UPDATE SET lots = lots + 1;
+    INSERT INTO held_lot (lot_id, depots) SELECT NEW.lot_id, 1 WHERE NEW.qty > 0
+    ON CONFLICT (lot_id) DO UPDATE SET depots = depots + 1;
+END;
+
+CREATE TRIGGER stock_balance_figures_update AFTER UPDATE OF qty ON stock_balance
+WHEN max(OLD.qty, 0) != max(NEW.qty, 0) OR (OLD.qty < 0) != (NEW.qty < 0)
+BEGIN
+    INSERT INTO depot_stock (depot_id, units, negatives)
+    VALUES (NEW.depot_id, max(NEW.qty, 0) - max(OLD.qty, 0), (NEW.qty < 0) - (OLD.qty < 0))
+    ON CONFLICT (depot_id) DO UPDATE SET units = units + excluded.units,
+                                         negatives = negatives + excluded.negatives;
+    INSERT INTO expiry_stock (expires_on, depot_id, positions, qty)
+    SELECT l.expires_on, NEW.depot_id, (NEW.qty > 0) - (OLD.qty > 0),
+           max(NEW.qty, 0) - max(OLD.qty, 0)
+    FROM lot l WHERE l.id = NEW.lot_id AND l.expires_on IS NOT NULL
+    ON CONFLICT (expires_on, depot_id) DO UPDATE SET positions = positions + excluded.positions,
+                                                     qty = qty + excluded.qty;
+END;
+
+CREATE TRIGGER stock_balance_held_update AFTER UPDATE OF qty ON stock_balance
+WHEN (OLD.qty > 0) != (NEW.qty > 0)
+BEGIN
+    INSERT INTO held_item (depot_id, item_id, lots)
+    VALUES (NEW.depot_id, NEW.item_id, iif(NEW.qty > 0, 1, -1))
+    ON CONFLICT (depot_id, item_id) DO UPDATE SET lots = lots + excluded.lots;
+    INSERT INTO held_lot (lot_id, depots) VALUES (NEW.lot_id, iif(NEW.qty > 0, 1, -1))
+    ON CONFLICT (lot_id) DO UPDATE SET depots = depots + excluded.depots;
+END;
+
+CREATE TRIGGER held_item_insert AFTER INSERT ON held_item WHEN NEW.lots > 0
+BEGIN
+    INSERT INTO depot_stock (depot_id, items) VALUES (NEW.depot_id, 1)
+    ON CONFLICT (depot_id) DO UPDATE SET items = items + 1;
+END;
+
+CREATE TRIGGER held_item_update AFTER UPDATE OF lots ON held_item
+WHEN (OLD.lots > 0) != (NEW.lots > 0)
+BEGIN
+    INSERT INTO depot_stock (depot_id, items) VALUES (NEW.depot_id, iif(NEW.lots > 0, 1, -1))
+    ON CONFLICT (depot_id) DO UPDATE SET items = items + excluded.items;
+END;
+
+CREATE TRIGGER held_lot_insert AFTER INSERT ON held_lot WHEN NEW.depots > 0
+BEGIN
+    UPDATE stock_totals SET lots = lots + 1 WHERE id = 1;
+END;
+
+CREATE TRIGGER held_lot_update AFTER UPDATE OF depots ON held_lot
+WHEN (OLD.depots > 0) != (NEW.depots > 0)
+BEGIN
+    UPDATE stock_totals SET lots = lots + iif(NEW.depots > 0, 1, -1) WHERE id = 1;
+END;
+
+-- A lot that arrives after its balances (a merge may apply a movement before its lot), or
+-- whose expiry changes: its positive balances move to its expiry day.
+CREATE TRIGGER lot_figures_insert AFTER INSERT ON lot WHEN NEW.expires_on IS NOT NULL
+BEGIN
+    INSERT INTO expiry_stock (expires_on, depot_id, positions, qty)
+    SELECT NEW.expires_on, depot_id, count(*), sum(qty) FROM stock_balance
+    WHERE lot_id = NEW.id AND qty > 0 GROUP BY depot_id
+    ON CONFLICT (expires_on, depot_id) DO UPDATE SET positions = positions + excluded.positions,
+                                                     qty = qty + excluded.qty;
+END;
+
+CREATE TRIGGER lot_figures_update AFTER UPDATE OF expires_on ON lot
+WHEN OLD.expires_on IS NOT NEW.expires_on
+BEGIN
+    INSERT INTO expiry_stock (expires_on, depot_id, positions, qty)
+    SELECT OLD.expires_on, depot_id, -count(*), -sum(qty) FROM stock_balance
+    WHERE lot_id = NEW.id AND qty > 0 AND OLD.expires_on IS NOT NULL GROUP BY depot_id
+    ON CONFLICT (expires_on, depot_id) DO UPDATE SET positions = positions + excluded.positions,
+                                                     qty = qty + excluded.qty;
+    INSERT INTO expiry_stock (expires_on, depot_id, positions, qty)
+    SELECT NEW.expires_on, depot_id, count(*), sum(qty) FROM stock_balance
+    WHERE lot_id = NEW.id AND qty > 0 AND NEW.expires_on IS NOT NULL GROUP BY depot_id
+    ON CONFLICT (expires_on, depot_id) DO UPDATE SET positions = positions + excluded.positions,
+                                                     qty = qty + excluded.qty;
+END;
+
+-- Usable stock moves the norm line it is held against; a line's change moves its group.
+CREATE TRIGGER usable_stock_norm_insert AFTER INSERT ON usable_stock
+BEGIN
+    UPDATE norm_line SET have = NEW.qty WHERE depot_id = NEW.depot_id AND item_id = NEW.item_id;
+END;
+
+CREATE TRIGGER usable_stock_norm_update AFTER UPDATE OF qty ON usable_stock
+BEGIN
+    UPDATE norm_line SET have = NEW.qty WHERE depot_id = NEW.depot_id AND item_id = NEW.item_id;
+END;
+
+CREATE TRIGGER norm_line_insert AFTER INSERT ON norm_line
+BEGIN
+    INSERT INTO norm_group (depot_id, category, lines, met, short, out, ratio)
+    VALUES (NEW.depot_id, NEW.category, 1, NEW.have >= NEW.norm,
+            NEW.have > 0 AND NEW.have < NEW.norm, NEW.have <= 0,
+            CAST(min(max(NEW.have, 0), NEW.norm) * 1e12 / NEW.norm AS INTEGER))
+    ON CONFLICT (depot_id, category) DO UPDATE SET
+        lines = lines + 1, met = met + excluded.met, short = short + excluded.short,
+        out = out + excluded.out, ratio = ratio + excluded.ratio;
+END;
+
+CREATE TRIGGER norm_line_delete AFTER DELETE ON norm_line
+BEGIN
+    UPDATE norm_group SET
+        lines = lines - 1, met = met - (OLD.have >= OLD.norm),
+        short = short - (OLD.have > 0 AND OLD.have < OLD.norm), out = out - (OLD.have <= 0),
+        ratio = ratio - CAST(min(max(OLD.have, 0), OLD.norm) * 1e12 / OLD.norm AS INTEGER)
+    WHERE depot_id = OLD.depot_id AND category = OLD.category;
+END;
+
+CREATE TRIGGER norm_line_update AFTER UPDATE ON norm_line
+WHEN OLD.category != NEW.category OR OLD.norm != NEW.norm
+  OR min(max(OLD.have, 0), OLD.norm) != min(max(NEW.have, 0), NEW.norm)
+BEGIN
+    UPDATE norm_group SET
+        lines = lines - 1, met = met - (OLD.have >= OLD.norm),
+        short = short - (OLD.have > 0 AND OLD.have < OLD.norm), out = out - (OLD.have <= 0),
+        ratio = ratio - CAST(min(max(OLD.have, 0), OLD.norm) * 1e12 / OLD.norm AS INTEGER)
+    WHERE depot_id = OLD.depot_id AND category = OLD.category;
+    INSERT INTO norm_group (depot_id, category, lines, met, short, out, ratio)
+    VALUES (NEW.depot_id, NEW.category, 1, NEW.have >= NEW.norm,
+            NEW.have > 0 AND NEW.have < NEW.norm, NEW.have <= 0,
+            CAST(min(max(NEW.have, 0), NEW.norm) * 1e12 / NEW.norm AS INTEGER))
+    ON CONFLICT (depot_id, category) DO UPDATE SET
+        lines = lines + 1, met = met + excluded.met, short = short + excluded.short,
+        out = out + excluded.out, ratio = ratio + excluded.ratio;
+END;
+
 -- ---------------------------------------------------------------- guards
 
 CREATE TRIGGER division_guard_insert BEFORE INSERT ON division

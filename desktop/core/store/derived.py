@@ -6,7 +6,8 @@ edits and merged operations alike), so derived data never lags its facts;
 balances follow the ledger by a trigger in db/schema.sql instead: that sum is
 pure SQL; so does the usable stock per depot × item (usable_stock), whose day-dependent
 part (expiry) is handled here. The pinyin indexes (item_search, expert_search) and the
-words people search playbooks for (fulltext) are kept here.
+words people search playbooks for (fulltext) are kept here; the norm lines behind 总览,
+the alert counts and compliance follow norms, items and depots in store/figures.py.
 """
 
 import json
@@ -14,6 +15,7 @@ import re
 import sqlite3
 
 from desktop.core import pinyin
+from desktop.core.store import figures
 from desktop.core.store.handle import Database
 
 # Surnames read otherwise than the same character in a word: 曾若溪 is zēng, not céng.
@@ -51,6 +53,8 @@ def changed(db: Database, table: str, row_ids: list[str], fields=None) -> None:
         _index(db, table, row_ids)
     if table in FULLTEXT and (fields is None or not WORDS_FROM[table].isdisjoint(fields)):
         _words(db, table, row_ids)
+    if table in figures.NORM_FIELDS:  # which norm lines count (总览, alerts, compliance)
+        figures.changed(db, table, row_ids, fields)
 
 
 def _index(db: Database, table: str, row_ids: list[str]) -> None:
