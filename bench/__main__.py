@@ -10,7 +10,17 @@ run, so that noisy machines still compare fairly.
 import argparse
 import sys
 
-from bench import documents, drills, incidents, picking, queries, startup, sync, xlsx_import
+from bench import (
+    documents,
+    drills,
+    incidents,
+    picking,
+    queries,
+    snapshot,
+    startup,
+    sync,
+    xlsx_import,
+)
 from bench.generate import DATA, dataset
 
 
@@ -38,6 +48,8 @@ def main() -> int:
     xlsx_import.report(city)
     print()
     sync.report()
+    print()
+    snapshot.main()  # a new station's first synchronization (city, province when present)
     return 0
 
 
