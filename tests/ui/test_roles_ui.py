@@ -120,7 +120,8 @@ def test_coordinators_and_administrators_are_offered_everything_else(
         sync = window.sync
         backups = {t for t in hidden if "r:backup" in str(t.property(gate.PROPERTY))}
         assert hidden - backups == {window.action_users, window.action_audit,
-                                    sync.add_button, sync.revoke_button}  # fmt: skip
+                                    sync.add_button, sync.revoke_button,
+                                    sync.entitle_button}  # fmt: skip
     assert window.orders.actions_by_key["approve"].isVisible()
 
 
