@@ -133,8 +133,11 @@ def test_a_damaged_database_at_start_up_offers_its_newest_good_backup(
     controller.start(demo_path)
     qtbot.addWidget(controller.window)
     # nobody can log in to the damaged file: an administrator of the backup logs in
-    # (tests/ui/test_restore_login.py: refusals)
-    qtbot.waitUntil(lambda: getattr(controller, "restore_login", None) is not None)
+    # (tests/ui/test_restore_login.py: refusals). The wait spans building the window, the
+    # worker's start after the first paint, its failed opening and the diagnosis naming
+    # the newest good backup, and the login's private copy of it: pytest-qt's default 5 s
+    # was the only limit in this file below TIMEOUT and ran out on a loaded machine.
+    qtbot.waitUntil(lambda: getattr(controller, "restore_login", None) is not None, timeout=TIMEOUT)
     login = controller.restore_login.dialog
     login.name.setText("admin")
     login.password.setText("demo-2026")

@@ -118,7 +118,17 @@ def parse(path: Path) -> Backup | None:
 def listing(db_path: str | os.PathLike) -> list[Backup]:
     """The automatic and manual backups of a database in its backup folders, newest first."""
     found = [b for f in folders(db_path) for p in f.iterdir() if (b := parse(p)) is not None]
-    return sorted(found, key=lambda b: (b.made, _number(b.path)), reverse=True)
+    # Names tell the second only: two backups of one second (the day's, then one made at
+    # once by hand) are told apart by their files' times, never by the folder's order.
+    return sorted(found, key=lambda b: (b.made, _written(b.path), _number(b.path)), reverse=True)
+
+
+def _written(path: Path) -> int:
+    """When the file was last written (ns; 0 when it cannot be read)."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def _number(path: Path) -> int:
