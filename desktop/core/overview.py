@@ -6,20 +6,22 @@ from desktop.core.store.handle import Database
 
 NEAR_EXPIRY_DAYS = 90
 
+# Per depot from the aggregates kept with the balances (store/figures.py): items held and
+# units from depot_stock, expired and near-expiry positions (depot × lot with stock) from
+# the days of expiry_stock up to :near.
 DEPOT_SUMMARY = """
-SELECT d.id, d.code, d.name, d.level,
-       count(DISTINCT b.item_id) AS items,
-       coalesce(sum(b.qty), 0) AS units,
-       coalesce(sum(CASE WHEN l.expires_on < :today THEN 1 ELSE 0 END), 0) AS expired,
-       coalesce(sum(CASE WHEN l.expires_on >= :today AND l.expires_on <= :near
-                         THEN 1 ELSE 0 END), 0) AS near
+SELECT d.id, d.code, d.name, d.level, coalesce(s.items, 0) AS items,
+       coalesce(s.units, 0) AS units
 FROM depot d
-LEFT JOIN stock_balance b ON b.depot_id = d.id AND b.qty > 0
-LEFT JOIN lot l ON l.id = b.lot_id
+LEFT JOIN depot_stock s ON s.depot_id = d.id
 WHERE d.deleted = 0
-GROUP BY d.id
 ORDER BY CASE d.level WHEN '市级储备库' THEN 0 WHEN '医疗机构' THEN 1
                    WHEN '协议储备' THEN 2 ELSE 3 END, d.code
+"""
+DEPOT_EXPIRY = """
+SELECT depot_id, sum(CASE WHEN expires_on < :today THEN positions ELSE 0 END),
+       sum(CASE WHEN expires_on >= :today THEN positions ELSE 0 END)
+FROM expiry_stock WHERE expires_on <= :near GROUP BY depot_id
 """
 DEPOT_FIELDS = ("id", "code", "name", "level", "items", "units", "expired", "near")
 
@@ -28,8 +30,10 @@ def figures(db: Database, today: date | None = None) -> dict:
     """Counts for the overview cards and one summary row per depot."""
     today = today or date.today()
     params = {"today": today.isoformat(), "near": (today + timedelta(NEAR_EXPIRY_DAYS)).isoformat()}
+    expiry = {row[0]: row[1:] for row in db.execute(DEPOT_EXPIRY, params)}
     depots = [
-        dict(zip(DEPOT_FIELDS, row, strict=True)) for row in db.execute(DEPOT_SUMMARY, params)
+        dict(zip(DEPOT_FIELDS, (*row, *expiry.get(row[0], (0, 0))), strict=True))
+        for row in db.execute(DEPOT_SUMMARY)
     ]
 
     def count(sql: str) -> int:
@@ -38,7 +42,7 @@ def figures(db: Database, today: date | None = None) -> dict:
     return {
         "depots": len(depots),
         "items": count("SELECT count(*) FROM item WHERE deleted = 0"),
-        "lots_in_stock": count("SELECT count(DISTINCT lot_id) FROM stock_balance WHERE qty > 0"),
+        "lots_in_stock": count("SELECT coalesce(sum(lots), 0) FROM stock_totals"),
         "experts": count("SELECT count(*) FROM expert WHERE deleted = 0"),
         "agencies": count("SELECT count(*) FROM agency WHERE deleted = 0"),
         "divisions": count("SELECT count(*) FROM division WHERE deleted = 0"),
@@ -49,12 +53,13 @@ def figures(db: Database, today: date | None = None) -> dict:
     }
 
 
+# Stock positions expiring per month, from expiry_stock (store/figures.py).
 EXPIRING_BY_MONTH = """
-SELECT substr(l.expires_on, 1, 7) AS month, count(*) AS lots, sum(b.qty) AS qty
-FROM lot l
-JOIN stock_balance b ON b.lot_id = l.id AND b.qty > 0
-JOIN depot d ON d.id = b.depot_id AND d.deleted = 0
-WHERE l.expires_on >= :since AND l.expires_on < :until
+SELECT substr(e.expires_on, 1, 7) AS month, coalesce(sum(e.positions), 0) AS lots,
+       sum(e.qty) AS qty
+FROM expiry_stock e
+JOIN depot d ON d.id = e.depot_id AND d.deleted = 0
+WHERE e.expires_on >= :since AND e.expires_on < :until
 GROUP BY month
 """
 

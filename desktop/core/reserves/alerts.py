@@ -188,34 +188,20 @@ def counts(alerts: dict) -> dict[str, int]:
     return {k: len(v) for k, v in alerts.items() if k != "thresholds"}
 
 
-# Counting the expiring positions (lot × depot with stock) without listing them. Looking up
-# each balance's quantity costs a random read of stock_balance per position, so the count is
-# taken in two parts instead: (1) every balance of an expiring lot, from a scan of lot in table
-# order (the lot ids, time-ordered UUIDs, then probe stock_balance_lot nearly in order, and that
-# index holds every column needed); (2) less the few balances at or below zero, from a scan of
-# stock_balance — which also counts the negative balances. Each part gives one count per bucket:
+# Counting the expiring positions (lot × depot with stock) without listing them: positive
+# balances per expiry day × depot are kept in expiry_stock, the balances below zero per depot
+# in depot_stock (store/figures.py); a count is a range of days, put in buckets here.
 # EXPIRED_BUCKET for the expired, the threshold (in days) for the near-expiry, NULL otherwise.
 EXPIRED_BUCKET = -1
-EXPIRY_BALANCES = """
-SELECT {bucket} AS bucket, count(*) AS n
-FROM lot l NOT INDEXED
-JOIN stock_balance b ON b.lot_id = l.id
-JOIN depot d ON d.id = b.depot_id AND d.deleted = 0
-JOIN item i ON i.id = b.item_id
-WHERE l.expires_on IS NOT NULL AND l.expires_on >= '0000-01-01' AND l.expires_on <= :last
+EXPIRY_POSITIONS = """
+SELECT {bucket} AS bucket, sum(l.n) AS n
+FROM (SELECT expires_on, sum(positions) AS n FROM expiry_stock
+      WHERE expires_on >= '0000-01-01' AND expires_on <= :last
+        AND depot_id NOT IN (SELECT id FROM depot WHERE deleted != 0)
+      GROUP BY expires_on) l
 GROUP BY bucket
 """
-# The same joins as NEGATIVE and LOTS_EXPIRING (inner: a balance whose lot, depot or item is
-# missing counts in neither), from a scan of stock_balance.
-BALANCES_NOT_POSITIVE = """
-SELECT b.qty < 0 AS negative, d.deleted, {bucket} AS bucket, count(*) AS n
-FROM stock_balance b NOT INDEXED
-CROSS JOIN lot l ON l.id = b.lot_id
-CROSS JOIN depot d ON d.id = b.depot_id
-CROSS JOIN item i ON i.id = b.item_id
-WHERE b.qty <= 0
-GROUP BY 1, 2, 3
-"""
+NEGATIVE_COUNT = "SELECT coalesce(sum(negatives), 0) FROM depot_stock"
 
 
 def _bucket_sql(today: date, days: tuple[int, ...]) -> tuple[str, dict]:
@@ -243,14 +229,10 @@ def expiry_counts(
     days = days or thresholds(db)
     bucket, params = _bucket_sql(today, days)
     found = dict.fromkeys([EXPIRED_BUCKET, *days], 0)
-    for row in db.execute(EXPIRY_BALANCES.format(bucket=bucket), params):
-        if row[0] is not None:
-            found[row[0]] += row[1]
-    negative = 0
-    for below, deleted, where, n in db.execute(BALANCES_NOT_POSITIVE.format(bucket=bucket), params):
-        negative += n if below else 0
-        if not deleted and where is not None:
-            found[where] -= n
+    for where, n in db.execute(EXPIRY_POSITIONS.format(bucket=bucket), params):
+        if where is not None:
+            found[where] += n
+    negative = db.execute(NEGATIVE_COUNT).fetchone()[0]
     buckets = {day: found[day] for day in days}
     return {
         "near_expiry": sum(buckets.values()),
@@ -266,10 +248,10 @@ def count(
     """counts(compute(db, today, days)) without building the lists: in SQL."""
     today = today or date.today()
     days = days or thresholds(db)
-    short = norms.NORM_LINES.format(
-        columns="coalesce(sum(have > 0), 0), coalesce(sum(have <= 0), 0)", where="WHERE have < norm"
-    )
-    below, out = db.execute(short, norms.shift_params(db, today)).fetchone()
+    below = out = 0
+    for group in norms.groups(db, today):  # the norm lines' sums per depot × category
+        below += group[6]
+        out += group[7]
     lots = expiry_counts(db, today, days)
     return {
         "below_norm": below,

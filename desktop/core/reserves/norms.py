@@ -86,8 +86,26 @@ def shift_params(db: Database, today: date | None) -> dict:
 def lines(db: Database, today: date | None = None, short: bool = False) -> list[dict]:
     """Every norm line with the usable stock held against it; with short=True only the
     lines below their norm (same order)."""
-    sql = NORM_LINES.format(columns=LINE_COLUMNS, where="WHERE have < norm" if short else "")
+    if short:  # from the norm lines kept (store/figures.py): no join of every norm
+        return list(db.query(SHORT_LINES, shift_params(db, today)))
+    sql = NORM_LINES.format(columns=LINE_COLUMNS, where="")
     return list(db.query(sql, shift_params(db, today)))
+
+
+# The lines below their norm from norm_line (the lines that count, with usable_stock's
+# figure), corrected by the same shift as NORM_LINES.
+SHORT_LINES = f"""
+WITH shift AS ({derived.USABLE_SHIFT})
+SELECT * FROM (
+    SELECT nl.depot_id, d.code AS depot, d.name AS depot_name, nl.item_id, i.code AS item,
+           i.name AS item_name, i.unit, i.category, nl.norm,
+           max(nl.have + coalesce(x.qty, 0), 0) AS have
+    FROM norm_line nl
+    JOIN depot d ON d.id = nl.depot_id
+    JOIN item i ON i.id = nl.item_id
+    LEFT JOIN shift x ON x.depot_id = nl.depot_id AND x.item_id = nl.item_id
+) WHERE have < norm ORDER BY depot, item
+"""
 
 
 DEPOT_LINES = f"""
@@ -110,39 +128,76 @@ def depot_lines(db: Database, depot_id: str, everything: bool = False, today: da
     return list(db.query(DEPOT_LINES, params))
 
 
-def _rate(met: int, ratios: list[float]) -> dict:
-    ratio = sum(ratios)
+# Sums per depot × category kept in norm_group (store/figures.py), and the few lines the
+# shift moves (lots expiring between usable_stock's day and the day asked about).
+GROUPS = """
+SELECT g.depot_id, d.code, d.name, g.category, g.lines, g.met, g.short, g.out, g.ratio
+FROM norm_group g JOIN depot d ON d.id = g.depot_id
+"""
+SHIFTED = f"""
+WITH shift AS ({derived.USABLE_SHIFT})
+SELECT nl.depot_id, nl.category, nl.norm, nl.have, nl.have + x.qty
+FROM shift x JOIN norm_line nl ON nl.depot_id = x.depot_id AND nl.item_id = x.item_id
+WHERE x.qty != 0
+"""
+RATIO_UNIT = 1e12  # norm_group.ratio counts min(have, norm) / norm in these parts
+
+
+def _line_sums(norm: int, have: int) -> tuple[int, int, int, int, int]:
+    """(lines, met, short, out, ratio) of one line, as the triggers of norm_line count it."""
+    held = min(max(have, 0), norm)
+    return (1, int(have >= norm), int(0 < have < norm), int(have <= 0),
+            int(held * RATIO_UNIT / norm))  # fmt: skip
+
+
+def groups(db: Database, today: date | None = None) -> list[list]:
+    """[depot id, depot code, depot name, category or None, lines, met, short, out, ratio]
+    per depot × category for `today`: norm_group corrected by the shifted lines."""
+    params = shift_params(db, today)
+    found = {(row[0], row[3]): list(row) for row in db.execute(GROUPS)}
+    for depot_id, category, norm, kept, have in db.execute(SHIFTED, params):
+        group = found.get((depot_id, category))
+        if group is None:
+            continue
+        moved = zip(_line_sums(norm, kept), _line_sums(norm, have), strict=True)
+        for n, (old, new) in enumerate(moved):
+            group[4 + n] += new - old
+    out = []
+    for group in found.values():
+        if group[4] > 0:
+            group[3] = group[3] or None  # '' stands for no category
+            out.append(group)
+    return out
+
+
+def _rate(met: int, lines: int, ratio: int) -> dict:
     return {
-        "lines": len(ratios),
+        "lines": lines,
         "met": met,
-        "percent": round(100 * ratio / len(ratios), 1) if ratios else None,
+        "percent": round(100 * (ratio / RATIO_UNIT) / lines, 1) if lines else None,
     }
 
 
 def compliance(db: Database, today: date | None = None) -> dict:
     """Compliance in percent for the city, each depot and each category."""
-    sql = NORM_LINES.format(columns="depot, depot_name, category, norm, have", where="")
     names = {
         c: n
         for c, n in db.execute(
             "SELECT code, name FROM category WHERE scheme = 'practical' AND deleted = 0"
         )
     }
-    # One pass over the lines in their order (each group's ratios are summed in the same
-    # order as before, so the rounded percentages are identical).
-    city: list = [0, []]
+    city = [0, 0, 0]
     by_depot: dict[tuple, list] = {}
     by_category: dict[str | None, list] = {}
-    for depot, depot_name, category, norm, have in db.execute(sql, shift_params(db, today)):
-        met = have >= norm
-        ratio = min(have / norm, 1.0)
+    for _, code, name, category, lines, met, _short, _out, ratio in groups(db, today):
         for group in (
             city,
-            by_depot.setdefault((depot, depot_name), [0, []]),
-            by_category.setdefault(category, [0, []]),
+            by_depot.setdefault((code, name), [0, 0, 0]),
+            by_category.setdefault(category, [0, 0, 0]),
         ):
             group[0] += met
-            group[1].append(ratio)
+            group[1] += lines
+            group[2] += ratio
     return {
         "city": _rate(*city),
         "depots": [
