@@ -1,5 +1,6 @@
-"""Interactive queries of the reserves on generated data (target ≤ 50 ms on city data,
-province ≤ 2 × city): balances, pinyin search over lots, alerts, ledger pages."""
+"""Interactive queries of the reserves on generated data (target: within one frame, ≤ 16 ms,
+on city data; province ≤ 2 × city, and 总览's figures, the alert counts and compliance
+≤ 200 ms on province data): balances, pinyin search over lots, alerts, 总览, ledger pages."""
 
 import statistics
 import time
@@ -10,6 +11,9 @@ from desktop.core.reserves import alerts, catalog, ledger, norms
 from desktop.core.store import db as dbmod
 
 RUNS = 7
+FRAME_MS = 16
+# Not interactive: the CLI and the export list every alert at once.
+BATCH = {"alerts, every list in full (CLI, export)"}
 
 
 def timed(fn) -> float:
@@ -50,6 +54,7 @@ def cases(db) -> dict:
             db, "expired", after=deep
         ),
         "alerts tab, first load (lists, counts, pages)": lambda: alerts.first_pages(db),
+        "overview: figures (cards, depot rows)": lambda: overview.figures(db),
         "overview: alert counts, compliance, timeline": lambda: overview.attention(db),
         "norm compliance (city, depots, categories)": lambda: norms.compliance(db),
         "ledger, newest page": lambda: ledger.ledger_page(db, limit=200),
@@ -76,9 +81,9 @@ def report(city: Path, province: Path | None) -> None:
         line = f"  {name:44} {ms:8.1f}"
         if wide:
             line += f" {wide[name]:9.1f} {wide[name] / ms:5.2f}×"
-        flag = "" if ms <= 50 else "   over 50 ms"
+        flag = "" if ms <= FRAME_MS or name in BATCH else f"   over {FRAME_MS} ms"
         print(line + flag)
-    print("  targets: ≤ 50 ms on city data; province ≤ 2.00× city")
+    print(f"  targets: ≤ {FRAME_MS} ms on city data (but the full lists); province ≤ 2.00× city")
 
 
 if __name__ == "__main__":  # python -m bench.queries: these queries alone, on the city data
