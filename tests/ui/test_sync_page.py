@@ -81,7 +81,7 @@ def test_the_page_shows_this_station_and_its_fingerprint(
     qtmodeltester.check(page.history_model)
 
 
-def test_trusting_a_key_lists_the_station(qtbot, qtmodeltester, worker, peer, monkeypatch):
+def test_trusting_a_key_lists_the_station(qtbot, qtmodeltester, chinese, worker, peer, monkeypatch):
     _b, b_key = peer
     page = shown(qtbot, worker)
     assert page.stations_model.rowCount() == 0
@@ -118,7 +118,7 @@ def test_trusting_a_key_lists_the_station(qtbot, qtmodeltester, worker, peer, mo
     assert page.recipient.findData(row["origin"]) == -1
 
 
-def test_a_declined_fingerprint_trusts_nothing(qtbot, worker, peer, monkeypatch):
+def test_a_declined_fingerprint_trusts_nothing(qtbot, chinese, worker, peer, monkeypatch):
     _b, b_key = peer
     page = shown(qtbot, worker)
     monkeypatch.setattr(page, "confirm_fingerprint", lambda info: False)

@@ -274,8 +274,9 @@ class SyncPage(QWidget):
 
     def _station_selected(self) -> None:
         row = self.stations_model.row(self.stations_table.currentIndex().row())
-        self.revoke_button.setEnabled(bool(row) and not row["revoked"])
-        self.entitle_button.setEnabled(bool(row) and not row["revoked"])
+        usable = row is not None and not row["revoked"]
+        self.revoke_button.setEnabled(usable)
+        self.entitle_button.setEnabled(usable)
 
     def _say(self, text: str, role: str = "ok") -> None:
         style.apply(self.message, role)
