@@ -8102,6 +8102,14 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
             <translation>{count} 条操作来自本站未信任的站点（{origins}）：信任其密钥后即可接收。</translation>
         </message>
         <message>
+            <source>Content not received</source>
+            <translation>未收到内容</translation>
+        </message>
+        <message>
+            <source>{count} operation(s) came withheld: personal rows (the expert roster or the monitoring persons) the sender does not send this station. Their place is kept; the sender's administrator may entitle this station to them.</source>
+            <translation>{count} 条操作未收到内容：发送站点不向本站发送的个人信息（专家库或长期监测人员）。其在操作链中的位置已保留；发送站点的管理员可授权本站接收。</translation>
+        </message>
+        <message>
             <source>Conflicts</source>
             <translation>冲突</translation>
         </message>
@@ -8178,12 +8186,20 @@ Compare it with the fingerprint that station shows (by telephone or in person). 
             <translation>已吊销</translation>
         </message>
         <message>
+            <source>Personal rows sent</source>
+            <translation>发送的个人信息</translation>
+        </message>
+        <message>
             <source>Add station…</source>
             <translation>添加站点…</translation>
         </message>
         <message>
             <source>Revoke…</source>
             <translation>吊销…</translation>
+        </message>
+        <message>
+            <source>Personal rows sent…</source>
+            <translation>发送的个人信息…</translation>
         </message>
         <message>
             <source>Trusted stations</source>
@@ -8262,12 +8278,88 @@ Compare it with the fingerprint that station shows (by telephone or in person). 
             <translation>导入同步包…</translation>
         </message>
         <message>
+            <source>Expert roster</source>
+            <translation>专家库</translation>
+        </message>
+        <message>
+            <source>Long-term monitoring persons</source>
+            <translation>长期监测人员</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>A bundle for any station carries no personal rows: the expert roster (experts' names and phone numbers) and the monitoring persons' identity details are left out, since any station that trusts this one may import it. Choose a station entitled to them to send them.</source>
+            <translation>发给所有站点的同步包不含个人信息：专家库（专家姓名和电话）和长期监测人员（监测对象的身份信息）均不包含，因为任何信任本站的站点都能导入它。如需发送，请选择有权接收的站点。</translation>
+        </message>
+        <message>
+            <source>Station {name} is not entitled to personal rows: the expert roster and the monitoring persons are left out of its bundle.</source>
+            <translation>站点 {name} 无权接收个人信息：发给它的同步包不含专家库和长期监测人员。</translation>
+        </message>
+        <message>
+            <source>The bundle for {name} carries: {classes}.</source>
+            <translation>发给 {name} 的同步包包含：{classes}。</translation>
+        </message>
+        <message>
+            <source>Left out: {classes}.</source>
+            <translation>不包含：{classes}。</translation>
+        </message>
+        <message>
+            <source>It is signed, not encrypted: delete it after the import.</source>
+            <translation>同步包已签名但未加密：导入后请删除。</translation>
+        </message>
+        <message>
+            <source>Personal rows sent to this station</source>
+            <translation>向该站点发送的个人信息</translation>
+        </message>
+        <message>
+            <source>Expert roster (experts' names and phone numbers)</source>
+            <translation>专家库（发送专家姓名和电话）</translation>
+        </message>
+        <message>
+            <source>Long-term monitoring persons (the monitored persons' identity details)</source>
+            <translation>长期监测人员（发送监测对象的身份信息）</translation>
+        </message>
+        <message>
+            <source>Unchecked, bundles for this station leave those rows out. What a station received before stays there.</source>
+            <translation>未勾选的，发给该站点的同步包不含这些信息。该站点此前已收到的内容仍保留在该站点。</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Trust</source>
+            <translation>信任</translation>
+        </message>
+        <message>
+            <source>Personal rows for {code} {name}</source>
+            <translation>{code} {name} 的个人信息</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Export bundle</source>
+            <translation>导出同步包</translation>
+        </message>
+        <message>
             <source>For</source>
             <translation>发往</translation>
         </message>
         <message>
             <source>All stations</source>
             <translation>全部站点</translation>
+        </message>
+        <message>
+            <source>Choose folder and export…</source>
+            <translation>选择文件夹并导出…</translation>
         </message>
         <message>
             <source>Conflicts ({count})</source>
@@ -8294,8 +8386,12 @@ Compare it with the fingerprint that station shows (by telephone or in person). 
             <translation>未信任任何站点。</translation>
         </message>
         <message>
-            <source>Station {code} {name} is trusted.</source>
-            <translation>已信任站点 {code} {name}。</translation>
+            <source>Station {code} {name} is trusted. Personal rows sent: {sent}.</source>
+            <translation>已信任站点 {code} {name}。发送的个人信息：{sent}。</translation>
+        </message>
+        <message>
+            <source>Bundles for {code} {name} now carry: {sent}.</source>
+            <translation>发给 {code} {name} 的同步包现在包含的个人信息：{sent}。</translation>
         </message>
         <message>
             <source>The key of station {code} is revoked.</source>
