@@ -40,7 +40,6 @@ def run(db: Database) -> list[Problem]:
     problems += _guarded("balance", _balances, db)
     problems += _guarded("balance", _usable_stock, db)
     problems += _guarded("derived", _figures, db)
-    problems += _guarded("derived", _figures, db)
     problems += _search_index(db)
     return problems
 
@@ -497,24 +496,6 @@ def _figures(db: Database) -> list[Problem]:
     ]
 
 
-def _figures(db: Database) -> list[Problem]:
-    """The aggregates of 总览, the alert counts and compliance (store/figures.py)."""
-    return [
-        Problem(
-            "derived",
-            tr(
-                "The figures kept in {table} for {key} are {have} but the data give {want}; "
-                "run check --rebuild.",
-                table=table,
-                key=" / ".join(str(part) for part in key),
-                have=have,
-                want=want,
-            ),
-        )
-        for table, key, want, have in figures.differences(db)
-    ]
-
-
 def _search_index(db: Database) -> list[Problem]:
     from desktop.core import pinyin
 
@@ -619,7 +600,6 @@ def rebuild(db: Database, ctx: Ctx | None = None) -> dict[str, int]:
             "SELECT depot_id, item_id, sum(qty) FROM stock_balance GROUP BY depot_id, item_id"
         )
         derived.rebuild_usable_stock(db)
-        figures.rebuild(db)
         figures.rebuild(db)
         db.execute("DELETE FROM row_clock")
         clocks = rebuild_clocks(db)
