@@ -6,12 +6,12 @@
 
 PRAGMA user_version = 19;
 
--- Per depot: the items it holds (a positive balance of some lot), the units in positive
--- balances, and the balances below zero.
+-- Per depot: the items it holds (a positive balance of some lot) and the balances below
+-- zero. Both change only when a balance crosses zero (the units held are item_stock's sum
+-- less the negative balances, summed when asked).
 CREATE TABLE depot_stock (
     depot_id  TEXT PRIMARY KEY,
     items     INTEGER NOT NULL DEFAULT 0,
-    units     INTEGER NOT NULL DEFAULT 0,
     negatives INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 
@@ -69,10 +69,6 @@ CREATE TABLE norm_group (
 
 CREATE TRIGGER stock_balance_figures_insert AFTER INSERT ON stock_balance
 BEGIN
-    INSERT INTO depot_stock (depot_id, units, negatives)
-    VALUES (NEW.depot_id, max(NEW.qty, 0), NEW.qty < 0)
-    ON CONFLICT (depot_id) DO UPDATE SET units = units + excluded.units,
-                                         negatives = negatives + excluded.negatives;
     INSERT INTO expiry_stock (expires_on, depot_id, positions, qty)
     SELECT l.expires_on, NEW.depot_id, 1, NEW.qty FROM lot l
     WHERE l.id = NEW.lot_id AND l.expires_on IS NOT NULL AND NEW.qty > 0
@@ -83,15 +79,14 @@ BEGIN
     ON CONFLICT (depot_id, item_id) DO UPDATE SET lots = lots + 1;
     INSERT INTO held_lot (lot_id, depots) SELECT NEW.lot_id, 1 WHERE NEW.qty > 0
     ON CONFLICT (lot_id) DO UPDATE SET depots = depots + 1;
+    INSERT INTO depot_stock (depot_id, negatives) SELECT NEW.depot_id, 1 WHERE NEW.qty < 0
+    ON CONFLICT (depot_id) DO UPDATE SET negatives = negatives + 1;
 END;
 
+-- The one aggregate every movement moves (a positive balance's units by expiry day).
 CREATE TRIGGER stock_balance_figures_update AFTER UPDATE OF qty ON stock_balance
-WHEN max(OLD.qty, 0) != max(NEW.qty, 0) OR (OLD.qty < 0) != (NEW.qty < 0)
+WHEN max(OLD.qty, 0) != max(NEW.qty, 0)
 BEGIN
-    INSERT INTO depot_stock (depot_id, units, negatives)
-    VALUES (NEW.depot_id, max(NEW.qty, 0) - max(OLD.qty, 0), (NEW.qty < 0) - (OLD.qty < 0))
-    ON CONFLICT (depot_id) DO UPDATE SET units = units + excluded.units,
-                                         negatives = negatives + excluded.negatives;
     INSERT INTO expiry_stock (expires_on, depot_id, positions, qty)
     SELECT l.expires_on, NEW.depot_id, (NEW.qty > 0) - (OLD.qty > 0),
            max(NEW.qty, 0) - max(OLD.qty, 0)
@@ -100,14 +95,19 @@ BEGIN
                                                      qty = qty + excluded.qty;
 END;
 
+-- A balance crossing zero.
 CREATE TRIGGER stock_balance_held_update AFTER UPDATE OF qty ON stock_balance
-WHEN (OLD.qty > 0) != (NEW.qty > 0)
+WHEN (OLD.qty > 0) != (NEW.qty > 0) OR (OLD.qty < 0) != (NEW.qty < 0)
 BEGIN
     INSERT INTO held_item (depot_id, item_id, lots)
-    VALUES (NEW.depot_id, NEW.item_id, iif(NEW.qty > 0, 1, -1))
+    SELECT NEW.depot_id, NEW.item_id, iif(NEW.qty > 0, 1, -1) WHERE (OLD.qty > 0) != (NEW.qty > 0)
     ON CONFLICT (depot_id, item_id) DO UPDATE SET lots = lots + excluded.lots;
-    INSERT INTO held_lot (lot_id, depots) VALUES (NEW.lot_id, iif(NEW.qty > 0, 1, -1))
+    INSERT INTO held_lot (lot_id, depots)
+    SELECT NEW.lot_id, iif(NEW.qty > 0, 1, -1) WHERE (OLD.qty > 0) != (NEW.qty > 0)
     ON CONFLICT (lot_id) DO UPDATE SET depots = depots + excluded.depots;
+    INSERT INTO depot_stock (depot_id, negatives)
+    SELECT NEW.depot_id, iif(NEW.qty < 0, 1, -1) WHERE (OLD.qty < 0) != (NEW.qty < 0)
+    ON CONFLICT (depot_id) DO UPDATE SET negatives = negatives + excluded.negatives;
 END;
 
 CREATE TRIGGER held_item_insert AFTER INSERT ON held_item WHEN NEW.lots > 0
@@ -266,10 +266,9 @@ INSERT INTO held_item (depot_id, item_id, lots)
 SELECT depot_id, item_id, count(*) FROM stock_balance WHERE qty > 0 GROUP BY depot_id, item_id;
 INSERT INTO held_lot (lot_id, depots)
 SELECT lot_id, count(*) FROM stock_balance WHERE qty > 0 GROUP BY lot_id;
-INSERT INTO depot_stock (depot_id, items, units, negatives)
-SELECT depot_id, 0, sum(max(qty, 0)), sum(qty < 0) FROM stock_balance WHERE true
-GROUP BY depot_id
-ON CONFLICT (depot_id) DO UPDATE SET units = excluded.units, negatives = excluded.negatives;
+INSERT INTO depot_stock (depot_id, negatives)
+SELECT depot_id, count(*) FROM stock_balance WHERE qty < 0 GROUP BY depot_id
+ON CONFLICT (depot_id) DO UPDATE SET negatives = excluded.negatives;
 INSERT INTO expiry_stock (expires_on, depot_id, positions, qty)
 SELECT l.expires_on, b.depot_id, count(*), sum(b.qty)
 FROM stock_balance b JOIN lot l ON l.id = b.lot_id

@@ -6,17 +6,24 @@ from desktop.core.store.handle import Database
 
 NEAR_EXPIRY_DAYS = 90
 
-# Per depot from the aggregates kept with the balances (store/figures.py): items held and
-# units from depot_stock, expired and near-expiry positions (depot × lot with stock) from
-# the days of expiry_stock up to :near.
+# Per depot from the aggregates kept with the balances (store/figures.py): items held from
+# depot_stock; units (positive balances) as item_stock's sum less the negative balances
+# (few: an index of their own); expired and near-expiry positions (depot × lot with stock)
+# from the days of expiry_stock up to :near.
 DEPOT_SUMMARY = """
-SELECT d.id, d.code, d.name, d.level, coalesce(s.items, 0) AS items,
-       coalesce(s.units, 0) AS units
+SELECT d.id, d.code, d.name, d.level, coalesce(s.items, 0) AS items
 FROM depot d
 LEFT JOIN depot_stock s ON s.depot_id = d.id
 WHERE d.deleted = 0
 ORDER BY CASE d.level WHEN '市级储备库' THEN 0 WHEN '医疗机构' THEN 1
                    WHEN '协议储备' THEN 2 ELSE 3 END, d.code
+"""
+DEPOT_UNITS = """
+SELECT depot_id, sum(qty) FROM (
+    SELECT depot_id, qty FROM item_stock
+    UNION ALL
+    SELECT depot_id, -qty FROM stock_balance WHERE qty < 0
+) GROUP BY depot_id
 """
 DEPOT_EXPIRY = """
 SELECT depot_id, sum(CASE WHEN expires_on < :today THEN positions ELSE 0 END),
@@ -31,8 +38,15 @@ def figures(db: Database, today: date | None = None) -> dict:
     today = today or date.today()
     params = {"today": today.isoformat(), "near": (today + timedelta(NEAR_EXPIRY_DAYS)).isoformat()}
     expiry = {row[0]: row[1:] for row in db.execute(DEPOT_EXPIRY, params)}
+    units = dict(db.execute(DEPOT_UNITS).fetchall())
     depots = [
-        dict(zip(DEPOT_FIELDS, (*row, *expiry.get(row[0], (0, 0))), strict=True))
+        dict(
+            zip(
+                DEPOT_FIELDS,
+                (*row, units.get(row[0], 0), *expiry.get(row[0], (0, 0))),
+                strict=True,
+            )
+        )
         for row in db.execute(DEPOT_SUMMARY)
     ]
 

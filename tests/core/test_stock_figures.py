@@ -203,7 +203,7 @@ def test_the_aggregates_give_the_figures_the_facts_gave(demo_db, seed):
 
 def test_check_finds_a_drifted_aggregate_and_rebuild_mends_it(demo_db):
     demo_db.execute(
-        "UPDATE depot_stock SET units = units + 1 "
+        "UPDATE depot_stock SET items = items + 1 "
         "WHERE depot_id = (SELECT min(depot_id) FROM depot_stock)"
     )
     demo_db.execute("UPDATE norm_group SET short = short + 1")

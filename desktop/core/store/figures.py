@@ -1,7 +1,7 @@
 """Aggregates behind 总览, the alert counts and norm compliance (migration 0019).
 
 Triggers in db/schema.sql keep the stock side with the balances and lots, in the same
-transaction: depot_stock (items held, units, negative balances per depot), held_item and
+transaction: depot_stock (items held, negative balances per depot), held_item and
 held_lot (positive lots per depot × item, depots per lot), stock_totals (lots held
 anywhere), expiry_stock (positive balances per expiry day × depot), and the usable stock
 held against each norm line (norm_line.have) with its sums per depot × category
@@ -77,9 +77,9 @@ FACTS = [
     (
         "depot_stock",
         ("depot_id",),
-        ("items", "units", "negatives"),
-        "SELECT depot_id, count(DISTINCT CASE WHEN qty > 0 THEN item_id END), "
-        "sum(max(qty, 0)), sum(qty < 0) FROM stock_balance GROUP BY depot_id",
+        ("items", "negatives"),
+        "SELECT depot_id, count(DISTINCT CASE WHEN qty > 0 THEN item_id END), sum(qty < 0) "
+        "FROM stock_balance GROUP BY depot_id",
     ),
     (
         "stock_totals",
