@@ -31,7 +31,7 @@ from desktop.core.access import policy, roles
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
-from desktop.core.store import derived, info, migrate, oplog, snapbase, tables
+from desktop.core.store import derived, figures, info, migrate, oplog, snapbase, tables
 from desktop.core.store.handle import Database
 from desktop.core.store.snapbase import FORMAT
 from desktop.core.store.writepath import load_clock, save_clock, transaction
@@ -45,6 +45,7 @@ MAX_MANIFEST = 1 << 20
 MAX_SIGNATURE = 256
 MAX_RATIO = 64  # an SQLite file of this program deflates 3-6 times; zeros 1000 times
 CHUNK = 1 << 20
+LOAD_CACHE = -(256 << 10)  # KiB: 256 MB while loading
 
 
 class SnapshotRefused(BioError):
@@ -337,7 +338,10 @@ def load(db: Database, path: Path, ctx: Ctx | None = None) -> LoadResult:
             shutil.rmtree(work, ignore_errors=True)
         raise
     conn = db.conn
+    cache = conn.execute("PRAGMA main.cache_size").fetchone()[0]
     try:
+        # a larger page cache and sorter while the ledger's indexes are built (given back)
+        conn.execute(f"PRAGMA main.cache_size = {LOAD_CACHE}")
         conn.execute("ATTACH DATABASE ? AS snap", [str(state)])
         try:
             try:
@@ -350,6 +354,7 @@ def load(db: Database, path: Path, ctx: Ctx | None = None) -> LoadResult:
         finally:
             conn.execute("DETACH DATABASE snap")
     finally:
+        conn.execute(f"PRAGMA main.cache_size = {int(cache)}")
         shutil.rmtree(work, ignore_errors=True)
     return LoadResult(
         {k: manifest["from"].get(k) for k in ("origin", "code", "name")},
@@ -363,20 +368,21 @@ def _apply(db: Database, manifest: dict, text: bytes, signature: bytes) -> int:
     conn = db.conn
     rows = 0
     touches = ("row_clock", "vector", "snapshot_source", "snapshot_base", "snapshot_row",
+               "stock_balance", "item_stock", "usable_stock",
                "snapshot_op", "trusted_station", "clock")  # fmt: skip
     with transaction(db, durable=True, touches=touches):
         refuse_if_used(db)  # again, under the write lock
-        for tbl in (*tables.SHARED, *tables.LEDGER):
+        for tbl in tables.SHARED:
             conn.touched.add(tbl)
             names = tables.columns(db, tbl)
             listed = ", ".join(names)
             update = ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
-            conflict = f"ON CONFLICT (id) DO UPDATE SET {update}" if tbl in tables.SHARED else ""
             cursor = conn.execute(
                 f"INSERT INTO main.{tbl} ({listed}) SELECT {listed} FROM snap.{tbl} "
-                f"WHERE true ORDER BY id {conflict}"
+                f"WHERE true ORDER BY rowid ON CONFLICT (id) DO UPDATE SET {update}"
             )
             rows += cursor.rowcount
+        rows += _ledger(db)
         conn.execute(
             "INSERT INTO main.row_clock (tbl, row_id, fields, seen, losers) "
             "SELECT tbl, row_id, fields, seen, losers FROM snap.row_clock WHERE true "
@@ -418,3 +424,64 @@ def _apply(db: Database, manifest: dict, text: bytes, signature: bytes) -> int:
         derived.rebuild(db)
         derived.rebuild_words(db)
     return rows
+
+
+def _ledger(db: Database) -> int:
+    """The ledger rows, in bulk: the station is new (refuse_if_used), so its ledger is
+    empty. The ledger's triggers (the write-path guard, the balance trigger) and secondary
+    indexes are set aside while its rows go in, in id order, and put back as they were
+    (the same SQL text): building an index sorts once, inserting into four indexes row by
+    row does not. The balances and item stock are then computed from the movements with
+    one GROUP BY each (their own triggers set aside too), the usable stock and the figures
+    of 总览 from them, as `check --rebuild` does. All inside the load's transaction: a
+    refusal, an error or a crash leaves triggers and indexes as they were, and other
+    connections never see them missing."""
+    conn = db.conn
+    rows = 0
+    for tbl in tables.LEDGER:
+        conn.touched.add(tbl)
+        if conn.execute(f"SELECT 1 FROM main.{tbl} LIMIT 1").fetchone():
+            raise RuntimeError(f"{tbl} is not empty")  # refuse_if_used makes this unreachable
+        aside = _set_aside(db, tbl, ("index", "trigger"))
+        listed = ", ".join(tables.columns(db, tbl))
+        cursor = conn.execute(
+            f"INSERT INTO main.{tbl} ({listed}) SELECT {listed} FROM snap.{tbl} ORDER BY rowid"
+        )
+        rows += cursor.rowcount
+        _put_back(db, aside)
+    aside = _set_aside(db, "stock_balance", ("trigger",))
+    aside += _set_aside(db, "item_stock", ("trigger",))
+    conn.execute("DELETE FROM stock_balance")
+    conn.execute(
+        "INSERT INTO stock_balance (depot_id, item_id, lot_id, qty) "
+        "SELECT depot_id, item_id, lot_id, sum(qty) FROM stock_move "
+        "GROUP BY depot_id, item_id, lot_id"
+    )
+    conn.execute("DELETE FROM item_stock")
+    conn.execute(
+        "INSERT INTO item_stock (depot_id, item_id, qty) "
+        "SELECT depot_id, item_id, sum(qty) FROM stock_balance GROUP BY depot_id, item_id"
+    )
+    _put_back(db, aside)
+    derived.rebuild_usable_stock(db)
+    figures.rebuild(db)
+    return rows
+
+
+def _set_aside(db: Database, tbl: str, kinds: tuple[str, ...]) -> list[str]:
+    """Drop a table's indexes or triggers (made by the schema, not its key's own index);
+    their SQL, indexes before triggers, to put them back."""
+    marks = ", ".join("?" * len(kinds))
+    aside = db.execute(
+        f"SELECT type, name, sql FROM main.sqlite_master WHERE tbl_name = ? AND type IN "
+        f"({marks}) AND sql IS NOT NULL ORDER BY type, name",
+        [tbl, *kinds],
+    ).fetchall()
+    for kind, name, _ in aside:
+        db.execute(f'DROP {kind.upper()} main."{name}"')
+    return [sql for _, _, sql in aside]
+
+
+def _put_back(db: Database, aside: list[str]) -> None:
+    for sql in aside:
+        db.execute(sql)

@@ -208,3 +208,46 @@ def test_check_finds_a_loaded_row_changed_behind_the_write_path(tmp_path, world)
     n.conn.in_write_path = False
     kinds = {p.kind for p in check.run(n)}
     assert "row" in kinds
+
+
+def schema_of(db) -> list[tuple]:
+    return db.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
+    ).fetchall()
+
+
+def test_a_load_failing_after_the_ledger_went_in_changes_nothing(tmp_path, world, monkeypatch):
+    """The ledger goes in with its triggers and indexes set aside: a failure after that
+    (here computing the figures) leaves the station as it was, schema included, and the
+    same snapshot then loads."""
+    a, c, n = world
+    path = tmp_path / "s.zip"
+    snapshot.export(a, path, origin(n))
+    before, shape = content(n), schema_of(n)
+
+    def boom(db):
+        assert db.execute("SELECT count(*) FROM stock_move").fetchone()[0] > 0
+        raise RuntimeError("disk gone")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(snapshot_load.figures, "rebuild", boom)
+        with pytest.raises(RuntimeError):
+            snapshot_load.load(n, path)
+    assert content(n) == before
+    assert schema_of(n) == shape
+    snapshot_load.load(n, path)
+    assert synced(n) == synced(a)
+    assert check.run(n) == []
+
+
+def test_balances_usable_stock_and_norm_figures_follow_the_loaded_ledger(tmp_path, world):
+    a, c, n = world
+    depot, item = a.execute("SELECT depot_id, item_id FROM stock_balance LIMIT 1").fetchone()
+    with write(a, ALICE) as w:
+        w.insert("norm", {"depot_id": depot, "item_id": item, "qty": 10**6})
+    load(tmp_path, a, n)
+    for table in ("stock_balance", "item_stock", "usable_stock", "norm_line", "norm_group"):
+        mine = n.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+        assert mine == a.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall(), table
+    assert n.execute("SELECT count(*) FROM norm_line").fetchone()[0] == 1
+    assert check.run(n) == []
