@@ -18,13 +18,8 @@ WHERE d.deleted = 0
 ORDER BY CASE d.level WHEN '市级储备库' THEN 0 WHEN '医疗机构' THEN 1
                    WHEN '协议储备' THEN 2 ELSE 3 END, d.code
 """
-DEPOT_UNITS = """
-SELECT depot_id, sum(qty) FROM (
-    SELECT depot_id, qty FROM item_stock
-    UNION ALL
-    SELECT depot_id, -qty FROM stock_balance WHERE qty < 0
-) GROUP BY depot_id
-"""
+DEPOT_UNITS = "SELECT depot_id, sum(qty) FROM item_stock GROUP BY depot_id"
+DEPOT_NEGATIVE = "SELECT depot_id, sum(qty) FROM stock_balance WHERE qty < 0 GROUP BY depot_id"
 DEPOT_EXPIRY = """
 SELECT depot_id, sum(CASE WHEN expires_on < :today THEN positions ELSE 0 END),
        sum(CASE WHEN expires_on >= :today THEN positions ELSE 0 END)
@@ -39,6 +34,8 @@ def figures(db: Database, today: date | None = None) -> dict:
     params = {"today": today.isoformat(), "near": (today + timedelta(NEAR_EXPIRY_DAYS)).isoformat()}
     expiry = {row[0]: row[1:] for row in db.execute(DEPOT_EXPIRY, params)}
     units = dict(db.execute(DEPOT_UNITS).fetchall())
+    for depot_id, below in db.execute(DEPOT_NEGATIVE):
+        units[depot_id] -= below
     depots = [
         dict(
             zip(
@@ -69,11 +66,11 @@ def figures(db: Database, today: date | None = None) -> dict:
 
 # Stock positions expiring per month, from expiry_stock (store/figures.py).
 EXPIRING_BY_MONTH = """
-SELECT substr(e.expires_on, 1, 7) AS month, coalesce(sum(e.positions), 0) AS lots,
-       sum(e.qty) AS qty
-FROM expiry_stock e
-JOIN depot d ON d.id = e.depot_id AND d.deleted = 0
-WHERE e.expires_on >= :since AND e.expires_on < :until
+SELECT substr(expires_on, 1, 7) AS month, coalesce(sum(positions), 0) AS lots,
+       sum(qty) AS qty
+FROM expiry_stock
+WHERE expires_on >= :since AND expires_on < :until
+  AND depot_id NOT IN (SELECT id FROM depot WHERE deleted != 0)
 GROUP BY month
 """
 
