@@ -11,13 +11,15 @@ conflicts); stamps far ahead of the local clock are not adopted, only flagged.
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from desktop.core import values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
-from desktop.core.store import hlc, oplog, payloads, tables
+from desktop.core.store import derived, hlc, ledger_bulk, oplog, payloads, tables
 from desktop.core.store.handle import Database
 from desktop.core.store.oplog import Op
+from desktop.core.store.rowstate import RowState
 from desktop.core.store.writepath import (
     apply_op,
     load_clock,
@@ -47,15 +49,22 @@ def apply_ops(db: Database, ops: Iterable[Op], then=None) -> MergeResult:
     ops = list(ops)
     wall = getattr(db.conn, "wall_clock", None) or hlc.wall_ms
     now = wall()
-    for op in ops:  # every payload checked before anything is written
-        if op.kind == WITHHELD:
-            _check_stub(op)
-        else:
-            payloads.check(db, op, now)
+    # Every payload checked before anything is written: all at once, then, if one may
+    # not pass, one by one in order, which names the first refused.
+    if payloads.valid_many(db, [op for op in ops if op.kind != WITHHELD], now):
+        for op in ops:
+            if op.kind == WITHHELD:
+                _check_stub(op)
+    else:
+        for op in ops:
+            if op.kind == WITHHELD:
+                _check_stub(op)
+            else:
+                payloads.check(db, op, now)
     with transaction(db, durable=True):
         clock = load_clock(db)
         heads: dict[str, tuple[int, str]] = {}
-        everything = sorted(ops, key=lambda op: op.stamp)
+        everything = sorted(ops, key=attrgetter("hlc", "origin", "seq"))  # op.stamp
         pending = everything
         while pending:
             # Stamp order is causal order on each row, not always seq order of a station
@@ -84,10 +93,15 @@ def _apply_pass(db: Database, ops: list[Op], clock, heads: dict, result: MergeRe
     # The clock moves past the newest stamp adopted, once; stamps beyond `limit` are not.
     limit = clock.last_adoptable()
     newest = 0
+    new_rows = _NewRows(db)
     for op in ops:
         seq, digest = heads.get(op.origin) or oplog.head(db, op.origin)
         stub = op.kind == WITHHELD
+        new_row = op.kind == "insert" and op.tbl in tables.SHARED
+        if not new_row:
+            new_rows.flush()  # what follows reads the rows and their clocks
         if op.seq <= seq:
+            new_rows.flush()
             if stub:
                 _known_stub(db, op)
             elif _held_withheld(db, op) is not None:
@@ -145,15 +159,88 @@ def _apply_pass(db: Database, ops: list[Op], clock, heads: dict, result: MergeRe
             ledger_ops.append(op.to_row())
             ledger_rows.setdefault((op.tbl, names), []).append((op.row_id, *op.payload.values()))
             continue
+        if new_row:
+            new_rows.add(op)
+            continue
         db.execute(oplog.INSERT_SQL, op.to_row())
         apply_op(db, op)
+    new_rows.flush()
     if newest:
         clock.receive(newest)
     db.conn.executemany(oplog.INSERT_SQL, ledger_ops)
     for (tbl, names), rows in ledger_rows.items():
         db.conn.touched.add(tbl)
+        if tbl == ledger_bulk.TABLE:  # balances moved once per balance (ledger_bulk.py)
+            ledger_bulk.insert(db, names, rows)
+            continue
         marks = ", ".join("?" * (len(names) + 1))
         db.conn.executemany(f"INSERT INTO {tbl} (id, {', '.join(names)}) VALUES ({marks})", rows)
+
+
+class _NewRows:
+    """Inserts into a shared table, consecutive, each of another row: those of rows not
+    held here yet are written together (operations, rows, row clocks, derived data) as
+    apply_op writes each — the lots of a spreadsheet import arrive so, 50,000 of them —,
+    those of rows held merge one by one. Each touches a row of its own, so their order
+    among themselves does not matter; they are flushed before any other operation, so
+    everything else reads the rows as if each had been applied alone."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        self.tbl = ""
+        self.ops: list[Op] = []
+        self.ids: set[str] = set()
+
+    def add(self, op: Op) -> None:
+        if op.tbl != self.tbl or op.row_id in self.ids:
+            self.flush()
+        self.tbl = op.tbl
+        self.ops.append(op)
+        self.ids.add(op.row_id)
+
+    def flush(self) -> None:
+        if not self.ops:
+            return
+        ops, tbl = self.ops, self.tbl
+        self.ops, self.ids, self.tbl = [], set(), ""
+        db, conn = self.db, self.db.conn
+        conn.touched.add(tbl)
+        held: set[str] = set()  # rows held here already merge one by one (after the others: apart)
+        for start in range(0, len(ops), 500):
+            chunk = [op.row_id for op in ops[start : start + 500]]
+            held.update(
+                row_id
+                for (row_id,) in db.execute(
+                    f"SELECT row_id FROM row_clock WHERE tbl = ? AND row_id IN "
+                    f"({', '.join('?' * len(chunk))})",
+                    [tbl, *chunk],
+                )
+            )
+        new = [op for op in ops if op.row_id not in held]
+        conn.executemany(oplog.INSERT_SQL, [op.to_row() for op in new])
+        rows: dict[tuple, list] = {}
+        for op in new:
+            rows.setdefault(tuple(op.payload), []).append((op.row_id, *op.payload.values()))
+        for names, group in rows.items():
+            marks = ", ".join("?" * (len(names) + 1))
+            conn.executemany(f"INSERT INTO {tbl} (id, {', '.join(names)}) VALUES ({marks})", group)
+        encode = oplog.encode_json  # RowState.dumps(), with one encoder for them all
+        clocks = []
+        for op in new:
+            state = RowState.new(op)
+            clocks.append(
+                (tbl, op.row_id, encode(state.fields), encode(state.seen), encode(state.losers))
+            )
+        conn.executemany(
+            "INSERT INTO row_clock (tbl, row_id, fields, seen, losers) VALUES (?, ?, ?, ?, ?)",
+            clocks,
+        )
+        if new:
+            derived.changed(db, tbl, [op.row_id for op in new])
+        for op in ops:
+            if op.row_id in held:
+                db.execute(oplog.INSERT_SQL, op.to_row())
+                apply_op(db, op)
 
 
 def _flag_clocks(db: Database, ahead: dict[str, int], ops: list[Op]) -> None:
