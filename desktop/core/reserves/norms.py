@@ -87,13 +87,25 @@ def lines(db: Database, today: date | None = None, short: bool = False) -> list[
     """Every norm line with the usable stock held against it; with short=True only the
     lines below their norm (same order)."""
     if short:  # from the norm lines kept (store/figures.py): no join of every norm
-        return list(db.query(SHORT_LINES, shift_params(db, today)))
+        params = shift_params(db, today)
+        if params["lo"] == params["hi"]:  # usable_stock is kept for that day: no shift
+            return list(db.query(SHORT_LINES_KEPT))
+        return list(db.query(SHORT_LINES, params))
     sql = NORM_LINES.format(columns=LINE_COLUMNS, where="")
     return list(db.query(sql, shift_params(db, today)))
 
 
 # The lines below their norm from norm_line (the lines that count, with usable_stock's
 # figure), corrected by the same shift as NORM_LINES.
+SHORT_LINE_COLUMNS = """nl.depot_id, d.code AS depot, d.name AS depot_name, nl.item_id,
+       i.code AS item, i.name AS item_name, i.unit, i.category, nl.norm"""
+SHORT_LINES_KEPT = f"""
+SELECT {SHORT_LINE_COLUMNS}, max(nl.have, 0) AS have
+FROM norm_line nl
+JOIN depot d ON d.id = nl.depot_id
+JOIN item i ON i.id = nl.item_id
+WHERE nl.have < nl.norm ORDER BY depot, item
+"""
 SHORT_LINES = f"""
 WITH shift AS ({derived.USABLE_SHIFT})
 SELECT * FROM (
