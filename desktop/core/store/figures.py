@@ -134,7 +134,7 @@ def rebuild(db: Database) -> int:
     return written
 
 
-def differences(db: Database) -> list[tuple[str, tuple, tuple, tuple | None]]:
+def differences(db: Database) -> list[tuple[str, tuple, tuple | None, tuple | None]]:
     """(table, key, values from the facts, values kept) wherever an aggregate differs."""
     out = []
     for table, keys, columns, fact in FACTS:
