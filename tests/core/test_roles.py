@@ -108,8 +108,8 @@ def _tasks(db, incident_id: str, agency_id: str, other_agency: str) -> tuple[str
     with write(db, SETUP) as w:
         w.update("incident_task", other, {"lead_agency_id": other_agency,
                                           "support_agency_ids": "[]"})  # fmt: skip
-        w.update("incident_task", supported, {"lead_agency_id": other_agency,
-                                              "support_agency_ids": f'["{agency_id}"]'})  # fmt: skip
+        supporting = {"lead_agency_id": other_agency, "support_agency_ids": f'["{agency_id}"]'}
+        w.update("incident_task", supported, supporting)
     return own, other, supported
 
 
