@@ -8295,5 +8295,145 @@ The login holds until {until}, and each command keeps it {minutes} minutes longe
             <source>{path} is empty, but it held a station: its backups are in {folder}. Restore it rather than creating a new station over it.</source>
             <translation>{path} 为空，但它曾保存一个站点：其备份在 {folder}。请恢复该站点，而不是在其上新建站点。</translation>
         </message>
+        <message>
+            <source>The figures kept in {table} for {key} are {have} but the data give {want}; run check --rebuild.</source>
+            <translation>{table} 中 {key} 的统计值为 {have}，但按数据计算应为 {want}；请运行 check --rebuild。</translation>
+        </message>
+        <message>
+            <source>A drill's sandbox loads no snapshot; nothing was loaded.</source>
+            <translation>演练沙盒不能载入快照；未载入任何内容。</translation>
+        </message>
+        <message>
+            <source>A drill's sandbox makes no snapshot; make it from the live database.</source>
+            <translation>演练沙盒不能生成快照；请从正式数据库生成。</translation>
+        </message>
+        <message>
+            <source>Code or origin of the new station.</source>
+            <translation>新站点的代码或来源标识。</translation>
+        </message>
+        <message>
+            <source>Load a snapshot into this new station (no operations of other stations yet); bundles then apply as usual.</source>
+            <translation>将快照载入本新站点（尚无其他站点的操作）；之后照常应用同步包。</translation>
+        </message>
+        <message>
+            <source>Loaded the snapshot of {code}: {rows} rows summarising {ops} operations in {seconds} s.</source>
+            <translation>已载入 {code} 的快照：{rows} 行，汇总 {ops} 个操作，用时 {seconds} 秒。</translation>
+        </message>
+        <message>
+            <source>Snapshot file to write.</source>
+            <translation>要写入的快照文件。</translation>
+        </message>
+        <message>
+            <source>The heads this station's chains continue from differ from the snapshot's.</source>
+            <translation>本站点哈希链接续的链头与快照中的不一致。</translation>
+        </message>
+        <message>
+            <source>The key of station {code} is revoked; no snapshot is made for it.</source>
+            <translation>站点 {code} 的密钥已吊销；不为其生成快照。</translation>
+        </message>
+        <message>
+            <source>The snapshot this station was loaded from no longer matches its signature.</source>
+            <translation>本站点载入的快照已与其签名不符。</translation>
+        </message>
+        <message>
+            <source>The summarised operations kept from the snapshot were altered.</source>
+            <translation>快照保留的汇总操作已被改动。</translation>
+        </message>
+        <message>
+            <source>This station already holds operations; a snapshot loads only into a new station (bioreserve init, then sync load-snapshot). Nothing was loaded.</source>
+            <translation>本站点已有操作记录；快照只能载入新站点（先 bioreserve init，再 sync load-snapshot）。未载入任何内容。</translation>
+        </message>
+        <message>
+            <source>Write a signed snapshot of this station's synced state for a new station's first synchronization (with --for: the personal rows that station is entitled to).</source>
+            <translation>为新站点的首次同步写出本站点同步数据的签名快照（使用 --for：包含该站点有权获得的个人信息行）。</translation>
+        </message>
+        <message>
+            <source>Wrote {path}: {rows} rows summarising {ops} operations, {size} MB in {seconds} s.</source>
+            <translation>已写入 {path}：{rows} 行，汇总 {ops} 个操作，{size} MB，用时 {seconds} 秒。</translation>
+        </message>
+        <message>
+            <source>compression ratio</source>
+            <translation>压缩比</translation>
+        </message>
+        <message>
+            <source>reference operations</source>
+            <translation>参考数据操作</translation>
+        </message>
+        <message>
+            <source>state</source>
+            <translation>状态数据</translation>
+        </message>
+        <message>
+            <source>the rows of {table}</source>
+            <translation>{table} 的数据行</translation>
+        </message>
+        <message>
+            <source>the state</source>
+            <translation>状态数据</translation>
+        </message>
+        <message>
+            <source>the state's size</source>
+            <translation>状态数据的大小</translation>
+        </message>
+        <message>
+            <source>the summarised operations</source>
+            <translation>汇总的操作</translation>
+        </message>
+        <message>
+            <source>the table {table}</source>
+            <translation>表 {table}</translation>
+        </message>
+        <message>
+            <source>{path} comes from station {code} ({origin}), whose key this station has not enrolled. Compare fingerprints and run `bioreserve sync trust` with its key file first; nothing was loaded.</source>
+            <translation>{path} 来自站点 {code}（{origin}），本站点尚未登记其密钥。请先核对指纹，并用其密钥文件运行 `bioreserve sync trust`；未载入任何内容。</translation>
+        </message>
+        <message>
+            <source>{path} comes from station {code}, whose key was revoked here.</source>
+            <translation>{path} 来自站点 {code}，其密钥已在本站点吊销。</translation>
+        </message>
+        <message>
+            <source>{path} is not a complete BioReserve snapshot (truncated or damaged); nothing was loaded.</source>
+            <translation>{path} 不是完整的 BioReserve 快照（被截断或已损坏）；未载入任何内容。</translation>
+        </message>
+        <message>
+            <source>{path} is refused: its {what} is larger than any snapshot BioReserve writes. Nothing was loaded.</source>
+            <translation>已拒绝 {path}：其{what}大于 BioReserve 写出的任何快照。未载入任何内容。</translation>
+        </message>
+        <message>
+            <source>{path} is tampered or not signed: its signature does not match the key of station {code}. Nothing was loaded.</source>
+            <translation>{path} 已被篡改或未签名：其签名与站点 {code} 的密钥不符。未载入任何内容。</translation>
+        </message>
+        <message>
+            <source>{path} is tampered: {what} does not match what its exporter signed. Nothing was loaded.</source>
+            <translation>{path} 已被篡改：{what}与导出站点签名的内容不符。未载入任何内容。</translation>
+        </message>
+        <message>
+            <source>{path} needs about {need} MB free on the disk ({free} MB are); nothing was loaded.</source>
+            <translation>{path} 需要约 {need} MB 磁盘可用空间（现有 {free} MB）；未载入任何内容。</translation>
+        </message>
+        <message>
+            <source>{path} was made by a BioReserve of another schema ({found}; this station has {known}): bring both to the same version first. Nothing was loaded.</source>
+            <translation>{path} 由另一数据库结构版本的 BioReserve 生成（{found}；本站点为 {known}）：请先将两者升级到同一版本。未载入任何内容。</translation>
+        </message>
+        <message>
+            <source>{path} was made by this station itself.</source>
+            <translation>{path} 是本站点自己生成的。</translation>
+        </message>
+        <message>
+            <source>{path} was made for another station; nothing was loaded.</source>
+            <translation>{path} 是为其他站点生成的；未载入任何内容。</translation>
+        </message>
+        <message>
+            <source>{path} was made with other reference data than this station holds (another BioReserve version); nothing was loaded.</source>
+            <translation>{path} 所用的参考数据与本站点不同（另一 BioReserve 版本）；未载入任何内容。</translation>
+        </message>
+        <message>
+            <source>{table}: the rows loaded from the snapshot differ from what its exporter signed (a row was changed, added or removed outside the write path).</source>
+            <translation>{table}：从快照载入的数据行与导出站点签名的不符（有行在写入路径之外被修改、添加或删除）。</translation>
+        </message>
+        <message>
+            <source>{table}: the rows loaded from the snapshot differ from what its exporter signed.</source>
+            <translation>{table}：从快照载入的数据行与导出站点签名的不符。</translation>
+        </message>
     </context>
 </TS>
