@@ -117,6 +117,13 @@ def refuse_if_used(db: Database) -> None:
 
 
 def _read_manifest(db: Database, path, archive: zipfile.ZipFile) -> tuple[dict, bytes, bytes]:
+    _, text, signature = _read_entries(path, archive)
+    return _verify(db, path, text, signature), text, signature
+
+
+def _read_entries(path, archive: zipfile.ZipFile) -> tuple[dict, bytes, bytes]:
+    """The entries (exactly the three, stored or deflated, not encrypted), the manifest's
+    and the signature's bytes, each read within its limit."""
     infos = archive.infolist()
     names = [i.filename for i in infos]
     if sorted(names) != sorted([MANIFEST, STATE, SIGNATURE]):
@@ -131,7 +138,7 @@ def _read_manifest(db: Database, path, archive: zipfile.ZipFile) -> tuple[dict, 
         raise _too_large(path, tr("signature"))
     text = _bounded(archive, entries[MANIFEST], MAX_MANIFEST, path, tr("manifest"))
     signature = _bounded(archive, entries[SIGNATURE], MAX_SIGNATURE, path, tr("signature"))
-    return _verify(db, path, text, signature), text, signature
+    return entries, text, signature
 
 
 def _bounded(archive, entry, limit, path, what) -> bytes:
@@ -142,10 +149,7 @@ def _bounded(archive, entry, limit, path, what) -> bytes:
     return data
 
 
-def _verify(db: Database, path, text: bytes, signature: bytes) -> dict:
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
+def _parse(path, text: bytes) -> dict:
     try:
         manifest = json.loads(text.decode("utf-8"))
         origin = manifest["from"]["origin"]
@@ -161,6 +165,73 @@ def _verify(db: Database, path, text: bytes, signature: bytes) -> dict:
             raise ValueError("manifest")
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         raise _damaged(path) from exc
+    return manifest
+
+
+def _structure(path, manifest: dict) -> dict:
+    """The vector's and tables' types checked; the reference heads."""
+    try:
+        reference = {o: [s, h] for o, (s, h) in manifest["reference"].items()}
+        for o, (s, h) in manifest["vector"].items():
+            if type(o) is not str or type(s) is not int or s < 1 or type(h) is not str:
+                raise ValueError("vector")
+        for tbl in tables.SYNCED:
+            count, digest = manifest["tables"][tbl]
+            if type(count) is not int or type(digest) is not str:
+                raise ValueError("tables")
+        if not all(type(c) is str for c in manifest.get("classes", [])):
+            raise ValueError("classes")
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise _damaged(path) from exc
+    return reference
+
+
+def _signed_by(path, text: bytes, signature: bytes, key: bytes, code: str) -> None:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        Ed25519PublicKey.from_public_bytes(key).verify(signature, text)
+    except (InvalidSignature, ValueError) as exc:
+        raise SnapshotRefused(
+            "tampered",
+            tr(
+                "{path} is tampered or not signed: its signature does not match the key of "
+                "station {code}. Nothing was loaded.",
+                path=path,
+                code=code,
+            ),
+        ) from exc
+
+
+def check_manifest(path, text: bytes, signature: bytes, peer: dict) -> dict:
+    """A manifest signed by the station of a key file (sync_keys.read_key), checked
+    without a database: format, signer, signature, structure (init --from-snapshot)."""
+    manifest = _parse(path, text)
+    if manifest.get("drill") is not None:
+        raise SnapshotRefused(
+            "drill", tr("A drill's sandbox loads no snapshot; nothing was loaded.")
+        )
+    if manifest["from"]["origin"] != peer["origin"]:
+        raise SnapshotRefused(
+            "unknown_sender",
+            tr(
+                "{path} comes from station {code} ({origin}), not from the station of the "
+                "key file given ({key_code}). Nothing was loaded.",
+                path=path,
+                code=str(manifest["from"].get("code", "?"))[:40],
+                origin=str(manifest["from"]["origin"])[:40],
+                key_code=peer["code"],
+            ),
+        )
+    _signed_by(path, text, signature, peer["public_key"], peer["code"])
+    _structure(path, manifest)
+    return manifest
+
+
+def _verify(db: Database, path, text: bytes, signature: bytes) -> dict:
+    manifest = _parse(path, text)
+    origin = manifest["from"]["origin"]
     if manifest.get("drill") is not None or info.drill_of(db) is not None:
         raise SnapshotRefused(
             "drill", tr("A drill's sandbox loads no snapshot; nothing was loaded.")
@@ -193,18 +264,7 @@ def _verify(db: Database, path, text: bytes, signature: bytes) -> dict:
                 code=code,
             ),
         )
-    try:
-        Ed25519PublicKey.from_public_bytes(key).verify(signature, text)
-    except (InvalidSignature, ValueError) as exc:
-        raise SnapshotRefused(
-            "tampered",
-            tr(
-                "{path} is tampered or not signed: its signature does not match the key of "
-                "station {code}. Nothing was loaded.",
-                path=path,
-                code=code,
-            ),
-        ) from exc
+    _signed_by(path, text, signature, key, code)
     to = manifest.get("to")
     if to is not None and to != own.origin:
         raise SnapshotRefused(
@@ -222,17 +282,7 @@ def _verify(db: Database, path, text: bytes, signature: bytes) -> dict:
                 known=migrate.current_version(db),
             ),
         )
-    try:
-        reference = {o: [s, h] for o, (s, h) in manifest["reference"].items()}
-        for o, (s, h) in manifest["vector"].items():
-            if type(o) is not str or type(s) is not int or s < 1 or type(h) is not str:
-                raise ValueError("vector")
-        for tbl in tables.SYNCED:
-            count, digest = manifest["tables"][tbl]
-            if type(count) is not int or type(digest) is not str:
-                raise ValueError("tables")
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise _damaged(path) from exc
+    reference = _structure(path, manifest)
     mine = {o: [s, h] for o, s, h in db.execute("SELECT origin, seq, hash FROM vector")}
     if reference != {o: v for o, v in mine.items() if is_reference(o)}:
         raise SnapshotRefused(
@@ -280,13 +330,9 @@ def _unpack(archive, entry, manifest: dict, target: Path, path) -> None:
 def _check_state(db: Database, manifest: dict, path) -> None:
     """The attached state: the tables this station has, each hashing to its digest."""
     conn = db.conn
-    for tbl in (*tables.SYNCED, "row_clock", "past_op"):
+    for tbl in (*tables.SYNCED, "row_clock", "snapshot_op"):
         found = [r[1] for r in conn.execute(f"PRAGMA snap.table_info({tbl})")]
-        wanted = (
-            [c.strip() for c in oplog.COLUMNS.split(",")]
-            if tbl == "past_op"
-            else list(tables.columns(db, tbl))
-        )
+        wanted = list(tables.columns(db, tbl))
         if found != wanted:
             raise _damaged(path, tr("the table {table}", table=tbl))
     conn.execute("CREATE INDEX snap.row_clock_row2 ON row_clock (tbl, row_id)")
@@ -301,7 +347,7 @@ def _check_state(db: Database, manifest: dict, path) -> None:
     if list(snapbase.digest(db, snapbase.ops_sql("snap"))) != list(manifest["past"]):
         raise _tampered(path, tr("the summarised operations"))
     if conn.execute(
-        "SELECT 1 FROM snap.past_op WHERE origin = 'REF' OR origin LIKE 'REF-%' LIMIT 1"
+        "SELECT 1 FROM snap.snapshot_op WHERE origin = 'REF' OR origin LIKE 'REF-%' LIMIT 1"
     ).fetchone():
         raise _damaged(path, tr("reference operations"))
 
@@ -401,7 +447,10 @@ def _apply(db: Database, manifest: dict, text: bytes, signature: bytes) -> int:
                 "ON c.tbl = ? AND c.row_id = t.id",
                 [tbl, tbl],
             )
-        conn.execute(f"INSERT INTO snapshot_op ({oplog.COLUMNS}) SELECT * FROM snap.past_op")
+        conn.execute(
+            f"INSERT INTO snapshot_op ({oplog.COLUMNS}) "
+            f"SELECT {oplog.COLUMNS} FROM snap.snapshot_op"
+        )
         heads = {**manifest["reference"], **manifest["vector"]}
         conn.executemany(
             "INSERT INTO snapshot_base (origin, seq, hash) VALUES (?, ?, ?)",

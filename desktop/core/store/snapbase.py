@@ -57,12 +57,9 @@ def ledger_sql(db: Database, schema: str, tbl: str, where: str = "") -> str:
 
 
 def ops_sql(schema: str) -> str:
+    """The summarised operations of `schema` (main, or a snapshot's state.db attached)."""
     columns = ", ".join(c.strip() for c in COLUMNS.split(","))
-    return (
-        f"SELECT origin, json_array({columns}) FROM {schema}.snapshot_op ORDER BY origin, seq"
-        if schema == "main"
-        else f"SELECT origin, json_array({columns}) FROM {schema}.past_op ORDER BY origin, seq"
-    )
+    return f"SELECT origin, json_array({columns}) FROM {schema}.snapshot_op ORDER BY origin, seq"
 
 
 BATCH = 8192  # rows hashed at once: one join and one update per batch, not per row
