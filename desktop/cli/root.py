@@ -104,8 +104,34 @@ def cli(ctx, db_path, as_json, drill):
         "at that path exist (restore one instead, unless it is really gone for good)."
     ),
 )
+@click.option(
+    "--from-snapshot",
+    "snapshot_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=tr(
+        "Make the station from a snapshot (bioreserve sync snapshot at another station): "
+        "its data become this station's database file at once."
+    ),
+)
+@click.option(
+    "--trust",
+    "key_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=tr("With --from-snapshot: the key file of the station that made the snapshot."),
+)
+@click.option("--fingerprint", help=tr("The fingerprint the other station shows; must match."))
+@click.option(
+    "--yes", is_flag=True, help=tr("Trust without asking (fingerprint already compared).")
+)
 @click.pass_obj
-def init(state: State, demo, code, name, admin, password_file, force):
+def init(state: State, demo, code, name, admin, password_file, force, snapshot_file, key_file,
+         fingerprint, yes):  # fmt: skip
+    if snapshot_file is not None or key_file is not None:
+        cli_sync.init_from_snapshot(
+            state, snapshot_file, key_file, fingerprint, yes, code, name, admin, password_file,
+            demo or force,
+        )  # fmt: skip
+        return
     if code is not None:  # a wrong code is refused before the password is asked for
         station.validate_code(code)
     password = None

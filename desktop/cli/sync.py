@@ -428,3 +428,63 @@ def sync_load_snapshot(state: State, file):
             seconds=round(result.seconds, 1),
         ),
     )
+
+
+def init_from_snapshot(
+    state: State, file, key_file, fingerprint, yes, code, name, admin, password_file, extra
+) -> None:
+    """`bioreserve init --from-snapshot FILE --trust KEYFILE`: the station made from the
+    snapshot's data file (desktop/sync/snapshot_init.py)."""
+    from desktop.cli.common import OPENED
+    from desktop.cli.signin import new_password
+    from desktop.core.access import accounts, passwords
+    from desktop.core.errors import BioError
+    from desktop.core.setup import initdb
+    from desktop.core.store import station
+    from desktop.sync import snapshot_init
+
+    if file is None or key_file is None:
+        raise BioError(tr("--from-snapshot and --trust go together: give both."))
+    if extra:
+        raise BioError(
+            tr("--from-snapshot makes a new station from its data; not with --demo or --force.")
+        )
+    code = station.validate_code(code or initdb.default_code())
+    admin = accounts.check_name(admin if admin is not None else "admin")
+    peer = sync_keys.read_key(key_file)
+    if fingerprint is None and not yes:
+        click.echo(
+            tr(
+                "Station: {name} ({code})\nKey fingerprint: {fingerprint}",
+                name=peer["name"],
+                code=peer["code"],
+                fingerprint=peer["fingerprint"],
+            )
+        )
+        click.confirm(
+            tr("Is this the fingerprint the other station shows?"), default=False, abort=True
+        )
+    password = new_password(
+        password_file, tr("Password of the administrator {name}", name=admin),
+        "--admin-password-file",
+    )  # fmt: skip
+    passwords.check_new(password, admin)
+    result = snapshot_init.init_from_snapshot(
+        state.db_path, file, key_file, fingerprint, code,
+        name or tr("Station {code}", code=code), admin, password,
+    )  # fmt: skip
+    OPENED.append(result.db)
+    st = sync_keys.own(result.db)
+    state.emit(
+        {"path": str(state.db_path), "station": {"origin": st.origin, "code": st.code,
+         "name": st.name, "fingerprint": st.fingerprint}, "sender": result.sender,
+         "ops": result.ops, "seconds": result.seconds, "admin": admin},
+        tr(
+            "Created {path} from the snapshot of {sender} ({ops} operations) in {seconds} s\n"
+            "Station: {name} ({code})\nKey fingerprint: {fingerprint}\nAdministrator: {admin}. "
+            "Log in with `bioreserve login --user {admin}`.",
+            path=state.db_path, sender=result.sender.get("code"), ops=result.ops,
+            seconds=round(result.seconds, 1), name=st.name, code=st.code,
+            fingerprint=st.fingerprint, admin=admin,
+        ),
+    )  # fmt: skip
