@@ -1,5 +1,11 @@
 """Start-up: process start to main window shown, BioReserve on city data against a
-bare PySide6 window, alternating runs in the same session (target ≤ 1.5×)."""
+bare PySide6 window, alternating runs in the same session (target ≤ 1.2×).
+
+What is measured is what the user first waits for: the window shown with 总览's layout and
+the menus, its pages under the login cover ("Log in to use BioReserve."). No login is
+given (BIORESERVE_USER/BIORESERVE_PASSWORD unset): the login dialog, or an environment
+login, follows once the worker has opened the database after the first paint, and is not
+part of this figure."""
 
 import os
 import statistics
@@ -50,6 +56,8 @@ def measure(db: Path, runs: int = RUNS) -> dict:
         "PYTHONPYCACHEPREFIX": os.path.join(home, "pycache"),
     }
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    for name in ("BIORESERVE_USER", "BIORESERVE_PASSWORD"):  # the same run for everyone
+        env.pop(name, None)
     app_args = ["main.py", "--db", str(db), "--exit-when-shown"]
     shown_after(app_args, env)  # warm the page cache, compile the translations and bytecode once
     shown_after(["bench/bare_window.py"], env)
@@ -66,7 +74,7 @@ def report(db: Path) -> None:
     print(f"start-up to main window shown (median of {RUNS}, city data)")
     print(f"  bare PySide6 window   {figures['bare'] * 1000:7.0f} ms   (anchor)")
     print(
-        f"  BioReserve            {figures['app'] * 1000:7.0f} ms   {ratio:.2f}×   target ≤ 1.50×"
+        f"  BioReserve            {figures['app'] * 1000:7.0f} ms   {ratio:.2f}×   target ≤ 1.20×"
     )
 
 

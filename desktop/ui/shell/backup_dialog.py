@@ -10,7 +10,7 @@ restored file afterwards (Controller.open). The core refuses a file still open e
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -182,6 +182,8 @@ class BackupDialog(QDialog):
         self.note.setText(self.note.text().replace("{days}", str(days)))
 
     def refresh(self) -> None:
+        from PySide6.QtCore import Qt  # here, not at the top: `Qt`'s enums cost start-up
+
         from desktop.core.setup import backups
 
         self.backups = backups.listing(self.db_path)  # files only: quick, no database
@@ -293,6 +295,8 @@ def _restore(controller, ctx, backup: Path, db_path: Path) -> bool:
 
     if controller.worker is not None:
         controller.worker.close()  # its connection closed: the file is free to replace
+    from PySide6.QtCore import Qt
+
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         result = restoring.restore(ctx, backup, db_path)

@@ -241,6 +241,7 @@ class MainWindow(QMainWindow):
             (self.action_refresh, QKeySequence.StandardKey.Refresh),
         ):
             action.setShortcut(key)
+        window_parts.add_shortcuts(self)  # 锁定's Ctrl+L
         self.overview.complete()
         # 总览 shows figures from every area: any change makes it stale. Made after the
         # first paint: the watcher's event filter routes the page's events through Python.
