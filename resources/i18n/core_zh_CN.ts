@@ -8435,5 +8435,55 @@ The login holds until {until}, and each command keeps it {minutes} minutes longe
             <source>{table}: the rows loaded from the snapshot differ from what its exporter signed.</source>
             <translation>{table}：从快照载入的数据行与导出站点签名的不符。</translation>
         </message>
+        <message>
+            <source>--from-snapshot and --trust go together: give both.</source>
+            <translation>--from-snapshot 与 --trust 须同时给出。</translation>
+        </message>
+        <message>
+            <source>--from-snapshot makes a new station from its data; not with --demo or --force.</source>
+            <translation>--from-snapshot 用快照数据新建站点，不能与 --demo 或 --force 同用。</translation>
+        </message>
+        <message>
+            <source>Created {path} from the snapshot of {sender} ({ops} operations) in {seconds} s
+Station: {name} ({code})
+Key fingerprint: {fingerprint}
+Administrator: {admin}. Log in with `bioreserve login --user {admin}`.</source>
+            <translation>已用 {sender} 的快照（{ops} 个操作）创建 {path}，用时 {seconds} 秒
+站点：{name}（{code}）
+密钥指纹：{fingerprint}
+管理员：{admin}。请用 `bioreserve login --user {admin}` 登录。</translation>
+        </message>
+        <message>
+            <source>Make the station from a snapshot (bioreserve sync snapshot at another station): its data become this station's database file at once.</source>
+            <translation>用快照（在另一站点用 bioreserve sync snapshot 生成）新建站点：其数据直接成为本站的数据库文件。</translation>
+        </message>
+        <message>
+            <source>The fingerprint of {path} is {actual}, not {expected}: this is not the key the other station showed. Nothing was made.</source>
+            <translation>{path} 的指纹是 {actual}，不是 {expected}：这不是对方站点出示的密钥。未创建任何内容。</translation>
+        </message>
+        <message>
+            <source>With --from-snapshot: the key file of the station that made the snapshot.</source>
+            <translation>与 --from-snapshot 同用：生成该快照的站点的密钥文件。</translation>
+        </message>
+        <message>
+            <source>tables</source>
+            <translation>数据表</translation>
+        </message>
+        <message>
+            <source>{path} already exists; a station is made from a snapshot only in a new file. Choose another file with --db. Nothing was changed.</source>
+            <translation>{path} 已存在；只能在新文件中用快照新建站点。请用 --db 选择其他文件。未做任何更改。</translation>
+        </message>
+        <message>
+            <source>{path} comes from station {code} ({origin}), not from the station of the key file given ({key_code}). Nothing was loaded.</source>
+            <translation>{path} 来自站点 {code}（{origin}），而不是所给密钥文件的站点（{key_code}）。未载入任何内容。</translation>
+        </message>
+        <message>
+            <source>{path} was made by a BioReserve of another schema or other reference data ({why}): bring both to the same version first. Nothing was made.</source>
+            <translation>{path} 由另一数据库结构或另一参考数据的 BioReserve 生成（{why}）：请先将两端升级到同一版本。未创建任何内容。</translation>
+        </message>
+        <message>
+            <source>{path} was made for another station; a new station is made only from a snapshot made for any station (sync snapshot without --for). Nothing was made.</source>
+            <translation>{path} 是为另一站点生成的；新站点只能用面向任意站点的快照创建（sync snapshot 不加 --for）。未创建任何内容。</translation>
+        </message>
     </context>
 </TS>
