@@ -36,6 +36,8 @@ def cases(db) -> dict:
     depot = db.execute("SELECT code FROM depot ORDER BY code LIMIT 1").fetchone()[0]
     expired = alerts.expiring_page(db, "expired", limit=5000)  # a row deep in the list
     deep = expired[len(expired) // 2] if expired else None
+    below = alerts.norm_page(db, "below_norm", limit=None)
+    deep_below = below[len(below) // 2] if below else None
     return {
         "balances, first page (depot × item)": lambda: ledger.balances(db, limit=200),
         "balances, one depot, by lot, page": lambda: ledger.balances(
@@ -53,7 +55,14 @@ def cases(db) -> dict:
         "expired lots, page deep in the list": lambda: alerts.expiring_page(
             db, "expired", after=deep
         ),
-        "alerts tab, first load (lists, counts, pages)": lambda: alerts.first_pages(db),
+        "below-norm lines, first page": lambda: alerts.page(db, "below_norm"),
+        "out-of-stock lines, first page": lambda: alerts.page(db, "out_of_stock"),
+        "below-norm lines, page deep in the list": lambda: alerts.page(
+            db, "below_norm", after=deep_below
+        ),
+        # 预警's first screen: the first page of every list but the few negative balances
+        # (listed whole) and every count
+        "alerts tab, first load (pages, counts)": lambda: alerts.first_pages(db),
         "overview: figures (cards, depot rows)": lambda: overview.figures(db),
         "overview: alert counts, compliance, timeline": lambda: overview.attention(db),
         "norm compliance (city, depots, categories)": lambda: norms.compliance(db),

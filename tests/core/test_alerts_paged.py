@@ -1,5 +1,5 @@
-"""The fast paths of the alerts — expiry lists a page at a time, counts without the lists —
-give what alerts.compute() gives, in content and order."""
+"""The fast paths of the alerts — every list but the negative balances a page at a time,
+counts without the lists — give what alerts.compute() gives, in content and order."""
 
 from collections import Counter
 from datetime import date, timedelta
@@ -13,7 +13,7 @@ from tests.helpers.stations import new_station
 
 KEEPER = Ctx("os:keeper")
 TODAY = date.today()
-KEYS = ("lot_id", "depot_id")  # the page's keyset, not part of compute()'s rows
+KEYS = ("lot_id", "depot_id", "item_id")  # the pages' keysets, not part of compute()'s rows
 
 
 def days(n, today=TODAY):
@@ -27,7 +27,7 @@ def strip(rows):
 def paged(db, kind, today, thresholds, limit):
     rows, after = [], None
     while True:
-        page = alerts.expiring_page(db, kind, today, thresholds, after=after, limit=limit)
+        page = alerts.page(db, kind, today, thresholds, after=after, limit=limit)
         assert len(page) <= limit
         rows += page
         if len(page) < limit:
@@ -45,14 +45,14 @@ def assert_same(db, today=None, thresholds=None):
     }
     per_bucket = Counter(row["bucket"] for row in full["near_expiry"])
     assert totals["buckets"] == {day: per_bucket[day] for day in full["thresholds"]}
-    for kind in alerts.EXPIRY_KINDS:
+    for kind in alerts.PAGED_KINDS:
         for limit in (1, 3, 7, 200):
             assert strip(paged(db, kind, today, thresholds, limit)) == full[kind], (kind, limit)
     first = alerts.first_pages(db, today, thresholds, limit=5)
     assert first["counts"] == expected
     assert first["thresholds"] == full["thresholds"]
     for kind in alerts.KINDS:
-        if kind in alerts.EXPIRY_KINDS:
+        if kind in alerts.PAGED_KINDS:
             assert strip(first[kind]) == full[kind][:5]
         else:
             assert first[kind] == full[kind]
@@ -160,3 +160,51 @@ def test_a_page_follows_the_last_row_it_is_given(many):
     assert strip(first + second) == full[:20]
     with pytest.raises(ValueError):
         alerts.expiring_page(many, "below_norm")
+
+
+@pytest.fixture
+def norms_short(fresh_db):
+    """Norm lines below their norm and out of stock at several depots (one holding
+    nothing), lots expiring soon (the shift of usable stock to a later day) and held-back
+    lots."""
+    from desktop.core.reserves import norms
+
+    db = fresh_db
+    for n, code in enumerate(("CK2", "CK1", "YY1", "CK0")):
+        catalog.save_depot(db, KEEPER, {"code": code, "name": f"库{n}", "level": "市级储备库"})
+    depots = [row[0] for row in db.execute("SELECT id FROM depot ORDER BY code, id")]
+    items = []
+    for n in range(12):
+        code = f"W{n:02d}"
+        catalog.save_item(db, KEEPER, {"code": code, "name": f"物资{n}", "unit": "个"})
+        items.append(catalog.item_by_code(db, code)["id"])
+    for d, depot_id in enumerate(depots):
+        norms.set_norms(db, KEEPER, [(depot_id, item_id, 10 + d) for item_id in items])
+    depot_codes = [row[0] for row in db.execute("SELECT code FROM depot ORDER BY code, id")]
+    for n in range(40):
+        d, i = n % 4, (n * 5) % 12
+        if d == 0:
+            continue  # CK0 holds nothing: all out of stock
+        item = f"W{i:02d}"
+        stock.receive(db, KEEPER, depot_codes[d], item, f"L{n}", 1 + n % 3, days(n % 9 * 7))
+        if n % 7 == 0:
+            catalog.set_lot_status_by_batch(db, KEEPER, item, f"L{n}", "冻结")
+    return db
+
+
+def test_the_norm_lists_page_alike(norms_short):
+    full = assert_same(norms_short)
+    assert len(full["below_norm"]) > 7 and len(full["out_of_stock"]) > 7
+    assert [row["depot"] for row in full["out_of_stock"]].count("CK0") == 12
+    for shift in (1, 20, 60):  # usable stock shifted to a later day: lots expire
+        assert_same(norms_short, TODAY + timedelta(days=shift))
+
+
+def test_a_norm_page_follows_the_last_row_it_is_given(norms_short):
+    full = alerts.compute(norms_short)["out_of_stock"]
+    first = alerts.page(norms_short, "out_of_stock", limit=5)
+    assert {"depot_id", "item_id"} <= set(first[0])
+    second = alerts.page(norms_short, "out_of_stock", after=first[-1], limit=5)
+    assert strip(first + second) == full[:10]
+    with pytest.raises(ValueError):
+        alerts.norm_page(norms_short, "negative")

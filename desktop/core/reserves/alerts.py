@@ -13,6 +13,7 @@ from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.reserves import norms
+from desktop.core.store import derived
 from desktop.core.store.handle import Database
 from desktop.core.store.writepath import transaction
 
@@ -110,17 +111,17 @@ def compute(db: Database, today: date | None = None, days: tuple[int, ...] | Non
 def first_pages(
     db: Database, today: date | None = None, days: tuple[int, ...] | None = None, limit: int = PAGE
 ) -> dict:
-    """What 预警 shows first: compute() with only the first `limit` rows of near_expiry and
-    expired (expiring_page), and "counts" — counts(compute()) — and "today" (ISO) for the
-    next pages."""
+    """What 预警 shows first: compute() with only the first `limit` rows of below_norm,
+    out_of_stock, near_expiry and expired (page()), and "counts" — counts(compute()) — and
+    "today" (ISO) for the next pages."""
     today = today or date.today()
     days = days or thresholds(db)
-    found = {**_norm_alerts(db, today), "negative": list(db.query(NEGATIVE))}
+    found: dict = {"negative": list(db.query(NEGATIVE))}
     totals = expiry_counts(db, today, days)
-    counts = {kind: len(found[kind]) for kind in ("below_norm", "out_of_stock")}
-    counts.update({kind: totals[kind] for kind in (*EXPIRY_KINDS, "negative")})
-    for kind in EXPIRY_KINDS:
-        found[kind] = expiring_page(db, kind, today, days, limit=limit)
+    counts = {kind: totals[kind] for kind in (*EXPIRY_KINDS, "negative")}
+    counts.update(_norm_counts(db, today))
+    for kind in PAGED_KINDS:
+        found[kind] = page(db, kind, today, days, limit=limit)
     return {
         **found,
         "thresholds": list(days),
@@ -133,15 +134,101 @@ def first_pages(
 KINDS = ("below_norm", "out_of_stock", "near_expiry", "expired", "negative")
 
 
-def _norm_alerts(db: Database, today: date) -> dict:
-    lines = norms.lines(db, today, short=True)  # the lines below their norm
-    below = [
-        {**_norm_view(line), "short": line["norm"] - line["have"]}
-        for line in lines
-        if 0 < line["have"] < line["norm"]
+# The norm lines below their norm (norms.SHORT_LINES: norm_line corrected by the shift of
+# usable stock to the day asked about, none when usable_stock is kept for it), one kind at a
+# time, in a total order (depot, item, then their ids): compute() lists them whole,
+# norm_page() a page at a time after the last row seen (keyset).
+NORM_KINDS = ("below_norm", "out_of_stock")
+NORM_LINES_SQL = """{shift_with}
+SELECT * FROM (
+    SELECT nl.depot_id, d.code AS depot, d.name AS depot_name, nl.item_id, i.code AS item,
+           i.name AS item_name, i.unit, nl.norm, max(nl.have{shift}, 0) AS have
+    FROM norm_line nl
+    JOIN depot d ON d.id = nl.depot_id
+    JOIN item i ON i.id = nl.item_id{shift_join}
+) WHERE have < norm AND {kind}{after}
+ORDER BY depot, item, depot_id, item_id{limit}
+"""
+NORM_KIND_WHERE = {"below_norm": "have > 0", "out_of_stock": "have <= 0"}
+NORM_AFTER = (
+    "\n  AND (depot, item, depot_id, item_id) > (:a_depot, :a_item, :a_depot_id, :a_item_id)"
+)
+NORM_PAGE_KEYS = ("depot", "item", "depot_id", "item_id")
+
+
+def _norm_sql(kind: str, shifted: bool, after: bool, limit: bool) -> str:
+    if kind not in NORM_KIND_WHERE:
+        raise ValueError(kind)
+    return NORM_LINES_SQL.format(
+        shift_with=f"WITH shift AS ({derived.USABLE_SHIFT})" if shifted else "",
+        shift=" + coalesce(x.qty, 0)" if shifted else "",
+        shift_join="\n    LEFT JOIN shift x ON x.depot_id = nl.depot_id AND x.item_id = nl.item_id"
+        if shifted
+        else "",
+        kind=NORM_KIND_WHERE[kind],
+        after=NORM_AFTER if after else "",
+        limit=" LIMIT :limit" if limit else "",
+    )
+
+
+def norm_page(
+    db: Database,
+    kind: str,
+    today: date | None = None,
+    after: dict | None = None,
+    limit: int | None = PAGE,
+) -> list[dict]:
+    """One page of compute()[kind] for kind below_norm or out_of_stock, in the same order:
+    the first `limit` rows (all with None), or those following `after` (a row of the previous
+    page). Each row also carries depot_id and item_id, the keys that make the order total."""
+    params = norms.shift_params(db, today)
+    shifted = params["lo"] != params["hi"]  # usable_stock is not kept for that day
+    if not shifted:
+        params = {}
+    if limit is not None:
+        params["limit"] = limit
+    if after is not None:
+        params.update({f"a_{key}": after[key] for key in NORM_PAGE_KEYS})
+    sql = _norm_sql(kind, shifted, after is not None, limit is not None)
+    short = kind == "below_norm"
+    return [
+        {**row, "short": row["norm"] - row["have"] if short else row["norm"]}
+        for row in db.query(sql, params)
     ]
-    out = [{**_norm_view(line), "short": line["norm"]} for line in lines if line["have"] <= 0]
+
+
+def _norm_alerts(db: Database, today: date) -> dict:
+    return {
+        kind: [_norm_view(row) for row in norm_page(db, kind, today, limit=None)]
+        for kind in NORM_KINDS
+    }
+
+
+def _norm_counts(db: Database, today: date) -> dict[str, int]:
+    """len(compute()[kind]) for below_norm and out_of_stock, from the sums kept per depot ×
+    category (norms.groups)."""
+    below = out = 0
+    for group in norms.groups(db, today):
+        below += group[6]
+        out += group[7]
     return {"below_norm": below, "out_of_stock": out}
+
+
+PAGED_KINDS = (*NORM_KINDS, "near_expiry", "expired")
+
+
+def page(
+    db: Database,
+    kind: str,
+    today: date | None = None,
+    days: tuple[int, ...] | None = None,
+    after: dict | None = None,
+    limit: int = PAGE,
+) -> list[dict]:
+    """One page of compute()[kind] for any kind of PAGED_KINDS (norm_page, expiring_page)."""
+    if kind in NORM_KINDS:
+        return norm_page(db, kind, today, after=after, limit=limit)
+    return expiring_page(db, kind, today, days, after=after, limit=limit)
 
 
 def expiring_page(
@@ -248,14 +335,9 @@ def count(
     """counts(compute(db, today, days)) without building the lists: in SQL."""
     today = today or date.today()
     days = days or thresholds(db)
-    below = out = 0
-    for group in norms.groups(db, today):  # the norm lines' sums per depot × category
-        below += group[6]
-        out += group[7]
     lots = expiry_counts(db, today, days)
     return {
-        "below_norm": below,
-        "out_of_stock": out,
+        **_norm_counts(db, today),
         "near_expiry": lots["near_expiry"],
         "expired": lots["expired"],
         "negative": lots["negative"],
@@ -264,5 +346,6 @@ def count(
 
 def _norm_view(line: dict) -> dict:
     return {
-        k: line[k] for k in ("depot", "depot_name", "item", "item_name", "unit", "norm", "have")
+        k: line[k]
+        for k in ("depot", "depot_name", "item", "item_name", "unit", "norm", "have", "short")
     }

@@ -2,8 +2,9 @@
 (alerts.first_pages), with this station's near-expiry thresholds editable in place. A
 negative balance left by a merge is reconciled by a count (reconcile_dialog).
 
-The expiry lists run to thousands of lots on city data: they arrive a page at a time as the
-view scrolls (alerts.expiring_page, in compute()'s order); their tabs show the total counts."""
+The lists run to thousands of rows on city data: all but the negative balances arrive a page
+at a time as the view scrolls (alerts.page, in compute()'s order); their tabs show the total
+counts from the start."""
 
 from datetime import date
 
@@ -34,13 +35,19 @@ def _expiry_colour(row: dict):
     return style.EXPIRED if row["days_left"] < 0 else style.NEAR_EXPIRY
 
 
-class ExpiryModel(PagedModel):
-    """Near-expiry or expired lots (dicts, as alerts.compute lists them), shown like a
+class AlertsModel(PagedModel):
+    """One list of alerts.PAGED_KINDS (dicts, as alerts.compute lists them), shown like a
     RowsModel: seeded with the first page, the next ones fetched on the worker as the view
     scrolls, each after the last row held (keyset), for the day and thresholds of the seed."""
 
     def __init__(
-        self, worker, kind: str, columns: list[Column], foreground, page_size: int, parent=None
+        self,
+        worker,
+        kind: str,
+        columns: list[Column],
+        foreground,
+        page_size: int,
+        parent=None,
     ):
         super().__init__(worker, page_size, parent)
         self.kind = kind
@@ -61,7 +68,7 @@ class ExpiryModel(PagedModel):
 
     def page_job(self, count: int, last):
         kind, today, days, size = self.kind, self.today, self.days, self.page_size
-        return lambda db: alerts.expiring_page(db, kind, today, days, after=last, limit=size)
+        return lambda db: alerts.page(db, kind, today, days, after=last, limit=size)
 
     def row(self, number: int) -> dict | None:
         return self.rows[number] if 0 <= number < len(self.rows) else None
@@ -88,7 +95,7 @@ class AlertsView(QWidget):
             the alerts reload themselves, other views of the stock should too.
     """
 
-    page_size = alerts.PAGE  # rows of an expiry list read at a time
+    page_size = alerts.PAGE  # rows of a paged list read at a time
 
     loaded = Signal(dict)
     thresholds_changed = Signal(list)
@@ -157,9 +164,13 @@ class AlertsView(QWidget):
             Column("unit", self.tr("Unit")),
         ]
         self.models = {
-            "below_norm": RowsModel(norm_columns, parent=self),
-            "out_of_stock": RowsModel(norm_columns, parent=self),
-            "near_expiry": ExpiryModel(
+            "below_norm": AlertsModel(
+                worker, "below_norm", norm_columns, None, self.page_size, self
+            ),
+            "out_of_stock": AlertsModel(
+                worker, "out_of_stock", norm_columns, None, self.page_size, self
+            ),
+            "near_expiry": AlertsModel(
                 worker,
                 "near_expiry",
                 [*lot_columns[:6], Column("bucket", self.tr("Within (days)"), "number")]
@@ -168,7 +179,7 @@ class AlertsView(QWidget):
                 self.page_size,
                 self,
             ),
-            "expired": ExpiryModel(
+            "expired": AlertsModel(
                 worker, "expired", lot_columns, _expiry_colour, self.page_size, self
             ),
             # Two stations issued the same stock offline: resolve it with a count.
@@ -204,7 +215,7 @@ class AlertsView(QWidget):
         negative.selectionModel().selectionChanged.connect(self._update_reconcile)
         negative.doubleClicked.connect(lambda _index: self.open_reconcile())
         self.models["negative"].modelReset.connect(self._update_reconcile)
-        for kind in alerts.EXPIRY_KINDS:
+        for kind in alerts.PAGED_KINDS:
             self.models[kind].load_failed.connect(self._say_error)
         self.tabs.currentChanged.connect(self._update_reconcile)
         layout = QVBoxLayout(self)
@@ -226,7 +237,7 @@ class AlertsView(QWidget):
         for number, kind in enumerate(KINDS):
             rows = found.get(kind, [])
             model = self.models[kind]
-            if isinstance(model, ExpiryModel):
+            if isinstance(model, AlertsModel):
                 model.seed(rows, today, days)
             else:
                 model.set_rows(rows)
