@@ -46,6 +46,10 @@ def cases(db) -> dict:
         "search lots by pinyin initials 'kz'": lambda: ledger.balances(
             db, search="kz", by_lot=True, limit=200
         ),
+        # what finds nothing reads the whole city unless the matching items drive the query
+        "search lots matching nothing 'zzqx'": lambda: ledger.balances(
+            db, search="zzqx", by_lot=True, limit=200
+        ),
         "search items by name '口罩'": lambda: catalog.search_items(db, "口罩"),
         "alerts, every list in full (CLI, export)": lambda: alerts.compute(db),
         "alert counts (without the lists)": lambda: alerts.count(db),

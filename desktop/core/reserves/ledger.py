@@ -15,11 +15,20 @@ d.code AS depot, d.name AS depot_name, i.code AS item, i.name AS item_name, i.sp
 i.category"""
 
 
-def _filters(depot: str | None, item: str | None, search: str | None, category: str | None):
-    where, params = ["b.qty != 0"], {}
+def _filters(
+    db: Database, depot: str | None, item: str | None, search: str | None, category: str | None
+) -> tuple[str, dict, str]:
+    """The WHERE of balances(), its parameters and a WITH of the items a search matches
+    ('' when none is needed)."""
+    where, params, matched = ["b.qty != 0"], {}, ""
     if depot:
-        where.append("d.code = :depot")
-        params["depot"] = depot
+        ids = [row[0] for row in db.execute("SELECT id FROM depot WHERE code = ?", [depot])]
+        if len(ids) == 1:  # by id: the rows come in index order, only a page is sorted
+            where.append("d.id = :depot_id")
+            params["depot_id"] = ids[0]
+        else:  # none, or a deleted depot's code reused
+            where.append("d.code = :depot")
+            params["depot"] = depot
     if item:
         where.append("i.code = :item")
         params["item"] = item
@@ -28,8 +37,20 @@ def _filters(depot: str | None, item: str | None, search: str | None, category: 
         params["category"] = category
     if search and search.strip():
         params["q"] = like_pattern(search.strip().lower())
-        where.append(f"({ITEM_MATCH} OR d.name LIKE :q ESCAPE '\\')")
-    return " AND ".join(where), params
+        if db.execute(DEPOT_NAMED, params).fetchone() is None:
+            # No depot's name matches: only the items that do, looked up per depot (an
+            # index probe each) instead of testing every balance of the city.
+            matched = SEARCH_MATCHED.format(match=ITEM_MATCH)
+        else:
+            where.append(f"({ITEM_MATCH} OR d.name LIKE :q ESCAPE '\\')")
+    return " AND ".join(where), params, matched
+
+
+DEPOT_NAMED = "SELECT 1 FROM depot WHERE name LIKE :q ESCAPE '\\' LIMIT 1"
+SEARCH_MATCHED = """WITH m AS MATERIALIZED (
+    SELECT i.id FROM item i LEFT JOIN item_search s ON s.item_id = i.id WHERE {match}
+)
+"""
 
 
 def balances(
@@ -47,21 +68,27 @@ def balances(
     Rows come in depot code order, then item (by id: creation order), so that a page is
     an index range: the whole table is never sorted for one screenful.
     """
-    where, params = _filters(depot, item, search, category)
+    where, params, matched = _filters(db, depot, item, search, category)
     table = "stock_balance" if by_lot else "item_stock"
-    joins = (
-        f"FROM depot d JOIN {table} b ON b.depot_id = d.id "
-        "JOIN item i ON i.id = b.item_id LEFT JOIN item_search s ON s.item_id = i.id"
-    )
+    if matched:  # depots in code order × the matched items, each a primary-key probe
+        joins = (
+            f"FROM depot d CROSS JOIN m CROSS JOIN {table} b ON b.depot_id = d.id "
+            "AND b.item_id = m.id JOIN item i ON i.id = b.item_id"
+        )
+    else:
+        joins = (
+            f"FROM depot d JOIN {table} b ON b.depot_id = d.id "
+            "JOIN item i ON i.id = b.item_id LEFT JOIN item_search s ON s.item_id = i.id"
+        )
     if by_lot:
         sql = (
-            f"SELECT {BALANCE_COLUMNS}, l.batch_no AS lot, l.expires_on AS expiry, "
+            f"{matched}SELECT {BALANCE_COLUMNS}, l.batch_no AS lot, l.expires_on AS expiry, "
             f"l.status, b.qty {joins} JOIN lot l ON l.id = b.lot_id WHERE {where} "
             "ORDER BY d.code, b.item_id, l.expires_on IS NULL, l.expires_on, l.batch_no"
         )
     else:
         sql = (
-            f"SELECT {BALANCE_COLUMNS}, NULL AS lot, NULL AS expiry, NULL AS status, "
+            f"{matched}SELECT {BALANCE_COLUMNS}, NULL AS lot, NULL AS expiry, NULL AS status, "
             f"b.qty {joins} WHERE {where} ORDER BY d.code, b.item_id"
         )
     if limit is not None:
