@@ -7,9 +7,10 @@ or switching language rebuilds the window over the new state.
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication  # dialogs: imported where used (their enums)
 
 from desktop import APP_NAME
@@ -64,7 +65,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "with BIORESERVE_PASSWORD, or on a demo database as its administrator)",
     )
     parser.add_argument(
-        "--exit-when-shown", action="store_true", help="print 'shown' and quit once shown (bench)"
+        "--exit-when-shown",
+        action="store_true",
+        help="print 'shown' once the window is shown, 'login' once someone can log in (the "
+        "login dialog open, or BIORESERVE_USER logged in), then quit (bench)",
     )
     try:
         args, extra = parser.parse_known_args(argv)
@@ -89,6 +93,9 @@ class Controller:
         self.language = settings.get(opts.LANGUAGE)
         self.login = LoginFlow(self)  # who uses the window: login, idle lock, 切换用户
         self.live_path: Path | None = None  # the live database of the window's (drills)
+        # called once someone can log in at start-up: the login dialog is open, or the
+        # environment's login was accepted (--exit-when-shown: the bench's second figure)
+        self.login_ready: Callable[[], None] | None = None
 
     def start(self, path: Path) -> None:
         """Start-up: show the window at once and let the worker open the database (and
@@ -100,6 +107,7 @@ class Controller:
         provisional = {"path": str(path), "schema_version": None, "demo": False, "station": None}
         self.live_path = path
         self._show(path, provisional, worker, report_failures=False)
+        self.window.pages_held = True  # built once someone can log in (_started)
         self.window.first_painted.connect(worker.start)
         QTimer.singleShot(500, worker.start)  # in case no frame is ever painted
 
@@ -108,10 +116,23 @@ class Controller:
         if not details.get("drill"):  # a drill's sandbox is never the one opened at start
             self.settings.set(opts.LAST_DATABASE, details["path"])
         self.window.set_db_info(details)
+        ready, self.login_ready = self.login_ready, None
+        if ready is not None:
+            self.window.session_started.connect(lambda _ctx: ready())
         self.login.begin(details)
+        dialog = self.login.dialog
+        if dialog is None:  # a login from the environment, checked on the worker
+            self.window.release_pages()
+            return
+        if ready is not None:  # the dialog is open
+            ready()
+        # the pages under the cover are built once the dialog is painted
+        after_paint(dialog, self.window.release_pages)
 
     def _start_failed(self, error: Exception) -> None:
         from PySide6.QtWidgets import QMessageBox
+
+        self.window.release_pages()
 
         if backup_dialog.can_restore(error):  # a damaged database: its newest good backup
             # restored by an account of that backup, else another file is chosen
@@ -246,6 +267,28 @@ class Controller:
             self.worker.close()
 
 
+class _AfterPaint(QObject):
+    """Calls `then` once `widget` has painted its first frame (then forgets it)."""
+
+    def __init__(self, widget, then: Callable[[], None]):
+        super().__init__(widget)
+        self.then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.Paint and self.then is not None:
+            then, self.then = self.then, None
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, then)
+        return False
+
+
+def after_paint(widget, then: Callable[[], None]) -> None:
+    _AfterPaint(widget, then)
+
+
 def report_unexpected(exc: BaseException, parent=None) -> None:
     """A plain message naming the log file instead of a traceback dialog."""
     from PySide6.QtWidgets import QMessageBox
@@ -289,7 +332,9 @@ def main(argv: list[str]) -> int:
         controller.start(path)
 
     if args.exit_when_shown:
-        QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+        QTimer.singleShot(0, lambda: print("shown", flush=True))
+        controller.login_ready = lambda: (print("login", flush=True), app.quit())
+        QTimer.singleShot(60_000, app.quit)  # never opened (a damaged file): the bench fails
     elif args.screenshot:
         # the shot once someone is logged in (BIORESERVE_USER and BIORESERVE_PASSWORD, or a
         # demo database's administrator) and every part of 总览 has loaded: its figures,

@@ -86,6 +86,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.worker = worker
         self._pages: dict[str, QWidget] = {}
+        # start-up: the pages (under the login cover) wait for the login dialog, leaving the
+        # worker to open the database meanwhile (release_pages); else after the first paint
+        self.pages_held = False
+        self._painted = False
         self.db_info = db_info
         self.demo = db_info["demo"]
         self.title_prefix = ""  # 【演练】 and the drill's number in a drill's sandbox
@@ -242,6 +246,20 @@ class MainWindow(QMainWindow):
         ):
             action.setShortcut(key)
         window_parts.add_shortcuts(self)  # 锁定's Ctrl+L
+        self._painted = True
+        if not self.pages_held:
+            self._complete()
+
+    def release_pages(self) -> None:
+        """Start-up: someone can log in now (or the database did not open): build what
+        waited behind the first paint, if it has been."""
+        if self.pages_held:
+            self.pages_held = False
+            if self._painted:
+                self._complete()
+
+    def _complete(self) -> None:
+        """The overview's charts, the watchers and the other pages (after the first paint)."""
         self.overview.complete()
         # 总览 shows figures from every area: any change makes it stale. Made after the
         # first paint: the watcher's event filter routes the page's events through Python.
