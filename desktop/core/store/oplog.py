@@ -8,7 +8,7 @@ operations form a hash chain, so a changed or removed past operation shows.
 import hashlib
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from desktop.core.store.handle import Database
@@ -50,15 +50,52 @@ class Op:
 
         Built from the payload's JSON, which to_row() stores too: encoded once per op.
         """
-        head = dumps(
-            [self.origin, self.seq, self.hlc, self.actor, self.kind, self.tbl, self.row_id]
+        head = canonical_head(
+            self.origin, self.seq, self.hlc, self.actor, self.kind, self.tbl, self.row_id
         )
-        return f"{head[:-1]},{self.payload_json},{self.bases_json}]"
+        return f"{head}{self.payload_json},{self.bases_json}]"
 
     def chained(self, previous_hash: str) -> "Op":
         """This op with its hash computed from the previous op of its origin."""
-        op = replace(self, hash=chain_hash(previous_hash, self))
-        op.__dict__.update(payload_json=self.payload_json, bases_json=self.bases_json)
+        digest = chain_hash(previous_hash, self)  # encodes payload_json and bases_json
+        op = object.__new__(Op)  # a copy with another hash, as dataclasses.replace makes
+        op.__dict__.update(self.__dict__)
+        op.__dict__["hash"] = digest
+        return op
+
+    @classmethod
+    def made(
+        cls,
+        origin: str,
+        seq: int,
+        hlc: int,
+        actor: str,
+        kind: str,
+        tbl: str,
+        row_id: str,
+        payload: dict,
+        bases: list,
+        digest: str,
+        payload_json: str,
+        bases_json: str,
+    ) -> "Op":
+        """An op whose payload and bases are already encoded (payload_json is dumps(payload),
+        bases_json dumps(bases)) and hashed (digest): the write path's bulk inserts."""
+        op = object.__new__(cls)
+        op.__dict__.update(
+            origin=origin,
+            seq=seq,
+            hlc=hlc,
+            actor=actor,
+            kind=kind,
+            tbl=tbl,
+            row_id=row_id,
+            payload=payload,
+            bases=bases,
+            hash=digest,
+            payload_json=payload_json,
+            bases_json=bases_json,
+        )
         return op
 
     def to_row(self) -> tuple:
@@ -100,8 +137,13 @@ COLUMNS = "origin, seq, hlc, actor, kind, tbl, row_id, payload, bases, hash"
 INSERT_SQL = f"INSERT INTO oplog ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def dumps(value) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """The canonical JSON text: json.dumps(value, ensure_ascii=False, sort_keys=True,
+    separators=(",", ":")), by one encoder made once instead of one per call."""
+    return _ENCODER.encode(value)
 
 
 def chain_hash(previous_hash: str, op: Op) -> str:
@@ -181,7 +223,6 @@ def runs_since(db: Database, known: dict[str, int] | None = None) -> list[tuple[
 
 
 _string = json.encoder.encode_basestring  # how dumps() writes a string (ensure_ascii=False)
-_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 encode_json = _ENCODER.encode  # dumps() without building an encoder per call: the same text
 
 

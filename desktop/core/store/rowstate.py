@@ -30,6 +30,7 @@ from desktop.core.store import tables
 from desktop.core.store.oplog import Op, Stamp, dumps
 
 Vector = dict[str, int]
+_string = json.encoder.encode_basestring  # how dumps() writes a string (ensure_ascii=False)
 
 
 def parse_bases(bases: list) -> Vector:
@@ -133,6 +134,22 @@ class RowState:
             self.fields[name] = op.stamp
         self.see(op)
         return winners
+
+
+class NewRows:
+    """RowState.new(op).dumps() for the inserts of many new rows with the same fields and
+    no bases: the fields' JSON made once with a slot for the stamp (the same text)."""
+
+    def __init__(self, origin: str, names: list[str]):
+        keys = sorted(names)  # as dumps() orders them; the caller passes str names
+        self._parts = [f"{_string(key)}:" for key in keys]
+        self._origin = _string(origin)
+
+    def dumps(self, hlc: int, seq: int) -> tuple[str, str, str]:
+        """(fields, seen, losers) of RowState.new(op) for this origin's op (hlc, seq)."""
+        stamp = f"[{hlc},{self._origin},{seq}]"
+        fields = ",".join([part + stamp for part in self._parts])
+        return f"{{{fields}}}", f"{{{self._origin}:{seq}}}", "{}"
 
 
 def _saw(vector: Vector, leaf: list) -> bool:

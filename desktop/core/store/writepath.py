@@ -11,9 +11,11 @@ Operations from other stations enter through desktop.core.store.merge, which use
 the same transaction and merge rules (`apply_op`).
 """
 
+import hashlib
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 
 from desktop.core.access import policy
 from desktop.core.context import Ctx
@@ -195,33 +197,120 @@ class Writer:
     def insert_many(self, tbl: str, rows: list[dict]) -> list[str]:
         """Add many new rows with the same fields: the bulk path for imports and generators.
 
-        Same operations as insert() row by row, written with executemany.
+        Same operations as insert() row by row (the same stored bytes, the same refusals),
+        written with executemany; their payloads checked together (payloads.valid_many).
         """
         self._check_table(tbl)
         if not rows:
             return []
         names = [k for k in rows[0] if k != "id"]
-        ids, op_rows, table_rows, clock_rows = [], [], [], []
-        for values in rows:
-            row_id = values.get("id") or uuid7()
-            payload = {k: values[k] for k in names}
-            op = self._next_op("insert", tbl, row_id, payload, [])
-            ids.append(row_id)
-            op_rows.append(op.to_row())
-            table_rows.append([row_id, *payload.values()])
-            if tbl in tables.SHARED:
-                clock_rows.append((tbl, row_id, *RowState.new(op).dumps()))
+        fast = all(type(name) is str for name in names) and type(self.origin) is str
+        if fast:
+            ops = self._insert_ops(tbl, rows, names)
+        else:  # keys dumps() would turn into text: made one by one as insert() does
+            ops = [self._made_op(tbl, values, names) for values in rows]
+        ids = [op.row_id for op in ops]
         conn = self.db.conn
-        conn.executemany(oplog.INSERT_SQL, op_rows)
+        conn.executemany(oplog.INSERT_SQL, [op.to_row() for op in ops])
         marks = ", ".join("?" * (len(names) + 1))
-        conn.executemany(f"INSERT INTO {tbl} (id, {', '.join(names)}) VALUES ({marks})", table_rows)
         conn.executemany(
-            "INSERT INTO row_clock (tbl, row_id, fields, seen, losers) VALUES (?, ?, ?, ?, ?)",
-            clock_rows,
+            f"INSERT INTO {tbl} (id, {', '.join(names)}) VALUES ({marks})",
+            [[op.row_id, *op.payload.values()] for op in ops],
         )
+        if tbl in tables.SHARED:
+            if fast:  # RowState.new(op).dumps() of each, from one template
+                new_rows = rowstate.NewRows(self.origin, names)
+                clock_rows = [(tbl, op.row_id, *new_rows.dumps(op.hlc, op.seq)) for op in ops]
+            else:
+                clock_rows = [(tbl, op.row_id, *RowState.new(op).dumps()) for op in ops]
+            conn.executemany(
+                "INSERT INTO row_clock (tbl, row_id, fields, seen, losers) VALUES (?, ?, ?, ?, ?)",
+                clock_rows,
+            )
         derived.changed(self.db, tbl, ids)
         self.db.conn.touched.add(tbl)
         return ids
+
+    def _made_op(self, tbl: str, values: dict, names: list) -> Op:
+        row_id = values.get("id") or uuid7()
+        return self._next_op("insert", tbl, row_id, {k: values[k] for k in names}, [])
+
+    def _insert_ops(self, tbl: str, rows: list[dict], names: list[str]) -> list[Op]:
+        """The operations _next_op would make for these inserts, one after the other: the
+        canonical text built around each payload's JSON, the payloads checked together.
+        A refusal is the one _next_op would have raised first, with the writer left as
+        it would have left it."""
+        origin, actor, clock = self.origin, self.ctx.actor, self.clock
+        string = oplog._string
+        start = f"[{string(origin)},"
+        middle = f"{string(actor)},{string('insert')},{string(tbl)}," if type(actor) is str else ""
+        admin = self.ctx.role == "admin"
+        encode, sha256, make = oplog.encode_json, hashlib.sha256, Op.made
+        now_ms = clock.wall()
+        ops: list[Op] = []
+        previous = self.hash
+        try:
+            for values in rows:
+                row_id = values.get("id") or uuid7()
+                payload = {k: values[k] for k in names}
+                if not admin:
+                    policy.check_write(
+                        self.db,
+                        self.ctx,
+                        "insert",
+                        tbl,
+                        payload,
+                        partial(self._current, tbl, row_id),
+                    )
+                self.seq = seq = self.seq + 1
+                stamp = clock.now()
+                if stamp < 1:
+                    stamp = 1
+                payload_json = encode(payload)
+                if middle and type(row_id) is str:
+                    text = f"{start}{seq},{stamp},{middle}{string(row_id)},{payload_json},[]]"
+                else:
+                    text = oplog.canonical_text(
+                        origin, seq, stamp, actor, "insert", tbl, row_id, payload_json, "[]"
+                    )
+                previous = sha256((previous + text).encode("utf-8")).hexdigest()
+                ops.append(
+                    make(
+                        origin,
+                        seq,
+                        stamp,
+                        actor,
+                        "insert",
+                        tbl,
+                        row_id,
+                        payload,
+                        [],
+                        previous,
+                        payload_json,
+                        "[]",
+                    )
+                )
+        except BaseException:
+            self._check_each(ops)  # an earlier op's refusal comes first, as it would have
+            self.hash = ops[-1].hash if ops else self.hash
+            raise
+        if not payloads.valid_many(self.db, ops, now_ms):
+            self._check_each(ops)
+        if ops:
+            self.hash = ops[-1].hash
+        return ops
+
+    def _check_each(self, ops: list[Op]) -> None:
+        """payloads.check() of each op in turn; at the first refused, the writer's sequence,
+        hash and clock set back to where _next_op leaves them when it refuses that op."""
+        previous = self.hash
+        for op in ops:
+            try:
+                payloads.check(self.db, op, self.clock.wall())
+            except BaseException:
+                self.seq, self.hash, self.clock.last = op.seq, previous, op.hlc
+                raise
+            previous = op.hash
 
     def update(self, tbl: str, row_id: str, changes: dict) -> bool:
         """Change fields of a row; fields that already hold the value are left out.
