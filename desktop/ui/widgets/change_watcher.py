@@ -98,6 +98,10 @@ class ChangeWatcher(QObject):
         return False
 
     def _run(self) -> None:
+        from desktop.ui.shell import session
+
+        if session.logged_in() is None:  # logged out meanwhile: refreshed at the next login
+            return
         self.stale = False
         self.refresh()
 

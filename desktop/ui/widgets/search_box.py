@@ -15,6 +15,12 @@ class SearchBox(QLineEdit):
 
     settled = Signal(str)
 
+    def _settle(self) -> None:
+        from desktop.ui.shell import session
+
+        if session.logged_in() is not None:  # a search typed before logging out waits
+            self.settled.emit(self.text())
+
     def __init__(self, placeholder: str, page: QWidget, width: int = 280):
         super().__init__(page)
         self.setPlaceholderText(placeholder)
@@ -27,5 +33,5 @@ class SearchBox(QLineEdit):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self.timer.timeout.connect(lambda: self.settled.emit(self.text()))
+        self.timer.timeout.connect(self._settle)
         self.textChanged.connect(lambda _text: self.timer.start())
