@@ -182,25 +182,13 @@ def is_stub(op: Op) -> bool:
 def _op(fields: tuple, texts: tuple, digest: str, chained_after: str | None) -> Op:
     """The Op of parsed fields with `digest` as its hash (built without the dataclass's
     __init__, which sets each field through object.__setattr__: 100,000 ops a second)."""
-    op = _Canonical.__new__(_Canonical)
     origin, seq, hlc, actor, kind, tbl, row_id, payload, bases = fields[:9]
     payload_json, bases_json, text = texts
-    op.__dict__.update(
-        origin=origin,
-        seq=seq,
-        hlc=hlc,
-        actor=actor,
-        kind=kind,
-        tbl=tbl,
-        row_id=row_id,
-        payload=payload,
-        bases=bases,
-        hash=digest,
-        payload_json=payload_json,
-        bases_json=bases_json,
-        canonical_text=text,
-        chained_after=chained_after,
-    )
+    op = _Canonical.made(
+        origin, seq, hlc, actor, kind, tbl, row_id, payload, bases, digest, payload_json,
+        bases_json,
+    )  # fmt: skip
+    op.__dict__.update(canonical_text=text, chained_after=chained_after)
     return op
 
 
