@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from desktop.core import reasons
+from desktop.core import i18n, reasons
 from desktop.core.access import accounts, login, sessions
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
@@ -52,7 +52,7 @@ def context(db: Database, db_path: Path) -> Ctx:
                     user=ENV_USER,
                     password=ENV_PASSWORD,
                 )
-                + " "
+                + _space()
                 + how_to_log_in()
             )
         return authenticate(db, user, password, via="env")
@@ -67,10 +67,16 @@ def context(db: Database, db_path: Path) -> Ctx:
                 "minutes, logged out, or its account disabled.",
                 minutes=sessions.idle_minutes(db),
             )
-            + " "
+            + _space()
             + how_to_log_in()
         )
-    raise NotLoggedIn(tr("Nobody is logged in to {path}.", path=db_path) + " " + how_to_log_in())
+    nobody = tr("Nobody is logged in to {path}.", path=db_path)
+    raise NotLoggedIn(nobody + _space() + how_to_log_in())
+
+
+def _space() -> str:
+    """Between two sentences: a space in English, none after a Chinese full stop."""
+    return "" if i18n.current_language().startswith("zh") else " "
 
 
 _logging_in = False
