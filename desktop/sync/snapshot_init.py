@@ -18,7 +18,6 @@ import os
 import sqlite3
 import time
 import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +33,7 @@ from desktop.core.store.handle import Database
 from desktop.core.store.writepath import load_clock, save_clock, transaction
 from desktop.sync import entitlement
 from desktop.sync import keys as sync_keys
+from desktop.sync.bundles.wire import ZIP_DAMAGE
 from desktop.sync.snapshot import STATE, clock_of
 from desktop.sync.snapshot_load import (
     MAX_FILE,
@@ -147,8 +147,7 @@ def _unpacked(path: Path, peer: dict, work: Path) -> tuple[dict, bytes, bytes]:
         raise BioError(
             tr("Cannot read {path}: {reason}", path=path, reason=reasons.reason(exc))
         ) from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError,
-            RuntimeError) as exc:  # fmt: skip
+    except ZIP_DAMAGE as exc:
         raise _damaged(path) from exc
     return manifest, text, signature
 

@@ -22,7 +22,6 @@ import shutil
 import tempfile
 import time
 import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +35,7 @@ from desktop.core.store.handle import Database
 from desktop.core.store.snapbase import FORMAT
 from desktop.core.store.writepath import load_clock, save_clock, transaction
 from desktop.sync import keys as sync_keys
-from desktop.sync.bundles.wire import is_reference
+from desktop.sync.bundles.wire import ZIP_DAMAGE, is_reference
 from desktop.sync.snapshot import MANIFEST, SIGNATURE, STATE, clock_of
 
 MAX_FILE = 8 << 30
@@ -374,8 +373,7 @@ def load(db: Database, path: Path, ctx: Ctx | None = None) -> LoadResult:
         raise BioError(
             tr("Cannot read {path}: {reason}", path=path, reason=reasons.reason(exc))
         ) from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError,
-            RuntimeError) as exc:  # fmt: skip
+    except ZIP_DAMAGE as exc:
         if work is not None:
             shutil.rmtree(work, ignore_errors=True)
         raise _damaged(path) from exc

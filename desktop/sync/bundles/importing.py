@@ -23,7 +23,6 @@ import hashlib
 import json
 import os
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +49,7 @@ from desktop.sync.bundles.wire import (
     MAX_SIGNATURE_BYTES,
     OPS,
     SIGNATURE,
+    ZIP_DAMAGE,
     BundleRefused,
     chain_runs,
     is_reference,
@@ -197,16 +197,7 @@ def read(db: Database, path: Path) -> tuple[dict, bytes]:
         raise BioError(
             tr("Cannot read {path}: {reason}", path=path, reason=reasons.reason(exc))
         ) from exc
-    # zipfile raises NotImplementedError for a compression method it cannot read and
-    # RuntimeError for encryption; zlib.error for a broken stream: all a damaged file.
-    except (
-        zipfile.BadZipFile,
-        zlib.error,
-        EOFError,
-        ValueError,
-        NotImplementedError,
-        RuntimeError,
-    ) as exc:
+    except ZIP_DAMAGE as exc:
         raise _damaged(path) from exc
     if digest != manifest["sha256"]:
         raise BundleRefused(

@@ -7,6 +7,8 @@ import binascii
 import hashlib
 import json
 import re
+import zipfile
+import zlib
 
 import orjson
 
@@ -16,6 +18,13 @@ from desktop.core.store import oplog, station
 from desktop.core.store.handle import Database
 from desktop.core.store.oplog import Op
 from desktop.sync import entitlement
+
+# What reading a damaged or hostile zip raises besides OSError: zipfile's NotImplementedError
+# for a compression method it cannot read and RuntimeError for encryption, zlib.error for a
+# broken stream, EOFError for a cut one — a damaged file, refused as such (bundles, snapshots).
+ZIP_DAMAGE = (
+    zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, RuntimeError,
+)  # fmt: skip
 
 FORMAT = "bioreserve-bundle/2"
 MANIFEST, OPS, SIGNATURE = "manifest.json", "ops.jsonl", "signature"
