@@ -15,9 +15,16 @@ from desktop.core.i18n import tr
 HASHER = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
 MIN_LENGTH = 8
 MAX_LENGTH = 256  # a longer "password" is an attempt to make the hash slow
-# Verified when the name is unknown, so that an unknown name takes as long as a wrong
-# password (a timing difference would tell which names exist).
-_DUMMY = HASHER.hash("bioreserve-no-such-account")
+_dummy: list[str] = []
+
+
+def _dummy_hash() -> str:
+    """Verified when the name is unknown, so that an unknown name takes as long as a wrong
+    password (a timing difference would tell which names exist); made at the first need,
+    not when the module is imported (on the way to the login dialog)."""
+    if not _dummy:
+        _dummy.append(HASHER.hash("bioreserve-no-such-account"))
+    return _dummy[0]
 
 
 class WeakPassword(BioError):
@@ -54,6 +61,6 @@ def matches(hashed: str | None, password: str) -> bool:
     if not isinstance(password, str) or len(password) > MAX_LENGTH:
         return False
     try:
-        return HASHER.verify(hashed or _DUMMY, password) and hashed is not None
+        return HASHER.verify(hashed or _dummy_hash(), password) and hashed is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
