@@ -86,6 +86,10 @@ def play(sandbox_path: Path, drill_id: str) -> dict:
     gui_ms: list[float] = []
     original = session_module.snapshot
     session_module.snapshot = _timed(worker_ms, original)
+    from desktop.core.context import Ctx
+    from desktop.ui.shell import session as login_session
+
+    login_session.start(Ctx("bench-drills"))  # the console acts as a logged-in account
     worker = DbWorker(sandbox_path)
     try:
         session = DrillSession(worker, drill_id)
