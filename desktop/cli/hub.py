@@ -1,6 +1,7 @@
-"""CLI for the LAN hub: `sync serve` runs one, `sync push URL` and `sync pull URL` use it.
+"""CLI for the hub: `sync serve` runs one, `sync push URL` and `sync pull URL` use it.
 
-http.server and urllib are imported inside the commands, not at CLI start-up.
+The server (waitress), the stores and urllib are imported inside the commands, not at CLI
+start-up.
 """
 
 from pathlib import Path
@@ -9,6 +10,7 @@ import click
 
 from desktop.cli.common import State
 from desktop.core.i18n import tr
+from desktop.sync.hub.limits import MB, Limits
 
 DEFAULT_PORT = 8765
 
@@ -19,10 +21,29 @@ def default_store() -> Path:
     return user_data_dir() / "hub.db"
 
 
+def authenticator(store):
+    """How the served hub tells enrolled stations from anyone else: signed requests
+    (desktop/sync/hub_auth.py). Tests put an open door here (tests/helpers/hub.py)."""
+    import importlib.util
+
+    from desktop.core.errors import BioError
+
+    if importlib.util.find_spec("desktop.sync.hub_auth") is None:
+        raise BioError(
+            tr(
+                "This build of BioReserve cannot authenticate stations, so it serves no hub "
+                "(a hub must not hand bundles to anyone who reaches its port)."
+            )
+        )
+    from desktop.sync import hub_auth  # type: ignore[attr-defined]
+
+    return hub_auth.authenticator(store)
+
+
 @click.command(
     "serve",
     help=tr(
-        "Run a LAN hub that relays signed bundles between stations over HTTP (stop with "
+        "Run a hub that relays signed bundles between stations over HTTP (stop with "
         "Ctrl+C). The hub is not a station and needs no keys: stations verify every bundle."
     ),
 )
@@ -41,29 +62,61 @@ def default_store() -> Path:
 )
 @click.option(
     "--store",
-    type=click.Path(dir_okay=False, path_type=Path),
     help=tr(
-        "SQLite file where the hub keeps the bundles (default: hub.db in the user data folder)."
+        "Where the hub keeps the bundles: a SQLite file (default: hub.db in the user data "
+        "folder) or a PostgreSQL address, postgresql://user@host/database."
     ),
 )
+@click.option(
+    "--threads",
+    type=click.IntRange(1, 256),
+    default=Limits.threads,
+    show_default=True,
+    help=tr("Requests served at the same time."),
+)
+@click.option(
+    "--quota-mb",
+    type=click.IntRange(0, 10_000_000),
+    default=Limits.quota_bytes // MB if Limits.quota_bytes else 0,
+    show_default=True,
+    help=tr("Megabytes of bundles one station may hold on the hub (0: no quota)."),
+)
+@click.option(
+    "--keep-days",
+    type=click.IntRange(0, 100_000),
+    default=Limits.keep_days or 0,
+    show_default=True,
+    help=tr("Days the hub keeps a bundle (0: for ever)."),
+)
 @click.pass_obj
-def sync_serve(state: State, host, port, store):
-    from desktop.sync import hub
+def sync_serve(state: State, host, port, store, threads, quota_mb, keep_days):
+    from desktop.sync.hub import opening as hub_opening
+    from desktop.sync.hub import server as hub_server
 
-    store = store or default_store()
-    server = hub.make_server(hub.Hub(store), host, port, verbose=True)
-    url = hub.address(server)
-    data = {"url": url, "store": str(store)}
-    state.emit(
-        data,
-        tr("Hub listening on {url}, keeping bundles in {store}. Stop with Ctrl+C.", **data),
+    limits = Limits(
+        threads=threads,
+        quota_bytes=quota_mb * MB if quota_mb else None,
+        keep_days=keep_days or None,
     )
+    target = store if store else default_store()
+    if not hub_opening.is_postgresql(target):
+        target = Path(target)
+    opened = hub_opening.open_store(target, limits)
     try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        click.echo(tr("Hub stopped."), err=True)
+        server = hub_server.make_server(
+            opened, host, port, authenticator(opened), limits, verbose=True
+        )
+        data = {"url": server.url, "store": opened.location}
+        state.emit(
+            data,
+            tr("Hub listening on {url}, keeping bundles in {store}. Stop with Ctrl+C.", **data),
+        )
+        try:
+            server.run()
+        except KeyboardInterrupt:
+            click.echo(tr("Hub stopped."), err=True)
     finally:
-        server.server_close()
+        opened.close()
 
 
 @click.command("push", help=tr("Send the changes other stations lack to a LAN hub."))

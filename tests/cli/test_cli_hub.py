@@ -12,8 +12,9 @@ import pytest
 
 from desktop.core.store import check
 from desktop.core.store import db as dbmod
-from desktop.sync import hub
+from desktop.sync.hub import sqlite_store
 from tests.helpers.cli import enrol_both, two_stations
+from tests.helpers.hub import open_door, running_hub
 from tests.helpers.stations import stock_up, synced
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,9 +79,8 @@ def test_a_refused_bundle_is_reported_and_pull_goes_on(stations, hub_server, tmp
 
 
 def test_an_unreachable_hub_exits_1_with_its_address(stations, tmp_path):
-    server = hub.make_server(hub.Hub(tmp_path / "gone.db"), "127.0.0.1", 0)
-    url = hub.address(server)
-    server.server_close()
+    with running_hub(tmp_path / "gone.db") as server:
+        url = server.url
     for command in ("push", "pull"):
         status, out, err = stations("HY-A", "sync", command, url)
         assert status == 1 and out == "" and url in err
@@ -88,7 +88,8 @@ def test_an_unreachable_hub_exits_1_with_its_address(stations, tmp_path):
     assert status == 1 and "not-a-url" in err
 
 
-def test_serve_refuses_a_bad_port_and_a_busy_one(stations, hub_server, tmp_path):
+def test_serve_refuses_a_bad_port_and_a_busy_one(stations, hub_server, tmp_path, monkeypatch):
+    monkeypatch.setattr("desktop.cli.hub.authenticator", lambda store: open_door)
     store = str(tmp_path / "hub.db")
     status, _, err = stations("HY-A", "sync", "serve", "--port", "70000", "--store", store)
     assert status == 1 and "70000" in err
@@ -97,7 +98,14 @@ def test_serve_refuses_a_bad_port_and_a_busy_one(stations, hub_server, tmp_path)
     assert status == 1 and port in err
 
 
-SERVE = "import sys\nfrom desktop.cli import main\nmain(sys.argv[1:])\n"
+# `sync serve` with the tests' open door (station authentication: desktop/sync/hub_auth.py).
+SERVE = """import sys
+from desktop.cli import hub
+from desktop.cli import main
+from tests.helpers.hub import open_door
+hub.authenticator = lambda store: open_door
+main(sys.argv[1:])
+"""
 
 
 def test_serve_runs_a_hub_until_interrupted(stations, tmp_path):
@@ -133,5 +141,5 @@ def test_serve_runs_a_hub_until_interrupted(stations, tmp_path):
                 proc.kill()
                 proc.wait(timeout=10)
     assert proc.returncode == 0
-    assert store.exists() and hub.Hub(store).count() == 2
+    assert store.exists() and sqlite_store.SqliteStore(store).count() == 2
     assert "POST /bundles" in proc.stderr.read()  # the hub logs each request

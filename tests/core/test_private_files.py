@@ -18,7 +18,7 @@ from desktop.core.setup import initdb
 from desktop.core.store import db as dbmod
 from desktop.core.store import keyprotect, migrate, station
 from desktop.sync import bundles
-from desktop.sync.hub import Hub
+from desktop.sync.hub.sqlite_store import SqliteStore as Hub
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 

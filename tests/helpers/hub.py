@@ -1,28 +1,50 @@
-"""A LAN hub served by a thread on 127.0.0.1 for the tests that push and pull."""
+"""A hub served by a thread on 127.0.0.1 for the tests that push and pull."""
 
 import json
 import threading
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
+from pathlib import Path
 
-from desktop.sync import hub
+from desktop.sync.hub import opening as hub_opening
+from desktop.sync.hub import server as hub_server
+from desktop.sync.hub.store import Station
+
+OPEN = Station(origin="", code="", name="", public_key=b"", scope="", enrolled_at="")
+
+
+def open_door(environ, body):
+    """The tests' authenticator: every request is let in, as the first hub let them in
+    (the app then serves the station named by for=, desktop/sync/hub/app.py)."""
+    return OPEN
 
 
 @contextmanager
-def running_hub(store):
-    """A hub over the store file at an ephemeral port (server.url); shut down afterwards."""
-    server = hub.make_server(hub.Hub(store), "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+def running_hub(store, limits=None, authenticate=open_door, port=0):
+    """A hub over a store (a Store, a SQLite path or a postgresql:// URL) at an ephemeral
+    port (server.url, server.store); shut down afterwards."""
+    opened = store if hasattr(store, "listing") else hub_opening.open_store(_target(store), limits)
+    try:
+        server = hub_server.make_server(opened, "127.0.0.1", port, authenticate, limits)
+    except BaseException:
+        if opened is not store:
+            opened.close()
+        raise
+    thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    server.url = hub.address(server)
     try:
         yield server
     finally:
-        server.shutdown()
-        server.server_close()
+        server.stop()
         thread.join(timeout=10)
+        if opened is not store:
+            opened.close()
     assert not thread.is_alive()
+
+
+def _target(store):
+    return store if isinstance(store, str) and hub_opening.is_postgresql(store) else Path(store)
 
 
 def post(url, body, headers=None):

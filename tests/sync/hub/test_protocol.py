@@ -1,4 +1,6 @@
-"""The LAN hub relays signed bundles over HTTP on loopback; stations verify what they pull."""
+"""The hub relays signed bundles over HTTP on loopback; stations verify what they pull.
+
+Every test here runs on both stores (conftest.py: SQLite, then PostgreSQL)."""
 
 import http.client
 import io
@@ -12,8 +14,9 @@ import pytest
 from desktop.core.errors import BioError
 from desktop.core.reserves import catalog
 from desktop.core.store import check, station
-from desktop.sync import bundles, hub, hub_client
-from tests.helpers.hub import post
+from desktop.sync import bundles, hub_client
+from desktop.sync.hub import limits as hub_limits
+from tests.helpers.hub import post, running_hub
 from tests.helpers.stations import CLERK, content, enrol, enrol_all, make_station, stock_up, synced
 
 
@@ -144,7 +147,7 @@ def test_garbage_is_refused_with_400_and_nothing_is_stored(hub_server):
     for body in (b"not a zip at all", b"PK\x03\x04" + b"\x00" * 40):
         status, answer = post(hub_server.url, body)
         assert status == 400 and answer["error"]
-    assert hub_server.hub.count() == 0
+    assert hub_server.store.count() == 0
     status, body = get(hub_server.url + "/bundles")
     assert (status, json.loads(body)) == (200, [])
 
@@ -156,24 +159,28 @@ def test_a_duplicate_is_answered_already_held(tmp_path, hub_server, trio):
     assert post(hub_server.url, path.read_bytes())[0] == 201
     status, answer = post(hub_server.url, path.read_bytes())
     assert status == 200 and (answer["id"], answer["stored"]) == (1, False)
-    assert hub_server.hub.count() == 1
+    assert hub_server.store.count() == 1
 
 
-def test_too_large_missing_length_and_unknown_addresses(hub_server, monkeypatch):
-    monkeypatch.setattr(hub, "MAX_BUNDLE_BYTES", 10)
-    status, answer = post(hub_server.url, b"x" * 11)
-    assert status == 413 and "MB" in answer["error"]
+def test_too_large_missing_length_and_unknown_addresses(store_target):
+    with running_hub(store_target, hub_limits.Limits(max_bundle_bytes=10)) as hub_server:
+        status, answer = post(hub_server.url, b"x" * 11)
+        assert status == 413 and "MB" in answer["error"]
+        unknown_addresses(hub_server)
+
+
+def unknown_addresses(hub_server):
     host, port = hub_server.server_address[:2]
     conn = http.client.HTTPConnection(host, port, timeout=10)
     conn.putrequest("POST", "/bundles")
     conn.endheaders()
     assert conn.getresponse().status == 411
     conn.close()
-    for path in ("/bundles/99", "/nothing", "/bundles?after=x"):
+    for path in ("/bundles/99", "/nothing", "/bundles?after=x", "/bundles/" + "9" * 30):
         with pytest.raises(urllib.error.HTTPError) as caught:
             get(hub_server.url + path)
         assert caught.value.code in (400, 404)
-    assert hub_server.hub.count() == 0
+    assert hub_server.store.count() == 0
 
 
 def test_the_listing_filters_by_recipient_and_sender(tmp_path, hub_server, trio):
@@ -182,9 +189,9 @@ def test_the_listing_filters_by_recipient_and_sender(tmp_path, hub_server, trio)
     bundles.export(a, for_b, "HY-B")
     assert post(hub_server.url, for_b.read_bytes())[0] == 201
     origin = {db: station.get(db).origin for db in trio}
-    assert [r["id"] for r in hub_server.hub.listing(0, origin[b])] == [1]
-    assert hub_server.hub.listing(0, origin[c]) == []  # addressed to B only
-    assert hub_server.hub.listing(0, origin[a]) == []  # A sent it
+    assert [r["id"] for r in hub_server.store.listing(0, origin[b])] == [1]
+    assert hub_server.store.listing(0, origin[c]) == []  # addressed to B only
+    assert hub_server.store.listing(0, origin[a]) == []  # A sent it
     status, body = get(f"{hub_server.url}/bundles?after=0&for={origin[b]}")
     [row] = json.loads(body)
     assert row["sender"] == origin[a] and row["size"] == for_b.stat().st_size
@@ -194,9 +201,9 @@ def test_the_listing_filters_by_recipient_and_sender(tmp_path, hub_server, trio)
 
 def test_an_unreachable_hub_is_a_clear_error(tmp_path, trio):
     a, _, _ = trio
-    server = hub.make_server(hub.Hub(tmp_path / "gone.db"), "127.0.0.1", 0)
-    url = hub.address(server)
-    server.server_close()  # the port is free again: nothing listens there
+    with running_hub(tmp_path / "gone.db") as server:
+        url = server.url
+    # the port is free again: nothing listens there
     for action in (hub_client.push, hub_client.pull):
         with pytest.raises(BioError, match=url.replace(".", r"\.")):
             action(a, url)
@@ -211,4 +218,5 @@ def test_an_address_that_is_not_http_is_refused(trio):
 def test_the_hub_refuses_to_listen_on_a_busy_port(tmp_path, hub_server):
     host, port = hub_server.server_address[:2]
     with pytest.raises(BioError, match=str(port)):
-        hub.make_server(hub.Hub(tmp_path / "other.db"), host, port)
+        with running_hub(tmp_path / "other.db", port=port):
+            pass
