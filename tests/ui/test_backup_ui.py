@@ -79,6 +79,8 @@ def test_back_up_database_writes_the_file_chosen(
 
 def test_the_backup_list_backs_up_and_restores(qtbot, controller, messages, demo_path):
     window = controller.window
+    # the day's backup, made after the login beside the window's work
+    qtbot.waitUntil(lambda: backups.newest_good(demo_path) is not None, timeout=TIMEOUT)
     dialog = backup_dialog.open_backups(window)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.table.rowCount() >= 1, timeout=TIMEOUT)  # the daily one

@@ -9,7 +9,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_exit_when_shown_says_when_the_window_and_then_the_login_are_ready(demo_path, tmp_path):
+def test_exit_when_shown_says_when_the_window_and_then_the_login_are_ready(
+    demo_path, tmp_path, monkeypatch
+):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
     env["XDG_CONFIG_HOME"] = env["XDG_CACHE_HOME"] = env["XDG_DATA_HOME"] = str(tmp_path)
     env.pop("BIORESERVE_USER", None)
@@ -24,9 +26,15 @@ def test_exit_when_shown_says_when_the_window_and_then_the_login_are_ready(demo_
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["shown", "login"]
+    from desktop.core.setup import backups
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))  # the program's backup folder
+    assert backups.listing(demo_path) == []  # the day's backup waits for a login
 
 
-def test_with_a_login_in_the_environment_the_run_ends_as_well(demo_path, tmp_path):
+def test_with_a_login_in_the_environment_the_run_ends_once_the_days_backup_is_made(
+    demo_path, tmp_path, monkeypatch
+):
     from desktop.core.setup.demo import DEMO_PASSWORD
 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
@@ -41,4 +49,10 @@ def test_with_a_login_in_the_environment_the_run_ends_as_well(demo_path, tmp_pat
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["shown", "login"]
+    # logged in: the run ends once the day's backup, made after the login, is done
+    assert done.stdout.split() == ["shown", "login", "backup"]
+    from desktop.core.setup import backups
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))  # the program's backup folder
+    made = backups.newest_good(demo_path)
+    assert made is not None and made.reason == "daily" and backups.quick_check(made.path) is None

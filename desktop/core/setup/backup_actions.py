@@ -9,6 +9,7 @@ themselves: backups.py; restoring: restoring.py.
 """
 
 import os
+from collections.abc import Callable
 from datetime import datetime
 
 from desktop.core import crashlog, values
@@ -32,19 +33,23 @@ def _record(db: Database, actor: str, made: backups.Backup) -> None:
 
 
 def automatic(
-    db: Database, reason: str, now: datetime | None = None, when_changed: bool = False
+    db: Database,
+    reason: str,
+    now: datetime | None = None,
+    when_changed: bool = False,
+    stop: Callable[[], bool] | None = None,
 ) -> backups.Backup | None:
     """A backup the program makes before changing much (import, bundle), then rotation;
     its audit event is recorded at once, in a transaction of its own (a change refused
     afterwards leaves the event of the backup that was made). None for a read-only
     database or a drill's sandbox (a copy of live data already), and with when_changed
     when the database holds what its newest good backup holds (nothing to protect anew:
-    a repeated refused import fills no disk)."""
+    a repeated refused import fills no disk). `stop`: see backups.make (Stopped)."""
     if db.read_only or not db.path.exists() or drill_of(db):
         return None
     if when_changed and backups.unchanged_since_backup(db) is not None:
         return None
-    made = backups.make(db, reason, now=now)
+    made = backups.make(db, reason, now=now, stop=stop)
     note(db, made)
     backups.rotate(db.path, backups.keep_days(db), (now or datetime.now()).date())
     return made
@@ -56,13 +61,21 @@ def note(db: Database, made: backups.Backup | None) -> None:
         _record(db, PROGRAM, made)
 
 
+def daily_due(db: Database, now: datetime | None = None) -> bool:
+    """Whether the day's backup is still to make: a writable station, not a drill's sandbox,
+    no good backup of it made today."""
+    day = (now or datetime.now()).date()
+    return not (db.read_only or drill_of(db) or backups.has_good_since(db.path, day))
+
+
 def daily(db: Database, now: datetime | None = None) -> backups.Backup | None:
-    """The day's backup, on opening a writable station, unless one was made today. A copy
-    that fails its check means the database is damaged: backups.Damaged, naming the newest
-    good backup (no copy of the damaged file is kept). Any other failure (a full disk) is
-    noted in the log, not in the way of the work."""
+    """The day's backup, on opening a writable station, unless one was made today (the
+    window makes it once someone has logged in, beside its work: ui/shell/daily_backup.py).
+    A copy that fails its check means the database is damaged: backups.Damaged, naming the
+    newest good backup (no copy of the damaged file is kept). Any other failure (a full
+    disk) is noted in the log, not in the way of the work."""
     moment = now or datetime.now()
-    if db.read_only or drill_of(db) or backups.has_good_since(db.path, moment.date()):
+    if not daily_due(db, moment):
         return None
     try:
         return automatic(db, "daily", now=moment)

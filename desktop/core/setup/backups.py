@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -34,6 +35,7 @@ KEEP_KEY = "backup.keep_days"
 DEFAULT_KEEP_DAYS = 30
 MAX_KEEP_DAYS = 3650
 SQLITE_MAGIC = b"SQLite format 3\x00"
+STEP_PAGES = 1024  # pages copied per step of a stoppable backup (4 MiB at 4 KiB a page)
 _NAME = re.compile(
     r"^(?P<reason>[a-z-]+)\.v(?P<schema>\d+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?"
     r"\.db(?P<bad>\.bad)?$"
@@ -174,8 +176,15 @@ def make(
     replace: bool = False,
     db_path: str | os.PathLike | None = None,
     now: datetime | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> Backup:
     """Copy the database with the online backup API, check the copy, name it.
+
+    With `stop` (a backup made beside the window's work, on a connection of its own): copied
+    in steps inside one read transaction (the copy is of one moment; other connections
+    keep writing, and their commits do not restart it), and given up with Stopped, its
+    partial file deleted, as soon as stop() says so — between two steps of the copy or
+    during its check.
 
     Into the database's backup folder, or to `out` (a manual backup elsewhere: refused if
     the file exists, unless replace; a name ending in a slash names a folder, refused). A
@@ -199,12 +208,15 @@ def make(
         _require_space(source, where)
         copy = sqlite3.connect(str(part))
         try:
-            db.conn.backup(copy)
+            if stop is None:
+                db.conn.backup(copy)
+            else:
+                _copy_in_steps(db.conn, copy, stop)
             # the copy is a file alone: no write-ahead log beside it when it is read
             copy.execute("PRAGMA journal_mode = DELETE")
         finally:
             copy.close()
-        problem = quick_check(part)
+        problem = quick_check(part, stop)
         if problem is not None:
             raise damaged(source, problem)
         os.replace(part, target)
@@ -223,6 +235,28 @@ def make(
     finally:
         part.unlink(missing_ok=True)
     return Backup(target, moment, reason, schema, target.stat().st_size, True)
+
+
+class Stopped(Exception):
+    """A stoppable backup was given up (the window closing): nothing of it is kept."""
+
+
+def _copy_in_steps(
+    source: sqlite3.Connection, copy: sqlite3.Connection, stop: Callable[[], bool]
+) -> None:
+    def step(_status, _remaining, _total) -> None:
+        if stop():
+            raise Stopped  # the backup is abandoned; make() deletes the partial file
+
+    begun = not source.in_transaction
+    if begun:  # one snapshot for every step: a commit elsewhere does not restart the copy
+        source.execute("BEGIN")
+        source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    try:
+        source.backup(copy, pages=STEP_PAGES, progress=step)
+    finally:
+        if begun:
+            source.execute("ROLLBACK")
 
 
 def _free_name(where: Path, stem: str) -> Path:
@@ -349,18 +383,23 @@ def rotate(db_path: str | os.PathLike, keep: int, today: date | None = None) -> 
 # ---------------------------------------------------------------- checking files
 
 
-def quick_check(path: str | os.PathLike) -> str | None:
-    """None when the file passes PRAGMA quick_check, else the first problem found."""
+def quick_check(path: str | os.PathLike, stop: Callable[[], bool] | None = None) -> str | None:
+    """None when the file passes PRAGMA quick_check, else the first problem found. With
+    `stop`: Stopped as soon as stop() says so (the check interrupted is no verdict)."""
     problem = header_problem(path)
     if problem is not None:
         return problem
     try:
         conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
         try:
+            if stop is not None:
+                conn.set_progress_handler(lambda: 1 if stop() else 0, 100_000)
             rows = conn.execute("PRAGMA quick_check").fetchall()
         finally:
             conn.close()
     except sqlite3.Error as exc:
+        if stop is not None and stop():
+            raise Stopped from exc
         return str(exc)
     if rows and rows[0][0] == "ok":
         return None

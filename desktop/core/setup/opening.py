@@ -14,9 +14,11 @@ from desktop.core.store.db import Database, explain, open_db
 
 
 def open_station(
-    path: str | os.PathLike, create: bool = False, read_only: bool | None = None
+    path: str | os.PathLike, create: bool = False, read_only: bool | None = None, daily=True
 ) -> Database:
-    """Open a station's database, up to date in schema, derived tables and reference data."""
+    """Open a station's database, up to date in schema, derived tables and reference data.
+    daily=False: without the day's backup (the window makes it after the login, beside its
+    work: desktop/ui/shell/daily_backup.py)."""
     db = open_db(path, create=create, read_only=read_only)
     if db.read_only:
         return db
@@ -27,7 +29,8 @@ def open_station(
             check.rebuild(db)
         refdata.ensure(db)
         backup_actions.migrations_done(db)
-        backup_actions.daily(db)
+        if daily:
+            backup_actions.daily(db)
     except sqlite3.DatabaseError as exc:
         db.close()  # a bad page met on the way in: the newest good backup (explain)
         raise explain(exc, db.path) from exc

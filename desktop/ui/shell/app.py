@@ -19,6 +19,7 @@ from desktop.core.errors import BioError
 from desktop.ui.access.login_flow import LoginFlow
 from desktop.ui.shell import backup_dialog, session, translations
 from desktop.ui.shell import settings as opts
+from desktop.ui.shell.daily_backup import DailyBackup
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.shell.worker import DbWorker
 
@@ -41,6 +42,14 @@ def _identity(db) -> dict:
     details = info.identity(db)
     details["accounts"] = details["station"] is not None and accounts.has_accounts(db)
     return details
+
+
+def open_for_window(path):
+    """The worker's opening of the window's database: a station without the day's backup,
+    which is made once someone has logged in, beside the worker (daily_backup.py)."""
+    from desktop.core.setup.opening import open_station
+
+    return open_station(path, daily=False)
 
 
 USAGE = "bioreserve-gui [--db FILE] [--lang en|zh_CN] [--screenshot FILE] [--exit-when-shown]"
@@ -93,6 +102,8 @@ class Controller:
         self.language = settings.get(opts.LANGUAGE)
         self.login = LoginFlow(self)  # who uses the window: login, idle lock, 切换用户
         self.live_path: Path | None = None  # the live database of the window's (drills)
+        self.daily: DailyBackup | None = None  # the day's backup being made after a login
+        self._daily_done: set[tuple[str, object]] = set()  # (database, day) settled
         # called once someone can log in at start-up: the login dialog is open, or the
         # environment's login was accepted (--exit-when-shown: the bench's second figure)
         self.login_ready: Callable[[], None] | None = None
@@ -102,7 +113,7 @@ class Controller:
         upgrade its schema if need be); its identity (demo marker, station) fills in
         when known. If it cannot be opened: the message, then a file dialog (quit if
         none is chosen)."""
-        worker = DbWorker(path, start=False)  # started once the window is painted
+        worker = DbWorker(path, start=False, opener=open_for_window)  # once painted
         worker.run(_identity, self._started, self._start_failed)  # first in the queue
         provisional = {"path": str(path), "schema_version": None, "demo": False, "station": None}
         self.live_path = path
@@ -172,7 +183,7 @@ class Controller:
                 from desktop.core.setup import initdb  # first run only: keep start-up light
 
                 initdb.init_database(path, with_demo=True).conn.close()
-            db = open_station(path)
+            db = open_station(path, daily=False)  # the day's backup: after the login
             details = _identity(db)
             remembered = path
             if details["drill"]:  # the next start opens the live database, not the drill
@@ -198,7 +209,7 @@ class Controller:
         self, path: Path, details: dict, worker: DbWorker | None = None, report_failures=True
     ) -> None:
         old_window, old_worker = self.window, self.worker
-        self.worker = worker or DbWorker(path)
+        self.worker = worker or DbWorker(path, opener=open_for_window)
         if report_failures:
             self.worker.failed.connect(self._job_failed)
         self.window = MainWindow(self.worker, details, self.language)
@@ -209,6 +220,7 @@ class Controller:
         self.window.logout_requested.connect(self.login.logout)
         self.window.lock_requested.connect(lambda: self.login.lock("manual"))
         self.window.restore_requested.connect(lambda p: backup_dialog.restore_from(self, Path(p)))
+        self.window.session_started.connect(lambda _ctx: self.start_daily_backup())
         if old_window is not None:
             self.window.setGeometry(old_window.geometry())
             old_window.close()
@@ -261,7 +273,69 @@ class Controller:
         else:
             report_unexpected(error, self.window)
 
+    # ------------------------------------------------------------ the day's backup
+
+    def start_daily_backup(self) -> None:
+        """Someone logged in: the day's backup of the window's database, if it is still to
+        make, on a thread of its own (the window and its worker go on meanwhile)."""
+        from datetime import date
+
+        path = Path(self.window.db_info["path"])
+        if (str(path), date.today()) in self._daily_done:
+            return
+        if self.daily is not None:
+            if self.daily.running and self.daily.path == path:
+                return
+            self.daily.stop()  # another database's: given up, tried again at its next login
+        daily = self.daily = DailyBackup(path)
+        daily.settled.connect(lambda made, error: self._daily_settled(daily, made, error))
+        daily.start()
+
+    def stop_daily_backup(self) -> None:
+        """Before the database is closed or replaced: the backup being made is given up."""
+        if self.daily is not None:
+            self.daily.stop()
+
+    def when_daily_settled(self, then: Callable[[], None]) -> None:
+        """`then` once the day's backup being made is done or failed (at once when none is)."""
+        daily = self.daily
+        if daily is None or not daily.running:
+            then()
+        else:
+            daily.settled.connect(lambda *_: then())
+
+    def _daily_settled(self, daily: DailyBackup, made, error) -> None:
+        from datetime import date
+
+        if error is None:
+            self._daily_done.add((str(daily.path), date.today()))
+        if self.window is None:
+            return
+        bar = self.window.statusBar()
+        if error is None:
+            if made is not None:
+                bar.showMessage(
+                    QApplication.translate(
+                        "App", "Today's backup is made and checked: {file}"
+                    ).format(file=made.path),
+                    10_000,
+                )
+            return
+        reason = str(error) if isinstance(error, BioError) else repr(error)
+        bar.showMessage(
+            QApplication.translate("App", "Today's backup failed: {reason}").format(
+                reason=reason.splitlines()[0]
+            )
+        )
+        from desktop.core.setup import backups
+
+        if isinstance(error, backups.Damaged):  # the database itself: said at once
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(self.window, APP_NAME, str(error))
+
     def close(self) -> None:
+        self.stop_daily_backup()  # before the worker: a half copy is deleted, never kept
         if self.worker is not None:
             self.login.quit_recorded()
             self.worker.close()
@@ -333,7 +407,15 @@ def main(argv: list[str]) -> int:
 
     if args.exit_when_shown:
         QTimer.singleShot(0, lambda: print("shown", flush=True))
-        controller.login_ready = lambda: (print("login", flush=True), app.quit())
+
+        def ready() -> None:
+            print("login", flush=True)
+            if session.logged_in() is None:
+                app.quit()
+            else:  # someone logged in (the bench's first start of a day): its backup too
+                controller.when_daily_settled(lambda: (print("backup", flush=True), app.quit()))
+
+        controller.login_ready = ready
         QTimer.singleShot(60_000, app.quit)  # never opened (a damaged file): the bench fails
     elif args.screenshot:
         # the shot once someone is logged in (BIORESERVE_USER and BIORESERVE_PASSWORD, or a

@@ -293,6 +293,7 @@ def restore_from(controller, backup: Path) -> bool:
 def _restore(controller, ctx, backup: Path, db_path: Path) -> bool:
     from desktop.core.setup import restoring
 
+    controller.stop_daily_backup()  # the day's backup being made reads the file: given up
     if controller.worker is not None:
         controller.worker.close()  # its connection closed: the file is free to replace
     from PySide6.QtCore import Qt
