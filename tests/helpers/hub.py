@@ -57,3 +57,26 @@ def post(url, body, headers=None):
             return response.status, json.loads(response.read())
     except urllib.error.HTTPError as exc:
         return exc.code, json.loads(exc.read())
+
+
+def fake_bundle(origin, sequence=1, to=None, pad=0):
+    """A body the hub indexes as a bundle (a manifest, an ops file; pad: bytes of filler).
+
+    The hub judges no signature, so its own tests need no station to make one."""
+    import io
+    import os
+    import zipfile
+
+    from desktop.sync.bundles import FORMAT, MANIFEST, OPS
+
+    manifest = {"format": FORMAT, "from": {"origin": origin}, "sequence": sequence, "to": to}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(MANIFEST, json.dumps(manifest))
+        archive.writestr(OPS, os.urandom(pad) if pad else b"")
+    return out.getvalue()
+
+
+def station(origin, scope="", code=None):
+    """An enrolled station's record as an authenticator returns it."""
+    return Station(origin, code or origin, origin, b"k" * 32, scope, "2026-01-01T00:00:00+08:00")
