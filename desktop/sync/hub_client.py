@@ -6,13 +6,24 @@ exactly as a bundle from a USB stick (desktop.sync.bundles.import_): the hub is 
 trusted. The last hub id pulled is kept per hub address in the local `meta` table
 (`hub.last_id.<url>`); a refused bundle is reported and passed over, so after enrolling
 its sender, pull again with from_start=True (bundles already imported change nothing).
+
+Every request is signed with the station's key (hub_auth.py: the hub serves only the
+stations its administrator enrolled). An https hub's certificate is verified against the
+system's certificate authorities, or a private one's file (ca_file, $BIORESERVE_HUB_CA);
+nothing falls back to http and no redirect is followed. A hub that withholds a bundle
+only delays it: a station's next bundle carries again what its peers have not
+acknowledged.
 """
 
 import hashlib
 import json
+import os
+import ssl
 import tempfile
 import urllib.error
 import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -20,14 +31,16 @@ from desktop.core.access import policy, roles
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
+from desktop.core.store import station
 from desktop.core.store.handle import Database
 from desktop.core.store.writepath import transaction
-from desktop.sync import bundles
+from desktop.sync import bundles, hub_auth
 from desktop.sync import keys as sync_keys
 
 TIMEOUT = 30  # seconds per request (connect, and each read)
 MAX_PAGES = 10_000  # bounds one pull: 10 000 pages of hub.PAGE bundles
 META_PREFIX = "hub.last_id."
+CA_ENV = "BIORESERVE_HUB_CA"  # a certificate authority file for an https hub
 
 
 def normalize_url(url: str) -> str:
@@ -44,49 +57,133 @@ def normalize_url(url: str) -> str:
     return text
 
 
-def _request(url: str, data: bytes | None = None, content_type: str | None = None) -> bytes:
-    request = urllib.request.Request(url, data=data, method="POST" if data is not None else "GET")
-    if content_type:
-        request.add_header("Content-Type", content_type)
-    try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
-            return response.read()
-    except urllib.error.HTTPError as exc:
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A hub never redirects: a 3xx is an error, never followed (https stays https)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+@dataclass
+class Hub:
+    """One hub as this station reaches it: its address, how requests are signed, and
+    the TLS context that checks its certificate (https only)."""
+
+    base: str
+    origin: str
+    sign: Callable[[bytes], bytes]
+    opener: urllib.request.OpenerDirector
+
+    def request(self, target: str, data: bytes | None = None, content_type=None) -> bytes:
+        """The body of the answer to a signed request for target (path and query)."""
+        url = self.base + target
+        method = "POST" if data is not None else "GET"
+        request = urllib.request.Request(url, data=data, method=method)
+        if content_type:
+            request.add_header("Content-Type", content_type)
+        headers = hub_auth.sign_request(self.origin, self.sign, method, target, data or b"")
+        for name, value in headers.items():
+            request.add_header(name, value)
         try:
-            reason = json.loads(exc.read().decode("utf-8"))["error"]
-        except (ValueError, KeyError, TypeError, OSError):
-            reason = exc.reason
-        raise BioError(
-            tr(
-                "The hub at {url} answered {status}: {reason}",
-                url=url,
-                status=exc.code,
-                reason=reason,
-            )
-        ) from exc
-    except (urllib.error.URLError, OSError) as exc:
-        reason = getattr(exc, "reason", None) or exc
-        raise BioError(
-            tr(
-                "Cannot reach the hub at {url}: {reason}. Check that `bioreserve sync serve` "
-                "runs there, that the address and port are right and that the network is up.",
-                url=url,
-                reason=reason,
-            )
-        ) from exc
+            with self.opener.open(request, timeout=TIMEOUT) as response:
+                return response.read()
+        except urllib.error.HTTPError as exc:
+            raise _answered(url, exc) from exc
+        except (urllib.error.URLError, OSError) as exc:
+            reason = getattr(exc, "reason", None) or exc
+            if isinstance(reason, ssl.SSLError):
+                raise BioError(
+                    tr(
+                        "The certificate of the hub at {url} cannot be verified: {reason}. "
+                        "If the hub uses a private certificate authority, give its "
+                        "certificate with --ca-file or BIORESERVE_HUB_CA.",
+                        url=url,
+                        reason=getattr(reason, "verify_message", None) or reason,
+                    )
+                ) from exc
+            raise BioError(
+                tr(
+                    "Cannot reach the hub at {url}: {reason}. Check that `bioreserve sync "
+                    "serve` runs there, that the address and port are right and that the "
+                    "network is up.",
+                    url=url,
+                    reason=reason,
+                )
+            ) from exc
+
+    def json(self, target: str, data: bytes | None = None, content_type=None):
+        body = self.request(target, data, content_type)
+        try:
+            return json.loads(body.decode("utf-8"))
+        except ValueError as exc:
+            raise not_a_hub(self.base) from exc
 
 
-def _json(url: str, data: bytes | None = None, content_type: str | None = None):
-    body = _request(url, data, content_type)
+def not_a_hub(url: str) -> BioError:
+    return BioError(
+        tr("The answer of {url} is not a BioReserve hub's; check the address.", url=url)
+    )
+
+
+def _answered(url: str, exc: urllib.error.HTTPError) -> BioError:
     try:
-        return json.loads(body.decode("utf-8"))
-    except ValueError as exc:
+        reason = json.loads(exc.read(4096).decode("utf-8"))["error"]
+    except (ValueError, KeyError, TypeError, OSError):
+        reason = exc.reason
+    text = tr(
+        "The hub at {url} answered {status}: {reason}", url=url, status=exc.code, reason=reason
+    )
+    if exc.code == 401:
+        text += "\n" + tr(
+            "Ask the hub's administrator to enrol this station (`bioreserve sync hub enrol` "
+            "with the file `bioreserve sync export-key` writes), and check that this "
+            "computer's clock is right (within 5 minutes)."
+        )
+    return BioError(text)
+
+
+def connect(db: Database, url: str, ca_file: str | None = None) -> Hub:
+    """The hub at url as this station reaches it: requests signed with the station's key
+    (unlocked here: a passphrase is asked for once, before anything is sent), https
+    checked against the system's certificate authorities or ca_file (else
+    $BIORESERVE_HUB_CA). A redirect is never followed."""
+    base = normalize_url(url)
+    ca_file = ca_file or os.environ.get(CA_ENV) or None
+    https = urlsplit(base).scheme == "https"
+    if ca_file and not https:
         raise BioError(
-            tr("The answer of {url} is not a BioReserve hub's; check the address.", url=url)
-        ) from exc
+            tr(
+                "{url} is not an https address, so no certificate can be checked against "
+                "{ca_file}; give the hub's https address.",
+                url=base,
+                ca_file=ca_file,
+            )
+        )
+    handlers: list[urllib.request.BaseHandler] = [_NoRedirect()]
+    if https:
+        try:
+            context = ssl.create_default_context(cafile=ca_file)
+        except (OSError, ssl.SSLError) as exc:
+            raise BioError(
+                tr(
+                    "Cannot read the certificate authority file {path}: {reason}",
+                    path=ca_file,
+                    reason=exc.strerror or exc,
+                )
+            ) from exc
+        handlers.append(urllib.request.HTTPSHandler(context=context))
+    own = sync_keys.own(db)
+    key = station.private_key(db)
+    return Hub(base, own.origin, key.sign, urllib.request.build_opener(*handlers))
 
 
-def push(db: Database, url: str, ctx: Ctx | None = None, for_origin: str | None = None) -> dict:
+def push(
+    db: Database,
+    url: str,
+    ctx: Ctx | None = None,
+    for_origin: str | None = None,
+    ca_file: str | None = None,
+) -> dict:
     """Export a bundle for any station (or for one: for_origin, its origin or code) and
     upload it; returns what the hub answered (the SYNC right; ctx None: the program itself).
 
@@ -94,17 +191,16 @@ def push(db: Database, url: str, ctx: Ctx | None = None, for_origin: str | None 
     one for a station entitled to the expert roster or the monitoring cohorts carries them,
     and the hub lists it for that station only (sync/entitlement.py)."""
     policy.require(ctx or Ctx.from_os(), roles.SYNC)
-    base = normalize_url(url)
+    hub = connect(db, url, ca_file)
+    base = hub.base
     with tempfile.TemporaryDirectory(prefix="bioreserve-push-") as folder:
         result = bundles.export(db, Path(folder) / "bundle.zip", for_origin, ctx=ctx)
         data = Path(result.path).read_bytes()
-    answer = _json(base + "/bundles", data, "application/zip")
+    answer = hub.json("/bundles", data, "application/zip")
     try:
         hub_id, stored = int(answer["id"]), bool(answer["stored"])
     except (KeyError, TypeError, ValueError) as exc:
-        raise BioError(
-            tr("The answer of {url} is not a BioReserve hub's; check the address.", url=base)
-        ) from exc
+        raise not_a_hub(base) from exc
     return {
         "url": base,
         "id": hub_id,
@@ -130,9 +226,8 @@ def _set_last_id(db: Database, url: str, value: int) -> None:
         )
 
 
-def _listing(base: str, after: int, origin: str) -> list[dict]:
-    url = base + "/bundles?" + urlencode({"after": after, "for": origin})
-    rows = _json(url)
+def _listing(hub: Hub, after: int) -> list[dict]:
+    rows = hub.json("/bundles?" + urlencode({"after": after, "for": hub.origin}))
     try:
         return [
             {
@@ -145,29 +240,33 @@ def _listing(base: str, after: int, origin: str) -> list[dict]:
             for r in rows
         ]
     except (KeyError, TypeError, ValueError) as exc:
-        raise BioError(
-            tr("The answer of {url} is not a BioReserve hub's; check the address.", url=base)
-        ) from exc
+        raise not_a_hub(hub.base) from exc
 
 
-def pull(db: Database, url: str, from_start: bool = False, ctx: Ctx | None = None) -> dict:
+def pull(
+    db: Database,
+    url: str,
+    from_start: bool = False,
+    ctx: Ctx | None = None,
+    ca_file: str | None = None,
+) -> dict:
     """Download and import every bundle for this station the hub received since the last
     pull. Refusals are reported per bundle; an unreachable hub stops the pull (what was
     imported stays, the next pull continues from there). The SYNC right (ctx None: the
     program itself)."""
     policy.require(ctx or Ctx.from_os(), roles.SYNC)
-    base = normalize_url(url)
-    origin = sync_keys.own(db).origin
+    hub = connect(db, url, ca_file)
+    base = hub.base
     after = 0 if from_start else last_id(db, base)
     imported: list[dict] = []
     refused: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="bioreserve-pull-") as folder:
         for _ in range(MAX_PAGES):
-            page = [r for r in _listing(base, after, origin) if r["id"] > after]
+            page = [r for r in _listing(hub, after) if r["id"] > after]
             if not page:
                 break
             for entry in page:
-                data = _request(f"{base}/bundles/{entry['id']}")
+                data = hub.request(f"/bundles/{entry['id']}")
                 path = Path(folder) / f"hub-{entry['id']}.zip"
                 path.write_bytes(data)
                 try:
