@@ -1,13 +1,13 @@
-"""CLI for the hub: `sync serve` runs one, `sync push URL` and `sync pull URL` use it.
+"""CLI for the hub: `sync serve` runs one, `sync push URL` and `sync pull URL` use it
+(`sync hub enrol|revoke|stations`, hub_admin.py, say which stations it serves).
 
 The server (waitress), the stores and urllib are imported inside the commands, not at CLI
 start-up.
 """
 
-from pathlib import Path
-
 import click
 
+import desktop.cli.hub_admin as hub_admin
 from desktop.cli.common import State
 from desktop.core.i18n import tr
 from desktop.sync.hub.limits import MB, Limits
@@ -15,36 +15,26 @@ from desktop.sync.hub.limits import MB, Limits
 DEFAULT_PORT = 8765
 
 
-def default_store() -> Path:
-    from desktop.core.paths import user_data_dir
-
-    return user_data_dir() / "hub.db"
-
-
 def authenticator(store):
     """How the served hub tells enrolled stations from anyone else: signed requests
     (desktop/sync/hub_auth.py). Tests put an open door here (tests/helpers/hub.py)."""
-    import importlib.util
-
-    from desktop.core.errors import BioError
-
-    if importlib.util.find_spec("desktop.sync.hub_auth") is None:
-        raise BioError(
-            tr(
-                "This build of BioReserve cannot authenticate stations, so it serves no hub "
-                "(a hub must not hand bundles to anyone who reaches its port)."
-            )
-        )
-    from desktop.sync import hub_auth  # type: ignore[attr-defined]
+    from desktop.sync import hub_auth
 
     return hub_auth.authenticator(store)
+
+
+CA_FILE_HELP = tr(
+    "Certificate authority file that signed an https hub's certificate (a private CA); "
+    "default: $BIORESERVE_HUB_CA, else the system's certificate authorities."
+)
 
 
 @click.command(
     "serve",
     help=tr(
-        "Run a hub that relays signed bundles between stations over HTTP (stop with "
-        "Ctrl+C). The hub is not a station and needs no keys: stations verify every bundle."
+        "Run a hub that relays signed bundles between the stations enrolled with it (`sync "
+        "hub enrol`) over HTTP (stop with Ctrl+C). It answers only requests those stations "
+        "sign; the hub itself needs no keys, and stations verify every bundle."
     ),
 )
 @click.option(
@@ -98,10 +88,7 @@ def sync_serve(state: State, host, port, store, threads, quota_mb, keep_days):
         quota_bytes=quota_mb * MB if quota_mb else None,
         keep_days=keep_days or None,
     )
-    target = store if store else default_store()
-    if not hub_opening.is_postgresql(target):
-        target = Path(target)
-    opened = hub_opening.open_store(target, limits)
+    opened = hub_opening.open_store(hub_admin.store_target(store), limits)
     try:
         server = hub_server.make_server(
             opened, host, port, authenticator(opened), limits, verbose=True
@@ -122,11 +109,12 @@ def sync_serve(state: State, host, port, store, threads, quota_mb, keep_days):
 @click.command("push", help=tr("Send the changes other stations lack to a LAN hub."))
 @click.argument("url")
 @click.option("--for", "for_station", help=tr("Recipient station (code or origin)."))
+@click.option("--ca-file", type=click.Path(dir_okay=False), help=CA_FILE_HELP)
 @click.pass_obj
-def sync_push(state: State, url, for_station):
+def sync_push(state: State, url, for_station, ca_file):
     from desktop.sync import hub_client
 
-    result = hub_client.push(state.open(), url, state.ctx, for_station)
+    result = hub_client.push(state.open(), url, state.ctx, for_station, ca_file)
     text = (
         tr(
             "Sent bundle {sequence} with {ops} operation(s) to {url} (hub id {id}).",
@@ -147,15 +135,16 @@ def sync_push(state: State, url, for_station):
     is_flag=True,
     help=tr("Read every bundle the hub holds again (e.g. after enrolling a station)."),
 )
+@click.option("--ca-file", type=click.Path(dir_okay=False), help=CA_FILE_HELP)
 @click.pass_obj
-def sync_pull(state: State, url, from_start):
+def sync_pull(state: State, url, from_start, ca_file):
     from desktop.cli.sync import after_import
     from desktop.core.store import conflicts
     from desktop.sync import hub_client
 
     db = state.open()
     before = len(conflicts.listing(db))
-    result = hub_client.pull(db, url, from_start, state.ctx)
+    result = hub_client.pull(db, url, from_start, state.ctx, ca_file)
     lines = [
         tr(
             "Imported bundle {sequence} from {code}: {applied} applied, {known} already "
@@ -180,6 +169,6 @@ def sync_pull(state: State, url, from_start):
 
 
 def register_hub(sync_group) -> None:
-    """Add serve, push and pull to the `sync` group."""
-    for command in (sync_serve, sync_push, sync_pull):
+    """Add serve, push, pull and the hub's administration to the `sync` group."""
+    for command in (sync_serve, sync_push, sync_pull, hub_admin.hub_group):
         sync_group.add_command(command)

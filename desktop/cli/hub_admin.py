@@ -1,0 +1,136 @@
+"""CLI for a hub's administrator: `sync hub enrol|revoke|stations --store STORE`.
+
+These commands open the hub's store, not a station's database: they need no login to a
+station, only access to the store (its file, or the PostgreSQL role's password).
+"""
+
+from pathlib import Path
+
+import click
+
+from desktop.cli.common import State, table
+from desktop.core.i18n import tr
+
+STORE_HELP = tr(
+    "The hub's store: a SQLite file (default: hub.db in the user data folder, as `sync "
+    "serve` uses) or a PostgreSQL address, postgresql://user@host/database."
+)
+
+
+def default_store() -> Path:
+    from desktop.core.paths import user_data_dir
+
+    return user_data_dir() / "hub.db"
+
+
+def store_target(store: str | None) -> str | Path:
+    """A --store value as opening.open_store takes it (None: the default SQLite file)."""
+    from desktop.sync.hub import opening as hub_opening
+
+    target: str | Path = store if store else default_store()
+    return target if hub_opening.is_postgresql(target) else Path(target)
+
+
+def open_store(store: str | None, limits=None):
+    from desktop.sync.hub import opening as hub_opening
+
+    return hub_opening.open_store(store_target(store), limits)
+
+
+@click.group("hub", help=tr("Enrol and revoke the stations a hub serves."))
+def hub_group():
+    pass
+
+
+@hub_group.command(
+    "enrol",
+    help=tr(
+        "Let a station use the hub: KEYFILE is the file `bioreserve sync export-key` wrote "
+        "at that station. Compare the fingerprint shown with the one the station shows."
+    ),
+)
+@click.argument("key_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--store", help=STORE_HELP)
+@click.option(
+    "--scope",
+    help=tr(
+        "Division-code prefix of the station (e.g. 4304 for a city, 430421 for a county): "
+        "it receives the bundles for all stations only from stations of an overlapping "
+        "scope. Default: every station's."
+    ),
+)
+@click.pass_obj
+def hub_enrol(state: State, key_file, store, scope):
+    from desktop.sync import hub_stations
+
+    hub_stations.check_scope(scope)
+    opened = open_store(store)
+    try:
+        data = hub_stations.enrol(opened, key_file, scope)
+        data["store"] = opened.location
+    finally:
+        opened.close()
+    state.emit(
+        data,
+        tr(
+            "Enrolled {name} ({code}, origin {origin}) with the hub at {store}.\nKey "
+            "fingerprint: {fingerprint}\nCompare it with the one the station shows (`bioreserve "
+            "sync identity`); if they differ, revoke it at once.",
+            **data,
+        )
+        + "\n"
+        + scope_text(data["scope"]),
+    )
+
+
+def scope_text(scope: str) -> str:
+    if scope:
+        return tr("Scope: {scope} (bundles for all stations from overlapping scopes).", scope=scope)
+    return tr("Scope: all stations.")
+
+
+@hub_group.command(
+    "revoke",
+    help=tr("Stop serving a station (its code or origin): its requests are refused from now."),
+)
+@click.argument("station")
+@click.option("--store", help=STORE_HELP)
+@click.pass_obj
+def hub_revoke(state: State, station, store):
+    from desktop.sync import hub_stations
+
+    opened = open_store(store)
+    try:
+        data = hub_stations.revoke(opened, station)
+    finally:
+        opened.close()
+    state.emit(
+        data,
+        tr("Revoked {name} ({code}): the hub refuses its requests.", **data),
+    )
+
+
+@hub_group.command("stations", help=tr("List the stations enrolled with a hub."))
+@click.option("--store", help=STORE_HELP)
+@click.pass_obj
+def hub_stations_command(state: State, store):
+    from desktop.sync import hub_stations
+
+    opened = open_store(store)
+    try:
+        rows = hub_stations.listing(opened)
+    finally:
+        opened.close()
+    shown = [
+        {
+            **r,
+            "scope": r["scope"] or tr("all"),
+            "state": tr("revoked") if r["revoked"] else tr("enrolled"),
+        }
+        for r in rows
+    ]
+    columns = [("code", tr("Code")), ("name", tr("Name")), ("origin", tr("Origin")),
+               ("scope", tr("Scope")), ("fingerprint", tr("Key fingerprint")),
+               ("state", tr("State")), ("enrolled_at", tr("Enrolled"))]  # fmt: skip
+    text = table(shown, columns) if rows else tr("No stations are enrolled with this hub yet.")
+    state.emit(rows, text)
