@@ -26,7 +26,9 @@ def uuid7() -> str:
     rand_a = _last["seq"] & 0xFFF
     rand_b = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
     value = (ms & ((1 << 48) - 1)) << 80 | 0x7 << 76 | rand_a << 64 | 0b10 << 62 | rand_b
-    return str(uuid.UUID(int=value))
+    # str(uuid.UUID(int=value)), without building the object (a third of the time)
+    hex = f"{value:032x}"
+    return f"{hex[:8]}-{hex[8:12]}-{hex[12:16]}-{hex[16:20]}-{hex[20:]}"
 
 
 def reference_id(kind: str, code: str) -> str:

@@ -245,13 +245,20 @@ class Writer:
         start = f"[{string(origin)},"
         middle = f"{string(actor)},{string('insert')},{string(tbl)}," if type(actor) is str else ""
         admin = self.ctx.role == "admin"
-        encode, sha256, make = oplog.encode_json, hashlib.sha256, Op.made
+        encode, sha256, make, new_id = oplog.encode_json, hashlib.sha256, Op.made, uuid7
         now_ms = clock.wall()
         ops: list[Op] = []
         previous = self.hash
+        # The stamps clock.now() would give one after the other within one reading of the
+        # wall clock: consecutive numbers (a counter past 0xFFFF carries into the next
+        # millisecond, as now() borrows it), the clock read once per batch.
+        before = clock.last
+        stamp = max(clock.now(), 1) - 1
+        clock.last = before
+        seq = self.seq
         try:
             for values in rows:
-                row_id = values.get("id") or uuid7()
+                row_id = values.get("id") or new_id()
                 payload = {k: values[k] for k in names}
                 if not admin:
                     policy.check_write(
@@ -262,10 +269,8 @@ class Writer:
                         payload,
                         partial(self._current, tbl, row_id),
                     )
-                self.seq = seq = self.seq + 1
-                stamp = clock.now()
-                if stamp < 1:
-                    stamp = 1
+                seq += 1
+                stamp += 1
                 payload_json = encode(payload)
                 if middle and type(row_id) is str:
                     text = f"{start}{seq},{stamp},{middle}{string(row_id)},{payload_json},[]]"
@@ -291,14 +296,22 @@ class Writer:
                     )
                 )
         except BaseException:
+            self._settle(ops)
             self._check_each(ops)  # an earlier op's refusal comes first, as it would have
             self.hash = ops[-1].hash if ops else self.hash
             raise
+        self._settle(ops)
         if not payloads.valid_many(self.db, ops, now_ms):
             self._check_each(ops)
         if ops:
             self.hash = ops[-1].hash
         return ops
+
+    def _settle(self, ops: list[Op]) -> None:
+        """The writer's sequence and clock past the operations made in bulk."""
+        if ops:
+            self.seq = ops[-1].seq
+            self.clock.last = max(self.clock.last, ops[-1].hlc)
 
     def _check_each(self, ops: list[Op]) -> None:
         """payloads.check() of each op in turn; at the first refused, the writer's sequence,
