@@ -19,6 +19,7 @@ from bench import (
     snapshot,
     startup,
     sync,
+    write_cost,
     xlsx_import,
 )
 from bench.generate import DATA, dataset
@@ -48,6 +49,8 @@ def main() -> int:
     xlsx_import.report(city)
     print()
     sync.report()
+    print()
+    write_cost.report(city)  # the aggregates' cost on a write and a merge
     print()
     snapshot.main()  # a new station's first synchronization (city, province when present)
     return 0

@@ -1,0 +1,228 @@
+"""What the aggregates behind 总览, the alert counts and compliance (store/figures.py) cost a
+write and a merge (issue 18, point 3: under 10 %), on two copies of the city data set made
+in the same run: one as it is, one with the aggregates' triggers dropped (every trigger
+that writes an aggregate table or fires on one).
+
+    python -m bench.write_cost
+
+(a) a single stock receipt and a single issue through the functions the desktop and the CLI
+call (reserves.stock.receive and issue: one durable transaction each), of an item that has
+a norm at the depot, alternated between the copies; (b) the merge (merge.apply_ops, one
+durable transaction) of 10,000 stock movements of another station spread over the city's
+balances, each bundle applied to both copies in turn. Each figure is the median of the runs
+in CPU time (time.process_time: what a busy machine's other processes do not change) and in
+wall time; the cost is the ratio with / without less one.
+"""
+
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from bench.generate import DATA, dataset
+from desktop.core.context import Ctx
+from desktop.core.reserves import stock
+from desktop.core.setup import initdb
+from desktop.core.store import db as dbmod
+from desktop.core.store import figures, oplog, station
+from desktop.core.store.merge import apply_ops
+from desktop.core.store.writepath import write
+
+ACTOR = Ctx("bench-write-cost")
+WRITES = 101  # receipts and issues on each copy (after WARM untimed)
+WARM = 10
+MERGES = 7  # bundles applied to each copy
+MERGE_OPS = 10_000
+TARGET = 0.10
+AGGREGATES = [table for table, *_ in figures.FACTS]
+
+
+def aggregate_triggers(db) -> list[str]:
+    """The triggers that keep the aggregates: those on an aggregate table or writing one."""
+    names = []
+    for name, table, sql in db.execute(
+        "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'"
+    ):
+        body = sql.lower()
+        if table in AGGREGATES or any(
+            f"into {t} " in body or f"update {t} " in body for t in AGGREGATES
+        ):
+            names.append(name)
+    return sorted(names)
+
+
+def without_aggregates(db) -> list[str]:
+    dropped = aggregate_triggers(db)
+    db.conn.execute("BEGIN IMMEDIATE")
+    for name in dropped:
+        db.conn.execute(f'DROP TRIGGER "{name}"')
+    db.conn.execute("COMMIT")
+    return dropped
+
+
+def timed(fn) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of fn()."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    fn()
+    return time.process_time() - cpu, time.perf_counter() - wall
+
+
+def target_line(db) -> tuple[str, str]:
+    """(depot code, item code) of an item with stock and a norm at the depot."""
+    return db.execute(
+        "SELECT d.code, i.code FROM norm_line n "
+        "JOIN depot d ON d.id = n.depot_id JOIN item i ON i.id = n.item_id "
+        "WHERE n.have > 0 ORDER BY d.code, i.code LIMIT 1"
+    ).fetchone()
+
+
+def writes(pair: dict) -> dict[str, dict[str, list[tuple[float, float]]]]:
+    """Receipts and issues of 5 units of one lot, alternated between the copies (the lot
+    received first, untimed, with its expiry date)."""
+    depot, item = target_line(pair["with"])
+    batch = "BENCH-WRITE-COST"
+    for db in pair.values():
+        stock.receive(db, ACTOR, depot, item, batch, 1000, expiry="2099-12-31")
+        for _ in range(WARM):
+            stock.receive(db, ACTOR, depot, item, batch, 5)
+            stock.issue(db, ACTOR, depot, item, 5, batch=batch)
+    samples: dict = {kind: {name: [] for name in pair} for kind in ("receive", "issue")}
+    order = list(pair)
+    for n in range(WRITES):
+        for name in order if n % 2 else order[::-1]:
+            db = pair[name]
+            samples["receive"][name].append(
+                timed(lambda db=db: stock.receive(db, ACTOR, depot, item, batch, 5))
+            )
+            samples["issue"][name].append(
+                timed(lambda db=db: stock.issue(db, ACTOR, depot, item, 5, batch=batch))
+            )
+    return samples
+
+
+def movement_ops(folder: Path, city, count: int, bundles: int) -> list[list]:
+    """`bundles` lists of `count` stock movement operations of another station, spread over
+    the city's balances (a receipt or an issue of each, some of lots held nowhere yet)."""
+    other = initdb.init_database(folder / "other.db", "BENCH-WC", "基准写站")
+    try:
+        other.conn.execute("PRAGMA foreign_keys = OFF")  # its depots, items, lots are the city's
+        balances = city.execute(
+            "SELECT depot_id, item_id, lot_id FROM stock_balance ORDER BY depot_id, item_id, lot_id"
+        ).fetchall()
+        depots = [r[0] for r in city.execute("SELECT id FROM depot WHERE deleted = 0")]
+        rng = random.Random(1803)
+        start = datetime(2026, 11, 1, 8, tzinfo=timezone(timedelta(hours=8)))
+        me = station.get(other)
+        assert me is not None
+        origin = me.origin
+        for n in range(bundles):
+            rows = []
+            for k in range(count):
+                depot_id, item_id, lot_id = rng.choice(balances)
+                if rng.random() < 0.1:  # the lot received at another depot
+                    depot_id = rng.choice(depots)
+                receive = rng.random() < 0.4
+                rows.append(
+                    stock.move_row(
+                        "receive" if receive else "issue",
+                        depot_id,
+                        item_id,
+                        lot_id,
+                        rng.randint(10, 500) if receive else -rng.randint(1, 50),
+                        "基准数据",
+                        occurred_at=(start + timedelta(seconds=n * count + k)).isoformat(),
+                    )
+                )
+            with write(other, ACTOR) as w:
+                w.insert_many("stock_move", rows)
+        ops = [op for op in oplog.ops_since(other) if op.origin == origin]
+    finally:
+        other.close()
+    return [ops[n * count : (n + 1) * count] for n in range(bundles)]
+
+
+def merges(pair: dict, bundles: list[list]) -> dict[str, list[tuple[float, float]]]:
+    samples: dict = {name: [] for name in pair}
+    order = list(pair)
+    for n, ops in enumerate(bundles):
+        for name in order if n % 2 else order[::-1]:
+            db = pair[name]
+            merged: list = []
+            samples[name].append(
+                timed(lambda db=db, ops=ops, out=merged: out.append(apply_ops(db, ops)))
+            )
+            if merged[0].applied != len(ops):
+                raise SystemExit(f"merged {merged[0].applied} of {len(ops)} operations")
+    return samples
+
+
+def measure(source: Path) -> dict:
+    folder = Path(tempfile.mkdtemp(prefix="bench-write-cost-", dir=DATA))
+    data_home = os.environ.get("XDG_DATA_HOME")
+    os.environ["XDG_DATA_HOME"] = str(folder / "data")  # the copies' backups: removed with it
+    pair: dict = {}
+    try:
+        for name in ("with", "without"):
+            shutil.copyfile(source, folder / f"{name}.db")
+            pair[name] = dbmod.open_db(folder / f"{name}.db")
+        dropped = without_aggregates(pair["without"])
+        bundles = movement_ops(folder, pair["with"], MERGE_OPS, MERGES)
+        out = {"dropped": dropped, "writes": writes(pair), "merge": merges(pair, bundles)}
+        differences = figures.differences(pair["with"])
+        if differences:
+            raise SystemExit(f"the aggregates drifted: {differences[:3]}")
+        return out
+    finally:
+        for db in pair.values():
+            db.close()
+        if data_home is None:
+            os.environ.pop("XDG_DATA_HOME", None)
+        else:
+            os.environ["XDG_DATA_HOME"] = data_home
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def medians(samples: dict[str, list[tuple[float, float]]]) -> dict[str, tuple[float, float]]:
+    """{copy: (median CPU seconds, median wall seconds)}."""
+    return {
+        name: (statistics.median(s[0] for s in runs), statistics.median(s[1] for s in runs))
+        for name, runs in samples.items()
+    }
+
+
+def costs(samples) -> tuple[dict, float, float]:
+    m = medians(samples)
+    return m, m["with"][0] / m["without"][0] - 1, m["with"][1] / m["without"][1] - 1
+
+
+def report(city: Path) -> None:
+    f = measure(city)
+    print(
+        "the aggregates' cost on a write and a merge (city data; with / without their "
+        f"{len(f['dropped'])} triggers)"
+    )
+    print(f"  {'':34} {'with':>9} {'without':>9} {'cost':>7}  {'wall: with':>11} {'cost':>7}")
+    rows = [
+        (f"a single receipt (median of {WRITES})", f["writes"]["receive"], 1000, "ms"),
+        (f"a single issue (median of {WRITES})", f["writes"]["issue"], 1000, "ms"),
+        (f"merge of {MERGE_OPS:,} movements ({MERGES})", f["merge"], 1, "s"),
+    ]
+    for label, samples, scale, unit in rows:
+        m, cpu_cost, wall_cost = costs(samples)
+        flag = "" if cpu_cost < TARGET else "   over"
+        print(
+            f"  {label:34} {m['with'][0] * scale:7.2f}{unit:2} {m['without'][0] * scale:7.2f}"
+            f"{unit:2} {cpu_cost:+7.1%}  {m['with'][1] * scale:9.2f}{unit:2} {wall_cost:+7.1%}"
+            f"{flag}"
+        )
+    print(f"  CPU time; target: cost < {TARGET:.0%} (each in CPU time, wall time beside it)")
+
+
+if __name__ == "__main__":
+    report(dataset("city"))
+    sys.exit(0)
