@@ -22,7 +22,12 @@ from desktop.core.imports.vocabulary import Added, Additions, Unknown, Vocabular
 from desktop.core.store.handle import Database
 
 PROGRESS_EVERY = 500  # rows between progress calls, checking and writing alike
-WRITE_CHUNK = 500  # rows per insert_many
+WRITE_CHUNK = 500  # rows per insert_many at the least
+# A large file is written in about this many insert_many calls instead: each call costs
+# something besides its rows (its payloads' checks set up, its derived rows, its
+# statements), and 5,000 rows a call take a tenth of the CPU time off the write of a
+# 50,000-row stock import against 500 — the progress still moves ten times.
+WRITE_STEPS = 10
 # Stands in for a required text that is empty or refused (already reported) while the rest
 # of the row is validated: it passes every text rule and clashes with no code. It is never
 # compared with what a file holds (validated() knows which fields it filled) and a row that
@@ -33,6 +38,14 @@ SHOWN = 60  # characters of a bad value an error shows
 
 Progress = Callable[[int, int], None]
 Tick = Callable[[int], None]
+
+
+def write_chunk(total: int, least: int = WRITE_CHUNK) -> int:
+    """Rows per insert_many when `total` rows are written: `least`, or a WRITE_STEPS-th of
+    them when that is more, rounded up to a multiple of `least` (the progress is reported
+    at multiples of PROGRESS_EVERY)."""
+    least = max(1, least)
+    return max(1, -(-total // (WRITE_STEPS * least))) * least
 
 
 def shown(value) -> str:
@@ -201,9 +214,10 @@ class Job:
 
     @staticmethod
     def insert_chunks(w, table: str, rows: list[dict], tick: Tick, done: int = 0) -> int:
-        """Insert rows WRITE_CHUNK at a time, ticking after each chunk; the rows done."""
-        for start in range(0, len(rows), WRITE_CHUNK):
-            chunk = rows[start : start + WRITE_CHUNK]
+        """Insert rows write_chunk() at a time, ticking after each chunk; the rows done."""
+        size = write_chunk(len(rows))
+        for start in range(0, len(rows), size):
+            chunk = rows[start : start + size]
             w.insert_many(table, chunk)
             done += len(chunk)
             tick(done)

@@ -16,7 +16,7 @@ from desktop.core import values
 from desktop.core.errors import Invalid
 from desktop.core.i18n import tr
 from desktop.core.imports.columns import Kind, column, date_format
-from desktop.core.imports.job import WRITE_CHUNK, Job
+from desktop.core.imports.job import WRITE_CHUNK, Job, write_chunk
 from desktop.core.reserves import catalog, stock
 from desktop.core.store.handle import Database
 
@@ -153,8 +153,9 @@ class Stock(Job):
         ref, now = self.source.name, values.now_iso()
         ordered = sorted(rows, key=lambda r: (r.depot_id, r.item["id"], r.lot_id))
         new = {r.lot_id: r for r in rows if r.new_lot}  # the row that creates each lot
-        for start in range(0, len(ordered), WRITE_CHUNK):
-            chunk = ordered[start : start + WRITE_CHUNK]
+        size = write_chunk(len(ordered), WRITE_CHUNK)
+        for start in range(0, len(ordered), size):
+            chunk = ordered[start : start + size]
             created = {m.lot_id: new.pop(m.lot_id) for m in chunk if m.lot_id in new}
             lots = [
                 stock.lot_row(r.item["id"], r.batch, r.manufacturer, r.produced, r.expiry)
