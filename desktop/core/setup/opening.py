@@ -8,8 +8,7 @@ naming its newest good backup (backups.Damaged), never an unexpected error."""
 import os
 import sqlite3
 
-from desktop.core.setup import backup_actions, refdata
-from desktop.core.store import check
+from desktop.core.setup import refdata
 from desktop.core.store.db import Database, explain, open_db
 
 
@@ -26,11 +25,16 @@ def open_station(
         if db.migrated:
             # A migration may add derived tables (search indexes, merge state) that start
             # empty: recompute them from the facts.
+            from desktop.core.store import check
+
             check.rebuild(db)
         refdata.ensure(db)
-        backup_actions.migrations_done(db)
-        if daily:
-            backup_actions.daily(db)
+        if db.backups or daily:  # imported when used: the window's opening needs neither
+            from desktop.core.setup import backup_actions
+
+            backup_actions.migrations_done(db)
+            if daily:
+                backup_actions.daily(db)
     except sqlite3.DatabaseError as exc:
         db.close()  # a bad page met on the way in: the newest good backup (explain)
         raise explain(exc, db.path) from exc

@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication  # dialogs: imported where used (their enums)
@@ -17,11 +18,13 @@ from desktop import APP_NAME
 from desktop.core import i18n, paths
 from desktop.core.errors import BioError
 from desktop.ui.access.login_flow import LoginFlow
-from desktop.ui.shell import backup_dialog, session, translations
+from desktop.ui.shell import session, translations
 from desktop.ui.shell import settings as opts
-from desktop.ui.shell.daily_backup import DailyBackup
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.shell.worker import DbWorker
+
+if TYPE_CHECKING:  # imported where used: not on the way to the first frame
+    from desktop.ui.shell.daily_backup import DailyBackup
 
 
 def __getattr__(name: str):
@@ -143,6 +146,8 @@ class Controller:
     def _start_failed(self, error: Exception) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from desktop.ui.shell import backup_dialog
+
         self.window.release_pages()
 
         if backup_dialog.can_restore(error):  # a damaged database: its newest good backup
@@ -219,7 +224,7 @@ class Controller:
         self.window.switch_requested.connect(self.login.switch_user)
         self.window.logout_requested.connect(self.login.logout)
         self.window.lock_requested.connect(lambda: self.login.lock("manual"))
-        self.window.restore_requested.connect(lambda p: backup_dialog.restore_from(self, Path(p)))
+        self.window.restore_requested.connect(self._restore_from)
         self.window.session_started.connect(lambda _ctx: self.start_daily_backup())
         if old_window is not None:
             self.window.setGeometry(old_window.geometry())
@@ -228,6 +233,11 @@ class Controller:
         if old_worker is not None:
             old_worker.close()
         self.window.show()
+
+    def _restore_from(self, path: str) -> None:
+        from desktop.ui.shell import backup_dialog
+
+        backup_dialog.restore_from(self, Path(path))
 
     def reopen(self) -> None:
         self.open(Path(self.window.db_info["path"]))
@@ -280,6 +290,8 @@ class Controller:
         make, on a thread of its own (the window and its worker go on meanwhile)."""
         from datetime import date
 
+        from desktop.ui.shell.daily_backup import DailyBackup
+
         path = Path(self.window.db_info["path"])
         if (str(path), date.today()) in self._daily_done:
             return
@@ -304,7 +316,7 @@ class Controller:
         else:
             daily.settled.connect(lambda *_: then())
 
-    def _daily_settled(self, daily: DailyBackup, made, error) -> None:
+    def _daily_settled(self, daily: "DailyBackup", made, error) -> None:
         from datetime import date
 
         if error is None:

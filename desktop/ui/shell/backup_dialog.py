@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -28,31 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.core.access import roles
 from desktop.core.errors import BioError
-from desktop.ui.access import gate
 from desktop.ui.shell import session
 from desktop.ui.shell.jobs import Refused, actor, refusable
 
 
 def _size(n: int) -> str:
     return f"{n / 1_048_576:,.1f} MB" if n >= 1_048_576 else f"{n / 1024:,.0f} KB"
-
-
-def add_file_actions(window, file_menu) -> None:
-    """备份数据库… and 从备份恢复… at the end of the 文件 menu so far, for the roles with
-    the BACKUP right (the administrator's)."""
-    window.action_backup = gate.needs(
-        QAction(QCoreApplication.translate("Backups", "&Back up database…"), window), roles.BACKUP
-    )
-    window.action_backup.triggered.connect(lambda: save_backup(window))
-    window.action_restore = gate.needs(
-        QAction(QCoreApplication.translate("Backups", "&Restore from backup…"), window),
-        roles.BACKUP,
-    )
-    window.action_restore.triggered.connect(lambda: open_backups(window))
-    file_menu.addAction(window.action_backup)
-    file_menu.addAction(window.action_restore)
 
 
 def save_backup(window) -> None:

@@ -4,8 +4,10 @@ Only areas that work are listed; each later area adds its page here.
 Modules needed only after start-up (check, dialogs) are imported where used:
 start-up time is measured against a bare window (make bench).
 
-Start-up: the window opens with 总览's layout, the navigation, the menus and the status
-bar. The other pages (and their modules, which import PySide6's `Qt` namespace and the
+Start-up: the window opens with the navigation, the menus and the status bar under the
+login cover; 总览 is made once someone is logged in or the login dialog has painted
+(`overview`: at once when asked for), the way it is made at once in a window opened for
+someone logged in. The other pages (and their modules, which import PySide6's `Qt` namespace and the
 core) are made just after the first paint, or at once when one of them is asked for
 (window.orders …) or chosen in the navigation.
 """
@@ -26,8 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.ui.access import gate, offers, window_parts
-from desktop.ui.overview.page import OverviewPage
-from desktop.ui.shell import backup_dialog, session
+from desktop.ui.shell import backup_menu, session
 from desktop.ui.widgets import style
 from desktop.ui.widgets.screen_size import resize_within_screen
 
@@ -105,10 +106,8 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() + 2)
         self.nav.setFont(font)
         self.pages = QStackedWidget()
-        self.overview = OverviewPage(worker, self.demo)
-        self.overview.incidents_requested.connect(self.show_incidents)
-        self.overview.monitoring_requested.connect(self.show_monitoring)
-        self._add_page(self.tr("Overview"), self.overview)
+        self._overview = None  # 总览: made by the `overview` property
+        self._add_page(self.tr("Overview"), QWidget())  # a placeholder until then
         for caption in (
             self.tr("Incidents"),
             self.tr("Reserves"),
@@ -142,7 +141,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar(db_info["path"])
         self._show_station()
         self._show_drill()
-        self.overview.refresh()
+        if session.logged_in() is not None:  # shown at once: 总览 is in the first frame
+            self._make_overview()
         self.set_session(session.logged_in())
 
     # The pages after 总览 are made on first use (see the module's docstring).
@@ -154,6 +154,30 @@ class MainWindow(QMainWindow):
     sync = property(lambda self: self._page("sync"))
     drills = property(lambda self: self._page("drills"))
     monitoring = property(lambda self: self._page("monitoring"))
+
+    @property
+    def overview(self):
+        """总览 (made when first asked for: under the login cover it waits, _complete)."""
+        if self._overview is None:
+            self._make_overview()
+        return self._overview
+
+    def _make_overview(self) -> None:
+        from desktop.ui.overview.page import OverviewPage
+
+        page = OverviewPage(self.worker, self.demo)
+        page.incidents_requested.connect(self.show_incidents)
+        page.monitoring_requested.connect(self.show_monitoring)
+        self.action_refresh.triggered.connect(page.refresh)  # the others: _build_pages
+        current = self.pages.currentIndex()
+        placeholder = self.pages.widget(0)
+        self.pages.insertWidget(0, page)
+        self.pages.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.pages.setCurrentIndex(current)
+        self._overview = page
+        offers.apply(page)
+        page.refresh()
 
     def _page(self, name: str) -> QWidget:
         if not self._pages:
@@ -285,7 +309,8 @@ class MainWindow(QMainWindow):
         if db_info["demo"] != self.demo:
             self.demo = db_info["demo"]
             self._set_title()
-            self.overview.set_demo(self.demo)
+            if self._overview is not None:  # else made with it
+                self.overview.set_demo(self.demo)
             self._show_demo_marker()
         self._show_station()
         self._show_drill()
@@ -321,7 +346,7 @@ class MainWindow(QMainWindow):
         self.action_quit.triggered.connect(self.close)
         for action in (self.action_new, self.action_open, self.action_check):
             file_menu.addAction(action)
-        backup_dialog.add_file_actions(self, file_menu)  # 备份数据库… 从备份恢复…
+        backup_menu.add_file_actions(self, file_menu)  # 备份数据库… 从备份恢复…
         file_menu.addSeparator()
         file_menu.addAction(self.action_import)
         templates = file_menu.addMenu(self.tr("Import &templates"))
@@ -342,7 +367,7 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.action_refresh = QAction(self.tr("&Refresh"), self)
-        self.action_refresh.triggered.connect(self.overview.refresh)  # the others: _build_pages
+        # 总览's refresh: _make_overview; the other pages': _build_pages
         view_menu.addAction(self.action_refresh)
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
