@@ -35,10 +35,29 @@ LOGGED_IN = (
 )
 
 
-def shown_after(args: list[str], env: dict, last: str = "login") -> tuple[float, float | None]:
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time a running process has used so far (every thread's, to the nanosecond: the
+    tasks' schedstat in /proc; Linux, None elsewhere). The machine is shared, and CPU time
+    is less disturbed by the other work on it than the wall clock."""
+    try:
+        return (
+            sum(
+                int((task / "schedstat").read_text().split()[0])
+                for task in Path(f"/proc/{pid}/task").iterdir()
+            )
+            / 1e9
+        )
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def shown_after(
+    args: list[str], env: dict, last: str = "login", cpu: dict | None = None
+) -> tuple[float, float | None]:
     """Seconds from spawning the process until it prints 'shown' (the window), and until it
     prints `last`: 'login' (someone can log in; None for the bare window, which has no
-    login) or 'backup' (the day's backup made after the login)."""
+    login) or 'backup' (the day's backup made after the login). `cpu` gets the CPU seconds
+    the process had used at each ('shown', 'last')."""
     started = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, *args],
@@ -52,8 +71,12 @@ def shown_after(args: list[str], env: dict, last: str = "login") -> tuple[float,
     for line in proc.stdout:
         if line.strip() == "shown" and shown is None:
             shown = time.perf_counter() - started
+            if cpu is not None:
+                cpu["shown"] = cpu_seconds(proc.pid)
         elif line.strip() == last:
             login = time.perf_counter() - started
+            if cpu is not None:
+                cpu["last"] = cpu_seconds(proc.pid)
             break
     proc.wait(timeout=120)
     if shown is None:
@@ -92,13 +115,19 @@ def _measure(db: Path, runs: int, home: str) -> dict:
     _, first = shown_after(app_args, env)
     shown_after(["bench/bare_window.py"], env)
     bare, app, login = [], [], []
+    cpu_bare, cpu_app, cpu_login = [], [], []
     for _ in range(runs):
-        bare.append(shown_after(["bench/bare_window.py"], env)[0])
-        shown, ready = shown_after(app_args, env)
+        cpu: dict = {}
+        bare.append(shown_after(["bench/bare_window.py"], env, cpu=cpu)[0])
+        cpu_bare.append(cpu.get("shown"))
+        cpu = {}
+        shown, ready = shown_after(app_args, env, cpu=cpu)
         if ready is None:
             raise RuntimeError("the login was never offered")
         app.append(shown)
         login.append(ready)
+        cpu_app.append(cpu.get("shown"))
+        cpu_login.append(cpu.get("last"))
     # the first login of the day: until its backup is done (made, checked, in place)
     _, backed_up = shown_after(["-c", LOGGED_IN, *app_args[1:]], env, last="backup")
     if not list(Path(home).rglob("daily.v*.db")):  # failed (said on the status bar)
@@ -109,6 +138,13 @@ def _measure(db: Path, runs: int, home: str) -> dict:
         "login": statistics.median(login),
         "first": first,
         "backup": backed_up,
+        "cpu": None
+        if None in cpu_bare + cpu_app + cpu_login
+        else {
+            "bare": statistics.median(cpu_bare),
+            "app": statistics.median(cpu_app),
+            "login": statistics.median(cpu_login),
+        },
     }
 
 
@@ -125,6 +161,13 @@ def report(db: Path) -> None:
         f"  … login dialog open   {figures['login'] * 1000:7.0f} ms   "
         f"{figures['login'] / bare:.2f}×   (database opened on the worker)"
     )
+    cpu = figures["cpu"]
+    if cpu:
+        print(
+            f"  CPU time (medians)    bare {cpu['bare'] * 1000:.0f} ms, BioReserve shown "
+            f"{cpu['app'] * 1000:.0f} ms ({cpu['app'] / cpu['bare']:.2f}×), login dialog "
+            f"{cpu['login'] * 1000:.0f} ms ({cpu['login'] / cpu['bare']:.2f}×)"
+        )
     if figures["first"] is not None:
         print(
             f"  first start of a day  {figures['first'] * 1000:7.0f} ms   to the login dialog "
