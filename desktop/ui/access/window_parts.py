@@ -2,14 +2,20 @@
 系统 menu's 用户管理 and 审计日志 (administrators), who is logged in on the status bar,
 and the cover that hides the pages while nobody is logged in or the window is locked."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QVBoxLayout, QWidget
 
 from desktop.core.access import roles
-from desktop.core.context import Ctx
 from desktop.ui.access import gate
 from desktop.ui.widgets import style
+
+if TYPE_CHECKING:  # not imported on the way to the first frame (its dataclass)
+    from desktop.core.context import Ctx
 
 
 def add_file_actions(window, file_menu: QMenu, before: QAction) -> None:

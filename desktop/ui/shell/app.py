@@ -4,6 +4,8 @@ The controller owns the one worker and the window; opening another database
 or switching language rebuilds the window over the new state.
 """
 
+from __future__ import annotations
+
 import argparse
 import os
 import sys
@@ -17,13 +19,13 @@ from PySide6.QtWidgets import QApplication  # dialogs: imported where used (thei
 from desktop import APP_NAME
 from desktop.core import i18n, paths
 from desktop.core.errors import BioError
-from desktop.ui.access.login_flow import LoginFlow
 from desktop.ui.shell import session, translations
 from desktop.ui.shell import settings as opts
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.shell.worker import DbWorker
 
 if TYPE_CHECKING:  # imported where used: not on the way to the first frame
+    from desktop.ui.access.login_flow import LoginFlow
     from desktop.ui.shell.daily_backup import DailyBackup
 
 
@@ -103,13 +105,22 @@ class Controller:
         self.window: MainWindow | None = None
         self.worker: DbWorker | None = None
         self.language = settings.get(opts.LANGUAGE)
-        self.login = LoginFlow(self)  # who uses the window: login, idle lock, 切换用户
+        self._login: LoginFlow | None = None  # made when first needed (after the first paint)
         self.live_path: Path | None = None  # the live database of the window's (drills)
         self.daily: DailyBackup | None = None  # the day's backup being made after a login
         self._daily_done: set[tuple[str, object]] = set()  # (database, day) settled
         # called once someone can log in at start-up: the login dialog is open, or the
         # environment's login was accepted (--exit-when-shown: the bench's second figure)
         self.login_ready: Callable[[], None] | None = None
+
+    @property
+    def login(self) -> LoginFlow:
+        """Who uses the window: the login, the idle lock, 切换用户 (one per program)."""
+        if self._login is None:
+            from desktop.ui.access.login_flow import LoginFlow
+
+            self._login = LoginFlow(self)
+        return self._login
 
     def start(self, path: Path) -> None:
         """Start-up: show the window at once and let the worker open the database (and
@@ -221,8 +232,8 @@ class Controller:
         self.window.open_requested.connect(lambda p: self.open(Path(p)))
         self.window.new_requested.connect(self.create)
         self.window.language_requested.connect(self.set_language)
-        self.window.switch_requested.connect(self.login.switch_user)
-        self.window.logout_requested.connect(self.login.logout)
+        self.window.switch_requested.connect(lambda: self.login.switch_user())
+        self.window.logout_requested.connect(lambda: self.login.logout())
         self.window.lock_requested.connect(lambda: self.login.lock("manual"))
         self.window.restore_requested.connect(self._restore_from)
         self.window.session_started.connect(lambda _ctx: self.start_daily_backup())
@@ -316,7 +327,7 @@ class Controller:
         else:
             daily.settled.connect(lambda *_: then())
 
-    def _daily_settled(self, daily: "DailyBackup", made, error) -> None:
+    def _daily_settled(self, daily: DailyBackup, made, error) -> None:
         from datetime import date
 
         if error is None:
@@ -397,7 +408,8 @@ def main(argv: list[str]) -> int:
     controller.language = language
     # --screenshot renders the window unattended: on a demo database without a login in the
     # environment, its documented administrator's
-    controller.login.demo_login = bool(args.screenshot)
+    if args.screenshot:
+        controller.login.demo_login = True
 
     sys.excepthook = lambda kind, exc, tb: report_unexpected(exc, controller.window)
 

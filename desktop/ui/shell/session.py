@@ -6,8 +6,14 @@ it what the role may do, to leave out what the core would refuse (access/policy.
 refuses it anyway, whatever the way in). Nobody logged in: no change can be made.
 """
 
-from desktop.core.context import Ctx
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from desktop.core.errors import BioError
+
+if TYPE_CHECKING:  # not imported on the way to the first frame (its dataclass)
+    from desktop.core.context import Ctx
 
 _current: Ctx | None = None
 

@@ -3,7 +3,7 @@
 Widgets never read QSettings directly; they ask Settings for a named option.
 """
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QSettings
 
@@ -11,8 +11,7 @@ ORGANIZATION = "Hengyang"
 APPLICATION = "BioReserve"
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):  # not a dataclass: `dataclasses` is not on the way to the window
     key: str
     default: str
 
