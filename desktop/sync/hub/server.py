@@ -9,10 +9,16 @@ waitress does not bound by itself is added here:
 * a whole-request deadline: a request whose headers and body have not all arrived
   `request_deadline_s` after its first byte is dropped, however steadily it trickles
   (waitress's channel_timeout closes only connections silent that long);
+* the same deadline for an answer going out: a station that reads a bundle slowly is
+  dropped, and the worker thread never waits for it (outbuf_high_watermark above the
+  largest bundle: the answer is handed to the event loop whole, to a temporary file
+  beyond spool_bytes);
 * threads (bounded concurrency), backlog (the listen queue), connection_limit, and a
   body above spool_bytes waits in a temporary file, not in memory (inbuf_overflow).
 """
 
+import socket
+import struct
 import time
 from typing import Any
 
@@ -75,11 +81,18 @@ class Server(TcpWSGIServer):
 
     def maintenance(self, now):
         super().maintenance(now)
-        late = time.monotonic() - self.deadline_s
+        clock = time.monotonic()
         for channel in list(_untyped(self).active_channels.values()):
             request = channel.request  # the one still arriving (None between requests)
-            if isinstance(request, Parser) and request.started < late:
-                channel.will_close = True  # closed by the loop on its next turn
+            if isinstance(request, Parser) and clock - request.started > self.deadline_s:
+                _drop(channel)
+            # An answer still going out (seen at the first look that finds it pending).
+            if not channel.total_outbufs_len:
+                channel.sending_since = None
+            elif getattr(channel, "sending_since", None) is None:
+                channel.sending_since = clock
+            elif clock - channel.sending_since > self.deadline_s:
+                _drop(channel)
 
     @property
     def url(self) -> str:
@@ -134,6 +147,8 @@ def make_server(
         channel_timeout=limits.idle_timeout_s,
         cleanup_interval=limits.cleanup_interval_s,
         inbuf_overflow=limits.spool_bytes,
+        outbuf_overflow=limits.spool_bytes,
+        outbuf_high_watermark=limits.max_bundle_bytes + limits.spool_bytes,
         max_request_body_size=limits.max_bundle_bytes + 1,  # refused when >= this
         expose_tracebacks=False,
         asyncore_loop_timeout=1,
@@ -155,6 +170,19 @@ def make_server(
     server.app = application
     server.store = store
     return server
+
+
+def _drop(channel) -> None:
+    """Abort a late connection on the loop's next turn: what it has not yet received is
+    discarded (SO_LINGER 0: a reset, not a graceful close that would still deliver the
+    kernel's buffered megabytes), and the shutdown wakes the loop for it even when the peer
+    reads nothing (waitress acts on will_close only once the socket is writable)."""
+    channel.will_close = True
+    try:
+        channel.socket.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        channel.socket.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass  # already gone
 
 
 def _untyped(server: Server) -> Any:

@@ -125,3 +125,31 @@ def test_an_authenticated_station_pushes_its_own_and_sees_its_scope(store_target
         who["station"] = station("k", scope="430405")
         status, rows = listing(hub.url + "/bundles?after=0&for=o")  # for= names no one now
         assert [row["sender"] for row in rows] == ["c"]
+
+
+def test_a_slow_reader_is_dropped_at_the_deadline_and_holds_no_thread(tmp_path):
+    limits = Limits(request_deadline_s=2, cleanup_interval_s=1, idle_timeout_s=30, threads=1)
+    with running_hub(tmp_path / "hub.db", limits) as hub:
+        bundle_id = hub.store.store(fake_bundle("a", pad=16 * 1024 * 1024)).id
+        host, port = hub.server_address
+        sock = socket.socket()
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        sock.settimeout(0.2)  # the wait between two small reads
+        sock.connect((host, port))
+        sock.sendall(f"GET /bundles/{bundle_id} HTTP/1.1\r\nHost: h\r\n\r\n".encode())
+        started, received, closed = time.monotonic(), 0, False
+        while not closed and time.monotonic() - started < 20:
+            try:
+                chunk = sock.recv(1024)
+                received += len(chunk)
+                closed = not chunk
+            except TimeoutError:
+                pass
+            except OSError:  # reset by the hub
+                closed = True
+            time.sleep(0.1)  # the reader's slowness is what is tested, not a synchronisation
+            if received and received < 4096:
+                assert listing(hub.url)[0] == 200  # the one worker thread is free
+        sock.close()
+        assert closed and received < 16 * 1024 * 1024
+        assert 2 <= time.monotonic() - started < 8
