@@ -1,0 +1,103 @@
+"""Two `sync serve` processes over one store serve as one hub: one copy of each bundle, one
+id sequence, one quota (on PostgreSQL, the province's set-up; on SQLite too)."""
+
+import concurrent.futures
+import json
+import re
+import signal
+import subprocess
+import sys
+import threading
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.hub import fake_bundle, post
+
+ROOT = Path(__file__).resolve().parents[3]
+
+# `sync serve` with the tests' open door (station authentication: desktop/sync/hub_auth.py).
+SERVE = """import sys
+from desktop.cli import hub
+from desktop.cli import main
+from tests.helpers.hub import open_door
+hub.authenticator = lambda store: open_door
+main(sys.argv[1:])
+"""
+
+
+@pytest.fixture
+def two_hubs(store_target):
+    """The URLs of two hub processes over the same store, stopped (Ctrl+C) afterwards."""
+    command = [sys.executable, "-c", SERVE, "sync", "serve", "--port", "0"]
+    options = ["--store", str(store_target), "--threads", "3", "--quota-mb", "1"]
+    procs = [
+        subprocess.Popen(
+            command + options + ["--keep-days", "3"],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    watchdogs = [threading.Timer(120, proc.kill) for proc in procs]
+    for watchdog in watchdogs:
+        watchdog.start()
+    try:
+        urls = []
+        for proc in procs:
+            line = proc.stdout.readline()
+            found = re.search(r"http://127\.0\.0\.1:\d+", line)
+            assert found, line + proc.stderr.read()
+            urls.append(found.group(0))
+        yield urls
+    finally:
+        for proc in procs:
+            proc.send_signal(signal.SIGINT)
+        for proc, watchdog in zip(procs, watchdogs, strict=True):
+            try:
+                proc.wait(timeout=20)
+            finally:
+                watchdog.cancel()
+                if proc.poll() is None:
+                    proc.kill()
+                    proc.wait(timeout=10)
+    assert [proc.returncode for proc in procs] == [0, 0]
+
+
+def listing(url, after=0, for_origin="z"):
+    address = f"{url}/bundles?after={after}&for={for_origin}"
+    with urllib.request.urlopen(address, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def test_two_processes_keep_one_copy_one_sequence_and_one_quota(two_hubs):
+    bodies = [fake_bundle(f"s{n % 4}", n, pad=20_000) for n in range(24)]
+    jobs = [(two_hubs[i % 2], body) for i, body in enumerate(bodies)]
+    jobs += [(two_hubs[(i + 1) % 2], body) for i, body in enumerate(bodies)]  # each twice
+    with concurrent.futures.ThreadPoolExecutor(12) as pool:
+        answers = list(pool.map(lambda job: post(*job), jobs))
+    assert sorted(status for status, _ in answers) == [200] * 24 + [201] * 24
+    first, second = answers[:24], answers[24:]
+    assert [a["id"] for _, a in first] == [a["id"] for _, a in second]  # one copy each
+    ids = sorted(a["id"] for _, a in first)
+    assert len(set(ids)) == 24
+    views = [listing(url) for url in two_hubs]
+    assert views[0] == views[1] and [row["id"] for row in views[0]] == ids
+
+    # A cursor walked through either process sees each bundle once, in id order.
+    seen, after = [], 0
+    for turn in range(30):
+        page = listing(two_hubs[turn % 2], after, "s0")[:5]
+        if not page:
+            break
+        seen += [row["id"] for row in page]
+        after = page[-1]["id"]
+    assert seen == [row["id"] for row in views[0] if row["sender"] != "s0"]
+
+    # The quota (1 MB per sender) is one: s1 holds 6 × ~20 kB, whichever process took them.
+    status, refused = post(two_hubs[0], fake_bundle("s1", 99, pad=1_000_000))
+    assert status == 507 and "s1" in refused["error"]
+    assert post(two_hubs[1], fake_bundle("s9", 1, pad=900_000))[0] == 201
