@@ -101,3 +101,16 @@ def test_two_processes_keep_one_copy_one_sequence_and_one_quota(two_hubs):
     status, refused = post(two_hubs[0], fake_bundle("s1", 99, pad=1_000_000))
     assert status == 507 and "s1" in refused["error"]
     assert post(two_hubs[1], fake_bundle("s9", 1, pad=900_000))[0] == 201
+
+
+def test_serve_names_a_store_it_cannot_open_and_exits_1(tmp_path):
+    missing = f"postgresql://hub:secret@/nothing?host={tmp_path}&port=1"
+    done = subprocess.run(
+        [sys.executable, "-c", SERVE, "sync", "serve", "--port", "0", "--store", missing],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "postgresql://hub:***@" in done.stderr and "secret" not in done.stderr
