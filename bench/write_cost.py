@@ -16,6 +16,7 @@ wall time; the cost is the ratio with / without less one.
 
 import os
 import random
+import re
 import shutil
 import statistics
 import sys
@@ -42,27 +43,39 @@ TARGET = 0.10
 AGGREGATES = [table for table, *_ in figures.FACTS]
 
 
-def aggregate_triggers(db) -> list[str]:
-    """The triggers that keep the aggregates: those on an aggregate table or writing one."""
-    names = []
+def _writes_aggregate(statement: str) -> bool:
+    text = " ".join(statement.lower().split())
+    return any(f"into {t} " in text or f"update {t} " in text for t in AGGREGATES)
+
+
+def aggregate_triggers(db) -> dict[str, str | None]:
+    """The triggers that keep the aggregates: {name: None} for one on an aggregate table or
+    writing only aggregates, {name: its SQL without those statements} for one that keeps
+    other derived rows too (the usable stock's, which keeps the units per expiry day)."""
+    found: dict[str, str | None] = {}
     for name, table, sql in db.execute(
-        "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'"
+        "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
     ):
-        body = sql.lower()
-        if table in AGGREGATES or any(
-            f"into {t} " in body or f"update {t} " in body for t in AGGREGATES
-        ):
-            names.append(name)
-    return sorted(names)
+        head, body = re.split(r"\bBEGIN\b", sql, maxsplit=1)
+        statements = [s for s in body.rsplit("END", 1)[0].split(";") if s.strip()]
+        kept = [s for s in statements if not _writes_aggregate(s)]
+        if table in AGGREGATES or not kept:
+            found[name] = None
+        elif len(kept) < len(statements):
+            found[name] = f"{head}BEGIN{';'.join(kept)};\nEND"
+    return found
 
 
 def without_aggregates(db) -> list[str]:
-    dropped = aggregate_triggers(db)
+    """Drop the aggregates' triggers (a trigger that keeps other rows too keeps those)."""
+    triggers = aggregate_triggers(db)
     db.conn.execute("BEGIN IMMEDIATE")
-    for name in dropped:
+    for name, rest in triggers.items():
         db.conn.execute(f'DROP TRIGGER "{name}"')
+        if rest is not None:
+            db.conn.execute(rest)
     db.conn.execute("COMMIT")
-    return dropped
+    return sorted(triggers)
 
 
 def timed(fn) -> tuple[float, float]:

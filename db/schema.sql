@@ -16,7 +16,7 @@
 -- path it returns 1; anywhere else 0 (refused), and a foreign connection such
 -- as the sqlite3 shell gets "no such function" and cannot write either.
 
-PRAGMA user_version = 20;
+PRAGMA user_version = 21;
 
 -- ---------------------------------------------------------------- local state
 
@@ -343,7 +343,10 @@ BEGIN
     ON CONFLICT (depot_id, item_id) DO UPDATE SET qty = qty + excluded.qty;
 END;
 
+-- A balance moved: the usable stock (released, unexpired lots; the others count below
+-- zero only) and, for a lot with an expiry date, the positive balances of its expiry day.
 CREATE TRIGGER stock_balance_usable_update AFTER UPDATE OF qty ON stock_balance
+WHEN OLD.qty != NEW.qty
 BEGIN
     INSERT INTO usable_stock (depot_id, item_id, qty)
     VALUES (NEW.depot_id, NEW.item_id,
@@ -351,6 +354,13 @@ BEGIN
                               AND NOT (l.status = '合格' AND (l.expires_on IS NULL OR l.expires_on >= s.day)))
                  THEN min(NEW.qty, 0) - min(OLD.qty, 0) ELSE NEW.qty - OLD.qty END)
     ON CONFLICT (depot_id, item_id) DO UPDATE SET qty = qty + excluded.qty;
+    INSERT INTO expiry_stock (expires_on, depot_id, positions, qty)
+    SELECT l.expires_on, NEW.depot_id, (NEW.qty > 0) - (OLD.qty > 0),
+           max(NEW.qty, 0) - max(OLD.qty, 0)
+    FROM lot l WHERE l.id = NEW.lot_id AND l.expires_on IS NOT NULL
+      AND max(OLD.qty, 0) != max(NEW.qty, 0)
+    ON CONFLICT (expires_on, depot_id) DO UPDATE SET positions = positions + excluded.positions,
+                                                     qty = qty + excluded.qty;
 END;
 
 -- A lot that arrives held back or expired after its balances (a merge may apply a
@@ -463,17 +473,8 @@ BEGIN
     ON CONFLICT (depot_id) DO UPDATE SET negatives = negatives + 1;
 END;
 
--- The one aggregate every movement moves (a positive balance's units by expiry day).
-CREATE TRIGGER stock_balance_figures_update AFTER UPDATE OF qty ON stock_balance
-WHEN max(OLD.qty, 0) != max(NEW.qty, 0)
-BEGIN
-    INSERT INTO expiry_stock (expires_on, depot_id, positions, qty)
-    SELECT l.expires_on, NEW.depot_id, (NEW.qty > 0) - (OLD.qty > 0),
-           max(NEW.qty, 0) - max(OLD.qty, 0)
-    FROM lot l WHERE l.id = NEW.lot_id AND l.expires_on IS NOT NULL
-    ON CONFLICT (expires_on, depot_id) DO UPDATE SET positions = positions + excluded.positions,
-                                                     qty = qty + excluded.qty;
-END;
+-- The units per expiry day that every movement moves are kept by
+-- stock_balance_usable_update above, with the usable stock.
 
 -- A balance crossing zero.
 CREATE TRIGGER stock_balance_held_update AFTER UPDATE OF qty ON stock_balance
@@ -547,6 +548,7 @@ BEGIN
 END;
 
 CREATE TRIGGER usable_stock_norm_update AFTER UPDATE OF qty ON usable_stock
+WHEN OLD.qty != NEW.qty
 BEGIN
     UPDATE norm_line SET have = NEW.qty WHERE depot_id = NEW.depot_id AND item_id = NEW.item_id;
 END;
