@@ -330,32 +330,12 @@ class Controller:
     def _daily_settled(self, daily: DailyBackup, made, error) -> None:
         from datetime import date
 
+        from desktop.ui.shell.daily_backup import announce
+
         if error is None:
             self._daily_done.add((str(daily.path), date.today()))
-        if self.window is None:
-            return
-        bar = self.window.statusBar()
-        if error is None:
-            if made is not None:
-                bar.showMessage(
-                    QApplication.translate(
-                        "App", "Today's backup is made and checked: {file}"
-                    ).format(file=made.path),
-                    10_000,
-                )
-            return
-        reason = str(error) if isinstance(error, BioError) else repr(error)
-        bar.showMessage(
-            QApplication.translate("App", "Today's backup failed: {reason}").format(
-                reason=reason.splitlines()[0]
-            )
-        )
-        from desktop.core.setup import backups
-
-        if isinstance(error, backups.Damaged):  # the database itself: said at once
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.critical(self.window, APP_NAME, str(error))
+        if self.window is not None:
+            announce(self.window, made, error)
 
     def close(self) -> None:
         self.stop_daily_backup()  # before the worker: a half copy is deleted, never kept

@@ -14,7 +14,7 @@ import threading
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 
 class DailyBackup(QObject):
@@ -82,3 +82,32 @@ class DailyBackup(QObject):
             error = exc
         if not self._stopping.is_set():
             self.settled.emit(made, error)  # queued to the GUI thread
+
+
+def announce(window, made, error) -> None:
+    """What the window's status bar says of the day's backup settled: made (for ten
+    seconds), nothing when none was due, or why it failed — a damaged database in a
+    message box as well, naming its newest good backup."""
+    from desktop.core.errors import BioError
+    from desktop.core.setup import backups
+
+    bar = window.statusBar()
+    if error is None:
+        if made is not None:
+            text = QCoreApplication.translate(
+                "App", "Today's backup is made and checked: {file}"
+            ).format(file=made.path)
+            bar.showMessage(text, 10_000)
+        return
+    reason = str(error) if isinstance(error, BioError) else repr(error)
+    bar.showMessage(
+        QCoreApplication.translate("App", "Today's backup failed: {reason}").format(
+            reason=reason.splitlines()[0]
+        )
+    )
+    if isinstance(error, backups.Damaged):  # the database itself: said at once
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop import APP_NAME
+
+        QMessageBox.critical(window, APP_NAME, str(error))
