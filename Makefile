@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-slow stress bench lint format i18n clean-venv
+.PHONY: run test test-slow stress bench lint format i18n clean-venv package deb
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,21 @@ format: $(STAMP)
 i18n: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate -extensions py desktop/ui -no-obsolete -locations none -ts resources/i18n/bioreserve_zh_CN.ts
 	$(PY) -m desktop.core.i18n update resources/i18n/core_zh_CN.ts
+
+# Installers (packaging/README.md): `make package` is the PyInstaller one-folder build for
+# this OS in dist/bioreserve/ (no UPX, not one file: it starts faster; about 1–2 minutes
+# to build); `make deb` packs it into dist/bioreserve_<version>_<arch>.deb (Linux).
+PKG_STAMP := $(VENV)/.installed-packaging
+$(PKG_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dev,packaging]'
+	@touch $(PKG_STAMP)
+
+package: $(PKG_STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --workpath build/pyinstaller \
+		--distpath dist packaging/bioreserve.spec
+
+deb: package
+	packaging/linux/build-deb.sh
 
 clean-venv:
 	rm -rf $(VENV)
