@@ -1,0 +1,91 @@
+"""Start-up of the installed program against the source tree's (`make run`): seconds from
+spawning each until it prints 'shown' (the main window on screen) and 'login' (the login
+dialog open), offscreen, on the same demo database, alternating runs; medians.
+
+    python3 packaging/linux/startup_time.py [INSTALLED] [RUNS]
+
+INSTALLED defaults to /usr/bin/bioreserve. The source tree's program is `.venv/bin/python
+main.py`, as `make run` starts it. A first run of each is left out (the day's backup, cold
+caches). The CPU seconds each had used by 'shown' are given too: the wall clock of a shared
+machine is noisy, CPU time less so.
+"""
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cpu_seconds(pid: int) -> float | None:
+    try:
+        return (
+            sum(
+                int((task / "schedstat").read_text().split()[0])
+                for task in Path(f"/proc/{pid}/task").iterdir()
+            )
+            / 1e9
+        )
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def one_run(command: list[str], env: dict) -> tuple[float, float, float | None]:
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [*command, "--exit-when-shown"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    shown = login = None
+    cpu = None
+    assert process.stdout is not None
+    for line in process.stdout:
+        word = line.strip()
+        if word == "shown" and shown is None:
+            shown = time.perf_counter() - start
+            cpu = cpu_seconds(process.pid)
+        elif word == "login":
+            login = time.perf_counter() - start
+    if process.wait(timeout=120) != 0 or shown is None or login is None:
+        raise SystemExit(f"{command[0]} exited {process.returncode} without shown/login")
+    return shown, login, cpu
+
+
+def main() -> None:
+    installed = sys.argv[1] if len(sys.argv) > 1 else "/usr/bin/bioreserve"
+    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    home = tempfile.mkdtemp(prefix="bioreserve-startup-")
+    try:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("BIORESERVE_")}
+        env.update(HOME=home, QT_QPA_PLATFORM="offscreen")
+        subprocess.run([installed, "init", "--demo"], env=env, check=True, capture_output=True)
+        programs = {
+            "installed": [installed],
+            "make run": [str(ROOT / ".venv" / "bin" / "python"), str(ROOT / "main.py")],
+        }
+        results: dict[str, list[tuple[float, float, float | None]]] = {p: [] for p in programs}
+        for command in programs.values():  # warm-up, not counted
+            one_run(command, env)
+        for _ in range(runs):
+            for name, command in programs.items():
+                results[name].append(one_run(command, env))
+        for name, rows in results.items():
+            shown = statistics.median(r[0] for r in rows)
+            login = statistics.median(r[1] for r in rows)
+            cpus = [r[2] for r in rows if r[2] is not None]
+            cpu = f", CPU {statistics.median(cpus):.2f} s by shown" if cpus else ""
+            print(f"{name:10} shown {shown:.2f} s, login {login:.2f} s (median of {runs}{cpu})")
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
