@@ -156,3 +156,22 @@ def test_a_daily_backup_given_up_before_it_starts_says_nothing(demo_path, qtbot)
     daily.stop()
     daily.start()  # stopped: never runs
     assert not daily.running and backups.listing(demo_path) == []
+
+
+def test_a_copy_that_fails_its_check_names_the_database_damaged(
+    qtbot, qapp, chinese, settings, demo_path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    def bad_copy(db, *args, **kwargs):
+        raise backups.damaged(db.path, "database disk image is malformed")
+
+    shown = []
+    monkeypatch.setattr(backups, "make", bad_copy)
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    controller = Controller(qapp, settings)
+    opened(qtbot, controller, demo_path)
+    assert "今日备份失败" in settled(qtbot, controller)
+    assert len(shown) == 1 and str(demo_path) in shown[0]  # said at once, with the restore line
+    assert backups.listing(demo_path) == []
+    controller.close()
