@@ -123,7 +123,10 @@ class Server(TcpWSGIServer):
     def stop(self) -> None:
         """End run() soon (callable from another thread)."""
         self._stopping = True
-        _untyped(self).trigger.pull_trigger()
+        try:
+            _untyped(self).trigger.pull_trigger()  # wakes the loop from its poll
+        except OSError:
+            pass  # the loop saw _stopping first and closed the trigger: it is ending
 
 
 def make_server(
