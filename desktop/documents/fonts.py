@@ -17,6 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from desktop.core import paths
 from desktop.core.i18n import tr
 
 FALLBACK = "STSong-Light"
@@ -46,12 +47,16 @@ class CjkFont:
 
 
 def font_dirs() -> list[Path]:
+    """Where a CJK font is looked for: the font an installed build ships first
+    (resources/fonts, see packaging/), then the system's folders."""
+    shipped = paths.resource("fonts")
     if sys.platform == "win32":
         windir = Path(os.environ.get("WINDIR", r"C:\Windows"))
         local = Path(os.environ.get("LOCALAPPDATA", "")) / "Microsoft" / "Windows" / "Fonts"
-        return [windir / "Fonts", local]
+        return [shipped, windir / "Fonts", local]
     home = Path.home()
     return [
+        shipped,
         Path("/usr/share/fonts"),
         Path("/usr/local/share/fonts"),
         home / ".local/share/fonts",

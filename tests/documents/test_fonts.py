@@ -38,3 +38,17 @@ def test_font_search_prefers_the_listed_order(tmp_path):
 
 def test_no_font_found_means_none(tmp_path):
     assert fonts.find_font_file([tmp_path]) is None
+
+
+def test_the_font_an_installed_build_ships_is_looked_for_first(tmp_path, monkeypatch):
+    """An installed build carries WenQuanYi Micro Hei in resources/fonts (packaging/): a
+    workstation without any Chinese font still prints Chinese orders with it."""
+    shipped = tmp_path / "resources" / "fonts"
+    shipped.mkdir(parents=True)
+    (shipped / "wqy-microhei.ttc").write_bytes(b"")
+    monkeypatch.setattr(
+        fonts.paths, "resource", lambda *parts: tmp_path.joinpath("resources", *parts)
+    )
+    assert fonts.font_dirs()[0] == shipped
+    path, _ = fonts.find_font_file(fonts.font_dirs()[:1])
+    assert path == shipped / "wqy-microhei.ttc"
