@@ -3,7 +3,7 @@ run, so that noisy machines still compare fairly.
 
     make bench                     start-up, interactive queries, FEFO picking, incident
                                    activation, the drill console, printed orders, xlsx
-                                   import (city data)
+                                   import (city data), the hub under load (200 stations)
     make bench ARGS=--province     also the province data set (generated once: ~25 min)
 """
 
@@ -13,6 +13,7 @@ import sys
 from bench import (
     documents,
     drills,
+    hub_load,
     incidents,
     picking,
     queries,
@@ -53,6 +54,8 @@ def main() -> int:
     write_cost.report(city)  # the aggregates' cost on a write and a merge
     print()
     snapshot.main()  # a new station's first synchronization (city, province when present)
+    print()
+    hub_load.report()  # the hub under 200 stations: p50/p95/p99, SQLite and PostgreSQL
     return 0
 
 
