@@ -159,7 +159,7 @@ def upsert_anchor(path: Path, rows: list[tuple]) -> float:
         conn.close()
 
 
-def timed_import(db, path: Path) -> tuple[object, dict]:
+def timed_import(db, path: Path) -> tuple[bundles.ImportResult, dict]:
     """bundles.import_ as a user runs it; seconds of it in all, of its safety backup, and
     of the rest (its own), and the CPU seconds of its own work."""
     from desktop.core.setup import backup_actions
