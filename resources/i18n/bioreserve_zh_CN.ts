@@ -478,6 +478,14 @@
             <source>Open database</source>
             <translation>打开数据库</translation>
         </message>
+        <message>
+            <source>Today's backup is made and checked: {file}</source>
+            <translation>今日备份已完成并已检查：{file}</translation>
+        </message>
+        <message>
+            <source>Today's backup failed: {reason}</source>
+            <translation>今日备份失败：{reason}</translation>
+        </message>
     </context>
     <context>
         <name>ApproveDialog</name>

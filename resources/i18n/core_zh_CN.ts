@@ -8485,5 +8485,161 @@ Administrator: {admin}. Log in with `bioreserve login --user {admin}`.</source>
             <source>{path} was made for another station; a new station is made only from a snapshot made for any station (sync snapshot without --for). Nothing was made.</source>
             <translation>{path} 是为另一站点生成的；新站点只能用面向任意站点的快照创建（sync snapshot 不加 --for）。未创建任何内容。</translation>
         </message>
+        <message>
+            <source>A station pushes only its own bundles; this one is from another station.</source>
+            <translation>站点只能推送自己的数据包；这个数据包来自另一个站点。</translation>
+        </message>
+        <message>
+            <source>Another station ({origin}) is enrolled with the code {code}; revoke and remove it first.</source>
+            <translation>另一个站点（{origin}）已用代码 {code} 登记；请先撤销并移除它。</translation>
+        </message>
+        <message>
+            <source>Cannot open the hub's store {store}: {reason}</source>
+            <translation>无法打开中转站的存储 {store}：{reason}</translation>
+        </message>
+        <message>
+            <source>Days the hub keeps a bundle (0: for ever).</source>
+            <translation>中转站保留数据包的天数（0：永久保留）。</translation>
+        </message>
+        <message>
+            <source>Megabytes of bundles one station may hold on the hub (0: no quota).</source>
+            <translation>每个站点在中转站上最多可存放的数据包大小，单位 MB（0：不限额）。</translation>
+        </message>
+        <message>
+            <source>Requests served at the same time.</source>
+            <translation>同时处理的请求数。</translation>
+        </message>
+        <message>
+            <source>Run a hub that relays signed bundles between stations over HTTP (stop with Ctrl+C). The hub is not a station and needs no keys: stations verify every bundle.</source>
+            <translation>运行一个通过 HTTP 在站点之间转发已签名数据包的中转站（按 Ctrl+C 停止）。中转站不是站点，不需要密钥：每个数据包都由站点自行验证。</translation>
+        </message>
+        <message>
+            <source>Station {sender} already holds {held} MB on this hub and may hold at most {quota} MB; the hub keeps bundles for a limited time, push again later or ask the hub's administrator to raise the quota (--quota-mb).</source>
+            <translation>站点 {sender} 在此中转站上已存放 {held} MB，最多可存放 {quota} MB；中转站只保留数据包一段时间，请稍后再推送，或请中转站管理员提高限额（--quota-mb）。</translation>
+        </message>
+        <message>
+            <source>The hub store {path} was written by a newer BioReserve (version {version}); update this program.</source>
+            <translation>中转站存储 {path} 由较新版本的 BioReserve 写入（版本 {version}）；请更新本程序。</translation>
+        </message>
+        <message>
+            <source>The hub's store is full: {reason}</source>
+            <translation>中转站的存储已满：{reason}</translation>
+        </message>
+        <message>
+            <source>The request's address is too long.</source>
+            <translation>请求的地址过长。</translation>
+        </message>
+        <message>
+            <source>This build of BioReserve cannot authenticate stations, so it serves no hub (a hub must not hand bundles to anyone who reaches its port).</source>
+            <translation>此版本的 BioReserve 无法验证站点身份，因此不提供中转站服务（中转站不得把数据包交给任何能连上其端口的人）。</translation>
+        </message>
+        <message>
+            <source>This hub serves only the stations enrolled with it.</source>
+            <translation>此中转站只为在其登记的站点服务。</translation>
+        </message>
+        <message>
+            <source>Where the hub keeps the bundles: a SQLite file (default: hub.db in the user data folder) or a PostgreSQL address, postgresql://user@host/database.</source>
+            <translation>中转站存放数据包的位置：SQLite 文件（默认：用户数据文件夹中的 hub.db）或 PostgreSQL 地址，postgresql://用户@主机/数据库。</translation>
+        </message>
+        <message>
+            <source>{path}: {reason}</source>
+            <translation>{path}：{reason}</translation>
+        </message>
+        <message>
+            <source>Ask the hub's administrator to enrol this station (`bioreserve sync hub enrol` with the file `bioreserve sync export-key` writes), and check that this computer's clock is right (within 5 minutes).</source>
+            <translation>请中转站管理员登记本站（用 `bioreserve sync export-key` 导出的文件执行 `bioreserve sync hub enrol`），并检查本机时钟是否准确（误差不超过 5 分钟）。</translation>
+        </message>
+        <message>
+            <source>Cannot read the certificate authority file {path}: {reason}</source>
+            <translation>无法读取证书颁发机构文件 {path}：{reason}</translation>
+        </message>
+        <message>
+            <source>Certificate authority file that signed an https hub's certificate (a private CA); default: $BIORESERVE_HUB_CA, else the system's certificate authorities.</source>
+            <translation>签发 https 中转站证书的证书颁发机构文件（私有 CA）；默认：$BIORESERVE_HUB_CA，否则使用系统的证书颁发机构。</translation>
+        </message>
+        <message>
+            <source>Division-code prefix of the station (e.g. 4304 for a city, 430421 for a county): it receives the bundles for all stations only from stations of an overlapping scope. Default: every station's.</source>
+            <translation>站点的行政区划代码前缀（如市级 4304、县级 430421）：发给所有站点的数据包，只有范围重叠的站点发出的才会转给它。默认：接收所有站点的。</translation>
+        </message>
+        <message>
+            <source>Enrol and revoke the stations a hub serves.</source>
+            <translation>登记和吊销中转站服务的站点。</translation>
+        </message>
+        <message>
+            <source>Enrolled</source>
+            <translation>登记时间</translation>
+        </message>
+        <message>
+            <source>Enrolled {name} ({code}, origin {origin}) with the hub at {store}.
+Key fingerprint: {fingerprint}
+Compare it with the one the station shows (`bioreserve sync identity`); if they differ, revoke it at once.</source>
+            <translation>已在中转站 {store} 登记 {name}（{code}，来源标识 {origin}）。
+密钥指纹：{fingerprint}
+请与该站显示的指纹（`bioreserve sync identity`）核对；如不一致，请立即吊销。</translation>
+        </message>
+        <message>
+            <source>Let a station use the hub: KEYFILE is the file `bioreserve sync export-key` wrote at that station. Compare the fingerprint shown with the one the station shows.</source>
+            <translation>允许一个站点使用中转站：KEYFILE 是该站用 `bioreserve sync export-key` 导出的文件。请将显示的指纹与该站显示的指纹核对。</translation>
+        </message>
+        <message>
+            <source>List the stations enrolled with a hub.</source>
+            <translation>列出在中转站登记的站点。</translation>
+        </message>
+        <message>
+            <source>No station called {station} is enrolled with this hub. `bioreserve sync hub stations` lists them.</source>
+            <translation>本中转站没有登记名为 {station} 的站点。`bioreserve sync hub stations` 可列出已登记站点。</translation>
+        </message>
+        <message>
+            <source>No stations are enrolled with this hub yet.</source>
+            <translation>本中转站尚未登记任何站点。</translation>
+        </message>
+        <message>
+            <source>Revoked {name} ({code}): the hub refuses its requests.</source>
+            <translation>已吊销 {name}（{code}）：中转站将拒绝其请求。</translation>
+        </message>
+        <message>
+            <source>Run a hub that relays signed bundles between the stations enrolled with it (`sync hub enrol`) over HTTP (stop with Ctrl+C). It answers only requests those stations sign; the hub itself needs no keys, and stations verify every bundle.</source>
+            <translation>运行中转站，通过 HTTP 在已登记的站点（`sync hub enrol`）之间转发签名数据包（按 Ctrl+C 停止）。它只响应这些站点签名的请求；中转站本身不需要密钥，每个数据包都由站点自行验证。</translation>
+        </message>
+        <message>
+            <source>Scope</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <source>Scope: all stations.</source>
+            <translation>范围：所有站点。</translation>
+        </message>
+        <message>
+            <source>Scope: {scope} (bundles for all stations from overlapping scopes).</source>
+            <translation>范围：{scope}（接收范围重叠的站点发给所有站点的数据包）。</translation>
+        </message>
+        <message>
+            <source>Stop serving a station (its code or origin): its requests are refused from now.</source>
+            <translation>停止为一个站点（编码或来源标识）服务：从现在起拒绝其请求。</translation>
+        </message>
+        <message>
+            <source>The certificate of the hub at {url} cannot be verified: {reason}. If the hub uses a private certificate authority, give its certificate with --ca-file or BIORESERVE_HUB_CA.</source>
+            <translation>无法验证中转站 {url} 的证书：{reason}。如中转站使用私有证书颁发机构，请用 --ca-file 或 BIORESERVE_HUB_CA 指定其证书。</translation>
+        </message>
+        <message>
+            <source>The hub's store: a SQLite file (default: hub.db in the user data folder, as `sync serve` uses) or a PostgreSQL address, postgresql://user@host/database.</source>
+            <translation>中转站的存储：SQLite 文件（默认：用户数据文件夹中的 hub.db，与 `sync serve` 相同）或 PostgreSQL 地址 postgresql://user@host/database。</translation>
+        </message>
+        <message>
+            <source>The scope “{scope}” is not a division-code prefix: give 1 to 12 digits (e.g. 4304 for a city, 430421 for a county), or none for all stations.</source>
+            <translation>范围“{scope}”不是行政区划代码前缀：请给出 1 到 12 位数字（如市级 4304、县级 430421），或不填表示所有站点。</translation>
+        </message>
+        <message>
+            <source>all</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>enrolled</source>
+            <translation>已登记</translation>
+        </message>
+        <message>
+            <source>{url} is not an https address, so no certificate can be checked against {ca_file}; give the hub's https address.</source>
+            <translation>{url} 不是 https 地址，无法用 {ca_file} 核对证书；请给出中转站的 https 地址。</translation>
+        </message>
     </context>
 </TS>
