@@ -16,7 +16,7 @@ from operator import attrgetter
 from desktop.core import values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
-from desktop.core.store import derived, hlc, ledger_bulk, oplog, payloads, tables
+from desktop.core.store import derived, hlc, ledger_bulk, oplog, payloads, rowstate, tables
 from desktop.core.store.handle import Database
 from desktop.core.store.oplog import Op
 from desktop.core.store.rowstate import RowState
@@ -224,13 +224,19 @@ class _NewRows:
         for names, group in rows.items():
             marks = ", ".join("?" * (len(names) + 1))
             conn.executemany(f"INSERT INTO {tbl} (id, {', '.join(names)}) VALUES ({marks})", group)
-        encode = oplog.encode_json  # RowState.dumps(), with one encoder for them all
         clocks = []
+        # RowState.new(op).dumps(): from one template per station and fields for the ops
+        # without bases (a new row's insert names none), else made as apply_op makes it.
+        templates: dict[tuple, rowstate.NewRows] = {}
         for op in new:
-            state = RowState.new(op)
-            clocks.append(
-                (tbl, op.row_id, encode(state.fields), encode(state.seen), encode(state.losers))
-            )
+            names = tuple(op.payload)
+            if not op.bases and type(op.origin) is str and all(type(n) is str for n in names):
+                template = templates.get((op.origin, names))
+                if template is None:
+                    template = templates[op.origin, names] = rowstate.NewRows(op.origin, names)
+                clocks.append((tbl, op.row_id, *template.dumps(op.hlc, op.seq)))
+            else:
+                clocks.append((tbl, op.row_id, *RowState.new(op).dumps()))
         conn.executemany(
             "INSERT INTO row_clock (tbl, row_id, fields, seen, losers) VALUES (?, ?, ?, ?, ?)",
             clocks,

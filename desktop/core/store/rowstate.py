@@ -140,7 +140,7 @@ class NewRows:
     """RowState.new(op).dumps() for the inserts of many new rows with the same fields and
     no bases: the fields' JSON made once with a slot for the stamp (the same text)."""
 
-    def __init__(self, origin: str, names: list[str]):
+    def __init__(self, origin: str, names: list[str] | tuple[str, ...]):
         keys = sorted(names)  # as dumps() orders them; the caller passes str names
         self._parts = [f"{_string(key)}:" for key in keys]
         self._origin = _string(origin)
