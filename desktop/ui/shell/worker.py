@@ -10,13 +10,18 @@ dialogs refresh themselves from that one signal (widgets/change_watcher.py), the
 Anki's operations announce their changes; no page refreshes another.
 """
 
+from __future__ import annotations
+
 import itertools
-import queue
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:  # imported by start(): `queue` takes ~3 ms, before the first frame
+    import queue
 
 _STOP = object()
 
@@ -43,7 +48,9 @@ class DbWorker(QObject):
         super().__init__(parent)
         self.db_path = db_path
         self.opener = opener  # opener(path) → Database; None: a station (open_station)
-        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        # the jobs' queue, made when the thread starts; jobs run() before wait in _early
+        self._jobs: queue.SimpleQueue | None = None
+        self._early: list[tuple] = []
         self._ids = itertools.count(1)
         self._closed = False
         self._pending = 0  # jobs queued and not yet delivered (counted on the GUI thread)
@@ -57,6 +64,12 @@ class DbWorker(QObject):
         it after the window's first paint: the thread's imports and opening the database
         would otherwise hold Python's GIL while the window is being built."""
         if self._thread.ident is None and not self._closed:
+            import queue
+
+            self._jobs = queue.SimpleQueue()
+            for item in self._early:  # in the order they were asked for
+                self._jobs.put(item)
+            self._early.clear()
             self._thread.start()
 
     def run(
@@ -67,7 +80,10 @@ class DbWorker(QObject):
     ) -> int:
         job = next(self._ids)
         self._pending += 1
-        self._jobs.put((job, fn, on_success, on_error))
+        if self._jobs is None:  # not started yet (start-up: until the first paint)
+            self._early.append((job, fn, on_success, on_error))
+        else:
+            self._jobs.put((job, fn, on_success, on_error))
         return job
 
     @property
@@ -81,8 +97,10 @@ class DbWorker(QObject):
         from desktop.core.store.writepath import take_changes
 
         opener = self.opener or open_station
+        jobs = self._jobs
+        assert jobs is not None  # made by start()
         db = None
-        while (item := self._jobs.get()) is not _STOP:
+        while (item := jobs.get()) is not _STOP:
             job, fn, on_success, on_error = item
             changed = frozenset()
             try:
@@ -123,5 +141,6 @@ class DbWorker(QObject):
         self._closed = True
         if self._thread.ident is None:
             return  # never started: nothing ran
+        assert self._jobs is not None
         self._jobs.put(_STOP)
         self._thread.join()
