@@ -15,8 +15,8 @@ read-only for a role that may not write its table. 冲突's 恢复此版本 butt
 table of the conflict shown (CURRENT).
 """
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QWidget
 
 from desktop.core.access import roles
 from desktop.ui.access import gate
@@ -243,22 +243,33 @@ def apply(root: QWidget) -> None:
     gate.apply(root)
 
 
-# A part shown, or one of its children polished (just before it shows for the first time:
-# the part built it since)
-WATCHED = frozenset({QEvent.Type.Show, QEvent.Type.ChildPolished})
 MAX_DEPTH = 12  # a button made later is looked for in the parts holding it this far up
 
 
 class Watcher(QObject):
     """Pages build some of their parts when first shown (a tab, an incident's detail): an
     application event filter applies the table to each part the table names as it is
-    shown. One per program."""
+    shown. One per program.
+
+    Made after the window's first frame (watch()): QEvent's enums (~2 ms to create) are
+    looked up here rather than when the module is imported on the way to that frame."""
+
+    def __init__(self):
+        super().__init__()
+        from PySide6.QtCore import QEvent
+        from PySide6.QtWidgets import QAbstractButton
+
+        self.button = QAbstractButton
+        self.show = QEvent.Type.Show
+        # a part shown, or one of its children polished (just before it shows for the first
+        # time: the part built it since)
+        self.watched = frozenset({QEvent.Type.Show, QEvent.Type.ChildPolished})
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         kind = event.type()
-        if kind in WATCHED and _rules_of(watched):
+        if kind in self.watched and _rules_of(watched):
             _apply_own(watched)
-        elif kind == QEvent.Type.Show and isinstance(watched, QAbstractButton):
+        elif kind == self.show and isinstance(watched, self.button):
             # a button a part made after it was shown (冲突's versions): the part's rules
             parent = watched.parentWidget()
             for _ in range(MAX_DEPTH):

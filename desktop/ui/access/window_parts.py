@@ -21,17 +21,19 @@ if TYPE_CHECKING:  # not imported on the way to the first frame (its dataclass)
 def add_file_actions(window, file_menu: QMenu, before: QAction) -> None:
     """切换用户… 注销 修改密码… 锁定 in the 文件 menu, above `before` (退出)."""
     window.action_switch_user = QAction(
-        QCoreApplication.translate("AccountMenus", "S&witch user…"), window
+        window, text=QCoreApplication.translate("AccountMenus", "S&witch user…")
     )
     window.action_switch_user.triggered.connect(window.switch_requested)
     # &g: &o is 打开数据库's (no two entries of a menu share a letter)
-    window.action_logout = QAction(QCoreApplication.translate("AccountMenus", "Lo&g out"), window)
+    window.action_logout = QAction(
+        window, text=QCoreApplication.translate("AccountMenus", "Lo&g out")
+    )
     window.action_logout.triggered.connect(window.logout_requested)
     window.action_password = QAction(
-        QCoreApplication.translate("AccountMenus", "Change &password…"), window
+        window, text=QCoreApplication.translate("AccountMenus", "Change &password…")
     )
     window.action_password.triggered.connect(lambda: change_password(window))
-    window.action_lock = QAction(QCoreApplication.translate("AccountMenus", "&Lock"), window)
+    window.action_lock = QAction(window, text=QCoreApplication.translate("AccountMenus", "&Lock"))
     window.action_lock.triggered.connect(window.lock_requested)
     for action in (
         window.action_switch_user,
@@ -57,11 +59,12 @@ def add_system_menu(window) -> QMenu:
     """系统: 用户管理 and 审计日志, offered to the roles with those rights."""
     menu = window.menuBar().addMenu(QCoreApplication.translate("AccountMenus", "S&ystem"))
     window.action_users = gate.needs(
-        QAction(QCoreApplication.translate("AccountMenus", "&User accounts…"), window), roles.USERS
+        QAction(window, text=QCoreApplication.translate("AccountMenus", "&User accounts…")),
+        roles.USERS,
     )
     window.action_users.triggered.connect(lambda: open_users(window))
     window.action_audit = gate.needs(
-        QAction(QCoreApplication.translate("AccountMenus", "&Audit log…"), window), roles.AUDIT
+        QAction(window, text=QCoreApplication.translate("AccountMenus", "&Audit log…")), roles.AUDIT
     )
     window.action_audit.triggered.connect(lambda: open_audit(window))
     menu.addAction(window.action_users)

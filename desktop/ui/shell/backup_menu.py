@@ -12,11 +12,12 @@ def add_file_actions(window, file_menu) -> None:
     """备份数据库… and 从备份恢复… at the end of the 文件 menu so far, for the roles with
     the BACKUP right (the administrator's)."""
     window.action_backup = gate.needs(
-        QAction(QCoreApplication.translate("Backups", "&Back up database…"), window), roles.BACKUP
+        QAction(window, text=QCoreApplication.translate("Backups", "&Back up database…")),
+        roles.BACKUP,
     )
     window.action_backup.triggered.connect(lambda: _dialogs().save_backup(window))
     window.action_restore = gate.needs(
-        QAction(QCoreApplication.translate("Backups", "&Restore from backup…"), window),
+        QAction(window, text=QCoreApplication.translate("Backups", "&Restore from backup…")),
         roles.BACKUP,
     )
     window.action_restore.triggered.connect(lambda: _dialogs().open_backups(window))

@@ -13,12 +13,11 @@ core) are made just after the first paint, or at once when one of them is asked 
 """
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QStackedWidget,
     QStatusBar,
@@ -30,7 +29,7 @@ from desktop import __version__
 from desktop.ui.access import gate, offers, window_parts
 from desktop.ui.shell import backup_menu, session
 from desktop.ui.widgets import style
-from desktop.ui.widgets.screen_size import resize_within_screen
+from desktop.ui.widgets.screen_room import resize_within_screen
 
 # The pages after 总览, in navigation order: attribute, made by _build_pages().
 LATER_PAGES = (
@@ -107,8 +106,8 @@ class MainWindow(QMainWindow):
         self.nav.setFont(font)
         self.pages = QStackedWidget()
         self._overview = None  # 总览: made by the `overview` property
-        self._add_page(self.tr("Overview"), QWidget())  # a placeholder until then
-        for caption in (
+        captions = [
+            self.tr("Overview"),
             self.tr("Incidents"),
             self.tr("Reserves"),
             self.tr("Orders"),
@@ -117,8 +116,11 @@ class MainWindow(QMainWindow):
             self.tr("Synchronization"),
             self.tr("Drills"),
             self.tr("Monitoring"),  # 长期监测
-        ):
-            self._add_page(caption, QWidget())  # a placeholder until _build_pages()
+        ]
+        # by their captions: no Python object per item (QListWidgetItem's first one, ~2 ms)
+        self.nav.addItems(captions)
+        for _caption in captions:  # placeholders until _make_overview and _build_pages
+            self.pages.addWidget(QWidget())
         self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setCurrentRow(0)
 
@@ -233,7 +235,7 @@ class MainWindow(QMainWindow):
         """Who is logged in (None: nobody): the status bar says it, the pages offer what
         the role may do, and the cover is lifted."""
         self.user_label.setText(window_parts.who(ctx))
-        offers.apply(self)
+        self._offer()
         window_parts.show_menus(self)  # 系统 only for a role with something in it
         for action in (self.action_switch_user, self.action_logout, self.action_password,
                        self.action_lock):  # fmt: skip
@@ -241,6 +243,21 @@ class MainWindow(QMainWindow):
         self.set_locked(ctx is None)
         if ctx is not None:
             self.session_started.emit(ctx)
+
+    def _offer(self) -> None:
+        """Show what the role may use. Before the pages after 总览 are built (start-up),
+        what is marked is the menus' actions (`action_…`, every one an attribute of the
+        window) and 总览's buttons: offered one by one, not by a search of the window's
+        children, whose first walk makes a Python object of each of them (~3.5 ms before the
+        first frame). Once the pages are built, or in a drill's sandbox, every child."""
+        if self._pages or self.drill is not None:
+            offers.apply(self)
+            return
+        for name, held in vars(self).items():
+            if name.startswith("action_") and isinstance(held, QAction):
+                gate.offer(held)
+        if self._overview is not None:
+            offers.apply(self._overview)
 
     def set_locked(self, locked: bool) -> None:
         """Cover the pages and the menus (locked, or nobody logged in), or show them."""
@@ -257,8 +274,10 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         self.first_painted.emit()
-        # Shortcuts and the `Qt` flags: their first use creates PySide6's `Qt` enums (~15 ms).
+        # Shortcuts and the `Qt` flags: their first use creates PySide6's `Qt` enums (~15 ms),
+        # and QKeySequence's own (~1 ms)
         from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence
 
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for action, key in (
@@ -325,24 +344,23 @@ class MainWindow(QMainWindow):
                 self.drills.set_session(self.drill.session)
             self.show_page(self.drills)
 
-    def _add_page(self, caption: str, page: QWidget) -> None:
-        QListWidgetItem(caption, self.nav)
-        self.pages.addWidget(page)
-
     def _build_menus(self, language: str) -> None:
+        # QAction(parent, text=…) here and in the menus' other parts: QAction(text, parent)
+        # picks its overload by checking for an icon first, which creates QIcon's enums
+        # (~2 ms before the first frame)
         file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.action_new = QAction(self.tr("&New database…"), self)
+        self.action_new = QAction(self, text=self.tr("&New database…"))
         self.action_new.triggered.connect(self.new_requested)
-        self.action_open = QAction(self.tr("&Open database…"), self)
+        self.action_open = QAction(self, text=self.tr("&Open database…"))
         self.action_open.triggered.connect(self._choose_database)
-        self.action_check = QAction(self.tr("&Check database"), self)
+        self.action_check = QAction(self, text=self.tr("&Check database"))
         self.action_check.triggered.connect(self._check_database)
-        self.action_import = QAction(self.tr("&Import spreadsheet…"), self)
+        self.action_import = QAction(self, text=self.tr("&Import spreadsheet…"))
         gate.writes(self.action_import, "item", "depot", "stock_move", "norm")
         self.action_import.triggered.connect(self.open_import)
-        self.action_export = QAction(self.tr("&Export stock, ledger and alerts…"), self)
+        self.action_export = QAction(self, text=self.tr("&Export stock, ledger and alerts…"))
         self.action_export.triggered.connect(self._export)
-        self.action_quit = QAction(self.tr("&Quit"), self)
+        self.action_quit = QAction(self, text=self.tr("&Quit"))
         self.action_quit.triggered.connect(self.close)
         for action in (self.action_new, self.action_open, self.action_check):
             file_menu.addAction(action)
@@ -366,7 +384,7 @@ class MainWindow(QMainWindow):
         window_parts.add_file_actions(self, file_menu, self.action_quit)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.action_refresh = QAction(self.tr("&Refresh"), self)
+        self.action_refresh = QAction(self, text=self.tr("&Refresh"))
         # 总览's refresh: _make_overview; the other pages': _build_pages
         view_menu.addAction(self.action_refresh)
 
@@ -375,7 +393,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         self.language_actions = {}
         for code, caption in (("zh_CN", "中文（简体）"), ("en", "English")):
-            action = QAction(caption, self, checkable=True)
+            action = QAction(self, text=caption, checkable=True)
             action.setChecked(code == language)
             action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
             group.addAction(action)
@@ -384,7 +402,7 @@ class MainWindow(QMainWindow):
 
         window_parts.add_system_menu(self)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.action_about = QAction(self.tr("&About BioReserve"), self)
+        self.action_about = QAction(self, text=self.tr("&About BioReserve"))
         self.action_about.triggered.connect(self._about)
         help_menu.addAction(self.action_about)
 

@@ -4,24 +4,11 @@ asked for is cut to what is left, and a filter's combo box takes a set width rat
 its longest entry's."""
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QFrame, QScrollArea, QWidget
 
-FRAME = QSize(16, 40)  # a title bar and the borders around a window
+from desktop.ui.widgets.screen_room import FRAME, resize_within_screen, room
 
-
-def room(widget: QWidget) -> QSize:
-    """The largest client size a window of this widget can have on its screen."""
-    screen = widget.screen() or QGuiApplication.primaryScreen()
-    if screen is None:
-        return QSize(16_777_215, 16_777_215)
-    return screen.availableGeometry().size() - FRAME
-
-
-def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
-    """Resize to width × height, or less where the screen has no room for it."""
-    space = room(widget)
-    widget.resize(min(width, space.width()), min(height, space.height()))
+__all__ = ["FRAME", "Scrolled", "filter_combo", "resize_within_screen", "room"]
 
 
 def filter_combo(combo: QComboBox, characters: int = 16) -> QComboBox:

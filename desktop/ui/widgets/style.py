@@ -43,10 +43,15 @@ CHART_GRID = QColor("#d8d8d8")
 def apply(label: QLabel, role: str) -> QLabel:
     delta, bold, colour, background = ROLES[role]
     font = QFont(label.font())
-    base = label.property("style_base_size")  # applied again (a status that changes): the
-    if base is None:  # size counts from the label's own, never from the last role's
+    # applied again (a status that changes): the size counts from the label's own, never
+    # from the last role's. Kept as text: a number's first conversion to a Qt property
+    # creates QByteArray's enums (~1 ms, on the way to the window's first frame: its cover)
+    held = label.property("style_base_size")
+    if held is None:
         base = font.pointSizeF()
-        label.setProperty("style_base_size", base)
+        label.setProperty("style_base_size", repr(base))
+    else:
+        base = float(held)
     font.setPointSizeF(base + delta)
     font.setBold(bold)
     label.setFont(font)
