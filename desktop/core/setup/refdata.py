@@ -2,15 +2,20 @@
 playbooks into a station, as REF operations (desktop.core.store.reference), and again
 when a newer program ships more of them."""
 
+from __future__ import annotations
+
 import hashlib
+from typing import TYPE_CHECKING
 
 from desktop.core.paths import resource
-from desktop.core.playbooks import shipped as shipped_playbooks
-from desktop.core.store import merge
 from desktop.core.store.handle import Database
 from desktop.core.store.ids import reference_id
 from desktop.core.store.oplog import Op
 from desktop.core.store.reference import chain, rows
+
+if TYPE_CHECKING:  # imported by load(): ensure()'s usual path needs only the fingerprint,
+    # and every start imports this module (on the worker, before the login dialog)
+    from desktop.core.store import merge
 
 # table, file, key field, fields copied from the file → columns
 SOURCES = (
@@ -45,6 +50,9 @@ def load(db: Database) -> merge.MergeResult:
     """Load (or complete) the reference data and the shipped playbooks (resources/playbooks,
     appended the same way: see playbooks.shipped); loading twice changes nothing. A
     corrected playbook is settled beside the station's own versions (shipped.settle)."""
+    from desktop.core.playbooks import shipped as shipped_playbooks
+    from desktop.core.store import merge
+
     result = merge.apply_ops(db, reference_ops() + shipped_playbooks.reference_ops())
     if db.execute("SELECT 1 FROM station").fetchone() is not None:
         shipped_playbooks.settle(db)
