@@ -130,4 +130,6 @@ def private_database(path: str | os.PathLike, create: bool) -> list[Path]:
         private_file(path)
         return []
     files = [path] + [path.with_name(path.name + side) for side in SQLITE_SIDE_FILES]
-    return [file for file in files if tighten(file)]
+    # only files: a folder given by mistake (--db /tmp) must keep its mode (SQLite then
+    # refuses to open it, and that refusal has to change nothing)
+    return [file for file in files if file.is_file() and tighten(file)]

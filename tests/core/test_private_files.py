@@ -12,6 +12,7 @@ import sys
 import pytest
 
 from desktop.core import crashlog, paths
+from desktop.core.errors import BioError
 from desktop.core.imports import experts as expert_sheet
 from desktop.core.reserves import export as stock_export
 from desktop.core.setup import initdb
@@ -173,3 +174,15 @@ def test_nothing_is_done_where_modes_mean_nothing(tmp_path, monkeypatch):
     path.write_text("x")
     os.chmod(path, 0o644)
     assert paths.tighten(path) is False and mode(path) == 0o644
+
+
+def test_a_folder_given_as_a_database_or_hub_store_keeps_its_mode(tmp_path):
+    """`sync hub stations --store /tmp` once took the group's and others' rights away from
+    /tmp itself (1777 → 1700): a refused path must change nothing."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    assert paths.private_database(shared, create=True) == []
+    with pytest.raises(BioError):
+        Hub(shared)
+    assert mode(shared) == 0o1777

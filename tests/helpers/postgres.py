@@ -47,11 +47,14 @@ class Cluster:
 
     def __init__(self, bin_dir: Path):
         self.bin = bin_dir
-        self.folder = Path(tempfile.mkdtemp(prefix="bioreserve-pg-"))
-        self.data = self.folder / "data"
         self.user = None
-        if os.geteuid() == 0:
-            self.user = "postgres"
+        if os.geteuid() == 0:  # the server runs as `postgres`, who must reach the folder:
+            self.user = "postgres"  # not under a $TMPDIR only root may enter
+        self.folder = Path(
+            tempfile.mkdtemp(prefix="bioreserve-pg-", dir="/tmp" if self.user else None)
+        )
+        self.data = self.folder / "data"
+        if self.user:
             shutil.chown(self.folder, self.user)
         self.folder.chmod(0o755)
         self._counter = itertools.count(1)
