@@ -1,12 +1,16 @@
 """The embedded store: one SQLite file (hub.db), the default for a city's hub.
 
-Each call opens its own connection (requests run in waitress's threads); writes take the
-file's write lock at BEGIN IMMEDIATE, so ids are given in commit order and the quota's
-conditional update cannot race. A store written by an earlier hub (one bundle table,
-user_version 0) is migrated forward when opened.
+Each call takes a connection of its own from a few kept for reuse (requests run in
+waitress's threads): closing the last connection to a WAL file checkpoints its log, which
+a connection opened and closed per call paid on every request. Each call is one
+transaction, so other processes' commits are seen at its BEGIN; writes take the file's
+write lock at BEGIN IMMEDIATE, so ids are given in commit order and the quota's
+conditional update cannot race, across threads and processes alike. A store written by
+an earlier hub (one bundle table, user_version 0) is migrated forward when opened.
 """
 
 import hashlib
+import queue
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -101,6 +105,8 @@ class SqliteStore:
     def __init__(self, path: str | Path, limits: Limits | None = None):
         self.path = Path(path)
         self.limits = limits or Limits()
+        self._idle: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
+        self._closed = False
         try:
             # The bundles hold names and telephone numbers: the store is private to its
             # owner (paths.private_database), its -wal and -shm files with it.
@@ -166,15 +172,31 @@ class SqliteStore:
         return str(self.path)
 
     def close(self) -> None:
-        """Nothing to close: every call opens and closes its own connection."""
+        """Close the kept connections (a call made afterwards opens and closes its own)."""
+        self._closed = True
+        while True:
+            try:
+                self._idle.get_nowait().close()
+            except queue.Empty:
+                return
+
+    def _open(self) -> sqlite3.Connection:
+        # check_same_thread off: a kept connection serves one call at a time, in whichever
+        # thread took it, and close() may run in another.
+        return sqlite3.connect(
+            str(self.path), timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
+        )
 
     @contextmanager
     def _connect(self, write: bool = False) -> Iterator[sqlite3.Connection]:
-        """A connection in a transaction, committed (or rolled back) and closed after."""
+        """A connection in a transaction, committed (or rolled back) after the block."""
         try:
-            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT, isolation_level=None)
-        except sqlite3.Error as exc:
-            raise StoreError(self._reason(exc)) from exc
+            conn = self._idle.get_nowait()
+        except queue.Empty:
+            try:
+                conn = self._open()
+            except sqlite3.Error as exc:
+                raise StoreError(self._reason(exc)) from exc
         try:
             conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
@@ -189,7 +211,15 @@ class SqliteStore:
                 raise StoreFull(self._reason(exc)) from exc
             raise StoreError(self._reason(exc)) from exc
         finally:
+            self._release(conn)
+
+    def _release(self, conn: sqlite3.Connection) -> None:
+        """Keep a connection for the next call, unless it is still in a transaction (a
+        failed COMMIT or ROLLBACK), enough are kept, or the store is closed."""
+        if self._closed or conn.in_transaction or self._idle.qsize() >= self.limits.threads:
             conn.close()
+        else:
+            self._idle.put(conn)
 
     def _reason(self, exc: Exception) -> str:
         return tr("{path}: {reason}", path=self.path, reason=reasons.reason(exc))
