@@ -5,6 +5,11 @@ The server (waitress), the stores and urllib are imported inside the commands, n
 start-up.
 """
 
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import click
 
 import desktop.cli.hub_admin as hub_admin
@@ -99,11 +104,31 @@ def sync_serve(state: State, host, port, store, threads, quota_mb, keep_days):
             tr("Hub listening on {url}, keeping bundles in {store}. Stop with Ctrl+C.", **data),
         )
         try:
-            server.run()
+            with _sigterm_as_interrupt():
+                server.run()
         except KeyboardInterrupt:
             click.echo(tr("Hub stopped."), err=True)
     finally:
         opened.close()
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM (systemd's and Docker's stop) ends the hub as Ctrl+C does: the server
+    shuts its worker threads down, the store is closed and the command exits 0."""
+    term = getattr(signal, "SIGTERM", None)
+    if term is None or threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can be set only in the main thread
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(term, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(term, previous)
 
 
 @click.command("push", help=tr("Send the changes other stations lack to a LAN hub."))

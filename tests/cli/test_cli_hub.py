@@ -108,7 +108,13 @@ main(sys.argv[1:])
 """
 
 
-def test_serve_runs_a_hub_until_interrupted(stations, tmp_path):
+STOPS = [signal.SIGINT] + ([signal.SIGTERM] if sys.platform != "win32" else [])
+
+
+@pytest.mark.parametrize("stop", STOPS, ids=lambda s: s.name)
+def test_serve_runs_a_hub_until_interrupted(stations, tmp_path, stop):
+    """Ctrl+C, and SIGTERM (systemd's and Docker's stop), end the hub in order: exit 0,
+    the store closed whole."""
     store = tmp_path / "served.db"
     proc = subprocess.Popen(
         [sys.executable, "-c", SERVE, "sync", "serve", "--port", "0", "--store", str(store)],
@@ -132,7 +138,7 @@ def test_serve_runs_a_hub_until_interrupted(stations, tmp_path):
         assert stations("HY-A", "sync", "pull", url)[0] == 0
         same(stations)
     finally:
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(stop)
         try:
             proc.wait(timeout=20)
         finally:
@@ -141,5 +147,12 @@ def test_serve_runs_a_hub_until_interrupted(stations, tmp_path):
                 proc.kill()
                 proc.wait(timeout=10)
     assert proc.returncode == 0
-    assert store.exists() and sqlite_store.SqliteStore(store).count() == 2
-    assert "POST /bundles" in proc.stderr.read()  # the hub logs each request
+    err = proc.stderr.read()
+    assert "POST /bundles" in err  # the hub logs each request
+    # closed in order: the last connection checkpointed the log into the file
+    assert not Path(f"{store}-wal").exists()
+    reopened = sqlite_store.SqliteStore(store)
+    try:
+        assert reopened.count() == 2
+    finally:
+        reopened.close()
