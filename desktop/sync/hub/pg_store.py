@@ -15,11 +15,13 @@ import queue
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 from psycopg import errors
 
+from desktop.core import values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.sync.hub import manifest
@@ -88,16 +90,19 @@ VISIBLE = """
     )
 """
 
-STATION_COLUMNS = (
-    "origin, code, name, public_key, scope, "
-    "to_char(enrolled_at, 'YYYY-MM-DD\"T\"HH24:MI:SSOF'), "
-    "to_char(revoked_at, 'YYYY-MM-DD\"T\"HH24:MI:SSOF')"
-)
+STATION_COLUMNS = "origin, code, name, public_key, scope, enrolled_at, revoked_at"
 
 
 def _station(row) -> Station:
     origin, code, name, key, scope, enrolled_at, revoked_at = row
-    return Station(origin, code, name, bytes(key), scope, enrolled_at, revoked_at)
+    revoked = _stamp(revoked_at) if revoked_at else None
+    return Station(origin, code, name, bytes(key), scope, _stamp(enrolled_at), revoked)
+
+
+def _stamp(moment: datetime) -> str:
+    """A timestamptz as the rest of the program stores times (values.stamp, the SQLite
+    store's form): local time with a +08:00 offset, to the second."""
+    return values.stamp(moment.astimezone())
 
 
 def _first(row: tuple | None):

@@ -2,11 +2,14 @@
 
 import concurrent.futures
 import hashlib
+import re
 import sqlite3
 import time
+from datetime import datetime
 
 import pytest
 
+from desktop.core import values
 from desktop.sync.hub import opening
 from desktop.sync.hub.limits import Limits
 from desktop.sync.hub.sqlite_store import SqliteStore
@@ -33,6 +36,49 @@ def test_stations_are_enrolled_revoked_and_enrolled_again(store):
     with pytest.raises(StationConflict, match="origin-b"):
         store.enrol("origin-z", "HY-B", "冒名", b"z" * 32)
     assert store.station("origin-z") is None and len(store.stations()) == 2
+
+
+@pytest.fixture
+def shanghai(monkeypatch):
+    """This computer's clock in China's time zone (+08:00), whatever the machine's."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("time.tzset: not on Windows")
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_enrolment_times_are_local_iso_times_on_both_stores(shanghai, store):
+    """The form the rest of the program stores times in (values.stamp): `sync hub
+    stations` shows the same on SQLite and PostgreSQL (whose server may keep UTC)."""
+    store.enrol("origin-a", "HY-A", "甲站", b"a" * 32)
+    revoked = store.revoke("HY-A")
+    assert revoked is not None
+    form = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00")
+    for stamp in (revoked.enrolled_at, revoked.revoked_at, store.stations()[0].enrolled_at):
+        assert stamp is not None and form.fullmatch(stamp), stamp
+        assert abs(values.time_key(stamp) - time.time()) < 120
+        assert values.stamp(datetime.fromisoformat(stamp)) == stamp
+
+
+def test_a_store_kept_open_sees_what_another_process_wrote(store_target):
+    """Connections are kept between calls, yet each call sees the store as it is now
+    (another store object stands for another hub process), and calls after close() work."""
+    first = opening.open_store(store_target)
+    second = opening.open_store(store_target)
+    try:
+        assert first.count() == 0 and first.listing(0) == []
+        stored = second.store(fake_bundle("b", 1))
+        assert first.count() == 1 and [r["id"] for r in first.listing(0)] == [stored.id]
+        assert first.store(fake_bundle("b", 1)).stored is False  # one copy, seen at once
+        second.enrol("origin-b", "HY-B", "乙站", b"b" * 32)
+        assert first.station("HY-B") is not None
+    finally:
+        first.close()
+        second.close()
+    assert first.count() == 1  # a call after close() opens and closes its own
 
 
 def test_a_nonce_is_used_once_within_the_clock_window(store):
