@@ -280,6 +280,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QKeySequence
 
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._set_icon()
         for action, key in (
             (self.action_new, QKeySequence.StandardKey.New),
             (self.action_open, QKeySequence.StandardKey.Open),
@@ -406,6 +407,20 @@ class MainWindow(QMainWindow):
         self.action_about.triggered.connect(self._about)
         help_menu.addAction(self.action_about)
 
+    def _set_icon(self) -> None:
+        """The application's icon (resources/icons, the same as the menu entry's and the
+        installers'), for the title bar, the task bar and every dialog; after the first
+        frame, as reading the PNGs is not needed for it."""
+        from PySide6.QtGui import QGuiApplication, QIcon
+
+        from desktop.core import paths
+
+        icon = QIcon()
+        for size in (16, 24, 32, 48, 64, 128, 256):
+            icon.addFile(str(paths.resource("icons", f"bioreserve-{size}.png")))
+        QGuiApplication.setWindowIcon(icon)
+        QGuiApplication.setDesktopFileName("bioreserve")  # Wayland/X11: the menu entry's icon
+
     def _build_status_bar(self, path: str) -> None:
         bar = _StatusBar()
         bar.first_paint.connect(self._first_paint)
@@ -416,7 +431,9 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.user_label)
         self.db_label = QLabel(self.tr("Database: {path}").format(path=path))
         bar.addPermanentWidget(self.station_label)
-        bar.addPermanentWidget(self.db_label, 1)
+        # a normal widget: Qt hides it while a message shows (the day's backup, checks),
+        # where a stretching permanent one had the message drawn over it
+        bar.addWidget(self.db_label, 1)
         self.demo_label = None
         self._show_demo_marker()
 
