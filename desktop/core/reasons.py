@@ -7,6 +7,7 @@ as the system said it.
 """
 
 import errno
+import socket
 import sqlite3
 
 from desktop.core.i18n import tr
@@ -25,6 +26,13 @@ def _by_errno() -> dict[int, str]:
         errno.ENAMETOOLONG: tr("the file name is too long"),
         errno.EXDEV: tr("it cannot be moved to another disk"),
         errno.EBUSY: tr("the file is in use"),
+        errno.EADDRINUSE: tr("the port is in use by another program"),
+        errno.EADDRNOTAVAIL: tr("the address is not one of this computer's"),
+        errno.ECONNREFUSED: tr("the connection was refused (nothing listens on that port)"),
+        errno.ECONNRESET: tr("the connection was cut by the other side"),
+        errno.ETIMEDOUT: tr("no answer in time"),
+        errno.EHOSTUNREACH: tr("the computer cannot be reached"),
+        errno.ENETUNREACH: tr("the network cannot be reached"),
     }
 
 
@@ -37,11 +45,23 @@ def _by_words() -> tuple[tuple[str, str], ...]:
         ("attempt to write a readonly database", tr("the database is read-only")),
         ("unable to open database file", tr("the database file cannot be opened")),
         ("database is locked", tr("the database is in use by another program")),
+        # PostgreSQL's (psycopg's) words for the commonest failures to connect
+        ("failed to resolve host", tr("the host name cannot be resolved")),
+        ("could not translate host name", tr("the host name cannot be resolved")),
+        ("connection refused", tr("the connection was refused (nothing listens on that port)")),
+        ("password authentication failed", tr("the user name or password is wrong")),
+        ("no password supplied", tr("the server asks for a password and none was given")),
+        ("timeout expired", tr("no answer in time")),
+        ("timed out", tr("no answer in time")),
     )
 
 
 def reason(exc: BaseException | str) -> str:
     """The cause of a failure as a person reads it: translated when it is a known one."""
+    if isinstance(exc, socket.gaierror):
+        return tr("the host name cannot be resolved")
+    if isinstance(exc, TimeoutError):
+        return tr("no answer in time")
     if isinstance(exc, OSError) and exc.errno in _by_errno():
         return _by_errno()[exc.errno]
     text = exc if isinstance(exc, str) else str(exc)

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 from psycopg import errors
 
-from desktop.core import values
+from desktop.core import crashlog, reasons, values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.sync.hub import manifest
@@ -196,8 +196,11 @@ class PgStore:
                     self._idle.put(conn)
 
     def _reason(self, exc: Exception) -> str:
+        """The cause in the user's language (reasons.py knows PostgreSQL's commonest words);
+        the server's own text goes to the log."""
         text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return tr("{path}: {reason}", path=self.location, reason=text)
+        crashlog.note(f"hub store {self.location}: {text}")
+        return tr("{path}: {reason}", path=self.location, reason=reasons.reason(text))
 
     def store(self, data: bytes, fields: dict | None = None, sender_scope: str = "") -> Stored:
         fields = fields if fields is not None else manifest.describe(data)
