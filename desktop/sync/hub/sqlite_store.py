@@ -99,6 +99,68 @@ def _station(row) -> Station:
     return Station(origin, code, name, bytes(key), scope, enrolled_at, revoked_at)
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+HUB_TABLES = {"bundle", "holding", "station", "nonce", "sqlite_sequence"}
+STATION_TABLES = {"meta", "oplog"}  # every BioReserve station's database has these
+
+
+def not_a_hub_store(path: Path) -> BioError:
+    return BioError(
+        tr(
+            "{path} is not a hub store (not a SQLite database, or a damaged one): check "
+            "the --store path.",
+            path=path,
+        )
+    )
+
+
+def _refuse_foreign(path: Path) -> None:
+    """Refuse, before anything is written or its permissions changed, a file that is not
+    a hub store: not SQLite at all (e.g. a key file), a BioReserve station's database, or
+    another program's database."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise BioError(
+            tr("Cannot read {path}: {reason}", path=path, reason=reasons.reason(exc))
+        ) from exc
+    if not head:
+        return  # an empty file: a new store
+    if head != SQLITE_HEADER:
+        raise not_a_hub_store(path)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        if reasons.is_damage(exc):
+            raise not_a_hub_store(path) from exc
+        return  # e.g. locked: the store's own opening reports it
+    if STATION_TABLES <= tables:
+        raise BioError(
+            tr(
+                "{path} is a BioReserve station's database, not a hub store: give the hub's "
+                "own file (e.g. hub.db) with --store.",
+                path=path,
+            )
+        )
+    if tables - HUB_TABLES:
+        raise BioError(
+            tr(
+                "{path} is a database of another kind, not a hub store: give the hub's own "
+                "file (e.g. hub.db) with --store.",
+                path=path,
+            )
+        )
+
+
 class SqliteStore:
     """The hub's store in one SQLite file (private to its owner, like a station's database)."""
 
@@ -107,6 +169,7 @@ class SqliteStore:
         self.limits = limits or Limits()
         self._idle: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
         self._closed = False
+        _refuse_foreign(self.path)
         try:
             # The bundles hold names and telephone numbers: the store is private to its
             # owner (paths.private_database), its -wal and -shm files with it.
@@ -137,9 +200,9 @@ class SqliteStore:
                 )
             ) from exc
         except sqlite3.Error as exc:
-            from desktop.core.store.db import explain
-
-            raise explain(exc, self.path) from exc
+            if reasons.is_damage(exc):
+                raise not_a_hub_store(self.path) from exc
+            raise BioError(self._reason(exc)) from exc
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
         conn.execute("BEGIN IMMEDIATE")
