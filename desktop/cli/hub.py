@@ -85,7 +85,6 @@ CA_FILE_HELP = tr(
 )
 @click.pass_obj
 def sync_serve(state: State, host, port, store, threads, quota_mb, keep_days):
-    from desktop.sync.hub import opening as hub_opening
     from desktop.sync.hub import server as hub_server
 
     limits = Limits(
@@ -93,7 +92,8 @@ def sync_serve(state: State, host, port, store, threads, quota_mb, keep_days):
         quota_bytes=quota_mb * MB if quota_mb else None,
         keep_days=keep_days or None,
     )
-    opened = hub_opening.open_store(hub_admin.store_target(store), limits)
+    check_host(host, port)
+    opened = hub_admin.open_store(store, limits)
     try:
         server = hub_server.make_server(
             opened, host, port, authenticator(opened), limits, verbose=True
@@ -110,6 +110,27 @@ def sync_serve(state: State, host, port, store, threads, quota_mb, keep_days):
             click.echo(tr("Hub stopped."), err=True)
     finally:
         opened.close()
+
+
+def check_host(host: str, port: int) -> None:
+    """A --host the server can listen on, or a refusal naming it (not waitress's
+    ValueError, a crash)."""
+    import socket
+
+    from desktop.core import reasons
+    from desktop.core.errors import BioError
+
+    try:
+        socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (OSError, UnicodeError, ValueError) as exc:
+        raise BioError(
+            tr(
+                "The hub cannot listen on {host}: {reason}. Give an address of this "
+                "computer (e.g. 0.0.0.0 for every network, or its LAN address).",
+                host=host,
+                reason=reasons.reason(exc) if isinstance(exc, OSError) else exc,
+            )
+        ) from exc
 
 
 @contextmanager
@@ -170,18 +191,7 @@ def sync_pull(state: State, url, from_start, ca_file):
     db = state.open()
     before = len(conflicts.listing(db))
     result = hub_client.pull(db, url, from_start, state.ctx, ca_file)
-    lines = [
-        tr(
-            "Imported bundle {sequence} from {code}: {applied} applied, {known} already "
-            "known, {deferred} deferred.",
-            sequence=r["sequence"],
-            code=r["sender"]["code"],
-            applied=r["applied"],
-            known=r["known"],
-            deferred=r["deferred"],
-        )
-        for r in result["imported"]
-    ]
+    lines = [imported_text(r) for r in result["imported"]]
     lines += [
         tr("Refused bundle {id} of the hub: {message}", id=r["id"], message=r["message"])
         for r in result["refused"]
@@ -191,6 +201,28 @@ def sync_pull(state: State, url, from_start, ca_file):
     ahead = {origin for r in result["imported"] for origin in r.get("clock_ahead", {})}
     notes, result["conflicts_open"] = after_import(db, before, ahead)
     state.emit(result, "\n".join(lines + notes))
+
+
+def imported_text(r: dict) -> str:
+    """One pulled bundle: its counts, and the operations it carried withheld (personal
+    rows its sender does not send this station), as `sync import` words them."""
+    text = tr(
+        "Imported bundle {sequence} from {code}: {applied} applied, {known} already "
+        "known, {deferred} deferred.",
+        sequence=r["sequence"],
+        code=r["sender"]["code"],
+        applied=r["applied"],
+        known=r["known"],
+        deferred=r["deferred"],
+    )
+    if r.get("withheld"):
+        text += "\n" + tr(
+            "{count} operation(s) came withheld (personal rows of the expert roster or the "
+            "monitoring cohorts that station does not send this one): their place in its "
+            "chain is kept, their content never arrived.",
+            count=r["withheld"],
+        )
+    return text
 
 
 def register_hub(sync_group) -> None:

@@ -27,14 +27,19 @@ def store_target(store: str | None) -> str | Path:
     """A --store value as opening.open_store takes it (None: the default SQLite file)."""
     from desktop.sync.hub import opening as hub_opening
 
-    target: str | Path = store if store else default_store()
-    return target if hub_opening.is_postgresql(target) else Path(target)
+    if not store:
+        return default_store()
+    return store if hub_opening.is_postgresql(store) or "://" in store else Path(store)
 
 
-def open_store(store: str | None, limits=None):
+def open_store(store: str | None, limits=None, must_exist: bool = False):
+    """The store of a --store value (None: the default file, whose folder may be made);
+    a mistyped value is refused before anything is created (opening.check_target)."""
     from desktop.sync.hub import opening as hub_opening
 
-    return hub_opening.open_store(store_target(store), limits)
+    return hub_opening.open_store(
+        store_target(store), limits, must_exist=must_exist, default=not store
+    )
 
 
 @click.group("hub", help=tr("Enrol and revoke the stations a hub serves."))
@@ -46,10 +51,11 @@ def hub_group():
     "enrol",
     help=tr(
         "Let a station use the hub: KEYFILE is the file `bioreserve sync export-key` wrote "
-        "at that station. Compare the fingerprint shown with the one the station shows."
+        "at that station. Compare the fingerprint shown with the one the station shows. "
+        "Enrolling a station again replaces its key, name and scope and lifts a revocation."
     ),
 )
-@click.argument("key_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("key_file", metavar="KEYFILE", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--store", help=STORE_HELP)
 @click.option(
     "--scope",
@@ -70,17 +76,46 @@ def hub_enrol(state: State, key_file, store, scope):
         data["store"] = opened.location
     finally:
         opened.close()
-    state.emit(
-        data,
-        tr(
-            "Enrolled {name} ({code}, origin {origin}) with the hub at {store}.\nKey "
-            "fingerprint: {fingerprint}\nCompare it with the one the station shows (`bioreserve "
-            "sync identity`); if they differ, revoke it at once.",
+    state.emit(data, enrol_text(data))
+
+
+def enrol_text(data: dict) -> str:
+    """What an enrolment did: a first one, or one again (its scope changed or not, a
+    revocation lifted), with the fingerprint to compare."""
+    before = data["before"]
+    if before is None:
+        head = tr("Enrolled {name} ({code}, origin {origin}) with the hub at {store}.", **data)
+    else:
+        head = tr(
+            "Enrolled {name} ({code}, origin {origin}) again with the hub at {store} (first "
+            "enrolled {since}).",
+            since=before["enrolled_at"],
             **data,
         )
-        + "\n"
-        + scope_text(data["scope"]),
-    )
+        if before["revoked"]:
+            head += "\n" + tr("Its revocation is lifted: the hub serves it again.")
+        if before["fingerprint"] != data["fingerprint"]:
+            head += "\n" + tr(
+                "Its key changed (was {fingerprint}).", fingerprint=before["fingerprint"]
+            )
+    lines = [
+        head,
+        tr(
+            "Key fingerprint: {fingerprint}\nCompare it with the one the station shows "
+            "(`bioreserve sync identity`); if they differ, revoke it at once.",
+            **data,
+        ),
+    ]
+    if before is not None and before["scope"] != data["scope"]:
+        lines.append(
+            tr(
+                "Scope changed: {before} → {after}.",
+                before=before["scope"] or tr("all stations"),
+                after=data["scope"] or tr("all stations"),
+            )
+        )
+    lines.append(scope_text(data["scope"]))
+    return "\n".join(lines)
 
 
 def scope_text(scope: str) -> str:
@@ -91,7 +126,10 @@ def scope_text(scope: str) -> str:
 
 @hub_group.command(
     "revoke",
-    help=tr("Stop serving a station (its code or origin): its requests are refused from now."),
+    help=tr(
+        "Stop serving a station (its code or origin): its requests are refused from now. "
+        "Revoking a station revoked already changes nothing, says so and exits 0."
+    ),
 )
 @click.argument("station")
 @click.option("--store", help=STORE_HELP)
@@ -99,15 +137,17 @@ def scope_text(scope: str) -> str:
 def hub_revoke(state: State, station, store):
     from desktop.sync import hub_stations
 
-    opened = open_store(store)
+    opened = open_store(store, must_exist=True)
     try:
         data = hub_stations.revoke(opened, station)
     finally:
         opened.close()
-    state.emit(
-        data,
-        tr("Revoked {name} ({code}): the hub refuses its requests.", **data),
+    text = (
+        tr("{name} ({code}) was revoked already, at {revoked_at}: nothing changed.", **data)
+        if data["already"]
+        else tr("Revoked {name} ({code}): the hub refuses its requests.", **data)
     )
+    state.emit(data, text)
 
 
 @hub_group.command("stations", help=tr("List the stations enrolled with a hub."))
@@ -116,7 +156,7 @@ def hub_revoke(state: State, station, store):
 def hub_stations_command(state: State, store):
     from desktop.sync import hub_stations
 
-    opened = open_store(store)
+    opened = open_store(store, must_exist=True)
     try:
         rows = hub_stations.listing(opened)
     finally:

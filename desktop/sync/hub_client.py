@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+from desktop.core import reasons
 from desktop.core.access import policy, roles
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
@@ -46,7 +47,30 @@ CA_ENV = "BIORESERVE_HUB_CA"  # a certificate authority file for an https hub
 def normalize_url(url: str) -> str:
     """http(s)://host:port without a trailing slash; anything else is refused."""
     text = url.strip().rstrip("/")
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError as exc:  # http://[::1 (an unclosed bracket) …
+        raise BioError(
+            tr(
+                "{url} is not a hub address ({reason}); give one like http://192.168.1.10:8765.",
+                url=url,
+                reason=tr("the brackets around its IPv6 address do not match")
+                if "IPv6" in str(exc)
+                else tr("it is malformed"),
+            )
+        ) from exc
+    try:
+        port = parts.port
+    except ValueError:  # not a number, or past 65535
+        port = _bad_port(parts.netloc)
+    if port is not None and not 1 <= port <= 65535:
+        raise BioError(
+            tr(
+                "The port {port} of {url} is not a port number from 1 to 65535.",
+                port=port if port >= 0 else parts.netloc.rsplit(":", 1)[-1],
+                url=url,
+            )
+        )
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise BioError(
             tr(
@@ -55,6 +79,12 @@ def normalize_url(url: str) -> str:
             )
         )
     return text
+
+
+def _bad_port(netloc: str) -> int:
+    """The number after the host's colon when urlsplit refused it as a port (-1: none)."""
+    tail = netloc.rsplit("]", 1)[-1].rsplit(":", 1)[-1]
+    return int(tail) if tail.isdigit() else -1
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -91,25 +121,7 @@ class Hub:
             raise _answered(url, exc) from exc
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", None) or exc
-            if isinstance(reason, ssl.SSLError):
-                raise BioError(
-                    tr(
-                        "The certificate of the hub at {url} cannot be verified: {reason}. "
-                        "If the hub uses a private certificate authority, give its "
-                        "certificate with --ca-file or BIORESERVE_HUB_CA.",
-                        url=url,
-                        reason=getattr(reason, "verify_message", None) or reason,
-                    )
-                ) from exc
-            raise BioError(
-                tr(
-                    "Cannot reach the hub at {url}: {reason}. Check that `bioreserve sync "
-                    "serve` runs there, that the address and port are right and that the "
-                    "network is up.",
-                    url=url,
-                    reason=reason,
-                )
-            ) from exc
+            raise _unreached(url, reason) from exc
 
     def json(self, target: str, data: bytes | None = None, content_type=None):
         body = self.request(target, data, content_type)
@@ -117,6 +129,44 @@ class Hub:
             return json.loads(body.decode("utf-8"))
         except ValueError as exc:
             raise not_a_hub(self.base) from exc
+
+
+def _unreached(url: str, reason) -> BioError:
+    """Why a request got no answer, in the user's language (the technical text in the log)."""
+    from desktop.core import crashlog
+
+    crashlog.note(f"hub request {url}: {reason!r}")
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        return BioError(
+            tr(
+                "The certificate of the hub at {url} cannot be verified: {reason}. "
+                "If the hub uses a private certificate authority, give its "
+                "certificate with --ca-file or BIORESERVE_HUB_CA.",
+                url=url,
+                reason=reason.verify_message or reason,
+            )
+        )
+    https = url.startswith("https://")
+    if https and (
+        isinstance(reason, ssl.SSLError)
+        or (isinstance(reason, TimeoutError) and "handshake" in str(reason))
+    ):
+        return BioError(
+            tr(
+                "The hub at {url} did not answer as an https server: perhaps it serves "
+                "http (try the http:// address) or another program listens on that port.",
+                url=url,
+            )
+        )
+    return BioError(
+        tr(
+            "Cannot reach the hub at {url}: {reason}. Check that `bioreserve sync "
+            "serve` runs there, that the address and port are right and that the "
+            "network is up.",
+            url=url,
+            reason=reasons.reason(reason) if isinstance(reason, BaseException) else reason,
+        )
+    )
 
 
 def not_a_hub(url: str) -> BioError:
@@ -168,7 +218,7 @@ def connect(db: Database, url: str, ca_file: str | None = None) -> Hub:
                 tr(
                     "Cannot read the certificate authority file {path}: {reason}",
                     path=ca_file,
-                    reason=exc.strerror or exc,
+                    reason=reasons.reason(exc),
                 )
             ) from exc
         handlers.append(urllib.request.HTTPSHandler(context=context))
@@ -290,6 +340,7 @@ def pull(
                             "known": result.known,
                             "deferred": result.deferred,
                             "already_imported": result.already_imported,
+                            "withheld": result.withheld,
                             "clock_ahead": result.clock_ahead,
                         }
                     )

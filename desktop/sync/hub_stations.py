@@ -21,6 +21,11 @@ from desktop.sync.hub.store import Station, StationConflict, Store
 MAX_KEY_FILE = 64 * 1024  # a key file is a few hundred bytes
 MAX_NAME = 200
 SCOPE = re.compile(r"[0-9]{1,12}")
+# The province-level division codes (GB/T 2260): a scope begins with one of them.
+PROVINCES = frozenset(
+    [*range(11, 16), *range(21, 24), *range(31, 38), *range(41, 47), *range(50, 55),
+     *range(61, 66), 71, 81, 82]
+)  # fmt: skip
 
 
 def check_scope(scope: str | None) -> str:
@@ -31,6 +36,14 @@ def check_scope(scope: str | None) -> str:
             tr(
                 "The scope “{scope}” is not a division-code prefix: give 1 to 12 digits "
                 "(e.g. 4304 for a city, 430421 for a county), or none for all stations.",
+                scope=scope,
+            )
+        )
+    if text and not any(str(p).startswith(text[:2]) for p in PROVINCES):
+        raise BioError(
+            tr(
+                "The scope “{scope}” does not begin with a province's division code (11–15, "
+                "21–23, 31–37, 41–46, 50–54, 61–65, 71, 81 or 82).",
                 scope=scope,
             )
         )
@@ -64,22 +77,26 @@ def read_key_file(path: Path) -> dict:
 
 
 def enrol(store: Store, path: Path, scope: str | None = None) -> dict:
-    """Enrol (or enrol again, lifting a revocation) the station of a key file."""
+    """Enrol (or enrol again, lifting a revocation) the station of a key file; "before"
+    is the station as it was enrolled until now (None: a first enrolment)."""
     scope = check_scope(scope)
     info = read_key_file(path)
+    earlier = store.station(info["origin"])
     try:
         enrolled = store.enrol(
             info["origin"], info["code"], info["name"].strip(), info["public_key"], scope
         )
     except StationConflict as exc:
         raise BioError(str(exc)) from exc
-    return describe(enrolled)
+    return {**describe(enrolled), "before": describe(earlier) if earlier else None}
 
 
 def revoke(store: Store, name: str) -> dict:
     """Revoke a station by its code or origin; its signed requests are refused from now."""
     text = name.strip()
     found = store.station(text) or store.station(text.upper())
+    if found is not None and not found.active:
+        return {**describe(found), "already": True}
     revoked = store.revoke(found.origin) if found else None
     if revoked is None:
         raise BioError(
@@ -89,7 +106,7 @@ def revoke(store: Store, name: str) -> dict:
                 station=name,
             )
         )
-    return describe(revoked)
+    return {**describe(revoked), "already": False}
 
 
 def listing(store: Store) -> list[dict]:
