@@ -123,10 +123,7 @@ class HubApp:
     def _station(self, environ: dict, body: bytes) -> Station:
         station = self.authenticate(environ, body)
         if station is None:
-            raise Refusal(
-                HTTPStatus.UNAUTHORIZED,
-                tr("This hub serves only the stations enrolled with it."),
-            )
+            raise Refusal(HTTPStatus.UNAUTHORIZED, unauthorized())
         return station
 
     @staticmethod
@@ -198,6 +195,10 @@ class HubApp:
                 self.store.prune()
             except StoreError:
                 pass  # pruning is housekeeping: the next push tries again
+
+
+def unauthorized() -> str:
+    return tr("This hub serves only the stations enrolled with it.")
 
 
 def too_large(limit: int) -> str:

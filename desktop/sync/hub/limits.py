@@ -23,6 +23,11 @@ class Limits:
     backlog: int = 1024  # connections the kernel queues before the hub accepts them
     connection_limit: int = 1000  # open connections; beyond it the hub stops accepting
     request_deadline_s: int = 600  # a whole request (headers and body) must arrive by then
+    header_deadline_s: int = 15  # a request's headers must arrive by then (no answer yet)
+    per_ip_connections: int = 32  # open connections from one address; 0: no cap
+    # Addresses not capped: this computer (a reverse proxy here, tools, the load bench); a
+    # proxy elsewhere is one client with every station behind it: list its address here.
+    uncapped_addresses: tuple[str, ...] = ("127.0.0.1", "::1")
     idle_timeout_s: int = 60  # a connection silent this long is closed
     cleanup_interval_s: int = 5  # how often the server looks for late or idle connections
     spool_bytes: int = MB  # a request body larger than this waits in a temporary file

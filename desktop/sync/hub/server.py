@@ -4,8 +4,18 @@ waitress reads each request whole in its main thread (an asyncore loop) before a
 thread runs the application, so a slow sender holds a connection, never a worker. What
 waitress does not bound by itself is added here:
 
+* a request is judged from its headers as soon as they have come, before a byte of its
+  body is read: when the authenticator has a gate (hub_auth.Authenticator.gate: an
+  enrolled station's signature over the headers, the body's SHA-256 among them) and the
+  headers fail it, the hub answers 401 from its event loop, without a worker, and closes
+  the connection; nothing of the body is kept, and not even the size limit is told;
 * a request's size is refused from its Content-Length before its body is read
   (max_request_body_size), answered 413 with the hub's JSON message;
+* a header deadline: a connection whose request's headers have not all come
+  `header_deadline_s` after its first byte (or that sends nothing that long) is dropped;
+* a cap on the connections one client address holds open (per_ip_connections, but not
+  uncapped_addresses: this computer, a reverse proxy): those beyond it are reset at once,
+  so that one address cannot take connection_limit;
 * a whole-request deadline: a request whose headers and body have not all arrived
   `request_deadline_s` after its first byte is dropped, however steadily it trickles
   (waitress's channel_timeout closes only connections silent that long);
@@ -19,7 +29,10 @@ waitress does not bound by itself is added here:
 
 import socket
 import struct
+import threading
 import time
+from collections.abc import Callable
+from http import HTTPStatus
 from typing import Any
 
 from waitress import wasyncore
@@ -37,37 +50,108 @@ from desktop.sync.hub import app as hub_app
 from desktop.sync.hub.limits import Limits
 from desktop.sync.hub.store import Store
 
+Gate = Callable[[dict], bool]  # the request's headers as a WSGI environ -> let in?
 
-class TooLarge(Error):
-    """waitress's 413, worded and shaped as the application's refusals."""
 
+class HubError(Error):
+    """A refusal waitress answers, worded and shaped as the application's refusals."""
+
+    def to_response(self, ident=None):
+        _, body, content_type = hub_app._json(HTTPStatus(self.code), {"error": self.body})
+        return f"{self.code} {self.reason}", [("Content-Type", content_type)], body
+
+
+class TooLarge(HubError):
     code = 413
     reason = "Request Entity Too Large"
 
     def __init__(self, limit: int):
         super().__init__(hub_app.too_large(limit))
 
-    def to_response(self, ident=None):
-        _, body, content_type = hub_app._json(hub_app.HTTPStatus(self.code), {"error": self.body})
-        return f"{self.code} {self.reason}", [("Content-Type", content_type)], body
+
+class Unauthorized(HubError):
+    code = 401
+    reason = "Unauthorized"
+
+    def __init__(self):
+        super().__init__(hub_app.unauthorized())
 
 
 class Parser(HTTPRequestParser):
-    """Notes when a request's first byte came; says 413 in the hub's words."""
+    """Notes when a request's first byte came; says 413 in the hub's words; asks its
+    channel to judge the headers as soon as they have come, before the body."""
 
-    def __init__(self, adj):
+    def __init__(self, adj, channel: "Channel | None" = None):
         super().__init__(adj)
         self.started = time.monotonic()
+        self.channel = channel
 
     def received(self, data):
+        in_headers = not self.headers_finished
         consumed = super().received(data)
         if self.error is not None and self.error.code == 413:
             self.error = TooLarge(self.adj.max_request_body_size - 1)
+        judged = self.error is None or isinstance(self.error, TooLarge)
+        if in_headers and self.headers_finished and not self.empty and judged:
+            if self.channel is not None and not self.channel.admits(self):
+                self.channel.refuse(self)
+                return len(data)  # what followed the headers is dropped unread
         return consumed
 
 
 class Channel(HTTPChannel):
-    parser_class = Parser
+    """A connection: counted against its address's cap; refused at its headers when
+    they fail the server's gate."""
+
+    refused = False
+    client: str | None = None
+    server: "Server"
+
+    def __init__(self, server, sock, addr, adj, map=None):
+        super().__init__(server, sock, addr, adj, map)
+        self.parser_class = self._parser  # type: ignore[assignment]  # a parser knowing us
+        client = addr[0] if isinstance(addr, tuple) and addr else None
+        if server.admit_client(client):
+            self.client = client
+        else:
+            _drop(self)
+
+    def _parser(self, adj) -> Parser:
+        return Parser(adj, self)
+
+    def admits(self, request: Parser) -> bool:
+        gate = self.server.gate
+        return gate is None or bool(gate(_environ(request)))
+
+    def refuse(self, request: Parser) -> None:
+        """Answer 401 and close: at once, from the event loop, when no earlier request of
+        this connection is still being answered; else after those (waitress's error path)."""
+        self.refused = True
+        request.completed = True
+        if self.requests:
+            request.error = Unauthorized()
+            return
+        request.error, request.empty = None, True  # not queued for a worker
+        payload = _refusal()
+        with self.outbuf_lock:
+            self.outbufs[-1].append(payload)
+            self.current_outbuf_count += len(payload)
+            self.total_outbufs_len += len(payload)
+        self.close_when_flushed = True
+
+    def received(self, data):
+        if self.refused:
+            return False  # nothing after a refused request's headers is looked at
+        return super().received(data)
+
+    def readable(self):
+        return not self.refused and super().readable()
+
+    def del_channel(self, map=None):
+        super().del_channel(map)
+        if self.client is not None:
+            self.server.release_client(self.client)
+            self.client = None
 
 
 class Server(TcpWSGIServer):
@@ -75,17 +159,53 @@ class Server(TcpWSGIServer):
 
     channel_class = Channel
     deadline_s: float = 600.0
+    header_deadline_s: float = 15.0
+    per_ip: int = 0  # connections one address may hold open; 0: any number
+    uncapped: frozenset[str] = frozenset()
+    gate: Gate | None = None
     app: hub_app.HubApp
     store: Store
     _stopping = False
 
+    def __init__(self, *args, **kwargs):
+        self._clients: dict[str, int] = {}
+        self._clients_lock = threading.Lock()
+        super().__init__(*args, **kwargs)
+
+    def admit_client(self, client: str | None) -> bool:
+        """Count one more connection from client, unless its address is at the cap."""
+        if client is None or client in self.uncapped:
+            return True
+        with self._clients_lock:
+            held = self._clients.get(client, 0)
+            if self.per_ip and held >= self.per_ip:
+                return False
+            self._clients[client] = held + 1
+        return True
+
+    def release_client(self, client: str) -> None:
+        with self._clients_lock:
+            held = self._clients.get(client, 0) - 1
+            if held > 0:
+                self._clients[client] = held
+            else:
+                self._clients.pop(client, None)
+
     def maintenance(self, now):
         super().maintenance(now)
-        clock = time.monotonic()
+        clock, wall = time.monotonic(), time.time()
         for channel in list(_untyped(self).active_channels.values()):
             request = channel.request  # the one still arriving (None between requests)
-            if isinstance(request, Parser) and clock - request.started > self.deadline_s:
-                _drop(channel)
+            if isinstance(request, Parser):
+                late = self.deadline_s if request.headers_finished else self.header_deadline_s
+                if clock - request.started > late:
+                    _drop(channel)
+            elif (
+                not channel.requests
+                and not channel.total_outbufs_len
+                and wall - channel.last_activity > self.header_deadline_s
+            ):
+                _drop(channel)  # no request begun since it opened or its last answer
             # An answer still going out (seen at the first look that finds it pending).
             if not channel.total_outbufs_len:
                 channel.sending_since = None
@@ -170,6 +290,10 @@ def make_server(
             )
         ) from exc
     server.deadline_s = limits.request_deadline_s
+    server.header_deadline_s = limits.header_deadline_s
+    server.per_ip = limits.per_ip_connections
+    server.uncapped = frozenset(limits.uncapped_addresses)
+    server.gate = getattr(authenticate, "gate", None)
     server.app = application
     server.store = store
     return server
@@ -186,6 +310,31 @@ def _drop(channel) -> None:
         channel.socket.shutdown(socket.SHUT_RDWR)
     except OSError:
         pass  # already gone
+
+
+def _environ(request: Parser) -> dict:
+    """A request's headers as the application will see them in its WSGI environ."""
+    parsed: Any = request  # waitress's stubs lack path and query, and type command as bytes
+    environ = {"HTTP_" + name: value for name, value in request.headers.items()}
+    environ["REQUEST_METHOD"] = parsed.command
+    environ["PATH_INFO"] = parsed.path or ""
+    environ["QUERY_STRING"] = parsed.query or ""
+    return environ
+
+
+def _refusal() -> bytes:
+    """The whole 401 answer the event loop sends to a request refused at its headers."""
+    _, body, content_type = hub_app._json(
+        HTTPStatus.UNAUTHORIZED, {"error": hub_app.unauthorized()}
+    )
+    head = (
+        "HTTP/1.1 401 Unauthorized\r\n"
+        f"Content-Type: {content_type}\r\n"
+        f"Content-Length: {len(body)}\r\n"
+        "Connection: close\r\n"
+        "Server: BioReserveHub\r\n\r\n"
+    )
+    return head.encode("latin-1") + body
 
 
 def _untyped(server: Server) -> Any:
