@@ -26,6 +26,7 @@ ARCH=$(dpkg --print-architecture)
 OUT=dist/bioreserve_${VERSION}_${ARCH}.deb
 ROOT=$(mktemp -d)
 trap 'rm -rf "$ROOT" "$ROOT.ldconfig"' EXIT
+chmod 0755 "$ROOT"  # the package's ./ (mktemp made it 0700; dpkg -x would keep that)
 
 # ------------------------------------------------------------------ files
 install -d "$ROOT/opt" "$ROOT/usr/bin" "$ROOT/usr/share/applications" \
@@ -148,29 +149,11 @@ Description: 生物安全应急储备与处置系统 (BioReserve)
  ~/.local/share/BioReserve and are not removed with the package.
 EOF
 
-cat > "$ROOT/DEBIAN/postinst" <<'EOF'
-#!/bin/sh
-set -e
-if [ "$1" = "configure" ]; then
-    command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q /usr/share/applications || true
-    command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t -f /usr/share/icons/hicolor || true
-    command -v fc-cache >/dev/null 2>&1 && fc-cache -f /usr/share/fonts/truetype/bioreserve >/dev/null 2>&1 || true
-fi
-exit 0
-EOF
-cat > "$ROOT/DEBIAN/postrm" <<'EOF'
-#!/bin/sh
-set -e
-if [ "$1" = "remove" ] || [ "$1" = "purge" ]; then
-    command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q /usr/share/applications || true
-    command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t -f /usr/share/icons/hicolor || true
-    command -v fc-cache >/dev/null 2>&1 && fc-cache -f >/dev/null 2>&1 || true
-    # dpkg removes its own files; an empty /opt/bioreserve left by hand-made files is not ours
-    rmdir /opt/bioreserve 2>/dev/null || true
-fi
-exit 0
-EOF
-chmod 0755 "$ROOT/DEBIAN/postinst" "$ROOT/DEBIAN/postrm"
+# No postinst or postrm: the menu, the icon cache and fontconfig's cache are refreshed by
+# the triggers of the packages that own them — desktop-file-utils (/usr/share/applications),
+# hicolor-icon-theme (/usr/share/icons/hicolor) and fontconfig (/usr/share/fonts) — when
+# they are installed, after install and removal alike. Calling the tools here made caches
+# no package owns (gtk-update-icon-cache -f wrote icon-theme.cache where there was none).
 
 mkdir -p dist
 # xz at level 1: on a busy 2-core machine level 6 took over 5 minutes for 10 % less; every
