@@ -70,6 +70,7 @@ def hub_enrol(state: State, key_file, store, scope):
     from desktop.sync import hub_stations
 
     hub_stations.check_scope(scope)
+    hub_stations.read_key_file(key_file)  # a wrong key file is refused before a store is made
     opened = open_store(store)
     try:
         data = hub_stations.enrol(opened, key_file, scope)
@@ -87,7 +88,7 @@ def enrol_text(data: dict) -> str:
         head = tr("Enrolled {name} ({code}, origin {origin}) with the hub at {store}.", **data)
     else:
         head = tr(
-            "Enrolled {name} ({code}, origin {origin}) again with the hub at {store} (first "
+            "Enrolled {name} ({code}, origin {origin}) again with the hub at {store} (last "
             "enrolled {since}).",
             since=before["enrolled_at"],
             **data,

@@ -61,6 +61,7 @@ def test_stations_and_revoke_need_a_store_that_exists(key, tmp_path, capsys):
     store = tmp_path / "hub.db"
     refused(hub(capsys, "stations", "--store", str(store)), "no hub store", str(store))
     refused(hub(capsys, "revoke", "HY-A", "--store", str(store)), "no hub store")
+    refused(hub(capsys, "enrol", str(tmp_path / "missing.key"), "--store", str(store)))
     assert not store.exists()
     assert hub(capsys, "enrol", str(key), "--store", str(store))[0] == 0  # enrol creates it
     assert hub(capsys, "stations", "--store", str(store))[0] == 0
