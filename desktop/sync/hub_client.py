@@ -16,6 +16,7 @@ acknowledged.
 """
 
 import hashlib
+import http.client
 import json
 import os
 import ssl
@@ -122,6 +123,8 @@ class Hub:
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", None) or exc
             raise _unreached(url, reason) from exc
+        except http.client.HTTPException as exc:  # an answer that is not HTTP at all
+            raise not_a_hub(self.base) from exc
 
     def json(self, target: str, data: bytes | None = None, content_type=None):
         body = self.request(target, data, content_type)
@@ -146,6 +149,8 @@ def _unreached(url: str, reason) -> BioError:
                 reason=reason.verify_message or reason,
             )
         )
+    if isinstance(reason, http.client.RemoteDisconnected):
+        reason = tr("the hub closed the connection without answering")
     https = url.startswith("https://")
     if https and (
         isinstance(reason, ssl.SSLError)

@@ -3,7 +3,9 @@ nothing created (issue 19's trial: a mistyped --store, bad addresses, repeated e
 and revocations)."""
 
 import json
+import socket
 import sqlite3
+import threading
 
 import pytest
 
@@ -176,3 +178,24 @@ def test_a_pulled_bundle_counts_its_withheld_operations():
     text = cli_hub.imported_text(entry)
     assert "5234 applied" in text and "50 operation(s) came withheld" in text
     assert "withheld" not in cli_hub.imported_text({**entry, "withheld": 0})
+
+
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [(b"SSH-2.0-OpenSSH_9.2\r\n", "not a BioReserve hub"), (b"", "closed the connection")],
+)
+def test_a_port_that_is_no_hub_is_told_apart(stations, answer, said):
+    """Another program's port, or one that hangs up: exit 1, not a crash."""
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+
+        def serve():
+            conn, _ = listener.accept()
+            with conn:
+                conn.recv(65536)
+                conn.sendall(answer)
+
+        thread = threading.Thread(target=serve, daemon=True)
+        thread.start()
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        refused(stations("HY-A", "sync", "pull", url), said)
+        thread.join(timeout=10)
