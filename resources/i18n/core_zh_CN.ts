@@ -8641,5 +8641,147 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>{url} is not an https address, so no certificate can be checked against {ca_file}; give the hub's https address.</source>
             <translation>{url} 不是 https 地址，无法用 {ca_file} 核对证书；请给出中转站的 https 地址。</translation>
         </message>
+        <message>
+            <source>Enrolled {name} ({code}, origin {origin}) again with the hub at {store} (first enrolled {since}).</source>
+            <translation>已在中转站 {store} 重新登记 {name}（{code}，来源标识 {origin}）（首次登记于 {since}）。</translation>
+        </message>
+        <message>
+            <source>Enrolled {name} ({code}, origin {origin}) with the hub at {store}.</source>
+            <translation>已在中转站 {store} 登记 {name}（{code}，来源标识 {origin}）。</translation>
+        </message>
+        <message>
+            <source>Its key changed (was {fingerprint}).</source>
+            <translation>其密钥已更换（原为 {fingerprint}）。</translation>
+        </message>
+        <message>
+            <source>Its revocation is lifted: the hub serves it again.</source>
+            <translation>已解除吊销：中转站重新为其服务。</translation>
+        </message>
+        <message>
+            <source>Key fingerprint: {fingerprint}
+Compare it with the one the station shows (`bioreserve sync identity`); if they differ, revoke it at once.</source>
+            <translation>密钥指纹：{fingerprint}
+请与该站显示的指纹（`bioreserve sync identity`）核对；如不一致，请立即吊销。</translation>
+        </message>
+        <message>
+            <source>Let a station use the hub: KEYFILE is the file `bioreserve sync export-key` wrote at that station. Compare the fingerprint shown with the one the station shows. Enrolling a station again replaces its key, name and scope and lifts a revocation.</source>
+            <translation>允许一个站点使用中转站：KEYFILE 是该站用 `bioreserve sync export-key` 导出的文件。请将显示的指纹与该站显示的指纹核对。再次登记同一站点会替换其密钥、名称和范围，并解除吊销。</translation>
+        </message>
+        <message>
+            <source>Scope changed: {before} → {after}.</source>
+            <translation>范围已更改：{before} → {after}。</translation>
+        </message>
+        <message>
+            <source>Stop serving a station (its code or origin): its requests are refused from now. Revoking a station revoked already changes nothing, says so and exits 0.</source>
+            <translation>停止为一个站点（编码或来源标识）服务：从现在起拒绝其请求。吊销已被吊销的站点不作任何改动，会说明这一点并以 0 退出。</translation>
+        </message>
+        <message>
+            <source>The folder {folder} does not exist: check the store's path (the hub creates its file, never its folder).</source>
+            <translation>文件夹 {folder} 不存在：请检查存储路径（中转站只创建存储文件，不创建文件夹）。</translation>
+        </message>
+        <message>
+            <source>The hub at {url} did not answer as an https server: perhaps it serves http (try the http:// address) or another program listens on that port.</source>
+            <translation>{url} 处的中转站没有以 https 方式应答：它可能提供的是 http（请试用 http:// 地址），或该端口上运行的是其他程序。</translation>
+        </message>
+        <message>
+            <source>The hub cannot listen on {host}: {reason}. Give an address of this computer (e.g. 0.0.0.0 for every network, or its LAN address).</source>
+            <translation>中转站无法在 {host} 上监听：{reason}。请给出本机的地址（如 0.0.0.0 表示所有网络，或本机的局域网地址）。</translation>
+        </message>
+        <message>
+            <source>The port {port} of {url} is not a port number from 1 to 65535.</source>
+            <translation>{url} 中的端口 {port} 不是 1 到 65535 之间的端口号。</translation>
+        </message>
+        <message>
+            <source>The scope “{scope}” does not begin with a province's division code (11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81 or 82).</source>
+            <translation>范围“{scope}”不是以省级行政区划代码开头（11–15、21–23、31–37、41–46、50–54、61–65、71、81 或 82）。</translation>
+        </message>
+        <message>
+            <source>There is no hub store at {path}: check the path (`bioreserve sync hub enrol` or `sync serve` creates one).</source>
+            <translation>{path} 处没有中转站存储：请检查路径（`bioreserve sync hub enrol` 或 `sync serve` 会创建存储）。</translation>
+        </message>
+        <message>
+            <source>all stations</source>
+            <translation>所有站点</translation>
+        </message>
+        <message>
+            <source>it is malformed</source>
+            <translation>格式不正确</translation>
+        </message>
+        <message>
+            <source>no answer in time</source>
+            <translation>未能及时应答</translation>
+        </message>
+        <message>
+            <source>the address is not one of this computer's</source>
+            <translation>该地址不属于本机</translation>
+        </message>
+        <message>
+            <source>the brackets around its IPv6 address do not match</source>
+            <translation>IPv6 地址的方括号不配对</translation>
+        </message>
+        <message>
+            <source>the computer cannot be reached</source>
+            <translation>无法连接到该计算机</translation>
+        </message>
+        <message>
+            <source>the connection was cut by the other side</source>
+            <translation>连接被对方断开</translation>
+        </message>
+        <message>
+            <source>the connection was refused (nothing listens on that port)</source>
+            <translation>连接被拒绝（该端口上没有程序在监听）</translation>
+        </message>
+        <message>
+            <source>the host name cannot be resolved</source>
+            <translation>无法解析该主机名</translation>
+        </message>
+        <message>
+            <source>the network cannot be reached</source>
+            <translation>无法连接到该网络</translation>
+        </message>
+        <message>
+            <source>the port is in use by another program</source>
+            <translation>该端口已被其他程序占用</translation>
+        </message>
+        <message>
+            <source>the server asks for a password and none was given</source>
+            <translation>服务器要求密码，但未提供密码</translation>
+        </message>
+        <message>
+            <source>the user name or password is wrong</source>
+            <translation>用户名或密码错误</translation>
+        </message>
+        <message>
+            <source>{name} ({code}) was revoked already, at {revoked_at}: nothing changed.</source>
+            <translation>{name}（{code}）已于 {revoked_at} 被吊销：未作任何改动。</translation>
+        </message>
+        <message>
+            <source>{path} is a BioReserve station's database, not a hub store: give the hub's own file (e.g. hub.db) with --store.</source>
+            <translation>{path} 是 BioReserve 站点的数据库，不是中转站存储：请用 --store 指定中转站自己的文件（如 hub.db）。</translation>
+        </message>
+        <message>
+            <source>{path} is a database of another kind, not a hub store: give the hub's own file (e.g. hub.db) with --store.</source>
+            <translation>{path} 是其他类型的数据库，不是中转站存储：请用 --store 指定中转站自己的文件（如 hub.db）。</translation>
+        </message>
+        <message>
+            <source>{path} is not a hub store (not a SQLite database, or a damaged one): check the --store path.</source>
+            <translation>{path} 不是中转站存储（不是 SQLite 数据库，或已损坏）：请检查 --store 路径。</translation>
+        </message>
+        <message>
+            <source>{store} is not a hub store: give a SQLite file's path or a PostgreSQL address (postgresql://user@host/database or postgres://…).</source>
+            <translation>{store} 不是中转站存储：请给出 SQLite 文件路径或 PostgreSQL 地址（postgresql://user@host/database 或 postgres://…）。</translation>
+        </message>
+        <message>
+            <source>{url} is not a hub address ({reason}); give one like http://192.168.1.10:8765.</source>
+            <translation>{url} 不是中转站地址（{reason}）；请给出类似 http://192.168.1.10:8765 的地址。</translation>
+        </message>
+        <message>
+            <source>Enrolled {name} ({code}, origin {origin}) again with the hub at {store} (last enrolled {since}).</source>
+            <translation>已在中转站 {store} 重新登记 {name}（{code}，来源标识 {origin}）（上次登记于 {since}）。</translation>
+        </message>
+        <message>
+            <source>the hub closed the connection without answering</source>
+            <translation>中转站未作应答就关闭了连接</translation>
+        </message>
     </context>
 </TS>
