@@ -83,14 +83,26 @@ CA_FILE_HELP = tr(
     show_default=True,
     help=tr("Days the hub keeps a bundle (0: for ever)."),
 )
+@click.option(
+    "--per-address",
+    type=click.IntRange(0, 100_000),
+    default=Limits.per_ip_connections,
+    show_default=True,
+    help=tr(
+        "Connections one client address may hold at once (0: no cap; this computer's own "
+        "addresses are never capped). Behind a reverse proxy on another computer every "
+        "station comes from the proxy's address: give 0 and cap clients in the proxy."
+    ),
+)
 @click.pass_obj
-def sync_serve(state: State, host, port, store, threads, quota_mb, keep_days):
+def sync_serve(state: State, host, port, store, threads, quota_mb, keep_days, per_address):
     from desktop.sync.hub import server as hub_server
 
     limits = Limits(
         threads=threads,
         quota_bytes=quota_mb * MB if quota_mb else None,
         keep_days=keep_days or None,
+        per_ip_connections=per_address,
     )
     check_host(host, port)
     opened = hub_admin.open_store(store, limits)

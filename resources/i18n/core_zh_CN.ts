@@ -8783,5 +8783,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>the hub closed the connection without answering</source>
             <translation>中转站未作应答就关闭了连接</translation>
         </message>
+        <message>
+            <source>Connections one client address may hold at once (0: no cap; this computer's own addresses are never capped). Behind a reverse proxy on another computer every station comes from the proxy's address: give 0 and cap clients in the proxy.</source>
+            <translation>一个客户端地址可同时保持的连接数（0：不限；本机地址从不受限）。反向代理在另一台计算机上时，所有站点都来自代理的地址：请设为 0，并在代理中限制每个客户端。</translation>
+        </message>
     </context>
 </TS>

@@ -156,3 +156,25 @@ def test_serve_runs_a_hub_until_interrupted(stations, tmp_path, stop):
         assert reopened.count() == 2
     finally:
         reopened.close()
+
+
+def test_serve_takes_the_per_address_cap_and_refuses_a_negative_one(
+    stations, tmp_path, monkeypatch
+):
+    """Behind a proxy on another computer every station has the proxy's address: the
+    administrator lifts the cap with --per-address 0 (README)."""
+    seen = {}
+
+    def make_server(store, host, port, authenticate, limits, verbose=False):
+        seen["limits"] = limits
+        raise KeyboardInterrupt  # stands for Ctrl+C before serving anything
+
+    monkeypatch.setattr("desktop.cli.hub.authenticator", lambda store: open_door)
+    monkeypatch.setattr("desktop.sync.hub.server.make_server", make_server)
+    store = str(tmp_path / "hub.db")
+    status, _, err = stations("HY-A", "sync", "serve", "--per-address", "-1", "--store", store)
+    assert status == 1 and "-1" in err and "limits" not in seen
+    stations("HY-A", "sync", "serve", "--per-address", "0", "--store", store)
+    assert seen["limits"].per_ip_connections == 0
+    stations("HY-A", "sync", "serve", "--store", store)
+    assert seen["limits"].per_ip_connections == 32
