@@ -116,7 +116,7 @@ for path in /opt/bioreserve /usr/bin/bioreserve /usr/share/applications/bioreser
     /usr/share/fonts/truetype/bioreserve /usr/share/doc/bioreserve; do
     [ -e "$C$path" ] || [ -L "$C$path" ] && left+=("$path")
 done
-while read -r f; do left+=("${f#"$C"}"); done < <(find "$C" -xdev -iname '*bioreserve*' \
+while read -r f; do left+=("${f#"$C"}"); done < <(find "$C" -mindepth 1 -xdev -iname '*bioreserve*' \
     -not -path "$C/home/*" -not -path "$C/tmp/*" -not -path "$C/var/cache/apt/*" \
     -not -path "$C/var/lib/apt/*" -not -path "$C/var/log/*" -not -path "$C/srv/smoke/*")
 # an icon cache no package owns (a maintainer script's gtk-update-icon-cache -f)
