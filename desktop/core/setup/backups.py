@@ -406,6 +406,9 @@ def quick_check(path: str | os.PathLike, stop: Callable[[], bool] | None = None)
     return "; ".join(str(r[0]) for r in rows[:3]) or "quick_check"
 
 
+WAL_HEADER_BYTES = 32
+
+
 def header_problem(path: str | os.PathLike) -> str | None:
     """What the first 100 bytes say is wrong with an SQLite file (None: nothing): not an
     SQLite file, or shorter than its header says (truncated). An empty file is a new one."""
@@ -425,6 +428,12 @@ def header_problem(path: str | os.PathLike) -> str | None:
         return tr("not an SQLite database file")
     pages = int.from_bytes(header[28:32], "big")
     counter_valid = header[24:28] == header[92:96]
+    # A checkpoint cut short by a crash may have written page 1 (this header) before the
+    # pages that extend the file: the -wal beside it still holds them all, and SQLite
+    # replays it when it opens the file. Only without a -wal is a short file truncated.
+    wal = Path(f"{os.fspath(path)}-wal")
+    if wal.exists() and wal.stat().st_size > WAL_HEADER_BYTES:
+        return None
     if counter_valid and pages and size < pages * page_size:
         return tr(
             "the file is truncated ({size} bytes of {expected})",
