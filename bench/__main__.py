@@ -4,7 +4,7 @@ run, so that noisy machines still compare fairly.
     make bench                     start-up, interactive queries, FEFO picking, incident
                                    activation, the drill console, printed orders, xlsx
                                    import (city data), the hub under load (200 stations)
-    make bench ARGS=--province     also the province data set (generated once: ~25 min)
+    make bench ARGS=--province     also the province data set (generated once: about two hours here)
 """
 
 import argparse
