@@ -59,10 +59,15 @@ def post(url, body, headers=None):
         return exc.code, json.loads(exc.read())
 
 
+WHEN = (2026, 1, 1, 0, 0, 0)
+
+
 def fake_bundle(origin, sequence=1, to=None, pad=0):
     """A body the hub indexes as a bundle (a manifest, an ops file; pad: bytes of filler).
 
-    The hub judges no signature, so its own tests need no station to make one."""
+    The hub judges no signature, so its own tests need no station to make one. Without
+    padding, the same arguments give the same bytes (fixed entry times: the hub keeps one
+    copy per SHA-256, and a clock crossing a two-second step between calls would differ)."""
     import io
     import os
     import zipfile
@@ -72,8 +77,8 @@ def fake_bundle(origin, sequence=1, to=None, pad=0):
     manifest = {"format": FORMAT, "from": {"origin": origin}, "sequence": sequence, "to": to}
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr(MANIFEST, json.dumps(manifest))
-        archive.writestr(OPS, os.urandom(pad) if pad else b"")
+        archive.writestr(zipfile.ZipInfo(MANIFEST, WHEN), json.dumps(manifest))
+        archive.writestr(zipfile.ZipInfo(OPS, WHEN), os.urandom(pad) if pad else b"")
     return out.getvalue()
 
 
