@@ -158,8 +158,8 @@ class Stock(Job):
             chunk = ordered[start : start + size]
             created = {m.lot_id: new.pop(m.lot_id) for m in chunk if m.lot_id in new}
             lots = [
-                stock.lot_row(r.item["id"], r.batch, r.manufacturer, r.produced, r.expiry)
-                for _, r in sorted(created.items())
+                stock.lot_row(r.item["id"], r.batch, r.manufacturer, r.produced, r.expiry, lot_id)
+                for lot_id, r in sorted(created.items())
             ]
             if lots:
                 w.insert_many("lot", lots)

@@ -179,10 +179,13 @@ def move_row(
     }
 
 
-def lot_row(item_id: str, batch: str, manufacturer: str = "", produced=None, expiry=None) -> dict:
-    """The fields of a lot created at its first receipt (id derived from item and batch)."""
+def lot_row(
+    item_id: str, batch: str, manufacturer: str = "", produced=None, expiry=None, lot_id=None
+) -> dict:
+    """The fields of a lot created at its first receipt (id derived from item and batch;
+    lot_id: that id, derived already)."""
     return {
-        "id": catalog.lot_id(item_id, batch),
+        "id": lot_id or catalog.lot_id(item_id, batch),
         "item_id": item_id,
         "batch_no": batch,
         "manufacturer": (manufacturer or "").strip(),
