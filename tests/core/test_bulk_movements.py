@@ -78,3 +78,31 @@ def test_movements_in_bulk_leave_the_tables_of_movements_one_by_one(tmp_path, mo
     finally:
         bulk.conn.close()
         one.conn.close()
+
+
+def test_a_bulk_write_widens_the_page_cache_until_its_transaction_ends(tmp_path):
+    from desktop.core.store import writepath
+
+    db = new_station(tmp_path / "cache.db", "HY-CACHE", "缓存站")
+    try:
+        before = db.execute("PRAGMA cache_size").fetchone()[0]
+        seen = []
+        with write(db, ALICE) as w:
+            items = w.insert_many(
+                "item", [{"code": f"C-{n}", "name": f"物资{n}"} for n in range(5)]
+            )
+            seen.append(db.execute("PRAGMA cache_size").fetchone()[0])
+            w.insert_many(
+                "item", [{"code": f"K-{n}", "name": f"物资{n}"} for n in range(writepath.BULK_ROWS)]
+            )
+            seen.append(db.execute("PRAGMA cache_size").fetchone()[0])
+        assert items and seen == [before, -writepath.BULK_CACHE_KIB]
+        assert db.execute("PRAGMA cache_size").fetchone()[0] == before
+        with pytest.raises(RuntimeError), write(db, ALICE) as w:  # and after a rollback
+            w.insert_many(
+                "item", [{"code": f"R-{n}", "name": f"物资{n}"} for n in range(writepath.BULK_ROWS)]
+            )
+            raise RuntimeError("stop")
+        assert db.execute("PRAGMA cache_size").fetchone()[0] == before
+    finally:
+        db.conn.close()

@@ -17,6 +17,9 @@ class Connection(sqlite3.Connection):
     in_write_path = False
     # a callable returning milliseconds, to simulate clock skew in tests
     wall_clock: Callable[[], int] | None = None
+    # the page cache's size before a bulk write widened it (writepath.widen_cache), to put
+    # back when its transaction ends
+    narrow_cache: int | None = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

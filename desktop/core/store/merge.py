@@ -26,6 +26,7 @@ from desktop.core.store.writepath import (
     save_clock,
     touch,
     transaction,
+    widen_cache,
 )
 
 
@@ -62,6 +63,7 @@ def apply_ops(db: Database, ops: Iterable[Op], then=None) -> MergeResult:
             else:
                 payloads.check(db, op, now)
     with transaction(db, durable=True):
+        widen_cache(db, len(ops))
         clock = load_clock(db)
         heads: dict[str, tuple[int, str]] = {}
         everything = sorted(ops, key=attrgetter("hlc", "origin", "seq"))  # op.stamp

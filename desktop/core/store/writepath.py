@@ -77,6 +77,25 @@ def transaction(
         conn.touched = set()
         if durable:
             conn.execute("PRAGMA synchronous = NORMAL")
+        if conn.narrow_cache is not None:
+            conn.execute(f"PRAGMA cache_size = {int(conn.narrow_cache)}")  # frees the rest
+            conn.narrow_cache = None
+
+
+# Rows written at once from which a transaction's page cache is widened to BULK_CACHE_KIB
+# until it ends: thousands of rows go into five B-trees of the ledger and two of the oplog
+# spread over a city database, whose pages the usual 64 MB cache evicts and reads again
+# (50,000 movements into the city set: 2.4 s of CPU with 64 MB, 1.7 s with 256 MB).
+BULK_ROWS = 1000
+BULK_CACHE_KIB = 262_144
+
+
+def widen_cache(db: Database, rows: int) -> None:
+    """Widen the open transaction's page cache for a bulk write of `rows` rows."""
+    conn = db.conn
+    if rows >= BULK_ROWS and conn.narrow_cache is None and conn.in_write_path:
+        conn.narrow_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+        conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
 
 
 def touch(db: Database, *tables: str) -> None:
@@ -203,6 +222,7 @@ class Writer:
         self._check_table(tbl)
         if not rows:
             return []
+        widen_cache(self.db, len(rows))
         names = [k for k in rows[0] if k != "id"]
         fast = all(type(name) is str for name in names) and type(self.origin) is str
         if fast:
