@@ -106,3 +106,43 @@ def test_a_bulk_write_widens_the_page_cache_until_its_transaction_ends(tmp_path)
         assert db.execute("PRAGMA cache_size").fetchone()[0] == before
     finally:
         db.conn.close()
+
+
+def _guards(db):
+    return db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%guard%' "
+        "ORDER BY name"
+    ).fetchall()
+
+
+def test_a_bulk_insert_sets_its_insert_guard_aside_only_inside_its_transaction(tmp_path):
+    """The guard trigger is dropped for the insert and created again, the same SQL, before
+    the commit; a rollback puts it back too; outside the write path it still refuses."""
+    import sqlite3
+
+    from desktop.core.store import unguarded
+
+    db = new_station(tmp_path / "guard.db", "HY-GUARD", "守卫站")
+    try:
+        guards = _guards(db)
+        statements: list[str] = []
+        db.conn.set_trace_callback(statements.append)
+        with write(db, ALICE) as w:
+            w.insert_many(
+                "item",
+                [{"code": f"G-{n}", "name": f"物资{n}"} for n in range(unguarded.MIN_ROWS)],
+            )
+        db.conn.set_trace_callback(None)
+        assert 'DROP TRIGGER "item_guard_insert"' in statements
+        assert _guards(db) == guards
+        with pytest.raises(RuntimeError), write(db, ALICE) as w:
+            w.insert_many(
+                "item",
+                [{"code": f"H-{n}", "name": f"物资{n}"} for n in range(unguarded.MIN_ROWS)],
+            )
+            raise RuntimeError("stop")
+        assert _guards(db) == guards
+        with pytest.raises(sqlite3.IntegrityError, match="outside the BioReserve write path"):
+            db.execute("INSERT INTO item (id, code, name) VALUES ('x', 'X-1', '外来')")
+    finally:
+        db.conn.close()

@@ -32,7 +32,7 @@ missing (the transaction holds the write lock; readers see the last commit).
 import hashlib
 import re
 
-from desktop.core.store import derived, figures
+from desktop.core.store import derived, figures, unguarded
 from desktop.core.store.handle import Database
 
 TABLE = "stock_move"
@@ -163,13 +163,13 @@ def insert(db: Database, names: tuple[str, ...], rows: list[tuple]) -> None:
         or _spaced(trigger[0]) != _EXPECTED
         or not set(KEYS) <= set(names)
     ):
-        conn.executemany(sql, rows)
+        unguarded.executemany(db, TABLE, sql, rows)
         return
     held = conn.execute(f"SELECT max(rowid) FROM {TABLE}").fetchone()[0] or 0
     doubled = held * 2 <= len(rows)
     indexes = _set_aside(db, TABLE, "index") if doubled else []
     conn.execute(f'DROP TRIGGER "{TRIGGER}"')
-    conn.executemany(sql, rows)
+    unguarded.executemany(db, TABLE, sql, rows)
     # The values of the rows just written (checked by payloads.py: texts and whole numbers,
     # stored as they are), summed per balance.
     depot, item, lot, qty = (names.index(key) + 1 for key in KEYS)

@@ -16,7 +16,16 @@ from operator import attrgetter
 from desktop.core import values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
-from desktop.core.store import derived, hlc, ledger_bulk, oplog, payloads, rowstate, tables
+from desktop.core.store import (
+    derived,
+    hlc,
+    ledger_bulk,
+    oplog,
+    payloads,
+    rowstate,
+    tables,
+    unguarded,
+)
 from desktop.core.store.handle import Database
 from desktop.core.store.oplog import Op
 from desktop.core.store.rowstate import RowState
@@ -176,7 +185,8 @@ def _apply_pass(db: Database, ops: list[Op], clock, heads: dict, result: MergeRe
             ledger_bulk.insert(db, names, rows)
             continue
         marks = ", ".join("?" * (len(names) + 1))
-        db.conn.executemany(f"INSERT INTO {tbl} (id, {', '.join(names)}) VALUES ({marks})", rows)
+        sql = f"INSERT INTO {tbl} (id, {', '.join(names)}) VALUES ({marks})"
+        unguarded.executemany(db, tbl, sql, rows)
 
 
 class _NewRows:
@@ -225,7 +235,8 @@ class _NewRows:
             rows.setdefault(tuple(op.payload), []).append((op.row_id, *op.payload.values()))
         for names, group in rows.items():
             marks = ", ".join("?" * (len(names) + 1))
-            conn.executemany(f"INSERT INTO {tbl} (id, {', '.join(names)}) VALUES ({marks})", group)
+            sql = f"INSERT INTO {tbl} (id, {', '.join(names)}) VALUES ({marks})"
+            unguarded.executemany(db, tbl, sql, group)
         clocks = []
         # RowState.new(op).dumps(): from one template per station and fields for the ops
         # without bases (a new row's insert names none), else made as apply_op makes it.

@@ -21,7 +21,7 @@ from desktop.core.access import policy
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
-from desktop.core.store import derived, ledger_bulk, oplog, payloads, rowstate, tables
+from desktop.core.store import derived, ledger_bulk, oplog, payloads, rowstate, tables, unguarded
 from desktop.core.store.handle import Database
 from desktop.core.store.hlc import Clock
 from desktop.core.store.ids import uuid7
@@ -237,7 +237,8 @@ class Writer:
         if tbl == ledger_bulk.TABLE:  # balances moved once per balance (ledger_bulk.py)
             ledger_bulk.insert(self.db, tuple(names), values)
         else:
-            conn.executemany(f"INSERT INTO {tbl} (id, {', '.join(names)}) VALUES ({marks})", values)
+            sql = f"INSERT INTO {tbl} (id, {', '.join(names)}) VALUES ({marks})"
+            unguarded.executemany(self.db, tbl, sql, values)
         if tbl in tables.SHARED:
             if fast:  # RowState.new(op).dumps() of each, from one template
                 new_rows = rowstate.NewRows(self.origin, names)
