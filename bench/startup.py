@@ -52,15 +52,20 @@ def cpu_seconds(pid: int) -> float | None:
 
 
 def shown_after(
-    args: list[str], env: dict, last: str = "login", cpu: dict | None = None
+    args: list[str],
+    env: dict,
+    last: str = "login",
+    cpu: dict | None = None,
+    program: list[str] | None = None,
 ) -> tuple[float, float | None]:
     """Seconds from spawning the process until it prints 'shown' (the window), and until it
     prints `last`: 'login' (someone can log in; None for the bare window, which has no
     login) or 'backup' (the day's backup made after the login). `cpu` gets the CPU seconds
-    the process had used at each ('shown', 'last')."""
+    the process had used at each ('shown', 'last'). program: what runs `args` (this
+    Python, or an installed program: packaging/linux/startup_time.py)."""
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, *args],
+        [*(program or [sys.executable]), *args],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

@@ -16,47 +16,19 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def cpu_seconds(pid: int) -> float | None:
-    try:
-        return (
-            sum(
-                int((task / "schedstat").read_text().split()[0])
-                for task in Path(f"/proc/{pid}/task").iterdir()
-            )
-            / 1e9
-        )
-    except (OSError, ValueError, IndexError):
-        return None
+sys.path.insert(0, str(ROOT))
+from bench.startup import shown_after  # noqa: E402  (the timing the benchmarks use)
 
 
 def one_run(command: list[str], env: dict) -> tuple[float, float, float | None]:
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        [*command, "--exit-when-shown"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    shown = login = None
-    cpu = None
-    assert process.stdout is not None
-    for line in process.stdout:
-        word = line.strip()
-        if word == "shown" and shown is None:
-            shown = time.perf_counter() - start
-            cpu = cpu_seconds(process.pid)
-        elif word == "login":
-            login = time.perf_counter() - start
-    if process.wait(timeout=120) != 0 or shown is None or login is None:
-        raise SystemExit(f"{command[0]} exited {process.returncode} without shown/login")
-    return shown, login, cpu
+    cpu: dict = {}
+    shown, login = shown_after(["--exit-when-shown"], env, cpu=cpu, program=command)
+    if login is None:
+        raise SystemExit(f"{command[0]} never opened its login dialog")
+    return shown, login, cpu.get("shown")
 
 
 def main() -> None:
