@@ -1,11 +1,8 @@
 """`sync serve`, `sync push URL`, `sync pull URL` as station administrators use them."""
 
 import json
-import re
 import signal
-import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -14,7 +11,7 @@ from desktop.core.store import check
 from desktop.core.store import db as dbmod
 from desktop.sync.hub import sqlite_store
 from tests.helpers.cli import enrol_both, two_stations
-from tests.helpers.hub import open_door, running_hub
+from tests.helpers.hub import SERVE_OPEN, open_door, running_hub, served
 from tests.helpers.stations import stock_up, synced
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,16 +95,6 @@ def test_serve_refuses_a_bad_port_and_a_busy_one(stations, hub_server, tmp_path,
     assert status == 1 and port in err
 
 
-# `sync serve` with the tests' open door (station authentication: desktop/sync/hub_auth.py).
-SERVE = """import sys
-from desktop.cli import hub
-from desktop.cli import main
-from tests.helpers.hub import open_door
-hub.authenticator = lambda store: open_door
-main(sys.argv[1:])
-"""
-
-
 STOPS = [signal.SIGINT] + ([signal.SIGTERM] if sys.platform != "win32" else [])
 
 
@@ -116,20 +103,7 @@ def test_serve_runs_a_hub_until_interrupted(stations, tmp_path, stop):
     """Ctrl+C, and SIGTERM (systemd's and Docker's stop), end the hub in order: exit 0,
     the store closed whole."""
     store = tmp_path / "served.db"
-    proc = subprocess.Popen(
-        [sys.executable, "-c", SERVE, "sync", "serve", "--port", "0", "--store", str(store)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    watchdog = threading.Timer(60, proc.kill)  # never outlives a stuck test
-    watchdog.start()
-    try:
-        line = proc.stdout.readline()
-        found = re.search(r"http://127\.0\.0\.1:\d+", line)
-        assert found, line + proc.stderr.read()
-        url = found.group(0)
+    with served("--store", str(store), code=SERVE_OPEN, stop=stop) as (proc, url):
         stock(stations, "HY-A", "A")
         assert stations("HY-A", "sync", "push", url)[0] == 0
         assert stations("HY-B", "sync", "pull", url)[0] == 0
@@ -137,15 +111,6 @@ def test_serve_runs_a_hub_until_interrupted(stations, tmp_path, stop):
         assert stations("HY-B", "sync", "push", url)[0] == 0
         assert stations("HY-A", "sync", "pull", url)[0] == 0
         same(stations)
-    finally:
-        proc.send_signal(stop)
-        try:
-            proc.wait(timeout=20)
-        finally:
-            watchdog.cancel()
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait(timeout=10)
     assert proc.returncode == 0
     err = proc.stderr.read()
     assert "POST /bundles" in err  # the hub logs each request

@@ -2,12 +2,6 @@
 stations enrolled with it (signed requests), as a city's hub administrator runs them."""
 
 import json
-import re
-import signal
-import subprocess
-import sys
-import threading
-from pathlib import Path
 
 import pytest
 
@@ -15,11 +9,8 @@ from desktop.core.store import db as dbmod
 from desktop.sync import hub_auth
 from desktop.sync.hub import opening, sqlite_store
 from tests.helpers.cli import enrol_both, identity, invoke, two_stations
-from tests.helpers.hub import running_hub
+from tests.helpers.hub import running_hub, served
 from tests.helpers.stations import synced
-
-ROOT = Path(__file__).resolve().parents[2]
-SERVE = "import sys; from desktop.cli import main; main(sys.argv[1:])"  # no open door
 
 
 @pytest.fixture
@@ -105,17 +96,7 @@ def test_serve_authenticates_the_stations_enrolled_with_it(stations, tmp_path, c
     for code in ("HY-A", "HY-B"):
         key = key_file(stations, tmp_path, code)
         assert hub(capsys, "enrol", str(key), "--store", str(store))[0] == 0
-    proc = subprocess.Popen(
-        [sys.executable, "-c", SERVE, "sync", "serve", "--port", "0", "--store", str(store)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    watchdog = threading.Timer(60, proc.kill)  # never outlives a stuck test
-    watchdog.start()
-    try:
-        line = proc.stdout.readline()
-        found = re.search(r"http://127\.0\.0\.1:\d+", line)
-        assert found, line + proc.stderr.read()
-        url = found.group(0)
+    with served("--store", str(store)) as (proc, url):
         assert stations("HY-A", "sync", "push", url)[0] == 0
         assert stations("HY-B", "sync", "pull", url)[0] == 0
         assert stations("HY-B", "sync", "push", url)[0] == 0
@@ -123,15 +104,6 @@ def test_serve_authenticates_the_stations_enrolled_with_it(stations, tmp_path, c
         assert hub(capsys, "revoke", "HY-B", "--store", str(store))[0] == 0
         status, _, err = stations("HY-B", "sync", "pull", url)
         assert status == 1 and "401" in err
-    finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=20)
-        finally:
-            watchdog.cancel()
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait(timeout=10)
     assert proc.returncode == 0
     assert sqlite_store.SqliteStore(store).count() == 2
     a, b = (dbmod.open_db(stations.paths[c]) for c in ("HY-A", "HY-B"))

@@ -1,6 +1,10 @@
 """A hub served by a thread on 127.0.0.1 for the tests that push and pull."""
 
 import json
+import re
+import signal
+import subprocess
+import sys
 import threading
 import urllib.error
 import urllib.request
@@ -60,6 +64,63 @@ def post(url, body, headers=None):
 
 
 WHEN = (2026, 1, 1, 0, 0, 0)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+# `sync serve` in a child process: as installed (stations sign their requests), or with the
+# hub's door open (the hub's own tests send unsigned requests)
+SERVE = "import sys; from desktop.cli import main; main(sys.argv[1:])"
+SERVE_OPEN = """import sys
+from desktop.cli import hub
+from desktop.cli import main
+from tests.helpers.hub import open_door
+hub.authenticator = lambda store: open_door
+main(sys.argv[1:])
+"""
+
+
+@contextmanager
+def served(*options: str, code: str = SERVE, stop=signal.SIGINT, limit: float = 60):
+    """A `sync serve --port 0 OPTIONS` process: yields (process, its URL); then stopped by
+    `stop` (Ctrl+C by default) and waited for, killed if it outlives `limit` seconds or the
+    stop. Its exit code and stderr stay readable after."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, "sync", "serve", "--port", "0", *options],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    watchdog = threading.Timer(limit, proc.kill)  # never outlives a stuck test
+    watchdog.start()
+    try:
+        line = proc.stdout.readline()
+        found = re.search(r"http://127\.0\.0\.1:\d+", line)
+        assert found, line + proc.stderr.read()
+        yield proc, found.group(0)
+    finally:
+        proc.send_signal(stop)
+        try:
+            proc.wait(timeout=20)
+        finally:
+            watchdog.cancel()
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait(timeout=10)
+
+
+def altered(data: bytes) -> bytes:
+    """A bundle's bytes with its manifest changed (the sender's name) and its signature kept."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        entries = {name: archive.read(name) for name in archive.namelist()}
+    manifest = json.loads(entries["manifest.json"])
+    manifest["from"]["name"] = "伪站"
+    entries["manifest.json"] = json.dumps(manifest).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, value in entries.items():
+            archive.writestr(name, value)
+    return out.getvalue()
 
 
 def fake_bundle(origin, sequence=1, to=None, pad=0):

@@ -2,69 +2,28 @@
 id sequence, one quota (on PostgreSQL, the province's set-up; on SQLite too)."""
 
 import concurrent.futures
+import contextlib
 import json
-import re
-import signal
 import subprocess
 import sys
-import threading
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from tests.helpers.hub import fake_bundle, post
-
-ROOT = Path(__file__).resolve().parents[3]
-
-# `sync serve` with the tests' open door (station authentication: desktop/sync/hub_auth.py).
-SERVE = """import sys
-from desktop.cli import hub
-from desktop.cli import main
-from tests.helpers.hub import open_door
-hub.authenticator = lambda store: open_door
-main(sys.argv[1:])
-"""
+from tests.helpers.hub import ROOT, SERVE_OPEN, fake_bundle, post, served
 
 
 @pytest.fixture
 def two_hubs(store_target):
     """The URLs of two hub processes over the same store, stopped (Ctrl+C) afterwards."""
-    command = [sys.executable, "-c", SERVE, "sync", "serve", "--port", "0"]
     options = ["--store", str(store_target), "--threads", "3", "--quota-mb", "1"]
-    procs = [
-        subprocess.Popen(
-            command + options + ["--keep-days", "3"],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(2)
-    ]
-    watchdogs = [threading.Timer(120, proc.kill) for proc in procs]
-    for watchdog in watchdogs:
-        watchdog.start()
-    try:
-        urls = []
-        for proc in procs:
-            line = proc.stdout.readline()
-            found = re.search(r"http://127\.0\.0\.1:\d+", line)
-            assert found, line + proc.stderr.read()
-            urls.append(found.group(0))
-        yield urls
-    finally:
-        for proc in procs:
-            proc.send_signal(signal.SIGINT)
-        for proc, watchdog in zip(procs, watchdogs, strict=True):
-            try:
-                proc.wait(timeout=20)
-            finally:
-                watchdog.cancel()
-                if proc.poll() is None:
-                    proc.kill()
-                    proc.wait(timeout=10)
-    assert [proc.returncode for proc in procs] == [0, 0]
+    with contextlib.ExitStack() as stack:
+        served_ = [
+            stack.enter_context(served(*options, "--keep-days", "3", code=SERVE_OPEN, limit=120))
+            for _ in range(2)
+        ]
+        yield [url for _, url in served_]
+    assert [proc.returncode for proc, _ in served_] == [0, 0]
 
 
 def listing(url, after=0, for_origin="z"):
@@ -106,7 +65,7 @@ def test_two_processes_keep_one_copy_one_sequence_and_one_quota(two_hubs):
 def test_serve_names_a_store_it_cannot_open_and_exits_1(tmp_path):
     missing = f"postgresql://hub:secret@/nothing?host={tmp_path}&port=1"
     done = subprocess.run(
-        [sys.executable, "-c", SERVE, "sync", "serve", "--port", "0", "--store", missing],
+        [sys.executable, "-c", SERVE_OPEN, "sync", "serve", "--port", "0", "--store", missing],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -3,11 +3,9 @@
 Every test here runs on both stores (conftest.py: SQLite, then PostgreSQL)."""
 
 import http.client
-import io
 import json
 import urllib.error
 import urllib.request
-import zipfile
 
 import pytest
 
@@ -16,7 +14,7 @@ from desktop.core.reserves import catalog
 from desktop.core.store import check, station
 from desktop.sync import bundles, hub_client
 from desktop.sync.hub import limits as hub_limits
-from tests.helpers.hub import post, running_hub
+from tests.helpers.hub import altered, post, running_hub
 from tests.helpers.stations import CLERK, content, enrol, enrol_all, make_station, stock_up, synced
 
 
@@ -32,20 +30,6 @@ def trio(tmp_path):
     yield dbs
     for db in dbs:
         db.conn.close()
-
-
-def altered(path):
-    """The bundle's bytes with its manifest changed and the signature kept."""
-    with zipfile.ZipFile(path) as archive:
-        entries = {name: archive.read(name) for name in archive.namelist()}
-    manifest = json.loads(entries["manifest.json"])
-    manifest["from"]["name"] = "伪站"
-    entries["manifest.json"] = json.dumps(manifest).encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        for name, data in entries.items():
-            archive.writestr(name, data)
-    return out.getvalue()
 
 
 def get(url):
@@ -132,7 +116,9 @@ def test_a_tampered_bundle_on_the_hub_is_refused_by_the_station(tmp_path, hub_se
     stock_up(a, "A")
     path = tmp_path / "a.zip"
     bundles.export(a, path)
-    status, answer = post(hub_server.url, altered(path), {"Content-Type": "application/zip"})
+    status, answer = post(
+        hub_server.url, altered(path.read_bytes()), {"Content-Type": "application/zip"}
+    )
     assert status == 201 and answer["stored"] is True  # the hub does not judge signatures
     before = content(b)
     pulled = hub_client.pull(b, hub_server.url)

@@ -3,13 +3,10 @@ that alters a bundle is caught, one that withholds it only delays; https is veri
 
 import datetime
 import hashlib
-import io
 import ipaddress
-import json
 import ssl
 import threading
 import wsgiref.simple_server
-import zipfile
 from contextlib import contextmanager
 
 import pytest
@@ -19,7 +16,7 @@ from desktop.core.store import station
 from desktop.sync import hub_auth, hub_client, hub_stations
 from desktop.sync import keys as sync_keys
 from desktop.sync.hub import app as hub_app
-from tests.helpers.hub import running_hub
+from tests.helpers.hub import altered, running_hub
 from tests.helpers.stations import enrol_all, make_station, stock_up, synced
 
 
@@ -73,20 +70,6 @@ def test_a_station_the_hub_does_not_know_is_told_to_enrol(tmp_path, pair, store)
         store.revoke("HY-A")
         with pytest.raises(BioError, match="401"):
             hub_client.pull(a, hub.url)
-
-
-def altered(data: bytes) -> bytes:
-    """The bundle with its manifest changed and its signature kept."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        entries = {name: archive.read(name) for name in archive.namelist()}
-    manifest = json.loads(entries["manifest.json"])
-    manifest["from"]["name"] = "伪站"
-    entries["manifest.json"] = json.dumps(manifest).encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        for name, value in entries.items():
-            archive.writestr(name, value)
-    return out.getvalue()
 
 
 class Hostile:
