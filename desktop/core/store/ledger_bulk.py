@@ -151,8 +151,6 @@ def insert(db: Database, names: tuple[str, ...], rows: list[tuple]) -> None:
     """Insert stock movements (id, *names) with their balances kept, inside the open
     write-path transaction."""
     conn = db.conn
-    marks = ", ".join("?" * (len(names) + 1))
-    sql = f"INSERT INTO {TABLE} (id, {', '.join(names)}) VALUES ({marks})"
     trigger = conn.execute(
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ? AND tbl_name = ?",
         [TRIGGER, TABLE],
@@ -163,13 +161,13 @@ def insert(db: Database, names: tuple[str, ...], rows: list[tuple]) -> None:
         or _spaced(trigger[0]) != _EXPECTED
         or not set(KEYS) <= set(names)
     ):
-        unguarded.executemany(db, TABLE, sql, rows)
+        unguarded.insert(db, TABLE, names, rows)
         return
     held = conn.execute(f"SELECT max(rowid) FROM {TABLE}").fetchone()[0] or 0
     doubled = held * 2 <= len(rows)
     indexes = _set_aside(db, TABLE, "index") if doubled else []
     conn.execute(f'DROP TRIGGER "{TRIGGER}"')
-    unguarded.executemany(db, TABLE, sql, rows)
+    unguarded.insert(db, TABLE, names, rows)
     # The values of the rows just written (checked by payloads.py: texts and whole numbers,
     # stored as they are), summed per balance.
     depot, item, lot, qty = (names.index(key) + 1 for key in KEYS)

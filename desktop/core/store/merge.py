@@ -184,9 +184,7 @@ def _apply_pass(db: Database, ops: list[Op], clock, heads: dict, result: MergeRe
         if tbl == ledger_bulk.TABLE:  # balances moved once per balance (ledger_bulk.py)
             ledger_bulk.insert(db, names, rows)
             continue
-        marks = ", ".join("?" * (len(names) + 1))
-        sql = f"INSERT INTO {tbl} (id, {', '.join(names)}) VALUES ({marks})"
-        unguarded.executemany(db, tbl, sql, rows)
+        unguarded.insert(db, tbl, names, rows)
 
 
 class _NewRows:
@@ -234,9 +232,7 @@ class _NewRows:
         for op in new:
             rows.setdefault(tuple(op.payload), []).append((op.row_id, *op.payload.values()))
         for names, group in rows.items():
-            marks = ", ".join("?" * (len(names) + 1))
-            sql = f"INSERT INTO {tbl} (id, {', '.join(names)}) VALUES ({marks})"
-            unguarded.executemany(db, tbl, sql, group)
+            unguarded.insert(db, tbl, names, group)
         clocks = []
         # RowState.new(op).dumps(): from one template per station and fields for the ops
         # without bases (a new row's insert names none), else made as apply_op makes it.

@@ -40,9 +40,10 @@ def restore(db: Database, sql: str | None) -> None:
         db.conn.execute(sql)
 
 
-def executemany(db: Database, table: str, sql: str, rows: list) -> None:
-    """conn.executemany(sql, rows), an INSERT into `table`, with its guard set aside when
-    that pays."""
+def insert(db: Database, table: str, names, rows: list) -> None:
+    """INSERT INTO table (id, *names) each of `rows` (id first), with the table's guard set
+    aside when that pays."""
+    marks = ", ".join("?" * (len(names) + 1))
     guard = set_aside(db, table, len(rows))
-    db.conn.executemany(sql, rows)
+    db.conn.executemany(f"INSERT INTO {table} (id, {', '.join(names)}) VALUES ({marks})", rows)
     restore(db, guard)

@@ -232,13 +232,11 @@ class Writer:
         ids = [op.row_id for op in ops]
         conn = self.db.conn
         conn.executemany(oplog.INSERT_SQL, [op.to_row() for op in ops])
-        marks = ", ".join("?" * (len(names) + 1))
         values = [(op.row_id, *op.payload.values()) for op in ops]
         if tbl == ledger_bulk.TABLE:  # balances moved once per balance (ledger_bulk.py)
             ledger_bulk.insert(self.db, tuple(names), values)
         else:
-            sql = f"INSERT INTO {tbl} (id, {', '.join(names)}) VALUES ({marks})"
-            unguarded.executemany(self.db, tbl, sql, values)
+            unguarded.insert(self.db, tbl, names, values)
         if tbl in tables.SHARED:
             if fast:  # RowState.new(op).dumps() of each, from one template
                 new_rows = rowstate.NewRows(self.origin, names)
