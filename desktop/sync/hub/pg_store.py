@@ -11,7 +11,6 @@ skipped by every cursor).
 """
 
 import hashlib
-import queue
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +25,7 @@ from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.sync.hub import manifest
 from desktop.sync.hub.limits import PAGE, Limits
+from desktop.sync.hub.pool import Pool
 from desktop.sync.hub.store import (
     MAX_ID,
     QuotaExceeded,
@@ -131,7 +131,7 @@ class PgStore:
     def __init__(self, url: str, limits: Limits | None = None):
         self.url = url
         self.limits = limits or Limits()
-        self._idle: queue.LifoQueue[psycopg.Connection] = queue.LifoQueue()
+        self._pool: Pool[psycopg.Connection] = Pool(self.limits.threads)
         try:
             with self._connect() as conn:
                 conn.execute("SELECT pg_advisory_xact_lock(%s)", [SCHEMA_LOCK])
@@ -161,19 +161,12 @@ class PgStore:
         return without_password(self.url)
 
     def close(self) -> None:
-        while True:
-            try:
-                self._idle.get_nowait().close()
-            except queue.Empty:
-                return
+        self._pool.close()
 
     @contextmanager
     def _connect(self) -> Iterator[psycopg.Connection]:
         """A connection in a transaction, committed (or rolled back) after the block."""
-        try:
-            conn = self._idle.get_nowait()
-        except queue.Empty:
-            conn = None
+        conn = self._pool.take()
         try:
             if conn is None:
                 conn = psycopg.connect(self.url, connect_timeout=CONNECT_TIMEOUT)
@@ -190,10 +183,7 @@ class PgStore:
             raise StoreError(self._reason(exc)) from exc
         finally:
             if conn is not None:
-                if conn.closed or self._idle.qsize() >= self.limits.threads:
-                    conn.close()
-                else:
-                    self._idle.put(conn)
+                self._pool.give(conn, reusable=not conn.closed)
 
     def _reason(self, exc: Exception) -> str:
         """The cause in the user's language (reasons.py knows PostgreSQL's commonest words);

@@ -10,7 +10,6 @@ an earlier hub (one bundle table, user_version 0) is migrated forward when opene
 """
 
 import hashlib
-import queue
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.sync.hub import manifest
 from desktop.sync.hub.limits import PAGE, Limits
+from desktop.sync.hub.pool import Pool
 from desktop.sync.hub.store import (
     MAX_ID,
     QuotaExceeded,
@@ -167,8 +167,7 @@ class SqliteStore:
     def __init__(self, path: str | Path, limits: Limits | None = None):
         self.path = Path(path)
         self.limits = limits or Limits()
-        self._idle: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
-        self._closed = False
+        self._pool: Pool[sqlite3.Connection] = Pool(self.limits.threads)
         _refuse_foreign(self.path)
         try:
             # The bundles hold names and telephone numbers: the store is private to its
@@ -236,12 +235,7 @@ class SqliteStore:
 
     def close(self) -> None:
         """Close the kept connections (a call made afterwards opens and closes its own)."""
-        self._closed = True
-        while True:
-            try:
-                self._idle.get_nowait().close()
-            except queue.Empty:
-                return
+        self._pool.close()
 
     def _open(self) -> sqlite3.Connection:
         # check_same_thread off: a kept connection serves one call at a time, in whichever
@@ -253,9 +247,8 @@ class SqliteStore:
     @contextmanager
     def _connect(self, write: bool = False) -> Iterator[sqlite3.Connection]:
         """A connection in a transaction, committed (or rolled back) after the block."""
-        try:
-            conn = self._idle.get_nowait()
-        except queue.Empty:
+        conn = self._pool.take()
+        if conn is None:
             try:
                 conn = self._open()
             except sqlite3.Error as exc:
@@ -274,15 +267,8 @@ class SqliteStore:
                 raise StoreFull(self._reason(exc)) from exc
             raise StoreError(self._reason(exc)) from exc
         finally:
-            self._release(conn)
-
-    def _release(self, conn: sqlite3.Connection) -> None:
-        """Keep a connection for the next call, unless it is still in a transaction (a
-        failed COMMIT or ROLLBACK), enough are kept, or the store is closed."""
-        if self._closed or conn.in_transaction or self._idle.qsize() >= self.limits.threads:
-            conn.close()
-        else:
-            self._idle.put(conn)
+            # not one still in a transaction (a failed COMMIT or ROLLBACK)
+            self._pool.give(conn, reusable=not conn.in_transaction)
 
     def _reason(self, exc: Exception) -> str:
         return tr("{path}: {reason}", path=self.path, reason=reasons.reason(exc))
