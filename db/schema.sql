@@ -16,7 +16,7 @@
 -- path it returns 1; anywhere else 0 (refused), and a foreign connection such
 -- as the sqlite3 shell gets "no such function" and cannot write either.
 
-PRAGMA user_version = 21;
+PRAGMA user_version = 22;
 
 -- ---------------------------------------------------------------- local state
 
@@ -434,15 +434,17 @@ CREATE TABLE expiry_stock (
 CREATE INDEX stock_balance_negative ON stock_balance (depot_id) WHERE qty < 0;
 
 -- The norm lines that count (norm > 0, not deleted; depot and item present and not
--- deleted) with the usable stock held against them (usable_stock.qty, unclamped), and their
--- sums per depot × category (category '' for none): lines, met, short (0 < have < norm),
--- out (have <= 0), ratio = Σ min(have, norm) / norm in units of 10^-12.
+-- deleted) with the usable stock held against them up to the norm (held = min(max(
+-- usable_stock.qty, 0), norm): it moves only while a line is short, so a movement of an item
+-- whose norm stays met writes no norm line — migration 0022), and their sums per depot ×
+-- category (category '' for none): lines, met (held = norm), short (0 < held < norm), out
+-- (held = 0), ratio = Σ held / norm in units of 10^-12.
 CREATE TABLE norm_line (
     depot_id TEXT NOT NULL,
     item_id  TEXT NOT NULL,
     category TEXT NOT NULL,
     norm     INTEGER NOT NULL,
-    have     INTEGER NOT NULL,
+    held     INTEGER NOT NULL,
     PRIMARY KEY (depot_id, item_id)
 ) WITHOUT ROWID;
 CREATE INDEX norm_line_item ON norm_line (item_id);
@@ -541,24 +543,29 @@ BEGIN
                                                      qty = qty + excluded.qty;
 END;
 
--- Usable stock moves the norm line it is held against; a line's change moves its group.
+-- Usable stock moves the norm line it is held against (only while the line is short);
+-- a line's change moves its group.
 CREATE TRIGGER usable_stock_norm_insert AFTER INSERT ON usable_stock
 BEGIN
-    UPDATE norm_line SET have = NEW.qty WHERE depot_id = NEW.depot_id AND item_id = NEW.item_id;
+    UPDATE norm_line SET held = min(max(NEW.qty, 0), norm)
+    WHERE depot_id = NEW.depot_id AND item_id = NEW.item_id
+      AND held != min(max(NEW.qty, 0), norm);
 END;
 
 CREATE TRIGGER usable_stock_norm_update AFTER UPDATE OF qty ON usable_stock
-WHEN OLD.qty != NEW.qty
+WHEN max(OLD.qty, 0) != max(NEW.qty, 0)
 BEGIN
-    UPDATE norm_line SET have = NEW.qty WHERE depot_id = NEW.depot_id AND item_id = NEW.item_id;
+    UPDATE norm_line SET held = min(max(NEW.qty, 0), norm)
+    WHERE depot_id = NEW.depot_id AND item_id = NEW.item_id
+      AND held != min(max(NEW.qty, 0), norm);
 END;
 
 CREATE TRIGGER norm_line_insert AFTER INSERT ON norm_line
 BEGIN
     INSERT INTO norm_group (depot_id, category, lines, met, short, out, ratio)
-    VALUES (NEW.depot_id, NEW.category, 1, NEW.have >= NEW.norm,
-            NEW.have > 0 AND NEW.have < NEW.norm, NEW.have <= 0,
-            CAST(min(max(NEW.have, 0), NEW.norm) * 1e12 / NEW.norm AS INTEGER))
+    VALUES (NEW.depot_id, NEW.category, 1, NEW.held >= NEW.norm,
+            NEW.held > 0 AND NEW.held < NEW.norm, NEW.held <= 0,
+            CAST(NEW.held * 1e12 / NEW.norm AS INTEGER))
     ON CONFLICT (depot_id, category) DO UPDATE SET
         lines = lines + 1, met = met + excluded.met, short = short + excluded.short,
         out = out + excluded.out, ratio = ratio + excluded.ratio;
@@ -567,25 +574,41 @@ END;
 CREATE TRIGGER norm_line_delete AFTER DELETE ON norm_line
 BEGIN
     UPDATE norm_group SET
-        lines = lines - 1, met = met - (OLD.have >= OLD.norm),
-        short = short - (OLD.have > 0 AND OLD.have < OLD.norm), out = out - (OLD.have <= 0),
-        ratio = ratio - CAST(min(max(OLD.have, 0), OLD.norm) * 1e12 / OLD.norm AS INTEGER)
+        lines = lines - 1, met = met - (OLD.held >= OLD.norm),
+        short = short - (OLD.held > 0 AND OLD.held < OLD.norm), out = out - (OLD.held <= 0),
+        ratio = ratio - CAST(OLD.held * 1e12 / OLD.norm AS INTEGER)
     WHERE depot_id = OLD.depot_id AND category = OLD.category;
 END;
 
+-- A line changing within its group (its held stock or its norm): the group moves by the
+-- difference.
 CREATE TRIGGER norm_line_update AFTER UPDATE ON norm_line
-WHEN OLD.category != NEW.category OR OLD.norm != NEW.norm
-  OR min(max(OLD.have, 0), OLD.norm) != min(max(NEW.have, 0), NEW.norm)
+WHEN OLD.depot_id = NEW.depot_id AND OLD.category = NEW.category
+ AND (OLD.norm != NEW.norm OR OLD.held != NEW.held)
 BEGIN
     UPDATE norm_group SET
-        lines = lines - 1, met = met - (OLD.have >= OLD.norm),
-        short = short - (OLD.have > 0 AND OLD.have < OLD.norm), out = out - (OLD.have <= 0),
-        ratio = ratio - CAST(min(max(OLD.have, 0), OLD.norm) * 1e12 / OLD.norm AS INTEGER)
+        met = met + (NEW.held >= NEW.norm) - (OLD.held >= OLD.norm),
+        short = short + (NEW.held > 0 AND NEW.held < NEW.norm)
+                      - (OLD.held > 0 AND OLD.held < OLD.norm),
+        out = out + (NEW.held <= 0) - (OLD.held <= 0),
+        ratio = ratio + CAST(NEW.held * 1e12 / NEW.norm AS INTEGER)
+                      - CAST(OLD.held * 1e12 / OLD.norm AS INTEGER)
+    WHERE depot_id = NEW.depot_id AND category = NEW.category;
+END;
+
+-- A line moving to another group (its item's category changed): out of one, into the other.
+CREATE TRIGGER norm_line_move AFTER UPDATE ON norm_line
+WHEN OLD.depot_id != NEW.depot_id OR OLD.category != NEW.category
+BEGIN
+    UPDATE norm_group SET
+        lines = lines - 1, met = met - (OLD.held >= OLD.norm),
+        short = short - (OLD.held > 0 AND OLD.held < OLD.norm), out = out - (OLD.held <= 0),
+        ratio = ratio - CAST(OLD.held * 1e12 / OLD.norm AS INTEGER)
     WHERE depot_id = OLD.depot_id AND category = OLD.category;
     INSERT INTO norm_group (depot_id, category, lines, met, short, out, ratio)
-    VALUES (NEW.depot_id, NEW.category, 1, NEW.have >= NEW.norm,
-            NEW.have > 0 AND NEW.have < NEW.norm, NEW.have <= 0,
-            CAST(min(max(NEW.have, 0), NEW.norm) * 1e12 / NEW.norm AS INTEGER))
+    VALUES (NEW.depot_id, NEW.category, 1, NEW.held >= NEW.norm,
+            NEW.held > 0 AND NEW.held < NEW.norm, NEW.held <= 0,
+            CAST(NEW.held * 1e12 / NEW.norm AS INTEGER))
     ON CONFLICT (depot_id, category) DO UPDATE SET
         lines = lines + 1, met = met + excluded.met, short = short + excluded.short,
         out = out + excluded.out, ratio = ratio + excluded.ratio;

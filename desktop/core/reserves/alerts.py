@@ -142,7 +142,7 @@ NORM_KINDS = ("below_norm", "out_of_stock")
 NORM_LINES_SQL = """{shift_with}
 SELECT * FROM (
     SELECT nl.depot_id, d.code AS depot, d.name AS depot_name, nl.item_id, i.code AS item,
-           i.name AS item_name, i.unit, nl.norm, max(nl.have{shift}, 0) AS have
+           i.name AS item_name, i.unit, nl.norm, {have} AS have
     FROM norm_line nl
     JOIN depot d ON d.id = nl.depot_id
     JOIN item i ON i.id = nl.item_id{shift_join}
@@ -161,7 +161,7 @@ def _norm_sql(kind: str, shifted: bool, after: bool, limit: bool) -> str:
         raise ValueError(kind)
     return NORM_LINES_SQL.format(
         shift_with=f"WITH shift AS ({derived.USABLE_SHIFT})" if shifted else "",
-        shift=" + coalesce(x.qty, 0)" if shifted else "",
+        have=norms.SHIFTED_HAVE if shifted else "nl.held",
         shift_join="\n    LEFT JOIN shift x ON x.depot_id = nl.depot_id AND x.item_id = nl.item_id"
         if shifted
         else "",

@@ -95,23 +95,29 @@ def lines(db: Database, today: date | None = None, short: bool = False) -> list[
     return list(db.query(sql, shift_params(db, today)))
 
 
-# The lines below their norm from norm_line (the lines that count, with usable_stock's
-# figure), corrected by the same shift as NORM_LINES.
+# The lines below their norm from norm_line (the lines that count, with the usable stock held
+# up to the norm: a short line's held is its usable stock, never below zero), corrected by
+# the same shift as NORM_LINES.
 SHORT_LINE_COLUMNS = """nl.depot_id, d.code AS depot, d.name AS depot_name, nl.item_id,
        i.code AS item, i.name AS item_name, i.unit, i.category, nl.norm"""
 SHORT_LINES_KEPT = f"""
-SELECT {SHORT_LINE_COLUMNS}, max(nl.have, 0) AS have
+SELECT {SHORT_LINE_COLUMNS}, nl.held AS have
 FROM norm_line nl
 JOIN depot d ON d.id = nl.depot_id
 JOIN item i ON i.id = nl.item_id
-WHERE nl.have < nl.norm ORDER BY depot, item
+WHERE nl.held < nl.norm ORDER BY depot, item
 """
+# A norm line's usable stock on the day asked about (not below zero): held where the shift
+# (x, lots expiring between usable_stock's day and that day) leaves the line, else the usable
+# stock kept plus the shift — a line at its norm holds more than held says.
+SHIFTED_HAVE = """CASE WHEN x.qty IS NULL THEN nl.held
+            ELSE max(coalesce((SELECT u.qty FROM usable_stock u WHERE u.depot_id = nl.depot_id
+                                 AND u.item_id = nl.item_id), 0) + x.qty, 0) END"""
 SHORT_LINES = f"""
 WITH shift AS ({derived.USABLE_SHIFT})
 SELECT * FROM (
     SELECT nl.depot_id, d.code AS depot, d.name AS depot_name, nl.item_id, i.code AS item,
-           i.name AS item_name, i.unit, i.category, nl.norm,
-           max(nl.have + coalesce(x.qty, 0), 0) AS have
+           i.name AS item_name, i.unit, i.category, nl.norm, {SHIFTED_HAVE} AS have
     FROM norm_line nl
     JOIN depot d ON d.id = nl.depot_id
     JOIN item i ON i.id = nl.item_id
@@ -148,15 +154,17 @@ FROM norm_group g JOIN depot d ON d.id = g.depot_id
 """
 SHIFTED = f"""
 WITH shift AS ({derived.USABLE_SHIFT})
-SELECT nl.depot_id, nl.category, nl.norm, nl.have, nl.have + x.qty
+SELECT nl.depot_id, nl.category, nl.norm, nl.held, coalesce(u.qty, 0) + x.qty
 FROM shift x JOIN norm_line nl ON nl.depot_id = x.depot_id AND nl.item_id = x.item_id
+LEFT JOIN usable_stock u ON u.depot_id = nl.depot_id AND u.item_id = nl.item_id
 WHERE x.qty != 0
 """
 RATIO_UNIT = 1e12  # norm_group.ratio counts min(have, norm) / norm in these parts
 
 
 def _line_sums(norm: int, have: int) -> tuple[int, int, int, int, int]:
-    """(lines, met, short, out, ratio) of one line, as the triggers of norm_line count it."""
+    """(lines, met, short, out, ratio) of one line, as the triggers of norm_line count it
+    (the same for the usable stock `have` and for what it holds up to the norm)."""
     held = min(max(have, 0), norm)
     return (1, int(have >= norm), int(0 < have < norm), int(have <= 0),
             int(held * RATIO_UNIT / norm))  # fmt: skip

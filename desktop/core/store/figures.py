@@ -4,7 +4,7 @@ Triggers in db/schema.sql keep the stock side with the balances and lots, in the
 transaction: depot_stock (items held, negative balances per depot), held_item and
 held_lot (positive lots per depot × item, depots per lot), stock_totals (lots held
 anywhere), expiry_stock (positive balances per expiry day × depot), and the usable stock
-held against each norm line (norm_line.have) with its sums per depot × category
+held against each norm line up to its norm (norm_line.held) with its sums per depot × category
 (norm_group). Which norm lines count depends on the norm, its item and its depot: the write
 path (local edits and merges alike) calls `changed` through derived.changed for those.
 
@@ -15,10 +15,11 @@ it touched the same way) before it commits, as it does for usable_stock.
 from desktop.core.store.handle import Database
 
 # The norm lines that count, from the facts: norm > 0 and not deleted, depot and item present
-# and not deleted, with the usable stock kept for usable_stock_day.
+# and not deleted, with the usable stock kept for usable_stock_day held against them up to
+# the norm.
 NORM_LINE_FACT = """
 SELECT n.depot_id, n.item_id, coalesce(i.category, '') AS category, n.qty AS norm,
-       coalesce(u.qty, 0) AS have
+       min(max(coalesce(u.qty, 0), 0), n.qty) AS held
 FROM norm n
 JOIN depot d ON d.id = n.depot_id AND d.deleted = 0
 JOIN item i ON i.id = n.item_id AND i.deleted = 0
@@ -52,7 +53,7 @@ def changed(db: Database, table: str, row_ids: list[str], fields=None) -> None:
         scope = NORM_LINE_SCOPE[table].format(marks=marks)
         db.execute(f"DELETE FROM norm_line WHERE {scope}", chunk)
         db.execute(
-            "INSERT INTO norm_line (depot_id, item_id, category, norm, have) "
+            "INSERT INTO norm_line (depot_id, item_id, category, norm, held) "
             f"SELECT * FROM ({fact}) WHERE true ON CONFLICT (depot_id, item_id) DO NOTHING",
             chunk,
         )
@@ -98,16 +99,16 @@ FACTS = [
     (
         "norm_line",
         ("depot_id", "item_id"),
-        ("category", "norm", "have"),
+        ("category", "norm", "held"),
         NORM_LINE_FACT.format(scope="true"),
     ),
     (
         "norm_group",
         ("depot_id", "category"),
         ("lines", "met", "short", "out", "ratio"),
-        f"""SELECT depot_id, category, count(*), sum(have >= norm),
-               sum(have > 0 AND have < norm), sum(have <= 0),
-               sum(CAST(min(max(have, 0), norm) * 1e12 / norm AS INTEGER))
+        f"""SELECT depot_id, category, count(*), sum(held >= norm),
+               sum(held > 0 AND held < norm), sum(held <= 0),
+               sum(CAST(held * 1e12 / norm AS INTEGER))
         FROM ({NORM_LINE_FACT.format(scope="true")}) GROUP BY depot_id, category""",
     ),
 ]
