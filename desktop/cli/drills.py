@@ -120,7 +120,7 @@ def drill_list(state: State, status):
 @click.pass_obj
 def drill_show(state: State, ref):
     db = _live(state)
-    data = records.detail(db, ref)
+    data = records.detail(db, ref, state.ctx)
     data["injects"] = injects.plan(db, data["id"])
     lines = [
         f"{data['number']}  {data['name']}",
@@ -160,7 +160,7 @@ def drill_import_msel(state: State, ref, path):
 def drill_export_msel(state: State, ref, path):
     from desktop.core.drills import msel
 
-    msel.export(_live(state), ref, path)
+    msel.export(_live(state), ref, path, state.ctx)
     state.emit({"path": str(path)}, tr("Wrote {path}.", path=path))
 
 

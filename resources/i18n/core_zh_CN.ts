@@ -8787,5 +8787,13 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>Connections one client address may hold at once (0: no cap; this computer's own addresses are never capped). Behind a reverse proxy on another computer every station comes from the proxy's address: give 0 and cap clients in the proxy.</source>
             <translation>一个客户端地址可同时保持的连接数（0：不限；本机地址从不受限）。反向代理在另一台计算机上时，所有站点都来自代理的地址：请设为 0，并在代理中限制每个客户端。</translation>
         </message>
+        <message>
+            <source>The phone number {phone} of {name} is masked: only the participant it was shown for can keep it. Enter the whole number.</source>
+            <translation>{name}的电话号码 {phone} 已脱敏：只能留给显示它的那位参演人员。请填写完整号码。</translation>
+        </message>
+        <message>
+            <source>The participants of drill {drill} (MSEL): {rows} phone numbers</source>
+            <translation>演练 {drill} 的参演人员（MSEL）：{rows} 个电话号码</translation>
+        </message>
     </context>
 </TS>

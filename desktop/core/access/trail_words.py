@@ -86,6 +86,14 @@ def _personal(kind: str, data: dict) -> str:
                 results=data.get("results", 0),
             )
         )
+    elif what == "drill_people":
+        parts.append(
+            tr(
+                "The participants of drill {drill} (MSEL): {rows} phone numbers",
+                drill=data.get("drill", ""),
+                rows=data.get("rows", 0),
+            )
+        )
     elif what == "list":
         parts.append(tr("The people followed in {scope}, listed", scope=data.get("scope", "")))
     elif what:

@@ -13,7 +13,7 @@ The plan is written whole (replace), the way a drill team drafts it in a spreads
 
 from datetime import datetime
 
-from desktop.core import vocab
+from desktop.core import values, vocab
 from desktop.core.context import Ctx
 from desktop.core.drills import clock, records
 from desktop.core.errors import BioError, Invalid
@@ -165,6 +165,7 @@ def replace(db: Database, ctx: Ctx, ref, plan: dict) -> dict:
     drill = records.get(db, ref)
     records.require_editable(drill)
     checked = check_plan(db, plan)
+    checked["people"] = _unmasked(db, drill["id"], checked["people"])
     with write(db, ctx) as w:
         for (row_id,) in db.execute(
             "SELECT e.id FROM drill_expect e JOIN drill_inject i ON i.id = e.inject_id "
@@ -181,6 +182,36 @@ def replace(db: Database, ctx: Ctx, ref, plan: dict) -> dict:
         if drill["status"] == "planned" and checked["injects"]:
             records.set_status(w, drill, "prepared")
     return counts
+
+
+def _unmasked(db: Database, drill_id: str, people: list[dict]) -> list[dict]:
+    """The participants with each phone shown masked — the plan as a role that may not see
+    phones got it (records.detail), or its MSEL export — given back as stored: that of the
+    same participant (role, name, agency) whose number masks to it. A masked number that is
+    no one's is refused: it would replace a number with stars."""
+    stored: dict[tuple, str] = {}
+    for role, name, agency_id, phone in db.execute(
+        "SELECT role, name, agency_id, phone FROM drill_person WHERE drill_id = ? AND deleted = 0",
+        [drill_id],
+    ):
+        stored.setdefault((role, name, agency_id, values.mask_phone(phone)), phone)
+    out = []
+    for person in people:
+        if "*" in person["phone"]:
+            key = (person["role"], person["name"], person["agency_id"], person["phone"])
+            if key not in stored:
+                raise Invalid(
+                    "phone",
+                    tr(
+                        "The phone number {phone} of {name} is masked: only the participant "
+                        "it was shown for can keep it. Enter the whole number.",
+                        phone=person["phone"],
+                        name=person["name"] or "—",
+                    ),
+                )
+            person = {**person, "phone": stored[key]}
+        out.append(person)
+    return out
 
 
 def write_plan(w: Writer, drill: dict, checked: dict) -> dict:

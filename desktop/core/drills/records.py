@@ -5,7 +5,7 @@ drill starts: its play happens in the sandbox (sandbox.py)."""
 
 from datetime import date
 
-from desktop.core import values, vocab
+from desktop.core import disclosure, values, vocab
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
@@ -237,8 +237,9 @@ def objectives(db: Database, drill_id: str) -> list[dict]:
     )
 
 
-def people(db: Database, drill_id: str) -> list[dict]:
-    return list(
+def people(db: Database, drill_id: str, reveal: bool = True) -> list[dict]:
+    """The drill's participants; phones masked (138****5678) unless `reveal`."""
+    rows = list(
         db.query(
             "SELECT p.id, p.role, p.name, p.phone, a.code AS agency, a.name AS agency_name "
             "FROM drill_person p LEFT JOIN agency a ON a.id = p.agency_id "
@@ -246,6 +247,10 @@ def people(db: Database, drill_id: str) -> list[dict]:
             [drill_id],
         )
     )
+    if not reveal:
+        for row in rows:
+            row["phone"] = values.mask_phone(row["phone"])
+    return rows
 
 
 def listing(db: Database, q: str = "", status: str | None = None) -> list[dict]:
@@ -271,12 +276,14 @@ def listing(db: Database, q: str = "", status: str | None = None) -> list[dict]:
     return rows
 
 
-def detail(db: Database, ref) -> dict:
+def detail(db: Database, ref, ctx: Ctx | None = None) -> dict:
+    """A drill with its playbooks, objectives and participants: their phones masked unless
+    the actor may see personal data (core/disclosure.py)."""
     drill = get(db, ref)
     drill["status_shown"] = shown_status(drill)
     drill["playbooks"] = playbooks_of(db, drill["id"])
     drill["objectives"] = objectives(db, drill["id"])
-    drill["people"] = people(db, drill["id"])
+    drill["people"] = people(db, drill["id"], disclosure.may_see(ctx))
     return drill
 
 

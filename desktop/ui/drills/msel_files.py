@@ -38,10 +38,10 @@ def _import(db, ref: str, ctx, path: Path):
         return error
 
 
-def _export(db, ref: str, path: Path) -> Path:
+def _export(db, ref: str, ctx, path: Path) -> Path:
     from desktop.core.drills import msel
 
-    msel.export(db, ref, path)
+    msel.export(db, ref, path, ctx)
     return path
 
 
@@ -166,10 +166,10 @@ class MselFiles(QObject):
         self.imported.emit(result)
 
     def export_file(self, drill: dict, path: Path) -> None:
-        ref = drill["id"]
+        ref, ctx = drill["id"], actor()
         jobs.run(
             self,
-            lambda db: _export(db, ref, path),
+            lambda db: _export(db, ref, ctx, path),
             lambda done: self.message.emit(
                 self.tr("MSEL exported to {path}.").format(path=done), "ok"
             ),

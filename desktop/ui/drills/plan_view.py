@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.drills import labels
 from desktop.ui.drills.msel_model import MESSAGE, MselModel
 from desktop.ui.incidents.tables import fit, list_table
+from desktop.ui.shell.jobs import actor
 from desktop.ui.widgets import style
 from desktop.ui.widgets.rows_model import Column, RowsModel
 from desktop.ui.widgets.times import when
@@ -30,10 +31,12 @@ EDITABLE = ("planned", "prepared")
 
 
 def detail_job(drill_id: str):
+    ctx = actor()  # participants' phones in full only for a role that may see them
+
     def job(db):
         from desktop.core.drills import injects, records
 
-        drill = records.detail(db, drill_id)
+        drill = records.detail(db, drill_id, ctx)
         return {"drill": drill, "plan": injects.plan(db, drill["id"])}
 
     return job

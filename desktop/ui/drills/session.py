@@ -38,14 +38,14 @@ def snapshot(db, drill_id: str, ctx=None) -> dict:
     }
 
 
-def opening(db, drill_id: str) -> dict:
+def opening(db, drill_id: str, ctx) -> dict:
     """The first snapshot, with the live database's path and the agencies' names."""
     from desktop.core import choices
     from desktop.core.drills import records, sandbox
 
     return {
         **snapshot(db, drill_id),
-        "detail": records.detail(db, drill_id),
+        "detail": records.detail(db, drill_id, ctx),
         "live_path": str(sandbox.live_path(db)),
         "agencies": choices.load(db, "agencies")["agencies"],
     }
@@ -81,8 +81,8 @@ class DrillSession(QObject):
 
     def start(self) -> None:
         """Read the drill and its console; the clock ticks from then on."""
-        ref = self.drill_id
-        self.worker.run(refusable(lambda db: opening(db, ref)), self._opened, self._failed)
+        ref, ctx = self.drill_id, self.ctx
+        self.worker.run(refusable(lambda db: opening(db, ref, ctx)), self._opened, self._failed)
 
     def _opened(self, result) -> None:
         if isinstance(result, Refused):

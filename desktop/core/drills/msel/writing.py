@@ -2,9 +2,11 @@
 the sheet 说明."""
 
 from datetime import datetime
+from pathlib import Path
 
 import desktop.core.imports.lists as lists
-from desktop.core import spreadsheet, vocab
+from desktop.core import disclosure, spreadsheet, vocab
+from desktop.core.context import Ctx
 from desktop.core.drills import injects, records
 from desktop.core.drills.msel.layout import (
     INJECTS,
@@ -29,10 +31,12 @@ from desktop.core.imports.templates import (
 from desktop.core.store.handle import Database
 
 
-def export(db: Database, drill_ref, path) -> dict:
+def export(db: Database, drill_ref, path, ctx: Ctx | None = None) -> dict:
     """Write a drill's scenario and plan in the workbook's layout (read() gives the plan
-    back). Returns the rows written per sheet."""
-    drill = records.detail(db, drill_ref)
+    back). Returns the rows written per sheet. Participants' phones are written in full
+    only for an actor who may see them, and that export is recorded (core/disclosure.py);
+    masked for the others (an import of the file keeps the numbers it masked)."""
+    drill = records.detail(db, drill_ref, ctx)
     plan = injects.plan(db, drill["id"])
 
     def name(kind: str, code: str | None) -> str | None:
@@ -57,6 +61,11 @@ def export(db: Database, drill_ref, path) -> dict:
                     for i in plan for e in i["expects"]],
     }  # fmt: skip
     _write(path, db, content)
+    phones = sum(1 for p in drill["people"] if p["phone"])
+    if phones and disclosure.may_see(ctx):
+        disclosure.exported(
+            db, ctx, "drill_people", phones, file=Path(path).name, drill=drill["number"]
+        )
     return {key: len(rows) for key, rows in content.items() if key != "scenario"}
 
 
