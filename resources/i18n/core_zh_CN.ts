@@ -8795,5 +8795,533 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>The participants of drill {drill} (MSEL): {rows} phone numbers</source>
             <translation>演练 {drill} 的参演人员（MSEL）：{rows} 个电话号码</translation>
         </message>
+        <message>
+            <source>Identifier</source>
+            <translation>标识</translation>
+        </message>
+        <message>
+            <source>Short name</source>
+            <translation>简称</translation>
+        </message>
+        <message>
+            <source>English name</source>
+            <translation>英文名称</translation>
+        </message>
+        <message>
+            <source>Parent</source>
+            <translation>上级</translation>
+        </message>
+        <message>
+            <source>Scheme</source>
+            <translation>分类体系</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>已删除</translation>
+        </message>
+        <message>
+            <source>Created at</source>
+            <translation>创建时间</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <source>Reference number</source>
+            <translation>关联单号</translation>
+        </message>
+        <message>
+            <source>Unit of measure</source>
+            <translation>计量单位</translation>
+        </message>
+        <message>
+            <source>Pack size</source>
+            <translation>包装数量</translation>
+        </message>
+        <message>
+            <source>Pack unit</source>
+            <translation>包装单位</translation>
+        </message>
+        <message>
+            <source>GB/T code</source>
+            <translation>国标编码</translation>
+        </message>
+        <message>
+            <source>Expiry managed</source>
+            <translation>效期管理</translation>
+        </message>
+        <message>
+            <source>Storage</source>
+            <translation>储存条件</translation>
+        </message>
+        <message>
+            <source>Batch</source>
+            <translation>批号</translation>
+        </message>
+        <message>
+            <source>Manufacturer</source>
+            <translation>生产厂家</translation>
+        </message>
+        <message>
+            <source>Produced on</source>
+            <translation>生产日期</translation>
+        </message>
+        <message>
+            <source>Expires on</source>
+            <translation>有效期至</translation>
+        </message>
+        <message>
+            <source>Occurred at</source>
+            <translation>发生时间</translation>
+        </message>
+        <message>
+            <source>From depot</source>
+            <translation>调出仓库</translation>
+        </message>
+        <message>
+            <source>To depot</source>
+            <translation>调入仓库</translation>
+        </message>
+        <message>
+            <source>Quantity sent</source>
+            <translation>发出数量</translation>
+        </message>
+        <message>
+            <source>Sent at</source>
+            <translation>发出时间</translation>
+        </message>
+        <message>
+            <source>Received at</source>
+            <translation>签收时间</translation>
+        </message>
+        <message>
+            <source>Requesting unit</source>
+            <translation>申请单位</translation>
+        </message>
+        <message>
+            <source>Receiving unit</source>
+            <translation>收货单位</translation>
+        </message>
+        <message>
+            <source>Delivery address</source>
+            <translation>收货地址</translation>
+        </message>
+        <message>
+            <source>Sender's contact</source>
+            <translation>发货联系人</translation>
+        </message>
+        <message>
+            <source>Sender's phone</source>
+            <translation>发货电话</translation>
+        </message>
+        <message>
+            <source>Receiver's contact</source>
+            <translation>收货联系人</translation>
+        </message>
+        <message>
+            <source>Receiver's phone</source>
+            <translation>收货电话</translation>
+        </message>
+        <message>
+            <source>Vehicle</source>
+            <translation>车辆</translation>
+        </message>
+        <message>
+            <source>Driver</source>
+            <translation>驾驶员</translation>
+        </message>
+        <message>
+            <source>Driver's phone</source>
+            <translation>驾驶员电话</translation>
+        </message>
+        <message>
+            <source>Approver</source>
+            <translation>审批人</translation>
+        </message>
+        <message>
+            <source>Reason cancelled</source>
+            <translation>作废原因</translation>
+        </message>
+        <message>
+            <source>Oral instruction</source>
+            <translation>口头指令</translation>
+        </message>
+        <message>
+            <source>Oral instruction at</source>
+            <translation>口头指令时间</translation>
+        </message>
+        <message>
+            <source>Paperwork completed at</source>
+            <translation>补办手续时间</translation>
+        </message>
+        <message>
+            <source>Submitted at</source>
+            <translation>提交时间</translation>
+        </message>
+        <message>
+            <source>Approved at</source>
+            <translation>审批时间</translation>
+        </message>
+        <message>
+            <source>Dispatched at</source>
+            <translation>发运时间</translation>
+        </message>
+        <message>
+            <source>Cancelled at</source>
+            <translation>作废时间</translation>
+        </message>
+        <message>
+            <source>Allocation order</source>
+            <translation>调拨单</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>行号</translation>
+        </message>
+        <message>
+            <source>Order line</source>
+            <translation>调拨单明细</translation>
+        </message>
+        <message>
+            <source>Quantity requested</source>
+            <translation>申请数量</translation>
+        </message>
+        <message>
+            <source>Quantity dispatched</source>
+            <translation>发运数量</translation>
+        </message>
+        <message>
+            <source>Reason for the difference</source>
+            <translation>差异原因</translation>
+        </message>
+        <message>
+            <source>Transfer</source>
+            <translation>调拨记录</translation>
+        </message>
+        <message>
+            <source>Linked incident</source>
+            <translation>关联事件</translation>
+        </message>
+        <message>
+            <source>Grades</source>
+            <translation>适用级别</translation>
+        </message>
+        <message>
+            <source>From grade</source>
+            <translation>起始级别</translation>
+        </message>
+        <message>
+            <source>Previous</source>
+            <translation>原值</translation>
+        </message>
+        <message>
+            <source>Supporting agencies</source>
+            <translation>配合单位</translation>
+        </message>
+        <message>
+            <source>Commander's phone</source>
+            <translation>现场指挥电话</translation>
+        </message>
+        <message>
+            <source>Released at</source>
+            <translation>撤回时间</translation>
+        </message>
+        <message>
+            <source>Activation</source>
+            <translation>启动记录</translation>
+        </message>
+        <message>
+            <source>Playbook task</source>
+            <translation>预案任务</translation>
+        </message>
+        <message>
+            <source>Phase title</source>
+            <translation>阶段名称</translation>
+        </message>
+        <message>
+            <source>Clause</source>
+            <translation>条款</translation>
+        </message>
+        <message>
+            <source>Clauses</source>
+            <translation>条款</translation>
+        </message>
+        <message>
+            <source>Clause note</source>
+            <translation>条款说明</translation>
+        </message>
+        <message>
+            <source>Quotations</source>
+            <translation>引文</translation>
+        </message>
+        <message>
+            <source>Based on</source>
+            <translation>编制依据</translation>
+        </message>
+        <message>
+            <source>Example</source>
+            <translation>示例</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>摘要</translation>
+        </message>
+        <message>
+            <source>Deadline (hours)</source>
+            <translation>时限（小时）</translation>
+        </message>
+        <message>
+            <source>Added at</source>
+            <translation>添加时间</translation>
+        </message>
+        <message>
+            <source>Due at</source>
+            <translation>截止时间</translation>
+        </message>
+        <message>
+            <source>Due on</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <source>Status note</source>
+            <translation>状态说明</translation>
+        </message>
+        <message>
+            <source>Status set by</source>
+            <translation>状态更新人</translation>
+        </message>
+        <message>
+            <source>Status set at</source>
+            <translation>状态更新时间</translation>
+        </message>
+        <message>
+            <source>Report stage</source>
+            <translation>报告阶段</translation>
+        </message>
+        <message>
+            <source>Sequence</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <source>Measures taken</source>
+            <translation>已采取措施</translation>
+        </message>
+        <message>
+            <source>Next steps</source>
+            <translation>下一步工作</translation>
+        </message>
+        <message>
+            <source>Signed by</source>
+            <translation>签发人</translation>
+        </message>
+        <message>
+            <source>Estimation factor</source>
+            <translation>测算因子</translation>
+        </message>
+        <message>
+            <source>Quantity per day</source>
+            <translation>每日用量</translation>
+        </message>
+        <message>
+            <source>Buffer (%)</source>
+            <translation>余量（%）</translation>
+        </message>
+        <message>
+            <source>Gender</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <source>Office phone</source>
+            <translation>办公电话</translation>
+        </message>
+        <message>
+            <source>Unavailable from</source>
+            <translation>不可用起</translation>
+        </message>
+        <message>
+            <source>Unavailable until</source>
+            <translation>不可用止</translation>
+        </message>
+        <message>
+            <source>Issued on</source>
+            <translation>发证日期</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <source>Simulated start</source>
+            <translation>模拟开始时间</translation>
+        </message>
+        <message>
+            <source>Clock speed</source>
+            <translation>时钟倍速</translation>
+        </message>
+        <message>
+            <source>Wall-clock time</source>
+            <translation>实际时间</translation>
+        </message>
+        <message>
+            <source>Simulated time (s)</source>
+            <translation>模拟时间（秒）</translation>
+        </message>
+        <message>
+            <source>Inject</source>
+            <translation>事件</translation>
+        </message>
+        <message>
+            <source>Within (minutes)</source>
+            <translation>时限（分钟）</translation>
+        </message>
+        <message>
+            <source>Trigger</source>
+            <translation>触发方式</translation>
+        </message>
+        <message>
+            <source>Offset (minutes)</source>
+            <translation>时间偏移（分钟）</translation>
+        </message>
+        <message>
+            <source>After inject</source>
+            <translation>前序事件</translation>
+        </message>
+        <message>
+            <source>After it is</source>
+            <translation>前序事件状态</translation>
+        </message>
+        <message>
+            <source>Sender</source>
+            <translation>发送方</translation>
+        </message>
+        <message>
+            <source>To agency</source>
+            <translation>接收单位</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>消息内容</translation>
+        </message>
+        <message>
+            <source>Contingency</source>
+            <translation>备用事件</translation>
+        </message>
+        <message>
+            <source>Fired at (s)</source>
+            <translation>发布时间（秒）</translation>
+        </message>
+        <message>
+            <source>Acknowledged at (s)</source>
+            <translation>确认时间（秒）</translation>
+        </message>
+        <message>
+            <source>Done at (s)</source>
+            <translation>完成时间（秒）</translation>
+        </message>
+        <message>
+            <source>At (s)</source>
+            <translation>时间（秒）</translation>
+        </message>
+        <message>
+            <source>Citation</source>
+            <translation>依据条款</translation>
+        </message>
+        <message>
+            <source>Issue found</source>
+            <translation>发现问题</translation>
+        </message>
+        <message>
+            <source>Exposed on</source>
+            <translation>暴露日期</translation>
+        </message>
+        <message>
+            <source>Exposure</source>
+            <translation>暴露方式</translation>
+        </message>
+        <message>
+            <source>Monitoring schedule</source>
+            <translation>监测计划</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>监测点位</translation>
+        </message>
+        <message>
+            <source>Recorded at</source>
+            <translation>录入时间</translation>
+        </message>
+        <message>
+            <source>Handled</source>
+            <translation>已处理</translation>
+        </message>
+        <message>
+            <source>Handling note</source>
+            <translation>处理说明</translation>
+        </message>
+        <message>
+            <source>Starts on</source>
+            <translation>开始日期</translation>
+        </message>
+        <message>
+            <source>Normal from</source>
+            <translation>正常下限</translation>
+        </message>
+        <message>
+            <source>Normal up to</source>
+            <translation>正常上限</translation>
+        </message>
+        <message>
+            <source>Ended on</source>
+            <translation>结束日期</translation>
+        </message>
+        <message>
+            <source>Reason ended</source>
+            <translation>结束原因</translation>
+        </message>
+        <message>
+            <source>Certificate number</source>
+            <translation>证书编号</translation>
+        </message>
+        <message>
+            <source>Report kind</source>
+            <translation>报告类型</translation>
+        </message>
+        <message>
+            <source>Sent out at</source>
+            <translation>派出时间</translation>
+        </message>
+        <message>
+            <source>Movement kind</source>
+            <translation>业务类型</translation>
+        </message>
+        <message>
+            <source>For a drill</source>
+            <translation>演练单据</translation>
+        </message>
+        <message>
+            <source>For the incident</source>
+            <translation>关联事件</translation>
+        </message>
     </context>
 </TS>

@@ -1,7 +1,7 @@
 """The 审计日志's 详情 in the user's words: an audit event's detail (how a login came, why
 it failed, until when an account is locked, what an export wrote …) and the fields an
-operation set, by the labels the program gives them where it has some (the columns of
-the spreadsheet imports; an account's fields as 用户管理 names them), else their names.
+operation set, by their words (the columns of the spreadsheet imports; an account's fields
+as 用户管理 names them; field_words for every other).
 
 What is stored stays as recorded (audit_event.detail is hashed JSON); only its showing is
 translated, so a log read in English reads in English.
@@ -12,7 +12,7 @@ from pathlib import PurePath
 
 import desktop.core.setup.backups as backups
 from desktop.core import i18n, values
-from desktop.core.access import roles
+from desktop.core.access import field_words, roles
 from desktop.core.i18n import tr
 
 
@@ -239,23 +239,32 @@ def _stock_labels(kind) -> dict[str, str]:
 
 
 _LABELS: dict[str, dict[str, str]] = {}
+_WORDS: dict[tuple[str, str], dict[str, str]] = {}  # (language, table) → field → word
+
+
+def _words(tbl: str) -> dict[str, str]:
+    language = i18n.current_language()
+    words = _WORDS.get((language, tbl))
+    if words is None:
+        words = {**field_words.labels(), **field_words.labels_in(tbl)}
+        if tbl == "account":
+            words.update(_account_labels())
+        elif language != "en":
+            if not _LABELS:
+                _LABELS.update(_import_labels())
+            words.update(_LABELS.get(tbl, {}))
+        _WORDS[language, tbl] = words
+    return words
 
 
 def fields(tbl: str, payload: str) -> str:
-    """The fields an operation set, by their labels: in Chinese the import templates'
-    headers (and 用户管理's words for an account), in English the field names; a field
-    the program gives no label keeps its name."""
+    """The fields an operation set, by their words: in Chinese the import templates'
+    headers where a spreadsheet import writes the table (and 用户管理's words for an
+    account), else field_words'."""
     try:
         names = sorted(json.loads(payload))
     except (TypeError, ValueError, AttributeError):
         return ""
-    if tbl == "account":
-        labels = _account_labels()
-    elif i18n.current_language() == "en":
-        labels = {}
-    else:
-        if not _LABELS:
-            _LABELS.update(_import_labels())
-        labels = _LABELS.get(tbl, {})
-    shown = [labels.get(n, n) for n in names]
+    words = _words(tbl)
+    shown = [words.get(n, n) for n in names]
     return tr(", ").join(dict.fromkeys(shown))
