@@ -16,7 +16,7 @@
 -- path it returns 1; anywhere else 0 (refused), and a foreign connection such
 -- as the sqlite3 shell gets "no such function" and cannot write either.
 
-PRAGMA user_version = 22;
+PRAGMA user_version = 23;
 
 -- ---------------------------------------------------------------- local state
 
@@ -1677,6 +1677,15 @@ CREATE TABLE account_secret (
     failures     INTEGER NOT NULL DEFAULT 0,
     locked_until TEXT,                          -- ISO time; NULL when not locked
     changed_at   TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+
+-- Local: failed logins under a name no account has, counted and locked as an account's are
+-- (access/login.py), so a refusal never tells which names are accounts. Migration 0023.
+CREATE TABLE login_failure (
+    name         TEXT PRIMARY KEY,              -- as typed, in lower case
+    failures     INTEGER NOT NULL DEFAULT 0,    -- in a row
+    locked_until TEXT,                          -- ISO time; NULL when not locked
+    at           TEXT NOT NULL                  -- the last failure: rows a day old are dropped
 ) WITHOUT ROWID;
 
 -- Local: CLI sessions (`login`): the sha256 of the token the owner's file holds; a session

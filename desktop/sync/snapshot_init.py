@@ -47,7 +47,7 @@ from desktop.sync.snapshot_load import (
 
 PROGRAM = Ctx("init")  # the program setting up a station (the administrator's role)
 # local tables that must be empty in a snapshot's state.db (never a secret of the exporter)
-LOCAL = ("station", "account_secret", "session", "audit_event", "audit_seal",
+LOCAL = ("station", "account_secret", "login_failure", "session", "audit_event", "audit_seal",
          "trusted_station", "station_entitlement", "import_log", "import_row", "bundle_log",
          "signed_head", "bundle_refused", "withheld_op", "peer_withheld", "signed_mark",
          "snapshot_source", "snapshot_base")  # fmt: skip

@@ -84,6 +84,31 @@ def test_an_unknown_name_and_a_wrong_password_get_the_same_answer(fresh_db, admi
     assert str(unknown.value) == str(wrong.value)
 
 
+def test_a_name_no_account_has_locks_as_an_account_does(fresh_db, admin):
+    """Five tries under a real and an unknown name give the same answers, word for word
+    but the name: which names are accounts cannot be learnt from the lockout."""
+    accounts.add(fresh_db, admin, "li", "只读", "Viewer-123")
+
+    def answers(name: str) -> list[str]:
+        out = []
+        for _ in range(login.LOCK_AFTER + 1):
+            with pytest.raises(login.LoginRefused) as refused:
+                login.authenticate(fresh_db, name, "wrong-pass-1")
+            out.append(str(refused.value).replace(name, "NAME"))
+        return out
+
+    real, unknown = answers("li"), answers("Nobody")
+    assert real == unknown
+    assert "locked" in unknown[-2] and "locked" in unknown[-1]
+    with pytest.raises(login.LoginRefused, match="locked"):  # any case of the name
+        login.authenticate(fresh_db, "NOBODY", "wrong-pass-1")
+    fresh_db.execute("UPDATE login_failure SET locked_until = '2000-01-01T00:00:00+00:00'")
+    with pytest.raises(login.LoginRefused, match="Wrong account name or password"):
+        login.authenticate(fresh_db, "nobody", "wrong-pass-1")
+    kinds = [r[0] for r in fresh_db.execute("SELECT kind FROM audit_event ORDER BY seq")]
+    assert kinds.count("lockout") == 2
+
+
 def test_a_disabled_account_cannot_log_in_and_the_last_admin_stays(fresh_db, admin):
     accounts.add(fresh_db, admin, "wang", "coordinator", "Coord-1234")
     accounts.set_disabled(fresh_db, admin, "wang")
@@ -249,7 +274,7 @@ def test_the_trail_filters_by_user_agency_table_and_time(fresh_db, admin, tmp_pa
     assert {"login", "added"} <= {r["action"] for r in by_wang}
     depots = trail.rows(fresh_db, admin, table="depot")
     assert [r["user"] for r in depots] == ["user:wang"]
-    assert depots[0]["detail"] == "code, name"  # field names, never values
+    assert depots[0]["detail"] == "Code, Name"  # the fields, by their words; never values
     of_agency = trail.rows(fresh_db, admin, agency=agency[1])
     assert {r["user"] for r in of_agency} == {"user:liu"}
     assert trail.rows(fresh_db, admin, until="2000-01-01") == []

@@ -46,6 +46,7 @@ REPLACED = {
     },
 }
 ADDED = {21: ("norm_line_move",), 20: ()}
+DROPPED_TABLES = {22: ("login_failure",)}  # tables the next migration added
 
 
 def _made(names: dict) -> dict:
@@ -60,14 +61,17 @@ def _made(names: dict) -> dict:
 
 
 def as_schema(path, version: int) -> None:
-    """The database as schema `version` (20 or 21) had it: triggers, norm_line's column."""
+    """The database as schema `version` (20 or 21) had it: triggers, norm_line's column,
+    no table a later migration added."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("BEGIN")
     for older in range(migrate.schema_version() - 1, version - 1, -1):
+        for table in DROPPED_TABLES.get(older, ()):
+            conn.execute(f"DROP TABLE {table}")
         present = {
             r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         }
-        for name in (*REPLACED[older], *ADDED[older]):
+        for name in (*REPLACED.get(older, {}), *ADDED.get(older, ())):
             if name in present:
                 conn.execute(f"DROP TRIGGER {name}")
         if older == 21:  # 0022 renamed have (the usable stock, whole) to held
@@ -76,7 +80,7 @@ def as_schema(path, version: int) -> None:
                 "UPDATE norm_line SET have = coalesce((SELECT qty FROM usable_stock u "
                 "WHERE u.depot_id = norm_line.depot_id AND u.item_id = norm_line.item_id), 0)"
             )
-        for statement in _made(REPLACED[older]).values():
+        for statement in _made(REPLACED.get(older, {})).values():
             conn.execute(statement)
     conn.execute(f"PRAGMA user_version = {version}")
     conn.execute("COMMIT")

@@ -2,7 +2,9 @@
 
 Five wrong passwords in a row lock the account for fifteen minutes (GB/T 22239-2019,
 8.1.4.1: 登录失败处理); every login, failed login and lockout is an audit event. The
-refusal does not say whether the name exists.
+refusal does not say whether the name exists: a name no account has is refused as a wrong
+password is, takes as long (passwords.matches), and locks as an account does after five
+tries (login_failure, any case of the name; rows a day old are dropped).
 """
 
 from datetime import datetime, timedelta
@@ -50,26 +52,28 @@ def authenticate(db: Database, name: str, password: str, via: str = "desktop") -
         else None
     )
     now = values.now()
-    locked_until = secret[2] if secret else None
-    if acc and locked_until and datetime.fromisoformat(locked_until) > now:
-        audit.record(db, f"user:{acc.name}", "login_failed", via=via, reason="locked")
+    known = acc is not None and secret is not None
+    shown = acc.name if acc is not None else name
+    locked_until = secret[2] if known else _unknown(db, name)[1]
+    if locked_until and datetime.fromisoformat(locked_until) > now:
+        audit.record(db, f"user:{shown}", "login_failed", via=via, reason="locked")
         raise LoginRefused(
             tr(
                 "The account {name} is locked after {n} wrong passwords until {until}.",
-                name=acc.name,
+                name=shown,
                 n=LOCK_AFTER,
                 until=values.shown_time(locked_until),
             )
         )
     right = passwords.matches(secret[0] if secret else None, password)
-    if acc is None or secret is None or not right:
-        until = _failed(db, acc, name, secret, via)
-        if acc is not None and until:
+    if not known or not right:
+        until = _failed(db, acc if known else None, name, secret, via)
+        if until:
             raise LoginRefused(
                 tr(
                     "Wrong password. The account {name} is locked after {n} wrong passwords "
                     "until {until}.",
-                    name=acc.name,
+                    name=shown,
                     n=LOCK_AFTER,
                     until=values.shown_time(until),
                 )
@@ -94,10 +98,9 @@ def _failed(db: Database, acc, name: str, secret, via: str) -> str | None:
     failure locked it."""
     if db.read_only:
         return None
-    with transaction(db, touches=("account_secret", "audit_event")):
-        if acc is None or secret is None:
-            audit.record(db, f"user:{name}", "login_failed", via=via, reason="unknown")
-            return None
+    with transaction(db, touches=("account_secret", "login_failure", "audit_event")):
+        if acc is None:
+            return _failed_unknown(db, name, via)
         failures = secret[1] + 1
         if failures >= LOCK_AFTER:
             until = values.stamp(values.now() + timedelta(minutes=LOCK_MINUTES))
@@ -115,6 +118,35 @@ def _failed(db: Database, acc, name: str, secret, via: str) -> str | None:
             )
             audit.record(db, f"user:{acc.name}", "login_failed", via=via, reason="password")
     return None
+
+
+def _unknown(db: Database, name: str) -> tuple[int, str | None]:
+    """(failures in a row, locked until) of a name no account has."""
+    row = db.execute(
+        "SELECT failures, locked_until FROM login_failure WHERE name = ?", [name.lower()]
+    ).fetchone()
+    return (row[0], row[1]) if row else (0, None)
+
+
+def _failed_unknown(db: Database, name: str, via: str) -> str | None:
+    """Count a failed login under a name no account has, as an account's is counted."""
+    now = values.now()
+    db.execute("DELETE FROM login_failure WHERE at < ?", [values.stamp(now - timedelta(days=1))])
+    failures = _unknown(db, name)[0] + 1
+    until = None
+    if failures >= LOCK_AFTER:
+        until = values.stamp(now + timedelta(minutes=LOCK_MINUTES))
+        failures = 0
+    db.execute(
+        "INSERT INTO login_failure (name, failures, locked_until, at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (name) DO UPDATE SET failures = excluded.failures, "
+        "locked_until = excluded.locked_until, at = excluded.at",
+        [name.lower(), failures, until, values.stamp(now)],
+    )
+    audit.record(db, f"user:{name}", "login_failed", via=via, reason="unknown")
+    if until:
+        audit.record(db, f"user:{name}", "lockout", until=until, failures=LOCK_AFTER)
+    return until
 
 
 def check_password(db: Database, ctx: Ctx, password: str) -> bool:
