@@ -52,9 +52,8 @@ def authenticate(db: Database, name: str, password: str, via: str = "desktop") -
         else None
     )
     now = values.now()
-    known = acc is not None and secret is not None
     shown = acc.name if acc is not None else name
-    locked_until = secret[2] if known else _unknown(db, name)[1]
+    locked_until = secret[2] if acc is not None and secret is not None else _unknown(db, name)[1]
     if locked_until and datetime.fromisoformat(locked_until) > now:
         audit.record(db, f"user:{shown}", "login_failed", via=via, reason="locked")
         raise LoginRefused(
@@ -66,8 +65,9 @@ def authenticate(db: Database, name: str, password: str, via: str = "desktop") -
             )
         )
     right = passwords.matches(secret[0] if secret else None, password)
-    if not known or not right:
-        until = _failed(db, acc if known else None, name, secret, via)
+    if acc is None or secret is None or not right:
+        # an account without a password here (made at another station) counts as unknown
+        until = _failed(db, acc if secret is not None else None, name, secret, via)
         if until:
             raise LoginRefused(
                 tr(
