@@ -147,7 +147,7 @@ def list_entries(state: State, user, agency, tbl, since, until, limit):
         ("station", tr("Station")),
         ("user", tr("User")),
         ("role", tr("Role")),
-        ("action", tr("Action")),
+        ("action", tr("Operation")),
         ("what", tr("Data")),
         ("record", tr("Record")),
         ("detail", tr("Detail")),

@@ -9323,5 +9323,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>For the incident</source>
             <translation>关联事件</translation>
         </message>
+        <message>
+            <source>User's agency</source>
+            <translation>所属单位</translation>
+        </message>
     </context>
 </TS>

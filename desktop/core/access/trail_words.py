@@ -194,10 +194,10 @@ def _account_labels() -> dict[str, str]:
         "name": tr("Account name"),
         "full_name": tr("Full name"),
         "role": tr("Role"),
-        "agency_id": tr("Agency"),
+        "agency_id": tr("User's agency"),
         "depot_ids": tr("Depots"),
         "disabled": tr("Disabled"),
-        "created_at": tr("Created"),
+        "created_at": tr("Created at"),
         "station": tr("Station"),
     }
 
