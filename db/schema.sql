@@ -16,7 +16,7 @@
 -- path it returns 1; anywhere else 0 (refused), and a foreign connection such
 -- as the sqlite3 shell gets "no such function" and cannot write either.
 
-PRAGMA user_version = 23;
+PRAGMA user_version = 24;
 
 -- ---------------------------------------------------------------- local state
 
@@ -343,8 +343,8 @@ BEGIN
     ON CONFLICT (depot_id, item_id) DO UPDATE SET qty = qty + excluded.qty;
 END;
 
--- A balance moved: the usable stock (released, unexpired lots; the others count below
--- zero only) and, for a lot with an expiry date, the positive balances of its expiry day.
+-- A balance moved: the usable stock (released, unexpired lots; the others count below zero
+-- only).
 CREATE TRIGGER stock_balance_usable_update AFTER UPDATE OF qty ON stock_balance
 WHEN OLD.qty != NEW.qty
 BEGIN
@@ -354,13 +354,6 @@ BEGIN
                               AND NOT (l.status = '合格' AND (l.expires_on IS NULL OR l.expires_on >= s.day)))
                  THEN min(NEW.qty, 0) - min(OLD.qty, 0) ELSE NEW.qty - OLD.qty END)
     ON CONFLICT (depot_id, item_id) DO UPDATE SET qty = qty + excluded.qty;
-    INSERT INTO expiry_stock (expires_on, depot_id, positions, qty)
-    SELECT l.expires_on, NEW.depot_id, (NEW.qty > 0) - (OLD.qty > 0),
-           max(NEW.qty, 0) - max(OLD.qty, 0)
-    FROM lot l WHERE l.id = NEW.lot_id AND l.expires_on IS NOT NULL
-      AND max(OLD.qty, 0) != max(NEW.qty, 0)
-    ON CONFLICT (expires_on, depot_id) DO UPDATE SET positions = positions + excluded.positions,
-                                                     qty = qty + excluded.qty;
 END;
 
 -- A lot that arrives held back or expired after its balances (a merge may apply a
@@ -421,12 +414,12 @@ CREATE TABLE stock_totals (
 INSERT INTO stock_totals (id, lots) VALUES (1, 0);
 
 -- Positive balances per expiry day × depot (lots with an expiry date): positions (depot ×
--- lot) and units. Near expiry and expired are day ranges of it, taken at query time.
+-- lot), which change only when a balance crosses zero (0024). Near expiry and expired are
+-- day ranges of it, taken at query time.
 CREATE TABLE expiry_stock (
     expires_on TEXT NOT NULL,
     depot_id   TEXT NOT NULL,
     positions  INTEGER NOT NULL,
-    qty        INTEGER NOT NULL,
     PRIMARY KEY (expires_on, depot_id)
 ) WITHOUT ROWID;
 
@@ -461,11 +454,10 @@ CREATE TABLE norm_group (
 
 CREATE TRIGGER stock_balance_figures_insert AFTER INSERT ON stock_balance
 BEGIN
-    INSERT INTO expiry_stock (expires_on, depot_id, positions, qty)
-    SELECT l.expires_on, NEW.depot_id, 1, NEW.qty FROM lot l
+    INSERT INTO expiry_stock (expires_on, depot_id, positions)
+    SELECT l.expires_on, NEW.depot_id, 1 FROM lot l
     WHERE l.id = NEW.lot_id AND l.expires_on IS NOT NULL AND NEW.qty > 0
-    ON CONFLICT (expires_on, depot_id) DO UPDATE SET positions = positions + 1,
-                                                     qty = qty + excluded.qty;
+    ON CONFLICT (expires_on, depot_id) DO UPDATE SET positions = positions + 1;
     INSERT INTO held_item (depot_id, item_id, lots) SELECT NEW.depot_id, NEW.item_id, 1
     WHERE NEW.qty > 0
     ON CONFLICT (depot_id, item_id) DO UPDATE SET lots = lots + 1;
@@ -475,10 +467,8 @@ BEGIN
     ON CONFLICT (depot_id) DO UPDATE SET negatives = negatives + 1;
 END;
 
--- The units per expiry day that every movement moves are kept by
--- stock_balance_usable_update above, with the usable stock.
-
--- A balance crossing zero.
+-- A balance crossing zero: the lots held, the depots holding a lot, the positions of its
+-- expiry day, the balances below zero.
 CREATE TRIGGER stock_balance_held_update AFTER UPDATE OF qty ON stock_balance
 WHEN (OLD.qty > 0) != (NEW.qty > 0) OR (OLD.qty < 0) != (NEW.qty < 0)
 BEGIN
@@ -488,6 +478,10 @@ BEGIN
     INSERT INTO held_lot (lot_id, depots)
     SELECT NEW.lot_id, iif(NEW.qty > 0, 1, -1) WHERE (OLD.qty > 0) != (NEW.qty > 0)
     ON CONFLICT (lot_id) DO UPDATE SET depots = depots + excluded.depots;
+    INSERT INTO expiry_stock (expires_on, depot_id, positions)
+    SELECT l.expires_on, NEW.depot_id, iif(NEW.qty > 0, 1, -1) FROM lot l
+    WHERE l.id = NEW.lot_id AND l.expires_on IS NOT NULL AND (OLD.qty > 0) != (NEW.qty > 0)
+    ON CONFLICT (expires_on, depot_id) DO UPDATE SET positions = positions + excluded.positions;
     INSERT INTO depot_stock (depot_id, negatives)
     SELECT NEW.depot_id, iif(NEW.qty < 0, 1, -1) WHERE (OLD.qty < 0) != (NEW.qty < 0)
     ON CONFLICT (depot_id) DO UPDATE SET negatives = negatives + excluded.negatives;
@@ -521,26 +515,23 @@ END;
 -- whose expiry changes: its positive balances move to its expiry day.
 CREATE TRIGGER lot_figures_insert AFTER INSERT ON lot WHEN NEW.expires_on IS NOT NULL
 BEGIN
-    INSERT INTO expiry_stock (expires_on, depot_id, positions, qty)
-    SELECT NEW.expires_on, depot_id, count(*), sum(qty) FROM stock_balance
+    INSERT INTO expiry_stock (expires_on, depot_id, positions)
+    SELECT NEW.expires_on, depot_id, count(*) FROM stock_balance
     WHERE lot_id = NEW.id AND qty > 0 GROUP BY depot_id
-    ON CONFLICT (expires_on, depot_id) DO UPDATE SET positions = positions + excluded.positions,
-                                                     qty = qty + excluded.qty;
+    ON CONFLICT (expires_on, depot_id) DO UPDATE SET positions = positions + excluded.positions;
 END;
 
 CREATE TRIGGER lot_figures_update AFTER UPDATE OF expires_on ON lot
 WHEN OLD.expires_on IS NOT NEW.expires_on
 BEGIN
-    INSERT INTO expiry_stock (expires_on, depot_id, positions, qty)
-    SELECT OLD.expires_on, depot_id, -count(*), -sum(qty) FROM stock_balance
+    INSERT INTO expiry_stock (expires_on, depot_id, positions)
+    SELECT OLD.expires_on, depot_id, -count(*) FROM stock_balance
     WHERE lot_id = NEW.id AND qty > 0 AND OLD.expires_on IS NOT NULL GROUP BY depot_id
-    ON CONFLICT (expires_on, depot_id) DO UPDATE SET positions = positions + excluded.positions,
-                                                     qty = qty + excluded.qty;
-    INSERT INTO expiry_stock (expires_on, depot_id, positions, qty)
-    SELECT NEW.expires_on, depot_id, count(*), sum(qty) FROM stock_balance
+    ON CONFLICT (expires_on, depot_id) DO UPDATE SET positions = positions + excluded.positions;
+    INSERT INTO expiry_stock (expires_on, depot_id, positions)
+    SELECT NEW.expires_on, depot_id, count(*) FROM stock_balance
     WHERE lot_id = NEW.id AND qty > 0 AND NEW.expires_on IS NOT NULL GROUP BY depot_id
-    ON CONFLICT (expires_on, depot_id) DO UPDATE SET positions = positions + excluded.positions,
-                                                     qty = qty + excluded.qty;
+    ON CONFLICT (expires_on, depot_id) DO UPDATE SET positions = positions + excluded.positions;
 END;
 
 -- Usable stock moves the norm line it is held against (only while the line is short);

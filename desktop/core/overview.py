@@ -66,8 +66,7 @@ def figures(db: Database, today: date | None = None) -> dict:
 
 # Stock positions expiring per month, from expiry_stock (store/figures.py).
 EXPIRING_BY_MONTH = """
-SELECT substr(expires_on, 1, 7) AS month, coalesce(sum(positions), 0) AS lots,
-       sum(qty) AS qty
+SELECT substr(expires_on, 1, 7) AS month, coalesce(sum(positions), 0) AS lots
 FROM expiry_stock
 WHERE expires_on >= :since AND expires_on < :until
   AND depot_id NOT IN (SELECT id FROM depot WHERE deleted != 0)
@@ -84,9 +83,8 @@ def _add_months(day: date, months: int) -> date:
 def expiry_timeline(db: Database, today: date | None = None, months: int = 12) -> dict:
     """Stock positions (depot × lot) expiring per month from this month on, and those expired.
 
-    Returns {"expired": {"lots", "qty"}, "months": [{"month": "YYYY-MM", "lots", "qty"}]}
-    with one entry for each of the `months` months, the current month counting from today.
-    Quantities add base units of different items: a measure of volume, not of value.
+    Returns {"expired": {"lots"}, "months": [{"month": "YYYY-MM", "lots"}]} with one entry
+    for each of the `months` months, the current month counting from today.
     """
     today = today or date.today()
     until = _add_months(today, months)
@@ -106,11 +104,8 @@ def expiry_timeline(db: Database, today: date | None = None, months: int = 12) -
     for n in range(months):
         month = _add_months(today, n).isoformat()[:7]
         row = found.get(month) or {}
-        out.append({"month": month, "lots": row.get("lots", 0), "qty": row.get("qty") or 0})
-    return {
-        "expired": {"lots": expired["lots"], "qty": expired["qty"] or 0},
-        "months": out,
-    }
+        out.append({"month": month, "lots": row.get("lots", 0)})
+    return {"expired": {"lots": expired["lots"]}, "months": out}
 
 
 def attention(db: Database, today: date | None = None) -> dict:

@@ -5672,12 +5672,12 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
             <translation>过期</translation>
         </message>
         <message>
-            <source>Expired and still in stock: {lots} lots, {qty} units</source>
-            <translation>已过期仍在库：{lots} 个批次，共 {qty}（基本单位）</translation>
+            <source>Expired and still in stock: {lots} lots</source>
+            <translation>已过期仍在库：{lots} 个批次</translation>
         </message>
         <message>
-            <source>{month}: {lots} lots expiring, {qty} units</source>
-            <translation>{month}：{lots} 个批次到期，共 {qty}（基本单位）</translation>
+            <source>{month}: {lots} lots expiring</source>
+            <translation>{month}：{lots} 个批次到期</translation>
         </message>
     </context>
     <context>

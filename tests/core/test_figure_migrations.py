@@ -1,7 +1,8 @@
-"""Migrations 0021 (the aggregates a trigger fewer per movement) and 0022 (a norm line keeps
-the stock held up to its norm): a database of schema 20 or 21 upgrades with its figures as
-they were and keeps them after every kind of change, and norm_group stays the sums of
-norm_line whichever way a line changes (its held stock, its norm, its category)."""
+"""Migrations 0021 (the aggregates a trigger fewer per movement), 0022 (a norm line keeps
+the stock held up to its norm) and 0024 (expiry_stock counts positions only): a database of
+schema 20, 21 or 23 upgrades with its figures as they were and keeps them after every kind
+of change, and norm_group stays the sums of norm_line whichever way a line changes (its held
+stock, its norm, its category)."""
 
 import random
 import shutil
@@ -32,6 +33,13 @@ def groups(db):
 # Per schema version: the triggers the next migration replaced, each with the migration
 # that made it as that schema had it, and those the next migration added.
 REPLACED = {
+    23: {
+        "stock_balance_usable_update": 21,
+        "stock_balance_figures_insert": 19,
+        "stock_balance_held_update": 19,
+        "lot_figures_insert": 19,
+        "lot_figures_update": 19,
+    },
     21: {
         "usable_stock_norm_insert": 19,
         "usable_stock_norm_update": 21,
@@ -61,8 +69,8 @@ def _made(names: dict) -> dict:
 
 
 def as_schema(path, version: int) -> None:
-    """The database as schema `version` (20 or 21) had it: triggers, norm_line's column,
-    no table a later migration added."""
+    """The database as schema `version` (20 to 23) had it: triggers, the columns of
+    norm_line and expiry_stock, no table a later migration added."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("BEGIN")
     for older in range(migrate.schema_version() - 1, version - 1, -1):
@@ -74,6 +82,13 @@ def as_schema(path, version: int) -> None:
         for name in (*REPLACED.get(older, {}), *ADDED.get(older, ())):
             if name in present:
                 conn.execute(f"DROP TRIGGER {name}")
+        if older == 23:  # 0024 dropped the units per expiry day
+            conn.execute("ALTER TABLE expiry_stock ADD COLUMN qty INTEGER NOT NULL DEFAULT 0")
+            conn.execute(
+                "UPDATE expiry_stock SET qty = (SELECT coalesce(sum(b.qty), 0) "
+                "FROM stock_balance b JOIN lot l ON l.id = b.lot_id WHERE b.qty > 0 "
+                "AND b.depot_id = expiry_stock.depot_id AND l.expires_on = expiry_stock.expires_on)"
+            )
         if older == 21:  # 0022 renamed have (the usable stock, whole) to held
             conn.execute("ALTER TABLE norm_line RENAME COLUMN held TO have")
             conn.execute(
@@ -87,17 +102,19 @@ def as_schema(path, version: int) -> None:
     conn.close()
 
 
-@pytest.mark.parametrize("version", [20, 21])
+@pytest.mark.parametrize("version", [20, 21, 23])
 def test_an_older_database_upgrades_with_its_figures(demo_db, tmp_path, monkeypatch, version):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the upgrade's backup
     path = tmp_path / f"v{version}.db"
     demo_db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     shutil.copyfile(demo_db.path, path)
     as_schema(path, version)
+    conn = sqlite3.connect(path)
     if version == 21:  # as 0021 left it: the whole usable stock, above the norm too
-        conn = sqlite3.connect(path)
         assert conn.execute("SELECT count(*) FROM norm_line WHERE have > norm").fetchone()[0]
-        conn.close()
+    if version == 23:  # as 0023 left it: units per expiry day
+        assert conn.execute("SELECT sum(qty) FROM expiry_stock").fetchone()[0] > 0
+    conn.close()
     old = dbmod.open_db(path)  # upgrades
     try:
         assert migrate.current_version(old) == migrate.schema_version()

@@ -35,7 +35,7 @@ ORDER BY CASE d.level WHEN '市级储备库' THEN 0 WHEN '医疗机构' THEN 1
                    WHEN '协议储备' THEN 2 ELSE 3 END, d.code
 """
 OLD_EXPIRING_BY_MONTH = """
-SELECT substr(l.expires_on, 1, 7) AS month, count(*) AS lots, sum(b.qty) AS qty
+SELECT substr(l.expires_on, 1, 7) AS month, count(*) AS lots
 FROM lot l
 JOIN stock_balance b ON b.lot_id = l.id AND b.qty > 0
 JOIN depot d ON d.id = b.depot_id AND d.deleted = 0
@@ -70,8 +70,8 @@ def old_timeline(db, today, months=12):
     for n in range(months):
         month = overview._add_months(today, n).isoformat()[:7]
         row = found.get(month) or {}
-        out.append({"month": month, "lots": row.get("lots", 0), "qty": row.get("qty") or 0})
-    return {"expired": {"lots": expired["lots"], "qty": expired["qty"] or 0}, "months": out}
+        out.append({"month": month, "lots": row.get("lots", 0)})
+    return {"expired": {"lots": expired["lots"]}, "months": out}
 
 
 def old_lines(db, today):

@@ -3,7 +3,7 @@
 Triggers in db/schema.sql keep the stock side with the balances and lots, in the same
 transaction: depot_stock (items held, negative balances per depot), held_item and
 held_lot (positive lots per depot × item, depots per lot), stock_totals (lots held
-anywhere), expiry_stock (positive balances per expiry day × depot), and the usable stock
+anywhere), expiry_stock (positive balances per expiry day × depot, counted), and the usable stock
 held against each norm line up to its norm (norm_line.held) with its sums per depot × category
 (norm_group). Which norm lines count depends on the norm, its item and its depot: the write
 path (local edits and merges alike) calls `changed` through derived.changed for those.
@@ -91,8 +91,8 @@ FACTS = [
     (
         "expiry_stock",
         ("expires_on", "depot_id"),
-        ("positions", "qty"),
-        "SELECT l.expires_on, b.depot_id, count(*), sum(b.qty) "
+        ("positions",),
+        "SELECT l.expires_on, b.depot_id, count(*) "
         "FROM stock_balance b JOIN lot l ON l.id = b.lot_id "
         "WHERE b.qty > 0 AND l.expires_on IS NOT NULL GROUP BY l.expires_on, b.depot_id",
     ),

@@ -348,8 +348,8 @@ class OverviewPage(QWidget):
             Bar(
                 self.tr("Expired", "short label under a chart column"),
                 expired["lots"],
-                self.tr("Expired and still in stock: {lots} lots, {qty} units").format(
-                    lots=f"{expired['lots']:,}", qty=f"{expired['qty']:,}"
+                self.tr("Expired and still in stock: {lots} lots").format(
+                    lots=f"{expired['lots']:,}"
                 ),
                 style.CHART_BAD,
             )
@@ -363,8 +363,8 @@ class OverviewPage(QWidget):
                 Bar(
                     _month_label(month["month"], locale),
                     month["lots"],
-                    self.tr("{month}: {lots} lots expiring, {qty} units").format(
-                        month=when, lots=f"{month['lots']:,}", qty=f"{month['qty']:,}"
+                    self.tr("{month}: {lots} lots expiring").format(
+                        month=when, lots=f"{month['lots']:,}"
                     ),
                     style.CHART_WARN if n < SOON_MONTHS else None,
                 )
