@@ -2,6 +2,7 @@
 the lrelease that PySide6 ships) and Qt's own, so Qt's dialogs say 确定/取消, with what
 Qt's own catalogue lacks (qt_supplement). English, the source language, loads none."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -38,7 +39,11 @@ def compiled(lang: str) -> Path | None:
         import subprocess  # only when compiling, once per catalogue version
 
         cache.mkdir(parents=True, exist_ok=True)
-        partial = qm.with_suffix(".part")  # never a half-written .qm under the final name
+        # never a half-written .qm under the final name, and a partial file of this process
+        # alone: two programs starting at once (or two test workers) must not write one
+        # file, which the first may already have renamed into place and mapped into memory
+        # (QTranslator maps a .qm; rewriting it under the mapping is a bus error)
+        partial = qm.with_suffix(f".{os.getpid()}.part")
         subprocess.run(
             [str(lrelease()), "-silent", str(ts), "-qm", str(partial)],
             check=True,
