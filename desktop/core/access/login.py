@@ -94,30 +94,43 @@ def authenticate(db: Database, name: str, password: str, via: str = "desktop") -
 
 
 def _failed(db: Database, acc, name: str, secret, via: str) -> str | None:
-    """Count a failed login; returns the time the account is now locked until, if this
-    failure locked it."""
+    """Count a failed login — an account's in account_secret, a name no account has in
+    login_failure, the same way; returns the time it is now locked until, if this failure
+    locked it."""
     if db.read_only:
         return None
+    now = values.now()
     with transaction(db, touches=("account_secret", "login_failure", "audit_event")):
         if acc is None:
-            return _failed_unknown(db, name, via)
-        failures = secret[1] + 1
-        if failures >= LOCK_AFTER:
-            until = values.stamp(values.now() + timedelta(minutes=LOCK_MINUTES))
+            actor, reason = f"user:{name}", "unknown"
             db.execute(
-                "UPDATE account_secret SET failures = 0, locked_until = ? WHERE account_id = ?",
-                [until, acc.id],
+                "DELETE FROM login_failure WHERE at < ?", [values.stamp(now - timedelta(days=1))]
             )
-            audit.record(db, f"user:{acc.name}", "login_failed", via=via, reason="password")
-            audit.record(db, f"user:{acc.name}", "lockout", until=until, failures=failures)
-            return until
+            failures = _unknown(db, name)[0] + 1
+        else:
+            actor, reason = f"user:{acc.name}", "password"
+            failures = secret[1] + 1
+        until = None
+        if failures >= LOCK_AFTER:
+            until = values.stamp(now + timedelta(minutes=LOCK_MINUTES))
+        kept = 0 if until else failures  # a lockout starts the count again
+        if acc is None:
+            db.execute(
+                "INSERT INTO login_failure (name, failures, locked_until, at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+                "failures = excluded.failures, locked_until = excluded.locked_until, "
+                "at = excluded.at",
+                [name.lower(), kept, until, values.stamp(now)],
+            )
         else:
             db.execute(
-                "UPDATE account_secret SET failures = ? WHERE account_id = ?",
-                [failures, acc.id],
+                "UPDATE account_secret SET failures = ?, locked_until = ? WHERE account_id = ?",
+                [kept, until, acc.id],
             )
-            audit.record(db, f"user:{acc.name}", "login_failed", via=via, reason="password")
-    return None
+        audit.record(db, actor, "login_failed", via=via, reason=reason)
+        if until:
+            audit.record(db, actor, "lockout", until=until, failures=failures)
+    return until
 
 
 def _unknown(db: Database, name: str) -> tuple[int, str | None]:
@@ -126,27 +139,6 @@ def _unknown(db: Database, name: str) -> tuple[int, str | None]:
         "SELECT failures, locked_until FROM login_failure WHERE name = ?", [name.lower()]
     ).fetchone()
     return (row[0], row[1]) if row else (0, None)
-
-
-def _failed_unknown(db: Database, name: str, via: str) -> str | None:
-    """Count a failed login under a name no account has, as an account's is counted."""
-    now = values.now()
-    db.execute("DELETE FROM login_failure WHERE at < ?", [values.stamp(now - timedelta(days=1))])
-    failures = _unknown(db, name)[0] + 1
-    until = None
-    if failures >= LOCK_AFTER:
-        until = values.stamp(now + timedelta(minutes=LOCK_MINUTES))
-        failures = 0
-    db.execute(
-        "INSERT INTO login_failure (name, failures, locked_until, at) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (name) DO UPDATE SET failures = excluded.failures, "
-        "locked_until = excluded.locked_until, at = excluded.at",
-        [name.lower(), failures, until, values.stamp(now)],
-    )
-    audit.record(db, f"user:{name}", "login_failed", via=via, reason="unknown")
-    if until:
-        audit.record(db, f"user:{name}", "lockout", until=until, failures=LOCK_AFTER)
-    return until
 
 
 def check_password(db: Database, ctx: Ctx, password: str) -> bool:
