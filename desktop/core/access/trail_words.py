@@ -7,6 +7,7 @@ What is stored stays as recorded (audit_event.detail is hashed JSON); only its s
 translated, so a log read in English reads in English.
 """
 
+import functools
 import json
 from pathlib import PurePath
 
@@ -202,6 +203,7 @@ def _account_labels() -> dict[str, str]:
     }
 
 
+@functools.cache
 def _import_labels() -> dict[str, dict[str, str]]:
     """table → field → the column header its spreadsheet import gives it (Chinese: the
     templates' headers are Chinese in both languages)."""
@@ -238,7 +240,6 @@ def _stock_labels(kind) -> dict[str, str]:
     }
 
 
-_LABELS: dict[str, dict[str, str]] = {}
 _WORDS: dict[tuple[str, str], dict[str, str]] = {}  # (language, table) → field → word
 
 
@@ -250,9 +251,7 @@ def _words(tbl: str) -> dict[str, str]:
         if tbl == "account":
             words.update(_account_labels())
         elif language != "en":
-            if not _LABELS:
-                _LABELS.update(_import_labels())
-            words.update(_LABELS.get(tbl, {}))
+            words.update(_import_labels().get(tbl, {}))
         _WORDS[language, tbl] = words
     return words
 
