@@ -79,7 +79,7 @@ def load(db: Database, today: date | None = None) -> dict[str, int]:
             )
         counts["items"] = len(item_ids)
         now = datetime.now().astimezone()
-        lots_made: set[str] = set()
+        lots_made: dict[str, None] = {}  # in the order made (their ids differ run to run)
         held: list[tuple[str, str, int]] = []  # depot code, item code, qty received
         for it in items:
             for depot in depots:
@@ -91,7 +91,7 @@ def load(db: Database, today: date | None = None) -> dict[str, int]:
                     lot_id = catalog.lot_id(lot["item_id"], lot["batch_no"])
                     if lot_id not in lots_made:
                         w.insert("lot", {"id": lot_id, **lot})
-                        lots_made.add(lot_id)
+                        lots_made[lot_id] = None
                     qty = max(1, int(it["typical_qty"] * share["scale"] * rng.uniform(0.3, 1.2)))
                     _move(
                         w,
@@ -148,9 +148,11 @@ def load(db: Database, today: date | None = None) -> dict[str, int]:
                 },
             )
         counts["norms"] = len(norm_rows)
-        # A few lots held back: one in quarantine (待检), one frozen (冻结).
+        # A few lots held back: one in quarantine (待检), one frozen (冻结) — picked by the
+        # order they were made in, so that every fresh demo shows the same figures.
+        made = list(lots_made)
         for status in ("待检", "冻结"):
-            w.update("lot", sorted(lots_made)[rng.randrange(len(lots_made))], {"status": status})
+            w.update("lot", made[rng.randrange(len(made))], {"status": status})
         for n, e in enumerate(experts):
             expert_id = w.insert(
                 "expert",
