@@ -8494,10 +8494,6 @@ Administrator: {admin}. Log in with `bioreserve login --user {admin}`.</source>
             <translation>另一个站点（{origin}）已用代码 {code} 登记；请先撤销并移除它。</translation>
         </message>
         <message>
-            <source>Cannot open the hub's store {store}: {reason}</source>
-            <translation>无法打开中转站的存储 {store}：{reason}</translation>
-        </message>
-        <message>
             <source>Days the hub keeps a bundle (0: for ever).</source>
             <translation>中转站保留数据包的天数（0：永久保留）。</translation>
         </message>
@@ -9326,6 +9322,10 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
         <message>
             <source>User's agency</source>
             <translation>所属单位</translation>
+        </message>
+        <message>
+            <source>Cannot open the hub's store {reason}</source>
+            <translation>无法打开中转站的存储 {reason}</translation>
         </message>
     </context>
 </TS>

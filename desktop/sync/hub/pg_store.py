@@ -142,10 +142,8 @@ class PgStore:
                 )
                 found = conn.execute("SELECT value FROM hub_meta WHERE key = 'version'")
                 version = int(_first(found.fetchone()))
-        except StoreError as exc:
-            raise BioError(
-                tr("Cannot open the hub's store {store}: {reason}", store=self.location, reason=exc)
-            ) from exc
+        except StoreError as exc:  # its text names the store and the cause (_reason)
+            raise BioError(tr("Cannot open the hub's store {reason}", reason=exc)) from exc
         if version > VERSION:
             raise BioError(
                 tr(

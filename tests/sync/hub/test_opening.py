@@ -36,6 +36,7 @@ def test_an_unreachable_postgresql_is_told_in_the_programs_words():
         opening.open_store("postgresql://hub@127.0.0.1:1/hub")
     text = str(caught.value)
     assert "nothing listens" in text and "Connection refused" not in text
+    assert text.count("127.0.0.1") == 1, text  # the store named once
 
 
 def test_postgresql_failures_have_translated_reasons():
