@@ -18,7 +18,7 @@ import click
 
 from desktop.cli.common import State, table
 from desktop.cli.spreadsheets import ADD_MISSING, ADD_SIMILAR, AGAIN, FILE, SKIP, _import, _xlsx
-from desktop.core import imports
+from desktop.core import imports, values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.roster import agencies, experts
@@ -81,7 +81,7 @@ def expert_list(state: State, search, specialty, available, limit):
             "title": r["title"],
             "specialties": r["specialties"],
             "division": r["division"],
-            "mobile": experts.mask_phone(r["mobile"]),
+            "mobile": values.mask_phone(r["mobile"]),
             "available": r["available"],
             "availability": r["availability"],
         }
@@ -150,7 +150,7 @@ def expert_duplicates(state: State):
     data = [
         {
             "name": group[0]["name"],
-            "mobile": experts.mask_phone(group[0]["mobile"]),
+            "mobile": values.mask_phone(group[0]["mobile"]),
             "experts": [
                 {"id": e["id"], "organisation": e["organisation"], "title": e["title"]}
                 for e in group

@@ -349,13 +349,30 @@ def mask_id(text: str) -> str:
     return text[:6] + "*" * (len(text) - 10) + text[-4:]
 
 
+MOBILE = re.compile(r"1\d{10}")  # a mainland mobile number, spaces and hyphens removed
+LANDLINE = re.compile(r"(0\d{2,3})-?(\d{7,8})")  # area code and local number
+
+
 def mask_phone(text: str) -> str:
-    """138****5678: the first three and last four digits; a number already masked is
-    shown as it is (never masked twice)."""
-    if "*" in (text or ""):
+    """138****5678 for a mobile; a landline keeps its area code and last four digits
+    (0734-***3456); any other number its first three and last four digits, all of it hidden
+    when it has fewer than eight. A number already masked (a list the core masked for the
+    actor's role) is shown as it is, never masked twice."""
+    text = text or ""
+    if "*" in text:
         return text
-    digits = [i for i, c in enumerate(text or "") if c.isdigit()]
+    compact = re.sub(r"[\s\-]", "", text)
+    if MOBILE.fullmatch(compact):
+        return f"{compact[:3]}****{compact[-4:]}"
+    if LANDLINE.fullmatch(compact):
+        area = 3 if compact[:2] in ("01", "02") else 4
+        hyphen = re.fullmatch(r"\s*(0\d{2,3})-", text[:6])
+        if hyphen:
+            area = len(hyphen.group(1))
+        local = compact[area:]
+        return f"{compact[:area]}-{'*' * (len(local) - 4)}{local[-4:]}"
+    digits = [i for i, c in enumerate(text) if c.isdigit()]
     if len(digits) < 8:
-        return "*" * len(text or "")
+        return "*" * len(text)
     hidden = set(digits[3:-4])
     return "".join("*" if i in hidden else c for i, c in enumerate(text))

@@ -50,7 +50,7 @@ def test_the_id_number_check_digit_and_birth_date():
 def test_masking():
     assert personal.mask_id("430422199001011234") == "430422********1234"
     assert personal.mask_phone("13807341234") == "138****1234"
-    assert personal.mask_phone("0734-8888 1234") == "073*-**** 1234"
+    assert personal.mask_phone("0734-8888 1234") == "0734-****1234"
     assert personal.mask_phone("12") == "**"
 
 

@@ -23,7 +23,7 @@ from desktop.core.i18n import tr
 from desktop.core.store.db import like_pattern
 from desktop.core.store.handle import Database
 from desktop.core.store.writepath import write
-from desktop.core.values import clean_texts
+from desktop.core.values import LANDLINE, MOBILE, clean_texts, mask_phone
 
 FIELDS = (
     "name", "gender", "organisation", "title", "specialties", "division", "mobile",
@@ -31,8 +31,6 @@ FIELDS = (
 )  # fmt: skip
 GENDERS = ("男", "女")
 AVAILABILITY = ("available", "on_mission", "unavailable")
-MOBILE = re.compile(r"1\d{10}")
-LANDLINE = re.compile(r"(0\d{2,3})-?(\d{7,8})")
 SEPARATORS = re.compile(r"[、,，;；/]+")  # between specialties
 ALERT_DAYS = 90
 
@@ -416,27 +414,6 @@ def duplicates(db: Database, ctx: Ctx | None = None) -> list[list[dict]]:
     ):
         groups.setdefault((row["name"], row["mobile"]), []).append(shown(row, reveal))
     return [*groups.values()]
-
-
-def mask_phone(phone: str) -> str:
-    """138****1234 for a mobile; a landline keeps its area code and last 4 digits
-    (0734-***3456); anything else keeps its last 4 characters. A number already masked (a
-    list the core masked for the actor's role) is shown as it is, never masked twice."""
-    text = re.sub(r"[\s\-]", "", phone or "")
-    if not text:
-        return ""
-    if "*" in text:
-        return phone
-    if MOBILE.fullmatch(text):
-        return f"{text[:3]}****{text[-4:]}"
-    if LANDLINE.fullmatch(text):
-        area = 3 if text[:2] in ("01", "02") else 4
-        hyphen = re.fullmatch(r"\s*(0\d{2,3})-", (phone or "")[:6])
-        if hyphen:
-            area = len(hyphen.group(1))
-        local = text[area:]
-        return f"{text[:area]}-{'*' * (len(local) - 4)}{local[-4:]}"
-    return "*" * max(len(text) - 4, 0) + text[-4:]
 
 
 def nearest_expiries(db: Database) -> dict[str, str]:

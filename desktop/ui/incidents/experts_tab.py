@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import BioError
-from desktop.core.roster.experts import mask_phone
+from desktop.core.values import mask_phone
 from desktop.ui.incidents import labels
 from desktop.ui.incidents.tab_base import IncidentTab
 from desktop.ui.incidents.tables import fit, list_table

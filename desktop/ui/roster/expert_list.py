@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import values
 from desktop.core.roster import experts
 from desktop.ui.reserves import lookups
 from desktop.ui.roster.expert_editor import ExpertEditor
@@ -43,7 +44,7 @@ def list_job(text: str, specialty: str | None, available_only: bool):
             row["expires_on"] = nearest.get(row["id"])
             row["duplicate"] = row["id"] in doubles
             row["specialty_names"] = "、".join(names.get(c, c) for c in row["specialties"])
-            row["masked_mobile"] = experts.mask_phone(row["mobile"])
+            row["masked_mobile"] = values.mask_phone(row["mobile"])
         return rows
 
     return job
