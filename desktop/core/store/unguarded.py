@@ -10,12 +10,27 @@ The DROP and CREATE are part of the transaction, as in ledger_bulk: a rollback o
 (SIGKILL) leaves the guard as it was, and no other connection can write while the
 transaction holds the write lock (readers see the last commit, guard included). A failed
 insert is not followed by the CREATE: the transaction's rollback puts the guard back.
+
+A new lot's own insert triggers (lot_usable_insert, lot_figures_insert) read nothing but the
+balances the lot already has (stock_balance WHERE lot_id = NEW.id): for lots none of which
+has a balance — a lot new to a station has none unless its movements came first — they
+change nothing, and are set aside with the guard (50,000 new lots of a spreadsheet import:
+about half the lots' insert). Only while they are the triggers this stands for
+(KNOWN_BALANCE_READERS); else they fire.
 """
+
+import hashlib
 
 from desktop.core.store.handle import Database
 
 # Fewer rows than this: the trigger costs less than dropping and creating it.
 MIN_ROWS = 1000
+# Insert triggers that only read the balances of the row inserted, by table; and the
+# SHA-256 of their SQL (balance_readers()) as they are known to do only that: a schema that
+# changes one makes them fire, until this module follows (tests/core/test_unguarded.py).
+BALANCE_READERS = {"lot": ("lot_figures_insert", "lot_usable_insert")}
+KNOWN_BALANCE_READERS = "9bc273f0600ffbb2440a3fd55fc561c4a61a904bc2de649d4a3f1d659996f1e9"
+IDS_PER_QUERY = 500
 
 
 def set_aside(db: Database, table: str, rows: int) -> str | None:
@@ -40,10 +55,52 @@ def restore(db: Database, sql: str | None) -> None:
         db.conn.execute(sql)
 
 
+def balance_readers(db: Database, table: str) -> tuple[str, list[str]]:
+    """(digest, SQL) of the table's BALANCE_READERS triggers (spacing aside)."""
+    names = BALANCE_READERS.get(table, ())
+    found = db.conn.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
+        f"AND name IN ({', '.join('?' * len(names))}) ORDER BY name",
+        [table, *names],
+    ).fetchall()
+    text = "\n".join(f"{name} {' '.join((sql or '').split())}" for name, sql in found)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest(), [sql for _, sql in found]
+
+
+def _without_balances(db: Database, ids: list) -> bool:
+    """Whether no stock balance is of one of these lots."""
+    conn = db.conn
+    if conn.execute("SELECT NOT EXISTS (SELECT 1 FROM stock_balance)").fetchone()[0]:
+        return True
+    for start in range(0, len(ids), IDS_PER_QUERY):
+        chunk = ids[start : start + IDS_PER_QUERY]
+        marks = ", ".join("?" * len(chunk))
+        sql = f"SELECT EXISTS (SELECT 1 FROM stock_balance WHERE lot_id IN ({marks}))"
+        if conn.execute(sql, chunk).fetchone()[0]:
+            return False
+    return True
+
+
+def _readers_aside(db: Database, table: str, rows: list) -> list[str]:
+    """Drop the table's balance readers when they would change nothing for these rows; their
+    SQL, to create again."""
+    if table not in BALANCE_READERS or len(rows) < MIN_ROWS or not db.conn.in_write_path:
+        return []
+    digest, aside = balance_readers(db, table)
+    if digest != KNOWN_BALANCE_READERS or not _without_balances(db, [r[0] for r in rows]):
+        return []
+    for name in BALANCE_READERS[table]:
+        db.conn.execute(f'DROP TRIGGER "{name}"')
+    return aside
+
+
 def insert(db: Database, table: str, names, rows: list) -> None:
-    """INSERT INTO table (id, *names) each of `rows` (id first), with the table's guard set
-    aside when that pays."""
+    """INSERT INTO table (id, *names) each of `rows` (id first), with the table's guard (and
+    balance readers that would change nothing) set aside when that pays."""
     marks = ", ".join("?" * (len(names) + 1))
     guard = set_aside(db, table, len(rows))
+    readers = _readers_aside(db, table, rows)
     db.conn.executemany(f"INSERT INTO {table} (id, {', '.join(names)}) VALUES ({marks})", rows)
+    for sql in readers:
+        db.conn.execute(sql)
     restore(db, guard)
