@@ -46,6 +46,13 @@ EXIT_ERROR = 1
 EXIT_UNEXPECTED = 2
 
 
+def _named_file(value: Path | None) -> Path | None:
+    """--db "" (a script's unset variable) is refused, not taken as the current folder."""
+    if value is not None and not value.name:
+        raise click.BadParameter(tr("give the database file's name"))
+    return value
+
+
 @click.group(
     help=tr("BioReserve — biosafety emergency reserves and response (生物安全应急储备与处置系统).")
 )
@@ -53,6 +60,7 @@ EXIT_UNEXPECTED = 2
     "--db",
     "db_path",
     type=click.Path(dir_okay=False, path_type=Path),
+    callback=lambda _ctx, _param, value: _named_file(value),
     help=tr("Database file (default: $BIORESERVE_DB, else bioreserve.db in the user data folder)."),
 )
 @click.option("--json", "as_json", is_flag=True, help=tr("Print machine-readable JSON."))
@@ -254,6 +262,11 @@ language.remember(cli)
 
 def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else list(argv)
+    # A path given in bytes that are not UTF-8 (a GBK file name on a Linux USB stick) reaches
+    # Python as lone surrogates: written back escaped, never a crash while saying where.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         with language.speaking(language.asked(argv)):  # before click reads anything
             _run(argv)

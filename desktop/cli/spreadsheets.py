@@ -27,6 +27,7 @@ import click
 
 from desktop.cli.common import State
 from desktop.core import imports as importer
+from desktop.core import paths
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.imports.fingerprints import sentences
@@ -201,12 +202,14 @@ def _import(
             "row(s), listed above.",
             imported=report.imported,
             total=report.total,
-            file=file.name,
+            file=paths.shown_name(file),
             skipped=report.skipped,
         )
     else:
         text = tr(
-            "Imported {imported} row(s) from {file}.", imported=report.imported, file=file.name
+            "Imported {imported} row(s) from {file}.",
+            imported=report.imported,
+            file=paths.shown_name(file),
         )
     if report.added:
         text += "\n" + tr(

@@ -133,3 +133,20 @@ def private_database(path: str | os.PathLike, create: bool) -> list[Path]:
     # only files: a folder given by mistake (--db /tmp) must keep its mode (SQLite then
     # refuses to open it, and that refusal has to change nothing)
     return [file for file in files if file.is_file() and tighten(file)]
+
+
+def shown_name(path: str | os.PathLike) -> str:
+    """A file's name as text a person reads and the database stores. A name that is not
+    UTF-8 (a GBK name from a Windows-made USB stick on Linux) reaches Python with its bytes
+    as lone surrogates, which cannot be stored or hashed: it is read as GBK, else with its
+    undecodable bytes shown as U+FFFD."""
+    name = Path(path).name
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        raw = os.fsencode(name)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")

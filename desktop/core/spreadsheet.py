@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 
-from desktop.core import reasons, values
+from desktop.core import paths, reasons, values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 
@@ -131,7 +131,7 @@ def _readable(path, suffixes: tuple[str, ...]) -> Path:
             tr(
                 "{file} is not a spreadsheet BioReserve can read: use an .xlsx or .csv file "
                 "(an old .xls file: open it in Excel or WPS and save it as .xlsx).",
-                file=path.name,
+                file=paths.shown_name(path),
             )
         )
     if not path.is_file():
@@ -171,7 +171,7 @@ def _read_csv(path: Path) -> tuple[list[str], Rows]:
                 tr(
                     "{file} is neither UTF-8 nor GBK/GB18030 text; save it again as "
                     "“CSV UTF-8” or as .xlsx.",
-                    file=path.name,
+                    file=paths.shown_name(path),
                 )
             ) from None
     reader = csv.reader(_lines(path, io.StringIO(text, newline="")))
@@ -210,7 +210,7 @@ def _lines(path: Path, lines: Iterable[str]) -> Iterator[str]:
             raise BioError(
                 tr(
                     "{file} is refused: its line {line} has more than {max} characters.",
-                    file=path.name,
+                    file=paths.shown_name(path),
                     line=number,
                     max=f"{MAX_CSV_LINE:,}",
                 )
@@ -282,7 +282,7 @@ def _check_size(path: Path) -> None:
             tr(
                 "{file} is too large to import ({size} MB; at most {max} MB): split it into "
                 "several files.",
-                file=path.name,
+                file=paths.shown_name(path),
                 size=size >> 20,
                 max=MAX_FILE >> 20,
             )
@@ -294,7 +294,7 @@ def _unreadable(path: Path, reason) -> BioError:
         tr(
             "{file} cannot be read as an Excel workbook ({reason}); open it in Excel or WPS and "
             "save it as .xlsx again.",
-            file=path.name,
+            file=paths.shown_name(path),
             reason=reason,
         )
     )
@@ -336,7 +336,8 @@ def _checked_copy(path: Path, copy: str, every: bool, max_cells: int) -> list:
                     _copy_part(source, part, target, name, cap, scan())
             return found
     except Refused as exc:
-        raise BioError(tr("{file} is refused: {reason}.", file=path.name, reason=exc)) from None
+        name = paths.shown_name(path)
+        raise BioError(tr("{file} is refused: {reason}.", file=name, reason=exc)) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
         raise _unreadable(path, exc) from exc
 

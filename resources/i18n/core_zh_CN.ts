@@ -9327,5 +9327,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>Cannot open the hub's store {reason}</source>
             <translation>无法打开中转站的存储 {reason}</translation>
         </message>
+        <message>
+            <source>give the database file's name</source>
+            <translation>请给出数据库文件的名称</translation>
+        </message>
     </context>
 </TS>

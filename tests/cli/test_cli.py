@@ -157,3 +157,9 @@ def test_main_py_knows_every_command():
     from desktop.cli import cli
 
     assert set(COMMANDS) == set(cli.commands)
+
+
+def test_an_empty_db_option_is_refused_not_taken_as_the_current_folder(capsys):
+    """`--db "$DB"` with DB unset in a script: exit 1 saying what is missing."""
+    code, _, err = invoke(capsys, "--db", "", "stock", "balance")
+    assert code == 1 and "--db" in err and "数据库文件" in err and "Traceback" not in err

@@ -176,3 +176,24 @@ def test_stock_export_writes_the_three_sheets(capsys, demo_path, tmp_path):
     book.close()
     code, out, _ = invoke(capsys, "--db", str(demo_path), "stock", "export", "--out", str(out_path))
     assert code == 0 and str(out_path) in out
+
+
+def test_files_named_in_gbk_import_under_their_chinese_name(stocked, tmp_path):
+    """A file named on a Windows machine in GBK reaches Python from a Linux USB stick with
+    undecodable bytes: it imports, recorded and shown under its Chinese name."""
+    import os
+
+    if os.name == "nt":
+        pytest.skip("Windows names are Unicode")
+    stock = filled(tmp_path / "a.xlsx", "stock",
+                   [["CK1", "KZ", "G1", None, "2030-01-01", 5, None, None]], stocked)  # fmt: skip
+    norms = filled(tmp_path / "n.xlsx", "norms", [["CK1", "KZ", 50]], stocked)
+    for made, kind, name in ((stock, "stock", "库存"), (norms, "norms", "定额")):
+        gbk = os.fsdecode(os.path.join(os.fsencode(str(tmp_path)), name.encode("gbk") + b".xlsx"))
+        os.rename(made, gbk)
+        code, out, err = stocked(kind, "import", gbk)
+        assert code == 0, err
+        code, _, err = stocked(kind, "import", gbk)  # the second time: refused, named
+        assert code == 1 and f"{name}.xlsx" in err, err
+    code, out, _ = stocked("--json", "stock", "ledger")
+    assert "库存.xlsx" in {r["ref"] for r in json.loads(out)}

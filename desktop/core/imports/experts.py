@@ -12,10 +12,9 @@ name (several certificates in one cell separated by 、, with as many dates).
 import json
 import re
 from datetime import date
-from pathlib import Path
 
 import desktop.core.imports.lists as lists
-from desktop.core import disclosure, spreadsheet, values
+from desktop.core import disclosure, paths, spreadsheet, values
 from desktop.core.context import Ctx
 from desktop.core.errors import Invalid
 from desktop.core.i18n import tr
@@ -364,5 +363,5 @@ def export_xlsx(db: Database, path, masked: bool = True, ctx: Ctx | None = None)
         path, [(SHEET, [c.header for c in COLUMNS], export_rows(db, masked))]
     )
     if not masked:
-        disclosure.exported(db, ctx, "experts", counts[SHEET], file=Path(path).name)
+        disclosure.exported(db, ctx, "experts", counts[SHEET], file=paths.shown_name(path))
     return counts[SHEET]

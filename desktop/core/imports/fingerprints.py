@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core import values
+from desktop.core import paths, values
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store.handle import Database
@@ -126,7 +126,7 @@ class Fingerprint:
 
     def __init__(self, kind: str, path, batches: Iterable[str | None]):
         self.kind = kind
-        self.file = Path(path).name
+        self.file = paths.shown_name(path)
         self.sha256 = file_hash(path)
         self.rows = 0
         seen: dict[bytes, None] = {}

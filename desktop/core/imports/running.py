@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import desktop.core.imports.kinds as kinds
-from desktop.core import spreadsheet, values
+from desktop.core import paths, spreadsheet, values
 from desktop.core.access import policy
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
@@ -174,7 +174,7 @@ def run(
                         "The database changed while {file} was being checked (another window "
                         "or station saved what its rows refer to); nothing was imported. "
                         "Import it again.",
-                        file=Path(path).name,
+                        file=paths.shown_name(path),
                     )
                 )
             if not again:

@@ -12,7 +12,7 @@ from datetime import date
 
 import desktop.core.imports.lists as lists
 import desktop.core.imports.refs as refs
-from desktop.core import values
+from desktop.core import paths, values
 from desktop.core.errors import Invalid
 from desktop.core.i18n import tr
 from desktop.core.imports.columns import Kind, column, date_format
@@ -150,7 +150,7 @@ class Stock(Job):
         instead of all over a large database (a fifth to half of SQLite's time saved on the
         city data set) — each chunk after the new lots it receives into, in id order. One
         transaction holds them all; only the ledger shows the import's rows in this order."""
-        ref, now = self.source.name, values.now_iso()
+        ref, now = paths.shown_name(self.source), values.now_iso()
         ordered = sorted(rows, key=lambda r: (r.depot_id, r.item["id"], r.lot_id))
         new = {r.lot_id: r for r in rows if r.new_lot}  # the row that creates each lot
         size = write_chunk(len(ordered), WRITE_CHUNK)

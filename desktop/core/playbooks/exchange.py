@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 import desktop.core.playbooks.files as io
-from desktop.core import reasons
+from desktop.core import paths, reasons
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
@@ -55,7 +55,7 @@ def import_json(db: Database, ctx: Ctx, path) -> tuple[str, int]:
     try:
         doc = io.parse(raw, io.database_vocabulary(db))
     except Invalid as error:
-        raise Invalid(error.field, f"{path.name}: {error}") from None
+        raise Invalid(error.field, f"{paths.shown_name(path)}: {error}") from None
     latest = db.execute(
         "SELECT id FROM playbook WHERE code = ? AND deleted = 0 ORDER BY version DESC LIMIT 1",
         [doc["code"]],

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from desktop.core import disclosure, spreadsheet, values, vocab
+from desktop.core import disclosure, paths, spreadsheet, values, vocab
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
@@ -67,7 +67,8 @@ def export(
     if path.suffix.lower() != ".xlsx":
         raise BioError(tr("Give a file name ending in .xlsx (e.g. {name}.xlsx).", name=path.stem))
     if reveal:
-        personal.disclose(db, ctx, "export", f"{incident['number']} → {path.name}", reason)
+        shown = f"{incident['number']} → {paths.shown_name(path)}"
+        personal.disclose(db, ctx, "export", shown, reason)
     people = {
         p["id"]: personal.masked(p, reveal)
         for p in db.query(
@@ -91,7 +92,7 @@ def export(
     sheets.append((DETAIL_SHEET, DETAIL_HEADER, detail))
     spreadsheet.write_xlsx(path, sheets)
     if reveal:
-        disclosure.exported(db, ctx, "monitoring", len(people), file=path.name,
+        disclosure.exported(db, ctx, "monitoring", len(people), file=paths.shown_name(path),
                             incident=incident["number"], results=len(detail))  # fmt: skip
     return {
         "path": str(path),

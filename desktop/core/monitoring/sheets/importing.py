@@ -22,7 +22,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 import desktop.core.monitoring.sheets.columns as columns
-from desktop.core import spreadsheet, values
+from desktop.core import paths, spreadsheet, values
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
@@ -98,7 +98,7 @@ def import_file(db: Database, ctx: Ctx, incident_ref, path) -> dict:
                 tr(
                     "Nothing was imported from {file}: {bad} of {total} rows have "
                     "problems. Correct them and import the file again.",
-                    file=path.name,
+                    file=paths.shown_name(path),
                     bad=len(job.bad_rows),
                     total=len(table.rows),
                 ),
@@ -121,7 +121,7 @@ def read(path: Path) -> Table:
             tr(
                 "{file} is too large for a monitoring list ({size} MB; at most {max} "
                 "MB): split it.",
-                file=path.name,
+                file=paths.shown_name(path),
                 size=size,
                 max=MAX_FILE >> 20,
             )
@@ -135,7 +135,7 @@ def read(path: Path) -> Table:
             raise BioError(
                 tr(
                     "{file} is refused: its header row has more than {max} columns.",
-                    file=path.name,
+                    file=paths.shown_name(path),
                     max=MAX_COLUMNS,
                 )
             )
@@ -151,7 +151,7 @@ def read(path: Path) -> Table:
         raise BioError(
             tr(
                 "{file} has no rows under its header row (row {row}); nothing was imported.",
-                file=path.name,
+                file=paths.shown_name(path),
                 row=number,
             )
         )
@@ -168,7 +168,7 @@ def _first_sheet(path: Path) -> spreadsheet.Sheet:
         return sheets[0]
     header, rows = spreadsheet.read_rows(path)
     return spreadsheet.Sheet(
-        path.name, header, spreadsheet.Rows(rows, getattr(rows, "estimate", 0)), [], []
+        paths.shown_name(path), header, spreadsheet.Rows(rows, getattr(rows, "estimate", 0)), [], []
     )
 
 
@@ -176,7 +176,7 @@ def _too_many(path: Path) -> BioError:
     return BioError(
         tr(
             "{file} has more than {max} rows, the most one import takes: split it.",
-            file=path.name,
+            file=paths.shown_name(path),
             max=f"{MAX_ROWS:,}",
         )
     )
@@ -205,13 +205,13 @@ def _header_summary(path: Path, kind: str | None) -> str:
     if kind is None:
         return tr(
             "Nothing was imported from {file}: it is neither a cohort list nor a list of results.",
-            file=path.name,
+            file=paths.shown_name(path),
         )
     template = "monitoring-people" if kind == columns.PEOPLE else "monitoring-results"
     return tr(
         "Nothing was imported from {file}: its header row does not match {kind} "
         "(`bioreserve template {template} --out FILE.xlsx` writes one).",
-        file=path.name,
+        file=paths.shown_name(path),
         kind=columns.kind_name(kind),
         template=template,
     )
