@@ -257,6 +257,32 @@ cli_backup.register(cli)
 cli_session.register(cli)
 cli_users.register(cli)
 cli_audit.register(cli)
+
+
+def _json_option(ctx: click.Context, _param, value: bool) -> None:
+    if value:
+        ctx.find_root().obj.as_json = True
+
+
+def _json_after_every_command(group: click.Group) -> None:
+    """`bioreserve COMMAND … --json` as `bioreserve --json COMMAND …` (both are written in
+    the README and by scripts): every command takes the option too."""
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            _json_after_every_command(command)
+        elif not any(p.name == "as_json" for p in command.params):
+            command.params.append(
+                click.Option(
+                    ["--json", "as_json"],
+                    is_flag=True,
+                    expose_value=False,
+                    callback=_json_option,
+                    help=tr("Print machine-readable JSON."),
+                )
+            )
+
+
+_json_after_every_command(cli)
 language.remember(cli)
 
 

@@ -163,3 +163,15 @@ def test_an_empty_db_option_is_refused_not_taken_as_the_current_folder(capsys):
     """`--db "$DB"` with DB unset in a script: exit 1 saying what is missing."""
     code, _, err = invoke(capsys, "--db", "", "stock", "balance")
     assert code == 1 and "--db" in err and "数据库文件" in err and "Traceback" not in err
+
+
+def test_json_may_follow_the_command_as_the_readme_writes_it(capsys, tmp_path):
+    """`check --json`, `stock balance --json`: the same as `--json check`, …"""
+    db = str(tmp_path / "j.db")
+    assert invoke(capsys, "--db", db, "init", "--demo")[0] == 0
+    for command in (["check"], ["stock", "balance", "--depot", "HY-CK01"], ["playbook", "list"]):
+        before = invoke(capsys, "--db", db, "--json", *command)
+        after = invoke(capsys, "--db", db, *command, "--json")
+        assert before[0] == after[0] == 0 and json.loads(before[1]) == json.loads(after[1])
+    code, out, err = invoke(capsys, "--db", db, "sync", "stations", "--json")
+    assert code == 0 and isinstance(json.loads(out), dict | list), err
