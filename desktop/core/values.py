@@ -17,6 +17,10 @@ from desktop.core.i18n import tr
 YES = {"是", "y", "yes", "true", "1", "有"}
 NO = {"否", "n", "no", "false", "0", "无"}
 FIRST_YEAR, LAST_YEAR = 1900, 2199
+# A number in a date column is read as an Excel day count (a cell formatted as a number)
+# only where that gives a year from this one on (serial 25569): smaller numbers are
+# shelf lives, years or counts typed in the wrong column.
+FIRST_SERIAL_YEAR = 1970
 MAX_DAYS = 36_525  # a count of days ahead (thresholds, horizons): a century keeps dates < 2199
 MAX_QTY = 10**12  # base units of one quantity (a movement, a norm, a line): far beyond
 # any real stock, and sums of many stay far inside SQLite's 64-bit integers
@@ -259,9 +263,21 @@ def _number_date(value: float) -> date:
         from openpyxl.utils.datetime import from_excel  # spreadsheets only
 
         try:
-            return from_excel(value).date()
+            found = from_excel(value).date()
         except (ValueError, OverflowError):
             pass
+        else:
+            if found.year >= FIRST_SERIAL_YEAR:
+                return found
+            # 36 or 2029 in a date column is a shelf life or a year, not a day of the 1900s
+            raise BadValue(
+                tr(
+                    "{value} is not a date: counted as Excel counts days it would be {date}. "
+                    "Write the whole date, e.g. 2026-03-01.",
+                    value=value,
+                    date=found.isoformat(),
+                )
+            )
     raise BadValue(tr("Not a date; write it as 2026-03-01 or 2026/3/1."))
 
 

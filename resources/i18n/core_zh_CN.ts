@@ -9331,5 +9331,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>give the database file's name</source>
             <translation>请给出数据库文件的名称</translation>
         </message>
+        <message>
+            <source>{value} is not a date: counted as Excel counts days it would be {date}. Write the whole date, e.g. 2026-03-01.</source>
+            <translation>{value} 不是日期：按 Excel 的日序数计算将是 {date}。请写完整日期，如 2026-03-01。</translation>
+        </message>
     </context>
 </TS>

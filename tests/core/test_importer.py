@@ -390,6 +390,20 @@ def test_dates_from_excel_cells_serials_and_text(db, tmp_path):
     assert held(db, "CK1", "KZ") == 7
 
 
+def test_a_shelf_life_or_a_year_in_a_date_column_is_refused_not_read_as_the_1900s(db, tmp_path):
+    """36 (months) or 2029 in 有效期至 would be 1900-02-05 and 1905-07-21 as Excel counts
+    days: refused with what it would have been; nothing is written."""
+    rows = [
+        ["CK1", "KZ", "S1", None, 36, 5, None, None],
+        ["CK1", "KZ", "S2", None, 2029, 5, None, None],
+        ["CK1", "KZ", "S3", 12, 47543, 5, None, None],
+    ]
+    report = importer.run(db, KEEPER, "stock", xlsx(tmp_path / "in.xlsx", STOCK, rows))
+    assert cells(report) == [(2, "有效期至"), (3, "有效期至"), (4, "生产日期")]
+    assert "1905-07-21" in report.errors[1].reason and "2029" in report.errors[1].reason
+    assert held(db, "CK1", "KZ") == 0
+
+
 def test_english_column_names_and_marked_headers_are_accepted(db, tmp_path):
     header = ["depot code", "Item_Code", "Batch", "Expiry Date", "Quantity"]
     path = xlsx(tmp_path / "in.xlsx", header, [["CK1", "KZ", "E1", "2030-01-01", 3]])
