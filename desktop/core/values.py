@@ -80,16 +80,34 @@ def time_key(stored: str | None) -> float:
 # ---------------------------------------------------------------- text
 
 
+# Characters that show nothing and are not white space to str.strip(): zero-width spaces and
+# joiners, direction marks, the byte-order mark. Pasted from web pages and chat apps at the
+# ends of a code or a name, they made "H03\u200b" a lot apart from "H03" and "\u200b" a
+# name that looks blank.
+ZERO_WIDTH = (
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
+
+
+def trimmed(value: str) -> str:
+    """A text without white space or zero-width characters at either end."""
+    value = value.strip()
+    while value and (value[0] in ZERO_WIDTH or value[-1] in ZERO_WIDTH):
+        value = value.strip(ZERO_WIDTH).strip()
+    return value
+
+
 def blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    return value is None or (isinstance(value, str) and not trimmed(value))
 
 
 def text(value) -> str:
-    """A cell as text: numbers without a spurious .0, dates as ISO dates."""
+    """A cell as text, trimmed: numbers without a spurious .0, dates as ISO dates."""
     if value is None:
         return ""
     if isinstance(value, str):
-        return value.strip()
+        return trimmed(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime):
@@ -118,7 +136,7 @@ def clean_text(value, field: str | None = None, multiline: bool = False) -> str:
     elif len(text) > MAX_TEXT:
         reason = tr("Longer than {max} characters.", max=f"{MAX_TEXT:,}")
     else:
-        return text.strip()
+        return trimmed(text)
     raise BadValue(reason) if field is None else Invalid(field, reason)
 
 

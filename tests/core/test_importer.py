@@ -404,6 +404,24 @@ def test_a_shelf_life_or_a_year_in_a_date_column_is_refused_not_read_as_the_1900
     assert held(db, "CK1", "KZ") == 0
 
 
+def test_zero_width_characters_at_the_ends_of_a_cell_are_not_part_of_it(db, tmp_path):
+    """Pasted from a web page or a chat: "\u200b" alone is an empty cell, "H03\u200b" is
+    the lot H03 — not a lot of its own that looks the same."""
+    rows = [
+        ["CK1", "KZ", "\u200b", None, "2030-01-01", 5, None, None],
+        ["CK1", "KZ\u200b", "H03\u200b", None, "2030-01-01", 5, None, None],
+        ["\ufeffCK1", "KZ", "\u200bH03 ", None, "2030-01-01", 7, None, None],
+    ]
+    report = importer.run(
+        db, KEEPER, "stock", xlsx(tmp_path / "in.xlsx", STOCK, rows), skip_invalid=True
+    )
+    assert cells(report) == [(2, "批号")] and report.imported == 2
+    assert [r[0] for r in db.execute("SELECT batch_no FROM lot WHERE batch_no LIKE '%H03%'")] == [
+        "H03"
+    ]
+    assert held(db, "CK1", "KZ") == 12
+
+
 def test_english_column_names_and_marked_headers_are_accepted(db, tmp_path):
     header = ["depot code", "Item_Code", "Batch", "Expiry Date", "Quantity"]
     path = xlsx(tmp_path / "in.xlsx", header, [["CK1", "KZ", "E1", "2030-01-01", 3]])
