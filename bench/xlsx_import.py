@@ -57,10 +57,17 @@ def make_files(db, folder: Path, rows: int = ROWS, seed: int = 430400) -> dict[s
             rng.choice(MAKERS), "采购",
         ]  # fmt: skip
 
+    receipts: set[tuple] = set()
+
     def receipt(n: int) -> list:
-        code, batch, expiry = rng.choice(lots)
+        while True:  # the same receipt twice in one file is refused as a repeat
+            code, batch, expiry = rng.choice(lots)
+            depot, qty = rng.choice(depots), rng.randint(1, 5000)
+            if (depot, code, batch, qty) not in receipts:
+                break
+        receipts.add((depot, code, batch, qty))
         expiry = date.fromisoformat(expiry) if expiry else None
-        return [rng.choice(depots), code, batch, None, expiry, rng.randint(1, 5000), None, "调入"]
+        return [depot, code, batch, None, expiry, qty, None, "调入"]
 
     for name, make in (("new lots", new_lot), ("existing lots", receipt)):
         book = openpyxl.Workbook(write_only=True)

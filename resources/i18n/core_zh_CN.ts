@@ -9335,5 +9335,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>{value} is not a date: counted as Excel counts days it would be {date}. Write the whole date, e.g. 2026-03-01.</source>
             <translation>{value} 不是日期：按 Excel 的日序数计算将是 {date}。请写完整日期，如 2026-03-01。</translation>
         </message>
+        <message>
+            <source>The same receipt (depot, lot, quantity and dates) as row {row} of this file: enter it once, with the whole quantity received.</source>
+            <translation>与本文件第 {row} 行是同一笔入库（仓库、批次、数量和日期相同）：请只填一行，写明收到的总数量。</translation>
+        </message>
     </context>
 </TS>

@@ -110,12 +110,15 @@ def make_setup(folder: Path, rows: int, suffix: str) -> Setup:
         db.conn.close()
     rng = random.Random(rows)
     today = date.today()
-    data, qty = [], Counter()
-    for _ in range(rows):
+    data, qty, receipts = [], Counter(), set()
+    while len(data) < rows:
         depot, item, b = rng.choice(DEPOTS), rng.choice(ITEMS), rng.randrange(BATCHES)
         batch = f"{item}-{b:03d}"
         expiry = "" if item == "HXJ" else (today + timedelta(days=100 + 20 * b)).isoformat()
         amount = rng.randint(1, 999)
+        if (depot, batch, amount) in receipts:
+            continue  # the same receipt twice in a file is refused (a repeat)
+        receipts.add((depot, batch, amount))
         qty[depot, item, batch] += amount
         source = rng.choice(["采购", "捐赠"])
         data.append([depot, item, batch, "", expiry, amount, "某某厂", source])

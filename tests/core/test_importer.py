@@ -422,6 +422,19 @@ def test_zero_width_characters_at_the_ends_of_a_cell_are_not_part_of_it(db, tmp_
     assert held(db, "CK1", "KZ") == 12
 
 
+def test_a_receipt_repeated_in_one_file_is_refused_as_in_another_file(db, tmp_path):
+    """A row pasted twice would double the stock: refused naming the first, as the same
+    receipt in a second file is; the same lot with another quantity is another receipt."""
+    row = ["CK1", "KZ", "DUP1", "2026-03-01", "2030-01-01", 50, None, None]
+    other = ["CK1", "KZ", "DUP1", "2026-03-01", "2030-01-01", 20, None, None]
+    path = xlsx(tmp_path / "in.xlsx", STOCK, [row, other, row])
+    report = importer.run(db, KEEPER, "stock", path)
+    assert cells(report) == [(4, "数量")] and "2" in report.errors[0].reason
+    assert not report.ok and held(db, "CK1", "KZ") == 0
+    report = importer.run(db, KEEPER, "stock", path, skip_invalid=True)
+    assert report.imported == 2 and held(db, "CK1", "KZ") == 70
+
+
 def test_english_column_names_and_marked_headers_are_accepted(db, tmp_path):
     header = ["depot code", "Item_Code", "Batch", "Expiry Date", "Quantity"]
     path = xlsx(tmp_path / "in.xlsx", header, [["CK1", "KZ", "E1", "2030-01-01", 3]])
@@ -595,11 +608,17 @@ def test_property_exactly_the_bad_rows_are_reported_and_the_good_ones_imported(
         path = xlsx(tmp_path / "p.xlsx", STOCK, rows)
         report = importer.run(work, KEEPER, "stock", path, skip_invalid=True)
         bad_rows = {i + 2 for i, s in enumerate(spec) if s[0] is not None}
+        seen: set[tuple] = set()  # a good row the same as an earlier good one: a repeat
+        for i, s in enumerate(spec):
+            if s[0] is None:
+                if tuple(rows[i]) in seen:
+                    bad_rows.add(i + 2)
+                seen.add(tuple(rows[i]))
         assert {e.row for e in report.errors} == bad_rows
         assert report.skipped == len(bad_rows) and report.imported == len(spec) - len(bad_rows)
         expected = {}
-        for s in spec:
-            if s[0] is None:
+        for i, s in enumerate(spec):
+            if i + 2 not in bad_rows:
                 expected[(s[1], s[2])] = expected.get((s[1], s[2]), 0) + s[4]
         for depot in ("CK1", "YY1"):
             for item in ("KZ", "HXJ"):

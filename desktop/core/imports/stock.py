@@ -119,12 +119,24 @@ class Stock(Job):
         )
 
     def finish(self, parsed):
-        """The lot rules in row order; lots that earlier good rows create count too."""
+        """The lot rules in row order; lots that earlier good rows create count too. A row
+        the same as an earlier one of the file (depot, lot, quantity, dates: what tells a
+        receipt imported before) is refused as a repeat, as in another file."""
         self.wanted = {r.lot_id: None for r in parsed}
         self.lots = self.read_lots(list(self.wanted))
         known = {lot_id: {"expires_on": expires} for lot_id, expires in self.lots.items()}
         good = []
+        first: dict[str, int] = {}
         for r in parsed:
+            receipt = self.batch(r)
+            if receipt in first:
+                self.bad_value(r.row, "qty", tr(
+                    "The same receipt (depot, lot, quantity and dates) as row {row} of this "
+                    "file: enter it once, with the whole quantity received.",
+                    row=first[receipt],
+                ), r.qty)  # fmt: skip
+                continue
+            first[receipt] = r.row
             lot = known.get(r.lot_id)
             try:
                 stock.check_receipt(r.item, r.batch, lot, r.expiry, r.produced)
