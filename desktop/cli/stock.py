@@ -364,7 +364,9 @@ def shown_movements(rows: list[dict]) -> list[dict]:
 @click.option("--by-lot", is_flag=True, help=tr("One line per lot, with its expiry."))
 @click.pass_obj
 def stock_balance(state: State, depot, item, by_lot):
-    rows = ledger.balances(state.open(), depot, item, by_lot)
+    db = state.open()
+    depot, item = _known_codes(db, depot, item)
+    rows = ledger.balances(db, depot, item, by_lot)
     data = [{k: r[k] for k in BALANCE_KEYS} for r in rows]
     columns = [("depot", tr("Depot")), ("item", tr("Item")), ("item_name", tr("Name"))]
     if by_lot:
@@ -476,7 +478,9 @@ def stock_rotation(state: State, days):
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000))
 @click.pass_obj
 def stock_ledger(state: State, depot, item, limit):
-    rows = ledger.ledger_page(state.open(), limit=limit, depot=depot, item=item)
+    db = state.open()
+    depot, item = _known_codes(db, depot, item)
+    rows = ledger.ledger_page(db, limit=limit, depot=depot, item=item)
     state.emit(
         rows,
         table(
@@ -492,6 +496,16 @@ def stock_ledger(state: State, depot, item, limit):
             ],
         ),
     )
+
+
+def _known_codes(db, depot: str | None, item: str | None) -> tuple[str | None, str | None]:
+    """The depot and item codes of a filter as stored; an unknown one is refused (a typing
+    error would otherwise read as "no stock")."""
+    if depot is not None:
+        depot = catalog.depot_by_code(db, depot)["code"]
+    if item is not None:
+        item = catalog.item_by_code(db, item)["code"]
+    return depot, item
 
 
 def register(cli: click.Group) -> None:

@@ -261,3 +261,17 @@ def test_integer_options_are_bounded_and_refused_by_name(station):
     code, _, err = station("stock", "receive", "--depot", "CK1", "--item", "KZ", "--lot", "B9",
                        "--expiry", "2099-01-01", "--qty", str(10**12 + 1))  # fmt: skip
     assert code == 1 and "Traceback" not in err
+
+
+def test_filters_name_a_known_depot_or_item_and_may_differ_in_case(station):
+    """A mistyped code is refused (it read as "no stock"); one typed in lower case is the
+    depot or item it names."""
+    code, _, _ = station("stock", "receive", "--depot", "CK1", "--item", "KZ", "--lot", "B1",
+                         "--expiry", LATER, "--qty", "100")  # fmt: skip
+    assert code == 0
+    for command in ("balance", "ledger"):
+        for option, wrong in (("--depot", "CK9"), ("--item", "NOPE")):
+            code, out, err = station("--json", "stock", command, option, wrong)
+            assert code == 1 and wrong in err and not out, (command, option)
+        code, out, _ = station("--json", "stock", command, "--depot", "ck1", "--item", "kz")
+        assert code == 0 and [r["qty"] for r in json.loads(out)] == [100], command

@@ -7,6 +7,7 @@ at two stations is one lot everywhere.
 
 import re
 
+from desktop.core import values
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
@@ -41,15 +42,31 @@ def validate_lot(batch, manufacturer=None) -> dict:
     return {"batch_no": batch, "manufacturer": clean_text(manufacturer, "manufacturer")}
 
 
+def _by_code(db: Database, table: str, code: str) -> dict | None:
+    """The row with this code; else the only one whose code differs only in case
+    (hy-ck01 typed for HY-CK01)."""
+    code = values.trimmed(code)
+    row = next(db.query(f"SELECT * FROM {table} WHERE code = ? AND deleted = 0", [code]), None)
+    if row is None:
+        rows = list(
+            db.query(
+                f"SELECT * FROM {table} WHERE code = ? COLLATE NOCASE AND deleted = 0 LIMIT 2",
+                [code],
+            )
+        )
+        row = rows[0] if len(rows) == 1 else None
+    return row
+
+
 def item_by_code(db: Database, code: str) -> dict:
-    row = next(db.query("SELECT * FROM item WHERE code = ? AND deleted = 0", [code.strip()]), None)
+    row = _by_code(db, "item", code)
     if row is None:
         raise BioError(tr("No catalogue item with code {code}.", code=code))
     return row
 
 
 def depot_by_code(db: Database, code: str) -> dict:
-    row = next(db.query("SELECT * FROM depot WHERE code = ? AND deleted = 0", [code.strip()]), None)
+    row = _by_code(db, "depot", code)
     if row is None:
         raise BioError(tr("No depot with code {code}.", code=code))
     return row
