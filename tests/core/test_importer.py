@@ -435,6 +435,14 @@ def test_a_receipt_repeated_in_one_file_is_refused_as_in_another_file(db, tmp_pa
     assert report.imported == 2 and held(db, "CK1", "KZ") == 70
 
 
+def test_a_refusal_names_a_value_its_example_happens_to_contain(db, tmp_path):
+    """"2026-03" is part of the example 2026-03-01 the reason gives: still named."""
+    rows = [["CK1", "KZ", "V1", "2026-03", "2030-01-01", 5, None, None]]
+    report = importer.run(db, KEEPER, "stock", xlsx(tmp_path / "in.xlsx", STOCK, rows))
+    assert cells(report) == [(2, "生产日期")]
+    assert report.errors[0].reason.startswith("“2026-03”"), report.errors[0].reason
+
+
 def test_english_column_names_and_marked_headers_are_accepted(db, tmp_path):
     header = ["depot code", "Item_Code", "Batch", "Expiry Date", "Quantity"]
     path = xlsx(tmp_path / "in.xlsx", header, [["CK1", "KZ", "E1", "2030-01-01", 3]])

@@ -7,6 +7,7 @@ reason per cell, led by the bad value itself (“12.5”: not a whole number), a
 row, and the running code drops marked rows.
 """
 
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -58,12 +59,19 @@ def with_value(reason: str, value, mask: Callable[[str], str] | None = None) -> 
     """The reason led by the bad value itself (“12.5” 不是整数。), unless the cell is
     empty or the reason names the value already; `mask` hides personal data."""
     raw = values.text(value) if not values.blank(value) else ""
-    if not raw or raw in reason:
+    if not raw or _names(reason, raw):
         return reason
     text = mask(raw) if mask else shown(raw)
-    if text in reason:
+    if _names(reason, text):
         return reason
     return tr("“{value}”: {reason}", value=text, reason=reason)
+
+
+def _names(reason: str, value: str) -> bool:
+    """Whether the reason names the value as a whole: "2026-03" is not named by the example
+    2026-03-01 a date's reason gives."""
+    edge = r"[\w\-/.:]"
+    return re.search(f"(?<!{edge}){re.escape(value)}(?!{edge})", reason) is not None
 
 
 class Cancelled(BioError):
