@@ -9339,5 +9339,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>The same receipt (depot, lot, quantity and dates) as row {row} of this file: enter it once, with the whole quantity received.</source>
             <translation>与本文件第 {row} 行是同一笔入库（仓库、批次、数量和日期相同）：请只填一行，写明收到的总数量。</translation>
         </message>
+        <message>
+            <source>The stock, norms or orders of {code} are counted in {unit}: its unit cannot change to {new} (that would change what every quantity means). Add a new item for the new unit.</source>
+            <translation>{code} 的库存、定额或调拨单按“{unit}”计数：计量单位不能改为“{new}”（否则所有数量的含义都会改变）。请为新的计量单位另建物资。</translation>
+        </message>
     </context>
 </TS>

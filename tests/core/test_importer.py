@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from desktop.core import imports as importer
 from desktop.core import spreadsheet
 from desktop.core.context import Ctx
-from desktop.core.errors import BioError
+from desktop.core.errors import BioError, Invalid
 from desktop.core.reserves import catalog, ledger, stock
 from desktop.core.store import db as dbmod
 
@@ -441,6 +441,23 @@ def test_a_refusal_names_a_value_its_example_happens_to_contain(db, tmp_path):
     report = importer.run(db, KEEPER, "stock", xlsx(tmp_path / "in.xlsx", STOCK, rows))
     assert cells(report) == [(2, "生产日期")]
     assert report.errors[0].reason.startswith("“2026-03”"), report.errors[0].reason
+
+
+def test_the_unit_of_an_item_already_counted_cannot_change(db, tmp_path):
+    """7382 只 would become 7382 箱: refused once a movement (or a norm, a transfer, an order
+    line) counts the item; an item nothing counts yet may still change its unit."""
+    stock = [["CK1", "KZ", "U1", None, "2030-01-01", 100, None, None]]
+    assert importer.run(db, KEEPER, "stock", xlsx(tmp_path / "s.xlsx", STOCK, stock)).ok
+    rows = [["KZ", "医用防护口罩", "", "箱", "防护用品", "是", ""],
+            ["HXJ", "呼吸机", "", "套", "医疗设备", "否", ""]]  # fmt: skip
+    report = importer.run(db, KEEPER, "items", xlsx(tmp_path / "i.xlsx", ITEMS, rows))
+    assert cells(report) == [(2, "计量单位")] and "只" in report.errors[0].reason
+    assert catalog.item_by_code(db, "KZ")["unit"] == "只"
+    report = importer.run(db, KEEPER, "items", xlsx(tmp_path / "j.xlsx", ITEMS, rows[1:]))
+    assert report.ok and catalog.item_by_code(db, "HXJ")["unit"] == "套"
+    item = catalog.item_by_code(db, "KZ")
+    with pytest.raises(Invalid, match="只"):
+        catalog.save_item(db, KEEPER, {**item, "unit": "箱"}, item["id"])
 
 
 def test_english_column_names_and_marked_headers_are_accepted(db, tmp_path):

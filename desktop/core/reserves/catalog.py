@@ -101,6 +101,20 @@ def validate_item(db: Database, values: dict, item_id: str | None = None) -> dic
     ).fetchone()
     if clash:
         raise Invalid("code", tr("Item code {code} is already used.", code=v["code"]))
+    if item_id and "unit" in v:
+        held = db.execute("SELECT unit FROM item WHERE id = ?", [item_id]).fetchone()
+        if held and held[0] != v["unit"] and _counted(db, item_id):
+            raise Invalid(
+                "unit",
+                tr(
+                    "The stock, norms or orders of {code} are counted in {unit}: its unit "
+                    "cannot change to {new} (that would change what every quantity means). "
+                    "Add a new item for the new unit.",
+                    code=v["code"],
+                    unit=held[0],
+                    new=v["unit"],
+                ),
+            )
     if "category" in v:
         codes = category_codes(db)
         if v["category"] not in codes:
@@ -125,6 +139,18 @@ def validate_item(db: Database, values: dict, item_id: str | None = None) -> dic
     if "shelf_life" in v:
         v["shelf_life"] = int(bool(v["shelf_life"]))
     return v
+
+
+# The tables whose quantities count an item in its unit.
+COUNTED_IN_UNITS = ("stock_move", "norm", "transfer", "order_line")
+
+
+def _counted(db: Database, item_id: str) -> bool:
+    """Whether a movement, a norm, a transfer or an order line counts the item."""
+    return any(
+        db.execute(f"SELECT 1 FROM {table} WHERE item_id = ? LIMIT 1", [item_id]).fetchone()
+        for table in COUNTED_IN_UNITS
+    )
 
 
 def save_item(db: Database, ctx: Ctx, values: dict, item_id: str | None = None) -> str:
