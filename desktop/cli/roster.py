@@ -45,7 +45,8 @@ def expert():
     "import",
     help=tr(
         "Import experts from an .xlsx or .csv file (`bioreserve template experts` writes the "
-        "template). An expert with the same name and mobile number is updated."
+        "template). An expert with the same name and mobile number (without one: the same "
+        "name and organisation) is updated."
     ),
 )
 @FILE
@@ -142,7 +143,10 @@ def expert_export(state: State, out, unmasked):
 
 @expert.command(
     "duplicates",
-    help=tr("Possible duplicates: experts with the same name and mobile number (not merged)."),
+    help=tr(
+        "Possible duplicates: experts with the same name and mobile number, or without one "
+        "the same name and organisation (not merged)."
+    ),
 )
 @click.pass_obj
 def expert_duplicates(state: State):
@@ -163,8 +167,8 @@ def expert_duplicates(state: State):
     else:
         rows = [{"name": g["name"], "mobile": g["mobile"], **e} for g in data for e in g["experts"]]
         text = tr(
-            "{count} possible duplicate(s): the same name and mobile number. Check them and "
-            "delete the extra records; nothing was merged.",
+            "{count} possible duplicate(s): the same name and mobile number (without one: "
+            "organisation). Check them and delete the extra records; nothing was merged.",
             count=len(groups),
         )
         text += "\n" + table(

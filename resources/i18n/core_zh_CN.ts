@@ -1458,10 +1458,6 @@ Key fingerprint: {fingerprint}{demo}</source>
             <translation>单位代码，例如 HY-WJW。</translation>
         </message>
         <message>
-            <source>An expert already in the roster with the same name AND the same mobile number is UPDATED by the row, not added again; other experts with the same name are added and flagged as possible duplicates (bioreserve expert duplicates).</source>
-            <translation>专家库中姓名和手机号都相同的专家，由该行更新，不会重复添加；仅姓名相同的专家照常添加，并标记为疑似重复（bioreserve expert duplicates）。</translation>
-        </message>
-        <message>
             <source>An expert with this name and mobile number is already in row {row} of this file.</source>
             <translation>姓名和手机号相同的专家已在本文件第 {row} 行。</translation>
         </message>
@@ -1568,10 +1564,6 @@ Key fingerprint: {fingerprint}{demo}</source>
         <message>
             <source>Hazard: {hazard}  Grades: {grades}  Status: {status}</source>
             <translation>事件类型：{hazard}  适用级别：{grades}  状态：{status}</translation>
-        </message>
-        <message>
-            <source>Import experts from an .xlsx or .csv file (`bioreserve template experts` writes the template). An expert with the same name and mobile number is updated.</source>
-            <translation>从 .xlsx 或 .csv 文件导入专家（`bioreserve template experts` 生成模板）。姓名和手机号相同的专家将被更新。</translation>
         </message>
         <message>
             <source>Imported {code} as version {version} (draft).</source>
@@ -1700,10 +1692,6 @@ Key fingerprint: {fingerprint}{demo}</source>
         <message>
             <source>Playbooks (处置预案): versions, tasks, responsibility matrix.</source>
             <translation>处置预案：版本、任务、责任矩阵。</translation>
-        </message>
-        <message>
-            <source>Possible duplicates: experts with the same name and mobile number (not merged).</source>
-            <translation>疑似重复：姓名和手机号都相同的专家（不会自动合并）。</translation>
         </message>
         <message>
             <source>Print the responsibility matrix (agencies × playbooks) as PDF.</source>
@@ -1888,14 +1876,6 @@ Key fingerprint: {fingerprint}{demo}</source>
         <message>
             <source>phases: a playbook needs at least one phase.</source>
             <translation>phases：处置预案至少需要一个阶段。</translation>
-        </message>
-        <message>
-            <source>{count} experts in the roster have this name and mobile number; resolve the duplicates first (bioreserve expert duplicates).</source>
-            <translation>专家库中有 {count} 位专家的姓名和手机号与此相同；请先处理疑似重复（bioreserve expert duplicates）。</translation>
-        </message>
-        <message>
-            <source>{count} possible duplicate(s): the same name and mobile number. Check them and delete the extra records; nothing was merged.</source>
-            <translation>{count} 组疑似重复：姓名和手机号相同。请核实并删除多余记录；系统未做任何合并。</translation>
         </message>
         <message>
             <source>{field}: unknown value {value}; use one of {choices}.</source>
@@ -9342,6 +9322,30 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
         <message>
             <source>The stock, norms or orders of {code} are counted in {unit}: its unit cannot change to {new} (that would change what every quantity means). Add a new item for the new unit.</source>
             <translation>{code} 的库存、定额或调拨单按“{unit}”计数：计量单位不能改为“{new}”（否则所有数量的含义都会改变）。请为新的计量单位另建物资。</translation>
+        </message>
+        <message>
+            <source>An expert already in the roster with the same name AND the same mobile number (without a mobile number: the same name AND organisation) is UPDATED by the row, not added again; other experts with the same name are added as other people (bioreserve expert duplicates lists the possible duplicates).</source>
+            <translation>专家库中姓名和手机号都相同（无手机号时：姓名和工作单位都相同）的专家，由该行更新，不会重复添加；其他同名专家作为不同的人照常添加（疑似重复见 bioreserve expert duplicates）。</translation>
+        </message>
+        <message>
+            <source>An expert with this name and organisation, and no mobile number, is already in row {row} of this file.</source>
+            <translation>本文件第 {row} 行已有姓名和工作单位相同、且无手机号的专家。</translation>
+        </message>
+        <message>
+            <source>Import experts from an .xlsx or .csv file (`bioreserve template experts` writes the template). An expert with the same name and mobile number (without one: the same name and organisation) is updated.</source>
+            <translation>从 .xlsx 或 .csv 文件导入专家（模板由 `bioreserve template experts` 生成）。姓名和手机号相同（无手机号时：姓名和工作单位相同）的专家将被更新。</translation>
+        </message>
+        <message>
+            <source>Possible duplicates: experts with the same name and mobile number, or without one the same name and organisation (not merged).</source>
+            <translation>疑似重复：姓名和手机号都相同，或无手机号时姓名和工作单位都相同的专家（不会自动合并）。</translation>
+        </message>
+        <message>
+            <source>{count} experts in the roster have this name and mobile number (without one: this organisation); resolve the duplicates first (bioreserve expert duplicates).</source>
+            <translation>专家库中有 {count} 位专家的姓名和手机号与此相同（无手机号时：工作单位相同）；请先处理疑似重复（bioreserve expert duplicates）。</translation>
+        </message>
+        <message>
+            <source>{count} possible duplicate(s): the same name and mobile number (without one: organisation). Check them and delete the extra records; nothing was merged.</source>
+            <translation>{count} 组疑似重复：姓名和手机号相同（无手机号时：工作单位相同）。请核实并删除多余记录；系统未做任何合并。</translation>
         </message>
     </context>
 </TS>

@@ -240,3 +240,30 @@ def test_a_csv_file_in_gbk_imports_too(fresh_db, tmp_path, suffix):
     path.write_bytes("\n".join(lines).encode("gb18030"))
     report = importer.run(fresh_db, KEEPER, "experts", path)
     assert report.ok and report.imported == 1
+
+
+def test_an_expert_without_a_mobile_number_is_known_by_name_and_organisation(demo_db, tmp_path):
+    """Imported twice, an expert with only an office phone is updated, not added again; the
+    same twice in one file is refused; two such records made by hand are possible
+    duplicates."""
+    row = ["测试无手机", "女", "某单位", "主任医师", "流行病学", "", "", "0734-8000099", "", ""]
+    other = ["测试无手机", "女", "另一单位", "", "流行病学", "", "", "0734-8000098", "", ""]
+    assert importer.run(demo_db, KEEPER, "experts", from_template(tmp_path, [row], demo_db)).ok
+    again = [[*row[:3], "副主任医师", *row[4:]], other]
+    path = from_template(tmp_path, again, demo_db, "again.xlsx")
+    report = importer.run(demo_db, KEEPER, "experts", path)
+    assert report.ok and report.imported == 2
+    held = demo_db.execute(
+        "SELECT organisation, title FROM expert WHERE name = '测试无手机' AND deleted = 0 "
+        "ORDER BY organisation"
+    ).fetchall()
+    assert held == [("另一单位", ""), ("某单位", "副主任医师")]
+    assert experts.duplicates(demo_db) == []
+    twice = from_template(tmp_path, [row, row], demo_db, "twice.xlsx")
+    assert cells(importer.run(demo_db, KEEPER, "experts", twice)) == [(3, "工作单位")]
+    made = experts.save_expert(demo_db, KEEPER, {"name": "测试无手机", "gender": "女",
+                                                 "organisation": "某单位",
+                                                 "office_phone": "0734-8000097",
+                                                 "specialties": '["epidemiology"]'})  # fmt: skip
+    [group] = experts.duplicates(demo_db)
+    assert made in {e["id"] for e in group} and len(group) == 2

@@ -436,7 +436,7 @@ def test_a_receipt_repeated_in_one_file_is_refused_as_in_another_file(db, tmp_pa
 
 
 def test_a_refusal_names_a_value_its_example_happens_to_contain(db, tmp_path):
-    """"2026-03" is part of the example 2026-03-01 the reason gives: still named."""
+    """ "2026-03" is part of the example 2026-03-01 the reason gives: still named."""
     rows = [["CK1", "KZ", "V1", "2026-03", "2030-01-01", 5, None, None]]
     report = importer.run(db, KEEPER, "stock", xlsx(tmp_path / "in.xlsx", STOCK, rows))
     assert cells(report) == [(2, "生产日期")]

@@ -25,6 +25,7 @@ from desktop.core.roster.experts import (
     check_gender,
     check_landline,
     check_mobile,
+    identity,
     mask_phone,
     specialty_names,
     split_list,
@@ -54,8 +55,8 @@ SHEET = "专家"
 
 
 class Experts(Job):
-    """Rows of the expert roster: new experts, updates (same name and mobile) and their
-    certificates (see the module's docstring)."""
+    """Rows of the expert roster: new experts, updates (same name and mobile, or without one
+    the same name and organisation) and their certificates (see the module's docstring)."""
 
     MASKED = {"mobile": mask_phone, "office_phone": mask_phone}
     FACTS = (
@@ -71,12 +72,13 @@ class Experts(Job):
             for code, name in self.db.execute("SELECT code, name FROM division WHERE deleted = 0")
         }
         self.divisions.update({code: code for code in self.divisions.values()})
-        self.existing: dict[tuple[str, str], list[str]] = {}
-        for expert_id, name, mobile in self.db.execute(
-            "SELECT id, name, mobile FROM expert WHERE deleted = 0 AND mobile != '' ORDER BY id"
+        self.existing: dict[tuple[str, str, str], list[str]] = {}
+        for expert_id, name, mobile, organisation in self.db.execute(
+            "SELECT id, name, mobile, organisation FROM expert WHERE deleted = 0 ORDER BY id"
         ):
-            self.existing.setdefault((name, mobile), []).append(expert_id)
-        self.seen: dict[tuple[str, str], int] = {}
+            key = identity(name, mobile or "", organisation or "")
+            self.existing.setdefault(key, []).append(expert_id)
+        self.seen: dict[tuple[str, str, str], int] = {}
 
     def _cell(self, row, key, check, value):
         try:
@@ -107,29 +109,30 @@ class Experts(Job):
         mobile = self._cell(row, "mobile", check_mobile, text["mobile"])
         office = self._cell(row, "office_phone", check_landline, text["office_phone"])
         certificates = self._certificates(row, text["certificate"], cells.get("expires_on"))
-        key = (text["name"], mobile or "")
+        key = identity(text["name"], mobile or "", text["organisation"])
         expert_id = None
-        if mobile and text["name"]:
+        if text["name"] and (mobile or (not text["mobile"] and text["organisation"])):
+            # named by the mobile number, else (none given) by the organisation
+            column = "mobile" if mobile else "organisation"
             if key in self.seen:
-                self.bad(
-                    row,
-                    "mobile",
-                    tr(
-                        "An expert with this name and mobile number is already in row {row} "
-                        "of this file.",
-                        row=self.seen[key],
-                    ),
-                )
+                self.bad(row, column, tr(
+                    "An expert with this name and mobile number is already in row {row} "
+                    "of this file.", row=self.seen[key],
+                ) if mobile else tr(
+                    "An expert with this name and organisation, and no mobile number, is "
+                    "already in row {row} of this file.", row=self.seen[key],
+                ))  # fmt: skip
             else:
                 self.seen[key] = row
             matches = self.existing.get(key, [])
             if len(matches) > 1:
                 self.bad(
                     row,
-                    "mobile",
+                    column,
                     tr(
-                        "{count} experts in the roster have this name and mobile number; "
-                        "resolve the duplicates first (bioreserve expert duplicates).",
+                        "{count} experts in the roster have this name and mobile number "
+                        "(without one: this organisation); resolve the duplicates first "
+                        "(bioreserve expert duplicates).",
                         count=len(matches),
                     ),
                 )
@@ -302,9 +305,10 @@ def template(db: Database) -> tuple[dict, list, list]:
 def guidance() -> list[str]:
     return [
         lists.vocabulary_guidance(),
-        tr("An expert already in the roster with the same name AND the same mobile number is "
-           "UPDATED by the row, not added again; other experts with the same name are added "
-           "and flagged as possible duplicates (bioreserve expert duplicates)."),
+        tr("An expert already in the roster with the same name AND the same mobile number "
+           "(without a mobile number: the same name AND organisation) is UPDATED by the row, "
+           "not added again; other experts with the same name are added as other people "
+           "(bioreserve expert duplicates lists the possible duplicates)."),
     ]  # fmt: skip
 
 

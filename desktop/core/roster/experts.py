@@ -6,7 +6,8 @@ Specialties are stored as a JSON list of specialty codes (the specialty table); 
 and spreadsheets may give codes or Chinese names. Phones: a mobile number has 11 digits
 starting with 1; a landline starts with its area code (0 and 2–3 more digits), then 7–8
 digits, e.g. 0734-8123456 or 07348123456. Two experts with the same name and mobile
-number are flagged as possible duplicates (`duplicates`), never merged silently.
+number (without one: the same name and organisation) are flagged as possible duplicates
+(`duplicates`), never merged silently.
 
 Lists (`search`, `duplicates`) show mobile numbers in full only to roles that may see personal
 data (core/disclosure.py); for the others they are masked (138****1234).
@@ -401,19 +402,27 @@ def search(
     return [shown(_shape(r, day), reveal) for r in rows]
 
 
+def identity(name: str, mobile: str, organisation: str) -> tuple[str, str, str]:
+    """What tells one expert from another: the name and the mobile number; without a
+    mobile number, the name and the organisation."""
+    return (name, mobile, "") if mobile else (name, "", organisation)
+
+
 def duplicates(db: Database, ctx: Ctx | None = None) -> list[list[dict]]:
-    """Possible duplicates: groups of experts with the same name and the same mobile number.
-    Flagged for a person to resolve, never merged automatically. Phones masked unless the
-    actor may see them."""
+    """Possible duplicates: groups of experts with the same identity — the same name and
+    mobile number, or without a mobile number the same name and organisation. Flagged for a
+    person to resolve, never merged automatically. Phones masked unless the actor may see
+    them."""
     reveal = disclosure.may_see(ctx)
-    groups: dict[tuple[str, str], list[dict]] = {}
+    groups: dict[tuple[str, str, str], list[dict]] = {}
     for row in db.query(
-        "SELECT e.* FROM expert e JOIN (SELECT name, mobile FROM expert WHERE deleted = 0 "
-        "AND mobile != '' GROUP BY name, mobile HAVING count(*) > 1) d "
-        "ON d.name = e.name AND d.mobile = e.mobile WHERE e.deleted = 0 ORDER BY e.name, e.id"
+        "SELECT e.* FROM expert e JOIN (SELECT name FROM expert WHERE deleted = 0 "
+        "GROUP BY name HAVING count(*) > 1) d ON d.name = e.name "
+        "WHERE e.deleted = 0 ORDER BY e.name, e.id"
     ):
-        groups.setdefault((row["name"], row["mobile"]), []).append(shown(row, reveal))
-    return [*groups.values()]
+        key = identity(row["name"], row["mobile"] or "", row["organisation"] or "")
+        groups.setdefault(key, []).append(row)
+    return [[shown(r, reveal) for r in group] for group in groups.values() if len(group) > 1]
 
 
 def nearest_expiries(db: Database) -> dict[str, str]:
