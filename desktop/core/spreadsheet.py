@@ -289,15 +289,34 @@ def _check_size(path: Path) -> None:
         )
 
 
-def _unreadable(path: Path, reason) -> BioError:
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an encrypted .xlsx, or an old .xls
+
+
+def _unreadable(path: Path, exc: BaseException) -> BioError:
     return BioError(
         tr(
             "{file} cannot be read as an Excel workbook ({reason}); open it in Excel or WPS and "
             "save it as .xlsx again.",
             file=paths.shown_name(path),
-            reason=reason,
+            reason=_why(path, exc),
         )
     )
+
+
+def _why(path: Path, exc: BaseException) -> str:
+    """Why a file is not a workbook, in the user's words."""
+    try:
+        with open(path, "rb") as f:
+            start = f.read(len(OLE_MAGIC))
+    except OSError as error:
+        return reasons.reason(error)
+    if not start:
+        return tr("the file is empty")
+    if start == OLE_MAGIC:
+        return tr("it is protected by a password, or an old .xls workbook")
+    if isinstance(exc, zipfile.BadZipFile | EOFError):
+        return tr("it is not an .xlsx file, or it is damaged or incomplete")
+    return reasons.reason(exc)
 
 
 class Refused(Exception):

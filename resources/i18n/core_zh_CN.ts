@@ -9347,5 +9347,17 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>{count} possible duplicate(s): the same name and mobile number (without one: organisation). Check them and delete the extra records; nothing was merged.</source>
             <translation>{count} 组疑似重复：姓名和手机号相同（无手机号时：工作单位相同）。请核实并删除多余记录；系统未做任何合并。</translation>
         </message>
+        <message>
+            <source>the file is empty</source>
+            <translation>文件是空的</translation>
+        </message>
+        <message>
+            <source>it is protected by a password, or an old .xls workbook</source>
+            <translation>文件设置了打开密码，或是旧的 .xls 格式</translation>
+        </message>
+        <message>
+            <source>it is not an .xlsx file, or it is damaged or incomplete</source>
+            <translation>不是 .xlsx 文件，或文件已损坏、不完整</translation>
+        </message>
     </context>
 </TS>

@@ -84,3 +84,18 @@ def test_dates_and_day_counts_out_of_range_are_refused(bio, tmp_path):
         code, _, err = bio(*args)
         assert code == 1 and "Traceback" not in err, (args, err)
     assert bio(*receive, "--expiry", "2030-01-01")[0] == 0
+
+
+def test_files_that_are_not_workbooks_are_refused_saying_what_they_are(bio, tmp_path):
+    """A password-protected workbook (an OLE container, as is an old .xls renamed), an empty
+    file and a cut-off one: each refused with its cause in Chinese, not Python's words."""
+    made = {
+        "locked.xlsx": bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 4000,
+        "empty.xlsx": b"",
+        "cut.xlsx": b"PK\x03\x04" + b"\0" * 100,
+    }
+    expected = {"locked.xlsx": "密码", "empty.xlsx": "空", "cut.xlsx": "损坏"}
+    for name, content in made.items():
+        (tmp_path / name).write_bytes(content)
+        code, _, err = bio("stock", "import", str(tmp_path / name))
+        assert code == 1 and expected[name] in err and "zip" not in err.lower(), err
