@@ -3667,7 +3667,7 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
         </message>
         <message>
             <source>depots</source>
-            <translation>可调用仓库</translation>
+            <translation>仓库</translation>
         </message>
         <message>
             <source>description</source>
@@ -9358,6 +9358,10 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
         <message>
             <source>it is not an .xlsx file, or it is damaged or incomplete</source>
             <translation>不是 .xlsx 文件，或文件已损坏、不完整</translation>
+        </message>
+        <message>
+            <source>depots to draw on</source>
+            <translation>可调用仓库</translation>
         </message>
     </context>
 </TS>

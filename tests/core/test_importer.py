@@ -151,6 +151,13 @@ def test_every_template_round_trips(db, tmp_path):
     assert db.execute("SELECT count(*) FROM norm").fetchone()[0] == 2
 
 
+def test_the_items_templates_example_mask_is_in_the_protective_category(db):
+    from desktop.core.imports import items as items_kind
+
+    example = items_kind.template(db)[1]
+    assert example[1].startswith("医用防护口罩") and example[4] == "防护用品"
+
+
 def test_an_unfilled_template_imports_nothing_and_cleanly(db, tmp_path):
     for kind in importer.KINDS:
         path = tmp_path / f"{kind}.xlsx"

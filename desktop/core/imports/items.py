@@ -150,7 +150,9 @@ def template(db: Database) -> tuple[dict, list, list]:
         "storage": list(STORAGE),
         "category": [name for name, _ in categories],
     }
-    category = categories[0][0] if categories else "防护用品"
+    # the example is a mask: its category is PPE's (防护用品), whatever its name here
+    category = next((name for name, code in categories if code == "PPE"), None)
+    category = category or (categories[0][0] if categories else "防护用品")
     example = ["PPE-9001", "医用防护口罩（示例）", "N95 折叠式 耳挂", "只", category, "是", "常温"]
     return (
         suggested,

@@ -447,7 +447,7 @@ def field_names(changed) -> list[str]:
         "lead_agency_id": tr("lead agency"), "commander": tr("commander"),
         "commander_phone": tr("commander's phone"), "exposed": tr("exposed people"),
         "patients": tr("patients"), "responders": tr("responders"), "sites": tr("sites"),
-        "area_km2": tr("area"), "days": tr("expected days"), "depot_ids": tr("depots"),
+        "area_km2": tr("area"), "days": tr("expected days"), "depot_ids": tr("depots to draw on"),
         "reported_at": tr("reported time"), "notes": tr("notes"),
     }  # fmt: skip
     return [names.get(k, k) for k in sorted(changed)]
