@@ -9363,5 +9363,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>depots to draw on</source>
             <translation>可调用仓库</translation>
         </message>
+        <message>
+            <source>Column {column} has values (the first in row {row}) but no header: give it the header of what it holds, or clear it. A merged header cell names only its first column.</source>
+            <translation>第 {column} 列有内容（最早在第 {row} 行）但没有表头：请为它填写相应的表头，或清空该列。合并的表头单元格只对应其中的第一列。</translation>
+        </message>
     </context>
 </TS>

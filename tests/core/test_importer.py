@@ -467,6 +467,20 @@ def test_the_unit_of_an_item_already_counted_cannot_change(db, tmp_path):
         catalog.save_item(db, KEEPER, {**item, "unit": "箱"}, item["id"])
 
 
+def test_values_under_a_column_without_a_header_are_not_dropped_silently(db, tmp_path):
+    """The second cell of a merged 有效期至 header, or a column past the header: the import
+    stops naming the column and the first row with a value there; an empty one is fine."""
+    header = ["仓库编码", "物资编码", "批号", "有效期至", "", "数量", ""]
+    rows = [["CK1", "KZ", "M1", None, "2030-01-01", 5, None],
+            ["CK1", "KZ", "M2", "2030-01-01", None, 5, None, "备注"]]  # fmt: skip
+    report = importer.run(db, KEEPER, "stock", xlsx(tmp_path / "m.xlsx", header, rows))
+    assert cells(report)[:2] == [(1, "E"), (1, "H")], report.errors
+    assert "3" in report.errors[1].reason and held(db, "CK1", "KZ") == 0
+    header = ["仓库编码", "物资编码", "批号", "有效期至", "", "数量"]
+    rows = [["CK1", "KZ", "M3", "2030-01-01", None, 5]]
+    assert importer.run(db, KEEPER, "stock", xlsx(tmp_path / "n.xlsx", header, rows)).ok
+
+
 def test_english_column_names_and_marked_headers_are_accepted(db, tmp_path):
     header = ["depot code", "Item_Code", "Batch", "Expiry Date", "Quantity"]
     path = xlsx(tmp_path / "in.xlsx", header, [["CK1", "KZ", "E1", "2030-01-01", 3]])

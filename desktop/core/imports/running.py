@@ -28,7 +28,7 @@ from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.imports.columns import map_header
 from desktop.core.imports.fingerprints import Fingerprint
-from desktop.core.imports.job import PROGRESS_EVERY, Job, Progress, Report
+from desktop.core.imports.job import PROGRESS_EVERY, Job, Progress, Report, RowError
 from desktop.core.imports.vocabulary import Additions
 from desktop.core.setup import backup_actions
 from desktop.core.store.handle import Database
@@ -67,9 +67,17 @@ def check(
         multiline = {c.key for c in spec.columns if c.multiline}
         estimate = getattr(rows, "estimate", 0)
         parsed, total = [], 0
+        # columns without a header (the second cell of a merged header, a column left
+        # unnamed): values there would be dropped without a word — the first one is named
+        headed = {i for i, text in enumerate(header) if text}
+        unheaded: dict[int, int] = {}
         for number, cells in rows:
             total += 1
             width = len(cells)
+            if width > len(headed):
+                for i in range(width):
+                    if i not in headed and i not in unheaded and not values.blank(cells[i]):
+                        unheaded[i] = number
             given = {k: cells[i] if i < width else None for k, i in fields}
             job.row_cells = (number, given)
             for key, value in given.items():
@@ -88,6 +96,12 @@ def check(
             if progress and total % PROGRESS_EVERY == 0:
                 progress(total, max(estimate, total))
         good = job.finish(parsed)
+        for i, number in sorted(unheaded.items()):
+            report.errors.append(RowError(1, column_letter(i), tr(
+                "Column {column} has values (the first in row {row}) but no header: give it "
+                "the header of what it holds, or clear it. A merged header cell names only "
+                "its first column.", column=column_letter(i), row=number,
+            )))  # fmt: skip
     finally:
         close = getattr(rows, "close", None)
         if close:
@@ -184,6 +198,16 @@ def run(
             fingerprint.remember(db, ctx.actor, len(good))
         report.imported = len(good)
     return report
+
+
+def column_letter(index: int) -> str:
+    """A column as Excel names it: 0 → A, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _data_version(db: Database) -> int:
