@@ -9,6 +9,7 @@ report puts beside the row and column; given a field, they name it, for forms an
 
 import math
 import re
+import unicodedata
 from datetime import date, datetime
 
 from desktop.core.errors import BioError, Invalid
@@ -245,7 +246,7 @@ def _date_iso(value) -> str | None:
     elif isinstance(value, int | float):
         found = _number_date(value)
     else:
-        written = str(value).strip()
+        written = half_width(str(value).strip())
         match = (
             CN_DATE.fullmatch(written)
             or COMPACT_DATE.fullmatch(written)
@@ -383,8 +384,14 @@ def mask_id(text: str) -> str:
     return text[:6] + "*" * (len(text) - 10) + text[-4:]
 
 
-MOBILE = re.compile(r"1\d{10}")  # a mainland mobile number, spaces and hyphens removed
-LANDLINE = re.compile(r"(0\d{2,3})-?(\d{7,8})")  # area code and local number
+MOBILE = re.compile(r"1[0-9]{10}")  # a mainland mobile number, spaces and hyphens removed
+LANDLINE = re.compile(r"(0[0-9]{2,3})-?([0-9]{7,8})")  # area code and local number
+
+
+def half_width(text: str) -> str:
+    """Full-width digits and signs (１３８, －, ／) as ASCII, as a Chinese input method may
+    type them (NFKC); other text as it is."""
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
 
 
 def mask_phone(text: str) -> str:

@@ -223,6 +223,13 @@ def test_possible_duplicates_are_flagged_not_merged(demo_db):
     assert check.run(demo_db) == []
 
 
+def test_full_width_digits_are_read_as_digits():
+    assert experts.check_mobile("１３８ ００００ １２３４") == "13800001234"
+    assert experts.check_landline("０７３４－８１２３４５６") == "0734-8123456"
+    with pytest.raises(Invalid):
+        experts.check_mobile("١٣٨٠٠٠٠١٢٣٤")  # digits of another script are not a number here
+
+
 @pytest.mark.parametrize(
     "phone, masked",
     [

@@ -386,6 +386,7 @@ def test_dates_from_excel_cells_serials_and_text(db, tmp_path):
         ["CK1", "KZ", "E", None, "2030年3月1日", 1, None, None],
         ["CK1", "KZ", "F", None, 20300301, 1, None, None],
         ["CK1", "KZ", "G", None, "2030-03-01 00:00:00", 1.0, None, None],
+        ["CK1", "KZ", "FW", None, "２０３０年３月１日", 1, None, None],  # full-width digits
     ]
     path = xlsx(tmp_path / "in.xlsx", STOCK, rows)
     report = importer.run(db, KEEPER, "stock", path)
@@ -393,8 +394,8 @@ def test_dates_from_excel_cells_serials_and_text(db, tmp_path):
     expiries = {
         r[0]: r[1] for r in db.execute("SELECT batch_no, expires_on FROM lot WHERE batch_no < 'H'")
     }
-    assert expiries == dict.fromkeys("ABCDEFG", "2030-03-01")
-    assert held(db, "CK1", "KZ") == 7
+    assert expiries == dict.fromkeys(["A", "B", "C", "D", "E", "F", "FW", "G"], "2030-03-01")
+    assert held(db, "CK1", "KZ") == 8
 
 
 def test_a_shelf_life_or_a_year_in_a_date_column_is_refused_not_read_as_the_1900s(db, tmp_path):

@@ -89,7 +89,7 @@ def check_gender(value: str) -> str:
 
 def check_mobile(value: str, field: str = "mobile") -> str:
     """A mobile number: 11 digits starting with 1 (spaces and hyphens are dropped)."""
-    text = re.sub(r"[\s\-]", "", value or "")
+    text = re.sub(r"[\s\-]", "", values.half_width(value or ""))
     if text and not MOBILE.fullmatch(text):
         raise Invalid(
             field,
@@ -103,7 +103,7 @@ def check_mobile(value: str, field: str = "mobile") -> str:
 
 def check_landline(value: str, field: str = "office_phone") -> str:
     """A landline with its area code: 0734-8123456 or 07348123456 (spaces dropped)."""
-    text = re.sub(r"\s", "", value or "")
+    text = re.sub(r"\s", "", values.half_width(value or ""))
     if text and not LANDLINE.fullmatch(text):
         raise Invalid(
             field,
