@@ -100,7 +100,12 @@ def trimmed(value: str) -> str:
 
 
 def blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not trimmed(value))
+    if value is None:
+        return True
+    if not isinstance(value, str):
+        return False
+    value = value.strip()  # the common case without a call: no zero-width ends
+    return not value or ((value[0] in ZERO_WIDTH or value[-1] in ZERO_WIDTH) and not trimmed(value))
 
 
 def text(value) -> str:
@@ -108,7 +113,10 @@ def text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return trimmed(value)
+        value = value.strip()
+        if value and (value[0] in ZERO_WIDTH or value[-1] in ZERO_WIDTH):
+            return trimmed(value)
+        return value
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime):
