@@ -216,7 +216,8 @@ class _NewRows:
         db, conn = self.db, self.db.conn
         conn.touched.add(tbl)
         held: set[str] = set()  # rows held here already merge one by one (after the others: apart)
-        for start in range(0, len(ops), 500):
+        any_held = db.execute("SELECT EXISTS (SELECT 1 FROM row_clock WHERE tbl = ?)", [tbl])
+        for start in range(0, len(ops) if any_held.fetchone()[0] else 0, 500):
             chunk = [op.row_id for op in ops[start : start + 500]]
             held.update(
                 row_id
