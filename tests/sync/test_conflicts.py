@@ -112,6 +112,35 @@ def test_an_unknown_choice_is_refused_and_changes_nothing(pair, expert):
     assert oplog.vector(a) == before and len(conflicts.listing(a)) == 1
 
 
+def test_a_key_naming_no_synced_table_is_no_conflict_and_never_reaches_sql(pair, expert):
+    """The key is typed by a person: its table is one of the synced tables or there is no
+    such conflict — never an SQL error, never SQL of the key's own."""
+    a, b = pair
+    edit(a, ALICE, expert, mobile="13811111111")
+    edit(b, BOB, expert, mobile="13922222222")
+    both_ways(a, b)
+    before = oplog.vector(a)
+    for key in ("nope:1:2", "incident WHERE 1=1 UNION SELECT name FROM sqlite_master --:1:2",
+                "sqlite_master:x:y", ":x:y"):  # fmt: skip
+        with pytest.raises(BioError, match="没有未解决的冲突|no open conflict"):
+            conflicts.resolve(a, ALICE, key, "a:1")
+        assert conflicts.listing(a, key.partition(":")[0]) == [] or key.startswith(":")
+    assert oplog.vector(a) == before and len(conflicts.listing(a)) == 1
+
+
+def test_a_role_that_may_not_edit_the_table_is_refused_before_anything(pair, expert):
+    from desktop.core.access.policy import NotAllowed
+
+    a, b = pair
+    edit(a, ALICE, expert, mobile="13811111111")
+    edit(b, BOB, expert, mobile="13922222222")
+    both_ways(a, b)
+    conflict = conflicts.listing(a)[0]
+    with pytest.raises(NotAllowed):
+        conflicts.resolve(a, Ctx("os:v", role="viewer"), conflict.key, conflict.kept.ref)
+    assert len(conflicts.listing(a)) == 1
+
+
 def test_an_edit_made_after_seeing_the_other_is_no_conflict(pair, expert):
     a, b = pair
     edit(a, ALICE, expert, mobile="13811111111")

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from desktop.core import values, vocab
+from desktop.core.access import policy
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
@@ -59,7 +60,10 @@ class Conflict:
 
 
 def listing(db: Database, table: str | None = None) -> list[Conflict]:
-    """Every open conflict, by table, record and field."""
+    """Every open conflict, by table, record and field (of one synced table: none of a name
+    that is not one — a key is typed by people, and the name goes into SQL)."""
+    if table and table not in tables.SHARED:
+        return []
     found = {c.key: c for c in _field_conflicts(db, table)}
     for c in _deleted_while_edited(db, table):
         if c.key in found:  # a delete that also raced a restore: one list of versions
@@ -168,7 +172,10 @@ def find(db: Database, key: str) -> Conflict:
 
 def resolve(db: Database, ctx: Ctx, key: str, ref: str) -> Conflict:
     """Settle a conflict with the version `ref` (its origin:seq, the kept one or another).
-    Returns the conflict as it was."""
+    Returns the conflict as it was. A role that may not write the table is refused first."""
+    tbl = key.partition(":")[0]
+    if tbl in tables.SHARED and ctx.role != "admin":
+        policy.require_table(db, ctx, tbl)
     conflict = find(db, key)
     chosen = next((v for v in (conflict.kept, *conflict.others) if v.ref == ref), None)
     if chosen is None:
