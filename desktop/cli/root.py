@@ -264,10 +264,30 @@ def _json_option(ctx: click.Context, _param, value: bool) -> None:
         ctx.find_root().obj.as_json = True
 
 
+def _file_named(param: click.Parameter) -> None:
+    """A file parameter given "" (a script's unset variable) is refused naming itself, not
+    taken as the current folder."""
+    kind = param.type
+    if not isinstance(kind, click.Path) or kind.dir_okay:
+        return
+    before = param.callback
+
+    def check(ctx, this, value):
+        named = value if isinstance(value, tuple | list) else [value]
+        if any(v is not None and not Path(v).name for v in named):
+            raise click.BadParameter(tr("give a file name"), ctx=ctx, param=this)
+        return before(ctx, this, value) if before else value
+
+    param.callback = check
+
+
 def _json_after_every_command(group: click.Group) -> None:
     """`bioreserve COMMAND … --json` as `bioreserve --json COMMAND …` (both are written in
-    the README and by scripts): every command takes the option too."""
+    the README and by scripts): every command takes the option too. Every file parameter
+    refuses an empty name (_file_named)."""
     for command in group.commands.values():
+        for param in command.params:
+            _file_named(param)
         if isinstance(command, click.Group):
             _json_after_every_command(command)
         elif not any(p.name == "as_json" for p in command.params):

@@ -9367,5 +9367,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>Column {column} has values (the first in row {row}) but no header: give it the header of what it holds, or clear it. A merged header cell names only its first column.</source>
             <translation>第 {column} 列有内容（最早在第 {row} 行）但没有表头：请为它填写相应的表头，或清空该列。合并的表头单元格只对应其中的第一列。</translation>
         </message>
+        <message>
+            <source>give a file name</source>
+            <translation>请给出文件名</translation>
+        </message>
     </context>
 </TS>

@@ -175,3 +175,13 @@ def test_json_may_follow_the_command_as_the_readme_writes_it(capsys, tmp_path):
         assert before[0] == after[0] == 0 and json.loads(before[1]) == json.loads(after[1])
     code, out, err = invoke(capsys, "--db", db, "sync", "stations", "--json")
     assert code == 0 and isinstance(json.loads(out), dict | list), err
+
+
+def test_every_file_option_refuses_an_empty_name(capsys, tmp_path):
+    """`--out ""` crashed `sync export` (exit 2) and gave others a wrong reason."""
+    db = str(tmp_path / "e.db")
+    assert invoke(capsys, "--db", db, "init", "--demo")[0] == 0
+    for command in (["sync", "export"], ["order", "print", "TB-DEMO-20261207-001"],
+                    ["stock", "export"], ["backup"]):  # fmt: skip
+        code, _, err = invoke(capsys, "--db", db, *command, "--out", "")
+        assert code == 1 and "--out" in err and "文件名" in err, (command, err)
