@@ -255,10 +255,13 @@ def _date_iso(value) -> str | None:
         found = _number_date(value)
     else:
         written = half_width(str(value).strip())
+        day, *rest = re.split(r"[T\s]", written, maxsplit=1)
         match = (
             CN_DATE.fullmatch(written)
             or COMPACT_DATE.fullmatch(written)
-            or PLAIN_DATE.fullmatch(re.split(r"[T\s]", written, maxsplit=1)[0])
+            # a time after the date (2026-03-01 00:00:00 as Excel writes it) only when it is
+            # one: 2026-03-01T99:99 is not midnight
+            or (PLAIN_DATE.fullmatch(day) if not rest or _clock(rest[0]) else None)
         )
         found = _date_of(match.groups()) if match else None
         if found is None:
@@ -266,6 +269,17 @@ def _date_iso(value) -> str | None:
     if not FIRST_YEAR <= found.year <= LAST_YEAR:
         raise BadValue(tr("Not a date; write it as 2026-03-01 or 2026/3/1."))
     return found.isoformat()
+
+
+CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?")
+
+
+def _clock(text: str) -> bool:
+    """Whether a text is a time of day (14:30, 00:00:00, 14:30:00.5+08:00)."""
+    match = CLOCK.fullmatch(text.strip())
+    return (
+        match is not None and int(match[1]) < 24 and int(match[2]) < 60 and int(match[3] or 0) < 60
+    )
 
 
 def _date_of(parts) -> date | None:

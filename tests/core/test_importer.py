@@ -482,6 +482,21 @@ def test_values_under_a_column_without_a_header_are_not_dropped_silently(db, tmp
     assert importer.run(db, KEEPER, "stock", xlsx(tmp_path / "n.xlsx", header, rows)).ok
 
 
+def test_a_date_followed_by_what_is_no_time_is_refused_not_read_as_midnight():
+    from desktop.core import values
+
+    assert (
+        values.date_iso("2030-03-01 00:00:00")
+        == values.date_iso("2030-03-01T08:30")
+        == ("2030-03-01")
+    )
+    for bad in ("2030-03-01T99:99", "2030-03-01Tfoo", "2030-03-01 24:00", "2030-03-01 x"):
+        with pytest.raises(values.BadValue):
+            values.date_iso(bad)
+        with pytest.raises(values.BadValue):
+            values.time_iso(bad, "时间")
+
+
 def test_english_column_names_and_marked_headers_are_accepted(db, tmp_path):
     header = ["depot code", "Item_Code", "Batch", "Expiry Date", "Quantity"]
     path = xlsx(tmp_path / "in.xlsx", header, [["CK1", "KZ", "E1", "2030-01-01", 3]])
