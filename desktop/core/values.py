@@ -158,6 +158,31 @@ def clean_texts(fields: dict, free_text: tuple[str, ...] = ("notes", "address"))
     }
 
 
+def bounded(value, field: str, limit: int, multiline: bool = False) -> str:
+    """A text a person typed: cleaned (clean_text) and at most `limit` characters; Invalid
+    naming the field otherwise."""
+    text = clean_text(value, field, multiline)
+    if len(text) > limit:
+        raise Invalid(field, tr("At most {max} characters ({count} given).", max=f"{limit:,}",
+                                count=f"{len(text):,}"))  # fmt: skip
+    return text
+
+
+# A telephone number as people write it: digits, spaces, + - and brackets, an extension
+# after 转; 7 to 20 digits in all.
+PHONE = re.compile(r"[0-9+\-() ]{3,40}(?:转\d{1,6})?")
+
+
+def phone(value, field: str = "phone") -> str:
+    """A telephone number (full-width digits read as digits), or Invalid naming the field."""
+    text = half_width(str(value or "").strip())
+    digits = sum(c in "0123456789" for c in text)
+    if text and (not PHONE.fullmatch(text) or not 7 <= digits <= 20):
+        raise Invalid(field, tr("{phone} is not a phone number (digits, spaces, + - and "
+                                "brackets).", phone=text))  # fmt: skip
+    return text
+
+
 def visible(text: str) -> bool:
     """Whether a text shows anything: not only spaces, zero-width characters or marks."""
     return bool(INVISIBLE.sub("", text))

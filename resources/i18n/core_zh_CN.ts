@@ -9371,5 +9371,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>give a file name</source>
             <translation>请给出文件名</translation>
         </message>
+        <message>
+            <source>{field}: {reason}</source>
+            <translation>{field}：{reason}</translation>
+        </message>
     </context>
 </TS>

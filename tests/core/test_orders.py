@@ -273,3 +273,33 @@ def test_order_status_merges_to_the_furthest_state(db, tmp_path):
     apply_ops(db, list(oplog.ops_since(receiver, oplog.vector(db))))
     assert orders.get(db, number)["status"] == "received"
     assert check.run(db) == []
+
+
+@pytest.mark.parametrize(
+    "field, value, said",
+    [
+        ("requesting_unit", "医" * 101, "100"),
+        ("to_contact", "张三\n李四", r"U\+000A"),
+        ("to_phone", "abc", "abc"),
+        ("to_address", "路" * 201, "200"),
+        ("notes", "备注\x1b", r"U\+001B"),
+    ],
+)
+def test_an_orders_texts_are_checked_as_other_records_are(db, field, value, said):
+    """Length, control characters and phone numbers, each refusal naming the field; nothing
+    is written."""
+    before = db.execute("SELECT count(*) FROM alloc_order").fetchone()[0]
+    with pytest.raises(BioError, match=said):
+        orders.create(db, CLERK, "CK1", "某医院", [("KZ", 1)], **{field: value})
+    assert db.execute("SELECT count(*) FROM alloc_order").fetchone()[0] == before
+    with pytest.raises(BioError, match="100"):
+        orders.create(db, CLERK, "CK1", "医" * 101, [("KZ", 1)])
+
+
+def test_a_dispatchs_driver_phone_is_a_phone_number(db):
+    number = orders.create(db, CLERK, "CK1", "YY1", [("KZ", 10)])["number"]
+    orders.submit(db, CLERK, number)
+    orders.approve(db, CLERK, number, "王局长")
+    with pytest.raises(BioError, match="123"):
+        orders.dispatch(db, CLERK, number, "湘D·12345", "李师傅", "123")
+    assert orders.dispatch(db, CLERK, number, "湘D·12345", "李师傅", "139 0000 0001")

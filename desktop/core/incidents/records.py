@@ -2,7 +2,6 @@
 it and moving its status forward (报告 → 响应 → 恢复 → 长期监测 → 关闭)."""
 
 import json
-import re
 from datetime import date, datetime
 
 import desktop.core.incidents.journal as journal
@@ -27,7 +26,6 @@ MAX_DAYS = 3_650
 # characters a field may hold (a form's line, a phone, the free texts)
 LIMITS = {"title": 200, "place": 500, "commander": 100, "commander_phone": 40,
           "description": 20_000, "notes": 20_000}  # fmt: skip
-PHONE = re.compile(r"[0-9+\-() ]{3,40}(?:转\d{1,6})?")
 STATUS_TIMES = {"responding": "activated_at", "recovery": "recovery_at",
                 "monitoring": "monitoring_at", "closed": "closed_at"}  # fmt: skip
 TEXTS = ("title", "place", "description", "commander", "commander_phone", "notes")
@@ -131,11 +129,7 @@ def _reported(value, at: datetime) -> str:
 
 def text_field(given: dict, name: str, limit: int, multiline: bool = False) -> str:
     """A text a person typed: cleaned (values.clean_text) and at most `limit` characters."""
-    text = values.clean_text(given[name], name, multiline)
-    if len(text) > limit:
-        raise Invalid(name, tr("At most {max} characters ({count} given).", max=f"{limit:,}",
-                               count=f"{len(text):,}"))  # fmt: skip
-    return text
+    return values.bounded(given[name], name, limit, multiline)
 
 
 def validate(db: Database, given: dict, at: datetime | None = None) -> dict:
@@ -150,12 +144,8 @@ def validate(db: Database, given: dict, at: datetime | None = None) -> dict:
             out[name] = text_field(given, name, LIMITS[name], name in FREE_TEXT)
     if "title" in out and not values.visible(out["title"]):
         raise Invalid("title", tr("Give the incident a title."))
-    if out.get("commander_phone") and not PHONE.fullmatch(out["commander_phone"]):
-        raise Invalid(
-            "commander_phone",
-            tr("{phone} is not a phone number (digits, spaces, + - and brackets).",
-               phone=out["commander_phone"]),
-        )  # fmt: skip
+    if out.get("commander_phone"):
+        out["commander_phone"] = values.phone(out["commander_phone"], "commander_phone")
     if "hazard" in given:
         out["hazard"] = choice("hazard", given["hazard"], "hazard")
     if "grade" in given:

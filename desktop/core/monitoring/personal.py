@@ -17,7 +17,6 @@ from desktop.core.values import mask_id, mask_phone
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK = "10X98765432"
 ID_SHAPE = re.compile(r"[1-9]\d{16}[\dX]")
-PHONE = re.compile(r"[0-9+\-() ]{3,40}(?:转\d{1,6})?")
 
 
 def check_character(first17: str) -> str:
@@ -45,12 +44,7 @@ def id_number(value, field: str = "id_number") -> str:
 
 
 def phone(value, field: str = "phone") -> str:
-    text = str(value or "").strip()
-    digits = sum(c.isdigit() for c in text)
-    if text and (not PHONE.fullmatch(text) or not 7 <= digits <= 20):
-        raise Invalid(field, tr("{phone} is not a phone number (digits, spaces, + - and "
-                                "brackets).", phone=text))  # fmt: skip
-    return text
+    return values.phone(value, field)
 
 
 def masked(row: dict, reveal: bool) -> dict:

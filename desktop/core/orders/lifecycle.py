@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.core import values
-from desktop.core.access import policy, roles
+from desktop.core.access import field_words, policy, roles
 from desktop.core.context import Ctx
-from desktop.core.errors import BioError
+from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
 from desktop.core.orders.planning import (
     Planned,
@@ -101,7 +101,16 @@ def prepare(
             tr("This database has no station identity yet. Run `bioreserve init` to give it one.")
         )
     from_depot = catalog.depot_by_code(db, source) if source else None
-    destination = (destination or "").strip()
+    destination = typed("to_unit", destination)
+    requesting_unit, to_address = (
+        typed("requesting_unit", requesting_unit),
+        typed("to_address", to_address),
+    )
+    from_contact, to_contact = typed("from_contact", from_contact), typed("to_contact", to_contact)
+    vehicle, driver = typed("vehicle", vehicle), typed("driver", driver)
+    approver, notes = typed("approver", approver), typed("notes", notes)
+    from_phone, to_phone = typed("from_phone", from_phone), typed("to_phone", to_phone)
+    driver_phone = typed("driver_phone", driver_phone)
     if not destination:
         raise BioError(tr("Name the receiving depot (its code) or the receiving unit."))
     to_depot = next(
@@ -159,6 +168,28 @@ def prepare(
     if oral:
         require_covered(planned)
     return Draft(st.code, fields, requested, planned, oral)
+
+
+# What an order's typed texts may hold: characters (a receiving unit's name fits a line of
+# the printed order); the phones are phone numbers; the notes may have line breaks.
+TEXT_LIMITS = {
+    "to_unit": 100, "requesting_unit": 100, "to_address": 200, "from_contact": 100,
+    "to_contact": 100, "vehicle": 100, "driver": 50, "approver": 50, "notes": 2000,
+}  # fmt: skip
+PHONES = ("from_phone", "to_phone", "driver_phone")
+
+
+def typed(field: str, value) -> str:
+    """One of an order's typed texts, checked (control characters, length, a phone number
+    where one is asked); BioError naming the field otherwise."""
+    try:
+        if field in PHONES:
+            return values.phone(value, field)
+        return values.bounded(value or "", field, TEXT_LIMITS[field], field == "notes")
+    except (Invalid, values.BadValue) as exc:
+        words = {**field_words.labels(), **field_words.labels_in("alloc_order")}
+        label = words.get(field, field)
+        raise BioError(tr("{field}: {reason}", field=label, reason=exc)) from None
 
 
 def write_draft(w, draft: Draft, today: date) -> str:
@@ -358,7 +389,7 @@ def dispatch(
             )
             w.update("order_pick", p["id"], changes)
         transport = {
-            k: v.strip()
+            k: typed(k, v)
             for k, v in (("vehicle", vehicle), ("driver", driver), ("driver_phone", driver_phone))
             if v.strip()
         }
