@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -181,6 +181,18 @@ class _Form:
             return text
         return self.p(text, self.small)
 
+    def number(self, text: str, width: float, size: float = 8):
+        """A quantity on one line, never broken between its digits: in a smaller type when
+        it does not fit the column at `size` (down to 5 points), wrapped only beyond."""
+        room = width * mm - 6
+        used = stringWidth(text, self.font, size)
+        if used <= room:
+            return text
+        smaller = max(5.0, size * room / used)
+        style = ParagraphStyle("number", parent=self.small, fontSize=smaller,
+                               leading=smaller + 2, alignment=TA_RIGHT)  # fmt: skip
+        return Paragraph(escape(text), style)
+
     def party(self, depot: dict, width: float) -> Paragraph:
         """Name and code on one line, or the code on a line of its own (never a "（"
         left at the end of a line)."""
@@ -297,7 +309,7 @@ class _Form:
         if len(depots) > 1:
             receiving = [
                 ["接收单位或仓库", to_name, "地　　址", self.p(order["to_address"])],
-                ["联 系 人", _text(order["to_contact"]), "电　　话", _text(order["to_phone"])],
+                ["联 系 人", self.p(order["to_contact"]), "电　　话", self.p(order["to_phone"])],
             ]
             return [
                 self.grid(receiving, (26, 64, 20, 70)),
@@ -308,8 +320,8 @@ class _Form:
         rows = [
             ["发出仓库", from_name, "接收单位或仓库", to_name],
             ["地　　址", self.p(source.get("address")), "地　　址", self.p(order["to_address"])],
-            ["联 系 人", _text(source.get("contact")), "联 系 人", _text(order["to_contact"])],
-            ["电　　话", _text(source.get("phone")), "电　　话", _text(order["to_phone"])],
+            ["联 系 人", self.p(source.get("contact")), "联 系 人", self.p(order["to_contact"])],
+            ["电　　话", self.p(source.get("phone")), "电　　话", self.p(order["to_phone"])],
         ]
         return [self.grid(rows, WIDE)]
 
@@ -323,7 +335,7 @@ class _Form:
                     self.party(depot, ISSUING_WIDTHS[0]),
                     self.p(depot["address"]),
                     self.p(depot["contact"]),
-                    _text(depot["phone"]),
+                    self.p(depot["phone"]),
                 ]
             )
         return self.grid(
@@ -331,8 +343,8 @@ class _Form:
         )
 
     def transport(self, order: dict) -> Table:
-        driver, phone = _text(order["driver"]), _text(order["driver_phone"])
-        rows = [["运输车辆", _text(order["vehicle"]), "驾 驶 员", driver, "电话", phone]]
+        driver, phone = self.p(order["driver"]), self.p(order["driver_phone"])
+        rows = [["运输车辆", self.p(order["vehicle"]), "驾 驶 员", driver, "电话", phone]]
         return self.grid(rows, WIDE[:3] + (26, 14, 30), centred=(0, 2, 4))
 
     def oral(self, order: dict) -> str:
@@ -371,18 +383,18 @@ class _Form:
                 self.fit(line["unit"], widths[4]),
                 self.fit(pick["lot"], widths[5]) if pick else "缺货",
                 _text(pick and pick["expiry"]),
-                self.fit(f"{_sent(pick):,}", widths[7]) if pick else "0",
+                self.number(f"{_sent(pick):,}", widths[7]) if pick else "0",
             ]
             if received:
                 got = pick and pick["qty_received"]
-                row.append(self.fit(NONE if got is None else f"{got:,}", widths[8]))
+                row.append(self.number(NONE if got is None else f"{got:,}", widths[8]))
             note = "<br/>".join(escape(_text(n)) for n in notes)
             row.append(Paragraph(note, self.small) if notes else "")
             rows.append(row)
         total = ["合计", "", f"共 {len(items)} 项物资、{lots} 个批次", "", "", "", ""]
-        total += [self.fit(f"{sent:,}", widths[7])]
+        total += [self.number(f"{sent:,}", widths[7], 9)]
         if received:
-            total.append(self.fit(f"{arrived:,}", widths[8]))
+            total.append(self.number(f"{arrived:,}", widths[8], 9))
         rows.append([*total, ""])
         table = Table(rows, colWidths=[w * mm for w in widths], repeatRows=1)
         style = [

@@ -235,3 +235,45 @@ def test_an_order_printed_from_a_demo_database_says_so(demo_db, tmp_path):
     path = allocation_order.render(demo_db, number, tmp_path / "demo.pdf").path
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
     assert "演示数据" in text
+
+
+def _words(pdf, page: int) -> tuple[float, list[tuple[str, float, float, float, float]]]:
+    """The page's width and its words with their boxes (the watermark's large letters left
+    out: they lie across the form on purpose)."""
+    out = subprocess.run(
+        [tool("pdftotext"), "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    width = float(re.search(r'<page width="([\d.]+)"', out)[1])
+    words = [
+        (w, float(x0), float(y0), float(x1), float(y1))
+        for x0, y0, x1, y1, w in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', out
+        )
+    ]
+    return width, [w for w in words if w[4] - w[2] < 40]
+
+
+def test_long_parties_transport_and_large_quantities_stay_in_their_cells(demo_db, tmp_path):
+    """A contact of three people, a vehicle and driver with their units, and a total of six
+    digits: nothing runs off the page, no text prints over other text, and every number
+    stays whole on one line."""
+    lines = [("PPE-0001", 120_000), ("PPE-0003", 1)]
+    number = orders.create(
+        demo_db, CTX, "HY-CK01", "衡阳市第一人民医院发热门诊", lines,
+        to_contact="张三（市第一人民医院应急办主任）、李四（副主任）、王五（值班护士长）",
+    )["number"]  # fmt: skip
+    orders.submit(demo_db, CTX, number)
+    orders.approve(demo_db, CTX, number, approver="甲")
+    orders.dispatch(demo_db, CTX, number, vehicle="湘D·12345（冷链车，衡阳市疾控中心）湘D·67890（备用）",
+                    driver="赵六（市疾控中心后勤保障科司机）", driver_phone="13900001234")  # fmt: skip
+    result = allocation_order.render(demo_db, number, tmp_path / "long.pdf")
+    for page in range(1, result.pages + 1):
+        width, words = _words(result.path, page)
+        assert all(x1 <= width - 20 for _, _, _, x1, _ in words), "text past the margin"
+        for i, (a, ax0, ay0, ax1, ay1) in enumerate(words):
+            for b, bx0, by0, bx1, by1 in words[i + 1 :]:
+                overlap = min(ax1, bx1) - max(ax0, bx0), min(ay1, by1) - max(ay0, by0)
+                assert min(overlap) <= 1, f"{a!r} prints over {b!r} on page {page}"
+    whole = text(result.path)
+    assert "120,001" in whole  # the total, whole on its line
