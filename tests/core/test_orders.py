@@ -281,7 +281,7 @@ def test_order_status_merges_to_the_furthest_state(db, tmp_path):
         ("requesting_unit", "医" * 101, "100"),
         ("to_contact", "张三\n李四", r"U\+000A"),
         ("to_phone", "abc", "abc"),
-        ("to_address", "路" * 201, "200"),
+        ("to_address", "路" * 501, "500"),
         ("notes", "备注\x1b", r"U\+001B"),
     ],
 )

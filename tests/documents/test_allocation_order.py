@@ -265,8 +265,9 @@ def test_long_parties_transport_and_large_quantities_stay_in_their_cells(demo_db
     )["number"]  # fmt: skip
     orders.submit(demo_db, CTX, number)
     orders.approve(demo_db, CTX, number, approver="甲")
-    orders.dispatch(demo_db, CTX, number, vehicle="湘D·12345（冷链车，衡阳市疾控中心）湘D·67890（备用）",
-                    driver="赵六（市疾控中心后勤保障科司机）", driver_phone="13900001234")  # fmt: skip
+    vehicle = "湘D·12345（冷链车，衡阳市疾控中心）湘D·67890（备用）"
+    driver = "赵六（市疾控中心后勤保障科司机）"
+    orders.dispatch(demo_db, CTX, number, vehicle, driver, "13900001234")
     result = allocation_order.render(demo_db, number, tmp_path / "long.pdf")
     for page in range(1, result.pages + 1):
         width, words = _words(result.path, page)

@@ -173,7 +173,7 @@ def prepare(
 # What an order's typed texts may hold: characters (a receiving unit's name fits a line of
 # the printed order); the phones are phone numbers; the notes may have line breaks.
 TEXT_LIMITS = {
-    "to_unit": 100, "requesting_unit": 100, "to_address": 200, "from_contact": 100,
+    "to_unit": 100, "requesting_unit": 100, "to_address": 500, "from_contact": 100,
     "to_contact": 100, "vehicle": 100, "driver": 50, "approver": 50, "notes": 2000,
 }  # fmt: skip
 PHONES = ("from_phone", "to_phone", "driver_phone")
