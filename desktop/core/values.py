@@ -177,9 +177,12 @@ def phone(value, field: str = "phone") -> str:
     """A telephone number (full-width digits read as digits), or Invalid naming the field."""
     text = half_width(str(value or "").strip())
     digits = sum(c in "0123456789" for c in text)
-    if text and (not PHONE.fullmatch(text) or digits < 7):
+    if text and not PHONE.fullmatch(text):
         raise Invalid(field, tr("{phone} is not a phone number (digits, spaces, + - and "
                                 "brackets).", phone=text))  # fmt: skip
+    if text and digits < 7:
+        raise Invalid(field, tr("{phone} is too short for a phone number (at least 7 digits).",
+                                phone=text))  # fmt: skip
     return text
 
 

@@ -9375,5 +9375,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>{field}: {reason}</source>
             <translation>{field}：{reason}</translation>
         </message>
+        <message>
+            <source>{phone} is too short for a phone number (at least 7 digits).</source>
+            <translation>{phone} 太短，不是电话号码（至少 7 位数字）。</translation>
+        </message>
     </context>
 </TS>
