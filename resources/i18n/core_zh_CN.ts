@@ -9379,5 +9379,13 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>{phone} is too short for a phone number (at least 7 digits).</source>
             <translation>{phone} 太短，不是电话号码（至少 7 位数字）。</translation>
         </message>
+        <message>
+            <source>The paperwork of order {number} was completed on {when} already.</source>
+            <translation>调拨单 {number} 的书面手续已于 {when} 补办。</translation>
+        </message>
+        <message>
+            <source>A schedule ends early today or on a day before ({date} is still to come).</source>
+            <translation>监测计划只能从今天或更早的日期起提前结束（{date} 尚未到来）。</translation>
+        </message>
     </context>
 </TS>

@@ -8,7 +8,7 @@ import pytest
 
 from desktop.core import incidents, values
 from desktop.core.context import Ctx
-from desktop.core.errors import BioError
+from desktop.core.errors import BioError, Invalid
 from desktop.core.incidents import journal
 from desktop.core.monitoring import people, personal, report, results, schedules, sites
 from tests.helpers.stations import content
@@ -169,6 +169,8 @@ def test_people_out_of_monitoring_and_ended_schedules_have_no_due_checks(demo_db
     people.set_status(demo_db, CTX, first[:8], "失访", "电话停机，社区走访未遇")
     assert len(schedules.due(demo_db, TODAY, incident=incident["number"])) == 2
     yesterday = TODAY - timedelta(days=1)
+    with pytest.raises(Invalid, match="尚未到来|still to come"):  # not an end yet
+        schedules.end(demo_db, CTX, sched[-8:], "提前", on=TODAY + timedelta(days=400))
     schedules.end(demo_db, CTX, sched[-8:], "疫情解除，专家组建议终止", on=yesterday)
     assert (
         len(schedules.due(demo_db, TODAY, incident=incident["number"])) == 1

@@ -223,6 +223,10 @@ def test_an_oral_order_is_approved_at_once_and_its_paperwork_is_due_in_48_hours(
     assert orders.paperwork_alerts(db, later)[0]["overdue"]
     orders.complete_paperwork(db, CLERK, result["number"])
     assert orders.paperwork_alerts(db) == []
+    done = db.execute("SELECT paperwork_done_at FROM alloc_order").fetchall()
+    with pytest.raises(BioError, match="已于|already"):  # done once: its time stays
+        orders.complete_paperwork(db, CLERK, result["number"])
+    assert db.execute("SELECT paperwork_done_at FROM alloc_order").fetchall() == done
 
 
 def test_an_oral_order_without_enough_stock_is_refused(db):

@@ -112,7 +112,11 @@ def end(db: Database, ctx: Ctx, ref: str, reason: str, on=None) -> dict:
         raise Invalid("reason", tr("Say why the monitoring ends early."))
     if schedule["ended_on"]:
         raise BioError(tr("This schedule ended on {date}.", date=schedule["ended_on"]))
-    day = (values.date_iso(on, tr("End")) if on else None) or values.now().date().isoformat()
+    today = values.now().date().isoformat()
+    day = (values.date_iso(on, tr("End")) if on else None) or today
+    if day > today:  # an end not yet come would show as ended while checks fall due
+        raise Invalid("ended_on", tr("A schedule ends early today or on a day before ({date} "
+                                     "is still to come).", date=day))  # fmt: skip
     before = (date.fromisoformat(schedule["start_on"]) - timedelta(days=1)).isoformat()
     if day < before:  # the day before its start: a schedule made by mistake, no check at all
         raise Invalid("ended_on", tr("A schedule cannot end before it starts ({date}).",

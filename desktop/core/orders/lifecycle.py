@@ -495,6 +495,14 @@ def complete_paperwork(db: Database, ctx: Ctx, number: str) -> dict:
     order = get(db, number)
     if not order["oral"]:
         raise BioError(tr("Order {number} was not an oral order.", number=number))
+    if order["paperwork_done_at"]:  # the time it was done stays what it was
+        raise BioError(
+            tr(
+                "The paperwork of order {number} was completed on {when} already.",
+                number=number,
+                when=values.shown_time(order["paperwork_done_at"]),
+            )
+        )
     with write(db, ctx) as w:
         w.update("alloc_order", order["id"], {"paperwork_done_at": stamp()})
     return summary(db, number)
