@@ -256,3 +256,11 @@ def test_after_a_trial_numbers_where_a_range_is_set_agencies_by_name_and_closing
             incident["number"],
             {"name": "孙八", "id_number": an_id(seq="000"), "cohort": "exposed"},
         )
+
+
+def test_the_alerts_of_an_unknown_incident_are_refused_not_none(demo_db):
+    from desktop.core.monitoring import results
+
+    with pytest.raises(BioError, match="NOPE"):
+        results.alerts(demo_db, "NOPE")
+    assert isinstance(results.alerts(demo_db), list)

@@ -307,3 +307,8 @@ def test_a_dispatchs_driver_phone_is_a_phone_number(db):
     with pytest.raises(BioError, match="123"):
         orders.dispatch(db, CLERK, number, "湘D·12345", "李师傅", "123")
     assert orders.dispatch(db, CLERK, number, "湘D·12345", "李师傅", "139 0000 0001")
+
+
+def test_listing_the_orders_of_an_unknown_incident_is_refused_not_empty(db):
+    with pytest.raises(BioError, match="NOPE"):
+        orders.listing(db, incident="NOPE")

@@ -134,8 +134,11 @@ def alerts(db: Database, incident: str | None = None, open_only: bool = True) ->
     if open_only:
         where.append("r.handled = 0")
     if incident:
-        where.append("(i.number = ? OR i.id = ?)")
         params += [str(incident).upper(), str(incident).lower()]
+        known = "SELECT 1 FROM incident WHERE (number = ? OR id = ?) AND deleted = 0"
+        if db.execute(known, params).fetchone() is None:  # not "no alerts" for a typo
+            raise BioError(tr("No incident {ref}.", ref=incident))
+        where.append("(i.number = ? OR i.id = ?)")
     return [
         {**row, "subject": masked_name(row["person"]) if row["person"] else row["site"],
          "cohort_name": vocab.name("cohort", row["cohort"]) if row["cohort"] else ""}

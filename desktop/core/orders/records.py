@@ -197,6 +197,12 @@ def listing(
         where.append("o.status = :status")
         params["status"] = status
     if incident:
+        known = db.execute(
+            "SELECT 1 FROM incident WHERE (id = ? OR number = ?) AND deleted = 0",
+            [incident, incident],
+        ).fetchone()
+        if known is None:  # a typing error would read as "no orders"
+            raise BioError(tr("No incident {ref}.", ref=incident))
         where.append(
             "o.incident_id IN (SELECT id FROM incident WHERE id = :incident OR number = :incident)"
         )
