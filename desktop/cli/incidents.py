@@ -352,8 +352,8 @@ def incident_report(state: State, ref, kind, **given):
         kind=report["kind_name"],
         sender=report["from_unit"],
         receiver=report["to_unit"],
-        at=report["reported_at"],
-        due=report["due_at"] or "—",
+        at=values.shown_time(report["reported_at"]),
+        due=values.shown_time(report["due_at"]) or "—",
     )
     if report["late"]:
         text += " " + tr("Late.")

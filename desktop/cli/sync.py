@@ -6,7 +6,8 @@ from pathlib import Path
 import click
 
 from desktop.cli.common import State, table
-from desktop.core.access import policy, roles
+from desktop.core import values
+from desktop.core.access import field_words, policy, roles
 from desktop.core.i18n import tr
 from desktop.core.store import conflicts
 from desktop.sync import bundles, entitlement
@@ -169,7 +170,7 @@ def sync_stations(state: State):
         {
             **r,
             "state": tr("revoked") if r["revoked"] else tr("trusted"),
-            "heard": r["last_heard"],
+            "heard": values.shown_time(r["last_heard"]),
             "classes": entitlement.describe(r["entitled"]) or "-",
         }
         for r in rows
@@ -314,7 +315,7 @@ def clock_warning(flag: dict) -> str:
         "times were not adopted. Check that station's date and time.",
         station=flag["station"],
         hours=flag["ahead_hours"],
-        when=flag["noted_at"],
+        when=values.shown_time(flag["noted_at"]),
     )
 
 
@@ -332,13 +333,18 @@ def sync_conflicts(state: State):
     flags = conflicts.clock_flags(db)
     parts = []
     for c in found:
-        parts.append(f"{c.key}\n  {c.table} {c.label} · {c.field}")
+        table_word = policy.table_name(c.table)
+        field_word = {**field_words.labels(), **field_words.labels_in(c.table)}.get(
+            c.field, c.field
+        )
+        parts.append(f"{c.key}\n  {table_word} {c.label} · {field_word}")
         rows = [{**asdict(c.kept), "state": tr("kept")}] + [
             {**asdict(v), "state": tr("lost")} for v in c.others
         ]
-        for row in rows:  # a code or a record's id as people read it
+        for row in rows:  # a code or a record's id as people read it; times in local time
             if row["shown"]:
                 row["value"] = row["shown"]
+            row["at"] = values.shown_time(row["at"]) if row["at"] else row["at"]
         columns = [("state", tr("Version")), ("value", tr("Value")),
                    ("station", tr("Station")), ("actor", tr("Actor")), ("at", tr("Time")),
                    ("ref", tr("Operation"))]  # fmt: skip

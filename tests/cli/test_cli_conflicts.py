@@ -1,6 +1,7 @@
 """`sync conflicts` and `sync resolve` as a station administrator uses them."""
 
 import json
+import re
 
 from desktop.core.context import Ctx
 from desktop.core.store import db as dbmod
@@ -54,6 +55,9 @@ def test_conflicts_are_listed_alike_and_settled_by_a_choice(stations, tmp_path):
 
     status, out, _ = run("HY-A", "sync", "conflicts")
     assert status == 0 and "赵专家" in out and "13811111111" in out and "13922222222" in out
+    said = out.split("\n", 1)[1]  # after the key: the record and the field in words, times local
+    assert "expert" not in said.split("\n")[0] and "mobile" not in said.split("\n")[0]
+    assert not re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:", said), said
 
     loser = conflict["others"][0]
     status, out, err = run("HY-A", "sync", "resolve", conflict["key"], "--keep", "nobody:1")
