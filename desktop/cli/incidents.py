@@ -408,7 +408,7 @@ def incident_report_deadlines(state: State, changes):  # fmt: skip
     parsed = {}
     for text in changes:
         key, sep, value = text.partition("=")
-        if not sep:
+        if not sep or not value.strip():  # an empty value is no change: =default says it
             raise BioError(tr("Write each change as STEP=HOURS (not {text}).", text=text))
         parsed[key.strip()] = value.strip()
     result = reports.set_deadlines(db, parsed, state.ctx) if parsed else reports.deadlines(db)
@@ -419,8 +419,8 @@ def incident_report_deadlines(state: State, changes):  # fmt: skip
                         ("basis", tr("Basis"))])  # fmt: skip
     text += "\n" + tr(
         "Progress reports every {hours} h (grades I, II); final report within {days} days.",
-        hours=result["progress_hours"],
-        days=result["final_days"],
+        hours=f"{result['progress_hours']:g}",
+        days=f"{result['final_days']:g}",
     )
     state.emit(result, text)  # fmt: skip
 
