@@ -126,3 +126,12 @@ def test_an_unknown_incident_or_task_is_a_refusal(bio):
                  ["needs", "x"], ["close", "x"], ["log", "x"]):  # fmt: skip
         code, _, err = bio("incident", *args)
         assert code == 1 and err and "Traceback" not in err
+
+
+def test_report_deadlines_are_shown_as_set_and_an_empty_value_is_refused(bio):
+    code, out, _ = bio("incident", "report-deadlines", "--set", "progress_hours=12")
+    assert code == 0 and "每 12 小时" in out and "12.0" not in out and "14 天" in out
+    code, _, err = bio("incident", "report-deadlines", "--set", "progress_hours=")
+    assert code == 1 and "progress_hours=" in err
+    code, out, _ = bio("--json", "incident", "report-deadlines")
+    assert code == 0 and json.loads(out)["progress_hours"] == 12
