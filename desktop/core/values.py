@@ -28,9 +28,11 @@ MAX_QTY = 10**12  # base units of one quantity (a movement, a norm, a line): far
 MAX_TEXT = 100_000  # characters in one text (store/payloads.py refuses longer ones)
 # C0 and C1 control characters, DEL, and lone surrogates (bytes that were not UTF-8 text,
 # as Python passes them on from a command line or a file name)
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# ... and the bidirectional overrides and isolates (U+202A–202E, U+2066–2069), which make
+# a text read otherwise than it is stored ("Trojan source"): refused in what people type
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 CONTROL_IN_LINES = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]"
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]"
 )  # but tab, LF, CR
 INVISIBLE = re.compile(r"[\s\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]+")
 

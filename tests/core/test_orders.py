@@ -287,6 +287,7 @@ def test_order_status_merges_to_the_furthest_state(db, tmp_path):
         ("to_phone", "abc", "abc"),
         ("to_address", "路" * 501, "500"),
         ("notes", "备注\x1b", r"U\+001B"),
+        ("to_contact", "张三\u202e四李", r"U\+202E"),  # a right-to-left override
     ],
 )
 def test_an_orders_texts_are_checked_as_other_records_are(db, field, value, said):
