@@ -130,6 +130,9 @@ def test_due_and_overdue_checks_results_and_abnormal_alerts(demo_db, incident):
     assert {c["agency"] for c in checks} == {"HY-WJW"}
     assert schedules.due(demo_db, TODAY, agency="HY-STHJJ", incident=incident["number"]) == []
     late = next(c for c in checks if c["overdue"] and c["days_overdue"] == 3)
+    for written in ("1e2", "inf", "1_000", "37,5"):  # a measurement is written as one
+        with pytest.raises(Invalid, match="not a number|不是数值"):
+            results.record(demo_db, CTX, late["check"], written)
     done = results.record(demo_db, CTX, late["check"], "36.6")
     assert not done["abnormal"]
     hot = next(c for c in checks if not c["overdue"])

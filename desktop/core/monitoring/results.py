@@ -6,6 +6,7 @@ range — raises an alert (open until someone handles it) and writes an entry in
 incident's 大事记, which names a person only by a masked name."""
 
 import math
+import re
 from datetime import date
 
 from desktop.core import values, vocab
@@ -32,11 +33,13 @@ def masked_name(name: str) -> str:
     return mark + rest[:1] + "*" * max(len(rest) - 1, 1) if rest else (mark or "—")
 
 
+DECIMAL = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+
 def out_of_range(schedule: dict, value: str) -> bool:
-    try:
-        number = float(value)
-    except ValueError:
+    if not DECIMAL.fullmatch(value.strip()):
         return False
+    number = float(value)
     low, high = schedule["normal_min"], schedule["normal_max"]
     return (low is not None and number < low) or (high is not None and number > high)
 
@@ -69,10 +72,9 @@ def numeric_problem(schedule: dict, value: str) -> str | None:
     finite numbers: 36.8, not 37,5, abc or inf); None when it can."""
     if schedule["normal_min"] is None and schedule["normal_max"] is None:
         return None
-    try:
-        number = float(value)
-    except ValueError:
-        number = math.nan
+    # written as people write a measurement (36.8, -2, 120): not 1e2, inf or 1_000, which
+    # float() would take and a report would print as they are
+    number = float(value) if DECIMAL.fullmatch(value.strip()) else math.nan
     if math.isfinite(number) and abs(number) <= 1e9:
         return None
     return tr(

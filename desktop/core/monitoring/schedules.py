@@ -34,7 +34,10 @@ def _days(value, field: str, label: str, low: int, high: int) -> int:
     try:
         number = values.whole(value, allow_zero=False, field=label)
     except values.BadValue as error:
-        raise Invalid(field, str(error)) from None
+        if values.INTEGER.fullmatch(str(value).strip()):  # a whole number, only too large:
+            number = high + 1  # the range of days is the cause, not whole()'s own limit
+        else:
+            raise Invalid(field, str(error)) from None
     if not low <= number <= high:
         raise Invalid(field, tr("{field} is a number of days from {low} to {high}.",
                                 field=label, low=low, high=f"{high:,}"))  # fmt: skip
