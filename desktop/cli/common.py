@@ -52,6 +52,7 @@ class State:
 
         inside = sandbox.enter(db, self.ctx, self.drill)
         OPENED.append(inside)
+        sandbox.close_play(inside, self.drill)
         return inside
 
     def open_live(self):

@@ -9387,5 +9387,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>A schedule ends early today or on a day before ({date} is still to come).</source>
             <translation>监测计划只能从今天或更早的日期起提前结束（{date} 尚未到来）。</translation>
         </message>
+        <message>
+            <source>Drill {number} has ended: nothing more is played in its sandbox (it is kept for the evaluation and the report: bioreserve drill …).</source>
+            <translation>演练 {number} 已结束：其沙盒中不能再进行演练操作（沙盒保留用于评估和报告：bioreserve drill …）。</translation>
+        </message>
     </context>
 </TS>

@@ -75,6 +75,12 @@ def test_a_whole_drill_from_the_command_line_leaves_live_data_alone(bio):
     assert listed()["status_shown"] == "paused"
     assert ok(bio, "drill", "resume", seq)["status"] == "running"
     assert ok(bio, "drill", "end", seq)["status"] == "ended"
+    # ended: nothing more is played in its sandbox; its own commands still work
+    code, _, err = bio("--drill", seq, "incident", "create", "--title", "结束后", "--hazard",
+                       "infectious_disease", "--grade", "IV", "--division", "430405")  # fmt: skip
+    assert code == 1 and made["number"] in err and ("结束" in err or "ended" in err)
+    assert ok(bio, "--drill", seq, "incident", "list") is not None  # reading goes on
+    assert ok(bio, "drill", "status", seq)["status"] == "ended"
     # the live database never saw the drill's incident
     db = dbmod.open_db(bio.path)
     assert db.execute("SELECT count(*) FROM incident").fetchone()[0] == incidents_before

@@ -99,6 +99,19 @@ def enter(live: Database, ctx: Ctx, ref) -> Database:
     return sandbox
 
 
+def close_play(inside: Database, ref) -> None:
+    """A sandbox opened to play in (any command under --drill): once the drill has ended,
+    nothing more is played there — its writes are refused, naming the drill; the drill's
+    own commands (evaluation, report) still write in it."""
+    drill = records.get(inside, ref)
+    if drill["status"] in ("ended", "evaluated"):
+        inside.refusal = tr(
+            "Drill {number} has ended: nothing more is played in its sandbox (it is kept for "
+            "the evaluation and the report: bioreserve drill …).",
+            number=drill["number"],
+        )
+
+
 def create(live: Database, drill: dict) -> Database:
     """Copy the live database into the drill's file (online backup) and make the copy the
     drill's: marked, with an origin of its own. The live database is only read."""

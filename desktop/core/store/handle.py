@@ -57,6 +57,9 @@ class Database:
         self.conn = conn
         self.path = path
         self.read_only = read_only
+        # why nothing may be written here although the file is writable (an ended drill's
+        # sandbox opened to play in); empty: writes go ahead
+        self.refusal = ""
         self.migrated = False  # open_db upgraded the schema (derived tables may be empty)
         self.backups: list[Path] = []  # the backups open_db made before upgrading
 

@@ -42,6 +42,8 @@ def transaction(
     conn = db.conn
     if conn.in_write_path:
         raise RuntimeError("write-path transactions do not nest")
+    if db.refusal:
+        raise BioError(db.refusal)
     if db.read_only:
         raise BioError(
             tr(
