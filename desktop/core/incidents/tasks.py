@@ -105,15 +105,16 @@ ID_PREFIX = re.compile(r"[0-9a-f\-]{8,36}")
 
 def get(db: Database, ref: str) -> dict:
     """A task by its id, or by a unique beginning of it (eight characters at least)."""
-    ref = (ref or "").strip().lower()
+    given = (ref or "").strip()
+    ref = given.lower()
     rows = []
     if ID_PREFIX.fullmatch(ref):  # hex digits and hyphens only: nothing for LIKE to read
         rows = db.execute(
             "SELECT id FROM incident_task WHERE deleted = 0 AND id >= ? AND id < ? LIMIT 2",
             [ref, ref + "\uffff"],
         ).fetchall()
-    if not rows:
-        raise BioError(tr("No task {ref}.", ref=ref))
+    if not rows:  # named as typed (an incident number given for a task reads as such)
+        raise BioError(tr("No task {ref}.", ref=given))
     if len(rows) > 1:
         raise BioError(tr("{ref} names more than one task: give more of its id.", ref=ref))
     return next(db.query("SELECT * FROM incident_task WHERE id = ?", [rows[0][0]]))
