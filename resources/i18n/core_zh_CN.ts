@@ -9391,5 +9391,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>Drill {number} has ended: nothing more is played in its sandbox (it is kept for the evaluation and the report: bioreserve drill …).</source>
             <translation>演练 {number} 已结束：其沙盒中不能再进行演练操作（沙盒保留用于评估和报告：bioreserve drill …）。</translation>
         </message>
+        <message>
+            <source>None of the scenario's playbooks can be activated: {reasons}</source>
+            <translation>情景指定的处置预案均无法启动：{reasons}</translation>
+        </message>
     </context>
 </TS>

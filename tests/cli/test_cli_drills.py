@@ -148,3 +148,20 @@ def test_drill_run_auto_reports_per_item_on_a_copy_and_changes_nothing(bio, tmp_
     db.close()
     code, _, err = bio("drill", "run", str(workbook))  # --auto is required
     assert code == 1 and "--auto" in err
+
+
+def test_a_scenario_whose_playbooks_do_not_apply_says_why(bio, tmp_path):
+    """PB-LAB named by an infectious-disease scenario: refused with activation's own reason,
+    not a missing-needs message about a throw-away incident."""
+    import openpyxl
+
+    workbook = tmp_path / "scenario.xlsx"
+    assert bio("template", "msel", "--out", str(workbook))[0] == 0
+    book = openpyxl.load_workbook(workbook)
+    sheet = book["情景"]
+    for row in sheet.iter_rows(min_row=2):
+        if str(row[0].value or "").startswith("预案"):
+            row[1].value = "PB-LAB"
+    book.save(workbook)
+    code, _, err = bio("drill", "run", str(workbook), "--auto")
+    assert code == 1 and "PB-LAB" in err and ("Laboratory" in err or "实验室" in err), err

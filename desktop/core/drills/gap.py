@@ -157,13 +157,16 @@ def _respond(db: Database, ctx: Ctx, drill: dict, codes: list[str], fired: list[
     # count every need twice)
     fitting = [s["code"] for s in incidents.suggestions(db, incident["id"]) if s["fits"]]
     chosen = codes or fitting[:1]
-    activated = []
+    activated, refused = [], []
     for code in chosen:
         try:
             incidents.activate(db, ctx, incident["id"], code)
             activated.append(code)
-        except BioError:
-            continue  # a playbook that does not apply: the report lists those activated
+        except BioError as exc:
+            refused.append(str(exc))  # one that does not apply: the report lists the others
+    if codes and not activated:  # the scenario's own choice, none applying: say why
+        raise BioError(tr("None of the scenario's playbooks can be activated: {reasons}",
+                          reasons=" ".join(refused)))  # fmt: skip
     performed["playbooks"] = activated
     performed["activate"] = bool(activated)
     gap = items(db, incident["id"])
