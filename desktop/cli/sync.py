@@ -210,6 +210,13 @@ def sync_export(state: State, out, for_station):
 def _carried(db, to: str | None) -> str:
     """What the bundle says about the personal rows it carries or leaves out."""
     classes = entitlement.entitled(db, to)
+    if not classes and to:  # named, and entitled to none: entitling it is the remedy
+        return tr(
+            "It holds this station's records but no personal rows (the recipient is not "
+            "entitled to the expert roster or the monitoring cohorts: `bioreserve sync "
+            "entitle` grants them), signed but not encrypted: carry it to the other station "
+            "and delete it there after the import."
+        )
     if not classes:
         return tr(
             "It holds this station's records but no personal rows (the expert roster and the "

@@ -9395,5 +9395,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>None of the scenario's playbooks can be activated: {reasons}</source>
             <translation>情景指定的处置预案均无法启动：{reasons}</translation>
         </message>
+        <message>
+            <source>It holds this station's records but no personal rows (the recipient is not entitled to the expert roster or the monitoring cohorts: `bioreserve sync entitle` grants them), signed but not encrypted: carry it to the other station and delete it there after the import.</source>
+            <translation>它包含本站的记录，但不含个人信息（接收站点无权接收专家库和监测人员名单：可用 `bioreserve sync entitle` 授权）；已签名但未加密：请带到对方站点，导入后在那里删除。</translation>
+        </message>
     </context>
 </TS>

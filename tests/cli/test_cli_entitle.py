@@ -60,6 +60,9 @@ def test_a_new_trust_is_sent_no_phone_until_the_administrator_entitles_it(pair, 
     assert "leave out the expert roster and monitoring cohorts" in out
     assert listed(run)["HY-B"]["entitled"] == []
     assert PHONE not in bundle_text(run, tmp_path, "none", "--for", "HY-B")
+    status, out, _ = run("HY-A", "sync", "export", "--out", str(tmp_path / "b.zip"),
+                         "--for", "HY-B")  # fmt: skip
+    assert status == 0 and "sync entitle" in out and "give --for" not in out  # the remedy
 
     status, out, err = run("HY-A", "sync", "entitle", "HY-B", "--roster")
     assert status == 0, err
