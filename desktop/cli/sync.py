@@ -259,7 +259,8 @@ def sync_import(state: State, bundle):
         )
     elif result.already_imported:
         text = tr(
-            "Bundle {sequence} from {code} was already imported; nothing changed.",
+            "Every operation of bundle {sequence} from {code} was here already (it, or a "
+            "later bundle that carried them too, was imported before); nothing changed.",
             sequence=result.sequence,
             code=sender["code"],
         )

@@ -8434,8 +8434,8 @@ Compare it with the fingerprint that station shows (by telephone or in person). 
             <translation>已拒收：{message}</translation>
         </message>
         <message>
-            <source>This bundle was imported before; nothing changed.</source>
-            <translation>该同步包此前已导入，未作任何更改。</translation>
+            <source>Everything in this bundle was here already; nothing changed.</source>
+            <translation>该同步包中的内容本站均已具备，未作任何更改。</translation>
         </message>
         <message>
             <source>Bundle imported.</source>

@@ -1966,10 +1966,6 @@ Key fingerprint: {fingerprint}{demo}</source>
             <translation>来自 {code} 的第 {sequence} 号同步包中没有本站缺少的操作，未作任何更改。</translation>
         </message>
         <message>
-            <source>Bundle {sequence} from {code} was already imported; nothing changed.</source>
-            <translation>来自 {code} 的第 {sequence} 号同步包此前已导入，未作任何更改。</translation>
-        </message>
-        <message>
             <source>Deferred operations follow ones this station has not received yet; they will apply with a later bundle.</source>
             <translation>暂缓的操作依赖本站尚未收到的操作，将随之后的同步包一并应用。</translation>
         </message>
@@ -9398,6 +9394,10 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
         <message>
             <source>It holds this station's records but no personal rows (the recipient is not entitled to the expert roster or the monitoring cohorts: `bioreserve sync entitle` grants them), signed but not encrypted: carry it to the other station and delete it there after the import.</source>
             <translation>它包含本站的记录，但不含个人信息（接收站点无权接收专家库和监测人员名单：可用 `bioreserve sync entitle` 授权）；已签名但未加密：请带到对方站点，导入后在那里删除。</translation>
+        </message>
+        <message>
+            <source>Every operation of bundle {sequence} from {code} was here already (it, or a later bundle that carried them too, was imported before); nothing changed.</source>
+            <translation>来自 {code} 的第 {sequence} 号同步包中的操作本站均已具备（此前已导入该包，或导入过同样包含这些操作的后续同步包），未作任何更改。</translation>
         </message>
     </context>
 </TS>

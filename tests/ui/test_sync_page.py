@@ -186,7 +186,7 @@ def test_importing_a_bundle_from_station_b(
     with qtbot.waitSignal(page.imported, timeout=TIMEOUT) as again:
         page.import_file(bundle)
     assert again.args[0]["result"].already_imported
-    assert page.message.text() == "该同步包此前已导入，未作任何更改。"
+    assert page.message.text() == "该同步包中的内容本站均已具备，未作任何更改。"
 
 
 def test_a_tampered_bundle_is_refused_in_red(qtbot, chinese, worker, peer, demo_path, tmp_path):

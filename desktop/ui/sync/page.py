@@ -501,7 +501,8 @@ class SyncPage(QWidget):
             return
         result = outcome["result"]
         if result.already_imported:
-            self._say(self.tr("This bundle was imported before; nothing changed."), "muted")
+            said = self.tr("Everything in this bundle was here already; nothing changed.")
+            self._say(said, "muted")
         else:
             self._say(self.tr("Bundle imported."))
         self.summary.show_outcome(outcome)
