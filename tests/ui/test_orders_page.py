@@ -137,3 +137,16 @@ def test_deadline_rules(made, demo_db):
     order = orders.detail(demo_db, made["oral"])
     given = datetime.fromisoformat(order["oral_at"])
     assert datetime.fromisoformat(order["paperwork_due"]) == given + timedelta(hours=48)
+
+
+def test_an_order_chosen_while_the_list_is_read_again_stays_chosen(qtbot, worker, made):
+    """A click while a refresh is under way is the user's latest choice: the list arriving
+    afterwards keeps it, not the order chosen when the read began."""
+    page = open_page(qtbot, worker)
+    select(qtbot, page, made["oral"])
+    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
+        page.refresh()  # the read runs on the worker thread ...
+        assert page.select(made["draft"])  # ... while the user chooses another order
+    assert page.selected_number() == made["draft"]
+    qtbot.waitUntil(lambda: page.current and page.current["number"] == made["draft"],
+                    timeout=TIMEOUT)  # fmt: skip

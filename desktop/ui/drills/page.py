@@ -155,7 +155,6 @@ class DrillsPage(QWidget):
 
         self._list_no += 1
         number = self._list_no
-        self._keep = self._keep or self.selected_id()
         job = listing_job(self.search.text())
         self.worker.run(lambda db: (number, job(db)), self._listed)
 
@@ -165,7 +164,7 @@ class DrillsPage(QWidget):
             return
         from desktop.ui.incidents.tables import fit
 
-        keep, self._keep = self._keep, None
+        keep, self._keep = self._keep or self.selected_id(), None  # as chosen now
         self.table.selectionModel().blockSignals(True)
         self.model.set_drills(rows)
         found = self.model.find(keep) if keep else -1

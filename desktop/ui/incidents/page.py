@@ -128,7 +128,6 @@ class IncidentsPage(QWidget):
 
         self._list_no += 1
         number = self._list_no
-        self._keep = self._keep or self.selected_id()
         job = listing_job(self.active_only.isChecked(), self.search.text())
         self.worker.run(lambda db: (number, job(db)), self._listed)
 
@@ -138,7 +137,7 @@ class IncidentsPage(QWidget):
             return
         from desktop.ui.incidents.tables import fit
 
-        keep, self._keep = self._keep, None
+        keep, self._keep = self._keep or self.selected_id(), None  # as chosen now
         self.table.selectionModel().blockSignals(True)
         self.model.set_incidents(rows, self.divisions)
         self.table.selectionModel().blockSignals(False)

@@ -95,7 +95,6 @@ class TasksTab(IncidentTab):
     def load_job(self, incident: dict):
         from desktop.core.incidents import tasks
 
-        self._keep = self._keep or self.current_id()
         ref = incident["id"]
         agency, status = self.agency.currentData(), self.status.currentData()
         overdue = self.overdue_only.isChecked()
@@ -115,7 +114,7 @@ class TasksTab(IncidentTab):
         return row
 
     def show_data(self, rows) -> None:
-        keep, self._keep = self._keep, None
+        keep, self._keep = self._keep or self.current_id(), None  # as chosen now
         self.tree.clear()
         rows = [self.localize(row) for row in rows or []]
         agency = self.agency.currentData()

@@ -172,7 +172,6 @@ class OrdersPage(QWidget):
 
         self._list_no += 1
         number = self._list_no
-        self._keep = self._keep or self.selected_number()
         job = listing_job(
             self.status_filter.currentData(), self.search.text(), self.pending_only.isChecked()
         )
@@ -183,7 +182,8 @@ class OrdersPage(QWidget):
         number, rows = result
         if number != self._list_no:
             return
-        keep, self._keep = self._keep, None
+        # the order chosen meanwhile wins over the one chosen when the read began
+        keep, self._keep = self._keep or self.selected_number(), None
         self.model.set_orders(rows)
         style.fit_columns(self.table)
         self.count_label.setText(self.tr("{count} order(s)").format(count=len(rows)))

@@ -182,7 +182,6 @@ class PlaybooksPage(QWidget):
             return
         from desktop.core import playbooks
 
-        self._keep = self._keep or self.selected()
         self.worker.run(playbooks.listing, self._listed)
         self.reload_search()
 
