@@ -101,16 +101,17 @@ def prepare(
             tr("This database has no station identity yet. Run `bioreserve init` to give it one.")
         )
     from_depot = catalog.depot_by_code(db, source) if source else None
-    destination = typed("to_unit", destination)
-    requesting_unit, to_address = (
-        typed("requesting_unit", requesting_unit),
-        typed("to_address", to_address),
-    )
-    from_contact, to_contact = typed("from_contact", from_contact), typed("to_contact", to_contact)
-    vehicle, driver = typed("vehicle", vehicle), typed("driver", driver)
-    approver, notes = typed("approver", approver), typed("notes", notes)
-    from_phone, to_phone = typed("from_phone", from_phone), typed("to_phone", to_phone)
-    driver_phone = typed("driver_phone", driver_phone)
+    texts = {
+        name: typed(name, value)
+        for name, value in (
+            ("to_unit", destination), ("requesting_unit", requesting_unit),
+            ("to_address", to_address), ("from_contact", from_contact),
+            ("from_phone", from_phone), ("to_contact", to_contact), ("to_phone", to_phone),
+            ("vehicle", vehicle), ("driver", driver), ("driver_phone", driver_phone),
+            ("approver", approver), ("notes", notes),
+        )
+    }  # fmt: skip
+    destination = texts.pop("to_unit")
     if not destination:
         raise BioError(tr("Name the receiving depot (its code) or the receiving unit."))
     to_depot = next(
@@ -124,7 +125,7 @@ def prepare(
     served = incident_ref(db, incident)
     requested = requested_items(db, items)
     planned = plan(db, requested, from_depot, to_depot["id"] if to_depot else None, today)
-    if oral and not approver.strip():
+    if oral and not texts["approver"]:
         raise BioError(tr("An oral or telephone order names who gave it (approver)."))
     in_drill = info.drill_of(db) is not None
     if drill and not in_drill:  # a drill's orders live in its sandbox, never in real stock
@@ -141,21 +142,11 @@ def prepare(
         "station": st.code,
         "incident": served["number"] if served else "",
         "incident_id": served["id"] if served else None,
-        "requesting_unit": requesting_unit.strip(),
         "from_depot_id": from_depot["id"] if from_depot else None,
         "to_depot_id": to_depot["id"] if to_depot else None,
         "to_unit": "" if to_depot else destination,
-        "to_address": to_address.strip(),
-        "from_contact": from_contact.strip(),
-        "from_phone": from_phone.strip(),
-        "to_contact": to_contact.strip(),
-        "to_phone": to_phone.strip(),
         "needed_by": needed,
         "priority": priority,
-        "vehicle": vehicle.strip(),
-        "driver": driver.strip(),
-        "driver_phone": driver_phone.strip(),
-        "approver": approver.strip(),
         "status": "approved" if oral else "draft",
         "oral": int(oral),
         "oral_at": created if oral else None,
@@ -163,7 +154,7 @@ def prepare(
         "submitted_at": created if oral else None,
         "approved_at": created if oral else None,
         "drill": int(drill),
-        "notes": notes.strip(),
+        **texts,
     }
     if oral:
         require_covered(planned)
