@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from desktop.core.store import check, figures, ledger_bulk, oplog, station
+from desktop.core.store import check, figures, ledger_bulk, oplog, station, unguarded
 from desktop.core.store import db as dbmod
 from desktop.core.store.ids import reference_id
 from desktop.core.store.merge import apply_ops
@@ -226,7 +226,7 @@ def test_balances_changed_by_later_bundles_with_unknown_triggers_fire_them(
 def test_a_changed_balance_trigger_is_never_set_aside(stations, tmp_path, monkeypatch):
     """A schema whose trigger is not the one the sums stand for keeps it (row by row)."""
     a, b, c = stations
-    monkeypatch.setattr(ledger_bulk, "_EXPECTED", ledger_bulk._spaced("CREATE TRIGGER x"))
+    monkeypatch.setattr(ledger_bulk, "_EXPECTED", unguarded.spaced("CREATE TRIGGER x"))
     rng = random.Random(7)
     depots, items, lots = _make_a(a, rng)
     with write(a, ALICE) as w:

@@ -29,9 +29,6 @@ The DROP and CREATE statements are part of the transaction: a rollback or a cras
 missing (the transaction holds the write lock; readers see the last commit).
 """
 
-import hashlib
-import re
-
 from desktop.core.store import derived, figures, unguarded
 from desktop.core.store.handle import Database
 
@@ -117,22 +114,13 @@ ON CONFLICT (depot_id) DO UPDATE SET negatives = negatives + excluded.negatives"
 KNOWN_BALANCE_TRIGGERS = "84d12b0a9f47d7741ac7b2d93a9ceadbc3908dc879ac1c944ac7d9a21ed1efce"
 
 
-def _spaced(sql: str) -> str:
-    return " ".join(re.sub(r"([(),;])", r" \1 ", sql).split()).lower()
-
-
-_EXPECTED = _spaced(TRIGGER_SQL)
+_EXPECTED = unguarded.spaced(TRIGGER_SQL)
 
 
 def balance_triggers(db: Database) -> str:
     """A digest of the triggers on stock_balance and item_stock (names and SQL, spacing
     aside), to compare with KNOWN_BALANCE_TRIGGERS."""
-    found = db.execute(
-        "SELECT tbl_name, name, sql FROM sqlite_master WHERE type = 'trigger' "
-        "AND tbl_name IN ('stock_balance', 'item_stock') ORDER BY tbl_name, name"
-    ).fetchall()
-    text = "\n".join(f"{table} {name} {_spaced(sql or '')}" for table, name, sql in found)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return unguarded.trigger_digest(db, ("stock_balance", "item_stock"))[0]
 
 
 def _set_aside(db: Database, table: str, kind: str) -> list[str]:
@@ -158,7 +146,7 @@ def insert(db: Database, names: tuple[str, ...], rows: list[tuple]) -> None:
     if (
         len(rows) < MIN_ROWS
         or trigger is None
-        or _spaced(trigger[0]) != _EXPECTED
+        or unguarded.spaced(trigger[0]) != _EXPECTED
         or not set(KEYS) <= set(names)
     ):
         unguarded.insert(db, TABLE, names, rows)
