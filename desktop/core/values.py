@@ -34,7 +34,6 @@ CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u206
 CONTROL_IN_LINES = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]"
 )  # but tab, LF, CR
-INVISIBLE = re.compile(r"[\s\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]+")
 
 INTEGER = re.compile(r"[+-]?\d+")
 GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+")
@@ -87,10 +86,10 @@ def time_key(stored: str | None) -> float:
 # joiners, direction marks, the byte-order mark. Pasted from web pages and chat apps at the
 # ends of a code or a name, they made "H03\u200b" a lot apart from "H03" and "\u200b" a
 # name that looks blank.
-ZERO_WIDTH = (
-    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+ZERO_WIDTH = "".join(
+    map(chr, [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2070), 0xFEFF])
 )
+INVISIBLE = re.compile(f"[\\s{ZERO_WIDTH}]+")  # what shows nothing at all (visible())
 
 
 def trimmed(value: str) -> str:
