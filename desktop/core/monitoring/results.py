@@ -5,7 +5,6 @@ shared record). An abnormal result — marked so, or a number outside the schedu
 range — raises an alert (open until someone handles it) and writes an entry in the
 incident's 大事记, which names a person only by a masked name."""
 
-import math
 import re
 from datetime import date
 
@@ -36,10 +35,18 @@ def masked_name(name: str) -> str:
 DECIMAL = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
 
+def measured(value: str) -> float | None:
+    """The number a result states, written as people write a measurement (36.8, -2, 120);
+    None for anything else — 1e2, inf or 1_000, which float() would take and a report
+    would print as they are, 37,5, abc."""
+    text = value.strip()
+    return float(text) if DECIMAL.fullmatch(text) else None
+
+
 def out_of_range(schedule: dict, value: str) -> bool:
-    if not DECIMAL.fullmatch(value.strip()):
+    number = measured(value)
+    if number is None:
         return False
-    number = float(value)
     low, high = schedule["normal_min"], schedule["normal_max"]
     return (low is not None and number < low) or (high is not None and number > high)
 
@@ -72,10 +79,8 @@ def numeric_problem(schedule: dict, value: str) -> str | None:
     finite numbers: 36.8, not 37,5, abc or inf); None when it can."""
     if schedule["normal_min"] is None and schedule["normal_max"] is None:
         return None
-    # written as people write a measurement (36.8, -2, 120): not 1e2, inf or 1_000, which
-    # float() would take and a report would print as they are
-    number = float(value) if DECIMAL.fullmatch(value.strip()) else math.nan
-    if math.isfinite(number) and abs(number) <= 1e9:
+    number = measured(value)
+    if number is not None and abs(number) <= 1e9:
         return None
     return tr(
         "“{value}” is not a number: {measure} has a normal range, so its results are numbers "
