@@ -352,7 +352,7 @@ def sync_conflicts(state: State):
         for row in rows:  # a code or a record's id as people read it; times in local time
             if row["shown"]:
                 row["value"] = row["shown"]
-            row["at"] = values.shown_time(row["at"]) if row["at"] else row["at"]
+            row["at"] = values.shown_time(row["at"])
         columns = [("state", tr("Version")), ("value", tr("Value")),
                    ("station", tr("Station")), ("actor", tr("Actor")), ("at", tr("Time")),
                    ("ref", tr("Operation"))]  # fmt: skip
