@@ -318,3 +318,29 @@ def test_the_demo_database_has_a_marked_drill_ready_to_start(demo_db):
     inside = sandbox.start(demo_db, CTX, demo["id"], at=at(0))
     assert [i["position"] for i in injects.tick(inside, CTX, demo["id"], at=at(1))] == [1]
     inside.close()
+
+
+def test_an_ended_drills_sandbox_opened_to_play_takes_its_evaluation_and_refuses_play(demo_db):
+    """As the window opens an ended drill (进入演练) and the CLI runs a command under --drill:
+    ratings, observations and improvement items are still written; anything else is
+    refused naming the drill, and nothing of it stays."""
+    drill = planned(demo_db)
+    did = drill["id"]
+    sandbox.start(demo_db, CTX, did, at=at(0)).close()
+    sandbox.end(demo_db, CTX, did)
+    inside = sandbox.open_sandbox(demo_db, did)
+    sandbox.close_play(inside, did)
+    evaluation.rate(inside, CTX, did, "O1", "M", "按时报告")
+    evaluation.observe(inside, CTX, did, "improvement", "首次报告要素不全")
+    improvements.add(inside, CTX, did, {"issue": "报告要素不全", "action": "修订模板"})
+    before = content(inside)
+    with pytest.raises(BioError, match=drill["number"]) as refused:
+        incidents.create(inside, CTX, {"title": "结束后", "hazard": "infectious_disease",
+                                       "grade": "IV", "division": "430405"})  # fmt: skip
+    assert "ended" in str(refused.value)
+    assert content(inside) == before
+    inside.close()
+    # a sandbox opened for the drill's own commands (its evaluation, closing) is not closed
+    inside = sandbox.open_sandbox(demo_db, did)
+    assert inside.refusal == ""
+    inside.close()

@@ -167,3 +167,60 @@ def test_the_main_window_in_a_drill_fits_a_small_screen(qtbot, drill_worker, dem
     assert window.windowTitle().startswith(f"【演练】{drill['number']}")
     window.drill.session.timer.stop()
     wait_idle(qtbot, drill_worker)
+
+
+INCIDENT = {"title": "结束后再报", "hazard": "bioterror", "grade": "IV", "division": "430422"}
+
+
+def play(qtbot, worker) -> str:
+    """An incident declared in the drill through the window's worker: the refusal."""
+    from desktop.core import incidents
+
+    with qtbot.waitSignal(worker.failed, timeout=TIMEOUT) as failed:
+        worker.run(lambda db: incidents.create(db, CTX, INCIDENT))
+    return str(failed.args[0])
+
+
+def observed(qtbot, console) -> None:
+    """An observation recorded through the evaluation tab."""
+    tab = show_tab(qtbot, console, console.evaluation)
+    dialog = opened(qtbot, tab, tab.observe)
+    dialog.text.setPlainText("结束后补记：通报衔接不畅")
+    with qtbot.waitSignal(dialog.succeeded, timeout=TIMEOUT):
+        dialog.submit()
+    qtbot.waitUntil(lambda: tab.observations.rowCount() == 1, timeout=TIMEOUT)
+
+
+def test_once_ended_in_its_window_the_drill_is_evaluated_not_played(
+    qtbot, console, drill_worker, drill
+):
+    with qtbot.waitSignal(console.session.message, timeout=TIMEOUT) as said:
+        console.session.end()
+    assert said.args[1] == "ok"
+    assert drill["number"] in play(qtbot, drill_worker)
+    observed(qtbot, console)
+
+
+def test_an_ended_drill_entered_from_the_drills_page_is_evaluated_not_played(
+    qtbot, demo_db, demo_path, drill
+):
+    """进入演练 on an ended drill: the window opens its sandbox as every window's database
+    is opened (open_for_window)."""
+    from desktop.ui.drills.console import DrillConsole
+    from desktop.ui.drills.session import DrillSession
+    from desktop.ui.shell.app import open_for_window
+    from desktop.ui.shell.worker import DbWorker
+
+    sandbox.end(demo_db, CTX, drill["id"])
+    worker = DbWorker(sandbox.path_for(demo_path, drill), opener=open_for_window)
+    try:
+        assert drill["number"] in play(qtbot, worker)
+        session = DrillSession(worker, drill["id"])
+        shown = DrillConsole(worker, session)
+        qtbot.addWidget(shown)
+        shown.show()
+        session.start()
+        observed(qtbot, shown)
+        session.timer.stop()
+    finally:
+        worker.close()

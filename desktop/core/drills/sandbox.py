@@ -99,12 +99,18 @@ def enter(live: Database, ctx: Ctx, ref) -> Database:
     return sandbox
 
 
+# What is still written in an ended drill's sandbox: its evaluation (marks, observations,
+# ratings) and its improvement items.
+EVALUATION = frozenset({"drill_mark", "drill_observation", "drill_rating", "drill_improvement"})
+
+
 def close_play(inside: Database, ref) -> None:
-    """A sandbox opened to play in (any command under --drill): once the drill has ended,
-    nothing more is played there — its writes are refused, naming the drill; the drill's
-    own commands (evaluation, report) still write in it."""
+    """A sandbox opened to play in (a command under --drill, the window in a drill): once
+    the drill has ended, nothing more is played there — a write is refused, naming the
+    drill, unless it writes only the drill's evaluation (EVALUATION)."""
     drill = records.get(inside, ref)
     if drill["status"] in ("ended", "evaluated"):
+        inside.spared = EVALUATION
         inside.refusal = tr(
             "Drill {number} has ended: nothing more is played in its sandbox (it is kept for "
             "the evaluation and the report: bioreserve drill …).",

@@ -60,6 +60,9 @@ class Database:
         # why nothing may be written here although the file is writable (an ended drill's
         # sandbox opened to play in); empty: writes go ahead
         self.refusal = ""
+        # the tables a transaction may still write despite the refusal, when it writes
+        # only these (an ended drill's evaluation in its sandbox)
+        self.spared: frozenset[str] = frozenset()
         self.migrated = False  # open_db upgraded the schema (derived tables may be empty)
         self.backups: list[Path] = []  # the backups open_db made before upgrading
 

@@ -42,7 +42,7 @@ def transaction(
     conn = db.conn
     if conn.in_write_path:
         raise RuntimeError("write-path transactions do not nest")
-    if db.refusal:
+    if db.refusal and not db.spared:
         raise BioError(db.refusal)
     if db.read_only:
         raise BioError(
@@ -64,6 +64,8 @@ def transaction(
     conn.touched = set(touches)
     try:
         yield
+        if db.refusal and not (conn.touched and conn.touched <= db.spared):
+            raise BioError(db.refusal)  # written what may not be: rolled back below
         conn.execute("COMMIT")
         conn.changed |= conn.touched
     except BaseException as exc:

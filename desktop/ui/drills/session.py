@@ -167,6 +167,7 @@ class DrillSession(QObject):
         path, ref, ctx = Path(self.live_path), self.drill_id, self.ctx
 
         def job(db):
+            from desktop.core.drills import sandbox
             from desktop.core.setup.opening import open_station
 
             live = open_station(path)
@@ -174,6 +175,7 @@ class DrillSession(QObject):
                 call(live, ctx, ref)
             finally:
                 live.close()
+            sandbox.close_play(db, ref)  # ended: from now on only evaluated here
             return snapshot(db, ref)
 
         def done(result) -> None:

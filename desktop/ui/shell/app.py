@@ -51,10 +51,18 @@ def _identity(db) -> dict:
 
 def open_for_window(path):
     """The worker's opening of the window's database: a station without the day's backup,
-    which is made once someone has logged in, beside the worker (daily_backup.py)."""
+    which is made once someone has logged in, beside the worker (daily_backup.py). An ended
+    drill's sandbox is opened to evaluate the drill: nothing more is played in it."""
     from desktop.core.setup.opening import open_station
+    from desktop.core.store import info
 
-    return open_station(path, daily=False)
+    db = open_station(path, daily=False)
+    drill = info.drill_of(db)
+    if drill is not None:
+        from desktop.core.drills import sandbox
+
+        sandbox.close_play(db, drill)
+    return db
 
 
 USAGE = "bioreserve-gui [--db FILE] [--lang en|zh_CN] [--screenshot FILE] [--exit-when-shown]"
