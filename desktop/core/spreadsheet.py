@@ -35,7 +35,7 @@ import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 
@@ -60,6 +60,7 @@ MAX_CELLS = 32_000_000  # rows × columns of the sheet's rectangle: 1,000,000 ro
 MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384  # Excel's own limits
 MAX_SHEETS = 32  # worksheets read_sheets reads
 MAX_FORMULAS_LISTED = 20  # formula cells a Sheet names
+TEXT_TYPES = ("s", "str", "inlineStr")  # a cell's types (t="…") whose value is text
 MAX_CSV_LINE = 1 << 20  # characters on one line of a CSV file
 BLOCK = 1 << 20  # bytes read at a time from a zip member
 FORMULA_START = ("=", "+", "-", "@")
@@ -105,6 +106,9 @@ class Sheet:
     rows: Rows
     formulas: list[str]  # references of the first cells that hold a formula (C7)
     merged: list[tuple[int, int, int, int]]  # merged ranges: first row, column, last row, column
+    # the first cells holding a formula without its result saved (a file written by a
+    # program that does not calculate): calamine reads them as empty
+    unvalued: list[str] = field(default_factory=list)
 
 
 def read_rows(path) -> tuple[list[str], Iterator[tuple[int, list]]]:
@@ -113,6 +117,17 @@ def read_rows(path) -> tuple[list[str], Iterator[tuple[int, list]]]:
     if path.suffix.lower() == ".csv":
         return _read_csv(path)
     sheet = _read_xlsx(path, every=False, max_cells=MAX_CELLS)[0]
+    if sheet.unvalued:
+        sheet.rows.close()
+        raise BioError(
+            tr(
+                "{file}: cell {cell} holds a formula whose result was not saved in the file "
+                "(it was written by a program that does not calculate). Open it in Excel or "
+                "WPS and save it again, or paste the values instead of the formulas.",
+                file=paths.shown_name(path),
+                cell=", ".join(sheet.unvalued[:3]),
+            )
+        )
     return sheet.header, sheet.rows
 
 
@@ -240,15 +255,34 @@ def _read_xlsx(path: Path, every: bool, max_cells: int) -> list[Sheet]:
     finally:
         os.remove(copy)
     return [
-        _sheet(path, name, formulas, sheet)
-        for (name, formulas), sheet in zip(found, data, strict=True)
+        _sheet(path, name, formulas, sheet, _unvalued(sheet, numeric))
+        for (name, formulas, numeric), sheet in zip(found, data, strict=True)
     ]
 
 
-def _sheet(path: Path, name: str, formulas: list[str], sheet) -> Sheet:
+def _unvalued(sheet, cells: list[str]) -> list[str]:
+    """Those of the cells (formulas whose result is no text) that calamine reads empty:
+    their result was not saved."""
+    if not cells or sheet.start is None:
+        return []
+    rows = sheet.to_python(skip_empty_area=False)  # from A1
+    out = []
+    for ref in cells:
+        letters = ref.rstrip("0123456789")
+        row, column = int(ref[len(letters) :]) - 1, 0
+        for letter in letters.upper():
+            column = column * 26 + ord(letter) - 64
+        column -= 1
+        found = rows[row][column] if row < len(rows) and 0 <= column < len(rows[row]) else ""
+        if found == "":
+            out.append(ref)
+    return out
+
+
+def _sheet(path: Path, name: str, formulas: list[str], sheet, unvalued: list[str]) -> Sheet:
     merged = [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges]
     if sheet.start is None:  # no cell at all (iter_rows would panic)
-        return Sheet(name, [], Rows(iter(()), 0), formulas, merged)
+        return Sheet(name, [], Rows(iter(()), 0), formulas, merged, unvalued)
     # calamine's rows begin at row 1 (empty ones first) but at the first column used
     found, pad = sheet.iter_rows(), [None] * sheet.start[1]
     header = _header(pad + next(found, []))
@@ -272,7 +306,8 @@ def _sheet(path: Path, name: str, formulas: list[str], sheet) -> Sheet:
                 )
             ) from exc
 
-    return Sheet(name, header, Rows(rows(), sheet.end[0] if sheet.end else 0), formulas, merged)
+    estimate = sheet.end[0] if sheet.end else 0
+    return Sheet(name, header, Rows(rows(), estimate), formulas, merged, unvalued)
 
 
 def _check_size(path: Path) -> None:
@@ -346,7 +381,7 @@ def _checked_copy(path: Path, copy: str, every: bool, max_cells: int) -> list:
                 if cells > max_cells:
                     raise Refused(tr("its worksheets span {cells} cells, more than {max}",
                                      cells=f"{cells:,}", max=f"{max_cells:,}"))  # fmt: skip
-                found.append((name, rectangle.formulas))
+                found.append((name, rectangle.formulas, rectangle.numeric))
             for name, part, cap, scan in (
                 ("xl/sharedStrings.xml", others.get("strings"), MAX_STRINGS_XML, _StringsScan),
                 ("xl/styles.xml", others.get("styles"), MAX_PART, _Scan),
@@ -542,20 +577,27 @@ class _SheetScan(_Scan):
     def __init__(self):
         self.refs: list[str] = []
         self.formulas: list[str] = []  # the first cells holding a formula (<f>)
+        # those of them whose result is no text (a number, a date, a truth value): one that
+        # reads empty has no result saved
+        self.numeric: list[str] = []
         self.rows = self.columns = 0
 
     def parser(self):
         parser = super().parser()
-        refs, formulas = self.refs, self.formulas
+        refs, formulas, numeric = self.refs, self.formulas, self.numeric
         cell = ""  # the reference of the cell being read
+        text = False  # whether its value is text (t="s", "str", "inlineStr")
 
         def start(name: str, attrs: dict) -> None:
-            nonlocal cell
+            nonlocal cell, text
             if name == "c" or name.endswith(":c"):
                 cell = attrs.get("r", "")
+                text = attrs.get("t") in TEXT_TYPES
                 refs.append(cell)
             elif (name == "f" or name.endswith(":f")) and len(formulas) < MAX_FORMULAS_LISTED:
                 formulas.append(cell)
+                if not text:
+                    numeric.append(cell)
 
         parser.StartElementHandler = start
         parser.EndElementHandler = None

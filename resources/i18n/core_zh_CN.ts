@@ -9399,5 +9399,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>Every operation of bundle {sequence} from {code} was here already (it, or a later bundle that carried them too, was imported before); nothing changed.</source>
             <translation>来自 {code} 的第 {sequence} 号同步包中的操作本站均已具备（此前已导入该包，或导入过同样包含这些操作的后续同步包），未作任何更改。</translation>
         </message>
+        <message>
+            <source>{file}: cell {cell} holds a formula whose result was not saved in the file (it was written by a program that does not calculate). Open it in Excel or WPS and save it again, or paste the values instead of the formulas.</source>
+            <translation>{file}：单元格 {cell} 是公式，但文件中没有保存它的计算结果（文件由不计算公式的程序生成）。请用 Excel 或 WPS 打开并重新保存，或将公式粘贴为数值。</translation>
+        </message>
     </context>
 </TS>
