@@ -325,6 +325,29 @@ def test_header_errors_stop_the_import_even_with_skip_invalid(db, tmp_path):
     assert snapshot(db) == before
 
 
+def test_data_on_a_later_sheet_is_named_when_the_first_sheet_has_none_of_it(db, tmp_path):
+    """A cover or 说明 sheet put first: the refusal names the sheet that holds the data, not
+    the cover's header; nothing is imported. A later sheet of other data adds nothing."""
+    book = openpyxl.Workbook()
+    book.active.title = "说明"
+    book.active.append(["本表为2026年度储备物资入库清单"])
+    data = book.create_sheet("入库")
+    data.append(STOCK)
+    data.append(GOOD)
+    book.save(tmp_path / "cover.xlsx")
+    before = snapshot(db)
+    report = importer.run(db, KEEPER, "stock", tmp_path / "cover.xlsx")
+    [error] = report.errors
+    assert (error.row, error.column) == (1, "说明") and "入库" in error.reason
+    assert report.imported == 0 and snapshot(db) == before
+    book.remove(data)
+    book.create_sheet("备注").append(["备注", "说明"])
+    book.save(tmp_path / "cover.xlsx")
+    report = importer.run(db, KEEPER, "stock", tmp_path / "cover.xlsx")
+    assert not any("入库" in e.reason or "备注" in e.reason for e in report.errors)
+    assert cells(report)[0] == (1, "本表为2026年度储备物资入库清单")
+
+
 def test_an_existing_code_updates_the_item_and_empty_optional_cells_keep_values(db, tmp_path):
     path = xlsx(
         tmp_path / "in.xlsx",

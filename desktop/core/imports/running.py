@@ -58,6 +58,8 @@ def check(
     try:
         positions, texts, report.errors, missing = map_header(spec.columns, header)
         if missing:
+            # the header problems of a cover sheet put first say less than where the data are
+            report.errors = _data_elsewhere(spec, path) or report.errors
             return report, None, []
         job = spec.job(db, path, texts, report.errors)
         job.additions = additions
@@ -114,6 +116,28 @@ def check(
     if progress:
         progress(total, total)
     return report, job, good
+
+
+def _data_elsewhere(spec, path: Path) -> list[RowError]:
+    """When the first sheet lacks columns an import needs: the later sheet of the workbook
+    that has them all, named in an error on the first sheet (a cover or 说明 sheet put
+    first), if there is one."""
+    if path.suffix.lower() != ".xlsx":
+        return []
+    try:
+        sheets = spreadsheet.read_sheets(path)
+    except BioError:
+        return []
+    for sheet in sheets:
+        sheet.rows.close()
+    for sheet in sheets[1:]:
+        if not map_header(spec.columns, sheet.header)[3]:
+            return [RowError(1, sheets[0].name, tr(
+                "The data seem to be on the sheet {sheet}, but an import reads the first sheet "
+                "({first}) only: move the sheet {sheet} to the front and import again.",
+                sheet=sheet.name, first=sheets[0].name,
+            ))]  # fmt: skip
+    return []
 
 
 def validate(
