@@ -78,9 +78,11 @@ def norms_group():
 @click.option("--qty", required=True, help=tr("Norm in the item's base unit."))
 @click.pass_obj
 def norms_set(state: State, depot, item, qty):
-    norms.set_norm(state.open(), state.ctx, depot, item, qty)
+    db = state.open()
+    qty = values.whole(qty, allow_zero=True, field=tr("Reserve norm"))  # as stored: "１０" is 10
+    norms.set_norm(db, state.ctx, depot, item, qty)
     state.emit(
-        {"depot": depot, "item": item, "qty": int(qty)},
+        {"depot": depot, "item": item, "qty": qty},
         tr("Norm of {item} at {depot}: {qty}", item=item, depot=depot, qty=qty),
     )
 

@@ -275,3 +275,13 @@ def test_filters_name_a_known_depot_or_item_and_may_differ_in_case(station):
             assert code == 1 and wrong in err and not out, (command, option)
         code, out, _ = station("--json", "stock", command, "--depot", "ck1", "--item", "kz")
         assert code == 0 and [r["qty"] for r in json.loads(out)] == [100], command
+
+
+def test_a_norm_typed_in_full_width_digits_is_said_and_stored_as_a_number(station):
+    code, out, _ = station("norms", "set", "--depot", "CK1", "--item", "KZ", "--qty", "１０")
+    assert code == 0 and "10" in out and "１０" not in out
+    code, out, _ = station("--json", "norms", "set", "--depot", "CK1", "--item", "KZ",
+                           "--qty", "２０")  # fmt: skip
+    assert code == 0 and json.loads(out)["qty"] == 20
+    code, _, err = station("norms", "set", "--depot", "CK1", "--item", "KZ", "--qty", "十")
+    assert code == 1 and "定额" in err
