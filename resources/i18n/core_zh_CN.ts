@@ -7390,8 +7390,8 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <translation>{name} 是仅剩的系统管理员；请先添加另一名管理员。</translation>
         </message>
         <message>
-            <source>{user} ({role}) may not change {what}: {why}</source>
-            <translation>{user}（{role}）无权修改{what}：{why}</translation>
+            <source>{user} ({role}) may not change {what}: {why}.</source>
+            <translation>{user}（{role}）无权修改{what}：{why}。</translation>
         </message>
         <message>
             <source>{user} ({role}) may not {action}.</source>

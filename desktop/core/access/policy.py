@@ -102,7 +102,7 @@ def require_table(db: Database, ctx: Ctx, tbl: str) -> None:
 
 def _refused(ctx: Ctx, tbl: str, why: str) -> str:
     return tr(
-        "{user} ({role}) may not change {what}: {why}",
+        "{user} ({role}) may not change {what}: {why}.",
         user=ctx.user,
         role=roles.name(ctx.role),
         what=table_name(tbl),
