@@ -28,6 +28,7 @@ from desktop.ui.access.login_dialogs import _Missing, same_twice
 from desktop.ui.shell.jobs import Refused, actor, refusable
 from desktop.ui.widgets import style
 from desktop.ui.widgets.form_dialog import FormDialog
+from desktop.ui.widgets.row_choice import choose_row
 from desktop.ui.widgets.rows_model import Column, RowsModel
 
 MAX_IDLE = 480  # sessions.MAX_IDLE
@@ -143,7 +144,7 @@ class UsersDialog(QDialog):
         style.fit_columns(self.table, stretch=1)
         names = [r["name"] for r in rows]
         if chosen and chosen["name"] in names:
-            self.table.selectRow(names.index(chosen["name"]))
+            choose_row(self.table, names.index(chosen["name"]))
         self.idle.setValue(lists["idle_minutes"])
         self._chosen()
         self.loaded.emit()
@@ -155,7 +156,7 @@ class UsersDialog(QDialog):
     def select(self, name: str) -> bool:
         for number, row in enumerate(self.model.rows):
             if row["name"] == name:
-                self.table.selectRow(number)
+                choose_row(self.table, number)
                 return True
         return False
 

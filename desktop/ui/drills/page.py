@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from desktop.ui.drills.parts import splitter
 from desktop.ui.widgets import style
 from desktop.ui.widgets.change_watcher import watch
+from desktop.ui.widgets.row_choice import choose_row
 from desktop.ui.widgets.search_box import SearchBox
 
 DRILLS = frozenset(
@@ -170,7 +171,7 @@ class DrillsPage(QWidget):
         found = self.model.find(keep) if keep else -1
         row = found if found >= 0 else (0 if rows else -1)
         if row >= 0:
-            self.table.selectRow(row)
+            choose_row(self.table, row)
         self.table.selectionModel().blockSignals(False)
         fit(self.table, widest=320)
         self.count_label.setText(self.tr("{count} drill(s)").format(count=len(rows)))
@@ -191,7 +192,7 @@ class DrillsPage(QWidget):
         """Choose a drill by its id or number."""
         found = self.model.find(ref) if self.model else -1
         if found >= 0:
-            self.table.selectRow(found)
+            choose_row(self.table, found)
         return found >= 0
 
     # the drill chosen ------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from desktop.ui.incidents import labels
 from desktop.ui.incidents.tables import fit, list_table
 from desktop.ui.widgets import style
 from desktop.ui.widgets.form_dialog import FormDialog
+from desktop.ui.widgets.row_choice import choose_row
 from desktop.ui.widgets.rows_model import Column, RowsModel
 
 
@@ -94,7 +95,7 @@ class ActivateDialog(FormDialog):
         fit(self.table, widest=360)
         first = next((n for n, row in enumerate(rows) if row["choosable"]), -1)
         if first >= 0:
-            self.table.selectRow(first)
+            choose_row(self.table, first)
         elif not rows:
             self.show_error(self.tr("No approved playbook for this hazard."))
         self.loaded.emit(len(rows))
@@ -105,7 +106,7 @@ class ActivateDialog(FormDialog):
     def select(self, code: str) -> bool:
         for number, row in enumerate(self.model.rows):
             if row["code"] == code:
-                self.table.selectRow(number)
+                choose_row(self.table, number)
                 return True
         return False
 

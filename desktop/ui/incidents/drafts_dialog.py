@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.incidents.tables import fit, list_table
 from desktop.ui.widgets import style
+from desktop.ui.widgets.row_choice import choose_row
 from desktop.ui.widgets.rows_model import Column, RowsModel
 
 
@@ -96,7 +97,7 @@ class DraftsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         if drafted.orders:
-            self.table.selectRow(0)
+            choose_row(self.table, 0)
         self.resize(860, 420)
 
     def open_order(self) -> None:

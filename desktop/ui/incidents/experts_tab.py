@@ -31,6 +31,7 @@ from desktop.ui.incidents.tables import fit, list_table
 from desktop.ui.shell.jobs import actor
 from desktop.ui.widgets import style
 from desktop.ui.widgets.form_dialog import FormDialog
+from desktop.ui.widgets.row_choice import choose_row
 from desktop.ui.widgets.rows_model import Column, RowsModel
 from desktop.ui.widgets.search_box import SearchBox
 from desktop.ui.widgets.times import when
@@ -421,7 +422,7 @@ class DispatchDialog(FormDialog):
         self.person = None
         for number, row in enumerate(rows):
             if row["id"] == kept:
-                self.results.selectRow(number)
+                choose_row(self.results, number)
         self._chosen()
         self.found.emit(len(rows))
 
@@ -443,7 +444,7 @@ class DispatchDialog(FormDialog):
         """Choose one of the experts found (for tests and keyboard use)."""
         for number, row in enumerate(self.model.rows):
             if row["id"] == expert_id:
-                self.results.selectRow(number)
+                choose_row(self.results, number)
                 return True
         return False
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.widgets import style
 from desktop.ui.widgets.change_watcher import NEEDS, ROSTER, watch
+from desktop.ui.widgets.row_choice import choose_row
 from desktop.ui.widgets.search_box import SearchBox
 
 WATCHED = NEEDS | ROSTER | {"meta", "playbook"}
@@ -147,7 +148,7 @@ class IncidentsPage(QWidget):
         row = found if found >= 0 else (0 if rows else -1)
         if row >= 0:
             self.table.selectionModel().blockSignals(True)
-            self.table.selectRow(row)
+            choose_row(self.table, row)
             self.table.selectionModel().blockSignals(False)
         self._chosen()
         self.loaded.emit(len(rows))
@@ -166,7 +167,7 @@ class IncidentsPage(QWidget):
         """Choose an incident by its id or number."""
         for number, row in enumerate(self.model.rows if self.model else []):
             if ref in (row["id"], row["number"]):
-                self.table.selectRow(number)
+                choose_row(self.table, number)
                 return True
         return False
 

@@ -20,6 +20,7 @@ from desktop.ui.incidents import labels
 from desktop.ui.incidents.tab_base import IncidentTab
 from desktop.ui.incidents.tables import fit, list_table
 from desktop.ui.widgets import style
+from desktop.ui.widgets.row_choice import choose_row
 from desktop.ui.widgets.rows_model import Column, RowsModel
 from desktop.ui.widgets.times import when
 
@@ -213,7 +214,7 @@ class ReportsTab(IncidentTab):
         )
         self.overdue.setVisible(bool(late))
         if data["reports"] and not self.made_table.selectionModel().hasSelection():
-            self.made_table.selectRow(len(data["reports"]) - 1)
+            choose_row(self.made_table, len(data["reports"]) - 1)
 
     def current_report(self) -> dict | None:
         return self.made_model.row(self.made_table.currentIndex().row())

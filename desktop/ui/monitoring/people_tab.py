@@ -11,6 +11,7 @@ from desktop.ui.incidents import labels
 from desktop.ui.incidents.tables import fit
 from desktop.ui.monitoring.list_tab import ListTab
 from desktop.ui.widgets import style
+from desktop.ui.widgets.row_choice import choose_row
 from desktop.ui.widgets.rows_model import Column, RowsModel
 
 NOTE = 8  # the status note takes the room left
@@ -105,7 +106,7 @@ class PeopleTab(ListTab):
         if keep is not None:
             found = next((n for n, row in enumerate(rows) if row["id"] == keep["id"]), -1)
             if found >= 0:
-                self.table.selectRow(found)
+                choose_row(self.table, found)
         followed = sum(1 for row in rows if row["status"] == "monitoring")
         self.count.setText(
             self.tr("{count} people · {followed} under monitoring").format(

@@ -22,6 +22,7 @@ from desktop.core.reserves import catalog, stock
 from desktop.ui.orders.models import MAX_QTY, LinesModel
 from desktop.ui.widgets import style
 from desktop.ui.widgets.item_picker import ItemPicker
+from desktop.ui.widgets.row_choice import choose_row
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -143,7 +144,7 @@ class LinesEditor(QWidget):
                 lambda db: (item_id, stock.usable_total(db, item_id, date.today())),
                 self._available_arrived,
             )
-        self.table.selectRow(row)
+        choose_row(self.table, row)
 
     def _available_arrived(self, result) -> None:
         item_id, qty = result

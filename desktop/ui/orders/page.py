@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.widgets import style
 from desktop.ui.widgets.change_watcher import ORDERS, watch
+from desktop.ui.widgets.row_choice import choose_row
 from desktop.ui.widgets.search_box import SearchBox
 
 STATUS_CODES = ("draft", "submitted", "approved", "dispatched", "received", "cancelled")
@@ -189,9 +190,9 @@ class OrdersPage(QWidget):
         self.count_label.setText(self.tr("{count} order(s)").format(count=len(rows)))
         found = self.model.find(keep) if keep else -1
         if found >= 0:
-            self.table.selectRow(found)
+            choose_row(self.table, found)
         elif rows:
-            self.table.selectRow(0)
+            choose_row(self.table, 0)
         else:
             self._selection_changed()
         self.loaded.emit(len(rows))
@@ -209,7 +210,7 @@ class OrdersPage(QWidget):
     def select(self, number: str) -> bool:
         row = self.model.find(number) if self.model is not None else -1
         if row >= 0:
-            self.table.selectRow(row)
+            choose_row(self.table, row)
         return row >= 0
 
     def show_order(self, number: str) -> None:

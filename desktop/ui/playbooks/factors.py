@@ -22,6 +22,7 @@ from desktop.ui.playbooks.sources import SourceTag
 from desktop.ui.playbooks.task_form import lock
 from desktop.ui.shell.jobs import actor
 from desktop.ui.widgets import style
+from desktop.ui.widgets.row_choice import choose_row
 from desktop.ui.widgets.rows_model import Column, RowsModel
 
 
@@ -126,7 +127,7 @@ class FactorsPanel(QWidget):
         style.fit_columns(self.table, stretch=6)
         rows = [n for n, f in enumerate(doc["factors"]) if f["id"] == keep]
         if rows or doc["factors"]:
-            self.table.selectRow(rows[0] if rows else 0)
+            choose_row(self.table, rows[0] if rows else 0)
         self._fill()
 
     def set_editable(self, editable: bool) -> None:

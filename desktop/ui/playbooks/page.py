@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.widgets import style
 from desktop.ui.widgets.change_watcher import PLAYBOOKS, watch
+from desktop.ui.widgets.row_choice import choose_row
 from desktop.ui.widgets.search_box import SearchBox
 
 
@@ -211,7 +212,7 @@ class PlaybooksPage(QWidget):
         self.model.set_rows(shown)
         self.count_label.setText(self.tr("{count} version(s)").format(count=len(shown)))
         if not (keep and self.select(*keep)) and shown:
-            self.table.selectRow(0)
+            choose_row(self.table, 0)
         self.loaded.emit(len(shown))
 
     def selected(self) -> tuple[str, int] | None:
@@ -223,7 +224,7 @@ class PlaybooksPage(QWidget):
     def select(self, code: str, version: int) -> bool:
         for number, row in enumerate(self.model.rows):
             if row["code"] == code and row["version"] == version:
-                self.table.selectRow(number)
+                choose_row(self.table, number)
                 return True
         return False
 

@@ -22,6 +22,7 @@ from desktop.ui.roster.expert_editor import ExpertEditor
 from desktop.ui.shell.jobs import actor
 from desktop.ui.widgets import style
 from desktop.ui.widgets.change_watcher import ROSTER, watch
+from desktop.ui.widgets.row_choice import choose_row
 from desktop.ui.widgets.rows_model import Column, RowsModel
 from desktop.ui.widgets.search_box import SearchBox
 
@@ -205,7 +206,7 @@ class ExpertsView(QWidget):
         self.count.setText(self.tr("{count} experts").format(count=len(rows)))
         for number, row in enumerate(rows):
             if row["id"] == self.editor.current_id:
-                self.table.selectRow(number)
+                choose_row(self.table, number)
                 break
         self.listed.emit(len(rows))
 
@@ -223,6 +224,6 @@ class ExpertsView(QWidget):
         """Show one expert of the list in the editor; False when not listed."""
         for number, row in enumerate(self.model.rows):
             if row["id"] == expert_id:
-                self.table.selectRow(number)
+                choose_row(self.table, number)
                 return True
         return False

@@ -27,6 +27,7 @@ from desktop.core.store import conflicts
 from desktop.ui.shell.jobs import Refused, actor, refusable
 from desktop.ui.widgets import style
 from desktop.ui.widgets.change_watcher import watch
+from desktop.ui.widgets.row_choice import choose_row
 from desktop.ui.widgets.rows_model import Column, RowsModel
 from desktop.ui.widgets.times import when
 
@@ -218,7 +219,7 @@ class ConflictsView(QWidget):
         style.fit_columns(self.table, stretch=4, widest=320)
         keys = [c.key for c in self.conflicts]
         if rows:
-            self.table.selectRow(keys.index(chosen.key) if chosen and chosen.key in keys else 0)
+            choose_row(self.table, keys.index(chosen.key) if chosen and chosen.key in keys else 0)
         self.empty.setVisible(not rows)
         self.hint.setVisible(bool(rows))
         self.splitter.setVisible(bool(rows))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.shell.jobs import Refused, refusable
 from desktop.ui.widgets import style
 from desktop.ui.widgets.change_watcher import watch
+from desktop.ui.widgets.row_choice import choose_row
 from desktop.ui.widgets.rows_model import RowsModel
 
 
@@ -112,7 +113,7 @@ class RecordEditor(QWidget):
             style.fit_columns(self.table)
         for number, row in enumerate(rows):
             if row["id"] == self.current_id:
-                self.table.selectRow(number)
+                choose_row(self.table, number)
                 break
         self.listed.emit(len(rows))
 
