@@ -85,7 +85,9 @@ def test_a_drill_is_played_in_its_sandbox_and_the_live_database_is_left_as_it_wa
     inside.show()
     for page in (inside.overview, inside.incidents, inside.drills):
         inside.show_page(page)
-        assert banner.isVisible()
+        # a strip above the navigation and the page, which stay on screen to play in
+        assert banner.isVisible() and inside.nav.isVisible() and page.isVisible()
+        assert banner.geometry().bottom() < inside.pages.geometry().top()
     status = " ".join(label.text() for label in inside.statusBar().findChildren(QLabel))
     assert str(expected_path) in status
     assert inside.pages.currentWidget() is inside.drills

@@ -77,7 +77,7 @@ class DrillMarking(QObject):
         self.window = window
         self.session = DrillSession(window.worker, drill_id, self)
         self.banner = DrillBanner(self.session)
-        window.centralWidget().layout().insertWidget(0, self.banner)
+        window.add_banner(self.banner)
         self.action_leave = QAction(self.tr("&Leave the drill"), window)
         self.action_leave.triggered.connect(self.session.leave)
         menu = window.file_menu

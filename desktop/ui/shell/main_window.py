@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
 
         central = QWidget()
-        column = QVBoxLayout(central)  # a drill's banner goes above the pages
+        column = self.column = QVBoxLayout(central)  # a drill's banner goes above (add_banner)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         layout = QHBoxLayout()
@@ -258,6 +258,10 @@ class MainWindow(QMainWindow):
                 gate.offer(held)
         if self._overview is not None:
             offers.apply(self._overview)
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A strip above the navigation and the pages (a drill's marking)."""
+        self.column.insertWidget(0, banner)
 
     def set_locked(self, locked: bool) -> None:
         """Cover the pages and the menus (locked, or nobody logged in), or show them."""
