@@ -266,16 +266,25 @@ def _json_option(ctx: click.Context, _param, value: bool) -> None:
 
 def _file_named(param: click.Parameter) -> None:
     """A file parameter given "" (a script's unset variable) is refused naming itself, not
-    taken as the current folder."""
+    taken as the current folder; a file to write (--out) is refused when it is a SQLite
+    database: `sync export --out` given the station's own file wrote a bundle over it."""
     kind = param.type
     if not isinstance(kind, click.Path) or kind.dir_okay:
         return
     before = param.callback
 
+    written = "--out" in param.opts
+
     def check(ctx, this, value):
         named = value if isinstance(value, tuple | list) else [value]
         if any(v is not None and not Path(v).name for v in named):
             raise click.BadParameter(tr("give a file name"), ctx=ctx, param=this)
+        if written and any(v is not None and paths.is_database(Path(v)) for v in named):
+            raise click.BadParameter(
+                tr("it is a database (a station's or a backup), which nothing is written over"),
+                ctx=ctx,
+                param=this,
+            )
         return before(ctx, this, value) if before else value
 
     param.callback = check

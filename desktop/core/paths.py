@@ -54,6 +54,20 @@ def default_db_path() -> Path:
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+SQLITE_MAGIC = b"SQLite format 3\x00"  # the first bytes of every SQLite database
+
+
+def is_database(path: Path) -> bool:
+    """Whether the file is a SQLite database, or a side file (-wal, -shm, -journal) of one:
+    a file nothing may be written over."""
+    for side in SQLITE_SIDE_FILES:
+        if path.name.endswith(side) and is_database(path.with_name(path.name[: -len(side)])):
+            return True
+    try:
+        with open(path, "rb") as file:
+            return file.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:  # none, a folder, unreadable: not known to be one
+        return False
 
 
 def posix_modes() -> bool:

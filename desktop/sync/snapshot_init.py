@@ -169,7 +169,7 @@ def _check_schema(work: Path, path: Path, manifest: dict) -> None:
     a database: open_db would migrate an older one)."""
     with open(work, "rb") as stream:
         header = stream.read(100)
-    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+    if len(header) < 100 or not header.startswith(paths.SQLITE_MAGIC):
         raise _damaged(path)
     known = migrate.schema_version()
     found = int.from_bytes(header[60:64], "big")

@@ -9407,5 +9407,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>The data seem to be on the sheet {sheet}, but an import reads the first sheet ({first}) only: move the sheet {sheet} to the front and import again.</source>
             <translation>数据似乎在工作表「{sheet}」中，但导入只读取第一个工作表（「{first}」）：请把工作表「{sheet}」移到最前面后再导入。</translation>
         </message>
+        <message>
+            <source>it is a database (a station's or a backup), which nothing is written over</source>
+            <translation>这是一个数据库（某站点的数据库或备份），不能被覆盖写入</translation>
+        </message>
     </context>
 </TS>

@@ -46,6 +46,9 @@ def test_backup_out_writes_a_checked_copy_and_refuses_to_overwrite(run, tmp_path
     assert made["path"] == str(out) and made["ok"] and made["reason"] == "manual"
     assert backups.quick_check(out) is None
     status, _, err = run("backup", "--out", str(out))
+    assert status == 1 and "database" in err  # a backup is written over by nothing
+    (tmp_path / "notes.txt").write_text("x")
+    status, _, err = run("backup", "--out", str(tmp_path / "notes.txt"))
     assert status == 1 and "exists already" in err
 
 

@@ -115,3 +115,24 @@ def test_revoke_then_the_bundles_are_refused(stations, tmp_path):
     assert status == 1 and "HY-A" in err
     status, _, err = stations("HY-B", "sync", "revoke", "HY-NONE")
     assert status == 1 and "HY-NONE" in err
+
+
+def test_no_file_written_with_out_goes_over_a_database(stations, tmp_path):
+    """`sync export --out` given the station's own file wrote a bundle over it (exit 0); so
+    could a snapshot, a key or a workbook over another station's file or a backup."""
+    own, other = stations.paths["HY-A"], stations.paths["HY-B"]
+    before = {path: path.read_bytes() for path in (own, other)}
+    for args in (
+        ("sync", "export", "--out", str(own)),
+        ("sync", "export", "--out", str(other)),
+        ("sync", "snapshot", "--out", str(other)),
+        ("sync", "export-key", "--out", str(other)),
+        ("stock", "export", "--out", str(other)),
+    ):
+        status, _, err = stations("HY-A", *args)
+        assert status == 1 and "--out" in err and ("数据库" in err or "database" in err), args
+    assert {path: path.read_bytes() for path in (own, other)} == before
+    status, _, _ = stations("HY-A", "sync", "export", "--out", str(tmp_path / "a.zip"))
+    assert status == 0
+    status, _, _ = stations("HY-A", "sync", "export", "--out", str(tmp_path / "a.zip"))
+    assert status == 0  # a bundle written again over the last one: as before

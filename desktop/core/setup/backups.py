@@ -34,7 +34,7 @@ REASONS = ("daily", "migration", "import", "bundle", "manual", "before-restore")
 KEEP_KEY = "backup.keep_days"
 DEFAULT_KEEP_DAYS = 30
 MAX_KEEP_DAYS = 3650
-SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_MAGIC = paths.SQLITE_MAGIC
 STEP_PAGES = 1024  # pages copied per step of a stoppable backup (4 MiB at 4 KiB a page)
 _NAME = re.compile(
     r"^(?P<reason>[a-z-]+)\.v(?P<schema>\d+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?"

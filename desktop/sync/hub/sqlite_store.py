@@ -99,7 +99,7 @@ def _station(row) -> Station:
     return Station(origin, code, name, bytes(key), scope, enrolled_at, revoked_at)
 
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = paths.SQLITE_MAGIC
 HUB_TABLES = {"bundle", "holding", "station", "nonce", "sqlite_sequence"}
 STATION_TABLES = {"meta", "oplog"}  # every BioReserve station's database has these
 
