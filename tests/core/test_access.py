@@ -165,6 +165,19 @@ def test_a_session_ends_after_the_idle_time_and_at_logout(fresh_db, admin, tmp_p
     assert sessions.resume(fresh_db, where) is None and not path.exists()
 
 
+def test_a_new_password_ends_the_accounts_sessions(fresh_db, admin, tmp_path):
+    """A reset after a suspected compromise, or one's own change: whoever held a CLI session
+    of the account logs in again, with the new password."""
+    li = accounts.add(fresh_db, admin, "li", "只读", "Viewer-123").ctx()
+    where = tmp_path / "station.db"
+    sessions.start(fresh_db, li, where)
+    accounts.set_password(fresh_db, admin, "li", "Fresh-pass-42")
+    assert sessions.resume(fresh_db, where) is None
+    sessions.start(fresh_db, li, where)
+    accounts.set_password(fresh_db, li, "li", "Other-pass-43", old="Fresh-pass-42")
+    assert sessions.resume(fresh_db, where) is None
+
+
 def test_the_idle_time_is_the_administrators_setting(fresh_db, admin):
     assert sessions.set_idle_minutes(fresh_db, admin, "30") == 30
     assert sessions.idle_minutes(fresh_db) == 30

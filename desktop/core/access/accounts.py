@@ -300,7 +300,8 @@ def set_disabled(db: Database, ctx: Ctx, name: str, disabled: bool = True) -> Ac
 
 def set_password(db: Database, ctx: Ctx, name: str, new: str, old: str | None = None) -> None:
     """A new password: the account's own (with the old one), or any account's by an
-    administrator (a reset, which also lifts a lockout)."""
+    administrator (a reset, which also lifts a lockout). Either way the account's CLI
+    sessions end: whoever held one logs in again, with the new password."""
     acc = _require_account(db, name)
     own = ctx.account_id == acc.id
     if own and old is not None:
@@ -315,7 +316,8 @@ def set_password(db: Database, ctx: Ctx, name: str, new: str, old: str | None = 
     hashed = passwords.make(new)
     from desktop.core.store.writepath import transaction
 
-    with transaction(db, touches=("account_secret", "audit_event")):
+    with transaction(db, touches=("account_secret", "audit_event", "session")):
+        db.execute("DELETE FROM session WHERE account_id = ?", [acc.id])
         db.execute(
             "INSERT INTO account_secret (account_id, hash, changed_at) VALUES (?, ?, ?) "
             "ON CONFLICT (account_id) DO UPDATE SET hash = excluded.hash, failures = 0, "
