@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from desktop.core import reasons, values
+from desktop.core import json_text, reasons, values
 from desktop.core.access import policy, roles
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError
@@ -79,7 +79,7 @@ def export_key(db: Database, path: Path) -> dict:
 def read_key(path: Path) -> dict:
     """A peer's key file, checked: origin, code, name, public_key (bytes), fingerprint."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json_text.read(path)
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise ValueError("format")
         key = base64.b64decode(data["public_key"], validate=True)

@@ -9411,5 +9411,21 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>it is a database (a station's or a backup), which nothing is written over</source>
             <translation>这是一个数据库（某站点的数据库或备份），不能被覆盖写入</translation>
         </message>
+        <message>
+            <source>it is larger than {max} MB</source>
+            <translation>文件大于 {max} MB</translation>
+        </message>
+        <message>
+            <source>it is not UTF-8 text</source>
+            <translation>不是 UTF-8 编码的文本</translation>
+        </message>
+        <message>
+            <source>not JSON at line {line}, column {column}</source>
+            <translation>第 {line} 行第 {column} 列不符合 JSON 格式</translation>
+        </message>
+        <message>
+            <source>it is nested more deeply than any such file</source>
+            <translation>嵌套层数远超任何此类文件</translation>
+        </message>
     </context>
 </TS>

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from desktop.core import playbooks
+from desktop.core import json_text, playbooks
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.paths import resource
@@ -292,11 +292,24 @@ def test_import_refuses_with_a_precise_message(fresh_db, tmp_path, change, where
     assert fresh_db.execute("SELECT count(*) FROM oplog").fetchone()[0] == before
 
 
-def test_import_refuses_a_file_that_is_not_json(fresh_db, tmp_path):
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (b"{not json", ("line 1, column 2",)),
+        (b"[" * 100_000, ("nested",)),  # was a RecursionError: exit 2
+        ("{\"标题\": 1}".encode("gbk"), ("UTF-8",)),
+        (b" " * (json_text.MAX_BYTES + 1), ("MB",)),  # refused before it is parsed
+    ],
+)
+@pytest.mark.usefixtures("english")
+def test_import_refuses_a_file_that_is_not_json_saying_why(fresh_db, tmp_path, content, words):
     path = tmp_path / "pb.json"
-    path.write_text("{not json", encoding="utf-8")
-    with pytest.raises(BioError, match="pb.json"):
+    path.write_bytes(content)
+    before = fresh_db.execute("SELECT count(*) FROM oplog").fetchone()[0]
+    with pytest.raises(BioError, match="pb.json") as refused:
         playbooks.import_json(fresh_db, CTX, path)
+    assert all(word in str(refused.value) for word in words), refused.value
+    assert fresh_db.execute("SELECT count(*) FROM oplog").fetchone()[0] == before
 
 
 def test_the_matrix_marks_lead_and_support(fresh_db):

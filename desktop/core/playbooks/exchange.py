@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 import desktop.core.playbooks.files as io
-from desktop.core import paths, reasons
+from desktop.core import json_text, paths, reasons
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
@@ -43,12 +43,12 @@ def import_json(db: Database, ctx: Ctx, path) -> tuple[str, int]:
     Returns (code, version)."""
     path = Path(path)
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = json_text.read(path)
     except OSError as error:
         raise BioError(
             tr("Cannot read {path}: {reason}.", path=path, reason=reasons.reason(error))
         ) from None
-    except (ValueError, UnicodeDecodeError) as error:
+    except ValueError as error:
         raise BioError(
             tr("{path} is not a JSON file: {reason}.", path=path, reason=error)
         ) from None

@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop import APP_NAME
-from desktop.core import paths, reasons
+from desktop.core import json_text, paths, reasons
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 
@@ -243,7 +243,7 @@ def read_backup(path: Path, passphrase: str | None = None) -> tuple[dict, bytes]
     """A key backup opened with its passphrase: (origin, code, name, public_key, fingerprint),
     raw key."""
     try:
-        document = json.loads(Path(path).read_text(encoding="utf-8"))
+        document = json_text.read(path)
         if not isinstance(document, dict) or document.get("format") != BACKUP_FORMAT:
             raise ValueError("format")
         identity: dict[str, Any] = {
