@@ -369,12 +369,15 @@ class _Form:
         header.append("备注")
         widths.append(180 - sum(widths))
         rows = [header]
-        items, lots, sent, arrived = set(), 0, 0, 0
+        items, lots = set(), 0
+        sent: dict[str, int] = {}  # by unit: 只 and 瓶 are not added together
+        arrived: dict[str, int] = {}
         for line, pick, notes in _rows(order, depot):
             items.add(line["id"])
             lots += pick is not None
-            sent += _sent(pick) if pick else 0
-            arrived += (pick and pick["qty_received"]) or 0
+            unit = line["unit"]
+            sent[unit] = sent.get(unit, 0) + (_sent(pick) if pick else 0)
+            arrived[unit] = arrived.get(unit, 0) + ((pick and pick["qty_received"]) or 0)
             row = [
                 str(line["line_no"]),
                 self.fit(line["item"], widths[1]),
@@ -391,10 +394,19 @@ class _Form:
             note = "<br/>".join(escape(_text(n)) for n in notes)
             row.append(Paragraph(note, self.small) if notes else "")
             rows.append(row)
-        total = ["合计", "", f"共 {len(items)} 项物资、{lots} 个批次", "", "", "", ""]
-        total += [self.number(f"{sent:,}", widths[7], 9)]
-        if received:
-            total.append(self.number(f"{arrived:,}", widths[8], 9))
+        counted = f"共 {len(items)} 项物资、{lots} 个批次"
+        if len(sent) == 1:  # one unit: the sums under 数量 and 实收
+            total = ["合计", "", counted, "", "", "", ""]
+            total += [self.number(f"{sum(sent.values()):,}", widths[7], 9)]
+            if received:
+                total.append(self.number(f"{sum(arrived.values()):,}", widths[8], 9))
+        else:  # several: the sum of each unit written out, none under 数量
+            counted += "：" + "、".join(f"{qty:,} {unit}" for unit, qty in sent.items())
+            if received:
+                counted += "；实收 " + "、".join(f"{q:,} {u}" for u, q in arrived.items())
+            total = ["合计", "", self.p(counted), "", "", "", "", NONE]
+            if received:
+                total.append(NONE)
         rows.append([*total, ""])
         table = Table(rows, colWidths=[w * mm for w in widths], repeatRows=1)
         style = [

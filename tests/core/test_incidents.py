@@ -205,7 +205,7 @@ def test_escalation_adds_the_tasks_now_due_and_de_escalation_removes_none(world)
     history = records.grade_history(world, made["id"])
     assert [(g["previous"], g["grade"]) for g in history] == [
         (None, "III"), ("III", "II"), ("II", "IV"), ("IV", "II")]  # fmt: skip
-    assert history[1]["reason"] == "病例数增加" and history[1]["actor"] == "os:duty"
+    assert history[1]["reason"] == "病例数增加" and history[1]["actor"] == "duty"
     with pytest.raises(BioError, match="已是"):
         incidents.escalate(world, CTX, made["id"], "II", "再次")
     with pytest.raises(BioError):

@@ -66,6 +66,29 @@ def test_the_maker_is_printed_and_is_in_the_record(demo_db, tmp_path):
     assert "王晓明" in row
 
 
+def test_a_total_of_items_in_different_units_is_said_per_unit(demo_db, tmp_path):
+    """只 and 瓶 are not added up: the 合计 row says each unit's sum instead."""
+    units = dict(demo_db.execute("SELECT code, unit FROM item WHERE code IN (?, ?)",
+                                 ["PPE-0001", "DISINF-0001"]).fetchall())  # fmt: skip
+    assert units["PPE-0001"] != units["DISINF-0001"]
+    number = orders.create(
+        demo_db, MAKER, SOURCE, DESTINATION, [("PPE-0001", 60), ("DISINF-0001", 7)]
+    )["number"]
+    result = allocation_order.render(demo_db, number, tmp_path / "order.pdf")
+    total = " ".join(row for row in text(result.path).splitlines() if "合计" in row or "瓶" in row)
+    assert f"60 {units['PPE-0001']}" in total and f"7 {units['DISINF-0001']}" in total
+    assert "67" not in total
+
+
+def test_the_maker_logged_in_is_printed_by_the_accounts_full_name(demo_db, tmp_path):
+    from desktop.core.access import accounts
+
+    clerk = accounts.add(demo_db, Ctx("os:admin"), "wangxm", "coordinator", "Clerk-pass-42",
+                         full_name="王晓明")  # fmt: skip
+    number = orders.create(demo_db, clerk.ctx(), SOURCE, DESTINATION, [("PPE-0001", 6)])["number"]
+    assert orders.detail(demo_db, number)["created_by"] == "王晓明"  # not user:wangxm
+
+
 def test_the_stamp_area_stands_beside_the_signatures(demo_db, tmp_path):
     result = allocation_order.render(demo_db, small_order(demo_db), tmp_path / "order.pdf")
     rows = text(result.path).splitlines()
@@ -97,7 +120,14 @@ def test_an_order_from_several_depots_has_an_issue_copy_and_a_shipper_per_depot(
         assert all(p["lot"] in issued for p in mine)
         assert not any(lot in issued for lot in others)
         [total] = [row for row in issued.splitlines() if "合计" in row]
-        assert total.split()[-1] == f"{sum(p['qty'] for p in mine):,}"
+        by_unit: dict[str, int] = {}
+        for pick in mine:
+            by_unit[pick["unit"]] = by_unit.get(pick["unit"], 0) + pick["qty"]
+        if len(by_unit) == 1:
+            assert total.split()[-1] == f"{sum(by_unit.values()):,}"
+        else:  # said per unit (the text may wrap onto the next line)
+            said = issued[issued.index("合计") :].replace("\n", " ")
+            assert all(f"{qty:,} {unit}" in said for unit, qty in by_unit.items())
         assert f"{depot['name']}（{depot['code']}）的出库联" in issued.replace("\n", "")
     # one copy: the whole order, still a shipper per depot
     one = allocation_order.render(demo_db, number, tmp_path / "one.pdf")

@@ -111,6 +111,21 @@ def get(db: Database, account: str) -> Account | None:
     return Account.from_row(row) if row else None
 
 
+def person(db: Database, actor: str, origin: str | None = None) -> str:
+    """Who an actor is, as a person reads it on a form (制单人, 操作人): an account's full
+    name, else its login name — the account of the station `origin` when given (an
+    operation's); an OS user's name without os:; anything else as recorded (demo-data)."""
+    if not actor.startswith("user:"):
+        return actor.removeprefix("os:")
+    name = actor.removeprefix("user:")
+    row = db.execute(
+        "SELECT full_name FROM account WHERE name = ? AND deleted = 0 AND "
+        "(station = ? OR ? IS NULL) ORDER BY station = ? DESC LIMIT 1",
+        [name, origin, origin, origin],
+    ).fetchone()
+    return (row[0] if row else "") or name
+
+
 def listing(db: Database) -> list[dict]:
     """This station's accounts with their role, agency (its name in the user's language),
     depots and lock state."""

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import desktop.core.incidents.journal as journal
 from desktop.core import values, vocab
+from desktop.core.access import accounts
 from desktop.core.context import Ctx
 from desktop.core.errors import BioError, Invalid
 from desktop.core.i18n import tr
@@ -319,24 +320,34 @@ def allowed_depots(db: Database, incident: dict) -> list[dict]:
 
 
 def grade_history(db: Database, incident_id: str) -> list[dict]:
-    return list(
+    return _people(
+        db,
         db.query(
             "SELECT grade, previous, reason, at, actor FROM incident_grade "
             "WHERE incident_id = ? AND deleted = 0 ORDER BY at, id",
             [incident_id],
-        )
+        ),
     )
 
 
 def activations(db: Database, incident_id: str) -> list[dict]:
-    return list(
+    return _people(
+        db,
         db.query(
             "SELECT a.id, p.code, p.version, p.title, a.grade, a.activated_at, a.actor "
             "FROM incident_playbook a JOIN playbook p ON p.id = a.playbook_id "
             "WHERE a.incident_id = ? AND a.deleted = 0 ORDER BY a.activated_at, p.code",
             [incident_id],
-        )
+        ),
     )
+
+
+def _people(db: Database, rows) -> list[dict]:
+    """The rows with their actor as people read it (the account's full name, not user:…)."""
+    out = list(rows)
+    for row in out:
+        row["actor"] = accounts.person(db, row["actor"])
+    return out
 
 
 # ---------------------------------------------------------------- changes

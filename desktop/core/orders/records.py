@@ -3,6 +3,7 @@ the CLI prints, and the oral orders whose written paperwork is due."""
 
 from datetime import date, datetime, timedelta
 
+from desktop.core.access import accounts
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
 from desktop.core.store import info
@@ -100,13 +101,13 @@ def detail(db: Database, number: str) -> dict:
 
 def creator(db: Database, order_id: str) -> str:
     """Who made the order (制单人): the actor of the operation that inserted it, as people
-    read it (the OS user's name without the os: prefix)."""
+    read it (accounts.person: the account's full name)."""
     row = db.execute(
-        "SELECT actor FROM oplog WHERE tbl = 'alloc_order' AND row_id = ? AND kind = 'insert' "
-        "ORDER BY hlc LIMIT 1",
+        "SELECT actor, origin FROM oplog WHERE tbl = 'alloc_order' AND row_id = ? "
+        "AND kind = 'insert' ORDER BY hlc LIMIT 1",
         [order_id],
     ).fetchone()
-    return row[0].removeprefix("os:") if row else ""
+    return accounts.person(db, row[0], row[1]) if row else ""
 
 
 def issuing(db: Database, order: dict) -> list[dict]:
