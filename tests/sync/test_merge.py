@@ -178,3 +178,30 @@ def test_delete_and_concurrent_edit_converge(pair):
     apply_ops(b, ops_a), apply_ops(a, ops_b)
     assert state(a) == state(b)
     assert a["unit"].get(unit)["deleted"] == 1
+
+
+def test_a_dispatch_outranks_a_cancel_made_meanwhile(pair):
+    """An order dispatched at one station and cancelled at another before either heard of
+    the other: the goods have left, so it is dispatched everywhere (and can be received);
+    a cancel only wins over a draft, a submission or an approval."""
+    from desktop.core import orders
+    from tests.helpers.stations import stock_up
+
+    a, b = pair
+    clerk = Ctx("os:clerk")
+    stock_up(a, "A")
+    made = orders.create(a, clerk, "AK", "AY", [("A-KZ", 30)])
+    for step in (orders.submit, lambda db, ctx, n: orders.approve(db, ctx, n, approver="张局长")):
+        step(a, clerk, made["number"])
+    sync(a, b)
+    orders.dispatch(a, clerk, made["number"], vehicle="湘D12345", driver="李师傅",
+                    driver_phone="13900000001")  # fmt: skip
+    orders.cancel(b, clerk, made["number"], reason="改由县库供应")
+    sync(a, b)
+    sync(b, a)
+    for db in (a, b):
+        assert orders.detail(db, made["number"])["status"] == "dispatched"
+        assert check.run(db) == []
+    orders.receive(b, clerk, made["number"])
+    sync(b, a)
+    assert orders.detail(a, made["number"])["status"] == "received"

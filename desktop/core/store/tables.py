@@ -60,10 +60,12 @@ SYNCED = SHARED + LEDGER
 
 # Status fields that only move forward. An order is dispatched at its station and received
 # at another; a merge keeps the furthest state whatever the stamps say, so a late-arriving
-# older edit can never move a status back.
+# older edit can never move a status back. An order is cancelled before it leaves: a
+# dispatch made meanwhile at another station outranks the cancel (the goods are on the
+# road), a cancel outranks a draft, a submission or an approval.
 FORWARD: dict[str, dict[str, tuple[str, ...]]] = {
     "alloc_order": {
-        "status": ("draft", "submitted", "approved", "dispatched", "received", "cancelled")
+        "status": ("draft", "submitted", "approved", "cancelled", "dispatched", "received")
     },
     "transfer": {"status": ("in_transit", "received")},
     "playbook": {"status": ("draft", "approved", "retired")},
