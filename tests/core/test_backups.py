@@ -354,6 +354,29 @@ def test_a_damaged_database_names_its_newest_good_backup(db_path, damage):
         assert str(newest.path) in str(refused.value)
 
 
+def test_a_backup_file_damaged_or_put_there_later_is_not_good(db_path):
+    """A backup checked when made, then cut or replaced by junk (a full disk, a copy gone
+    wrong, someone's file): listed as failed, never named as the one to restore, and it
+    does not stand for the day's backup."""
+    new_station(db_path).close()
+    open_station(db_path).close()  # today's backup
+    made = backups.newest_good(db_path)
+    assert made is not None and made.reason == "daily"
+    folder = made.path.parent
+    stamp = (datetime.now() + timedelta(seconds=5)).strftime("%Y%m%d-%H%M%S")
+    junk = folder / f"daily.v{made.schema}-{stamp}.db"
+    junk.write_bytes(b"junk\n")
+    cut = folder / f"manual.v{made.schema}-{stamp}-2.db"
+    cut.write_bytes(made.path.read_bytes()[: made.size // 2])
+    listed = {b.path: b.ok for b in backups.listing(db_path)}
+    assert listed == {made.path: True, junk: False, cut: False}
+    assert backups.newest_good(db_path).path == made.path
+    made.path.unlink()  # only junk left: no good backup today, so the day's is made
+    assert not backups.has_good_since(db_path, date.today())
+    open_station(db_path).close()
+    assert backups.has_good_since(db_path, date.today())
+
+
 def test_a_bad_page_is_found_by_the_next_days_backup(db_path):
     new_station(db_path).close()
     good = backup_actions.daily(open_station(db_path))

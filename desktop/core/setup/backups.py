@@ -105,7 +105,8 @@ def folders(db_path: str | os.PathLike) -> list[Path]:
 
 
 def parse(path: Path) -> Backup | None:
-    """The backup a file name describes, None for another file."""
+    """The backup a file name describes, None for another file; ok: it passed its check
+    when made and its header still says it is a whole SQLite database."""
     match = _NAME.match(path.name)
     if match is None:
         return None
@@ -114,7 +115,10 @@ def parse(path: Path) -> Backup | None:
         size = path.stat().st_size
     except (ValueError, OSError):
         return None
-    return Backup(path, made, match["reason"], int(match["schema"]), size, not match["bad"])
+    # checked when made (a failed one is renamed .bad); a file changed or put there since,
+    # which is no database or a cut one, counts as failed too (read from its header)
+    ok = not match["bad"] and size > 0 and header_problem(path) is None
+    return Backup(path, made, match["reason"], int(match["schema"]), size, ok)
 
 
 def listing(db_path: str | os.PathLike) -> list[Backup]:
@@ -140,7 +144,7 @@ def _number(path: Path) -> int:
 
 
 def newest_good(db_path: str | os.PathLike) -> Backup | None:
-    return next((b for b in listing(db_path) if b.ok and b.size > 0), None)
+    return next((b for b in listing(db_path) if b.ok), None)
 
 
 def has_good_since(db_path: str | os.PathLike, day: date) -> bool:
