@@ -9427,5 +9427,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>it is nested more deeply than any such file</source>
             <translation>嵌套层数远超任何此类文件</translation>
         </message>
+        <message>
+            <source>Trigger {trigger} of table {table} differs from the schema: the database was altered outside BioReserve. Restore it from a backup.</source>
+            <translation>表 {table} 的触发器 {trigger} 与数据库结构不符：数据库曾在 BioReserve 之外被修改。请从备份恢复。</translation>
+        </message>
     </context>
 </TS>

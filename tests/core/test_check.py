@@ -74,6 +74,21 @@ def test_a_dropped_guard_trigger_is_found(demo_db, intruder):
     assert "stock_move_guard_insert" in problems[0].message
 
 
+@pytest.mark.parametrize("guard", ["oplog_no_update", "audit_event_no_delete"])
+def test_a_guard_trigger_replaced_by_one_that_does_nothing_is_found(demo_db, intruder, guard):
+    """Dropped and made again under its name with an empty body: the name alone matched."""
+    table = intruder.execute("SELECT tbl_name FROM sqlite_master WHERE name = ?", [guard])
+    table = table.fetchone()[0]
+    when = "UPDATE" if guard.endswith("update") else "DELETE"
+    intruder.executescript(
+        f"DROP TRIGGER {guard}; CREATE TRIGGER {guard} BEFORE {when} ON {table} "
+        "WHEN 0 BEGIN SELECT 1; END;"
+    )
+    problems = check.run(demo_db)
+    assert [p.kind for p in problems] == ["schema"]
+    assert guard in problems[0].message
+
+
 def test_a_foreign_key_made_immediate_is_found(demo_db, intruder):
     """A table rebuilt without DEFERRABLE INITIALLY DEFERRED (merges would break)."""
     sql = intruder.execute("SELECT sql FROM sqlite_master WHERE name = 'norm'").fetchone()[0]

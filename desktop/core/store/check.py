@@ -16,7 +16,16 @@ from itertools import groupby
 from desktop.core.access import policy, roles
 from desktop.core.context import Ctx
 from desktop.core.i18n import tr
-from desktop.core.store import derived, figures, lazy_utils, oplog, rowstate, snapbase, tables
+from desktop.core.store import (
+    derived,
+    figures,
+    lazy_utils,
+    oplog,
+    rowstate,
+    snapbase,
+    tables,
+    unguarded,
+)
 from desktop.core.store.handle import Connection, Database
 from desktop.core.store.oplog import COLUMNS, Op
 from desktop.core.store.writepath import transaction
@@ -86,9 +95,18 @@ def shape(db: Database) -> dict:
             ),
             "deferred": _deferred(table.schema),
             "triggers": sorted(t.name for t in table.triggers if not ON_DEMAND.match(t.name)),
+            "trigger_sql": {
+                t.name: _as_compared(t.sql) for t in table.triggers if not ON_DEMAND.match(t.name)
+            },
             "indexes": sorted(i.name for i in table.indexes if not i.name.startswith("sqlite_")),
         }
     return out
+
+
+def _as_compared(sql: str) -> str:
+    """A trigger's SQL as compared with the schema's: comments and spacing aside (a
+    migration writes the same statements as db/schema.sql, not always laid out alike)."""
+    return unguarded.spaced(re.sub(r"--[^\n]*", "", sql or ""))
 
 
 def _default(value):
@@ -150,6 +168,19 @@ def schema_problems(db: Database) -> list[Problem]:
                     ),
                 )
             )
+        for trigger in sorted(set(w["triggers"]) & set(h["triggers"])):
+            if h["trigger_sql"][trigger] != w["trigger_sql"][trigger]:
+                out.append(
+                    Problem(
+                        "schema",
+                        tr(
+                            "Trigger {trigger} of table {table} differs from the schema: the "
+                            "database was altered outside BioReserve. Restore it from a backup.",
+                            trigger=trigger,
+                            table=table,
+                        ),
+                    )
+                )
         for index in sorted(set(w["indexes"]) - set(h["indexes"])):
             out.append(
                 Problem(
