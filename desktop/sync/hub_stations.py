@@ -82,6 +82,22 @@ def enrol(store: Store, path: Path, scope: str | None = None) -> dict:
     scope = check_scope(scope)
     info = read_key_file(path)
     earlier = store.station(info["origin"])
+    if earlier and earlier.active and earlier.public_key != info["public_key"]:
+        # the same station with another key: a station's new key comes with a new origin,
+        # so this file may be forged (`sync trust` refuses it alike)
+        raise BioError(
+            tr(
+                "Station {code} ({origin}) is enrolled with another key (fingerprint {held}); "
+                "{path} gives {given}, and may be forged. If the station really has a new "
+                "key, revoke it first (bioreserve sync hub revoke {code}) and enrol the file "
+                "again.",
+                code=earlier.code,
+                origin=earlier.origin,
+                held=sync_keys.fingerprint(earlier.public_key),
+                given=sync_keys.fingerprint(info["public_key"]),
+                path=path,
+            )
+        )
     try:
         enrolled = store.enrol(
             info["origin"], info["code"], info["name"].strip(), info["public_key"], scope

@@ -8466,10 +8466,6 @@ Administrator: {admin}. Log in with `bioreserve login --user {admin}`.</source>
             <translation>站点只能推送自己的数据包；这个数据包来自另一个站点。</translation>
         </message>
         <message>
-            <source>Another station ({origin}) is enrolled with the code {code}; revoke and remove it first.</source>
-            <translation>另一个站点（{origin}）已用代码 {code} 登记；请先撤销并移除它。</translation>
-        </message>
-        <message>
             <source>Days the hub keeps a bundle (0: for ever).</source>
             <translation>中转站保留数据包的天数（0：永久保留）。</translation>
         </message>
@@ -9430,6 +9426,14 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
         <message>
             <source>Trigger {trigger} of table {table} differs from the schema: the database was altered outside BioReserve. Restore it from a backup.</source>
             <translation>表 {table} 的触发器 {trigger} 与数据库结构不符：数据库曾在 BioReserve 之外被修改。请从备份恢复。</translation>
+        </message>
+        <message>
+            <source>Station {code} ({origin}) is enrolled with another key (fingerprint {held}); {path} gives {given}, and may be forged. If the station really has a new key, revoke it first (bioreserve sync hub revoke {code}) and enrol the file again.</source>
+            <translation>站点 {code}（{origin}）已用另一把密钥登记（指纹 {held}）；{path} 给出的是 {given}，可能是伪造的。如该站点确实更换了密钥，请先撤销它（bioreserve sync hub revoke {code}），再登记此文件。</translation>
+        </message>
+        <message>
+            <source>Another station ({origin}) is enrolled with the code {code}: if this station replaced it (a new key), revoke that one first (bioreserve sync hub revoke {origin}), then enrol this key file again.</source>
+            <translation>另一个站点（{origin}）已用代码 {code} 登记：如本站点是它的替代（换了新密钥），请先撤销那个站点（bioreserve sync hub revoke {origin}），再登记此密钥文件。</translation>
         </message>
     </context>
 </TS>

@@ -112,3 +112,46 @@ def test_serve_authenticates_the_stations_enrolled_with_it(stations, tmp_path, c
     finally:
         a.close()
         b.close()
+
+
+def test_a_key_file_with_another_key_for_an_enrolled_station_is_refused(
+    stations, tmp_path, capsys
+):
+    """A file giving HY-A's origin with another key may be forged (`sync trust` refuses it
+    too): refused while HY-A is enrolled; its holder would have fetched HY-A's bundles."""
+    store = str(tmp_path / "hub.db")
+    key = key_file(stations, tmp_path, "HY-A")
+    assert hub(capsys, "enrol", str(key), "--store", store)[0] == 0
+    data = json.loads(key.read_text(encoding="utf-8"))
+    other = json.loads(key_file(stations, tmp_path, "HY-B").read_text(encoding="utf-8"))
+    forged = tmp_path / "forged.key"
+    given = {"public_key": other["public_key"], "fingerprint": other["fingerprint"]}
+    forged.write_text(json.dumps({**data, **given}), encoding="utf-8")
+    before = sqlite_store.SqliteStore(store).stations()
+    status, out, err = hub(capsys, "enrol", str(forged), "--store", store)
+    assert status == 1 and "sync hub revoke HY-A" in err
+    assert data["fingerprint"] in err and other["fingerprint"] in err
+    assert sqlite_store.SqliteStore(store).stations() == before
+
+
+def test_a_station_with_a_new_key_is_enrolled_once_the_old_one_is_revoked(
+    stations, tmp_path, capsys
+):
+    """`station new-key` makes a new origin under the same code: the hub enrols it once the
+    old key is revoked (it said to remove the old one, which no command does)."""
+    store = str(tmp_path / "hub.db")
+    old = identity(stations, "HY-A")
+    assert hub(capsys, "enrol", str(key_file(stations, tmp_path, "HY-A")), "--store", store)[0] == 0
+    assert stations("HY-A", "station", "new-key", "--yes")[0] == 0
+    renewed = tmp_path / "renewed"
+    renewed.mkdir()
+    new_key = key_file(stations, renewed, "HY-A")
+    status, _, err = hub(capsys, "enrol", str(new_key), "--store", store)
+    assert status == 1 and f"revoke {old['origin']}" in err  # the old key is still enrolled
+    assert hub(capsys, "revoke", "HY-A", "--store", store)[0] == 0
+    status, _, err = hub(capsys, "enrol", str(new_key), "--store", store)
+    assert status == 0, err
+    rows = json.loads(invoke(capsys, "--json", "sync", "hub", "stations", "--store", store)[1])
+    listed = {r["origin"]: (r["code"], r["revoked"]) for r in rows}
+    assert listed[identity(stations, "HY-A")["origin"]] == ("HY-A", False)
+    assert listed[old["origin"]] == (f"HY-A#{old['origin']}", True)

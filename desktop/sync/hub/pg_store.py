@@ -34,6 +34,7 @@ from desktop.sync.hub.store import (
     Stored,
     StoreError,
     StoreFull,
+    code_taken,
 )
 
 VERSION = 1
@@ -291,6 +292,12 @@ class PgStore:
     ) -> Station:
         try:
             with self._connect() as conn:
+                # a revoked station gives its code up (a station's new key is a new origin)
+                conn.execute(
+                    "UPDATE station SET code = code || '#' || origin WHERE code = %s "
+                    "AND origin != %s AND revoked_at IS NOT NULL",
+                    [code, origin],
+                )
                 row = conn.execute(
                     "INSERT INTO station (origin, code, name, public_key, scope, enrolled_at) "
                     "VALUES (%s, %s, %s, %s, %s, now()) ON CONFLICT (origin) DO UPDATE SET "
@@ -301,14 +308,7 @@ class PgStore:
                 ).fetchone()
         except errors.UniqueViolation as exc:
             other = self.station(code)
-            raise StationConflict(
-                tr(
-                    "Another station ({origin}) is enrolled with the code {code}; revoke "
-                    "and remove it first.",
-                    origin=other.origin if other else "?",
-                    code=code,
-                )
-            ) from exc
+            raise StationConflict(code_taken(other.origin if other else "?", code)) from exc
         return _station(_row(row))
 
     def revoke(self, station: str) -> Station | None:

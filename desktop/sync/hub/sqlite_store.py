@@ -30,6 +30,7 @@ from desktop.sync.hub.store import (
     Stored,
     StoreError,
     StoreFull,
+    code_taken,
 )
 
 VERSION = 1
@@ -371,18 +372,17 @@ class SqliteStore:
         self, origin: str, code: str, name: str, public_key: bytes, scope: str = ""
     ) -> Station:
         with self._connect(write=True) as conn:
+            # a revoked station gives its code up (a station's new key is a new origin)
+            conn.execute(
+                "UPDATE station SET code = code || '#' || origin WHERE code = ? AND origin != ? "
+                "AND revoked_at IS NOT NULL",
+                [code, origin],
+            )
             other = conn.execute(
                 "SELECT origin FROM station WHERE code = ? AND origin != ?", [code, origin]
             ).fetchone()
             if other:
-                raise StationConflict(
-                    tr(
-                        "Another station ({origin}) is enrolled with the code {code}; revoke "
-                        "and remove it first.",
-                        origin=other[0],
-                        code=code,
-                    )
-                )
+                raise StationConflict(code_taken(other[0], code))
             conn.execute(
                 f"INSERT INTO station ({STATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, NULL) "
                 "ON CONFLICT (origin) DO UPDATE SET code = excluded.code, name = excluded.name, "

@@ -55,6 +55,16 @@ class StationConflict(ValueError):
     """Enrolling a station whose code another enrolled station already has."""
 
 
+def code_taken(origin: str, code: str) -> str:
+    return tr(
+        "Another station ({origin}) is enrolled with the code {code}: if this station replaced "
+        "it (a new key), revoke that one first (bioreserve sync hub revoke {origin}), then "
+        "enrol this key file again.",
+        origin=origin,
+        code=code,
+    )
+
+
 @dataclass(frozen=True)
 class Station:
     """A station enrolled with the hub; scope is a division-code prefix ("" = all)."""
