@@ -5,6 +5,7 @@ Errors print one message to stderr and exit non-zero; no traceback reaches
 the user (an unexpected error's traceback goes to the log file named).
 """
 
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -324,9 +325,21 @@ def main(argv: list[str] | None = None) -> None:
             stream.reconfigure(errors="backslashreplace")
     try:
         with language.speaking(language.asked(argv)):  # before click reads anything
+            _refuse_unknown_language(argv)
             _run(argv)
     finally:
         close_all()
+
+
+def _refuse_unknown_language(argv: list[str]) -> None:
+    """$BIORESERVE_LANG naming no language of ours is refused as --lang would be (unless
+    --lang is given): it was read as Chinese without a word."""
+    wanted = os.environ.get("BIORESERVE_LANG", "")
+    if wanted and not i18n.recognized(wanted) and language.asked(argv) is None:
+        message = tr("BIORESERVE_LANG={value} is no language of BioReserve: set zh_CN or en.",
+                     value=wanted)  # fmt: skip
+        click.echo(tr("Error: {message}", message=message), err=True)
+        sys.exit(EXIT_ERROR)
 
 
 def _run(argv: list[str]) -> None:

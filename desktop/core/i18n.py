@@ -37,6 +37,11 @@ def language_from_env() -> str:
     return normalize(lang)
 
 
+def recognized(lang: str) -> bool:
+    """Whether a language setting names one of ours (en, en_US.UTF-8, zh_CN, zh …)."""
+    return lang.strip().lower().startswith(("en", "zh"))
+
+
 def normalize(lang: str) -> str:
     return "en" if lang.lower().startswith("en") else DEFAULT_LANGUAGE
 

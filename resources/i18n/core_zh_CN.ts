@@ -9435,5 +9435,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>Another station ({origin}) is enrolled with the code {code}: if this station replaced it (a new key), revoke that one first (bioreserve sync hub revoke {origin}), then enrol this key file again.</source>
             <translation>另一个站点（{origin}）已用代码 {code} 登记：如本站点是它的替代（换了新密钥），请先撤销那个站点（bioreserve sync hub revoke {origin}），再登记此密钥文件。</translation>
         </message>
+        <message>
+            <source>BIORESERVE_LANG={value} is no language of BioReserve: set zh_CN or en.</source>
+            <translation>BIORESERVE_LANG={value} 不是本系统支持的语言：请设为 zh_CN 或 en。</translation>
+        </message>
     </context>
 </TS>

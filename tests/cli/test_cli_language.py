@@ -206,3 +206,14 @@ def test_clicks_type_names_headings_and_summaries_in_chinese(station):
     assert "Options:" in out and "Commands:" in out and "Negative balances" in out
     code, _, err = station("--lang", "en", "stock", "ledger", "--limit", "abc")
     assert "'abc' is not a valid integer." in err
+
+
+def test_a_language_the_program_does_not_speak_is_refused_from_the_environment_too(
+    station, monkeypatch
+):
+    monkeypatch.setenv("BIORESERVE_LANG", "de")
+    code, out, err = station("info")
+    assert code == 1 and out == "" and "BIORESERVE_LANG=de" in err and "zh_CN" in err
+    assert station("--lang", "en", "info")[0] == 0  # --lang wins
+    monkeypatch.setenv("BIORESERVE_LANG", "en_US.UTF-8")  # a locale's spelling is one
+    assert station("info")[0] == 0
