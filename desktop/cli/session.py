@@ -52,7 +52,7 @@ def login_command(state: State, name):
     if not accounts.has_accounts(db):
         raise signin.NotLoggedIn(login.no_accounts_message())
     password = os.environ.get(signin.ENV_PASSWORD) or signin.ask(
-        tr("Password of {name}", name=name[:32])
+        tr("Password of {name}", name=name[:32]), option=None
     )
     ctx = signin.authenticate(db, name, password, via="cli")
     state.act_as(ctx)

@@ -145,10 +145,19 @@ def password_file(path: Path) -> str:
     return first
 
 
-def ask(question: str, new: bool = False, option: str = "--password-file") -> str:
+def ask(question: str, new: bool = False, option: str | None = "--password-file") -> str:
     """A password typed in the terminal (hidden; a new one asked twice). Without a
-    terminal there is nobody to ask: refused, naming the other ways."""
+    terminal there is nobody to ask: refused, naming the other way — the option's file,
+    or (option None: a login's password) the environment variable."""
     if not sys.stdin.isatty():
+        if option is None:
+            raise BioError(
+                tr(
+                    "No terminal to ask for the password in: a script gives it in the "
+                    "environment variable {variable}.",
+                    variable=ENV_PASSWORD,
+                )
+            )
         raise BioError(
             tr(
                 "No terminal to ask for the password in: give it in a file ({option} FILE).",

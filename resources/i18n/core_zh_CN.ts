@@ -9439,5 +9439,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>BIORESERVE_LANG={value} is no language of BioReserve: set zh_CN or en.</source>
             <translation>BIORESERVE_LANG={value} 不是本系统支持的语言：请设为 zh_CN 或 en。</translation>
         </message>
+        <message>
+            <source>No terminal to ask for the password in: a script gives it in the environment variable {variable}.</source>
+            <translation>没有可输入密码的终端：脚本请用环境变量 {variable} 提供密码。</translation>
+        </message>
     </context>
 </TS>

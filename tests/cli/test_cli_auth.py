@@ -6,6 +6,7 @@ import json
 import os
 import sqlite3
 import stat
+import io
 import sys
 
 import pytest
@@ -529,3 +530,12 @@ def test_logging_in_never_asks_for_the_station_keys_passphrase(bio, monkeypatch)
     logged_out(monkeypatch)
     monkeypatch.setenv("BIORESERVE_PASSWORD", PASSWORD)
     assert bio("login", "--user", "admin")[0] == 0 and terminal.asked == []
+
+
+def test_login_without_a_terminal_names_the_environment_variable(bio, monkeypatch):
+    """login has no --password-file: without a terminal a script gives the password in
+    BIORESERVE_PASSWORD (the refusal named an option login does not have)."""
+    logged_out(monkeypatch)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    code, out, err = bio("login", "--user", "admin")
+    assert code == 1 and "BIORESERVE_PASSWORD" in err and "--password-file" not in err
