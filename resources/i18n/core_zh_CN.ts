@@ -7406,10 +7406,6 @@ Other stations must trust the new key: export it with `bioreserve sync export-ke
             <translation>备份文件</translation>
         </message>
         <message>
-            <source>Backups are kept 1 to {max} days.</source>
-            <translation>备份保留天数为 1 至 {max} 天。</translation>
-        </message>
-        <message>
             <source>Cannot restore from {backup}: {reason}</source>
             <translation>无法从 {backup} 恢复：{reason}</translation>
         </message>
@@ -9442,6 +9438,10 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
         <message>
             <source>No terminal to ask for the password in: a script gives it in the environment variable {variable}.</source>
             <translation>没有可输入密码的终端：脚本请用环境变量 {variable} 提供密码。</translation>
+        </message>
+        <message>
+            <source>Backups are kept 1 to {max} days; {days} is not among them.</source>
+            <translation>备份保留天数为 1 至 {max} 天；{days} 不在此范围内。</translation>
         </message>
     </context>
 </TS>

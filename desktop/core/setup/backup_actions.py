@@ -125,9 +125,15 @@ def manual(
 def set_keep_days(db: Database, ctx: Ctx, days) -> int:
     """How many days automatic backups are kept (1–3650); the newest good one always is."""
     policy.require(ctx, roles.BACKUP)
-    value = values.whole(days)
+    try:
+        value = values.whole(days, allow_zero=True)
+    except values.BadValue:
+        value = 0  # not a whole number: said with the range below
     if not 1 <= value <= backups.MAX_KEEP_DAYS:
-        raise BioError(tr("Backups are kept 1 to {max} days.", max=backups.MAX_KEEP_DAYS))
+        raise BioError(
+            tr("Backups are kept 1 to {max} days; {days} is not among them.",
+               max=backups.MAX_KEEP_DAYS, days=days)
+        )  # fmt: skip
     with transaction(db, touches=("meta",)):
         db.execute(
             "INSERT INTO meta (key, value) VALUES (?, ?) "
