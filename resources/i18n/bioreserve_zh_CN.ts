@@ -3544,6 +3544,10 @@ Its {count} improvement item(s) will be written into the live database, where th
     <context>
         <name>IncidentDialog</name>
         <message>
+            <source>— choose —</source>
+            <translation>— 请选择 —</translation>
+        </message>
+        <message>
             <source>New incident</source>
             <translation>新建事件</translation>
         </message>

@@ -9443,5 +9443,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>Backups are kept 1 to {max} days; {days} is not among them.</source>
             <translation>备份保留天数为 1 至 {max} 天；{days} 不在此范围内。</translation>
         </message>
+        <message>
+            <source>Choose the kind of event: {codes}.</source>
+            <translation>请选择事件类型：{codes}。</translation>
+        </message>
     </context>
 </TS>

@@ -102,6 +102,7 @@ def test_a_new_incident_draws_on_the_depots_checked(qtbot, worker, demo_db):
     page = open_incidents(qtbot, worker)
     dialog = opened(qtbot, page, page.new_incident)
     dialog.title_edit.setText("常宁市某养殖场生猪异常死亡")
+    dialog.hazard.setCurrentIndex(dialog.hazard.findData("animal_epidemic"))
     dialog.division.setCurrentIndex(dialog.division.findData("430482"))
     assert "430482-CK01" in dialog.depots.default_codes()
     dialog.depots.chosen.setChecked(True)

@@ -69,6 +69,11 @@ def test_a_refused_field_is_marked_and_the_dialog_stays_open(qtbot, worker, demo
     assert dialog.result() != dialog.DialogCode.Accepted
     assert count_incidents(demo_db) == before
     dialog.title_edit.setText("祁东县某实验室样本泄漏")
+    with qtbot.waitSignal(dialog.refused, timeout=TIMEOUT) as blocker:  # Enter in the title
+        qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return)
+    label = dialog.event_form.labelForField(dialog.hazard)  # no hazard taken by default
+    assert label.palette().color(label.foregroundRole()) == style.EXPIRED
+    assert count_incidents(demo_db) == before
     dialog.hazard.setCurrentIndex(dialog.hazard.findData("lab_incident"))
     with qtbot.waitSignal(dialog.succeeded, timeout=TIMEOUT):
         dialog.submit()
@@ -167,6 +172,7 @@ def test_the_page_works_in_english(qtbot, qapp, worker, demo_db):
         assert page.model.headerData(0, Qt.Orientation.Horizontal) == "Number"
         dialog = opened(qtbot, page, page.new_incident)
         assert dialog.windowTitle() == "New incident"
-        assert dialog.hazard.itemText(0) == "Bioterrorism"
+        assert dialog.hazard.itemText(0) == "— choose —"  # no hazard taken by default
+        assert dialog.hazard.itemText(1) == "Bioterrorism"
     finally:
         translations.install(qapp, "zh_CN")

@@ -47,6 +47,9 @@ def applies(min_grade: str, grade: str) -> bool:
 
 
 def choice(kind: str, value, field: str) -> str:
+    if values.blank(value) and kind == "hazard":  # none chosen (the form's first line)
+        raise Invalid(field, tr("Choose the kind of event: {codes}.",
+                                codes=vocab.choices_text(kind)))  # fmt: skip
     code = vocab.parse(kind, "" if value is None else str(value))
     if code is None:
         raise Invalid(field, _unknown(kind, value))
