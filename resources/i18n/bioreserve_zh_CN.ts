@@ -6982,6 +6982,10 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>ReportDialog</name>
         <message>
+            <source>Name the unit that discovered the event and reports it (a hospital, a laboratory, a farm …).</source>
+            <translation>请填写发现并报告事件的单位（如医院、实验室、养殖场……）。</translation>
+        </message>
+        <message>
             <source>New information report — {number}</source>
             <translation>新建信息报告 — {number}</translation>
         </message>

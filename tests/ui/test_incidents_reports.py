@@ -58,6 +58,12 @@ def test_a_report_made_through_the_dialog_is_listed_and_meets_its_step(
     assert dialog.summary_text.toPlainText() == "分拣中心发现可疑白色粉末。"
     dialog.measures.setPlainText("已封控现场，疏散人员。")
     dialog.signer.setText("王主任")
+    # 发现单位 is a role: shown as the hint, never put on the report as a name
+    assert dialog.from_unit.text() == "" and dialog.from_unit.placeholderText() == "发现单位"
+    with qtbot.waitSignal(dialog.refused, timeout=TIMEOUT) as refused:
+        dialog.submit()
+    assert "发现并报告事件的单位" in refused.args[0] and tab.made_model.rows == []
+    dialog.from_unit.setText("衡南县邮政分拣中心")
     with qtbot.waitSignal(tab.loaded, timeout=TIMEOUT):
         with qtbot.waitSignal(dialog.succeeded, timeout=TIMEOUT):
             dialog.submit()

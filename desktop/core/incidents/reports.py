@@ -261,6 +261,8 @@ def schedule(db: Database, ref: str, at: datetime | None = None) -> list[dict]:
             {"kind": "first", "step": step.code, "name": step_name(step.code),
              "sender": party_name(step.sender, places),
              "receiver": party_name(step.receiver, places),
+             # the discovering unit is a role, not a name: the report names the unit itself
+             "sender_named": step.sender != "unit",
              "due": values.stamp(due), "hours": hours,
              "basis": _with_setting(basis_text(step.basis), hours, step.hours),
              "done": report, "overdue": report is None and due < at,

@@ -5,6 +5,7 @@ default), the time, who reports to whom (the chain's parties, editable), title, 
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 
+from desktop.core.errors import Invalid
 from desktop.ui.incidents import labels
 from desktop.ui.incidents.fields import FieldMarks, TimeField, text_box
 from desktop.ui.shell.jobs import actor
@@ -103,7 +104,11 @@ class ReportDialog(FormDialog):
         if row is None:
             self.due.setText(self.tr("No deadline set by the rules for this report."))
             return
-        self.from_unit.setText(row["sender"])
+        if row.get("sender_named", True):
+            self.from_unit.setText(row["sender"])
+        else:  # 发现单位 is a role: the unit's own name is typed
+            self.from_unit.clear()
+            self.from_unit.setPlaceholderText(row["sender"])
         self.to_unit.setText(row["receiver"])
         text = self.tr("Due {due} — {basis}").format(due=when(row["due"]), basis=row["basis"])
         if row["done"]:
@@ -132,6 +137,17 @@ class ReportDialog(FormDialog):
         ref, ctx = self.incident["id"], actor()
         kind, given = self.kind.currentData(), self.values()
         self.marks.clear()
+        row = self.expected()
+        if row is not None and not row.get("sender_named", True) and "from_unit" not in given:
+            # 发现单位 is the role: on the report stands the unit's name
+            refusal = Invalid("from_unit", self.tr(
+                "Name the unit that discovered the event and reports it (a hospital, a "
+                "laboratory, a farm …)."))  # fmt: skip
+
+            def refused(_db):
+                raise refusal
+
+            return refused
         return lambda db: reports.add(db, ctx, ref, kind, given)
 
     def show_error(self, message: str, field: str | None = None) -> None:
