@@ -78,11 +78,14 @@ PACKAGE_RELS = (
 
 
 class Rows:
-    """(row number, values) of the data rows; `estimate` rows are expected."""
+    """(row number, values) of the data rows; `estimate` rows are expected. `unvalued`:
+    the cells (row number, column from 0) that hold a formula without its result saved,
+    which read as empty (a file written by a program that does not calculate)."""
 
     def __init__(self, rows: Iterator[tuple[int, list]], estimate: int):
         self._rows = rows
         self.estimate = max(estimate, 0)
+        self.unvalued: set[tuple[int, int]] = set()
 
     def __iter__(self) -> "Rows":
         return self
@@ -117,17 +120,7 @@ def read_rows(path) -> tuple[list[str], Iterator[tuple[int, list]]]:
     if path.suffix.lower() == ".csv":
         return _read_csv(path)
     sheet = _read_xlsx(path, every=False, max_cells=MAX_CELLS)[0]
-    if sheet.unvalued:
-        sheet.rows.close()
-        raise BioError(
-            tr(
-                "{file}: cell {cell} holds a formula whose result was not saved in the file "
-                "(it was written by a program that does not calculate). Open it in Excel or "
-                "WPS and save it again, or paste the values instead of the formulas.",
-                file=paths.shown_name(path),
-                cell=", ".join(sheet.unvalued[:3]),
-            )
-        )
+    sheet.rows.unvalued = {_cell(ref) for ref in sheet.unvalued}
     return sheet.header, sheet.rows
 
 
@@ -268,15 +261,21 @@ def _unvalued(sheet, cells: list[str]) -> list[str]:
     rows = sheet.to_python(skip_empty_area=False)  # from A1
     out = []
     for ref in cells:
-        letters = ref.rstrip("0123456789")
-        row, column = int(ref[len(letters) :]) - 1, 0
-        for letter in letters.upper():
-            column = column * 26 + ord(letter) - 64
-        column -= 1
+        row, column = _cell(ref)
+        row -= 1
         found = rows[row][column] if row < len(rows) and 0 <= column < len(rows[row]) else ""
         if found == "":
             out.append(ref)
     return out
+
+
+def _cell(ref: str) -> tuple[int, int]:
+    """(row number, column from 0) of a reference such as C7."""
+    letters = ref.rstrip("0123456789")
+    column = 0
+    for letter in letters.upper():
+        column = column * 26 + ord(letter) - 64
+    return int(ref[len(letters) :]), column - 1
 
 
 def _sheet(path: Path, name: str, formulas: list[str], sheet, unvalued: list[str]) -> Sheet:

@@ -9392,10 +9392,6 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <translation>来自 {code} 的第 {sequence} 号同步包中的操作本站均已具备（此前已导入该包，或导入过同样包含这些操作的后续同步包），未作任何更改。</translation>
         </message>
         <message>
-            <source>{file}: cell {cell} holds a formula whose result was not saved in the file (it was written by a program that does not calculate). Open it in Excel or WPS and save it again, or paste the values instead of the formulas.</source>
-            <translation>{file}：单元格 {cell} 是公式，但文件中没有保存它的计算结果（文件由不计算公式的程序生成）。请用 Excel 或 WPS 打开并重新保存，或将公式粘贴为数值。</translation>
-        </message>
-        <message>
             <source>The data seem to be on the sheet {sheet}, but an import reads the first sheet ({first}) only: move the sheet {sheet} to the front and import again.</source>
             <translation>数据似乎在工作表「{sheet}」中，但导入只读取第一个工作表（「{first}」）：请把工作表「{sheet}」移到最前面后再导入。</translation>
         </message>
@@ -9446,6 +9442,10 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
         <message>
             <source>Choose the kind of event: {codes}.</source>
             <translation>请选择事件类型：{codes}。</translation>
+        </message>
+        <message>
+            <source>A formula whose result was not saved in the file (written by a program that does not calculate): open the file in Excel or WPS and save it again, or paste the values.</source>
+            <translation>公式的计算结果未保存在文件中（文件由不计算公式的程序生成）：请用 Excel 或 WPS 打开并重新保存，或将公式粘贴为数值。</translation>
         </message>
     </context>
 </TS>

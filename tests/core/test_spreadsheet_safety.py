@@ -270,26 +270,33 @@ def test_a_real_workbook_reads_as_before(tmp_path):
     assert header == [] and list(rows) == [(3, [None, "x"])]
 
 
-def test_a_formula_without_its_result_is_refused_with_its_result_read_as_a_value(tmp_path):
+def test_a_formula_without_its_result_is_a_bad_cell_with_its_result_read_as_a_value(
+    db, tmp_path
+):
     """A file written by a program that does not calculate (openpyxl, scripts) keeps a
     formula without its result: it read as an empty cell (a quantity of nothing, a lot
-    without a number). Refused naming the cell; a formula saved with its result (Excel,
-    WPS) reads as that result, and one whose result is empty text as empty."""
+    without a number). That cell is reported, naming why; a formula saved with its result
+    (Excel, WPS) reads as that result, and one whose result is empty text as empty."""
     book = openpyxl.Workbook()
     book.active.append(STOCK)
-    book.active.append(["CK1", "KZ", "B1", None, None, "=100*2", None, None])
+    book.active.append(["CK1", "KZ", "B1", None, LATER, "=100*2", None, None])
+    book.active.append(["CK1", "KZ", "B2", None, LATER, 50, None, None])
     book.save(tmp_path / "script.xlsx")
-    message = refused(tmp_path / "script.xlsx", "F2")
-    assert "公式" in message or "formula" in message
+    report = importer.validate(db, "stock", tmp_path / "script.xlsx")
+    [error] = report.errors
+    assert (error.row, error.column) == (2, "数量") and "formula" in error.reason
+    report = importer.run(db, KEEPER, "stock", tmp_path / "script.xlsx", skip_invalid=True)
+    assert report.imported == 1 and report.skipped == 1
     saved = (HEADER_ROW + '<row r="2"><c r="A2"><f>"CK"&amp;1</f><v>CK1</v></c>'
              '<c r="B2" t="str"><f>IF(1,"","x")</f><v></v></c></row>')  # fmt: skip
     header, rows = spreadsheet.read_rows(workbook(tmp_path / "excel.xlsx", saved))
-    assert list(rows) == [(2, ["CK1", None])]
+    assert list(rows) == [(2, ["CK1", None])] and rows.unvalued == set()
     late = '<row r="3"><c r="C3"><v>1</v></c><c r="D3"><f>C3*2</f></c></row>'  # no <v> at all
-    refused(workbook(tmp_path / "late.xlsx", late), "D3")
+    header, rows = spreadsheet.read_rows(workbook(tmp_path / "late.xlsx", late))
+    assert rows.unvalued == {(3, 3)}
     late = '<row r="3"><c r="C3"><f>1</f><v>1</v></c><c r="D3"><f>C3*2</f><v>2</v></c></row>'
     header, rows = spreadsheet.read_rows(workbook(tmp_path / "late.xlsx", late))
-    assert list(rows) == [(3, [None, None, 1, 2])]
+    assert list(rows) == [(3, [None, None, 1, 2])] and rows.unvalued == set()
 
 
 # ---------------------------------------------------------------- 3. control characters

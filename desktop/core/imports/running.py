@@ -73,9 +73,16 @@ def check(
         # unnamed): values there would be dropped without a word — the first one is named
         headed = {i for i, text in enumerate(header) if text}
         unheaded: dict[int, int] = {}
+        unvalued = getattr(rows, "unvalued", set())  # formulas whose result was not saved
         for number, cells in rows:
             total += 1
             width = len(cells)
+            for key, i in fields if unvalued else ():
+                if (number, i) in unvalued:
+                    job.bad(number, key, tr(
+                        "A formula whose result was not saved in the file (written by a "
+                        "program that does not calculate): open the file in Excel or WPS and "
+                        "save it again, or paste the values."))  # fmt: skip
             if width > len(headed):
                 for i in range(width):
                     if i not in headed and i not in unheaded and not values.blank(cells[i]):
