@@ -218,3 +218,21 @@ def test_english_messages_come_from_the_core_in_english(qtbot, worker, lists, de
         assert "can be issued" in submit_refused(qtbot, dialog)
     finally:
         i18n.set_language("zh_CN")
+
+
+def test_a_keepers_forms_offer_the_depots_it_keeps_and_any_transfer_target(
+    qtbot, worker, demo_db, lists
+):
+    """The core refuses a keeper's movement at a depot it does not keep: the forms offer
+    only those (the 入库 form listed all 17 and chose another's), a transfer goes anywhere."""
+    from desktop.core.context import Ctx
+    from desktop.ui.shell import session
+
+    kept = demo_db.execute("SELECT id FROM depot WHERE code = 'HY-CK02'").fetchone()[0]
+    session.start(Ctx("user:keeper", role="keeper", depot_ids=frozenset({kept})))
+    receive = ReceiveDialog(worker, lists)
+    qtbot.addWidget(receive)
+    assert [receive.depot.itemData(i) for i in range(receive.depot.count())] == ["HY-CK02"]
+    transfer = TransferDialog(worker, lists)
+    qtbot.addWidget(transfer)
+    assert transfer.depot.count() == 1 and transfer.target.count() == len(lists["depots"])

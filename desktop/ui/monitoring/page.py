@@ -132,6 +132,11 @@ class MonitoringPage(QWidget):
             tab.dialog_opened.connect(self.dialog_opened)
         self.body.addLayout(top)
         self.body.addWidget(self.tabs, 1)
+        from desktop.ui.access import offers
+
+        # the tool bar's actions belong to no part shown later (the window applied the
+        # roles' offers before this was built): offered to the role now
+        offers.apply(self)
         if self._wanted_tab:
             self.show_tab(self._wanted_tab)
         self.refresh()

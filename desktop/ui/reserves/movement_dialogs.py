@@ -9,6 +9,7 @@ from desktop.core.errors import Invalid
 from desktop.core.reserves import stock
 from desktop.ui.reserves import lookups
 from desktop.ui.reserves.movement_fields import MAX_WIDTH, DateField, LotCombo
+from desktop.ui.shell import session
 from desktop.ui.shell.jobs import actor
 from desktop.ui.widgets import style
 from desktop.ui.widgets.change_watcher import DEPOTS, STOCK, watch
@@ -39,20 +40,30 @@ class MovementDialog(FormDialog):
         watch(self, worker, DEPOTS, self._reload_depots)
         watch(self, worker, STOCK, self._reload_lots)
 
-    def depot_combo(self) -> QComboBox:
+    def depot_combo(self, kept: bool = True) -> QComboBox:
+        """A depot chooser; kept: one the stock moves at, so for a keeper only the depots
+        the account keeps (the core refuses the others); else any (a transfer's target)."""
         combo = QComboBox()
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # whole names
-        lookups.fill(combo, lookups.depot_entries(self.lists), keep=False)
+        combo.setProperty("kept", kept)
+        lookups.fill(combo, self._depot_entries(kept), keep=False)
         self._depot_combos.append(combo)
         return combo
+
+    def _depot_entries(self, kept: bool) -> list:
+        ctx = session.logged_in()
+        rows = self.lists.get("depots", [])
+        if kept and ctx is not None and ctx.role == "keeper":
+            rows = [row for row in rows if row["id"] in ctx.depot_ids]
+        return lookups.depot_entries({"depots": rows})
 
     def _reload_depots(self) -> None:
         self.worker.run(lambda db: choices.load(db, "depots"), self._depots_arrived)
 
     def _depots_arrived(self, lists: dict) -> None:
         self.lists = {**self.lists, **lists}
-        for combo in self._depot_combos:
-            lookups.fill(combo, lookups.depot_entries(self.lists))  # keeps the choice
+        for combo in self._depot_combos:  # keeps the choice
+            lookups.fill(combo, self._depot_entries(bool(combo.property("kept"))))
 
     def lot_combo(self, mode: str) -> LotCombo:
         """The lots of the chosen item and depot; the form widens to show the longest."""
@@ -276,7 +287,7 @@ class TransferDialog(_FromLotDialog):
     def __init__(self, worker, lists: dict, parent=None):
         super().__init__(worker, lists, self.tr("Transfer stock"), parent)
         self.build(self.tr("From depot"))
-        self.target = self.depot_combo()
+        self.target = self.depot_combo(kept=False)
         if self.target.count() > 1:
             self.target.setCurrentIndex(1)
         self.form.addRow(self.tr("To depot"), self.target)
