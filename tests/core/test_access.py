@@ -273,6 +273,18 @@ def test_a_forged_seal_is_found(sealed):
 # ---------------------------------------------------------------- the trail
 
 
+def test_an_audit_event_keeps_the_role_its_account_had_then(fresh_db, admin):
+    """A login as keeper stays a keeper's after the account is made a viewer: the trail
+    showed every earlier event with the account's current role."""
+    accounts.add(fresh_db, admin, "zhou", "coordinator", "Coord-12345")
+    login.authenticate(fresh_db, "zhou", "Coord-12345")
+    accounts.change(fresh_db, admin, "zhou", role="viewer")
+    login.authenticate(fresh_db, "zhou", "Coord-12345")
+    logins = [r for r in trail.rows(fresh_db, admin, user="zhou") if r["action"] == "login"]
+    assert [r["role"] for r in logins] == ["Read only", "Emergency coordinator"]  # newest first
+    assert all("actor_role" not in r["detail"] for r in logins)
+
+
 def test_the_trail_filters_by_user_agency_table_and_time(fresh_db, admin, tmp_path):
     agency = fresh_db.execute("SELECT id, code FROM agency LIMIT 1").fetchone()
     accounts.add(fresh_db, admin, "wang", "coordinator", "Coord-1234")

@@ -77,12 +77,27 @@ def record(db: Database, actor: str, kind: str, **detail) -> None:
 def _append(db: Database, actor: str, kind: str, detail: dict) -> None:
     seq, previous = _head(db)
     at = values.now_iso()
+    role = _role_now(db, actor)
+    if role and "actor_role" not in detail:  # the role then: a later change never rewrites it
+        detail = {**detail, "actor_role": role}
     text = json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)
     db.execute(
         "INSERT INTO audit_event (seq, at, actor, kind, detail, hash) VALUES (?, ?, ?, ?, ?, ?)",
         [seq + 1, at, actor, kind, text, _hash(previous, seq + 1, at, actor, kind, text)],
     )
     db.conn.touched.add("audit_event")
+
+
+def _role_now(db: Database, actor: str) -> str:
+    """The role of the account acting (user:NAME) at this station, '' for the program."""
+    if not actor.startswith("user:"):
+        return ""
+    row = db.execute(
+        "SELECT a.role FROM account a JOIN station s ON s.id = 1 AND a.station = s.origin "
+        "WHERE a.name = ? AND a.deleted = 0",
+        [actor.removeprefix("user:")],
+    ).fetchone()
+    return row[0] if row else ""
 
 
 def _seal_text(origin: str, op_seq: int, op_hash: str, audit_seq: int, audit_hash: str) -> bytes:

@@ -15,6 +15,7 @@ nothing (a typing error would look like "nobody did anything"). The table filter
 table's code or the name the 数据 column shows (长期监测: every monitor_* table).
 """
 
+import json
 from datetime import datetime
 
 from desktop.core import values
@@ -237,6 +238,7 @@ def _events(db, user, agency_id, start, end, limit) -> list[dict]:
         if start is not None and ms < start:
             break
         role, agency = people.get(((own or ("", ""))[0], actor.removeprefix("user:")), ("", ""))
+        role = _role_then(detail) or role  # recorded with the event since it has been
         out.append(
             {
                 "ms": ms,
@@ -256,6 +258,15 @@ def _events(db, user, agency_id, start, end, limit) -> list[dict]:
         if len(out) >= limit:
             break
     return out
+
+
+def _role_then(detail: str) -> str:
+    """The role an audit event recorded for its actor ('' for older events)."""
+    try:
+        data = json.loads(detail)
+    except (TypeError, ValueError):
+        return ""
+    return str(data.get("actor_role") or "") if isinstance(data, dict) else ""
 
 
 def _shown(ms: int) -> str:

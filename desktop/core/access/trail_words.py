@@ -141,6 +141,7 @@ def event(kind: str, text: str) -> str:
         return str(text)
     if not isinstance(data, dict):
         return str(data)
+    data.pop("actor_role", None)  # shown as the event's role, not among its details
     if kind in ("login", "logout", "unlock"):
         return tr("Via: {via}", via=_via(data.get("via", "")))
     if kind == "login_failed":
