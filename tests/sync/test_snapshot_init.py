@@ -205,3 +205,44 @@ def test_the_command_makes_the_station_or_refuses_with_exit_1(tmp_path, world, c
         str(tmp_path / "s.zip"), "--fingerprint", station.get(c).fingerprint, *common,
     )  # fmt: skip
     assert code == 1 and "fingerprint" in err and not (tmp_path / "m.db").exists()
+
+
+def test_a_station_made_without_the_roster_takes_rows_of_experts_it_lacks_as_withheld(tmp_path):
+    """A snapshot for any station carries no expert; entitled later, the station is sent
+    rows naming experts it never received (a qualification, a dispatch). The whole bundle
+    failed on the foreign key, and every bundle after it: such rows are held as withheld
+    (their place in the chain kept), the rest applies, and they are not asked for again."""
+    from desktop.core.roster import experts as roster
+
+    a = make_station(tmp_path, "HY-A", "A站")
+    earlier = roster.save_expert(a, ALICE, {"name": "贺安澜", "gender": "女",
+                                            "organisation": "市疾控中心",
+                                            "mobile": "13800000001",
+                                            "specialties": "流行病学"})  # fmt: skip
+    snapshot.export(a, tmp_path / "s.zip")
+    sync_keys.export_key(a, tmp_path / "a.key")
+    n = make(tmp_path, a=a)
+    assert n.execute("SELECT count(*) FROM expert").fetchone()[0] == 0
+    enrol(tmp_path, a, n)  # entitled to the roster from now on
+    enrol(tmp_path, n, a)
+    roster.save_qualification(a, ALICE, earlier, "注册医师", "110000")
+    later = roster.save_expert(a, ALICE, {"name": "蒋明远", "gender": "男",
+                                          "organisation": "市人民医院",
+                                          "mobile": "13800000002",
+                                          "specialties": "临床感染病"})  # fmt: skip
+    roster.save_qualification(a, ALICE, later, "主任医师", "220000")
+    stock_up(a, "A")
+    _, imported = transfer(a, n, tmp_path / "a-n.zip")
+    assert imported.withheld == 1  # the qualification of the expert n never received
+    assert [r[0] for r in n.execute("SELECT name FROM expert")] == ["蒋明远"]
+    assert n.execute("SELECT count(*) FROM expert_qualification").fetchone()[0] == 1
+    assert n.execute("SELECT count(*) FROM stock_move").fetchone()[0] == 1
+    assert check.run(n) == []
+    transfer(n, a, tmp_path / "n-a.zip")  # n's report of what it holds withheld reaches a
+    stock_up(a, "A2")
+    exported, imported = transfer(a, n, tmp_path / "a-n2.zip")
+    assert exported.ops < 20  # not every operation since the withheld one, again
+    assert n.execute("SELECT count(*) FROM stock_move").fetchone()[0] == 2
+    assert check.run(n) == []
+    n.close()
+    a.conn.close()

@@ -8,6 +8,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import desktop.sync.bundles.orphans as orphans
 from desktop.core import paths, reasons, values
 from desktop.core.access import policy, roles
 from desktop.core.context import Ctx
@@ -254,7 +255,10 @@ def withheld_report(db: Database) -> dict[str, list]:
     count = 0
     current: list | None = None
     rows = db.execute("SELECT origin, seq, class FROM withheld_op ORDER BY origin, seq")
+    never = orphans.noted(db)  # no bundle can bring them: not asked for (bundles/orphans.py)
     for origin, seq, cls in rows:
+        if (origin, seq) in never:
+            continue
         ranges = report.setdefault(origin, [])
         current = ranges[-1] if ranges else None
         if current is not None and current[1] + 1 == seq:

@@ -26,6 +26,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import desktop.sync.bundles.orphans as orphans
 from desktop.core import reasons, values
 from desktop.core.access import policy, roles
 from desktop.core.context import Ctx
@@ -505,6 +506,7 @@ def _import(db: Database, path: Path) -> ImportResult:
         kept, heads, left_out = vouched(db, manifest, parsed, path)
         marks: list = []
         ops = chain_runs(db, kept, path, marks)
+        ops, taken_as_withheld = orphans.withhold_orphans(db, ops)
         report = _report(manifest)
         vector = {str(k): int(v) for k, v in dict(manifest.get("vector") or {}).items()}
         sequence = int(manifest.get("sequence") or 0)
@@ -517,6 +519,7 @@ def _import(db: Database, path: Path) -> ImportResult:
             result.applied == 0 and not result.withheld and not result.deferred and not left_out
         )
         touch(db, "trusted_station", "bundle_log", "signed_mark", "peer_withheld")
+        orphans.record(db, taken_as_withheld)
         _keep_heads(db, heads)
         db.conn.executemany(
             "INSERT OR IGNORE INTO signed_mark (origin, seq, hash, signature) VALUES (?, ?, ?, ?)",
