@@ -9447,5 +9447,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>A formula whose result was not saved in the file (written by a program that does not calculate): open the file in Excel or WPS and save it again, or paste the values.</source>
             <translation>公式的计算结果未保存在文件中（文件由不计算公式的程序生成）：请用 Excel 或 WPS 打开并重新保存，或将公式粘贴为数值。</translation>
         </message>
+        <message>
+            <source>{where}{field}: at most {max} characters ({count} given).</source>
+            <translation>{where}{field}：最多 {max} 个字符（现有 {count} 个）。</translation>
+        </message>
     </context>
 </TS>

@@ -276,6 +276,12 @@ def test_a_file_with_a_new_code_becomes_version_one_draft(fresh_db, tmp_path):
             "phases[1].tasks[1].specialties",
         ),
         (lambda d: d.update(format="something/2"), "format"),
+        (lambda d: d.update(title="生物\u202e恐怖"), "title"),  # it reversed a terminal's line
+        (lambda d: d.update(title="长" * 201), "title"),
+        (lambda d: d["phases"][0]["tasks"][0].update(instructions="x" * 20_001),
+         "phases[1].tasks[1].instructions"),  # fmt: skip
+        (lambda d: d["phases"][0]["tasks"][0].update(checklist=["核对\x1b[2J"]),
+         "phases[1].tasks[1].checklist"),  # fmt: skip
     ],
 )
 def test_import_refuses_with_a_precise_message(fresh_db, tmp_path, change, where):

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 
 import desktop.core.playbooks.clauses as clauses
 import desktop.core.playbooks.provenance as provenance
+import desktop.core.values as values_mod
 from desktop.core.errors import Invalid
 from desktop.core.i18n import current_language, tr
 from desktop.core.store import reference
@@ -113,6 +114,29 @@ def database_vocabulary(db: Database) -> Vocabulary:
     )
 
 
+# The longest text of a field (characters): a line's fields, else free text (instructions,
+# a summary, a quote of the plan).
+LINE_FIELDS = {"title": 200, "code": 40, "lead_agency": 40, "support_agencies": 40,
+               "clauses": 40, "clause": 40}  # fmt: skip
+MAX_FREE_TEXT = 20_000
+
+
+def _checked(value: str, name: str, where: str) -> str:
+    """A text of the file: no control character (line breaks only in free text) and not
+    longer than its field holds; Invalid naming where it stands otherwise."""
+    line = name in LINE_FIELDS
+    try:
+        text = values_mod.clean_text(value, multiline=not line)
+    except values_mod.BadValue as error:
+        raise Invalid(f"{where}{name}", f"{where}{name}: {error}") from None
+    limit = LINE_FIELDS.get(name, MAX_FREE_TEXT)
+    if len(text) > limit:
+        raise Invalid(f"{where}{name}", tr("{where}{field}: at most {max} characters ({count} "
+                                           "given).", where=where, field=name,
+                                           max=f"{limit:,}", count=f"{len(text):,}"))  # fmt: skip
+    return text
+
+
 def _text(values: dict, name: str, where: str, required: bool = False) -> str:
     value = values.get(name, "")
     if value is None:
@@ -121,7 +145,7 @@ def _text(values: dict, name: str, where: str, required: bool = False) -> str:
         raise Invalid(
             f"{where}{name}", tr("{where}{field}: text expected.", where=where, field=name)
         )
-    value = value.strip()
+    value = _checked(value, name, where)
     if required and not value:
         raise Invalid(f"{where}{name}", tr("{where}{field}: required.", where=where, field=name))
     return value
@@ -134,7 +158,7 @@ def _texts(values: dict, name: str, where: str) -> list[str]:
             f"{where}{name}",
             tr("{where}{field}: a list of texts expected.", where=where, field=name),
         )
-    return [v.strip() for v in value if v.strip()]
+    return [text for text in (_checked(v, name, where) for v in value) if text]
 
 
 def _whole(values: dict, name: str, where: str, low: int, high: int, default=None):
