@@ -384,3 +384,13 @@ def test_dpapi_on_windows(fresh_db):
     again = dbmod.open_db(fresh_db.path)
     assert verifies(st.public_key, station.sign(again, b"x"), b"x")
     again.close()
+
+
+@pytest.mark.parametrize("name", ["站\u202e名", "名" * 101, "站\x1b[2J"])
+def test_a_station_name_is_a_line_of_text_of_at_most_100_characters(tmp_path, name):
+    """It stands in every printed document's footer: refused as any text is, nothing made."""
+    db = dbmod.open_db(tmp_path / "new.db", create=True)
+    with pytest.raises(BioError):
+        station.create(db, "HY-NEW", name)
+    assert station.get(db) is None
+    db.close()

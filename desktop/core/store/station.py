@@ -28,6 +28,7 @@ from desktop.core.store import keyprotect, oplog
 from desktop.core.store.handle import Database
 
 CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,15}$")
+MAX_NAME = 100  # a station's name, in every document's footer (a hub takes 200)
 REFERENCE_ORIGIN = "REF"
 
 
@@ -65,7 +66,7 @@ def create(db: Database, code: str, name: str, method: str | None = None) -> Sta
     if get(db) is not None:
         raise BioError(tr("This database already belongs to a station; its identity is kept."))
     code = validate_code(code)
-    name = name.strip()
+    name = values.bounded(name, "station_name", MAX_NAME)  # printed on every document
     if not name:
         raise BioError(tr("The station needs a name, for example 衡阳市应急管理局."))
     raw, public = _key_pair()
