@@ -163,10 +163,17 @@ def bounded(value, field: str, limit: int, multiline: bool = False) -> str:
     """A text a person typed: cleaned (clean_text) and at most `limit` characters; Invalid
     naming the field otherwise."""
     text = clean_text(value, field, multiline)
-    if len(text) > limit:
-        raise Invalid(field, tr("At most {max} characters ({count} given).", max=f"{limit:,}",
-                                count=f"{len(text):,}"))  # fmt: skip
+    within({field: text}, {field: limit})
     return text
+
+
+def within(fields: dict, limits: dict[str, int]) -> None:
+    """Invalid naming the first text longer than its limit (characters)."""
+    for name, limit in limits.items():
+        text = fields.get(name)
+        if isinstance(text, str) and len(text) > limit:
+            raise Invalid(name, tr("At most {max} characters ({count} given).",
+                                   max=f"{limit:,}", count=f"{len(text):,}"))  # fmt: skip
 
 
 # A telephone number as people write it: digits, spaces, + - and brackets, an extension

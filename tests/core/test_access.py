@@ -7,6 +7,7 @@ import pytest
 from desktop.core import spreadsheet
 from desktop.core.access import accounts, audit, login, passwords, policy, sessions, trail
 from desktop.core.context import Ctx
+from desktop.core.errors import Invalid
 from desktop.core.store import hlc
 from desktop.core.store.writepath import write
 
@@ -328,3 +329,11 @@ def test_accounts_stay_after_a_new_key_pair(fresh_db, admin):
     depot(fresh_db, admin, "N1")
     rows = trail.rows(fresh_db, admin, table="depot")
     assert rows[0]["role"]  # the new origin's operations still name the account's role
+
+
+def test_a_full_name_too_long_is_refused_not_cut(fresh_db, admin):
+    with pytest.raises(Invalid) as refused:
+        accounts.add(fresh_db, admin, "zhao", "viewer", "Viewer-1234", full_name="赵" * 101)
+    assert refused.value.field == "full_name"
+    assert accounts.add(fresh_db, admin, "zhao", "viewer", "Viewer-1234",
+                        full_name="赵" * 100).full_name == "赵" * 100  # fmt: skip

@@ -71,6 +71,9 @@ def test_a_valid_expert_is_saved_indexed_and_sound(fresh_db):
         ("office_phone", "07348-123456"),  # area code of 5 digits
         ("office_phone", "13800001234"),  # a mobile
         ("availability", "busy"),
+        ("name", "张" * 51),  # 10,000 characters were taken
+        ("organisation", "单" * 101),
+        ("notes", "注" * 2_001),
     ],
 )
 def test_every_bad_field_is_refused_by_name(fresh_db, field, value):

@@ -22,6 +22,7 @@ from desktop.core.store.writepath import write
 
 NAME = re.compile(r"^[\w.\-]{1,32}$")
 FIELDS = "id, name, full_name, role, agency_id, depot_ids, disabled, created_at"
+MAX_FULL_NAME = 100  # characters (a longer one was cut there without a word)
 
 
 @dataclass(frozen=True)
@@ -256,7 +257,7 @@ def add(
                 "id": acc_id,
                 "station": origin,
                 "name": name,
-                "full_name": values.clean_text(full_name)[:100],
+                "full_name": values.bounded(full_name, "full_name", MAX_FULL_NAME),
                 "role": role,
                 "agency_id": agency_id,
                 "depot_ids": json.dumps(depot_ids),
@@ -368,7 +369,7 @@ def change(
                           name=acc.name))  # fmt: skip
     changes = {"role": new_role, "agency_id": agency_id, "depot_ids": json.dumps(depot_ids)}
     if full_name is not None:
-        changes["full_name"] = values.clean_text(full_name)[:100]
+        changes["full_name"] = values.bounded(full_name, "full_name", MAX_FULL_NAME)
     with write(db, ctx) as w:
         if w.update("account", acc.id, changes):
             audit.record(db, ctx.actor, "account", action="change", name=acc.name,

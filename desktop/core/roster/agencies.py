@@ -13,13 +13,16 @@ from desktop.core.i18n import tr
 from desktop.core.roster.experts import check_division, check_phone
 from desktop.core.store.handle import Database
 from desktop.core.store.writepath import write
-from desktop.core.values import clean_texts
+from desktop.core.values import clean_texts, within
 
 FIELDS = (
     "code", "name", "short_name", "name_en", "level", "division", "role", "contact",
     "duty_phone",
 )  # fmt: skip
 LEVELS = ("city", "county")
+# The longest text of each field (characters); the plan's longest duties run to some 1,500.
+LIMITS = {"code": 40, "name": 100, "short_name": 50, "name_en": 200, "contact": 50,
+          "duty_phone": 40, "role": 5_000}  # fmt: skip
 
 
 def list(db: Database) -> builtins.list[dict]:
@@ -45,6 +48,7 @@ def agency_by_code(db: Database, code: str) -> dict:
 def validate_agency(db: Database, values: dict, agency_id: str | None = None) -> dict:
     """A clean copy of an agency's fields, or Invalid naming the first bad field."""
     v = clean_texts({k: values[k] for k in FIELDS if k in values}, free_text=("role",))
+    within(v, LIMITS)
     if agency_id is not None and db["agency"].get(agency_id) is None:
         raise BioError(tr("No agency with id {id}.", id=agency_id))
     if agency_id is None or "code" in v:

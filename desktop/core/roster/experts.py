@@ -24,12 +24,14 @@ from desktop.core.i18n import tr
 from desktop.core.store.db import like_pattern
 from desktop.core.store.handle import Database
 from desktop.core.store.writepath import write
-from desktop.core.values import LANDLINE, MOBILE, clean_texts, mask_phone
+from desktop.core.values import LANDLINE, MOBILE, clean_texts, mask_phone, within
 
 FIELDS = (
     "name", "gender", "organisation", "title", "specialties", "division", "mobile",
     "office_phone", "availability", "unavailable_from", "unavailable_to", "notes",
 )  # fmt: skip
+# The longest text of each field (characters): a roster printed and read on a phone.
+LIMITS = {"name": 50, "organisation": 100, "title": 50, "notes": 2_000}
 GENDERS = ("男", "女")
 AVAILABILITY = ("available", "on_mission", "unavailable")
 SEPARATORS = re.compile(r"[、,，;；/]+")  # between specialties
@@ -182,6 +184,7 @@ def validate_expert(db: Database, values: dict, expert_id: str | None = None) ->
     office phone. `expert_id` is the expert being changed (None for a new one).
     """
     v = clean_texts({k: values[k] for k in FIELDS if k in values})
+    within(v, LIMITS)
     current = db["expert"].get(expert_id) if expert_id else None
     if expert_id and current is None:
         raise BioError(tr("No expert with id {id}.", id=expert_id))
