@@ -7,7 +7,7 @@ import pytest
 from desktop.core import spreadsheet
 from desktop.core.access import accounts, audit, login, passwords, policy, sessions, trail
 from desktop.core.context import Ctx
-from desktop.core.errors import Invalid
+from desktop.core.errors import BioError, Invalid
 from desktop.core.store import hlc
 from desktop.core.store.writepath import write
 
@@ -337,3 +337,11 @@ def test_a_full_name_too_long_is_refused_not_cut(fresh_db, admin):
     assert refused.value.field == "full_name"
     assert accounts.add(fresh_db, admin, "zhao", "viewer", "Viewer-1234",
                         full_name="赵" * 100).full_name == "赵" * 100  # fmt: skip
+
+
+def test_a_name_in_full_width_letters_is_the_account_it_looks_like(fresh_db, admin):
+    """ａｄｍｉｎ reads as admin in every list: it is admin (as ADMIN is), never another."""
+    with pytest.raises(BioError, match="exists|已有|already"):
+        accounts.add(fresh_db, admin, "ａｄｍｉｎ", "viewer", "Viewer-1234")
+    assert login.authenticate(fresh_db, "ａｄｍｉｎ", PASSWORD).actor == "user:admin"
+    assert accounts.add(fresh_db, admin, "ｌｉ２", "viewer", "Viewer-1234").name == "li2"

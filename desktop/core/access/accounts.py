@@ -8,6 +8,7 @@ name: `user:zhang` of one station is never another's.
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from desktop.core import values, vocab
@@ -71,11 +72,17 @@ def _origin(db: Database) -> str:
 
 
 def account_id(origin: str, name: str) -> str:
-    return reference_id("account", f"{origin}|{name.lower()}")
+    return reference_id("account", f"{origin}|{same_name(name).lower()}")
+
+
+def same_name(name: str) -> str:
+    """A name as compared and kept: full-width letters and digits as the plain ones they
+    look like (ａｄｍｉｎ is admin, as ADMIN is)."""
+    return unicodedata.normalize("NFKC", name)
 
 
 def check_name(name: str) -> str:
-    name = (name or "").strip()
+    name = same_name((name or "").strip())
     if not NAME.match(name):
         raise BioError(
             tr(

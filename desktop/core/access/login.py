@@ -41,7 +41,7 @@ def authenticate(db: Database, name: str, password: str, via: str = "desktop") -
     """The context of the account whose password this is (LoginRefused otherwise)."""
     if not accounts.has_accounts(db):
         raise NoAccounts(no_accounts_message())
-    name = (name or "").strip()[:64]
+    name = accounts.same_name((name or "").strip()[:64])
     acc = accounts.find(db, name) if accounts.NAME.match(name) else None
     secret = (
         db.execute(
