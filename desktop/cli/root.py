@@ -36,8 +36,8 @@ from desktop.core.access import accounts, passwords
 from desktop.core.crashlog import report_unexpected
 from desktop.core.errors import BioError
 from desktop.core.i18n import tr
+from desktop.core.setup import backups, initdb
 from desktop.core.setup import demo as demo_data
-from desktop.core.setup import initdb
 from desktop.core.store import check as checkmod
 from desktop.core.store import db as dbmod
 from desktop.core.store import info as infomod
@@ -215,7 +215,14 @@ def info(state: State):
 )
 @click.pass_obj
 def check(state: State, rebuild):
-    db = state.open()
+    try:
+        db = state.open()
+    except backups.Damaged as exc:  # the worst finding of all: said as one, JSON too
+        if state.as_json:
+            state.emit({"ok": False, "rebuilt": None,
+                        "problems": [{"kind": "damaged", "message": str(exc)}]}, "")  # fmt: skip
+            sys.exit(EXIT_ERROR)
+        raise
     rebuilt = checkmod.rebuild(db, state.ctx) if rebuild else None
     problems = checkmod.run(db)
     data = {

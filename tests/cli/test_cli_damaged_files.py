@@ -2,6 +2,7 @@
 `backup --out` into a folder that is not there, and login tokens others could read
 (trial 17, findings 1, 2, 8, 9 and 11)."""
 
+import json
 import os
 import sqlite3
 import sys
@@ -45,6 +46,21 @@ def test_a_read_of_an_emptied_station_names_the_backup_and_writes_nothing(run, d
     code, _, err = run("restore", str(newest.path), "--yes")
     assert code == 0, err
     assert run("stock", "balance")[0] == 0
+
+
+def test_check_json_on_a_damaged_station_is_json_naming_the_damage(run, demo_path):
+    """`check --json` as the README documents it, {"ok": false, "problems": […]}, even when
+    the file cannot be opened (a script reads it; it printed a line of text)."""
+    assert run("stock", "balance")[0] == 0  # today's backup
+    newest = backups.newest_good(demo_path)
+    size = demo_path.stat().st_size
+    with open(demo_path, "r+b") as file:
+        file.truncate(size // 3)
+    code, out, _ = run("--json", "check")
+    found = json.loads(out)
+    assert code == 1 and found["ok"] is False
+    [problem] = found["problems"]
+    assert problem["kind"] == "damaged" and str(newest.path) in problem["message"]
 
 
 def test_a_bad_page_in_meta_is_a_refusal_naming_the_backup_not_an_unexpected_error(run, demo_path):
