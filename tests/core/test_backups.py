@@ -289,6 +289,20 @@ def test_another_stations_backup_is_refused_unless_forced(fresh_db, tmp_path):
     assert restoring.current_station(fresh_db.path)["code"] == "HY-OTHER"
 
 
+def test_a_backup_of_another_station_of_the_same_code_names_both_origins(fresh_db, tmp_path):
+    """Two stations HY-TEST (another installation): the refusal told them apart by nothing."""
+    from desktop.core.store import station
+
+    twin = new_station(tmp_path / "twin.db", "HY-TEST", "测试站")
+    made, theirs = backups.make(twin, "manual"), station.get(twin).origin
+    twin.close()
+    ours = station.get(fresh_db).origin
+    fresh_db.close()
+    with pytest.raises(BioError) as refused:
+        restoring.restore(ADMIN, made.path, fresh_db.path)
+    assert theirs in str(refused.value) and ours in str(refused.value)
+
+
 def test_a_backup_of_a_newer_schema_is_refused(fresh_db, tmp_path):
     made = backups.make(fresh_db, "manual")
     conn = sqlite3.connect(made.path)

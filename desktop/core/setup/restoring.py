@@ -76,15 +76,18 @@ def verify(backup: str | os.PathLike, db_path: str | os.PathLike, force: bool = 
     found = backups.describe_file(backup, known_version())
     current = current_station(db_path)
     if current is not None and current["origin"] != found["origin"] and not force:
+        # two stations of one code (a new key pair, a second installation): told apart by
+        # their origins
+        twins = found["code"] == current["code"]
         raise BioError(
             tr(
                 "{backup} is a backup of the station {other} ({other_code}), not of "
                 "{station} ({code}) whose database is {path}. Nothing was changed.",
                 backup=backup,
                 other=found["name"],
-                other_code=found["code"],
+                other_code=f"{found['code']} {found['origin']}" if twins else found["code"],
                 station=current["name"],
-                code=current["code"],
+                code=f"{current['code']} {current['origin']}" if twins else current["code"],
                 path=db_path,
             )
         )
