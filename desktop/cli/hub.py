@@ -6,6 +6,7 @@ start-up.
 """
 
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -213,6 +214,8 @@ def sync_pull(state: State, url, from_start, ca_file):
     ahead = {origin for r in result["imported"] for origin in r.get("clock_ahead", {})}
     notes, result["conflicts_open"] = after_import(db, before, ahead)
     state.emit(result, "\n".join(lines + notes))
+    if result["refused"]:  # said above, each with its cause; a script must not miss it
+        sys.exit(1)
 
 
 def imported_text(r: dict) -> str:

@@ -70,9 +70,11 @@ def test_a_refused_bundle_is_reported_and_pull_goes_on(stations, hub_server, tmp
     stock(stations, "HY-A", "A")
     assert stations("HY-A", "sync", "push", url)[0] == 0
     status, out, _ = stations("HY-B", "sync", "pull", url)
-    assert status == 0 and "HY-A" in out
-    data = json.loads(stations("HY-B", "--json", "sync", "pull", url, "--from-start")[1])
-    assert [r["cause"] for r in data["refused"]] == ["revoked"] and data["imported"] == []
+    assert status == 1 and "HY-A" in out  # said, and the exit status says it too
+    status, out, _ = stations("HY-B", "--json", "sync", "pull", url, "--from-start")
+    data = json.loads(out)
+    assert status == 1 and [r["cause"] for r in data["refused"]] == ["revoked"]
+    assert data["imported"] == []
 
 
 def test_an_unreachable_hub_exits_1_with_its_address(stations, tmp_path):
