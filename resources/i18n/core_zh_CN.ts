@@ -9451,5 +9451,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>{where}{field}: at most {max} characters ({count} given).</source>
             <translation>{where}{field}：最多 {max} 个字符（现有 {count} 个）。</translation>
         </message>
+        <message>
+            <source>Order {number} was issued by another station ({station}): its printed form carries that station's seal (QR code), so it is printed there.</source>
+            <translation>调拨单 {number} 由另一站点（{station}）签发：打印件上的防伪二维码是该站点的签章，请在该站点打印。</translation>
+        </message>
     </context>
 </TS>

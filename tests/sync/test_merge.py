@@ -205,3 +205,20 @@ def test_a_dispatch_outranks_a_cancel_made_meanwhile(pair):
     orders.receive(b, clerk, made["number"])
     sync(b, a)
     assert orders.detail(a, made["number"])["status"] == "received"
+
+
+def test_an_order_is_printed_with_its_seal_only_at_the_station_that_issued_it(pair, tmp_path):
+    """The QR code is the issuing station's seal: another station's print of it reads as
+    forged everywhere, so it is refused there, naming the station to print it at."""
+    from desktop.core import orders
+    from desktop.documents import allocation_order
+    from tests.helpers.stations import stock_up
+
+    a, b = pair
+    stock_up(a, "A")
+    made = orders.create(a, Ctx("os:clerk"), "AK", "AY", [("A-KZ", 30)])
+    sync(a, b)
+    with pytest.raises(BioError, match="HY-A"):
+        allocation_order.render(b, made["number"], tmp_path / "b.pdf")
+    assert not (tmp_path / "b.pdf").exists()
+    assert allocation_order.render(a, made["number"], tmp_path / "a.pdf").pages == 1

@@ -53,7 +53,18 @@ def payload(db: Database, order: dict) -> str:
         raise BioError(
             tr("This database has no station identity yet. Run `bioreserve init` to give it one.")
         )
-    body = f"{VERSION}|{order['number']}|{digest(order)}|{st.origin}"
+    number = order["number"]
+    if number.startswith("TB-") and not number.startswith(f"TB-{st.code}-"):
+        # only the issuing station seals an order (verify): another's seal reads as forged
+        raise BioError(
+            tr(
+                "Order {number} was issued by another station ({station}): its printed form "
+                "carries that station's seal (QR code), so it is printed there.",
+                number=number,
+                station=number.removeprefix("TB-").rsplit("-", 2)[0],
+            )
+        )
+    body = f"{VERSION}|{number}|{digest(order)}|{st.origin}"
     signature = station.sign(db, body.encode("utf-8"))
     return f"{body}|{base64.urlsafe_b64encode(signature).decode('ascii').rstrip('=')}"
 

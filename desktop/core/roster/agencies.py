@@ -21,7 +21,7 @@ FIELDS = (
 )  # fmt: skip
 LEVELS = ("city", "county")
 # The longest text of each field (characters); the plan's longest duties run to some 1,500.
-LIMITS = {"code": 40, "name": 100, "short_name": 50, "name_en": 200, "contact": 50,
+LIMITS = {"code": 40, "name": 200, "short_name": 50, "name_en": 200, "contact": 100,
           "duty_phone": 40, "role": 5_000}  # fmt: skip
 
 
