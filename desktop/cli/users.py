@@ -172,9 +172,7 @@ def password(state: State, name, password_file):
     own = acc is not None and acc.id == state.ctx.account_id
     old = None
     if own:  # one's own password: the current one first (a script's is in the environment)
-        old = os.environ.get(signin.ENV_PASSWORD) or signin.ask(
-            tr("Current password"), option=None
-        )
+        old = os.environ.get(signin.ENV_PASSWORD) or signin.ask(tr("Current password"), option=None)
     new = signin.new_password(password_file, tr("New password of {name}", name=name[:32]))
     accounts.set_password(db, state.ctx, name, new, old)
     state.emit(

@@ -2,11 +2,11 @@
 lockout, roles refused at the write path, accounts, `init`'s administrator, the audit
 trail's verification after raw tampering, and its export."""
 
+import io
 import json
 import os
 import sqlite3
 import stat
-import io
 import sys
 
 import pytest

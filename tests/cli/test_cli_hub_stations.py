@@ -114,9 +114,7 @@ def test_serve_authenticates_the_stations_enrolled_with_it(stations, tmp_path, c
         b.close()
 
 
-def test_a_key_file_with_another_key_for_an_enrolled_station_is_refused(
-    stations, tmp_path, capsys
-):
+def test_a_key_file_with_another_key_for_an_enrolled_station_is_refused(stations, tmp_path, capsys):
     """A file giving HY-A's origin with another key may be forged (`sync trust` refuses it
     too): refused while HY-A is enrolled; its holder would have fetched HY-A's bundles."""
     store = str(tmp_path / "hub.db")

@@ -278,10 +278,14 @@ def test_a_file_with_a_new_code_becomes_version_one_draft(fresh_db, tmp_path):
         (lambda d: d.update(format="something/2"), "format"),
         (lambda d: d.update(title="生物\u202e恐怖"), "title"),  # it reversed a terminal's line
         (lambda d: d.update(title="长" * 201), "title"),
-        (lambda d: d["phases"][0]["tasks"][0].update(instructions="x" * 20_001),
-         "phases[1].tasks[1].instructions"),  # fmt: skip
-        (lambda d: d["phases"][0]["tasks"][0].update(checklist=["核对\x1b[2J"]),
-         "phases[1].tasks[1].checklist"),  # fmt: skip
+        (
+            lambda d: d["phases"][0]["tasks"][0].update(instructions="x" * 20_001),
+            "phases[1].tasks[1].instructions",
+        ),  # fmt: skip
+        (
+            lambda d: d["phases"][0]["tasks"][0].update(checklist=["核对\x1b[2J"]),
+            "phases[1].tasks[1].checklist",
+        ),  # fmt: skip
     ],
 )
 def test_import_refuses_with_a_precise_message(fresh_db, tmp_path, change, where):
@@ -303,7 +307,7 @@ def test_import_refuses_with_a_precise_message(fresh_db, tmp_path, change, where
     [
         (b"{not json", ("line 1, column 2",)),
         (b"[" * 100_000, ("nested",)),  # was a RecursionError: exit 2
-        ("{\"标题\": 1}".encode("gbk"), ("UTF-8",)),
+        ('{"标题": 1}'.encode("gbk"), ("UTF-8",)),
         (b" " * (json_text.MAX_BYTES + 1), ("MB",)),  # refused before it is parsed
     ],
 )

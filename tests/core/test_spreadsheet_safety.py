@@ -270,9 +270,7 @@ def test_a_real_workbook_reads_as_before(tmp_path):
     assert header == [] and list(rows) == [(3, [None, "x"])]
 
 
-def test_a_formula_without_its_result_is_a_bad_cell_with_its_result_read_as_a_value(
-    db, tmp_path
-):
+def test_a_formula_without_its_result_is_a_bad_cell_with_its_result_read_as_a_value(db, tmp_path):
     """A file written by a program that does not calculate (openpyxl, scripts) keeps a
     formula without its result: it read as an empty cell (a quantity of nothing, a lot
     without a number). That cell is reported, naming why; a formula saved with its result

@@ -73,7 +73,8 @@ def check(
         # unnamed): values there would be dropped without a word — the first one is named
         headed = {i for i, text in enumerate(header) if text}
         unheaded: dict[int, int] = {}
-        unvalued = getattr(rows, "unvalued", set())  # formulas whose result was not saved
+        # formulas whose result was not saved: (row number, column)
+        unvalued: set[tuple[int, int]] = getattr(rows, "unvalued", set())
         for number, cells in rows:
             total += 1
             width = len(cells)

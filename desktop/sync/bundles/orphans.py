@@ -86,8 +86,8 @@ def _held(db: Database, table: str, row_id) -> bool:
 
 def _withheld(op: Op) -> Op:
     """The op as a withheld one: its class, its hash, chained from where it was."""
-    fields = (op.origin, op.seq, op.hlc, "", WITHHELD, entitlement.TABLES[op.tbl], "",
-              {}, [], op.hash, "")  # fmt: skip
+    fields: tuple = (op.origin, op.seq, op.hlc, "", WITHHELD, entitlement.TABLES[op.tbl], "",
+                     {}, [], op.hash, "")  # fmt: skip
     return _op(fields, ("{}", "[]", ""), op.hash, getattr(op, "chained_after", None))
 
 
