@@ -113,6 +113,23 @@ def test_a_receipt_with_a_difference_needs_its_reason(db):
     assert held(db, "YY1") == 28
 
 
+def test_an_orders_transfer_confirmed_at_the_depot_is_not_booked_again_on_receipt(db):
+    """在途 → 确认到货 (`stock arrive`) books the goods in; receiving the order afterwards
+    booked them a second time (8 arrived, 18 on the shelf)."""
+    number = orders.create(db, CLERK, "CK1", "YY1", [("KZ", 10)])["number"]
+    orders.submit(db, CLERK, number)
+    orders.approve(db, CLERK, number, "王局长")
+    orders.dispatch(db, CLERK, number)
+    [moving] = stock.in_transit(db)
+    stock.receive_transfer(db, CLERK, moving["id"], 8, "破损 2 只")
+    assert held(db, "YY1") == 8
+    orders.receive(db, CLERK, number)
+    assert held(db, "YY1") == 8 and orders.get(db, number)["status"] == "received"
+    [pick] = orders.detail(db, number)["picks"]
+    assert (pick["qty_received"], pick["diff_reason"]) == (8, "破损 2 只")
+    assert check.run(db) == []
+
+
 def test_an_order_to_a_unit_issues_the_stock(db):
     number = orders.create(
         db,

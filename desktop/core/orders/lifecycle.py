@@ -408,6 +408,15 @@ def receive(
     with write(db, ctx) as w:
         for p in current:
             sent = p["qty_dispatched"] or 0
+            transfer = db["transfer"].get(p["transfer_id"]) if p["transfer_id"] else None
+            if transfer is not None and transfer["status"] == "received":
+                # booked in at the depot already (`stock arrive`, 在途 → 确认到货): the order
+                # records what arrived then, and nothing is booked twice
+                got = transfer["qty_received"] or 0
+                w.update("order_pick", p["id"], {
+                    "qty_received": got, "diff_reason": transfer["reason"] if got != sent else ""
+                })  # fmt: skip
+                continue
             got = values.whole(received.get(p["id"], sent), True, tr("Quantity received"))
             if got > sent:
                 raise BioError(
@@ -426,9 +435,7 @@ def receive(
                         received=f"{got:,}",
                     )
                 )
-            if p["transfer_id"]:
-                transfer = db["transfer"].get(p["transfer_id"])
-                assert transfer is not None  # order_pick.transfer_id references transfer
+            if transfer is not None:
                 if got:
                     w.insert(
                         "stock_move",
