@@ -9455,5 +9455,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>Order {number} was issued by another station ({station}): its printed form carries that station's seal (QR code), so it is printed there.</source>
             <translation>调拨单 {number} 由另一站点（{station}）签发：打印件上的防伪二维码是该站点的签章，请在该站点打印。</translation>
         </message>
+        <message>
+            <source>{reserved} {unit} of lot {batch} at {depot} are reserved by approved order(s) {orders}; at most {free} may be written off. Cancel the order (its reservation is released), then write the stock off.</source>
+            <translation>{depot} 的批次 {batch} 中有 {reserved} {unit}已被已批准的调拨单 {orders} 预留，最多可报废 {free}。请先作废该调拨单（释放预留），再报废。</translation>
+        </message>
     </context>
 </TS>

@@ -130,6 +130,28 @@ def test_an_orders_transfer_confirmed_at_the_depot_is_not_booked_again_on_receip
     assert check.run(db) == []
 
 
+def test_a_write_off_leaves_an_approved_orders_reservation_whole(db):
+    """Reserved stock written off left the approved order unable to dispatch: refused,
+    naming the order; what is not reserved may go."""
+    number = orders.create(db, CLERK, "CK1", "YY1", [("KZ", 100)])["number"]
+    orders.submit(db, CLERK, number)
+    orders.approve(db, CLERK, number, "王局长")
+    reserved_lots = {p["lot"]: p["qty"] for p in orders.detail(db, number)["picks"]}
+    lot = next(iter(reserved_lots))
+    free = stock.balance(
+        db,
+        catalog.depot_by_code(db, "CK1")["id"],
+        catalog.lot_by_batch(db, catalog.item_by_code(db, "KZ")["id"], lot)["id"],
+    )
+    free -= reserved_lots[lot]  # fmt: skip
+    with pytest.raises(BioError, match=number):
+        stock.writeoff(db, CLERK, "CK1", "KZ", lot, free + 1, "损坏")
+    if free:
+        stock.writeoff(db, CLERK, "CK1", "KZ", lot, free, "损坏")
+    orders.dispatch(db, CLERK, number)
+    assert orders.get(db, number)["status"] == "dispatched"
+
+
 def test_an_order_to_a_unit_issues_the_stock(db):
     number = orders.create(
         db,

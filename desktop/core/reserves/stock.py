@@ -470,6 +470,25 @@ def writeoff(
                 qty=f"{qty:,}",
             )
         )
+    kept = reserved(db, depot["id"], lot["id"])
+    if qty > held - kept:  # an approved order would be left with stock that is gone
+        orders = [row[0] for row in db.execute(
+            "SELECT DISTINCT o.number FROM order_pick p JOIN alloc_order o ON o.id = p.order_id "
+            "WHERE p.lot_id = ? AND p.depot_id = ? AND p.deleted = 0 AND o.deleted = 0 "
+            "AND o.status = 'approved' ORDER BY o.number", [lot["id"], depot["id"]])]  # fmt: skip
+        raise BioError(
+            tr(
+                "{reserved} {unit} of lot {batch} at {depot} are reserved by approved order(s) "
+                "{orders}; at most {free} may be written off. Cancel the order (its reservation "
+                "is released), then write the stock off.",
+                reserved=f"{kept:,}",
+                unit=item["unit"],
+                batch=batch,
+                depot=depot["code"],
+                orders="、".join(orders),
+                free=f"{held - kept:,}",
+            )
+        )
     with write(db, ctx) as w:
         _move(w, "writeoff", depot["id"], item["id"], lot["id"], -qty, WRITE_OFF_REASONS[reason])
     return {
