@@ -7361,6 +7361,10 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
             <translation>过去一年没有医院领用此物资</translation>
         </message>
         <message>
+            <source>Reserved by approved orders</source>
+            <translation>已被已批准的调拨单预留</translation>
+        </message>
+        <message>
             <source>Uses {rate} a day: not one {unit} before it expires</source>
             <translation>日用量 {rate}，到期前用不足一{unit}</translation>
         </message>

@@ -104,6 +104,28 @@ def test_rotation_proposes_the_hospital_that_uses_the_item(db):
     assert proposal["replacement"] == 800  # without this lot CK1 holds nothing against 800
 
 
+def test_rotation_shares_a_hospitals_use_across_lots_and_leaves_reservations(db):
+    """Three lots each sized on its own sent a hospital more than it can use before they
+    expire; reserved stock was proposed though no transfer could take it."""
+    from desktop.core import orders
+
+    stock.receive(db, KEEPER, "YY1", "KZ", "H1", 5000, days(700))
+    stock.issue(db, KEEPER, "YY1", "KZ", 365)  # one a day over the past year
+    stock.receive(db, KEEPER, "CK1", "KZ", "A", 100, days(40))
+    stock.receive(db, KEEPER, "CK2", "KZ", "B", 100, days(60))
+    stock.receive(db, KEEPER, "CK1", "KZ", "C", 30, days(80))
+    by_lot = {p["lot"]: p for p in rotation.proposals(db)}
+    assert [by_lot[x]["move"] for x in "ABC"] == [40, 20, 20]  # 80 in 80 days, not 40+60+80
+    stock.receive(db, KEEPER, "CK1", "XD", "R", 10, days(30))
+    stock.receive(db, KEEPER, "YY1", "XD", "RH", 500, days(700))
+    stock.issue(db, KEEPER, "YY1", "XD", 365)
+    made = orders.create(db, KEEPER, "CK1", "CK2", [("XD", 10)])
+    orders.submit(db, KEEPER, made["number"])
+    orders.approve(db, KEEPER, made["number"], "王局长")
+    [reserved] = [p for p in rotation.proposals(db) if p["lot"] == "R"]
+    assert (reserved["move"], reserved["free"], reserved["unfilled"]) == (0, 0, "reserved")
+
+
 def test_rotation_without_a_consuming_hospital_names_no_target(db):
     stock.receive(db, KEEPER, "CK2", "XD", "B", 10, days(30))
     [proposal] = rotation.proposals(db)

@@ -2,31 +2,35 @@
 
 Near-expiry lots held in reserve depots are proposed for transfer to the
 hospital depot that consumes the item fastest (issues over the past year), in
-the quantity it can use before the expiry date. Whatever the hospital takes,
+the quantity it can use before the expiry date — lots in expiry order share what it
+can use (it uses the earlier ones first), and what approved orders reserved stays. Whatever the hospital takes,
 the lot stops counting towards the reserve depot's norm when it expires, so
 the replacement to buy is the norm less the stock without this lot.
 
 Every near-expiry lot is returned; one that nothing can be proposed for says why in
 "unfilled" (empty for a proposal): no hospital issued the item over the past year
-(NO_USER), or the hospital that uses it most would use less than one unit before the
-lot expires (TOO_SLOW). Its replacement to buy is still worked out.
+(NO_USER), the hospital that uses it most would use less than one unit before the
+lot expires (TOO_SLOW), or approved orders reserved all of it (RESERVED). Its replacement to buy is still worked out.
 """
 
 from datetime import date, timedelta
 
 from desktop.core import values
 from desktop.core.i18n import tr
-from desktop.core.reserves import norms
+from desktop.core.reserves import norms, stock
 from desktop.core.store.handle import Database
 
 LOOKBACK_DAYS = 365
 NO_USER = "no_user"  # no hospital depot issued the item over the past year
 TOO_SLOW = "too_slow"  # the hospital would use less than one unit before the expiry date
+RESERVED = "reserved"  # approved orders hold the whole lot
 
-CANDIDATES = """
+# each lot's quantity and what of it is free: approved orders' reservations stay put
+CANDIDATES = f"""
 SELECT d.id AS depot_id, d.code AS depot, d.name AS depot_name, i.id AS item_id,
        i.code AS item, i.name AS item_name, i.unit, l.batch_no AS lot, l.expires_on AS expiry,
-       b.qty
+       b.qty, b.qty - ({stock.RESERVED.format(lot="b.lot_id", depot="b.depot_id", exclude="")})
+       AS free
 FROM stock_balance b
 JOIN lot l ON l.id = b.lot_id AND l.status = '合格'
 JOIN depot d ON d.id = b.depot_id AND d.deleted = 0
@@ -54,15 +58,26 @@ def proposals(db: Database, today: date | None = None, horizon_days: int = 180) 
     held = {(line["depot_id"], line["item_id"]): line for line in norms.lines(db, today)}
     out = []
     params = {"today": today.isoformat(), "until": (today + timedelta(horizon_days)).isoformat()}
+    # what each hospital is already proposed, item by item: lots in expiry order share what
+    # it can use by each one's expiry (it uses the earlier ones first)
+    proposed: dict[tuple[str, str], int] = {}
     for lot in db.query(CANDIDATES, params):
         days_left = (date.fromisoformat(lot["expiry"]) - today).days
         best = max(consumers.get(lot["item_id"], []), default=None)
         per_day = best[0] / LOOKBACK_DAYS if best else 0.0
-        move = min(lot["qty"], int(per_day * days_left))
+        key = (best[1] if best else "", lot["item_id"])
+        room = max(0, int(per_day * days_left) - proposed.get(key, 0))
+        move = min(max(lot["free"], 0), room)
+        proposed[key] = proposed.get(key, 0) + move
         line = held.get((lot["depot_id"], lot["item_id"]))
         norm = line["norm"] if line else 0
         have = line["have"] if line else lot["qty"]
-        unfilled = "" if best and move > 0 else TOO_SLOW if best else NO_USER
+        if move > 0:
+            unfilled = ""
+        elif lot["free"] <= 0:
+            unfilled = RESERVED
+        else:
+            unfilled = TOO_SLOW if best else NO_USER
         out.append(
             {
                 "depot": lot["depot"],
@@ -74,6 +89,7 @@ def proposals(db: Database, today: date | None = None, horizon_days: int = 180) 
                 "expiry": lot["expiry"],
                 "days_left": days_left,
                 "qty": lot["qty"],
+                "free": max(lot["free"], 0),  # what approved orders have not reserved
                 "target": best[1] if best else None,
                 "target_name": best[2] if best else None,
                 "use_per_day": round(per_day, 2),

@@ -145,6 +145,8 @@ class RotationView(QWidget):
     def reason(self, row: dict) -> str:
         if row["unfilled"] == rotation.NO_USER:
             return self.tr("No hospital used it over the past year")
+        if row["unfilled"] == rotation.RESERVED:
+            return self.tr("Reserved by approved orders")
         return self.tr("Uses {rate} a day: not one {unit} before it expires").format(
             rate=row["use_per_day"], unit=row["unit"]
         )
