@@ -9459,5 +9459,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>{reserved} {unit} of lot {batch} at {depot} are reserved by approved order(s) {orders}; at most {free} may be written off. Cancel the order (its reservation is released), then write the stock off.</source>
             <translation>{depot} 的批次 {batch} 中有 {reserved} {unit}已被已批准的调拨单 {orders} 预留，最多可报废 {free}。请先作废该调拨单（释放预留），再报废。</translation>
         </message>
+        <message>
+            <source>the lot is also held at depots the account does not keep</source>
+            <translation>该批次还存放在本账户不管理的仓库</translation>
+        </message>
     </context>
 </TS>

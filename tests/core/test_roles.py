@@ -513,3 +513,26 @@ def test_a_player_entering_a_running_drill_fires_nothing(live):
 
     assert fired("keeper") == fired("liaison") == 0  # the first inject is due at once
     assert fired("controller") > 0
+
+
+def test_a_keeper_may_not_freeze_a_lot_another_depot_holds_too(fresh_db):
+    """A lot's status applies wherever it is held: a keeper of one depot froze 50 units at
+    another by the lot it had once held (0 left at its own depot)."""
+    from desktop.core.reserves import catalog, stock
+
+    admin = Ctx("os:admin")
+    for code in ("K1", "K2"):
+        catalog.save_depot(fresh_db, admin, {"code": code, "name": code, "level": "县级储备库"})
+    catalog.save_item(fresh_db, admin, {"code": "KZ", "name": "口罩", "unit": "只",
+                                        "category": "PPE"})  # fmt: skip
+    stock.receive(fresh_db, admin, "K1", "KZ", "SH1", 5, "2030-01-01")
+    stock.receive(fresh_db, admin, "K2", "KZ", "SH1", 50, "2030-01-01")
+    stock.issue(fresh_db, admin, "K1", "KZ", 5, batch="SH1")
+    own = catalog.depot_by_code(fresh_db, "K1")["id"]
+    keeper = Ctx("user:keeper", role="keeper", depot_ids=frozenset({own}))
+    lot = catalog.lot_by_batch(fresh_db, catalog.item_by_code(fresh_db, "KZ")["id"], "SH1")
+    with pytest.raises(policy.NotAllowed):
+        catalog.set_lot_status(fresh_db, keeper, lot["id"], "冻结")
+    stock.receive(fresh_db, admin, "K1", "KZ", "OWN", 5, "2030-01-01")  # held at K1 alone
+    mine = catalog.lot_by_batch(fresh_db, catalog.item_by_code(fresh_db, "KZ")["id"], "OWN")
+    catalog.set_lot_status(fresh_db, keeper, mine["id"], "冻结")

@@ -134,15 +134,25 @@ def _depots(ctx: Ctx, *depot_ids) -> str:
 
 def _keeper_lot(db, ctx, kind, payload, current) -> str:
     # a lot is an item's batch, not a depot's: a receipt records it; its status (待检,
-    # 冻结, 报废) is set where it is held; a keeper never deletes one
+    # 冻结, 报废) applies wherever it is held, so a keeper sets it only when every depot
+    # holding it now is one it keeps (none holding it: one that held it); never deletes one
     if kind == "insert":
         return ""
     if kind == "delete":
         return tr("not part of the role's work")
-    held = db.execute(
-        "SELECT DISTINCT depot_id FROM stock_move WHERE lot_id = ?", [current()["id"]]
-    ).fetchall()
-    return _depots(ctx, *(row[0] for row in held))
+    lot_id = current()["id"]
+    holding = [
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT depot_id FROM stock_balance WHERE lot_id = ? AND qty != 0", [lot_id]
+        )
+    ]
+    if holding:
+        if all(d in ctx.depot_ids for d in holding):
+            return ""
+        return tr("the lot is also held at depots the account does not keep")
+    held = db.execute("SELECT DISTINCT depot_id FROM stock_move WHERE lot_id = ?", [lot_id])
+    return _depots(ctx, *(row[0] for row in held.fetchall()))
 
 
 def _keeper_move(db, ctx, kind, payload, current) -> str:
