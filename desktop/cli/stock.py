@@ -92,6 +92,10 @@ def norms_set(state: State, depot, item, qty):
 def norms_compliance(state: State):
     data = norms.compliance(state.open())
     city = data["city"]
+    if not city["lines"]:  # nothing to comply with yet ("None%")
+        state.emit(data, tr("No reserve norm is set yet: `bioreserve norms set` or "
+                            "`bioreserve norms import` sets them."))  # fmt: skip
+        return
     lines = [
         tr(
             "City: {percent}% ({met} of {lines} norm lines met)",

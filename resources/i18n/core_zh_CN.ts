@@ -9463,5 +9463,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>the lot is also held at depots the account does not keep</source>
             <translation>该批次还存放在本账户不管理的仓库</translation>
         </message>
+        <message>
+            <source>No reserve norm is set yet: `bioreserve norms set` or `bioreserve norms import` sets them.</source>
+            <translation>尚未设定任何储备定额：可用 `bioreserve norms set` 或 `bioreserve norms import` 设定。</translation>
+        </message>
     </context>
 </TS>

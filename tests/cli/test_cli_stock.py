@@ -285,3 +285,8 @@ def test_a_norm_typed_in_full_width_digits_is_said_and_stored_as_a_number(statio
     assert code == 0 and json.loads(out)["qty"] == 20
     code, _, err = station("norms", "set", "--depot", "CK1", "--item", "KZ", "--qty", "十")
     assert code == 1 and "定额" in err
+
+
+def test_compliance_without_any_norm_says_so(station):
+    code, out, _ = station("norms", "compliance")
+    assert code == 0 and "None" not in out and "norms set" in out
