@@ -1,6 +1,7 @@
 """CLI for allocation orders (调拨单): create, move along the lifecycle, list, print, verify."""
 
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -166,9 +167,10 @@ def order_paperwork(state: State, number):
 def order_list(state: State, status, incident):
     rows = orders.listing(state.open(), status, incident)
     shown = [  # times in local time to the minute, as `stock ledger` shows them
-        {**r, "status_label": order_status(r["status"]), "created_at": shown_time(r["created_at"])}
+        {**r, "status_label": order_status(r["status"]), "created_at": shown_time(r["created_at"]),
+         "paperwork": _outstanding(r)}
         for r in rows
-    ]
+    ]  # fmt: skip
     state.emit(
         rows,
         table(
@@ -181,9 +183,28 @@ def order_list(state: State, status, incident):
                 ("destination", tr("To")),
                 ("lines", tr("Lines")),
                 ("created_at", tr("Created")),
+                ("paperwork", tr("Paperwork due")),
             ],
         ),
     )
+
+
+def _outstanding(order: dict) -> str:
+    """An oral order's written paperwork still to do: its deadline in local time, marked
+    when past ('' when there is none or it is done)."""
+    due = orders.paperwork_due(order) if order.get("oral") else None
+    if not due or order.get("paperwork_done_at") or order.get("status") == "cancelled":
+        return ""
+    late = datetime.fromisoformat(due) < datetime.now().astimezone()
+    return shown_time(due) + (" " + tr("(overdue)") if late else "")
+
+
+def _paperwork(detail: dict) -> str:
+    if detail.get("paperwork_done_at"):
+        return tr("Oral order: written paperwork done {time}",
+                  time=shown_time(detail["paperwork_done_at"]))  # fmt: skip
+    outstanding = _outstanding(detail)
+    return tr("Oral order: written paperwork due by {due}", due=outstanding) if outstanding else ""
 
 
 @order.command("show", help=tr("One order with its lines and picked lots."))
@@ -196,8 +217,9 @@ def order_show(state: State, number):
         tr("From: {source}", source=detail["from_depot_name"] or "—"),
         tr("To: {destination}", destination=detail["to_depot_name"] or detail["to_unit"]),
     ]
-    if detail["paperwork_due"]:
-        text.append(tr("Oral order: written paperwork due by {due}", due=detail["paperwork_due"]))
+    paperwork = _paperwork(detail)
+    if paperwork:
+        text.append(paperwork)
     text.append(
         table(
             detail["picks"],

@@ -9467,5 +9467,17 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>No reserve norm is set yet: `bioreserve norms set` or `bioreserve norms import` sets them.</source>
             <translation>尚未设定任何储备定额：可用 `bioreserve norms set` 或 `bioreserve norms import` 设定。</translation>
         </message>
+        <message>
+            <source>Paperwork due</source>
+            <translation>书面手续期限</translation>
+        </message>
+        <message>
+            <source>(overdue)</source>
+            <translation>（已逾期）</translation>
+        </message>
+        <message>
+            <source>Oral order: written paperwork done {time}</source>
+            <translation>口头指令：书面手续已于 {time} 补办</translation>
+        </message>
     </context>
 </TS>

@@ -117,9 +117,28 @@ def test_an_oral_order_and_its_paperwork(bio):
     )
     data = json.loads(out)
     assert code == 0 and data["status"] == "approved"
+    from desktop.core.values import shown_time
+
     code, out, _ = bio("order", "show", data["number"])
-    assert "48" in out or "补办" in out or "paperwork" in out
+    due = json.loads(bio("--json", "order", "show", data["number"])[1])["paperwork_due"]
+    assert shown_time(due) in out and due not in out  # local time, not the stored ISO text
+    _, listed, _ = bio("order", "list")
+    [row] = [line for line in listed.splitlines() if data["number"] in line]
+    assert shown_time(due) in row  # the deadline in the list
     assert bio("order", "paperwork", data["number"])[0] == 0
+    code, out, _ = bio("order", "show", data["number"])
+    assert "已于" in out or "done" in out
+    _, listed, _ = bio("order", "list")
+    [row] = [line for line in listed.splitlines() if data["number"] in line]
+    assert shown_time(due) not in row
+
+
+def test_an_overdue_oral_order_is_marked_overdue(bio, demo_path):
+    from desktop.cli.orders import _outstanding
+
+    due = {"oral": 1, "oral_at": "2020-01-01T08:00:00+00:00", "paperwork_done_at": None,
+           "status": "approved"}  # fmt: skip
+    assert "逾期" in _outstanding(due) or "overdue" in _outstanding(due)
 
 
 def test_verify_accepts_the_seal_and_refuses_a_changed_one(bio, demo_path):
