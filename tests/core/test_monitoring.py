@@ -228,7 +228,8 @@ def test_after_a_trial_numbers_where_a_range_is_set_agencies_by_name_and_closing
     for bad in ("abc", "37,5", "nan", "inf", "1e400"):
         with pytest.raises(BioError, match="not a number"):
             results.record(demo_db, CTX, check["check"], bad)
-    results.record(demo_db, CTX, check["check"], "36.6")
+    typed = results.record(demo_db, CTX, check["check"], "３６．６")  # a Chinese input method's
+    assert typed["value"] == "36.6" and not typed["abnormal"]
     again = results.record(demo_db, CTX, check["check"], "38.2")
     assert again["replaced"] == "36.6" and again["abnormal"]
     assert schedules.due(demo_db, TODAY, agency="市卫生健康委", incident=incident["number"]) == []

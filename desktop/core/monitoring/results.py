@@ -93,6 +93,7 @@ def numeric_problem(schedule: dict, value: str) -> str | None:
 def checked(value, note) -> tuple[str, str]:
     """A result's value (required) and note, cleaned and within their lengths."""
     value = text_field({"value": str(value if value is not None else "")}, "value", 200)
+    value = values.half_width(value)  # ３７．５ as a Chinese input method types it: 37.5
     if not value:
         raise Invalid("value", tr("Give the value measured or observed."))
     return value, text_field({"note": note or ""}, "note", 2_000, True)
