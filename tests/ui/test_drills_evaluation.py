@@ -99,6 +99,7 @@ def test_objectives_are_rated_and_observations_recorded(qtbot, console):
     qtbot.waitUntil(lambda: tab.observations.rowCount() == 1, timeout=TIMEOUT)
     [observed] = tab.observations.rows
     assert (observed["kind_name"], observed["objective"]) == ("待改进", "O1")
+    assert not observed["actor_name"].startswith(("user:", "os:"))  # a person's name
     assert observed["at"].startswith("T+")
 
 

@@ -17,6 +17,7 @@ import json
 from datetime import datetime
 
 from desktop.core import values, vocab
+from desktop.core.access import accounts
 from desktop.core.context import Ctx
 from desktop.core.drills import clock, injects, records
 from desktop.core.errors import BioError, Invalid
@@ -233,7 +234,8 @@ def observe(db: Database, ctx: Ctx, drill_id: str, kind: str, text: str,
 
 
 def observations(db: Database, drill_id: str) -> list[dict]:
-    return list(
+    """The observations, each with its evaluator as people read the name (actor_name)."""
+    rows = list(
         db.query(
             "SELECT o.*, j.code AS objective FROM drill_observation o "
             "LEFT JOIN drill_objective j ON j.id = o.objective_id "
@@ -241,6 +243,9 @@ def observations(db: Database, drill_id: str) -> list[dict]:
             [drill_id],
         )
     )
+    for row in rows:
+        row["actor_name"] = accounts.person(db, row["actor"] or "")
+    return rows
 
 
 def rate(db: Database, ctx: Ctx, drill_id: str, objective, rating: str, note: str = "") -> None:

@@ -59,7 +59,7 @@ class EvaluationTab(IncidentTab):
                 Column("kind_name", self.tr("Kind")),
                 Column("objective", self.tr("Objective")),
                 Column("text", self.tr("Observation")),
-                Column("actor", self.tr("By")),
+                Column("actor_name", self.tr("By")),
             ],
             parent=self,
         )
