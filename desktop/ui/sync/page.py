@@ -281,6 +281,7 @@ class SyncPage(QWidget):
     def _say(self, text: str, role: str = "ok") -> None:
         style.apply(self.message, role)
         self.message.setText(text)
+        self.message.setToolTip("")
 
     # this station's key ----------------------------------------------------------------------
     def choose_key_destination(self) -> None:
@@ -496,7 +497,10 @@ class SyncPage(QWidget):
         if isinstance(outcome, Refused):
             cause = getattr(outcome.error, "cause", None)
             text = self.tr("Refused: {message}").format(message=outcome.message)
-            self._say(text + (f" [{cause}]" if cause else ""), "error")
+            self._say(text, "error")
+            # the refusal's code (tampered, own …) for whoever supports the station, not
+            # in the sentence a clerk reads
+            self.message.setToolTip(cause or "")
             self.imported.emit(outcome)
             return
         result = outcome["result"]
