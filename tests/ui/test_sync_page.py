@@ -205,7 +205,7 @@ def test_a_tampered_bundle_is_refused_in_red(qtbot, chinese, worker, peer, demo_
     with qtbot.waitSignal(page.imported, timeout=TIMEOUT):
         page.import_file(tampered)
     assert page.message.text().startswith("已拒收：")
-    assert "tampered" not in page.message.text() and page.message.toolTip() == "tampered"
+    assert "[tampered]" not in page.message.text() and page.message.toolTip() == "tampered"
     assert page.message.palette().color(page.message.foregroundRole()).name() == style.RED
     assert page.summary.isHidden()
     reload(qtbot, page)
