@@ -61,6 +61,7 @@ MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384  # Excel's own limits
 MAX_SHEETS = 32  # worksheets read_sheets reads
 MAX_FORMULAS_LISTED = 20  # formula cells a Sheet names
 TEXT_TYPES = ("s", "str", "inlineStr")  # a cell's types (t="…") whose value is text
+HIDDEN = ("1", "true")  # a row's hidden="…" that hides it
 MAX_CSV_LINE = 1 << 20  # characters on one line of a CSV file
 BLOCK = 1 << 20  # bytes read at a time from a zip member
 FORMULA_START = ("=", "+", "-", "@")
@@ -86,6 +87,7 @@ class Rows:
         self._rows = rows
         self.estimate = max(estimate, 0)
         self.unvalued: set[tuple[int, int]] = set()
+        self.hidden: set[int] = set()  # rows hidden in the sheet (their numbers)
 
     def __iter__(self) -> "Rows":
         return self
@@ -112,6 +114,7 @@ class Sheet:
     # the first cells holding a formula without its result saved (a file written by a
     # program that does not calculate): calamine reads them as empty
     unvalued: list[str] = field(default_factory=list)
+    hidden_rows: list[int] = field(default_factory=list)  # row numbers hidden in the sheet
 
 
 def read_rows(path) -> tuple[list[str], Iterator[tuple[int, list]]]:
@@ -121,6 +124,7 @@ def read_rows(path) -> tuple[list[str], Iterator[tuple[int, list]]]:
         return _read_csv(path)
     sheet = _read_xlsx(path, every=False, max_cells=MAX_CELLS)[0]
     sheet.rows.unvalued = {_cell(ref) for ref in sheet.unvalued}
+    sheet.rows.hidden = set(sheet.hidden_rows)
     return sheet.header, sheet.rows
 
 
@@ -248,8 +252,8 @@ def _read_xlsx(path: Path, every: bool, max_cells: int) -> list[Sheet]:
     finally:
         os.remove(copy)
     return [
-        _sheet(path, name, formulas, sheet, _unvalued(sheet, numeric))
-        for (name, formulas, numeric), sheet in zip(found, data, strict=True)
+        _sheet(path, name, formulas, sheet, _unvalued(sheet, numeric), hidden)
+        for (name, formulas, numeric, hidden), sheet in zip(found, data, strict=True)
     ]
 
 
@@ -278,10 +282,12 @@ def _cell(ref: str) -> tuple[int, int]:
     return int(ref[len(letters) :]), column - 1
 
 
-def _sheet(path: Path, name: str, formulas: list[str], sheet, unvalued: list[str]) -> Sheet:
+def _sheet(
+    path: Path, name: str, formulas: list[str], sheet, unvalued: list[str], hidden: list[int]
+) -> Sheet:
     merged = [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges]
     if sheet.start is None:  # no cell at all (iter_rows would panic)
-        return Sheet(name, [], Rows(iter(()), 0), formulas, merged, unvalued)
+        return Sheet(name, [], Rows(iter(()), 0), formulas, merged, unvalued, hidden)
     # calamine's rows begin at row 1 (empty ones first) but at the first column used
     found, pad = sheet.iter_rows(), [None] * sheet.start[1]
     header = _header(pad + next(found, []))
@@ -306,7 +312,7 @@ def _sheet(path: Path, name: str, formulas: list[str], sheet, unvalued: list[str
             ) from exc
 
     estimate = sheet.end[0] if sheet.end else 0
-    return Sheet(name, header, Rows(rows(), estimate), formulas, merged, unvalued)
+    return Sheet(name, header, Rows(rows(), estimate), formulas, merged, unvalued, hidden)
 
 
 def _check_size(path: Path) -> None:
@@ -380,7 +386,7 @@ def _checked_copy(path: Path, copy: str, every: bool, max_cells: int) -> list:
                 if cells > max_cells:
                     raise Refused(tr("its worksheets span {cells} cells, more than {max}",
                                      cells=f"{cells:,}", max=f"{max_cells:,}"))  # fmt: skip
-                found.append((name, rectangle.formulas, rectangle.numeric))
+                found.append((name, rectangle.formulas, rectangle.numeric, rectangle.hidden))
             for name, part, cap, scan in (
                 ("xl/sharedStrings.xml", others.get("strings"), MAX_STRINGS_XML, _StringsScan),
                 ("xl/styles.xml", others.get("styles"), MAX_PART, _Scan),
@@ -579,11 +585,12 @@ class _SheetScan(_Scan):
         # those of them whose result is no text (a number, a date, a truth value): one that
         # reads empty has no result saved
         self.numeric: list[str] = []
+        self.hidden: list[int] = []  # the rows hidden (<row r="7" hidden="1">)
         self.rows = self.columns = 0
 
     def parser(self):
         parser = super().parser()
-        refs, formulas, numeric = self.refs, self.formulas, self.numeric
+        refs, formulas, numeric, hidden = self.refs, self.formulas, self.numeric, self.hidden
         cell = ""  # the reference of the cell being read
         text = False  # whether its value is text (t="s", "str", "inlineStr")
 
@@ -597,6 +604,10 @@ class _SheetScan(_Scan):
                 formulas.append(cell)
                 if not text:
                     numeric.append(cell)
+            elif (name == "row" or name.endswith(":row")) and attrs.get("hidden") in HIDDEN:
+                number = attrs.get("r", "")
+                if number.isdigit():
+                    hidden.append(int(number))
 
         parser.StartElementHandler = start
         parser.EndElementHandler = None

@@ -9479,5 +9479,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>Oral order: written paperwork done {time}</source>
             <translation>口头指令：书面手续已于 {time} 补办</translation>
         </message>
+        <message>
+            <source>The row is hidden in the spreadsheet: show it and check it, or delete it (a hidden row is not imported unseen).</source>
+            <translation>此行在表格中被隐藏：请取消隐藏并核对，或将其删除（隐藏的行不会在看不见的情况下导入）。</translation>
+        </message>
     </context>
 </TS>

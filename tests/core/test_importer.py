@@ -348,6 +348,22 @@ def test_data_on_a_later_sheet_is_named_when_the_first_sheet_has_none_of_it(db, 
     assert cells(report)[0] == (1, "本表为2026年度储备物资入库清单")
 
 
+def test_a_hidden_row_is_reported_not_imported_unseen(db, tmp_path):
+    """A row hidden in Excel (a line someone meant to drop) was booked without a word."""
+    path = xlsx(tmp_path / "in.xlsx", STOCK, [GOOD, ["CK1", "HXJ", "H2", None, None, 900,
+                                                     None, None]])  # fmt: skip
+    book = openpyxl.load_workbook(path)
+    book.active.row_dimensions[3].hidden = True
+    book.save(path)
+    before = snapshot(db)
+    report = importer.run(db, KEEPER, "stock", path)
+    assert [(e.row, e.column) for e in report.errors] == [(3, "仓库编码")]
+    assert "hidden" in report.errors[0].reason or "隐藏" in report.errors[0].reason
+    assert report.imported == 0 and snapshot(db) == before
+    report = importer.run(db, KEEPER, "stock", path, skip_invalid=True)
+    assert report.imported == 1 and report.skipped == 1
+
+
 def test_an_existing_code_updates_the_item_and_empty_optional_cells_keep_values(db, tmp_path):
     path = xlsx(
         tmp_path / "in.xlsx",

@@ -75,9 +75,14 @@ def check(
         unheaded: dict[int, int] = {}
         # formulas whose result was not saved: (row number, column)
         unvalued: set[tuple[int, int]] = getattr(rows, "unvalued", set())
+        hidden: set[int] = getattr(rows, "hidden", set())
         for number, cells in rows:
             total += 1
             width = len(cells)
+            if number in hidden and fields:  # a row hidden in the sheet: not taken unseen
+                job.bad(number, fields[0][0], tr(
+                    "The row is hidden in the spreadsheet: show it and check it, or delete it "
+                    "(a hidden row is not imported unseen)."))  # fmt: skip
             for key, i in fields if unvalued else ():
                 if (number, i) in unvalued:
                     job.bad(number, key, tr(
