@@ -88,6 +88,7 @@ class Rows:
         self.estimate = max(estimate, 0)
         self.unvalued: set[tuple[int, int]] = set()
         self.hidden: set[int] = set()  # rows hidden in the sheet (their numbers)
+        self.merged: list[tuple[int, int, int, int]] = []  # merged ranges (first row, column…)
 
     def __iter__(self) -> "Rows":
         return self
@@ -125,6 +126,7 @@ def read_rows(path) -> tuple[list[str], Iterator[tuple[int, list]]]:
     sheet = _read_xlsx(path, every=False, max_cells=MAX_CELLS)[0]
     sheet.rows.unvalued = {_cell(ref) for ref in sheet.unvalued}
     sheet.rows.hidden = set(sheet.hidden_rows)
+    sheet.rows.merged = sheet.merged
     return sheet.header, sheet.rows
 
 

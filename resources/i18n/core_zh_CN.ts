@@ -9483,5 +9483,9 @@ Compare it with the one the station shows (`bioreserve sync identity`); if they 
             <source>The row is hidden in the spreadsheet: show it and check it, or delete it (a hidden row is not imported unseen).</source>
             <translation>此行在表格中被隐藏：请取消隐藏并核对，或将其删除（隐藏的行不会在看不见的情况下导入）。</translation>
         </message>
+        <message>
+            <source>This cell is part of the merged cells {first}:{last}, whose value belongs to {first} alone: unmerge them and fill in each cell.</source>
+            <translation>此单元格属于合并单元格 {first}:{last}，其中的值只属于 {first}：请取消合并并逐格填写。</translation>
+        </message>
     </context>
 </TS>

@@ -364,6 +364,17 @@ def test_a_hidden_row_is_reported_not_imported_unseen(db, tmp_path):
     assert report.imported == 1 and report.skipped == 1
 
 
+def test_a_required_cell_under_merged_cells_says_so(db, tmp_path):
+    """CK1 shown across A2:A3 belongs to A2 alone: row 3 said its depot was empty."""
+    path = xlsx(tmp_path / "in.xlsx", STOCK, [GOOD, [None, "HXJ", "H2", None, None, 5,
+                                                     None, None]])  # fmt: skip
+    book = openpyxl.load_workbook(path)
+    book.active.merge_cells("A2:A3")
+    book.save(path)
+    [error] = importer.validate(db, "stock", path).errors
+    assert (error.row, error.column) == (3, "仓库编码") and "A2:A3" in error.reason
+
+
 def test_an_existing_code_updates_the_item_and_empty_optional_cells_keep_values(db, tmp_path):
     path = xlsx(
         tmp_path / "in.xlsx",

@@ -76,6 +76,7 @@ def check(
         # formulas whose result was not saved: (row number, column)
         unvalued: set[tuple[int, int]] = getattr(rows, "unvalued", set())
         hidden: set[int] = getattr(rows, "hidden", set())
+        merged: list = getattr(rows, "merged", [])  # (first row, column, last row, column)
         for number, cells in rows:
             total += 1
             width = len(cells)
@@ -104,7 +105,7 @@ def check(
                         given[key] = None  # the job never sees it
             for key, i in required:
                 if i >= width or values.blank(cells[i]):
-                    job.bad(number, key, tr("Required; this cell is empty."))
+                    job.bad(number, key, _empty(merged, number, i))
             result = job.check(number, given)
             if result is not None and number not in job.bad_rows:
                 parsed.append(result)
@@ -235,6 +236,21 @@ def run(
             fingerprint.remember(db, ctx.actor, len(good))
         report.imported = len(good)
     return report
+
+
+def _empty(merged: list, row: int, index: int) -> str:
+    """Why a required cell is empty: left empty, or the second cell of merged cells (the
+    value shown there belongs to the first cell only)."""
+    column = index + 1
+    for top, left, bottom, right in merged:
+        if top <= row <= bottom and left <= column <= right and (row, column) != (top, left):
+            return tr(
+                "This cell is part of the merged cells {first}:{last}, whose value belongs to "
+                "{first} alone: unmerge them and fill in each cell.",
+                first=f"{column_letter(left - 1)}{top}",
+                last=f"{column_letter(right - 1)}{bottom}",
+            )
+    return tr("Required; this cell is empty.")
 
 
 def column_letter(index: int) -> str:
