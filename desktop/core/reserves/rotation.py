@@ -3,14 +3,15 @@
 Near-expiry lots held in reserve depots are proposed for transfer to the
 hospital depot that consumes the item fastest (issues over the past year), in
 the quantity it can use before the expiry date — lots in expiry order share what it
-can use (it uses the earlier ones first), and what approved orders reserved stays. Whatever the hospital takes,
-the lot stops counting towards the reserve depot's norm when it expires, so
-the replacement to buy is the norm less the stock without this lot.
+can use (it uses the earlier ones first), and what approved orders reserved stays.
+Whatever the hospital takes, the lot stops counting towards the reserve depot's norm
+when it expires, so the replacement to buy is the norm less the stock without this lot.
 
 Every near-expiry lot is returned; one that nothing can be proposed for says why in
 "unfilled" (empty for a proposal): no hospital issued the item over the past year
 (NO_USER), the hospital that uses it most would use less than one unit before the
-lot expires (TOO_SLOW), or approved orders reserved all of it (RESERVED). Its replacement to buy is still worked out.
+lot expires (TOO_SLOW), or approved orders reserved all of it (RESERVED). Its
+replacement to buy is still worked out.
 """
 
 from datetime import date, timedelta
