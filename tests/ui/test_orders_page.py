@@ -150,3 +150,19 @@ def test_an_order_chosen_while_the_list_is_read_again_stays_chosen(qtbot, worker
     assert page.selected_number() == made["draft"]
     qtbot.waitUntil(lambda: page.current and page.current["number"] == made["draft"],
                     timeout=TIMEOUT)  # fmt: skip
+
+
+def test_a_keeper_is_offered_dispatch_only_from_the_depots_it_keeps(qtbot, worker, demo_db):
+    """发运 was offered for an order leaving another depot, and refused at 确定."""
+    from desktop.core.context import Ctx
+    from desktop.ui.shell import session
+
+    made = make_orders(demo_db)
+    orders.approve(demo_db, CTX, made["submitted"], "王局长")  # from HY-CK01
+    depot = {code: demo_db.execute("SELECT id FROM depot WHERE code = ?", [code]).fetchone()[0]
+             for code in ("HY-CK01", "HY-CK02")}  # fmt: skip
+    for kept, offered in (("HY-CK02", False), ("HY-CK01", True)):
+        session.start(Ctx("user:keeper", role="keeper", depot_ids=frozenset({depot[kept]})))
+        page = open_page(qtbot, worker)
+        select(qtbot, page, made["submitted"])
+        assert page.actions_by_key["dispatch"].isEnabled() is offered, kept

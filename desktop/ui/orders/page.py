@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.shell import session
 from desktop.ui.widgets import style
 from desktop.ui.widgets.change_watcher import ORDERS, watch
 from desktop.ui.widgets.row_choice import choose_row
@@ -272,6 +273,8 @@ class OrdersPage(QWidget):
                 enabled = len(numbers) == 1
             else:
                 enabled = order is not None and order["status"] in statuses
+            if enabled and key in ("dispatch", "receive"):
+                enabled = _keeps(order, key)
             self.actions_by_key[key].setEnabled(enabled)
         self.actions_by_key["paperwork"].setEnabled(
             order is not None and bool(order.get("paperwork_due"))
@@ -424,3 +427,15 @@ class OrdersPage(QWidget):
         dialog.show()
         self.dialog_opened.emit(dialog)
         return dialog
+
+
+def _keeps(order: dict | None, key: str) -> bool:
+    """Whether the account logged in may take this step of the order: a keeper dispatches
+    from the depots it keeps, and receives at one (the core refuses the rest)."""
+    ctx = session.logged_in()
+    if order is None or ctx is None or ctx.role != "keeper":
+        return True
+    issuing = {p["depot_id"] for p in order.get("picks", [])}
+    if key == "dispatch" or order.get("to_depot_id") is None:
+        return bool(issuing) and issuing <= ctx.depot_ids
+    return order["to_depot_id"] in ctx.depot_ids
