@@ -137,3 +137,12 @@ def test_switching_the_session_shows_what_the_new_role_may_do(qtbot, worker, dem
     views = [v for v in window.findChildren(QAbstractItemView) if v.property(gate.PROPERTY)]
     assert len(views) == 2
     assert all(v.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers for v in views)
+
+
+def test_a_liaison_is_offered_the_progress_of_the_tasks_its_agency_leads_only(qapp):
+    from desktop.ui.incidents.tasks_tab import _leads
+
+    session.start(Ctx("user:liaison", role="liaison", agency_id="A1"))
+    assert _leads({"lead_agency_id": "A1"}) and not _leads({"lead_agency_id": "A2"})
+    session.start(Ctx("user:coordinator", role="coordinator"))
+    assert _leads({"lead_agency_id": "A2"})

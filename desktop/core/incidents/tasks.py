@@ -77,6 +77,7 @@ def listing(
                 "phase_title": row["phase_title"],
                 "playbook": row["playbook"],
                 "lead_agency": lead["code"] if lead else None,
+                "lead_agency_id": row["lead_agency_id"],
                 "lead_agency_name": vocab.local_name(lead["name"], lead["name_en"]) if lead else "",
                 "support_agencies": [agencies[a]["code"] for a in support],
                 "support_agency_names": [

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.incidents import labels
 from desktop.ui.incidents.tab_base import IncidentTab
 from desktop.ui.incidents.task_detail import TaskDetail, with_provenance
+from desktop.ui.shell import session
 from desktop.ui.widgets import style
 from desktop.ui.widgets.screen_size import filter_combo
 from desktop.ui.widgets.times import when
@@ -259,8 +260,9 @@ class TasksTab(IncidentTab):
 
     def update_actions(self) -> None:
         if hasattr(self, "tab_buttons"):
+            task = self.current_task()
             self.tab_buttons["set_status"].setEnabled(
-                not self.closed and self.current_task() is not None
+                not self.closed and task is not None and _leads(task)
             )
 
     def set_status(self):
@@ -272,3 +274,12 @@ class TasksTab(IncidentTab):
         self._keep = task["id"]
         dialog = TaskStatusDialog(self.worker, task, self)
         return self.open_dialog(dialog, dialog.summary)
+
+
+def _leads(task: dict) -> bool:
+    """Whether the account logged in may report the task's progress: a liaison only the
+    tasks its agency leads (the core refuses the others)."""
+    ctx = session.logged_in()
+    if ctx is None or ctx.role != "liaison":
+        return True
+    return bool(ctx.agency_id) and task.get("lead_agency_id") == ctx.agency_id
