@@ -78,6 +78,8 @@ def test_a_viewer_is_offered_no_change_on_any_page(qtbot, worker, demo_path):
     assert window.incidents.new_button.isHidden()
     assert not window.action_users.isVisible() and not window.action_audit.isVisible()
     assert window.orders.actions_by_key["preview"].isVisible()  # reading stays
+    plan = window.drills.plan
+    assert plan.msel_buttons["import"].isHidden() and not plan.msel_buttons["export"].isHidden()
     monitoring = window.pages.widget(window.nav.count() - 1).page_actions.by_key
     assert not monitoring["recommend"].isVisible() and not monitoring["import_file"].isVisible()
     assert monitoring["print_report"].isVisible()  # built after the offers were applied

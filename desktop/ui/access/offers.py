@@ -164,7 +164,8 @@ RULES: dict[str, dict[str, object]] = {
             "start": R(roles.DRILL_CONTROL),
             "end": R(roles.DRILL_CONTROL),
             "close": R(roles.DRILL_CONTROL),
-        }
+        },
+        "msel_buttons": {"import": R(roles.DRILL_CONTROL)},  # export, template: reading
     },  # fmt: skip
     "DrillConsole": {"pause_button": R(roles.DRILL_CONTROL), "end_button": R(roles.DRILL_CONTROL)},
     "InjectsPanel": {"fire_button": R(roles.DRILL_CONTROL), "buttons": T("drill_fired")},
