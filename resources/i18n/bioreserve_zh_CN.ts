@@ -5527,6 +5527,14 @@ Biosafety emergency reserves and response for the Hengyang biosafety coordinatio
     <context>
         <name>OverviewPage</name>
         <message>
+            <source>Show the synchronization page</source>
+            <translation>打开“同步”页</translation>
+        </message>
+        <message>
+            <source>Show the stock alerts</source>
+            <translation>打开物资储备的“预警”</translation>
+        </message>
+        <message>
             <source>Overview</source>
             <translation>总览</translation>
         </message>

@@ -202,3 +202,22 @@ def test_a_card_on_the_overview_leads_to_its_tab(qtbot, chinese, worker, demo_db
     window.show_page(window.overview)
     qtbot.mouseClick(window.overview.monitoring_cards["alerts"], Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is page and page.tabs.currentWidget() is page.alerts
+
+
+def test_the_stock_alert_and_conflict_cards_lead_to_their_pages(qtbot, chinese, worker, demo_db):
+    """低于定额 … and 同步冲突 said where to look and did nothing when clicked."""
+    from desktop.core.store import info
+    from desktop.ui.shell.main_window import MainWindow
+
+    window = MainWindow(worker, info.describe(demo_db), "zh_CN")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.mouseClick(window.overview.alert_cards["below_norm"], Qt.MouseButton.LeftButton)
+    reserves = window.reserves
+    assert window.pages.currentWidget() is reserves
+    qtbot.waitUntil(lambda: reserves.lists is not None, timeout=TIMEOUT)
+    assert reserves.key_at(reserves.tabs.currentIndex()) == "alerts"
+    window.show_page(window.overview)
+    window.overview.alert_cards["conflicts"].show()
+    qtbot.mouseClick(window.overview.alert_cards["conflicts"], Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.sync

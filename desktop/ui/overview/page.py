@@ -95,6 +95,8 @@ class OverviewPage(QWidget):
         loaded(dict): new figures are on screen.
         incidents_loaded(dict): the incident cards are up to date (incidents.summary).
         incidents_requested(): an incident card was clicked (show the 事件 page).
+        alerts_requested(): a stock alert card was clicked (show 物资储备's 预警 tab).
+        sync_requested(): the conflicts card was clicked (show the 同步 page).
         monitoring_loaded(dict): the monitoring cards are up to date (report.attention).
         monitoring_requested(str): a monitoring card was clicked (show that tab of the
             长期监测 page: due or alerts).
@@ -103,6 +105,8 @@ class OverviewPage(QWidget):
     loaded = Signal(dict)
     incidents_loaded = Signal(dict)
     incidents_requested = Signal()
+    alerts_requested = Signal()
+    sync_requested = Signal()
     monitoring_loaded = Signal(dict)
     monitoring_requested = Signal(str)
 
@@ -173,15 +177,21 @@ class OverviewPage(QWidget):
 
         layout.addWidget(style.apply(QLabel(self.tr("Alerts")), "heading"))
         self.alert_cards = {
-            "below_norm": FigureCard(self.tr("Below norm"), role="figureAmber"),
-            "out_of_stock": FigureCard(self.tr("Out of stock"), warn=True),
-            "near_expiry": FigureCard(self.tr("Near expiry"), role="figureAmber"),
-            "expired": FigureCard(self.tr("Expired"), warn=True),
-            "negative": FigureCard(self.tr("Negative balances (to count)"), warn=True),
-            "conflicts": FigureCard(self.tr("Sync conflicts (to choose, on 同步)"), warn=True),
+            "below_norm": LinkCard(self.tr("Below norm"), role="figureAmber"),
+            "out_of_stock": LinkCard(self.tr("Out of stock"), warn=True),
+            "near_expiry": LinkCard(self.tr("Near expiry"), role="figureAmber"),
+            "expired": LinkCard(self.tr("Expired"), warn=True),
+            "negative": LinkCard(self.tr("Negative balances (to count)"), warn=True),
+            "conflicts": LinkCard(self.tr("Sync conflicts (to choose, on 同步)"), warn=True),
         }
         alerts_row = QHBoxLayout()
-        for card in self.alert_cards.values():
+        for key, card in self.alert_cards.items():
+            if key == "conflicts":
+                card.setToolTip(self.tr("Show the synchronization page"))
+                card.clicked.connect(self.sync_requested)
+            else:
+                card.setToolTip(self.tr("Show the stock alerts"))
+                card.clicked.connect(self.alerts_requested)
             alerts_row.addWidget(card)
         self.alert_cards["negative"].hide()
         self.alert_cards["conflicts"].hide()

@@ -170,6 +170,8 @@ class MainWindow(QMainWindow):
         page = OverviewPage(self.worker, self.demo)
         page.incidents_requested.connect(self.show_incidents)
         page.monitoring_requested.connect(self.show_monitoring)
+        page.alerts_requested.connect(self.show_alerts)
+        page.sync_requested.connect(lambda: self.show_page(self.sync))
         self.action_refresh.triggered.connect(page.refresh)  # the others: _build_pages
         current = self.pages.currentIndex()
         placeholder = self.pages.widget(0)
@@ -469,6 +471,11 @@ class MainWindow(QMainWindow):
         """总览's monitoring cards → that tab of the 长期监测 page."""
         self.show_page(self.monitoring)
         self.monitoring.show_tab(tab)
+
+    def show_alerts(self) -> None:
+        """总览's stock alert cards → 物资储备's 预警 tab."""
+        self.show_page(self.reserves)
+        self.reserves.show_tab("alerts")
 
     def show_order(self, number: str) -> None:
         """An order of an incident → the 调拨单 page with that order chosen."""
