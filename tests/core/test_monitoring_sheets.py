@@ -432,6 +432,24 @@ def test_the_export_shows_personal_data_only_with_a_reason_which_is_recorded(
     assert followed["number"] in logged["scope"]
 
 
+def test_an_export_edited_and_imported_again_is_read(demo_db, followed, tmp_path):
+    """The export's own columns (监测对象, 单位, 记录人, 记录时间; 状态 of the people) were
+    unknown to the import: the whole file was refused."""
+    path = xlsx(tmp_path / "r.xlsx", RESULTS,
+                [an_id("001"), "张小明", days_ago(2), "体温", "36.5", None, None])  # fmt: skip
+    sheets.import_file(demo_db, CTX, followed["number"], path)
+    out = tmp_path / "export.xlsx"
+    sheets.export(demo_db, followed["number"], out, reveal=True, ctx=CTX, reason="复核")
+    book = openpyxl.load_workbook(out)
+    detail = book["结果明细"]
+    detail.cell(row=2, column=6, value="37.9")  # 结果: a value corrected
+    book.move_sheet(detail, offset=-book.index(detail))  # the sheet read first
+    book.save(out)
+    done = sheets.import_file(demo_db, CTX, followed["number"], out)
+    assert done["kind"] == "results" and done["rows"] == 1
+    assert done["updated"] == 1  # the corrected value replaced the one recorded
+
+
 # ---------------------------------------------------------------- hostile files
 
 NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'

@@ -49,6 +49,14 @@ IGNORED = (
     column("seq", "序号", ("no", "no.", "编号")),
     column("sex", "性别", ("sex", "gender")),
     column("age", "年龄", ("age",)),
+    # what this program's own export adds (sheets/export.py), so that an export edited and
+    # imported again is read: the subject, the unit, who recorded it and when, the status
+    column("subject", "监测对象", ("subject",)),
+    column("unit", "单位", ("unit",)),
+    column("recorded_by", "记录人", ("recorded by",)),
+    column("recorded_at", "记录时间", ("recorded at",)),
+    column("status", "状态", ("status",)),
+    column("status_note", "状态说明", ("status note",)),
 )  # fmt: skip
 COLUMNS = {PEOPLE: PEOPLE_COLUMNS, RESULTS: RESULT_COLUMNS}
 # the columns only one kind has, which tell a file's kind from its header row
