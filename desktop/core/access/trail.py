@@ -15,7 +15,6 @@ nothing (a typing error would look like "nobody did anything"). The table filter
 table's code or the name the 数据 column shows (长期监测: every monitor_* table).
 """
 
-import json
 from datetime import datetime
 
 from desktop.core import values
@@ -238,7 +237,9 @@ def _events(db, user, agency_id, start, end, limit) -> list[dict]:
         if start is not None and ms < start:
             break
         role, agency = people.get(((own or ("", ""))[0], actor.removeprefix("user:")), ("", ""))
-        role = _role_then(detail) or role  # recorded with the event since it has been
+        data = trail_words.detail(detail)
+        if isinstance(data, dict) and data.get("actor_role"):  # recorded with the event
+            role = str(data["actor_role"])
         out.append(
             {
                 "ms": ms,
@@ -251,22 +252,13 @@ def _events(db, user, agency_id, start, end, limit) -> list[dict]:
                 "table": "",
                 "what": "",
                 "record": "",
-                "detail": trail_words.event(kind, detail),
+                "detail": trail_words.event(kind, data),
                 "ref": f"audit:{seq}",
             }
         )
         if len(out) >= limit:
             break
     return out
-
-
-def _role_then(detail: str) -> str:
-    """The role an audit event recorded for its actor ('' for older events)."""
-    try:
-        data = json.loads(detail)
-    except (TypeError, ValueError):
-        return ""
-    return str(data.get("actor_role") or "") if isinstance(data, dict) else ""
 
 
 def _shown(ms: int) -> str:

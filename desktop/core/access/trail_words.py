@@ -133,15 +133,20 @@ def _table_names(value) -> str:
     return tr(", ").join(dict.fromkeys(policy.table_name(str(t)) for t in tables))
 
 
-def event(kind: str, text: str) -> str:
-    """An audit event's detail (its stored JSON) in words."""
+def detail(text: str) -> dict | str:
+    """An audit event's stored detail read once: its JSON object, else the text itself."""
     try:
         data = json.loads(text)
     except (TypeError, ValueError):
         return str(text)
+    return data if isinstance(data, dict) else str(data)
+
+
+def event(kind: str, data: dict | str) -> str:
+    """An audit event's detail (as detail() reads it) in words."""
     if not isinstance(data, dict):
-        return str(data)
-    data.pop("actor_role", None)  # shown as the event's role, not among its details
+        return data
+    data = {k: v for k, v in data.items() if k != "actor_role"}  # shown as the event's role
     if kind in ("login", "logout", "unlock"):
         return tr("Via: {via}", via=_via(data.get("via", "")))
     if kind == "login_failed":
