@@ -134,6 +134,19 @@ def person(db: Database, actor: str, origin: str | None = None) -> str:
     return (row[0] if row else "") or name
 
 
+def name_people(db: Database, rows, into: str = "actor") -> list[dict]:
+    """The rows, each with row[into] the person its actor is (person), one lookup per
+    actor."""
+    rows = list(rows)
+    known: dict[str, str] = {}
+    for row in rows:
+        actor = row["actor"] or ""
+        if actor not in known:
+            known[actor] = person(db, actor)
+        row[into] = known[actor]
+    return rows
+
+
 def listing(db: Database) -> list[dict]:
     """This station's accounts with their role, agency (its name in the user's language),
     depots and lock state."""

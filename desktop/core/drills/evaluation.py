@@ -235,17 +235,13 @@ def observe(db: Database, ctx: Ctx, drill_id: str, kind: str, text: str,
 
 def observations(db: Database, drill_id: str) -> list[dict]:
     """The observations, each with its evaluator as people read the name (actor_name)."""
-    rows = list(
-        db.query(
-            "SELECT o.*, j.code AS objective FROM drill_observation o "
-            "LEFT JOIN drill_objective j ON j.id = o.objective_id "
-            "WHERE o.drill_id = ? AND o.deleted = 0 ORDER BY o.at_s, o.created_at",
-            [drill_id],
-        )
+    rows = db.query(
+        "SELECT o.*, j.code AS objective FROM drill_observation o "
+        "LEFT JOIN drill_objective j ON j.id = o.objective_id "
+        "WHERE o.drill_id = ? AND o.deleted = 0 ORDER BY o.at_s, o.created_at",
+        [drill_id],
     )
-    for row in rows:
-        row["actor_name"] = accounts.person(db, row["actor"] or "")
-    return rows
+    return accounts.name_people(db, rows, into="actor_name")
 
 
 def rate(db: Database, ctx: Ctx, drill_id: str, objective, rating: str, note: str = "") -> None:

@@ -323,7 +323,7 @@ def allowed_depots(db: Database, incident: dict) -> list[dict]:
 
 
 def grade_history(db: Database, incident_id: str) -> list[dict]:
-    return _people(
+    return accounts.name_people(
         db,
         db.query(
             "SELECT grade, previous, reason, at, actor FROM incident_grade "
@@ -334,7 +334,7 @@ def grade_history(db: Database, incident_id: str) -> list[dict]:
 
 
 def activations(db: Database, incident_id: str) -> list[dict]:
-    return _people(
+    return accounts.name_people(
         db,
         db.query(
             "SELECT a.id, p.code, p.version, p.title, a.grade, a.activated_at, a.actor "
@@ -343,14 +343,6 @@ def activations(db: Database, incident_id: str) -> list[dict]:
             [incident_id],
         ),
     )
-
-
-def _people(db: Database, rows) -> list[dict]:
-    """The rows with their actor as people read it (the account's full name, not user:…)."""
-    out = list(rows)
-    for row in out:
-        row["actor"] = accounts.person(db, row["actor"])
-    return out
 
 
 # ---------------------------------------------------------------- changes
