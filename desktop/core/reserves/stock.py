@@ -68,11 +68,13 @@ def unusable_reason(lot: dict, today: date) -> str | None:
 
 
 # Stock reserved by approved allocation orders not yet dispatched (desktop/core/orders.py).
-RESERVED = """
-SELECT coalesce(sum(p.qty), 0) FROM order_pick p JOIN alloc_order o ON o.id = p.order_id
+# the picks of approved orders at a depot's lot: what they reserve, and which orders
+APPROVED_PICKS = """
+FROM order_pick p JOIN alloc_order o ON o.id = p.order_id
 WHERE p.lot_id = {lot} AND p.depot_id = {depot} AND p.deleted = 0 AND o.deleted = 0
   AND o.status = 'approved'{exclude}
 """
+RESERVED = "SELECT coalesce(sum(p.qty), 0) " + APPROVED_PICKS
 
 
 def reserved(db: Database, depot_id: str, lot_id: str, except_order: str | None = None) -> int:
@@ -472,10 +474,9 @@ def writeoff(
         )
     kept = reserved(db, depot["id"], lot["id"])
     if qty > held - kept:  # an approved order would be left with stock that is gone
-        orders = [row[0] for row in db.execute(
-            "SELECT DISTINCT o.number FROM order_pick p JOIN alloc_order o ON o.id = p.order_id "
-            "WHERE p.lot_id = ? AND p.depot_id = ? AND p.deleted = 0 AND o.deleted = 0 "
-            "AND o.status = 'approved' ORDER BY o.number", [lot["id"], depot["id"]])]  # fmt: skip
+        picks = APPROVED_PICKS.format(lot="?", depot="?", exclude="")
+        reserving = f"SELECT DISTINCT o.number {picks} ORDER BY o.number"
+        orders = [row[0] for row in db.execute(reserving, [lot["id"], depot["id"]])]
         raise BioError(
             tr(
                 "{reserved} {unit} of lot {batch} at {depot} are reserved by approved order(s) "
